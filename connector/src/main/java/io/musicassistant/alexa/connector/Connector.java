@@ -1,0 +1,178 @@
+package io.musicassistant.alexa.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.commands.CommandExecutor;
+import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
+import io.musicassistant.alexa.connector.commands.PingCommand;
+import io.musicassistant.alexa.connector.commands.StreamSignCommand;
+import io.musicassistant.alexa.connector.content.ContentResolver;
+import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.ma.MaServerInfo;
+import io.musicassistant.alexa.connector.relay.HomeLink;
+import io.musicassistant.alexa.connector.relay.RelayApiClient;
+import io.musicassistant.alexa.connector.relay.RelayApiException;
+import io.musicassistant.alexa.connector.relay.RelayCredentials;
+import io.musicassistant.alexa.connector.relay.RelayWorker;
+import io.musicassistant.alexa.connector.relay.ServerClock;
+import io.musicassistant.alexa.connector.stream.StreamSigner;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The running connector, wired in one place: its identity in the cloud, its Music Assistant
+ * connection, the relay worker that executes commands, and the link that heartbeats and pairs.
+ */
+public final class Connector implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+    private static final JsonLog LOG = JsonLog.get(Connector.class);
+
+    private final String instanceId;
+    private final MaClient ma;
+    private final RelayWorker worker;
+    private final HomeLink link;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+    private final StreamSigner signer;
+
+    private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, SqsClient sqs,
+                      DynamoDbClient dynamo, StreamSigner signer) {
+        this.instanceId = instanceId;
+        this.ma = ma;
+        this.worker = worker;
+        this.link = link;
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.signer = signer;
+    }
+
+    /** Registers (first run), fetches relay credentials, and starts everything. {@code announce} shows messages to the user. */
+    public static Connector start(ConnectorConfig config, Consumer<String> announce) {
+        Clock clock = Clock.systemUTC();
+        ConnectorState state = new ConnectorState(config.stateDir());
+        RelayApiClient api = new RelayApiClient(config.relayApiUrl());
+        HomeRegistration home = state.home().orElseGet(() -> register(api, state, config, announce));
+        RelayCredentials credentials;
+        try {
+            HomeRegistration current = home;
+            credentials = new RelayCredentials(() -> api.credentials(current.instanceId(), current.instanceSecret()), clock);
+        } catch (RelayApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // The cloud no longer knows this home (deleted, or another deployment): start over as a new one.
+            LOG.warn("home.unknown_to_cloud", "instance_id", home.instanceId());
+            state.retireHome();
+            home = register(api, state, config, announce);
+            HomeRegistration current = home;
+            credentials = new RelayCredentials(() -> api.credentials(current.instanceId(), current.instanceSecret()), clock);
+        }
+        RelayAccess access = credentials.access();
+        ServerClock serverClock = new ServerClock(clock);
+        StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
+
+        HomeLink[] linkRef = new HomeLink[1];
+        MaClient ma = new MaClient(config.maUrl(), config.maToken(), new MaClient.Listener() {
+            @Override
+            public void onConnected(MaServerInfo info) {
+                if (linkRef[0] != null) {
+                    linkRef[0].beatSoon();
+                }
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                if (linkRef[0] != null) {
+                    linkRef[0].beatSoon();
+                }
+            }
+
+            @Override
+            public void onEvent(String event, String objectId, JsonNode data) {
+                // Player events are reported to the cloud by the control skill's issue; nothing to do yet.
+            }
+        });
+        CommandExecutor executor = new CommandExecutor(List.of(
+                new PingCommand(ma),
+                new ContentResolveCommand(new ContentResolver(ma, signer)),
+                new StreamSignCommand(signer)), clock);
+        SqsClient sqs = credentials.sqsClient();
+        DynamoDbClient dynamo = credentials.dynamoDbClient();
+        RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
+                executor, serverClock);
+        HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
+                state, serverClock, clock, announce);
+        linkRef[0] = link;
+
+        ma.start();
+        worker.start();
+        link.start();
+        LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
+                "stream_base", String.valueOf(config.streamBase()));
+        return new Connector(home.instanceId(), ma, worker, link, sqs, dynamo, signer);
+    }
+
+    private static HomeRegistration register(RelayApiClient api, ConnectorState state, ConnectorConfig config,
+                                             Consumer<String> announce) {
+        announce.accept("Registering this home with the relay at " + config.relayApiUrl() + " ...");
+        int attempt = 0;
+        while (true) {
+            try {
+                HomeRegistration home = api.register(VERSION, config.homeName());
+                state.saveHome(home);
+                announce.accept("Registered as " + home.instanceId() + ".");
+                return home;
+            } catch (RelayApiException e) {
+                if (e.status() / 100 == 4 && e.status() != 429) {
+                    throw e;
+                }
+                attempt++;
+                long waitS = e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : Math.min(60, 1L << Math.min(attempt, 6));
+                announce.accept("The relay is not reachable yet (" + e.error() + "); retrying in " + waitS + " s.");
+                try {
+                    Thread.sleep(Duration.ofSeconds(waitS));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public MaClient ma() {
+        return ma;
+    }
+
+    public RelayWorker worker() {
+        return worker;
+    }
+
+    public HomeLink link() {
+        return link;
+    }
+
+    public StreamSigner signer() {
+        return signer;
+    }
+
+    @Override
+    public void close() {
+        link.close();
+        worker.close();
+        ma.close();
+        sqs.close();
+        dynamo.close();
+        LOG.info("connector.stopped", "instance_id", instanceId);
+    }
+}

@@ -1,0 +1,73 @@
+package io.musicassistant.alexa.connector;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The connector's settings: environment variables, or the same keys in {@code connector.properties}
+ * in the state directory (environment wins). See connector/README.md.
+ *
+ * @param maUrl Music Assistant's address, e.g. {@code http://192.168.1.10:8095}
+ * @param maToken a long-lived Music Assistant token (Settings → Profile); stays in the home
+ * @param relayApiUrl the cloud's relay API
+ * @param stateDir where identity, keys and the pairing code are kept
+ * @param streamBase the public HTTPS base Echo devices reach this connector's stream server at
+ * @param streamUrlTtl how long stream URLs stay valid (at least 12 h)
+ * @param homeName what this home is called in the cloud
+ */
+public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
+                              Duration streamUrlTtl, String homeName) {
+
+    public static final String DEFAULT_RELAY_API = "https://relay.music-assistant-alexa.io";
+
+    @Override
+    public String toString() {
+        return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
+                + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName + "]";
+    }
+
+    public static ConnectorConfig load(Map<String, String> env) {
+        Path stateDir = Path.of(env.getOrDefault("STATE_DIR", "state"));
+        Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
+        merged.putAll(env);
+        String maUrl = required(merged, "MA_URL");
+        String token = required(merged, "MA_TOKEN");
+        String ttl = merged.getOrDefault("STREAM_URL_TTL_HOURS", "24");
+        String base = merged.get("STREAM_BASE");
+        return new ConnectorConfig(URI.create(maUrl), token, URI.create(merged.getOrDefault("RELAY_API_URL", DEFAULT_RELAY_API)),
+                stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
+                merged.getOrDefault("HOME_NAME", "Music Assistant"));
+    }
+
+    private static String required(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " is not set (environment or connector.properties)");
+        }
+        return value.strip();
+    }
+
+    private static Map<String, String> fileSettings(Path file) {
+        Map<String, String> settings = new HashMap<>();
+        if (!Files.exists(file)) {
+            return settings;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        properties.forEach((k, v) -> settings.put(k.toString().toUpperCase(Locale.ROOT), v.toString()));
+        return settings;
+    }
+}

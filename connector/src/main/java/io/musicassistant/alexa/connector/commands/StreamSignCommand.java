@@ -1,0 +1,46 @@
+package io.musicassistant.alexa.connector.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.stream.StreamSigner;
+import io.musicassistant.alexa.relay.protocol.RelayError;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.SignStreams;
+import io.musicassistant.alexa.relay.protocol.SignedStreams;
+import java.util.regex.Pattern;
+
+/**
+ * {@code stream.sign}: fresh URLs for tracks already resolved. Only Music Assistant uris are
+ * signed, so a compromised cloud cannot make the home serve arbitrary paths.
+ */
+public final class StreamSignCommand implements RelayCommandHandler {
+
+    private static final Pattern MA_URI = Pattern.compile("[a-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/[^\\s]{1,256}");
+
+    private final StreamSigner signer;
+
+    public StreamSignCommand(StreamSigner signer) {
+        this.signer = signer;
+    }
+
+    @Override
+    public RelayProtocol.Command command() {
+        return RelayProtocol.Command.STREAM_SIGN;
+    }
+
+    @Override
+    public JsonNode execute(JsonNode args) {
+        SignStreams request = RelayJson.convert(args, SignStreams.class);
+        if (!signer.hasPublicBase()) {
+            throw new CommandFailure(RelayError.NO_STREAM_BASE, "no public stream base configured (STREAM_BASE)");
+        }
+        var streams = request.uris().stream().map(uri -> {
+            if (!MA_URI.matcher(uri).matches()) {
+                throw new CommandFailure(RelayError.INVALID_ARGS, "not a Music Assistant track uri");
+            }
+            StreamSigner.Signed s = signer.stream(uri);
+            return new SignedStreams.SignedStream(uri, s.url(), s.expiresMs());
+        }).toList();
+        return RelayJson.tree(new SignedStreams(streams));
+    }
+}

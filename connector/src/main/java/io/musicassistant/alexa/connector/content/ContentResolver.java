@@ -1,0 +1,185 @@
+package io.musicassistant.alexa.connector.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.commands.CommandFailure;
+import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.stream.StreamSigner;
+import io.musicassistant.alexa.relay.protocol.ContentKind;
+import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import io.musicassistant.alexa.relay.protocol.Names;
+import io.musicassistant.alexa.relay.protocol.RelayError;
+import io.musicassistant.alexa.relay.protocol.ResolvedContent;
+import io.musicassistant.alexa.relay.protocol.ResolvedTrack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds what a {@link ContentQuery} names in Music Assistant and turns it into playable tracks:
+ * {@code music/search} for the item, then {@code album_tracks}, {@code artist_tracks},
+ * {@code playlist_tracks} (chunked) or {@code tracks/library_items} for its tracks
+ * (controllers/music.py and controllers/media/*.py of the server). Library items win ties over
+ * provider items, because they are what the user curated.
+ */
+public final class ContentResolver {
+
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    private static final int SEARCH_LIMIT = 25;
+    /** Spoken queries must at least be contained in the name (or the name in them). */
+    private static final int MIN_SPOKEN_SCORE = 40;
+
+    private final MaClient ma;
+    private final StreamSigner signer;
+
+    public ContentResolver(MaClient ma, StreamSigner signer) {
+        this.ma = ma;
+        this.signer = signer;
+    }
+
+    public ResolvedContent resolve(ContentQuery query) {
+        if (!signer.hasPublicBase()) {
+            throw new CommandFailure(RelayError.NO_STREAM_BASE, "no public stream base configured (STREAM_BASE)");
+        }
+        return switch (query.kind()) {
+            case TRACK -> track(query);
+            case ALBUM -> collection(query, "album", "music/albums/album_tracks");
+            case ARTIST -> collection(query, "artist", "music/artists/artist_tracks");
+            case PLAYLIST -> collection(query, "playlist", "music/playlists/playlist_tracks");
+            case GENRE -> genre(query);
+            case RADIO -> radio(query);
+            case LIBRARY -> library(query);
+        };
+    }
+
+    private ResolvedContent track(ContentQuery query) {
+        JsonNode track = best(query, search(query, "track", "tracks"));
+        if (!query.explicitAllowed() && MaItems.explicit(track)) {
+            throw new CommandFailure(RelayError.CONTENT_FILTERED, "the matching track is explicit");
+        }
+        List<String> artists = MaItems.artistNames(track);
+        return new ResolvedContent(ContentKind.TRACK, MaItems.title(track), artists.isEmpty() ? null : artists.getFirst(),
+                art(MaItems.cover(track)), MaItems.uri(track), false, List.of(toTrack(track)));
+    }
+
+    private ResolvedContent collection(ContentQuery query, String mediaType, String tracksCommand) {
+        JsonNode item = best(query, search(query, mediaType, mediaType + "s"));
+        JsonNode tracks = ma.call(tracksCommand, Map.of(
+                "item_id", item.path("item_id").asText(),
+                "provider_instance_id_or_domain", item.path("provider").asText()), CALL_TIMEOUT);
+        List<String> artists = MaItems.artistNames(item);
+        String artist = query.kind() == ContentKind.ALBUM && !artists.isEmpty() ? artists.getFirst() : null;
+        return new ResolvedContent(query.kind(), MaItems.name(item), artist, art(MaItems.cover(item)),
+                MaItems.uri(item), false, playableTracks(tracks, query));
+    }
+
+    private ResolvedContent genre(ContentQuery query) {
+        if (ma.serverInfo().map(info -> !info.hasGenres()).orElse(true)) {
+            throw new CommandFailure(RelayError.NOT_FOUND, "genres need Music Assistant 2.8 or newer");
+        }
+        JsonNode genre = best(query, search(query, "genre", "genres"));
+        JsonNode tracks = ma.call("music/tracks/library_items", Map.of(
+                "genre", List.of(genre.path("item_id").asText()),
+                "order_by", "random",
+                "limit", query.maxTracks()), CALL_TIMEOUT);
+        return new ResolvedContent(ContentKind.GENRE, MaItems.name(genre), null, art(MaItems.cover(genre)),
+                MaItems.uri(genre), false, playableTracks(tracks, query));
+    }
+
+    private ResolvedContent radio(ContentQuery query) {
+        JsonNode station = best(query, search(query, "radio", "radio"));
+        String art = art(MaItems.cover(station));
+        StreamSigner.Signed stream = signer.stream(MaItems.uri(station));
+        ResolvedTrack live = new ResolvedTrack(MaItems.uri(station), MaItems.name(station), List.of(), null, null, art,
+                false, stream.url(), stream.expiresMs());
+        return new ResolvedContent(ContentKind.RADIO, MaItems.name(station), null, art, MaItems.uri(station), true,
+                List.of(live));
+    }
+
+    private ResolvedContent library(ContentQuery query) {
+        JsonNode tracks = ma.call("music/tracks/library_items", Map.of(
+                "order_by", "random",
+                "limit", query.maxTracks()), CALL_TIMEOUT);
+        return new ResolvedContent(ContentKind.LIBRARY, "Music Assistant library", null, null, "library://track",
+                false, playableTracks(tracks, query));
+    }
+
+    private List<JsonNode> search(ContentQuery query, String mediaType, String resultKey) {
+        String text = query.exact() ? Names.words(query.name()) : query.name();
+        JsonNode results = ma.call("music/search", Map.of(
+                "search_query", text,
+                "media_types", List.of(mediaType),
+                "limit", SEARCH_LIMIT), CALL_TIMEOUT);
+        List<JsonNode> items = new ArrayList<>();
+        results.path(resultKey).forEach(items::add);
+        return items;
+    }
+
+    /** The best-scoring candidate; not found when nothing matches well enough. */
+    private JsonNode best(ContentQuery query, List<JsonNode> candidates) {
+        record Scored(JsonNode item, int score, int rank) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode c = candidates.get(i);
+            int score = Matching.score(query, MaItems.name(c), MaItems.artistNames(c)) + (MaItems.isLibrary(c) ? 5 : 0);
+            if (MaItems.playable(c)) {
+                scored.add(new Scored(c, score, i));
+            }
+        }
+        Optional<Scored> best = scored.stream()
+                .filter(s -> s.score() >= (query.exact() ? Matching.EXACT : MIN_SPOKEN_SCORE))
+                .max(Comparator.comparingInt(Scored::score).thenComparing(Scored::rank, Comparator.reverseOrder()));
+        return best.orElseThrow(() -> new CommandFailure(RelayError.NOT_FOUND,
+                "no " + query.kind().wireName() + " matches in Music Assistant")).item();
+    }
+
+    private List<ResolvedTrack> playableTracks(JsonNode tracks, ContentQuery query) {
+        Map<String, ResolvedTrack> byUri = new LinkedHashMap<>();
+        boolean sawExplicit = false;
+        for (JsonNode t : tracks) {
+            if (!MaItems.playable(t) || MaItems.uri(t).isEmpty()) {
+                continue;
+            }
+            if (!query.explicitAllowed() && MaItems.explicit(t)) {
+                sawExplicit = true;
+                continue;
+            }
+            byUri.putIfAbsent(MaItems.uri(t), toTrack(t));
+            if (byUri.size() >= query.maxTracks()) {
+                break;
+            }
+        }
+        if (byUri.isEmpty()) {
+            throw sawExplicit
+                    ? new CommandFailure(RelayError.CONTENT_FILTERED, "every matching track is explicit")
+                    : new CommandFailure(RelayError.NOT_FOUND, "no playable tracks");
+        }
+        return List.copyOf(byUri.values());
+    }
+
+    ResolvedTrack toTrack(JsonNode track) {
+        StreamSigner.Signed stream = signer.stream(MaItems.uri(track));
+        return new ResolvedTrack(MaItems.uri(track), MaItems.title(track), MaItems.artistNames(track),
+                MaItems.albumName(track), MaItems.durationMs(track), art(MaItems.cover(track)), MaItems.explicit(track),
+                stream.url(), stream.expiresMs());
+    }
+
+    /** Public HTTPS art: remote URLs as they are, LAN-only images re-hosted through the signed public base. */
+    private String art(JsonNode image) {
+        if (image == null) {
+            return null;
+        }
+        String path = image.path("path").asText("");
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (image.path("remotely_accessible").asBoolean(false) && path.startsWith("https://")) {
+            return path;
+        }
+        return signer.art(image.path("provider").asText("builtin"), path);
+    }
+}

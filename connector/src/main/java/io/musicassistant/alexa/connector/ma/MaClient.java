@@ -1,0 +1,426 @@
+package io.musicassistant.alexa.connector.ma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.log.JsonLog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client of Music Assistant's WebSocket API, speaking it as the server does
+ * (controllers/webserver/websocket_client.py): the server-info frame first, then {@code auth},
+ * then commands matched to results by {@code message_id} (results may arrive out of order),
+ * {@code partial} chunks joined until the final frame, events pushed at any time. It keeps
+ * reading at all times (the server drops clients that let 512 messages pile up), pings every
+ * 55 s, treats 90 s of silence as a dead connection, and reconnects with capped, jittered backoff.
+ */
+public final class MaClient implements AutoCloseable {
+
+    private static final JsonLog LOG = JsonLog.get(MaClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Highest schema this client was written against; a server that requires more is refused. */
+    public static final int CLIENT_SCHEMA = 77;
+    static final Duration PING_EVERY = Duration.ofSeconds(55);
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(90);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    /** What the owner of the client hears about. */
+    public interface Listener {
+        default void onConnected(MaServerInfo info) {
+        }
+
+        default void onDisconnected(String reason) {
+        }
+
+        default void onEvent(String event, String objectId, JsonNode data) {
+        }
+    }
+
+    private final URI uri;
+    private final String token;
+    private final Listener listener;
+    private final HttpClient http;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Object sendLock = new Object();
+
+    private volatile boolean closed;
+    private volatile WebSocket socket;
+    private volatile MaServerInfo info;
+    private volatile boolean authenticated;
+    private volatile long lastInboundNanos = System.nanoTime();
+    private volatile CompletableFuture<JsonNode> firstFrame;
+    private volatile CompletableFuture<String> socketClosed;
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private Thread connectionThread;
+
+    private static final class Pending {
+        final CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        ArrayNode chunks;
+    }
+
+    public MaClient(URI uri, String token, Listener listener) {
+        this.uri = toWebSocketUri(uri);
+        this.token = token;
+        this.listener = listener;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** {@code http://host:8095} (what users copy from their browser) becomes {@code ws://host:8095/ws}. */
+    static URI toWebSocketUri(URI given) {
+        String scheme = switch (given.getScheme() == null ? "" : given.getScheme()) {
+            case "http", "ws" -> "ws";
+            case "https", "wss" -> "wss";
+            default -> throw new IllegalArgumentException("MA_URL must start with http://, https://, ws:// or wss://");
+        };
+        String path = given.getPath() == null || given.getPath().isEmpty() || given.getPath().equals("/")
+                ? "/ws" : given.getPath();
+        return URI.create(scheme + "://" + given.getRawAuthority() + path);
+    }
+
+    /** Connects in the background and keeps reconnecting until {@link #close()}. */
+    public synchronized void start() {
+        if (connectionThread != null) {
+            return;
+        }
+        connectionThread = Thread.ofPlatform().daemon().name("ma-connection").start(this::connectionLoop);
+        Thread.ofPlatform().daemon().name("ma-liveness").start(this::livenessLoop);
+    }
+
+    public boolean connected() {
+        return socket != null && authenticated;
+    }
+
+    public Optional<MaServerInfo> serverInfo() {
+        return Optional.ofNullable(info);
+    }
+
+    /** Runs a command and waits for its (joined) result. */
+    public JsonNode call(String command, Map<String, ?> args, Duration timeout) {
+        if (!connected()) {
+            throw new MaUnavailableException("not connected to Music Assistant");
+        }
+        return await(send(command, args), timeout, command);
+    }
+
+    /** Runs a command without waiting; the future fails with {@link MaException} or {@link MaUnavailableException}. */
+    public CompletableFuture<JsonNode> send(String command, Map<String, ?> args) {
+        WebSocket ws = socket;
+        if (ws == null) {
+            return CompletableFuture.failedFuture(new MaUnavailableException("not connected to Music Assistant"));
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        Pending p = new Pending();
+        pending.put(id, p);
+        ObjectNode frame = JSON.createObjectNode();
+        frame.put("message_id", id);
+        frame.put("command", command);
+        frame.set("args", JSON.valueToTree(args == null ? Map.of() : args));
+        String text;
+        try {
+            text = JSON.writeValueAsString(frame);
+        } catch (IOException e) {
+            pending.remove(id);
+            return CompletableFuture.failedFuture(e);
+        }
+        synchronized (sendLock) {
+            // The JDK WebSocket allows one outstanding send; chain them.
+            lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(text, true));
+            lastSend.whenComplete((ok, err) -> {
+                if (err != null) {
+                    Pending failed = pending.remove(id);
+                    if (failed != null) {
+                        failed.future.completeExceptionally(new MaUnavailableException("send failed: " + err.getClass().getSimpleName()));
+                    }
+                }
+            });
+        }
+        p.future.whenComplete((r, e) -> pending.remove(id));
+        return p.future;
+    }
+
+    private void connectionLoop() {
+        int attempt = 0;
+        while (!closed) {
+            try {
+                connectOnce();
+                attempt = 0;
+                String reason = socketClosed.get();
+                onLost(reason);
+            } catch (MaException e) {
+                onLost(e.getMessage());
+                if (e.isCredentialProblem()) {
+                    LOG.error("ma.token_rejected", e, "hint", "create a long-lived token in Music Assistant (Settings > Profile) and set MA_TOKEN");
+                    attempt = Math.max(attempt, 6); // retrying a refused token quickly cannot help
+                }
+            } catch (Exception e) {
+                onLost(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (closed) {
+                break;
+            }
+            attempt++;
+            sleep(backoff(attempt));
+        }
+    }
+
+    private void connectOnce() throws Exception {
+        firstFrame = new CompletableFuture<>();
+        socketClosed = new CompletableFuture<>();
+        authenticated = false;
+        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, new Receiver()).get(15, TimeUnit.SECONDS);
+        socket = ws;
+        lastInboundNanos = System.nanoTime();
+        JsonNode first = firstFrame.get(10, TimeUnit.SECONDS);
+        if (first.has("error_code")) {
+            throw new MaException(first.path("error_code").asInt(), first.path("details").asText(null));
+        }
+        MaServerInfo server = MaServerInfo.from(first);
+        if (server.minSupportedSchemaVersion() > CLIENT_SCHEMA) {
+            throw new IllegalStateException("Music Assistant " + server.serverVersion() + " needs a newer connector (schema "
+                    + server.minSupportedSchemaVersion() + " > " + CLIENT_SCHEMA + ")");
+        }
+        info = server;
+        if (server.requiresAuth()) {
+            Pending p = new Pending();
+            String id = "auth-" + ids.incrementAndGet();
+            pending.put(id, p);
+            p.future.whenComplete((r, e) -> pending.remove(id));
+            ObjectNode frame = JSON.createObjectNode().put("message_id", id).put("command", "auth");
+            frame.putObject("args").put("token", token);
+            synchronized (sendLock) {
+                lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(frame.toString(), true));
+            }
+            JsonNode result = await(p.future, Duration.ofSeconds(10), "auth");
+            if (!result.path("authenticated").asBoolean(false)) {
+                throw new MaException(MaException.AUTHENTICATION_FAILED, "auth not accepted");
+            }
+        }
+        authenticated = true;
+        LOG.info("ma.connected", "server_id", server.serverId(), "server_version", server.serverVersion(),
+                "schema", server.schemaVersion());
+        listener.onConnected(server);
+    }
+
+    private void onLost(String reason) {
+        boolean wasConnected = authenticated;
+        authenticated = false;
+        WebSocket ws = socket;
+        socket = null;
+        if (ws != null) {
+            ws.abort();
+        }
+        MaUnavailableException gone = new MaUnavailableException("connection to Music Assistant lost");
+        pending.values().forEach(p -> p.future.completeExceptionally(gone));
+        pending.clear();
+        LOG.warn("ma.disconnected", "reason", reason);
+        if (wasConnected) {
+            listener.onDisconnected(reason);
+        }
+    }
+
+    private void livenessLoop() {
+        long lastPing = System.nanoTime();
+        while (!closed) {
+            sleep(Duration.ofSeconds(5));
+            WebSocket ws = socket;
+            if (ws == null) {
+                continue;
+            }
+            long now = System.nanoTime();
+            if (now - lastInboundNanos > SILENCE_LIMIT.toNanos()) {
+                LOG.warn("ma.silent", "seconds", SILENCE_LIMIT.toSeconds());
+                ws.abort();
+                CompletableFuture<String> done = socketClosed;
+                if (done != null) {
+                    done.complete("no traffic for " + SILENCE_LIMIT.toSeconds() + " s");
+                }
+            } else if (now - lastPing > PING_EVERY.toNanos()) {
+                lastPing = now;
+                synchronized (sendLock) {
+                    lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendPing(ByteBuffer.allocate(0)));
+                }
+            }
+        }
+    }
+
+    /** Receives frames; text may arrive in fragments. Always requests the next frame at once. */
+    private final class Receiver implements WebSocket.Listener {
+        private final StringBuilder buffer = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastInboundNanos = System.nanoTime();
+            buffer.append(data);
+            if (last) {
+                String text = buffer.toString();
+                buffer.setLength(0);
+                try {
+                    dispatch(JSON.readTree(text));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("ma.bad_frame", e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastInboundNanos = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            // The JDK answers pings with pongs itself; a ping is still proof the server is alive.
+            lastInboundNanos = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastInboundNanos = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            finish("closed by server (" + statusCode + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            finish("socket error: " + error.getClass().getSimpleName());
+        }
+
+        private void finish(String reason) {
+            CompletableFuture<JsonNode> first = firstFrame;
+            if (first != null) {
+                first.completeExceptionally(new MaUnavailableException(reason));
+            }
+            CompletableFuture<String> done = socketClosed;
+            if (done != null) {
+                done.complete(reason);
+            }
+        }
+    }
+
+    private void dispatch(JsonNode frame) {
+        CompletableFuture<JsonNode> first = firstFrame;
+        if (first != null && !first.isDone()) {
+            first.complete(frame);
+            return;
+        }
+        if (frame.has("event")) {
+            try {
+                listener.onEvent(frame.path("event").asText(), frame.path("object_id").asText(null), frame.get("data"));
+            } catch (RuntimeException e) {
+                LOG.warn("ma.event_listener_failed", e);
+            }
+            return;
+        }
+        String id = frame.path("message_id").asText(null);
+        Pending p = id == null ? null : pending.get(id);
+        if (p == null) {
+            return; // a late answer to a command we gave up on
+        }
+        if (frame.has("error_code")) {
+            p.future.completeExceptionally(new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null)));
+            return;
+        }
+        JsonNode result = frame.get("result");
+        if (frame.path("partial").asBoolean(false)) {
+            if (p.chunks == null) {
+                p.chunks = JSON.createArrayNode();
+            }
+            if (result != null && result.isArray()) {
+                p.chunks.addAll((ArrayNode) result);
+            }
+            return;
+        }
+        if (p.chunks != null) {
+            if (result != null && result.isArray()) {
+                p.chunks.addAll((ArrayNode) result);
+            }
+            result = p.chunks;
+        }
+        p.future.complete(result == null ? JSON.nullNode() : result);
+    }
+
+    private static JsonNode await(CompletableFuture<JsonNode> future, Duration timeout, String command) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new MaUnavailableException(command + " timed out after " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new MaUnavailableException(command + " failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MaUnavailableException("interrupted");
+        }
+    }
+
+    static Duration backoff(int attempt) {
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempt - 1, 6));
+        long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
+        return Duration.ofMillis(base - base / 8 + jitter);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "connector stopping").orTimeout(2, TimeUnit.SECONDS)
+                    .whenComplete((r, e) -> ws.abort());
+        }
+        CompletableFuture<String> done = socketClosed;
+        if (done != null) {
+            done.complete("client closed");
+        }
+        Thread t = connectionThread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.musicassistant.alexa.connector.relay;
+
+import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.PairingCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the cloud informed that this home is alive (heartbeats, also right after Music Assistant
+ * connects or drops) and, while no Amazon account is paired, shows a pairing code and renews it
+ * before it expires. On shutdown it says "stopping" so Alexa hears "offline" at once.
+ */
+public final class HomeLink implements AutoCloseable {
+
+    private static final JsonLog LOG = JsonLog.get(HomeLink.class);
+    static final Duration RENEW_CODE_BEFORE = Duration.ofSeconds(60);
+
+    private final RelayApiClient api;
+    private final String instanceId;
+    private final String secret;
+    private final String version;
+    private final MaClient ma;
+    private final String streamBase;
+    private final ConnectorState state;
+    private final ServerClock serverClock;
+    private final Clock clock;
+    private final Consumer<String> announce;
+
+    private volatile boolean closed;
+    private volatile Duration interval = Duration.ofSeconds(30);
+    private volatile Boolean paired;
+    private volatile PairingCode code;
+    private Thread thread;
+    private final Object wake = new Object();
+
+    public HomeLink(RelayApiClient api, String instanceId, String secret, String version, MaClient ma, String streamBase,
+                    ConnectorState state, ServerClock serverClock, Clock clock, Consumer<String> announce) {
+        this.api = api;
+        this.instanceId = instanceId;
+        this.secret = secret;
+        this.version = version;
+        this.ma = ma;
+        this.streamBase = streamBase;
+        this.state = state;
+        this.serverClock = serverClock;
+        this.clock = clock;
+        this.announce = announce;
+    }
+
+    public synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("home-link").start(this::loop);
+        }
+    }
+
+    /** Sends a heartbeat now instead of at the next interval (Music Assistant came or went). */
+    public void beatSoon() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    public boolean paired() {
+        return Boolean.TRUE.equals(paired);
+    }
+
+    /** The code being shown, if the home is not paired yet. */
+    public PairingCode currentCode() {
+        return code;
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                beat(HeartbeatRequest.ONLINE);
+                if (!paired()) {
+                    ensureCode();
+                } else if (code != null) {
+                    code = null;
+                    state.clearPairingCode();
+                }
+            } catch (RelayApiException e) {
+                LOG.warn("relay.heartbeat_failed", "status", e.status(), "error", e.error());
+            } catch (RuntimeException e) {
+                LOG.warn("relay.heartbeat_failed", e);
+            }
+            synchronized (wake) {
+                try {
+                    wake.wait(interval.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void beat(String status) {
+        var maInfo = ma.serverInfo();
+        HeartbeatRequest.MaStatus maStatus = new HeartbeatRequest.MaStatus(ma.connected(),
+                maInfo.map(i -> i.serverId()).orElse(null), maInfo.map(i -> i.serverVersion()).orElse(null),
+                maInfo.map(i -> i.schemaVersion()).orElse(null));
+        long sent = clock.millis();
+        HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase));
+        serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
+        interval = Duration.ofSeconds(Math.max(5, Math.min(300, ack.intervalSeconds())));
+        if (!Boolean.valueOf(ack.paired()).equals(paired)) {
+            paired = ack.paired();
+            LOG.info(ack.paired() ? "home.paired" : "home.unpaired", "instance_id", instanceId);
+            if (ack.paired()) {
+                announce.accept("This home is paired with an Amazon account. Ask Alexa to play something from Music Assistant.");
+            }
+        }
+    }
+
+    private void ensureCode() {
+        PairingCode current = code;
+        if (current != null && current.expiresAtMs() - clock.millis() > RENEW_CODE_BEFORE.toMillis()) {
+            return;
+        }
+        PairingCode fresh = api.pairingCode(instanceId, secret);
+        code = fresh;
+        String pretty = fresh.code().substring(0, 4) + " " + fresh.code().substring(4);
+        String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
+                .format(Instant.ofEpochMilli(fresh.expiresAtMs()));
+        String text = "Pairing code for this home: " + pretty + " (valid until " + until + ")\n"
+                + "Link it to your Amazon account: say \"Alexa, ask Music Assistant to link code " + pretty + "\",\n"
+                + "or enter it on the pairing page. A new code appears here when this one expires.\n";
+        state.showPairingCode(text);
+        announce.accept(text.strip());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        try {
+            beat(HeartbeatRequest.STOPPING);
+        } catch (RuntimeException e) {
+            LOG.warn("relay.stopping_heartbeat_failed", e);
+        }
+    }
+}

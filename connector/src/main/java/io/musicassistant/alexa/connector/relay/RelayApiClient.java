@@ -1,0 +1,88 @@
+package io.musicassistant.alexa.connector.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
+import io.musicassistant.alexa.relay.protocol.api.PairingCode;
+import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The connector's side of the relay API (docs/relay-protocol.md). Outbound HTTPS only. */
+public final class RelayApiClient {
+
+    private static final int MAX_RESPONSE = 64 * 1024;
+
+    private final URI base;
+    private final HttpClient http;
+
+    public RelayApiClient(URI base) {
+        String b = base.toString();
+        this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public HomeRegistration register(String connectorVersion, String homeName) {
+        return post("/v1/homes", null, new HomeRegistrationRequest(connectorVersion, homeName), HomeRegistration.class);
+    }
+
+    public RelayAccess credentials(String instanceId, String secret) {
+        return post("/v1/homes/" + instanceId + "/credentials", secret, null, RelayAccess.class);
+    }
+
+    public HeartbeatAck heartbeat(String instanceId, String secret, HeartbeatRequest beat) {
+        return post("/v1/homes/" + instanceId + "/heartbeat", secret, beat, HeartbeatAck.class);
+    }
+
+    public PairingCode pairingCode(String instanceId, String secret) {
+        return post("/v1/homes/" + instanceId + "/pairing-code", secret, null, PairingCode.class);
+    }
+
+    private <T> T post(String path, String secret, Object body, Class<T> type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(RelayJson.write(body)));
+        } else {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        if (secret != null) {
+            request.header("Authorization", "Bearer " + secret);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RelayApiException(0, "unreachable", e.getClass().getSimpleName(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayApiException(0, "interrupted", null, 0);
+        }
+        byte[] bytes = response.body();
+        String text = new String(bytes, 0, Math.min(bytes.length, MAX_RESPONSE), java.nio.charset.StandardCharsets.UTF_8);
+        if (response.statusCode() / 100 != 2) {
+            JsonNode error = parseQuietly(text);
+            long retryAfter = response.headers().firstValueAsLong("retry-after").orElse(0);
+            throw new RelayApiException(response.statusCode(), error.path("error").asText("http_" + response.statusCode()),
+                    error.path("message").asText(null), retryAfter);
+        }
+        return RelayJson.read(text, type);
+    }
+
+    private static JsonNode parseQuietly(String text) {
+        try {
+            return RelayJson.mapper().readTree(text);
+        } catch (IOException e) {
+            return RelayJson.mapper().createObjectNode();
+        }
+    }
+}

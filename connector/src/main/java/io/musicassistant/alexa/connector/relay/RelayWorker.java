@@ -1,0 +1,194 @@
+package io.musicassistant.alexa.connector.relay;
+
+import io.musicassistant.alexa.connector.commands.CommandExecutor;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.log.LogContext;
+import io.musicassistant.alexa.relay.protocol.ProtocolException;
+import io.musicassistant.alexa.relay.protocol.RelayCommand;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayReply;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Long-polls the home's relay queue and runs what arrives. Each command is checked before it runs:
+ * a malformed or unsupported one is dropped, one past its deadline is dropped unexecuted (the cloud
+ * has already answered Alexa), and a duplicate delivery is skipped — in memory for every command,
+ * durably in the reply table for commands that change something. Commands run concurrently.
+ */
+public final class RelayWorker implements AutoCloseable {
+
+    private static final JsonLog LOG = JsonLog.get(RelayWorker.class);
+    private static final int SEEN_IDS = 10_000;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final ReplyWriter replies;
+    private final CommandExecutor executor;
+    private final ServerClock clock;
+    private final ExecutorService running = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_IDS;
+        }
+    };
+    private final AtomicLong executed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
+    private Thread poller;
+
+    public RelayWorker(SqsClient sqs, String queueUrl, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                       String replyTable, String instanceId, CommandExecutor executor, ServerClock clock) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.replies = new ReplyWriter(dynamo, replyTable, instanceId, clock);
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (poller == null) {
+            poller = Thread.ofPlatform().daemon().name("relay-poller").start(this::pollLoop);
+        }
+    }
+
+    public long executedCount() {
+        return executed.get();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    private void pollLoop() {
+        int failures = 0;
+        while (!closed) {
+            try {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(20)).messages();
+                failures = 0;
+                if (messages.isEmpty()) {
+                    continue;
+                }
+                acknowledge(messages);
+                for (Message message : messages) {
+                    accept(message.body());
+                }
+            } catch (SdkException e) {
+                if (closed) {
+                    break;
+                }
+                failures++;
+                LOG.warn("relay.poll_failed", e, "attempt", failures);
+                sleep(Duration.ofMillis(Math.min(30_000, 500L << Math.min(failures, 6))));
+            }
+        }
+    }
+
+    /** Deleting at once is safe: a command is never worth running twice or late, and replies carry the result. */
+    private void acknowledge(List<Message> messages) {
+        List<DeleteMessageBatchRequestEntry> entries = messages.stream()
+                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId().replaceAll("[^A-Za-z0-9_-]", "_"))
+                        .receiptHandle(m.receiptHandle()).build())
+                .toList();
+        running.submit(() -> {
+            try {
+                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            } catch (SdkException e) {
+                LOG.warn("relay.ack_failed", e);
+            }
+        });
+    }
+
+    /** Checks and runs one command body. Package-visible so tests can feed bodies directly. */
+    void accept(String body) {
+        RelayCommand command;
+        try {
+            command = RelayJson.read(body, RelayCommand.class);
+        } catch (ProtocolException e) {
+            dropped.incrementAndGet();
+            LOG.warn("relay.malformed_command", "reason", e.getMessage());
+            return;
+        }
+        if (command.v() < RelayProtocol.MIN_SUPPORTED_VERSION || command.v() > RelayProtocol.VERSION
+                || !RelayProtocol.REQUEST_ID.matcher(command.id()).matches()) {
+            dropped.incrementAndGet();
+            LOG.warn("relay.unsupported_command", "v", command.v());
+            return;
+        }
+        if (command.expiredAt(clock.millis())) {
+            dropped.incrementAndGet();
+            LOG.info("relay.expired_dropped", "relay_request_id", command.id(), "command", command.command(),
+                    "late_ms", clock.millis() - command.deadlineMs());
+            return;
+        }
+        if (!firstSighting(command.id())) {
+            dropped.incrementAndGet();
+            LOG.info("relay.duplicate_dropped", "relay_request_id", command.id());
+            return;
+        }
+        running.submit(() -> run(command));
+    }
+
+    private void run(RelayCommand command) {
+        try (var ignored = LogContext.put("relay_request_id", command.id())) {
+            long started = System.nanoTime();
+            boolean mutating = RelayProtocol.Command.byWireName(command.command())
+                    .map(RelayProtocol.Command::mutating).orElse(false);
+            if (mutating && !replies.claim(command.id())) {
+                dropped.incrementAndGet();
+                LOG.info("relay.duplicate_dropped", "durable", true);
+                return;
+            }
+            RelayReply reply = executor.execute(command);
+            if (command.expiredAt(clock.millis())) {
+                LOG.info("relay.finished_late", "command", command.command());
+            }
+            replies.write(reply);
+            executed.incrementAndGet();
+            LOG.info("relay.executed", "command", command.command(), "status", reply.status(),
+                    "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("relay.reply_failed", e, "command", command.command());
+        }
+    }
+
+    private synchronized boolean firstSighting(String requestId) {
+        return seen.put(requestId, Boolean.TRUE) == null;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = poller;
+        if (t != null) {
+            t.interrupt();
+        }
+        running.shutdown();
+        try {
+            running.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

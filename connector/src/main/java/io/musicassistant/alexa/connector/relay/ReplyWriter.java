@@ -1,0 +1,63 @@
+package io.musicassistant.alexa.connector.relay;
+
+import io.musicassistant.alexa.relay.protocol.Gzip;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
+import io.musicassistant.alexa.relay.protocol.RelayReply;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Writes replies to the reply table, rows keyed {@code <instance id>#<request id>}. */
+final class ReplyWriter {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final String instanceId;
+    private final ServerClock clock;
+
+    ReplyWriter(DynamoDbClient dynamo, String table, String instanceId, ServerClock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.instanceId = instanceId;
+        this.clock = clock;
+    }
+
+    /** Claims a mutating command; false when another delivery of it got there first. */
+    boolean claim(String requestId) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
+                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_CLAIMED),
+                            ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
+                    .conditionExpression("attribute_not_exists(reply_key)"));
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
+        }
+    }
+
+    void write(RelayReply reply) {
+        String json = RelayJson.write(reply);
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, reply.requestId())));
+        item.put(ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_DONE));
+        item.put(ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt())));
+        if (json.getBytes(StandardCharsets.UTF_8).length > RelayProtocol.COMPRESS_REPLY_ABOVE_BYTES) {
+            item.put(ReplyTable.REPLY_GZ, AttributeValue.fromB(SdkBytes.fromByteArray(Gzip.compress(json))));
+        } else {
+            item.put(ReplyTable.REPLY, AttributeValue.fromS(json));
+        }
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private long expiresAt() {
+        return clock.millis() / 1000 + ReplyTable.TTL_SECONDS;
+    }
+}

@@ -1,0 +1,130 @@
+package io.musicassistant.alexa.music;
+
+import io.musicassistant.alexa.relay.protocol.ContentKind;
+import io.musicassistant.alexa.relay.protocol.Names;
+import io.musicassistant.alexa.relay.protocol.ResolvedContent;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A global, long-lived content id: the same id means the same thing for every user ("the album OK
+ * Computer by Radiohead in your library") and is resolved against each user's own Music
+ * Assistant when played. Derived only from the kind and normalised names, never from ids that
+ * differ between homes.
+ *
+ * <p>Form: {@code ma1:<kind>[:<name key>[:<artist key>]]}, e.g. {@code ma1:album:ok-computer:radiohead},
+ * {@code ma1:artist:sigur-ros}, {@code ma1:library}. Keys are {@link Names#key} output with
+ * anything outside {@code [a-z0-9-]} percent-encoded as UTF-8, so ids stay ASCII.
+ *
+ * @param kind what the content is
+ * @param name normalised key of the item's name; empty for the library
+ * @param artist normalised key of the artist for tracks and albums; empty when unknown
+ */
+public record ContentId(ContentKind kind, String name, String artist) {
+
+    public static final String PREFIX = "ma1:";
+    /** Keys longer than this are cut; matching then compares the cut prefix. */
+    public static final int MAX_KEY_LENGTH = 96;
+    /** Ids longer than this are refused when parsing: nothing we issue comes close. */
+    public static final int MAX_ID_LENGTH = 1024;
+
+    public ContentId {
+        name = name == null ? "" : name;
+        artist = artist == null ? "" : artist;
+    }
+
+    /** The id for content as the user's Music Assistant resolved it. */
+    public static ContentId of(ResolvedContent content) {
+        String artist = switch (content.kind()) {
+            case TRACK, ALBUM -> content.artist();
+            default -> null;
+        };
+        return new ContentId(content.kind(), cut(Names.key(content.name())), cut(Names.key(artist)));
+    }
+
+    public String encode() {
+        StringBuilder id = new StringBuilder(PREFIX).append(kind.wireName());
+        if (kind != ContentKind.LIBRARY) {
+            id.append(':').append(escape(name));
+            if (!artist.isEmpty()) {
+                id.append(':').append(escape(artist));
+            }
+        }
+        return id.toString();
+    }
+
+    /** Parses one of our ids; empty for anything else (other catalogs, garbage). */
+    public static Optional<ContentId> parse(String id) {
+        if (id == null || id.length() > MAX_ID_LENGTH || !id.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = id.substring(PREFIX.length()).split(":", -1);
+        ContentKind kind;
+        try {
+            kind = ContentKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (kind == ContentKind.LIBRARY) {
+            return parts.length == 1 ? Optional.of(new ContentId(kind, "", "")) : Optional.empty();
+        }
+        if (parts.length < 2 || parts.length > 3) {
+            return Optional.empty();
+        }
+        Optional<String> name = unescape(parts[1]);
+        Optional<String> artist = parts.length == 3 ? unescape(parts[2]) : Optional.of("");
+        if (name.isEmpty() || name.get().isEmpty() || artist.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContentId(kind, name.get(), artist.get()));
+    }
+
+    private static String cut(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        // Never cut a surrogate pair in half.
+        int end = Character.isHighSurrogate(key.charAt(MAX_KEY_LENGTH - 1)) ? MAX_KEY_LENGTH - 1 : MAX_KEY_LENGTH;
+        return key.substring(0, end);
+    }
+
+    private static String escape(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Optional<String> unescape(String escaped) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= escaped.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(escaped.charAt(i + 1), 16);
+                int lo = Character.digit(escaped.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+                bytes.write(c);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,10 @@
+package io.musicassistant.alexa.music;
+
+/** The (namespace, name) pair that identifies a directive and keys the handler registry. */
+public record DirectiveName(String namespace, String name) {
+
+    @Override
+    public String toString() {
+        return namespace + "." + name;
+    }
+}

@@ -1,0 +1,36 @@
+package io.musicassistant.alexa.music.handlers;
+
+import io.musicassistant.alexa.alexa.AlexaMessage;
+import io.musicassistant.alexa.music.DirectiveName;
+import io.musicassistant.alexa.music.ItemReference;
+import io.musicassistant.alexa.music.MusicDirectiveHandler;
+import io.musicassistant.alexa.music.MusicRequest;
+import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.Payloads;
+
+/** Alexa.Audio.PlayQueue GetNextItem: the next track, or the end of the queue. */
+public final class GetNextItemHandler implements MusicDirectiveHandler {
+
+    private final PlayQueues queues;
+
+    public GetNextItemHandler(PlayQueues queues) {
+        this.queues = queues;
+    }
+
+    @Override
+    public DirectiveName directive() {
+        return new DirectiveName("Alexa.Audio.PlayQueue", "GetNextItem");
+    }
+
+    @Override
+    public AlexaMessage handle(MusicRequest request) {
+        ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
+        boolean userInitiated = request.payload().path("isUserInitiated").asBoolean(false);
+        PlayQueues.Session session = queues.open(request, ref);
+        var next = queues.next(session, queues.entry(session, ref.id()), userInitiated);
+        Payloads.NextItem payload = next
+                .map(entry -> new Payloads.NextItem(false, queues.render(session, entry)))
+                .orElseGet(() -> new Payloads.NextItem(true, null));
+        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetNextItem", "1.0", payload);
+    }
+}

@@ -1,0 +1,40 @@
+package io.musicassistant.alexa.music.handlers;
+
+import io.musicassistant.alexa.alexa.AlexaMessage;
+import io.musicassistant.alexa.music.AlexaItems;
+import io.musicassistant.alexa.music.DirectiveName;
+import io.musicassistant.alexa.music.MusicContent;
+import io.musicassistant.alexa.music.MusicDirectiveHandler;
+import io.musicassistant.alexa.music.MusicRequest;
+import io.musicassistant.alexa.music.SelectionCriteria;
+import io.musicassistant.alexa.music.model.Payloads;
+import io.musicassistant.alexa.relay.Home;
+import io.musicassistant.alexa.relay.HomeLocator;
+
+/** Alexa.Media.Search GetPlayableContent: find what the user asked for in their Music Assistant. */
+public final class GetPlayableContentHandler implements MusicDirectiveHandler {
+
+    private final HomeLocator homes;
+    private final MusicContent music;
+    private final AlexaItems items;
+
+    public GetPlayableContentHandler(HomeLocator homes, MusicContent music, AlexaItems items) {
+        this.homes = homes;
+        this.music = music;
+        this.items = items;
+    }
+
+    @Override
+    public DirectiveName directive() {
+        return new DirectiveName("Alexa.Media.Search", "GetPlayableContent");
+    }
+
+    @Override
+    public AlexaMessage handle(MusicRequest request) {
+        var query = SelectionCriteria.toQuery(request.payload(), request.explicitAllowed());
+        Home home = homes.onlineHomeOf(request.userId());
+        MusicContent.Resolved found = music.find(request, home, query);
+        return AlexaMessage.answer("Alexa.Media.Search", "GetPlayableContent", "1.0",
+                new Payloads.PlayableContent(items.content(found.contentId(), found.content())));
+    }
+}

@@ -1,0 +1,41 @@
+package io.musicassistant.alexa.music.handlers;
+
+import io.musicassistant.alexa.alexa.AlexaError;
+import io.musicassistant.alexa.alexa.AlexaException;
+import io.musicassistant.alexa.alexa.AlexaMessage;
+import io.musicassistant.alexa.music.DirectiveName;
+import io.musicassistant.alexa.music.ItemReference;
+import io.musicassistant.alexa.music.MusicDirectiveHandler;
+import io.musicassistant.alexa.music.MusicRequest;
+import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.Payloads;
+
+/** Alexa.Audio.PlayQueue JumpToItem: the user tapped an item of the queue view in the Alexa app. */
+public final class JumpToItemHandler implements MusicDirectiveHandler {
+
+    private final PlayQueues queues;
+
+    public JumpToItemHandler(PlayQueues queues) {
+        this.queues = queues;
+    }
+
+    @Override
+    public DirectiveName directive() {
+        return new DirectiveName("Alexa.Audio.PlayQueue", "JumpToItem");
+    }
+
+    @Override
+    public AlexaMessage handle(MusicRequest request) {
+        ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
+        String target = request.payload().path("targetItemId").asText("");
+        PlayQueues.Session session = queues.open(request, ref);
+        PlayQueues.Entry entry;
+        try {
+            entry = queues.entry(session, target);
+        } catch (AlexaException e) {
+            throw new AlexaException(new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
+        }
+        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "JumpToItem", "1.0",
+                new Payloads.SingleItem(queues.render(session, entry)));
+    }
+}

@@ -1,0 +1,57 @@
+package io.musicassistant.alexa.music.handlers;
+
+import io.musicassistant.alexa.alexa.AlexaMessage;
+import io.musicassistant.alexa.music.DirectiveName;
+import io.musicassistant.alexa.music.ItemReference;
+import io.musicassistant.alexa.music.MusicDirectiveHandler;
+import io.musicassistant.alexa.music.MusicRequest;
+import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.QueueState;
+
+/**
+ * What SetShuffle, SetLoop and SetRepeat share: read the requested mode, store the queue's new
+ * state, answer with an empty Alexa.Response, payload version 3.0 (observed: 1.0 leaves the app's
+ * state stale). The next GetNextItem follows the new mode.
+ */
+abstract class PlaybackModeHandler implements MusicDirectiveHandler {
+
+    private final String name;
+    private final PlayQueues queues;
+
+    PlaybackModeHandler(String name, PlayQueues queues) {
+        this.name = name;
+        this.queues = queues;
+    }
+
+    @Override
+    public final DirectiveName directive() {
+        return new DirectiveName("Alexa.Media.PlayQueue", name);
+    }
+
+    /** The requested on/off state, or an INVALID_DIRECTIVE error. */
+    abstract boolean requested(MusicRequest request);
+
+    /** The queue's state with the mode changed; {@code currentTrack} is the track now playing. */
+    abstract QueueState apply(QueueState state, boolean on, int currentTrack);
+
+    @Override
+    public final AlexaMessage handle(MusicRequest request) {
+        ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
+        boolean on = requested(request);
+        PlayQueues.Session session = queues.open(request, ref);
+        QueueState state = session.state();
+        QueueState changed = apply(state, on, queues.entry(session, ref.id()).track());
+        if (!changed.equals(state)) {
+            queues.changeState(session, changed);
+        }
+        return AlexaMessage.emptyResponse("3.0");
+    }
+
+    static boolean enable(MusicRequest request) {
+        var enable = request.payload().get("enable");
+        if (enable == null || !enable.isBoolean()) {
+            throw io.musicassistant.alexa.alexa.AlexaException.invalidDirective("enable must be true or false");
+        }
+        return enable.asBoolean();
+    }
+}

@@ -1,0 +1,81 @@
+package io.musicassistant.alexa.platform;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the cloud side reads from its environment, read once per container. Defaults suit
+ * AWS; the local stack overrides endpoints and the LWA base. See docs/configuration.md.
+ *
+ * @param region AWS region of the tables and queues
+ * @param tablePrefix prefix of every DynamoDB table name (several deployments can share an account)
+ * @param dynamoDbEndpoint endpoint override (DynamoDB Local), null in AWS
+ * @param sqsEndpoint endpoint override (ElasticMQ), null in AWS
+ * @param lwaApiBase base URL of Login with Amazon's API ({@code https://api.amazon.com})
+ * @param lwaClientId the LWA security profile's client id; tokens for any other audience are refused
+ * @param relayMode {@code aws}: hand connectors STS credentials; {@code local}: hand them the emulators
+ * @param connectorRoleArn the role connectors' credentials come from (aws mode)
+ * @param fallbackArtUrl HTTPS image used when content has no art of its own
+ * @param relayTimeout how long a directive waits for a home's reply
+ * @param heartbeatInterval how often connectors send heartbeats
+ * @param heartbeatStaleAfter after this long without a heartbeat a home counts as offline
+ * @param contentCacheTtl how long resolved content is cached per home
+ * @param queueStateTtl how long shuffle/loop/repeat state of a queue is kept
+ * @param pairingCodeTtl how long a pairing code is valid
+ */
+public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, URI sqsEndpoint, URI lwaApiBase,
+                     String lwaClientId, String relayMode, String connectorRoleArn, String fallbackArtUrl,
+                     Duration relayTimeout, Duration heartbeatInterval, Duration heartbeatStaleAfter,
+                     Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl) {
+
+    public static final String RELAY_MODE_AWS = "aws";
+    public static final String RELAY_MODE_LOCAL = "local";
+
+    public Config {
+        Objects.requireNonNull(region, "AWS_REGION");
+        Objects.requireNonNull(tablePrefix, "TABLE_PREFIX");
+        Objects.requireNonNull(lwaApiBase, "LWA_API_BASE");
+        if (lwaClientId == null || lwaClientId.isBlank()) {
+            throw new IllegalArgumentException("LWA_CLIENT_ID must be set: tokens are checked against it");
+        }
+        if (!RELAY_MODE_AWS.equals(relayMode) && !RELAY_MODE_LOCAL.equals(relayMode)) {
+            throw new IllegalArgumentException("RELAY_MODE must be aws or local");
+        }
+        if (fallbackArtUrl == null || !fallbackArtUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("FALLBACK_ART_URL must be an https URL");
+        }
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        return new Config(
+                env.getOrDefault("AWS_REGION", "us-east-1"),
+                env.getOrDefault("TABLE_PREFIX", "ma-alexa-"),
+                uri(env.get("DYNAMODB_ENDPOINT")),
+                uri(env.get("SQS_ENDPOINT")),
+                URI.create(env.getOrDefault("LWA_API_BASE", "https://api.amazon.com")),
+                env.get("LWA_CLIENT_ID"),
+                env.getOrDefault("RELAY_MODE", RELAY_MODE_AWS),
+                env.get("CONNECTOR_ROLE_ARN"),
+                env.getOrDefault("FALLBACK_ART_URL", "https://music-assistant.io/alexa/art/fallback-512.png"),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("RELAY_TIMEOUT_MS", "5000"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_INTERVAL_S", "30"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_STALE_S", "95"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONTENT_CACHE_TTL_S", "21600"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("QUEUE_STATE_TTL_S", "172800"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PAIRING_CODE_TTL_S", "600"))));
+    }
+
+    public boolean localRelay() {
+        return RELAY_MODE_LOCAL.equals(relayMode);
+    }
+
+    private static URI uri(String value) {
+        return value == null || value.isBlank() ? null : URI.create(value);
+    }
+}

@@ -1,0 +1,53 @@
+package io.musicassistant.alexa.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Hashing and random values for tokens, secrets and codes. Nothing here ever logs its input. */
+public final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+
+    private Secrets() {
+    }
+
+    public static String sha256Hex(String value) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compares two hashes in time independent of where they differ. */
+    public static boolean sameHash(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code bits} random bits as lowercase Crockford base32 (no i, l, o, u: easy to read aloud). */
+    public static String randomBase32(int bits) {
+        int chars = (bits + 4) / 5;
+        StringBuilder out = new StringBuilder(chars);
+        for (int i = 0; i < chars; i++) {
+            out.append(CROCKFORD[RANDOM.nextInt(32)]);
+        }
+        return out.toString();
+    }
+
+    /** A decimal code of {@code digits} digits, uniformly random. */
+    public static String randomDigits(int digits) {
+        StringBuilder out = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            out.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return out.toString();
+    }
+}

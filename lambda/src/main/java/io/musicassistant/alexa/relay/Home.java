@@ -1,0 +1,35 @@
+package io.musicassistant.alexa.relay;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One registered home (a connector next to a Music Assistant server), as the homes table has it.
+ *
+ * @param instanceId the home's id
+ * @param homeName what the user called it (defaults to the MA server name)
+ * @param queueUrl its relay queue
+ * @param heartbeatAt last heartbeat, or null if never
+ * @param status {@code online} or {@code stopping} as last reported
+ * @param maConnected whether the connector last reported a working Music Assistant connection
+ * @param streamBase the public HTTPS base its stream URLs use, or null
+ */
+public record Home(String instanceId, String homeName, String queueUrl, Instant heartbeatAt, String status,
+                   boolean maConnected, String streamBase) {
+
+    /** What a directive can expect of this home right now. */
+    public enum Availability {
+        ONLINE,
+        /** No heartbeat within the stale period, never one, or the connector said it is stopping. */
+        OFFLINE,
+        /** The connector is up but cannot reach Music Assistant. */
+        MUSIC_ASSISTANT_DOWN
+    }
+
+    public Availability availability(Instant now, Duration staleAfter) {
+        if (heartbeatAt == null || "stopping".equals(status) || heartbeatAt.plus(staleAfter).isBefore(now)) {
+            return Availability.OFFLINE;
+        }
+        return maConnected ? Availability.ONLINE : Availability.MUSIC_ASSISTANT_DOWN;
+    }
+}

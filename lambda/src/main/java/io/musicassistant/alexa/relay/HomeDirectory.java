@@ -1,0 +1,62 @@
+package io.musicassistant.alexa.relay;
+
+import io.musicassistant.alexa.platform.Attrs;
+import io.musicassistant.alexa.platform.Tables;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reads homes and the links from users to homes. Writes belong to {@link HomeRegistry} and {@link Pairing}. */
+public final class HomeDirectory {
+
+    static final String HOME_NAME = "home_name";
+    static final String QUEUE_URL = "queue_url";
+    static final String HEARTBEAT_AT = "heartbeat_at_ms";
+    static final String STATUS = "status";
+    static final String MA_CONNECTED = "ma_connected";
+    static final String STREAM_BASE = "stream_base";
+    static final String SECRET_HASH = "secret_hash";
+    static final String LINKED_INSTANCE = "instance_id";
+
+    private final DynamoDbClient dynamo;
+    private final String homes;
+    private final String links;
+
+    public HomeDirectory(DynamoDbClient dynamo, Tables tables) {
+        this.dynamo = dynamo;
+        this.homes = tables.name(Tables.HOMES);
+        this.links = tables.name(Tables.LINKS);
+    }
+
+    /** The home a user has paired, if any. */
+    public Optional<String> linkedInstance(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(links)
+                .key(Attrs.key(Tables.LINKS.key(), userId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attrs.str(item, LINKED_INSTANCE));
+    }
+
+    public Optional<Home> home(String instanceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), instanceId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toHome(item));
+    }
+
+    /** The user's home, or empty when the user has not paired one (or it was deleted since). */
+    public Optional<Home> homeOf(String userId) {
+        return linkedInstance(userId).flatMap(this::home);
+    }
+
+    static Home toHome(Map<String, AttributeValue> item) {
+        long heartbeat = Attrs.num(item, HEARTBEAT_AT, 0);
+        return new Home(
+                Attrs.str(item, Tables.HOMES.key()),
+                Attrs.str(item, HOME_NAME),
+                Attrs.str(item, QUEUE_URL),
+                heartbeat == 0 ? null : Instant.ofEpochMilli(heartbeat),
+                Attrs.str(item, STATUS),
+                Attrs.flag(item, MA_CONNECTED, false),
+                Attrs.str(item, STREAM_BASE));
+    }
+}

@@ -1,0 +1,76 @@
+package io.musicassistant.alexa.relay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finds the home a user's directives go to. The user → home link changes only when the user
+ * pairs again, so a warm container remembers it briefly; the home row (heartbeat, queue URL) is
+ * always read fresh, because "offline" must be reported from current data.
+ */
+public final class HomeLocator {
+
+    private static final int MEMORY_ENTRIES = 4096;
+
+    private final HomeDirectory directory;
+    private final Clock clock;
+    private final Duration linkMemory;
+    private final Duration staleAfter;
+    private final Map<String, Remembered> links = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+            return size() > MEMORY_ENTRIES;
+        }
+    };
+
+    private record Remembered(String instanceId, Instant until) {
+    }
+
+    public HomeLocator(HomeDirectory directory, Clock clock, Duration linkMemory, Duration staleAfter) {
+        this.directory = directory;
+        this.clock = clock;
+        this.linkMemory = linkMemory;
+        this.staleAfter = staleAfter;
+    }
+
+    /** The user's home, whatever its state; throws {@link NotPairedException} when there is none. */
+    public Home homeOf(String userId) {
+        Instant now = clock.instant();
+        String instanceId = remembered(userId, now);
+        if (instanceId == null) {
+            instanceId = directory.linkedInstance(userId).orElseThrow(NotPairedException::new);
+            remember(userId, new Remembered(instanceId, now.plus(linkMemory)));
+        }
+        return directory.home(instanceId).orElseThrow(NotPairedException::new);
+    }
+
+    /** The user's home if it can take commands now; else throws at once (offline is never a timeout). */
+    public Home onlineHomeOf(String userId) {
+        Home home = homeOf(userId);
+        switch (home.availability(clock.instant(), staleAfter)) {
+            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                    "home " + home.instanceId() + " is offline");
+            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
+                    "home " + home.instanceId() + " cannot reach Music Assistant");
+            case ONLINE -> { }
+        }
+        return home;
+    }
+
+    /** Forgets a remembered link, e.g. after the user paired another home. */
+    public synchronized void forget(String userId) {
+        links.remove(userId);
+    }
+
+    private synchronized String remembered(String userId, Instant now) {
+        Remembered r = links.get(userId);
+        return r != null && now.isBefore(r.until()) ? r.instanceId() : null;
+    }
+
+    private synchronized void remember(String userId, Remembered value) {
+        links.put(userId, value);
+    }
+}

@@ -1,0 +1,137 @@
+package io.musicassistant.alexa.relay;
+
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.platform.Attrs;
+import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Registration, authentication and heartbeats of homes. A home's secret is 256 random bits shown
+ * once at registration; the homes table keeps only its SHA-256.
+ */
+public final class HomeRegistry {
+
+    private static final JsonLog LOG = JsonLog.get(HomeRegistry.class);
+    static final String PAIRED_AT = "paired_at_ms";
+    static final String PAIRING_CODE_HASH = "pairing_code_hash";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Queue settings: commands are useless after their deadline (seconds), so SQS may drop them
+     * after its minimum retention of 60 s; a visibility timeout longer than any deadline means a
+     * redelivery can only happen after the deadline, where the connector drops it.
+     */
+    static final Map<QueueAttributeName, String> QUEUE_ATTRIBUTES = Map.of(
+            QueueAttributeName.MESSAGE_RETENTION_PERIOD, "60",
+            QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+            QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20");
+
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final String homes;
+    private final Clock clock;
+    private final Duration heartbeatInterval;
+    private final Duration staleAfter;
+    private final boolean localQueues;
+
+    public HomeRegistry(DynamoDbClient dynamo, SqsClient sqs, Tables tables, Clock clock, Duration heartbeatInterval,
+                        Duration staleAfter, boolean localQueues) {
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.homes = tables.name(Tables.HOMES);
+        this.clock = clock;
+        this.heartbeatInterval = heartbeatInterval;
+        this.staleAfter = staleAfter;
+        this.localQueues = localQueues;
+    }
+
+    /** A home as authenticated by its secret, with the fields only the relay API needs. */
+    public record AuthenticatedHome(Home home, boolean paired) {
+    }
+
+    public HomeRegistration register(String connectorVersion, String homeName) {
+        String instanceId = "home-" + Secrets.randomBase32(128);
+        byte[] secretBytes = new byte[32];
+        RANDOM.nextBytes(secretBytes);
+        String secret = "mhs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+
+        Map<QueueAttributeName, String> attributes = new HashMap<>(QUEUE_ATTRIBUTES);
+        if (!localQueues) {
+            attributes.put(QueueAttributeName.SQS_MANAGED_SSE_ENABLED, "true");
+        }
+        String queueUrl = sqs.createQueue(b -> b.queueName(RelayProtocol.queueName(instanceId)).attributes(attributes)
+                .tags(localQueues ? Map.of() : Map.of("ma-alexa:instance", instanceId))).queueUrl();
+        long now = clock.millis();
+        dynamo.putItem(b -> b.tableName(homes)
+                .item(Map.of(
+                        Tables.HOMES.key(), Attrs.s(instanceId),
+                        HomeDirectory.SECRET_HASH, Attrs.s(Secrets.sha256Hex(secret)),
+                        HomeDirectory.QUEUE_URL, Attrs.s(queueUrl),
+                        HomeDirectory.HOME_NAME, Attrs.s(homeName),
+                        "connector_version", Attrs.s(connectorVersion),
+                        "created_at_ms", Attrs.n(now)))
+                .conditionExpression("attribute_not_exists(instance_id)"));
+        LOG.info("home.registered", "instance_id", instanceId, "connector_version", connectorVersion);
+        return new HomeRegistration(instanceId, secret);
+    }
+
+    /** The home whose secret this is, or empty: unknown id and wrong secret look the same to a caller. */
+    public Optional<AuthenticatedHome> authenticate(String instanceId, String secret) {
+        if (instanceId == null || secret == null || !RelayProtocol.INSTANCE_ID.matcher(instanceId).matches()
+                || secret.length() > 128) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), instanceId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()
+                || !Secrets.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Secrets.sha256Hex(secret))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(PAIRED_AT)));
+    }
+
+    public HeartbeatAck heartbeat(AuthenticatedHome home, HeartbeatRequest beat) {
+        long now = clock.millis();
+        HeartbeatRequest.MaStatus ma = beat.ma();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":at", Attrs.n(now));
+        values.put(":status", Attrs.s(beat.status()));
+        values.put(":ma", Attrs.bool(ma != null && ma.connected()));
+        values.put(":version", Attrs.s(beat.connectorVersion()));
+        StringBuilder update = new StringBuilder(
+                "SET heartbeat_at_ms = :at, #status = :status, ma_connected = :ma, connector_version = :version");
+        if (beat.streamBase() != null) {
+            update.append(", stream_base = :base");
+            values.put(":base", Attrs.s(beat.streamBase()));
+        }
+        if (ma != null && ma.serverId() != null) {
+            update.append(", ma_server_id = :sid");
+            values.put(":sid", Attrs.s(ma.serverId()));
+        }
+        if (ma != null && ma.serverVersion() != null) {
+            update.append(", ma_version = :mav");
+            values.put(":mav", Attrs.s(ma.serverVersion()));
+        }
+        dynamo.updateItem(b -> b.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), home.home().instanceId()))
+                .updateExpression(update.toString())
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values));
+        return new HeartbeatAck(home.paired(), now, (int) heartbeatInterval.toSeconds(), (int) staleAfter.toSeconds());
+    }
+}

@@ -1,0 +1,226 @@
+package io.musicassistant.alexa.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.identity.AuthorizationException;
+import io.musicassistant.alexa.identity.IdentityResolver;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.log.LogContext;
+import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.relay.RateLimiter.Limit;
+import io.musicassistant.alexa.relay.RateLimiter.RateLimited;
+import io.musicassistant.alexa.relay.protocol.ProtocolException;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
+import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The relay API: what connectors (registration, credentials, heartbeats, pairing codes) and users
+ * (claiming a pairing code with their Amazon login) call over HTTPS. Every route validates its input,
+ * is rate-limited, and answers JSON; see docs/relay-protocol.md for the contract.
+ */
+public final class RelayApi {
+
+    private static final JsonLog LOG = JsonLog.get(RelayApi.class);
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code)");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
+
+    static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
+    static final Limit AUTH_FAILURES_PER_IP = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
+    static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
+    static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 12, Duration.ofMinutes(1));
+    static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
+    static final Limit CLAIMS_PER_USER = new Limit("claim-user", 10, Duration.ofHours(1));
+    static final Limit CLAIMS_PER_IP = new Limit("claim-ip", 30, Duration.ofHours(1));
+
+    private final HomeRegistry registry;
+    private final Pairing pairing;
+    private final CredentialIssuer credentials;
+    private final IdentityResolver identity;
+    private final RateLimiter limiter;
+
+    public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
+                    RateLimiter limiter) {
+        this.registry = registry;
+        this.pairing = pairing;
+        this.credentials = credentials;
+        this.identity = identity;
+        this.limiter = limiter;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        try (var ignored = LogContext.put("request_id", requestId)) {
+            ApiResponse response = route(request);
+            LOG.info("relay_api.request", "method", request.method(), "route", routeName(request.path()),
+                    "status", response.status(), "source", Secrets.sha256Hex(String.valueOf(request.sourceIp())).substring(0, 12));
+            return response.withHeader("x-request-id", requestId);
+        }
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        try {
+            if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
+                return ApiResponse.error(413, "payload_too_large", "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+            }
+            String path = request.path() == null ? "" : request.path();
+            if (path.equals("/v1/homes")) {
+                return requirePost(request).orElseGet(() -> register(request));
+            }
+            if (path.equals("/v1/pairings")) {
+                return switch (request.method()) {
+                    case "POST" -> claim(request);
+                    case "DELETE" -> unlink(request);
+                    default -> ApiResponse.error(405, "method_not_allowed", "use POST or DELETE");
+                };
+            }
+            Matcher home = HOME_ROUTE.matcher(path);
+            if (home.matches()) {
+                return requirePost(request).orElseGet(() -> homeRoute(request, home.group(1), home.group(2)));
+            }
+            return ApiResponse.error(404, "not_found", "no such route");
+        } catch (RateLimited e) {
+            return ApiResponse.error(429, "rate_limited", "too many requests; retry later")
+                    .withHeader("retry-after", Long.toString(e.retryAfterSeconds()));
+        } catch (ProtocolException e) {
+            return ApiResponse.error(400, "invalid_request", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("relay_api.failed", e);
+            return ApiResponse.error(500, "internal", "internal error");
+        }
+    }
+
+    private ApiResponse register(ApiRequest request) {
+        limiter.hit(REGISTER_PER_IP, "ip:" + request.sourceIp());
+        HomeRegistrationRequest body = body(request, HomeRegistrationRequest.class);
+        String version = body.connectorVersion();
+        if (version == null || !VERSION.matcher(version).matches()) {
+            return ApiResponse.error(400, "invalid_request", "connector_version must be 1-40 characters of [A-Za-z0-9._+-]");
+        }
+        String name = body.homeName() == null || body.homeName().isBlank() ? "Music Assistant" : body.homeName().strip();
+        if (name.length() > 60 || name.chars().anyMatch(Character::isISOControl)) {
+            return ApiResponse.error(400, "invalid_request", "home_name must be at most 60 printable characters");
+        }
+        return ApiResponse.json(201, registry.register(version, name));
+    }
+
+    private ApiResponse homeRoute(ApiRequest request, String instanceId, String action) {
+        Optional<HomeRegistry.AuthenticatedHome> home = registry.authenticate(instanceId, request.bearer());
+        if (home.isEmpty()) {
+            limiter.hit(AUTH_FAILURES_PER_IP, "ip:" + request.sourceIp());
+            return ApiResponse.error(401, "unauthorized", "unknown home or wrong secret")
+                    .withHeader("www-authenticate", "Bearer");
+        }
+        try (var ignored = LogContext.put("instance_id", instanceId)) {
+            return switch (action) {
+                case "credentials" -> {
+                    limiter.hit(CREDENTIALS_PER_HOME, instanceId);
+                    yield ApiResponse.json(200, credentials.issue(home.get().home()));
+                }
+                case "heartbeat" -> {
+                    limiter.hit(HEARTBEATS_PER_HOME, instanceId);
+                    HeartbeatRequest beat = body(request, HeartbeatRequest.class);
+                    if (!HeartbeatRequest.ONLINE.equals(beat.status()) && !HeartbeatRequest.STOPPING.equals(beat.status())) {
+                        yield ApiResponse.error(400, "invalid_request", "status must be online or stopping");
+                    }
+                    if (beat.connectorVersion() == null || !VERSION.matcher(beat.connectorVersion()).matches()) {
+                        yield ApiResponse.error(400, "invalid_request", "connector_version is required");
+                    }
+                    if (beat.streamBase() != null && (!beat.streamBase().startsWith("https://") || beat.streamBase().length() > 300)) {
+                        yield ApiResponse.error(400, "invalid_request", "stream_base must be an https URL");
+                    }
+                    yield ApiResponse.json(200, registry.heartbeat(home.get(), beat));
+                }
+                case "pairing-code" -> {
+                    limiter.hit(CODES_PER_HOME, instanceId);
+                    yield ApiResponse.json(201, pairing.issue(instanceId));
+                }
+                default -> ApiResponse.error(404, "not_found", "no such route");
+            };
+        }
+    }
+
+    private ApiResponse claim(ApiRequest request) {
+        limiter.hit(CLAIMS_PER_IP, "ip:" + request.sourceIp());
+        Optional<String> user = user(request);
+        if (user.isEmpty()) {
+            return unauthorizedUser();
+        }
+        limiter.hit(CLAIMS_PER_USER, user.get());
+        PairingClaim body = body(request, PairingClaim.class);
+        Optional<String> code = Pairing.normalise(body.code());
+        if (code.isEmpty()) {
+            return ApiResponse.error(400, "invalid_code", "a pairing code is 8 digits");
+        }
+        return pairing.claim(user.get(), code.get())
+                .map(claimed -> ApiResponse.json(200, claimed))
+                .orElseGet(() -> ApiResponse.error(400, "invalid_code", "unknown, used or expired pairing code"));
+    }
+
+    private ApiResponse unlink(ApiRequest request) {
+        Optional<String> user = user(request);
+        if (user.isEmpty()) {
+            return unauthorizedUser();
+        }
+        limiter.hit(CLAIMS_PER_USER, user.get());
+        boolean removed = pairing.unlink(user.get());
+        return ApiResponse.json(200, Map.of("unlinked", removed));
+    }
+
+    private Optional<String> user(ApiRequest request) {
+        try {
+            return Optional.of(identity.userId(request.bearer()));
+        } catch (AuthorizationException e) {
+            if (e.reason() == AuthorizationException.Reason.UNAVAILABLE) {
+                throw new IllegalStateException("Login with Amazon unavailable");
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static ApiResponse unauthorizedUser() {
+        return ApiResponse.error(401, "unauthorized", "a valid Login with Amazon access token is required")
+                .withHeader("www-authenticate", "Bearer");
+    }
+
+    private static Optional<ApiResponse> requirePost(ApiRequest request) {
+        if (!"POST".equals(request.method())) {
+            return Optional.of(ApiResponse.error(405, "method_not_allowed", "use POST"));
+        }
+        String type = request.header("content-type");
+        if (request.body() != null && request.body().length > 0 && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+            return Optional.of(ApiResponse.error(415, "unsupported_media_type", "send application/json"));
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T body(ApiRequest request, Class<T> type) {
+        byte[] bytes = request.body();
+        String json = bytes == null || bytes.length == 0 ? "{}" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode tree;
+        try {
+            tree = RelayJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new ProtocolException("body is not JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ProtocolException("body must be a JSON object");
+        }
+        return RelayJson.convert(tree, type);
+    }
+
+    private static String routeName(String path) {
+        if (path == null) {
+            return "?";
+        }
+        Matcher home = HOME_ROUTE.matcher(path);
+        return home.matches() ? "/v1/homes/{id}/" + home.group(2) : path.length() > 40 ? path.substring(0, 40) : path;
+    }
+}

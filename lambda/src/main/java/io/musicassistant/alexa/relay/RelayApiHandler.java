@@ -1,0 +1,66 @@
+package io.musicassistant.alexa.relay;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * AWS Lambda entry point of the relay API, for API Gateway HTTP APIs and Lambda function URLs
+ * (both send the payload format 2.0 event):
+ * {@code io.musicassistant.alexa.relay.RelayApiHandler::handleRequest}.
+ */
+public final class RelayApiHandler implements RequestStreamHandler {
+
+    private static final int MAX_EVENT_BYTES = 64 * 1024;
+
+    private final RelayApi api;
+
+    public RelayApiHandler() {
+        this(CloudWiring.fromEnvironment().relayApi());
+    }
+
+    public RelayApiHandler(RelayApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] raw = input.readNBytes(MAX_EVENT_BYTES + 1);
+        ApiResponse response;
+        if (raw.length > MAX_EVENT_BYTES) {
+            response = ApiResponse.error(413, "payload_too_large", "request too large");
+        } else {
+            response = api.handle(toRequest(RelayJson.mapper().readTree(raw)));
+        }
+        ObjectNode out = RelayJson.mapper().createObjectNode();
+        out.put("statusCode", response.status());
+        ObjectNode headers = out.putObject("headers");
+        response.headers().forEach(headers::put);
+        out.put("body", response.body());
+        out.put("isBase64Encoded", false);
+        output.write(RelayJson.mapper().writeValueAsBytes(out));
+    }
+
+    static ApiRequest toRequest(JsonNode event) {
+        Map<String, String> headers = new HashMap<>();
+        event.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        JsonNode http = event.path("requestContext").path("http");
+        String bodyText = event.path("body").asText("");
+        byte[] body = event.path("isBase64Encoded").asBoolean(false)
+                ? Base64.getDecoder().decode(bodyText)
+                : bodyText.getBytes(StandardCharsets.UTF_8);
+        return new ApiRequest(http.path("method").asText("GET"), event.path("rawPath").asText("/"), headers, body,
+                http.path("sourceIp").asText("unknown"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.musicassistant.alexa.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.platform.Attrs;
+import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.protocol.Gzip;
+import io.musicassistant.alexa.relay.protocol.ProtocolException;
+import io.musicassistant.alexa.relay.protocol.RelayCommand;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
+import io.musicassistant.alexa.relay.protocol.RelayReply;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Sends one command to a home and waits for its reply: SQS out, DynamoDB back. A home that is
+ * known to be offline fails at once; otherwise the reply row is read with strongly consistent reads
+ * on a short, growing interval until the command's deadline.
+ */
+public final class RelayClient {
+
+    private static final JsonLog LOG = JsonLog.get(RelayClient.class);
+    /** Poll intervals in ms; the last repeats. Replies usually land within tens of milliseconds. */
+    private static final long[] POLL_MS = {8, 8, 12, 16, 24, 32, 50};
+
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+    private final String replyTable;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    public RelayClient(SqsClient sqs, DynamoDbClient dynamo, Tables tables, Clock clock, Duration staleAfter) {
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.replyTable = tables.name(Tables.REPLIES);
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /** Runs {@code command} at {@code home}; returns its result or throws {@link RelayException}. */
+    public JsonNode call(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
+        Instant now = clock.instant();
+        switch (home.availability(now, staleAfter)) {
+            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                    "home " + home.instanceId() + " is offline (last heartbeat " + home.heartbeatAt() + ")");
+            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
+                    "home " + home.instanceId() + " cannot reach Music Assistant");
+            case ONLINE -> { }
+        }
+        String requestId = UUID.randomUUID().toString();
+        RelayCommand message = new RelayCommand(RelayProtocol.VERSION, requestId, command.wireName(),
+                RelayJson.tree(args), deadline.toEpochMilli(), now.toEpochMilli());
+        String body = RelayJson.write(message);
+        if (body.getBytes(StandardCharsets.UTF_8).length > RelayProtocol.MAX_COMMAND_BYTES) {
+            throw new IllegalArgumentException("relay command too large");
+        }
+        long started = System.nanoTime();
+        try {
+            sqs.sendMessage(b -> b.queueUrl(home.queueUrl()).messageBody(body));
+        } catch (SdkException e) {
+            throw new RelayException(RelayException.Failure.SEND_FAILED, "cannot send to the home's queue: " + e.getClass().getSimpleName());
+        }
+        long sentNanos = System.nanoTime() - started;
+        RelayReply reply = awaitReply(home.instanceId(), requestId, deadline);
+        long totalMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("relay.call", "command", command.wireName(), "relay_request_id", requestId, "instance_id", home.instanceId(),
+                "status", reply.status(), "send_ms", sentNanos / 1_000_000, "round_trip_ms", totalMs);
+        if (!reply.isOk()) {
+            String code = reply.error() == null ? "internal" : reply.error().code();
+            String why = reply.error() == null ? "" : reply.error().message();
+            throw new RelayException(RelayException.Failure.REMOTE_ERROR, code, command.wireName() + " failed at home: " + code + " " + why);
+        }
+        return reply.result();
+    }
+
+    private RelayReply awaitReply(String instanceId, String requestId, Instant deadline) {
+        Map<String, AttributeValue> key = Attrs.key(ReplyTable.KEY, ReplyTable.key(instanceId, requestId));
+        int attempt = 0;
+        while (true) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(replyTable).key(key).consistentRead(true)).item();
+            if (item != null && ReplyTable.STATE_DONE.equals(Attrs.str(item, ReplyTable.STATE))) {
+                return decode(item, requestId);
+            }
+            long waitMs = POLL_MS[Math.min(attempt++, POLL_MS.length - 1)];
+            long leftMs = deadline.toEpochMilli() - clock.millis();
+            if (leftMs <= 0) {
+                throw new RelayException(RelayException.Failure.TIMEOUT, "no reply from " + instanceId + " before the deadline");
+            }
+            sleep(Math.min(waitMs, leftMs));
+        }
+    }
+
+    private static RelayReply decode(Map<String, AttributeValue> item, String requestId) {
+        try {
+            byte[] packed = Attrs.bytes(item, ReplyTable.REPLY_GZ);
+            String json = packed != null ? Gzip.decompress(packed, RelayProtocol.MAX_REPLY_BYTES) : Attrs.str(item, ReplyTable.REPLY);
+            if (json == null || json.length() > RelayProtocol.MAX_REPLY_BYTES) {
+                throw new ProtocolException("reply missing or too large");
+            }
+            RelayReply reply = RelayJson.read(json, RelayReply.class);
+            if (!requestId.equals(reply.requestId()) || reply.v() < RelayProtocol.MIN_SUPPORTED_VERSION) {
+                throw new ProtocolException("reply does not answer this request");
+            }
+            return reply;
+        } catch (ProtocolException e) {
+            throw new RelayException(RelayException.Failure.BAD_REPLY, "unreadable reply: " + e.getMessage());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayException(RelayException.Failure.TIMEOUT, "interrupted while waiting");
+        }
+    }
+
+    /** For callers that want to decode a result into a protocol record. */
+    public static <T> T as(JsonNode result, Class<T> type) {
+        try {
+            return RelayJson.convert(result, type);
+        } catch (ProtocolException e) {
+            throw new RelayException(RelayException.Failure.BAD_REPLY, "unreadable " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.musicassistant.alexa.relay;
+
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
+import java.net.URI;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * AWS issuer: assumes the connector role with an inline session policy that narrows it to this
+ * home's queue and to reply rows whose key starts with this home's id. The role's own policy
+ * (infrastructure/) allows the same actions on all relay queues and the reply table; the session
+ * policy is the intersection that isolates one home from another.
+ */
+public final class StsCredentialIssuer implements CredentialIssuer {
+
+    static final int SESSION_SECONDS = 3600;
+
+    private final StsClient sts;
+    private final String roleArn;
+    private final String region;
+    private final String replyTable;
+
+    public StsCredentialIssuer(StsClient sts, String roleArn, String region, String replyTable) {
+        if (roleArn == null || roleArn.isBlank()) {
+            throw new IllegalArgumentException("CONNECTOR_ROLE_ARN must be set when RELAY_MODE=aws");
+        }
+        this.sts = sts;
+        this.roleArn = roleArn;
+        this.region = region;
+        this.replyTable = replyTable;
+    }
+
+    @Override
+    public RelayAccess issue(Home home) {
+        String policy = sessionPolicy(home);
+        AssumeRoleResponse response = sts.assumeRole(b -> b.roleArn(roleArn)
+                .roleSessionName(home.instanceId())
+                .durationSeconds(SESSION_SECONDS)
+                .policy(policy));
+        Credentials c = response.credentials();
+        return new RelayAccess(RelayAccess.MODE_AWS, region, home.queueUrl(), replyTable, null, null,
+                c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration().toEpochMilli());
+    }
+
+    /** The inline session policy for one home. Package-visible so tests can read it. */
+    String sessionPolicy(Home home) {
+        String account = accountOf(home.queueUrl());
+        String queueArn = "arn:aws:sqs:" + region + ":" + account + ":" + RelayProtocol.queueName(home.instanceId());
+        String tableArn = "arn:aws:dynamodb:" + region + ":" + account + ":table/" + replyTable;
+        return """
+                {"Version":"2012-10-17","Statement":[\
+                {"Sid":"OwnQueue","Effect":"Allow",\
+                "Action":["sqs:ReceiveMessage","sqs:DeleteMessage","sqs:ChangeMessageVisibility","sqs:GetQueueAttributes"],\
+                "Resource":"%s"},\
+                {"Sid":"OwnReplies","Effect":"Allow",\
+                "Action":["dynamodb:PutItem","dynamodb:GetItem","dynamodb:UpdateItem"],\
+                "Resource":"%s",\
+                "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["%s#*"]}}}]}"""
+                .formatted(queueArn, tableArn, home.instanceId());
+    }
+
+    /** SQS queue URLs are {@code https://sqs.<region>.amazonaws.com/<account>/<name>}. */
+    static String accountOf(String queueUrl) {
+        String[] path = URI.create(queueUrl).getPath().split("/");
+        if (path.length < 3 || !path[1].matches("\\d{12}")) {
+            throw new IllegalStateException("queue URL has no account id");
+        }
+        return path[1];
+    }
+}

@@ -1,0 +1,48 @@
+package io.musicassistant.alexa.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.musicassistant.alexa.relay.protocol.ContentKind;
+import io.musicassistant.alexa.relay.protocol.ResolvedContent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContentIdTest {
+
+    static ResolvedContent content(ContentKind kind, String name, String artist) {
+        return new ResolvedContent(kind, name, artist, null, "library://x/1", false, List.of());
+    }
+
+    @Test
+    void theSameNamesGiveTheSameIdForEveryHome() {
+        assertEquals("ma1:album:ok-computer:radiohead", ContentId.of(content(ContentKind.ALBUM, "OK Computer", "Radiohead")).encode());
+        assertEquals("ma1:album:ok-computer:radiohead", ContentId.of(content(ContentKind.ALBUM, "ok computer", "RADIOHEAD")).encode());
+        assertEquals("ma1:artist:sigur-ros", ContentId.of(content(ContentKind.ARTIST, "Sigur Rós", "ignored")).encode());
+        assertEquals("ma1:library", ContentId.of(content(ContentKind.LIBRARY, "Music Assistant library", null)).encode());
+    }
+
+    @Test
+    void nonLatinNamesArePercentEncodedAndRoundTrip() {
+        ContentId id = ContentId.of(content(ContentKind.ARTIST, "坂本龍一", null));
+        String encoded = id.encode();
+        assertTrue(encoded.matches("[a-z0-9:%A-F\\-]+"), encoded);
+        assertEquals(id, ContentId.parse(encoded).orElseThrow());
+    }
+
+    @Test
+    void longNamesAreCutAndStillParse() {
+        ContentId id = ContentId.of(content(ContentKind.PLAYLIST, "a".repeat(500), null));
+        assertEquals(ContentId.MAX_KEY_LENGTH, id.name().length());
+        assertEquals(id, ContentId.parse(id.encode()).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1021012f-12bb-4938-9723-067a4338b6d0", "ma1:", "ma1:podcast:x", "ma1:album:", "ma1:album:a:b:c",
+        "ma1:album:UPPER", "ma1:album:%zz", "ma1:album:%4", "ma1:library:extra", "ma2:album:x"})
+    void foreignOrBrokenIdsDoNotParse(String id) {
+        assertTrue(ContentId.parse(id).isEmpty(), id);
+    }
+}

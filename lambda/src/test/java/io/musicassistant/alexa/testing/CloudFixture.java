@@ -1,0 +1,138 @@
+package io.musicassistant.alexa.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.dev.DevServices;
+import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.relay.ApiRequest;
+import io.musicassistant.alexa.relay.ApiResponse;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The cloud side wired against the real local servers (DynamoDB Local, ElasticMQ, the LWA
+ * stand-in), isolated per fixture by its own table prefix. Nothing here is mocked.
+ */
+public final class CloudFixture {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    public final DevServices services = DevServices.shared();
+    public final Config config;
+    public final CloudWiring wiring;
+
+    private CloudFixture(Map<String, String> overrides) {
+        String prefix = "t" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_REGION", services.region(),
+                "TABLE_PREFIX", prefix,
+                "DYNAMODB_ENDPOINT", services.dynamoDbEndpoint().toString(),
+                "SQS_ENDPOINT", services.sqsEndpoint().toString(),
+                "LWA_API_BASE", services.lwa().baseUrl(),
+                "LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID,
+                "RELAY_MODE", "local",
+                "FALLBACK_ART_URL", "https://example.org/fallback.png",
+                "RELAY_TIMEOUT_MS", "3000"));
+        env.putAll(overrides);
+        this.config = Config.from(env);
+        this.wiring = new CloudWiring(config, Clock.systemUTC());
+        wiring.tables().createAll(wiring.aws().dynamoDb());
+    }
+
+    public static CloudFixture create() {
+        return new CloudFixture(Map.of());
+    }
+
+    public static CloudFixture create(Map<String, String> overrides) {
+        return new CloudFixture(overrides);
+    }
+
+    /** A fresh Amazon user with a valid access token. */
+    public User newUser() {
+        String userId = "amzn1.account.T" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        return new User(userId, services.lwa().issueToken(userId, "Test User", Duration.ofHours(1)));
+    }
+
+    /** An Amazon user: LWA user id and access token. */
+    public record User(String userId, String token) {
+    }
+
+    /** A registered home: what its connector would keep in its state directory. */
+    public record Home(String instanceId, String secret) {
+    }
+
+    public ApiResponse relay(String method, String path, String bearer, Object body) {
+        Map<String, String> headers = new HashMap<>();
+        if (bearer != null) {
+            headers.put("authorization", "Bearer " + bearer);
+        }
+        byte[] bytes = new byte[0];
+        if (body != null) {
+            headers.put("content-type", "application/json");
+            bytes = (body instanceof String s ? s : RelayJson.write(body)).getBytes(StandardCharsets.UTF_8);
+        }
+        return wiring.relayApi().handle(new ApiRequest(method, path, headers, bytes, "198.51.100.7"));
+    }
+
+    public Home registerHome() {
+        ApiResponse r = relay("POST", "/v1/homes", null, Map.of("connector_version", "test-1", "home_name", "Test Home"));
+        HomeRegistration reg = RelayJson.read(r.body(), HomeRegistration.class);
+        return new Home(reg.instanceId(), reg.instanceSecret());
+    }
+
+    public void heartbeat(Home home, boolean maConnected) {
+        ApiResponse r = relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
+                new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(maConnected, "sim", "2.9.0", 31),
+                        "https://music.example.net"));
+        if (r.status() != 200) {
+            throw new IllegalStateException("heartbeat failed: " + r.body());
+        }
+    }
+
+    /** Registers a home, pairs {@code user} with it, and marks it online. */
+    public Home pairedHome(User user) {
+        Home home = registerHome();
+        pair(home, user);
+        heartbeat(home, true);
+        return home;
+    }
+
+    public void pair(Home home, User user) {
+        ApiResponse code = relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null);
+        String value = RelayJson.read(code.body(), io.musicassistant.alexa.relay.protocol.api.PairingCode.class).code();
+        ApiResponse claimed = relay("POST", "/v1/pairings", user.token(), Map.of("code", value));
+        if (claimed.status() != 200) {
+            throw new IllegalStateException("pairing failed: " + claimed.body());
+        }
+    }
+
+    public String queueUrl(Home home) {
+        return wiring.aws().sqs().getQueueUrl(b -> b.queueName("ma-relay-" + home.instanceId())).queueUrl();
+    }
+
+    /** Sends a music directive through the skill and parses the answer. */
+    public JsonNode music(String json) {
+        try {
+            return AlexaJson.mapper().readTree(wiring.musicSkill().handle(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode music(byte[] raw) {
+        try {
+            return AlexaJson.mapper().readTree(wiring.musicSkill().handle(raw));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.musicassistant.alexa.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.alexa.AlexaJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Builds directives from the fixtures in src/test/resources/alexa (written from Amazon's documented shapes). */
+public final class Directives {
+
+    /** Fields Amazon documents as optional that a documented example happens to include. */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("feedback", "actions", "contentDescription");
+
+    private Directives() {
+    }
+
+    public static ObjectNode fixture(String name) {
+        try (InputStream in = Directives.class.getResourceAsStream("/alexa/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return (ObjectNode) AlexaJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request fixture with our user's token and a fresh message id. */
+    public static ObjectNode request(String fixture, String token) {
+        ObjectNode request = fixture(fixture);
+        ((ObjectNode) request.get("header")).put("messageId", UUID.randomUUID().toString());
+        ObjectNode user = (ObjectNode) request.with("payload").with("requestContext").with("user");
+        if (token == null) {
+            user.remove("accessToken");
+        } else {
+            user.put("accessToken", token);
+        }
+        return request;
+    }
+
+    /** Points every item reference of a queue directive at our queue. */
+    public static ObjectNode withReference(ObjectNode request, String itemId, String queueId, String contentId) {
+        ObjectNode payload = (ObjectNode) request.get("payload");
+        for (String field : new String[] {"currentItemReference", "targetItemReference"}) {
+            JsonNode ref = payload.get(field);
+            if (ref instanceof ObjectNode node) {
+                ObjectNode target = node.get("value") instanceof ObjectNode value ? value : node;
+                target.put("id", itemId).put("queueId", queueId).put("contentId", contentId);
+            }
+        }
+        return request;
+    }
+
+    /**
+     * Checks that {@code actual} has every field {@code documented} has, with the same JSON type,
+     * recursively (arrays: every element against the documented first element). Values may differ.
+     */
+    public static void assertShape(JsonNode documented, JsonNode actual, String path) {
+        if (documented.isObject()) {
+            if (!actual.isObject()) {
+                throw new AssertionError(path + " should be an object but is " + actual.getNodeType());
+            }
+            documented.fieldNames().forEachRemaining(field -> {
+                JsonNode a = actual.get(field);
+                if (a == null && OPTIONAL.contains(field)) {
+                    return;
+                }
+                if (a == null) {
+                    throw new AssertionError(path + "." + field + " is missing in " + actual);
+                }
+                assertShape(documented.get(field), a, path + "." + field);
+            });
+        } else if (documented.isArray()) {
+            if (!actual.isArray()) {
+                throw new AssertionError(path + " should be an array");
+            }
+            if (!documented.isEmpty()) {
+                for (int i = 0; i < actual.size(); i++) {
+                    JsonNode element = documented.get(Math.min(i, documented.size() - 1));
+                    JsonNode item = actual.get(i);
+                    String at = path + "[" + i + "].";
+                    if (element.isObject() && item.isObject()) {
+                        // Element kinds vary (COMMAND vs TOGGLE controls); compare the fields they share.
+                        element.fieldNames().forEachRemaining(f -> {
+                            if (item.has(f)) {
+                                assertShape(element.get(f), item.get(f), at + f);
+                            }
+                        });
+                    }
+                }
+            }
+        } else if (documented.isTextual() && !actual.isTextual()
+                || documented.isNumber() && !actual.isNumber()
+                || documented.isBoolean() && !actual.isBoolean()) {
+            throw new AssertionError(path + " should be " + documented.getNodeType() + " but is " + actual.getNodeType());
+        }
+    }
+}

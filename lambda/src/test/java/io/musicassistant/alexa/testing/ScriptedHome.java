@@ -1,0 +1,74 @@
+package io.musicassistant.alexa.testing;
+
+import io.musicassistant.alexa.relay.protocol.RelayCommand;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
+import io.musicassistant.alexa.relay.protocol.RelayReply;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The home end of the relay for the cloud's own tests: it long-polls the home's real queue in
+ * ElasticMQ and writes replies to the real reply table in DynamoDB Local, answering with a script
+ * instead of a connector and Music Assistant (those are exercised end to end in local-stack).
+ */
+public final class ScriptedHome implements AutoCloseable {
+
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+    private final String queueUrl;
+    private final String table;
+    private final String instanceId;
+    private final Function<RelayCommand, RelayReply> script;
+    private final List<RelayCommand> received = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private final Thread thread;
+
+    public ScriptedHome(CloudFixture cloud, CloudFixture.Home home, Function<RelayCommand, RelayReply> script) {
+        this.sqs = cloud.wiring.aws().sqs();
+        this.dynamo = cloud.wiring.aws().dynamoDb();
+        this.queueUrl = cloud.queueUrl(home);
+        this.table = cloud.wiring.tables().name(io.musicassistant.alexa.platform.Tables.REPLIES);
+        this.instanceId = home.instanceId();
+        this.script = script;
+        this.thread = Thread.ofPlatform().daemon().name("scripted-home").start(this::loop);
+    }
+
+    public List<RelayCommand> received() {
+        return received;
+    }
+
+    private void loop() {
+        while (!closed) {
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages();
+            for (var m : messages) {
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                RelayCommand command = RelayJson.read(m.body(), RelayCommand.class);
+                received.add(command);
+                RelayReply reply = script.apply(command);
+                if (reply != null) {
+                    dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                            ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_DONE),
+                            ReplyTable.REPLY, AttributeValue.fromS(RelayJson.write(reply)),
+                            ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

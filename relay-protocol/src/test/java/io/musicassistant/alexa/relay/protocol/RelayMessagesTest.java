@@ -1,0 +1,66 @@
+package io.musicassistant.alexa.relay.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RelayMessagesTest {
+
+    @Test
+    void commandRoundTripsWithSnakeCaseFields() {
+        ContentQuery query = new ContentQuery(ContentKind.ALBUM, "ok-computer", "radiohead", true, 200, true);
+        RelayCommand command = new RelayCommand(RelayProtocol.VERSION, "9b2f3c1e-0000-4000-8000-000000000001",
+                RelayProtocol.Command.CONTENT_RESOLVE.wireName(), RelayJson.tree(query), 2_000L, 1_000L);
+        String json = RelayJson.write(command);
+        assertTrue(json.contains("\"deadline_ms\":2000"), json);
+        assertTrue(json.contains("\"kind\":\"album\""), json);
+        assertTrue(json.contains("\"max_tracks\":200"), json);
+        RelayCommand back = RelayJson.read(json, RelayCommand.class);
+        assertEquals(command, back);
+        assertEquals(query, RelayJson.convert(back.args(), ContentQuery.class));
+        assertTrue(back.expiredAt(2_000L));
+        assertFalse(back.expiredAt(1_999L));
+    }
+
+    @Test
+    void invalidQueriesAreRejectedWithProtocolErrors() {
+        JsonNode noName = RelayJson.mapper().createObjectNode().put("kind", "artist").put("max_tracks", 10);
+        assertThrows(ProtocolException.class, () -> RelayJson.convert(noName, ContentQuery.class));
+        JsonNode badKind = RelayJson.mapper().createObjectNode().put("kind", "podcast").put("name", "x")
+                .put("max_tracks", 10);
+        assertThrows(ProtocolException.class, () -> RelayJson.convert(badKind, ContentQuery.class));
+        JsonNode tooMany = RelayJson.mapper().createObjectNode().put("kind", "library").put("max_tracks", 100_000);
+        assertThrows(ProtocolException.class, () -> RelayJson.convert(tooMany, ContentQuery.class));
+        assertThrows(ProtocolException.class, () -> RelayJson.read("{\"v\":1", RelayCommand.class));
+        assertThrows(ProtocolException.class, () -> RelayJson.read("[".repeat(5000), RelayCommand.class));
+    }
+
+    @Test
+    void gzipRefusesToInflateBeyondItsBound() {
+        String big = "x".repeat(100_000);
+        byte[] packed = Gzip.compress(big);
+        assertTrue(packed.length < 1_000);
+        assertEquals(big, Gzip.decompress(packed, 100_000));
+        assertThrows(ProtocolException.class, () -> Gzip.decompress(packed, 99_999));
+        assertThrows(ProtocolException.class, () -> Gzip.decompress(new byte[] {1, 2, 3}, 10));
+    }
+
+    @Test
+    void secretsDoNotAppearInToString() {
+        assertFalse(new HomeRegistration("home-x", "very-secret").toString().contains("very-secret"));
+    }
+
+    @Test
+    void commandsKnowTheirWireNames() {
+        assertEquals(RelayProtocol.Command.STREAM_SIGN, RelayProtocol.Command.byWireName("stream.sign").orElseThrow());
+        assertTrue(RelayProtocol.Command.byWireName("rm -rf").isEmpty());
+        assertTrue(RelayProtocol.INSTANCE_ID.matcher("home-0123456789abcdefghjkmnpqrs").matches());
+        assertEquals(List.of(), new ResolvedContent(ContentKind.RADIO, "x", null, null, null, true, null).tracks());
+    }
+}
