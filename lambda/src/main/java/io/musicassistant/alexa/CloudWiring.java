@@ -108,6 +108,14 @@ public final class CloudWiring {
         return api;
     }
 
+    public RelayClient relay() {
+        return relay;
+    }
+
+    public HomeLocator homes() {
+        return homes;
+    }
+
     public AwsClients aws() {
         return aws;
     }

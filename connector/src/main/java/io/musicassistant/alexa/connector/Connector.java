@@ -38,17 +38,15 @@ public final class Connector implements AutoCloseable {
     private final MaClient ma;
     private final RelayWorker worker;
     private final HomeLink link;
-    private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final StreamSigner signer;
 
-    private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, SqsClient sqs,
-                      DynamoDbClient dynamo, StreamSigner signer) {
+    private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
+                      StreamSigner signer) {
         this.instanceId = instanceId;
         this.ma = ma;
         this.worker = worker;
         this.link = link;
-        this.sqs = sqs;
         this.dynamo = dynamo;
         this.signer = signer;
     }
@@ -116,7 +114,7 @@ public final class Connector implements AutoCloseable {
         link.start();
         LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
                 "stream_base", String.valueOf(config.streamBase()));
-        return new Connector(home.instanceId(), ma, worker, link, sqs, dynamo, signer);
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer);
     }
 
     private static HomeRegistration register(RelayApiClient api, ConnectorState state, ConnectorConfig config,
@@ -169,9 +167,8 @@ public final class Connector implements AutoCloseable {
     @Override
     public void close() {
         link.close();
-        worker.close();
+        worker.close(); // closes the SQS client once its last long poll returns
         ma.close();
-        sqs.close();
         dynamo.close();
         LOG.info("connector.stopped", "instance_id", instanceId);
     }

@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.dev;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
@@ -18,13 +20,20 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     /** Starts on {@code port}, or on a free port when it is 0. */
     public static DynamoDbLocalServer start(int port) {
         int chosen = port == 0 ? FreePort.find() : port;
-        try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"});
-            server.start();
-            return new DynamoDbLocalServer(server, chosen);
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+        // DynamoDB Local prints its configuration banner to stdout; keep it out of demo transcripts.
+        synchronized (System.class) {
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"});
+                server.start();
+                return new DynamoDbLocalServer(server, chosen);
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+            } finally {
+                System.setOut(stdout);
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * a malformed or unsupported one is dropped, one past its deadline is dropped unexecuted (the cloud
  * has already answered Alexa), and a duplicate delivery is skipped — in memory for every command,
  * durably in the reply table for commands that change something. Commands run concurrently.
+ * The worker owns the SQS client it is given and closes it when its poll loop ends.
  */
 public final class RelayWorker implements AutoCloseable {
 
@@ -73,6 +74,15 @@ public final class RelayWorker implements AutoCloseable {
     }
 
     private void pollLoop() {
+        try {
+            poll();
+        } finally {
+            // The poller owns the client: a long poll in flight cannot be aborted, so it closes it when done.
+            sqs.close();
+        }
+    }
+
+    private void poll() {
         int failures = 0;
         while (!closed) {
             try {
@@ -81,6 +91,10 @@ public final class RelayWorker implements AutoCloseable {
                 failures = 0;
                 if (messages.isEmpty()) {
                     continue;
+                }
+                if (closed) {
+                    release(messages);
+                    break;
                 }
                 acknowledge(messages);
                 for (Message message : messages) {
@@ -93,6 +107,17 @@ public final class RelayWorker implements AutoCloseable {
                 failures++;
                 LOG.warn("relay.poll_failed", e, "attempt", failures);
                 sleep(Duration.ofMillis(Math.min(30_000, 500L << Math.min(failures, 6))));
+            }
+        }
+    }
+
+    /** A worker that is stopping hands what it just received back to the queue, for its successor. */
+    private void release(List<Message> messages) {
+        for (Message m : messages) {
+            try {
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+            } catch (RuntimeException e) {
+                LOG.warn("relay.release_failed", e);
             }
         }
     }
@@ -179,11 +204,9 @@ public final class RelayWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        // No interrupt: the SDK aborts an interrupted call after SQS has handed it messages, which
+        // would hide them for the visibility timeout. The poller sees the flag and releases them.
         closed = true;
-        Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-        }
         running.shutdown();
         try {
             running.awaitTermination(5, TimeUnit.SECONDS);

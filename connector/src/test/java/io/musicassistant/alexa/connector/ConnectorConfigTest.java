@@ -1,0 +1,44 @@
+package io.musicassistant.alexa.connector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentOverridesTheFileAndSecretsStayOutOfToString() throws Exception {
+        Files.writeString(dir.resolve("connector.properties"), "ma_url=http://ma.lan:8095\nMA_TOKEN=file-token\nSTREAM_BASE=https://a.example\n");
+        ConnectorConfig config = ConnectorConfig.load(Map.of("STATE_DIR", dir.toString(), "MA_TOKEN", "env-token"));
+        assertEquals("http://ma.lan:8095", config.maUrl().toString());
+        assertEquals("env-token", config.maToken());
+        assertEquals("https://a.example", config.streamBase());
+        assertFalse(config.toString().contains("env-token"));
+        assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of("STATE_DIR", dir.resolve("empty").toString())));
+    }
+
+    @Test
+    void stateKeepsSecretsOwnerOnlyAndTheKeyStable() throws Exception {
+        ConnectorState state = new ConnectorState(dir);
+        byte[] key = state.streamKey();
+        assertEquals(32, key.length);
+        assertEquals(new String(key, "ISO-8859-1"), new String(new ConnectorState(dir).streamKey(), "ISO-8859-1"));
+        state.saveHome(new io.musicassistant.alexa.relay.protocol.api.HomeRegistration("home-x", "mhs_secret"));
+        assertEquals("mhs_secret", state.home().orElseThrow().instanceSecret());
+        var permissions = Files.getPosixFilePermissions(dir.resolve(ConnectorState.HOME_FILE));
+        assertTrue(permissions.contains(PosixFilePermission.OWNER_READ));
+        assertFalse(permissions.contains(PosixFilePermission.GROUP_READ));
+        assertFalse(permissions.contains(PosixFilePermission.OTHERS_READ));
+    }
+}

@@ -1,0 +1,85 @@
+package io.musicassistant.alexa.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.relay.Home;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Measures, on the running local stack, the relay round trip (cloud → SQS → connector → DynamoDB →
+ * cloud) and how long each kind of directive takes end to end over HTTP. Prints percentiles; the
+ * figures in docs/benchmarks.md come from here. A harness, not a test: nothing here asserts speed.
+ */
+final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    static int run(int iterations, PrintStream out) throws IOException {
+        LocalStackMain.quietLogs(false, null);
+        out.println("Starting the local stack for the benchmark ...");
+        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
+            SkillClient skill = new SkillClient(stack.alexaUrl());
+            Home home = stack.cloud().homes().onlineHomeOf(LocalStack.DEMO_USER_ID);
+            String token = LocalStack.DEMO_TOKEN;
+
+            Supplier<Long> ping = () -> timed(() -> stack.cloud().relay().call(home, RelayProtocol.Command.PING, Map.of(),
+                    Instant.now().plusSeconds(5)));
+            Supplier<Long> search = () -> timed(() -> expect(skill.send(AlexaRequests.getPlayableContent(token,
+                    "ALBUM", "OK Computer", "ARTIST", "Radiohead")), "GetPlayableContent.Response"));
+            JsonNode found = skill.send(AlexaRequests.getPlayableContent(token, "ALBUM", "OK Computer", "ARTIST", "Radiohead"));
+            String contentId = found.path("payload").path("content").path("id").asText();
+            JsonNode method = skill.send(AlexaRequests.initiate(token, contentId, false)).path("payload").path("playbackMethod");
+            AlexaRequests.Position first = new AlexaRequests.Position(method.path("firstItem").path("id").asText(),
+                    method.path("id").asText(), contentId);
+            Supplier<Long> initiate = () -> timed(() -> expect(skill.send(AlexaRequests.initiate(token, contentId, false)),
+                    "Initiate.Response"));
+            Supplier<Long> next = () -> timed(() -> expect(skill.send(AlexaRequests.getNextItem(token, first, false)),
+                    "GetNextItem.Response"));
+
+            out.printf("%nJava %s, %d cores; %d measured iterations after %d warm-up%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), iterations, iterations / 5);
+            out.printf("%-44s %6s %8s %8s %8s %8s%n", "what (ms)", "n", "p50", "p90", "p99", "max");
+            report(out, "relay round trip (ping, RelayClient)", ping, iterations);
+            report(out, "GetPlayableContent over HTTP (relay + MA)", search, iterations);
+            report(out, "Initiate over HTTP (from cache, no relay)", initiate, iterations);
+            report(out, "GetNextItem over HTTP (from cache, no relay)", next, iterations);
+            return 0;
+        }
+    }
+
+    private static void expect(JsonNode answer, String name) {
+        if (!answer.path("header").path("name").asText().equals(name)) {
+            throw new IllegalStateException("unexpected answer " + answer);
+        }
+    }
+
+    private static long timed(Runnable action) {
+        long started = System.nanoTime();
+        action.run();
+        return System.nanoTime() - started;
+    }
+
+    private static void report(PrintStream out, String what, Supplier<Long> sample, int iterations) {
+        for (int i = 0; i < iterations / 5; i++) {
+            sample.get();
+        }
+        long[] nanos = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            nanos[i] = sample.get();
+        }
+        Arrays.sort(nanos);
+        out.printf("%-44s %6d %8.1f %8.1f %8.1f %8.1f%n", what, iterations, ms(nanos, 0.50), ms(nanos, 0.90),
+                ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}

@@ -1,0 +1,91 @@
+package io.musicassistant.alexa.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.musicassistant.alexa.music.MusicSkill;
+import io.musicassistant.alexa.relay.ApiRequest;
+import io.musicassistant.alexa.relay.ApiResponse;
+import io.musicassistant.alexa.relay.RelayApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The cloud's two front doors on one local HTTP port, as Lambda would serve them: {@code POST /alexa}
+ * for skill requests (what Alexa sends a Lambda; routed by the message's shape so that every skill
+ * of the product shares it) and {@code /v1/…} for the relay API (what API Gateway would route).
+ */
+public final class LocalEndpoint implements AutoCloseable {
+
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpServer server;
+    private final MusicSkill music;
+    private final RelayApi relay;
+
+    public LocalEndpoint(int port, MusicSkill music, RelayApi relay) throws IOException {
+        this.music = music;
+        this.relay = relay;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        server.createContext("/alexa", this::alexa);
+        server.createContext("/v1/", this::relay);
+        server.createContext("/health", exchange -> send(exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String alexaUrl() {
+        return baseUrl() + "/alexa";
+    }
+
+    private void alexa(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain", "POST a skill request\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] body = read(exchange.getRequestBody());
+        // Music messages are {header, payload}; smart-home ones {directive}; custom-skill ones {version, session, request}.
+        send(exchange, 200, "application/json", music.handle(body));
+    }
+
+    private void relay(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.getFirst()));
+        byte[] body = read(exchange.getRequestBody());
+        ApiResponse response = relay.handle(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                headers, body, exchange.getRemoteAddress().getAddress().getHostAddress()));
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        send(exchange, response.status(), "application/json", response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            // One byte past the limit lets the handlers see that a body was too large.
+            return in.readNBytes(MAX_BODY + 1);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

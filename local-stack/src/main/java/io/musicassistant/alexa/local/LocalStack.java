@@ -1,0 +1,231 @@
+package io.musicassistant.alexa.local;
+
+import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.connector.Connector;
+import io.musicassistant.alexa.connector.ConnectorConfig;
+import io.musicassistant.alexa.dev.DevServices;
+import io.musicassistant.alexa.masim.MaSimulator;
+import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.relay.Home;
+import io.musicassistant.alexa.relay.HomeDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole product on one machine: DynamoDB Local, ElasticMQ and the LWA stand-in (real servers),
+ * the cloud side behind a local HTTP endpoint, the Music Assistant simulator, and a real connector
+ * that registers through the relay API over HTTP and is paired with the demo user the way a person
+ * would pair it (read the code, claim it with an Amazon login).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The demo user's Login-with-Amazon access token, documented in the README. Valid only here. */
+    public static final String DEMO_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalDemoUser-0001-OnlyValidAgainstTheLocalStack";
+    public static final String DEMO_USER_ID = "amzn1.account.AEDEMOUSERMUSICASSISTANTLOCAL01";
+    /** A second Amazon user who linked the skill but never paired a home. */
+    public static final String UNPAIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalUnpaired-0002-OnlyValidAgainstTheLocalStack";
+    /** The demo user's token from an hour ago: expired. */
+    public static final String EXPIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
+    public static final String STREAM_BASE = "https://music.home.example";
+
+    /** Ports; 0 picks a free one. */
+    public record Ports(int endpoint, int dynamoDb, int sqs, int lwa, int ma) {
+        public static Ports ephemeral() {
+            return new Ports(0, 0, 0, 0, 0);
+        }
+    }
+
+    private final DevServices services;
+    private final CloudWiring cloud;
+    private final LocalEndpoint endpoint;
+    private final MaSimulator ma;
+    private final Path connectorState;
+    private volatile Connector connector;
+
+    private LocalStack(DevServices services, CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma, Path connectorState,
+                       Connector connector) {
+        this.services = services;
+        this.cloud = cloud;
+        this.endpoint = endpoint;
+        this.ma = ma;
+        this.connectorState = connectorState;
+        this.connector = connector;
+    }
+
+    public static LocalStack start(Ports ports, Consumer<String> progress) {
+        long started = System.nanoTime();
+        progress.accept("Starting DynamoDB Local, ElasticMQ and the Login-with-Amazon stand-in ...");
+        DevServices services = DevServices.start(ports.dynamoDb(), ports.sqs(), ports.lwa());
+        Instant farFuture = Instant.now().plus(Duration.ofDays(3650));
+        services.lwa().registerToken(DEMO_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID, farFuture);
+        services.lwa().registerToken(UNPAIRED_TOKEN, "amzn1.account.AEUNPAIREDUSERLOCAL000000002", "Unpaired User",
+                DevServices.LWA_CLIENT_ID, farFuture);
+        services.lwa().registerToken(EXPIRED_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID,
+                Instant.now().minus(Duration.ofMinutes(5)));
+
+        progress.accept("Creating the DynamoDB tables and starting the skill endpoint ...");
+        CloudWiring cloud = new CloudWiring(cloudConfig(services), Clock.systemUTC());
+        cloud.tables().createAll(cloud.aws().dynamoDb());
+        LocalEndpoint endpoint;
+        try {
+            endpoint = new LocalEndpoint(ports.endpoint(), cloud.musicSkill(), cloud.relayApi());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the local endpoint on port " + ports.endpoint(), e);
+        }
+
+        progress.accept("Starting the Music Assistant simulator ...");
+        MaSimulator ma = MaSimulator.start(MaSimulator.Options.defaults().withPort(ports.ma()));
+
+        progress.accept("Starting the connector (it registers with the relay API over HTTP) ...");
+        Path state;
+        try {
+            state = Files.createTempDirectory("ma-alexa-connector-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connector connector = startConnector(endpoint, ma, state, progress);
+        LocalStack stack = new LocalStack(services, cloud, endpoint, ma, state, connector);
+
+        progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
+        stack.pairDemoUser();
+        stack.awaitHomeOnline(Duration.ofSeconds(20));
+        progress.accept(String.format("Local stack ready in %.1f s: skill endpoint %s", (System.nanoTime() - started) / 1e9,
+                endpoint.alexaUrl()));
+        return stack;
+    }
+
+    static Config cloudConfig(DevServices services) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", services.region());
+        env.put("TABLE_PREFIX", "local-");
+        env.put("DYNAMODB_ENDPOINT", services.dynamoDbEndpoint().toString());
+        env.put("SQS_ENDPOINT", services.sqsEndpoint().toString());
+        env.put("LWA_API_BASE", services.lwa().baseUrl());
+        env.put("LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID);
+        env.put("RELAY_MODE", "local");
+        env.put("FALLBACK_ART_URL", "https://music-assistant.io/alexa/art/fallback-600.png");
+        return Config.from(env);
+    }
+
+    private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Consumer<String> progress) {
+        ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.userToken(), URI.create(endpoint.baseUrl()),
+                state, STREAM_BASE, Duration.ofHours(24), "Demo Home");
+        return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
+    }
+
+    private void pairDemoUser() {
+        String code = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (code == null && System.nanoTime() < deadline) {
+            var shown = connector.link().currentCode();
+            code = shown == null ? null : shown.code();
+            if (code == null) {
+                sleep(50);
+            }
+        }
+        if (code == null) {
+            throw new IllegalStateException("the connector did not show a pairing code");
+        }
+        HttpRequest claim = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/v1/pairings"))
+                .header("Authorization", "Bearer " + DEMO_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(claim, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("pairing failed: " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        connector.link().beatSoon();
+    }
+
+    /** Waits until the cloud sees the home online with Music Assistant connected. */
+    public void awaitHomeOnline(Duration timeout) {
+        HomeDirectory directory = new HomeDirectory(cloud.aws().dynamoDb(), cloud.tables());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var home = directory.homeOf(DEMO_USER_ID);
+            if (home.isPresent() && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter())
+                    == Home.Availability.ONLINE) {
+                return;
+            }
+            connector.link().beatSoon();
+            sleep(100);
+        }
+        throw new IllegalStateException("the demo home did not come online within " + timeout.toSeconds() + " s");
+    }
+
+    /** Stops the connector the way Docker would (SIGTERM): it tells the cloud it is going. */
+    public void stopConnector() {
+        Connector c = connector;
+        if (c != null) {
+            c.close();
+            connector = null;
+        }
+    }
+
+    /** Starts the connector again with the same state directory (same home, already paired). */
+    public void restartConnector(Consumer<String> progress) {
+        if (connector == null) {
+            connector = startConnector(endpoint, ma, connectorState, progress);
+            awaitHomeOnline(Duration.ofSeconds(20));
+        }
+    }
+
+    public String alexaUrl() {
+        return endpoint.alexaUrl();
+    }
+
+    public String baseUrl() {
+        return endpoint.baseUrl();
+    }
+
+    public CloudWiring cloud() {
+        return cloud;
+    }
+
+    public DevServices services() {
+        return services;
+    }
+
+    public MaSimulator ma() {
+        return ma;
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopConnector();
+        ma.close();
+        endpoint.close();
+        services.close();
+    }
+}

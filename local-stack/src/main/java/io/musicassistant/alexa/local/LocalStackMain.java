@@ -1,0 +1,162 @@
+package io.musicassistant.alexa.local;
+
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar <command>}:
+ * <ul>
+ *   <li>{@code demo [--json]} — start everything, play the scripted conversation, stop;</li>
+ *   <li>{@code up [--port N] [--state-dir D]} — start everything and keep running (scripts/local-up);</li>
+ *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
+ *   <li>{@code bench [--iterations N]} — measure the relay and the directives (docs/benchmarks.md).</li>
+ * </ul>
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "demo" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        int code = switch (command) {
+            case "demo" -> demo(options.contains("--json"), options.contains("--verbose"));
+            case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
+                    options.contains("--verbose"));
+            case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
+            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), System.out);
+            default -> {
+                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N]");
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    /** Component logs are JSON lines; the demo keeps them out of the transcript unless asked. */
+    static void quietLogs(boolean verbose, Path logFile) throws IOException {
+        if (verbose) {
+            return;
+        }
+        if (logFile == null) {
+            JsonLog.setLevel(JsonLog.Level.ERROR);
+            return;
+        }
+        Files.createDirectories(logFile.getParent());
+        PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+        JsonLog.setSink(log::println);
+    }
+
+    static int demo(boolean json, boolean verbose) throws IOException {
+        quietLogs(verbose, null);
+        PrintStream out = System.out;
+        Consumer<String> progress = message -> out.println("• " + message);
+        out.println("Music Assistant for Alexa — local demo");
+        out.println("Everything runs on this machine: real DynamoDB Local and ElasticMQ servers, a Login-with-Amazon");
+        out.println("stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
+        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), progress)) {
+            out.println("\nThe conversation (→ what Alexa sends the skill, ← what the skill answers):");
+            List<String> failures = new Conversation(new SkillClient(stack.alexaUrl()), out, json).run(stack, progress);
+            out.println();
+            if (failures.isEmpty()) {
+                out.println("All steps answered as expected.");
+                return 0;
+            }
+            out.println("Some steps did not answer as expected:");
+            failures.forEach(f -> out.println("  - " + f));
+            return 1;
+        }
+    }
+
+    static int up(int port, Path stateDir, boolean verbose) throws Exception {
+        Files.createDirectories(stateDir);
+        quietLogs(verbose, stateDir.resolve("stack.log"));
+        Consumer<String> progress = message -> System.out.println("• " + message);
+        LocalStack stack = LocalStack.start(new LocalStack.Ports(port, 0, 0, 0, 0), progress);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("alexa_url", stack.alexaUrl());
+        info.put("relay_api_url", stack.baseUrl());
+        info.put("demo_token", LocalStack.DEMO_TOKEN);
+        info.put("unpaired_token", LocalStack.UNPAIRED_TOKEN);
+        info.put("expired_token", LocalStack.EXPIRED_TOKEN);
+        info.put("ma_ws_url", stack.ma().wsUrl());
+        info.put("dynamodb_endpoint", stack.services().dynamoDbEndpoint().toString());
+        info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
+        info.put("lwa_base_url", stack.services().lwa().baseUrl());
+        info.put("pid", ProcessHandle.current().pid());
+        Path file = stateDir.resolve("stack.json");
+        Path temp = stateDir.resolve("stack.json.tmp");
+        Files.writeString(temp, RelayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // best effort
+            }
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        System.out.println("• Running. Details in " + file + "; logs in " + stateDir.resolve("stack.log") + ". Stop with scripts/local-down.");
+        stopped.await();
+        return 0;
+    }
+
+    static int invoke(String url, Path stateDir) throws IOException {
+        String target = url;
+        if (target == null) {
+            Path file = stateDir.resolve("stack.json");
+            if (!Files.exists(file)) {
+                System.err.println("No running local stack (" + file + " missing). Start one with scripts/local-up.");
+                return 3;
+            }
+            target = RelayJson.mapper().readTree(Files.readString(file)).path("alexa_url").asText();
+        }
+        String body = withDemoToken(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+        String answer = new SkillClient(target).post(body);
+        System.out.println(RelayJson.mapper().readTree(answer).toPrettyString());
+        return 0;
+    }
+
+    /**
+     * A music directive without an access token gets the demo user's, so that example files need not
+     * carry one. Anything else (malformed JSON included) is sent exactly as given.
+     */
+    static String withDemoToken(String body) {
+        try {
+            var root = RelayJson.mapper().readTree(body);
+            var user = root == null ? null : root.path("payload").path("requestContext").path("user");
+            if (user instanceof com.fasterxml.jackson.databind.node.ObjectNode node && !node.has("accessToken")) {
+                node.put("accessToken", LocalStack.DEMO_TOKEN);
+                return root.toString();
+            }
+        } catch (IOException notJson) {
+            // sent as is: the skill answers malformed input itself
+        }
+        return body;
+    }
+
+    private static String option(List<String> options, String name, String fallback) {
+        int i = options.indexOf(name);
+        return i >= 0 && i + 1 < options.size() ? options.get(i + 1) : fallback;
+    }
+
+    private static int intOption(List<String> options, String name, int fallback) {
+        String value = option(options, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,18 @@
+package io.musicassistant.alexa.masim.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.masim.Profile;
+import io.musicassistant.alexa.masim.library.Library;
+import io.musicassistant.alexa.masim.player.PlayerHub;
+import io.musicassistant.alexa.masim.player.Playlog;
+import java.util.function.Supplier;
+
+/** What the command handlers work on. {@code serverInfo} builds the live server-info object. */
+public record Services(
+        Profile profile,
+        Library library,
+        PlayerHub players,
+        Playlog playlog,
+        ModelJson json,
+        Supplier<ObjectNode> serverInfo) {
+}

@@ -1,0 +1,10 @@
+package io.musicassistant.alexa.masim.library;
+
+/** A library radio station. */
+public record Radio(ItemInfo info) implements MediaItem {
+
+    @Override
+    public MediaType mediaType() {
+        return MediaType.RADIO;
+    }
+}

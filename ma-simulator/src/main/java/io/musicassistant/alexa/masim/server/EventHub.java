@@ -1,0 +1,73 @@
+package io.musicassistant.alexa.masim.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.masim.api.ModelJson;
+import io.musicassistant.alexa.masim.auth.User;
+import io.musicassistant.alexa.masim.player.PlayerHub;
+import io.musicassistant.alexa.masim.player.PlayerView;
+import io.musicassistant.alexa.masim.player.QueueView;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pushes {@code MassEvent}s to every authenticated connection (there is no subscribe command in
+ * MA), dropping player and queue events for users whose player_filter excludes the object (spec
+ * §1.10).
+ */
+final class EventHub implements PlayerHub.Listener {
+
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ModelJson json;
+
+    EventHub(ModelJson json) {
+        this.json = json;
+    }
+
+    void add(ClientSession session) {
+        sessions.add(session);
+    }
+
+    void remove(ClientSession session) {
+        sessions.remove(session);
+    }
+
+    Collection<ClientSession> sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void playerUpdated(PlayerView view) {
+        broadcast("player_updated", view.state().playerId(), json.player(view), true);
+    }
+
+    @Override
+    public void queueUpdated(QueueView view, boolean itemsChanged) {
+        ObjectNode queue = json.queue(view);
+        if (itemsChanged) {
+            broadcast("queue_items_updated", view.queueId(), queue, true);
+        }
+        broadcast("queue_updated", view.queueId(), queue, true);
+    }
+
+    /** {@code {"event": …, "object_id": …, "data": …}} to each authenticated client allowed to see it. */
+    void broadcast(String event, String objectId, JsonNode data, boolean playerScoped) {
+        ObjectNode frame = JsonNodeFactory.instance.objectNode();
+        frame.put("event", event);
+        frame.put("object_id", objectId);
+        frame.set("data", data);
+        String text = frame.toString();
+        for (ClientSession session : sessions) {
+            User user = session.user();
+            if (user == null) {
+                continue;
+            }
+            if (playerScoped && objectId != null && !user.mayUsePlayer(objectId)) {
+                continue;
+            }
+            session.send(text);
+        }
+    }
+}
