@@ -104,7 +104,7 @@ public final class Connector implements AutoCloseable {
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
-                executor, serverClock);
+                executor, serverClock, config.relayPollSeconds());
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
                 state, serverClock, clock, announce);
         linkRef[0] = link;
@@ -168,6 +168,8 @@ public final class Connector implements AutoCloseable {
     public void close() {
         link.close();
         worker.close(); // closes the SQS client once its last long poll returns
+        // Give a short poll the chance to end, so that a successor in the same process does not compete with it.
+        worker.awaitStopped(Duration.ofSeconds(3));
         ma.close();
         dynamo.close();
         LOG.info("connector.stopped", "instance_id", instanceId);

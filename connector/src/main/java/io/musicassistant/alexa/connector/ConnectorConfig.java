@@ -23,16 +23,25 @@ import java.util.Properties;
  * @param streamBase the public HTTPS base Echo devices reach this connector's stream server at
  * @param streamUrlTtl how long stream URLs stay valid (at least 12 h)
  * @param homeName what this home is called in the cloud
+ * @param relayPollSeconds how long one long poll of the relay queue waits (1–20 s); replies are
+ *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  */
 public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                              Duration streamUrlTtl, String homeName) {
+                              Duration streamUrlTtl, String homeName, int relayPollSeconds) {
+
+    public ConnectorConfig {
+        if (relayPollSeconds < 1 || relayPollSeconds > 20) {
+            throw new IllegalArgumentException("RELAY_POLL_SECONDS must be 1..20");
+        }
+    }
 
     public static final String DEFAULT_RELAY_API = "https://relay.music-assistant-alexa.io";
 
     @Override
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
-                + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName + "]";
+                + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
+                + ", relayPollSeconds=" + relayPollSeconds + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
@@ -45,7 +54,8 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         String base = merged.get("STREAM_BASE");
         return new ConnectorConfig(URI.create(maUrl), token, URI.create(merged.getOrDefault("RELAY_API_URL", DEFAULT_RELAY_API)),
                 stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
-                merged.getOrDefault("HOME_NAME", "Music Assistant"));
+                merged.getOrDefault("HOME_NAME", "Music Assistant"),
+                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")));
     }
 
     private static String required(Map<String, String> settings, String key) {

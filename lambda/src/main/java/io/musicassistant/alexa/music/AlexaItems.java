@@ -30,8 +30,9 @@ public final class AlexaItems {
         this.fallbackArtUrl = fallbackArtUrl;
     }
 
+    /** GetPlayableContent's content; {@code actions} is left out, Amazon reserves it for display use cases. */
     public Content content(String contentId, ResolvedContent content) {
-        return new Content(contentId, new Content.Actions(true, false), metadata(content));
+        return new Content(contentId, null, metadata(content));
     }
 
     MediaMetadata metadata(ResolvedContent content) {

@@ -120,8 +120,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Consumer<String> progress) {
+        // One-second long polls: replies are just as fast, and a restarted connector never competes with
+        // the previous one still waiting in a long poll inside this same process.
         ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.userToken(), URI.create(endpoint.baseUrl()),
-                state, STREAM_BASE, Duration.ofHours(24), "Demo Home");
+                state, STREAM_BASE, Duration.ofHours(24), "Demo Home", 1);
         return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
 
@@ -160,14 +162,18 @@ public final class LocalStack implements AutoCloseable {
     public void awaitHomeOnline(Duration timeout) {
         HomeDirectory directory = new HomeDirectory(cloud.aws().dynamoDb(), cloud.tables());
         long deadline = System.nanoTime() + timeout.toNanos();
+        long lastNudge = System.nanoTime() - Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < deadline) {
             var home = directory.homeOf(DEMO_USER_ID);
             if (home.isPresent() && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter())
                     == Home.Availability.ONLINE) {
                 return;
             }
-            connector.link().beatSoon();
-            sleep(100);
+            if (System.nanoTime() - lastNudge > Duration.ofSeconds(2).toNanos() && connector != null) {
+                connector.link().beatSoon(); // at most every 2 s: heartbeats are rate-limited per home
+                lastNudge = System.nanoTime();
+            }
+            sleep(50);
         }
         throw new IllegalStateException("the demo home did not come online within " + timeout.toSeconds() + " s");
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class StreamSignCommand implements RelayCommandHandler {
 
-    private static final Pattern MA_URI = Pattern.compile("[a-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/[^\\s]{1,256}");
+    private static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/[^\\s]{1,256}");
 
     private final StreamSigner signer;
 

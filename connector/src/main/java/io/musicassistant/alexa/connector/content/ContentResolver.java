@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds what a {@link ContentQuery} names in Music Assistant and turns it into playable tracks:
@@ -31,6 +32,7 @@ public final class ContentResolver {
     private static final int SEARCH_LIMIT = 25;
     /** Spoken queries must at least be contained in the name (or the name in them). */
     private static final int MIN_SPOKEN_SCORE = 40;
+    private static final Pattern AND_WORD = Pattern.compile("(?iU)\\band\\b");
 
     private final MaClient ma;
     private final StreamSigner signer;
@@ -80,11 +82,17 @@ public final class ContentResolver {
         if (ma.serverInfo().map(info -> !info.hasGenres()).orElse(true)) {
             throw new CommandFailure(RelayError.NOT_FOUND, "genres need Music Assistant 2.8 or newer");
         }
-        JsonNode genre = best(query, search(query, "genre", "genres"));
-        JsonNode tracks = ma.call("music/tracks/library_items", Map.of(
-                "genre", List.of(genre.path("item_id").asText()),
-                "order_by", "random",
-                "limit", query.maxTracks()), CALL_TIMEOUT);
+        List<JsonNode> candidates = search(query, "genre", "genres");
+        if (candidates.isEmpty()) {
+            // 2.8/2.9 servers leave "genres" of music/search empty; genres are library-only, so list them instead
+            ma.call("music/genres/library_items", Map.of("search", searchText(query), "limit", SEARCH_LIMIT),
+                    CALL_TIMEOUT).forEach(candidates::add);
+        }
+        JsonNode genre = best(query, candidates);
+        String genreId = genre.path("item_id").asText();
+        // MA types this filter int | list[int]; a server that cannot take the string drops the filter (any tracks)
+        Object genreFilter = genreId.matches("\\d{1,18}") ? (Object) Long.parseLong(genreId) : genreId;
+        JsonNode tracks = randomTracks(query, List.of(genreFilter));
         return new ResolvedContent(ContentKind.GENRE, MaItems.name(genre), null, art(MaItems.cover(genre)),
                 MaItems.uri(genre), false, playableTracks(tracks, query));
     }
@@ -100,15 +108,43 @@ public final class ContentResolver {
     }
 
     private ResolvedContent library(ContentQuery query) {
-        JsonNode tracks = ma.call("music/tracks/library_items", Map.of(
-                "order_by", "random",
-                "limit", query.maxTracks()), CALL_TIMEOUT);
+        JsonNode tracks = randomTracks(query, null);
         return new ResolvedContent(ContentKind.LIBRARY, "Music Assistant library", null, null, "library://track",
                 false, playableTracks(tracks, query));
     }
 
+    /** Up to max_tracks random library tracks, of a genre when one is given. */
+    private JsonNode randomTracks(ContentQuery query, List<Object> genre) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (genre != null) {
+            args.put("genre", genre);
+        }
+        args.put("order_by", "random");
+        args.put("limit", query.maxTracks());
+        if (!query.explicitAllowed()) {
+            // servers that know the filter fill the page with clean tracks; others ignore it (playableTracks filters)
+            args.put("explicit", false);
+        }
+        return ma.call("music/tracks/library_items", args, CALL_TIMEOUT);
+    }
+
+    private static String searchText(ContentQuery query) {
+        return query.exact() ? Names.words(query.name()) : query.name();
+    }
+
     private List<JsonNode> search(ContentQuery query, String mediaType, String resultKey) {
-        String text = query.exact() ? Names.words(query.name()) : query.name();
+        String text = searchText(query);
+        List<JsonNode> items = search(text, mediaType, resultKey);
+        // MA searches names with "&" and "+" dropped ("Simon & Garfunkel" is "simongarfunkel"), so the
+        // "and" a user says (or a content id's key carries) finds nothing; Matching scores "&" as "and".
+        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
+        if (items.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
+            items = search(withoutAnd, mediaType, resultKey);
+        }
+        return items;
+    }
+
+    private List<JsonNode> search(String text, String mediaType, String resultKey) {
         JsonNode results = ma.call("music/search", Map.of(
                 "search_query", text,
                 "media_types", List.of(mediaType),

@@ -66,10 +66,12 @@ public final class MaClient implements AutoCloseable {
     private volatile MaServerInfo info;
     private volatile boolean authenticated;
     private volatile long lastInboundNanos = System.nanoTime();
-    private volatile CompletableFuture<JsonNode> firstFrame;
     private volatile CompletableFuture<String> socketClosed;
+    /** Why the server refused the current connection as a whole (503 "setup required"), if it did. */
+    private volatile MaException refused;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private Thread connectionThread;
+    private Thread livenessThread;
 
     private static final class Pending {
         final CompletableFuture<JsonNode> future = new CompletableFuture<>();
@@ -101,7 +103,7 @@ public final class MaClient implements AutoCloseable {
             return;
         }
         connectionThread = Thread.ofPlatform().daemon().name("ma-connection").start(this::connectionLoop);
-        Thread.ofPlatform().daemon().name("ma-liveness").start(this::livenessLoop);
+        livenessThread = Thread.ofPlatform().daemon().name("ma-liveness").start(this::livenessLoop);
     }
 
     public boolean connected() {
@@ -182,11 +184,13 @@ public final class MaClient implements AutoCloseable {
     }
 
     private void connectOnce() throws Exception {
-        firstFrame = new CompletableFuture<>();
-        socketClosed = new CompletableFuture<>();
+        CompletableFuture<JsonNode> firstFrame = new CompletableFuture<>();
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        socketClosed = closed;
+        refused = null;
         authenticated = false;
         WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Receiver()).get(15, TimeUnit.SECONDS);
+                .buildAsync(uri, new Receiver(firstFrame, closed)).get(15, TimeUnit.SECONDS);
         socket = ws;
         lastInboundNanos = System.nanoTime();
         JsonNode first = firstFrame.get(10, TimeUnit.SECONDS);
@@ -204,6 +208,9 @@ public final class MaClient implements AutoCloseable {
             String id = "auth-" + ids.incrementAndGet();
             pending.put(id, p);
             p.future.whenComplete((r, e) -> pending.remove(id));
+            // A socket that closes during the handshake answers nothing more: don't sit out the auth timeout.
+            closed.whenComplete((reason, e) -> p.future.completeExceptionally(
+                    refused != null ? refused : new MaUnavailableException("closed during auth: " + reason)));
             ObjectNode frame = JSON.createObjectNode().put("message_id", id).put("command", "auth");
             frame.putObject("args").put("token", token);
             synchronized (sendLock) {
@@ -262,9 +269,20 @@ public final class MaClient implements AutoCloseable {
         }
     }
 
-    /** Receives frames; text may arrive in fragments. Always requests the next frame at once. */
+    /**
+     * Receives the frames of one connection; text may arrive in fragments. Always requests the next
+     * frame at once. It completes only its own connection's futures, so a late callback of an old
+     * socket cannot end a newer connection.
+     */
     private final class Receiver implements WebSocket.Listener {
         private final StringBuilder buffer = new StringBuilder();
+        private final CompletableFuture<JsonNode> first;
+        private final CompletableFuture<String> done;
+
+        Receiver(CompletableFuture<JsonNode> first, CompletableFuture<String> done) {
+            this.first = first;
+            this.done = done;
+        }
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -279,7 +297,12 @@ public final class MaClient implements AutoCloseable {
                 String text = buffer.toString();
                 buffer.setLength(0);
                 try {
-                    dispatch(JSON.readTree(text));
+                    JsonNode frame = JSON.readTree(text);
+                    if (!first.isDone()) {
+                        first.complete(frame);
+                    } else {
+                        dispatch(frame);
+                    }
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("ma.bad_frame", e);
                 }
@@ -322,23 +345,12 @@ public final class MaClient implements AutoCloseable {
         }
 
         private void finish(String reason) {
-            CompletableFuture<JsonNode> first = firstFrame;
-            if (first != null) {
-                first.completeExceptionally(new MaUnavailableException(reason));
-            }
-            CompletableFuture<String> done = socketClosed;
-            if (done != null) {
-                done.complete(reason);
-            }
+            first.completeExceptionally(new MaUnavailableException(reason));
+            done.complete(reason);
         }
     }
 
     private void dispatch(JsonNode frame) {
-        CompletableFuture<JsonNode> first = firstFrame;
-        if (first != null && !first.isDone()) {
-            first.complete(frame);
-            return;
-        }
         if (frame.has("event")) {
             try {
                 listener.onEvent(frame.path("event").asText(), frame.path("object_id").asText(null), frame.get("data"));
@@ -348,6 +360,11 @@ public final class MaClient implements AutoCloseable {
             return;
         }
         String id = frame.path("message_id").asText(null);
+        if ("connection".equals(id) && frame.has("error_code")) {
+            // MA refuses the connection as a whole (503 "setup required", right after the server info), then closes.
+            refused = new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null));
+            return;
+        }
         Pending p = id == null ? null : pending.get(id);
         if (p == null) {
             return; // a late answer to a command we gave up on
@@ -418,9 +435,11 @@ public final class MaClient implements AutoCloseable {
         if (done != null) {
             done.complete("client closed");
         }
-        Thread t = connectionThread;
-        if (t != null) {
-            t.interrupt();
+        for (Thread t : new Thread[] {connectionThread, livenessThread}) {
+            if (t != null) {
+                t.interrupt();
+            }
         }
+        http.close();
     }
 }

@@ -38,6 +38,7 @@ public final class RelayWorker implements AutoCloseable {
     private final ReplyWriter replies;
     private final CommandExecutor executor;
     private final ServerClock clock;
+    private final int pollSeconds;
     private final ExecutorService running = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -51,8 +52,9 @@ public final class RelayWorker implements AutoCloseable {
     private Thread poller;
 
     public RelayWorker(SqsClient sqs, String queueUrl, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
-                       String replyTable, String instanceId, CommandExecutor executor, ServerClock clock) {
+                       String replyTable, String instanceId, CommandExecutor executor, ServerClock clock, int pollSeconds) {
         this.sqs = sqs;
+        this.pollSeconds = pollSeconds;
         this.queueUrl = queueUrl;
         this.replies = new ReplyWriter(dynamo, replyTable, instanceId, clock);
         this.executor = executor;
@@ -87,7 +89,7 @@ public final class RelayWorker implements AutoCloseable {
         while (!closed) {
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(20)).messages();
+                        .waitTimeSeconds(pollSeconds)).messages();
                 failures = 0;
                 if (messages.isEmpty()) {
                     continue;
@@ -199,6 +201,20 @@ public final class RelayWorker implements AutoCloseable {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the poll loop has ended (its last long poll returned), at most {@code timeout}. */
+    public boolean awaitStopped(Duration timeout) {
+        Thread t = poller;
+        if (t == null) {
+            return true;
+        }
+        try {
+            return t.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -69,7 +69,7 @@ class RelayWorkerTest {
         };
         clock = new ServerClock(Clock.systemUTC());
         worker = new RelayWorker(sqs, queueUrl, dynamo, table, INSTANCE,
-                new CommandExecutor(List.of(ping), Clock.systemUTC()), clock);
+                new CommandExecutor(List.of(ping), Clock.systemUTC()), clock, 1);
         worker.start();
     }
 
