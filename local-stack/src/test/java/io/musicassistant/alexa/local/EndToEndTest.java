@@ -94,12 +94,9 @@ class EndToEndTest {
                     .updateExpression("SET heartbeat_at_ms = :old")
                     .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 120_000))));
             int searches = stack.ma().commandCount("music/search");
-            long started = System.nanoTime();
             JsonNode answer = skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ARTIST", "Radiohead"));
-            long ms = (System.nanoTime() - started) / 1_000_000;
             assertEquals("INTERNAL_ERROR", answer.path("payload").path("type").asText());
-            assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"));
-            assertTrue(ms < 1500, "no waiting for a timeout: " + ms + " ms");
+            assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), "not a TIMEOUT: " + answer);
             assertEquals(searches, stack.ma().commandCount("music/search"), "nothing was sent to the home");
         } finally {
             stack.awaitHomeOnline(Duration.ofSeconds(10));
@@ -159,12 +156,14 @@ class EndToEndTest {
     void aStoppedConnectorIsReportedOfflineAtOnceAndComesBack() {
         stack.stopConnector();
         try {
-            long started = System.nanoTime();
             JsonNode answer = skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ARTIST", "Radiohead"));
-            long ms = (System.nanoTime() - started) / 1_000_000;
             assertEquals("INTERNAL_ERROR", answer.path("payload").path("type").asText());
-            assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), answer.toString());
-            assertTrue(ms < 1500, ms + " ms");
+            assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), "not a TIMEOUT: " + answer);
+            Home home = stack.cloud().homes().homeOf(LocalStack.DEMO_USER_ID);
+            var waiting = stack.cloud().aws().sqs().getQueueAttributes(b -> b.queueUrl(home.queueUrl())
+                    .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributesAsStrings();
+            assertEquals("0", waiting.get("ApproximateNumberOfMessages"), "nothing is sent to a stopped home");
         } finally {
             stack.restartConnector(message -> { });
         }

@@ -24,13 +24,11 @@ class MusicAssistantDownTest {
             }
             assertEquals(Home.Availability.MUSIC_ASSISTANT_DOWN, availability,
                     "the connector heartbeats as soon as Music Assistant drops");
-            long started = System.nanoTime();
             JsonNode answer = new SkillClient(stack.alexaUrl())
                     .send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ARTIST", "Radiohead"));
-            long ms = (System.nanoTime() - started) / 1_000_000;
             assertEquals("INTERNAL_ERROR", answer.path("payload").path("type").asText());
+            // Refused before sending: a sent command would end as a TIMEOUT or a remote ma_unavailable error.
             assertTrue(answer.path("payload").path("message").asText().contains("MUSIC_ASSISTANT_DOWN"), answer.toString());
-            assertTrue(ms < 1500, ms + " ms");
         }
     }
 }

@@ -277,9 +277,9 @@ class MaClientTest {
         sim.setCommandDelay("music/albums/album_tracks", Duration.ofMillis(800));
         Album album = sim.library().albumNamed("Kid A");
         long start = System.nanoTime();
-        assertThrows(MaUnavailableException.class,
+        MaUnavailableException timedOut = assertThrows(MaUnavailableException.class,
                 () -> client.call("music/albums/album_tracks", library(album.itemId()), Duration.ofMillis(150)));
-        assertTrue(System.nanoTime() - start < Duration.ofMillis(700).toNanos(), "the caller's timeout is honoured");
+        assertTrue(timedOut.getMessage().contains("timed out after 150 ms"), "the caller's timeout is honoured: " + timedOut);
         // the late answer arrives 800 ms after the call; it must be dropped without harm
         pause(Math.max(0, 950 - (System.nanoTime() - start) / 1_000_000));
         assertTrue(client.connected());
@@ -327,8 +327,9 @@ class MaClientTest {
     void callsWithoutAConnectionFailFastWithUnavailable() throws Exception {
         MaClient neverStarted = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {
         });
-        long start = System.nanoTime();
-        assertThrows(MaUnavailableException.class, () -> neverStarted.call("players/all", Map.of(), CALL));
+        MaUnavailableException notConnected = assertThrows(MaUnavailableException.class,
+                () -> neverStarted.call("players/all", Map.of(), CALL));
+        assertTrue(notConnected.getMessage().contains("not connected"), "refused at once, not timed out: " + notConnected);
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> neverStarted.send("players/all", Map.of()).get(1, TimeUnit.SECONDS));
         assertInstanceOf(MaUnavailableException.class, e.getCause());
@@ -340,10 +341,11 @@ class MaClientTest {
         try (MaClient nowhere = new MaClient(URI.create("http://127.0.0.1:" + freePort), "token", new MaClient.Listener() {
         })) {
             nowhere.start();
-            assertThrows(MaUnavailableException.class, () -> nowhere.call("players/all", Map.of(), CALL));
+            MaUnavailableException refused = assertThrows(MaUnavailableException.class,
+                    () -> nowhere.call("players/all", Map.of(), CALL));
+            assertTrue(refused.getMessage().contains("not connected"), refused.toString());
             assertFalse(nowhere.connected());
         }
-        assertTrue(System.nanoTime() - start < Duration.ofMillis(1000).toNanos(), "no call waited for a timeout");
         assertTrue(sim.commandLog().isEmpty());
     }
 
