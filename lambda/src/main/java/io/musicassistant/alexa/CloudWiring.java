@@ -17,7 +17,6 @@ import io.musicassistant.alexa.music.handlers.GetViewHandler;
 import io.musicassistant.alexa.music.handlers.InitiateHandler;
 import io.musicassistant.alexa.music.handlers.JumpToItemHandler;
 import io.musicassistant.alexa.music.handlers.ReceiveFeedbackHandler;
-import io.musicassistant.alexa.music.handlers.ReinitiateHandler;
 import io.musicassistant.alexa.music.handlers.SetLoopHandler;
 import io.musicassistant.alexa.music.handlers.SetRepeatHandler;
 import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
@@ -62,7 +61,7 @@ public final class CloudWiring {
         this.clock = clock;
         this.aws = new AwsClients(config);
         this.tables = new Tables(config.tablePrefix());
-        LwaClient lwa = new LwaClient(config.lwaApiBase(), config.lwaClientId(), clock, Duration.ofMillis(2500));
+        LwaClient lwa = new LwaClient(config.lwaApiBase(), config.lwaClientId(), clock, Duration.ofMillis(1500));
         this.identity = new IdentityResolver(lwa, new TokenCache(aws.dynamoDb(), tables), clock);
         this.directory = new HomeDirectory(aws.dynamoDb(), tables);
         this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter());
@@ -135,8 +134,8 @@ public final class CloudWiring {
         PlayQueues queues = new PlayQueues(homes, music, store, items, clock);
         MusicDirectiveRegistry registry = new MusicDirectiveRegistry()
                 .register(new GetPlayableContentHandler(homes, music, items))
-                .register(new InitiateHandler(homes, music, queues, items))
-                .register(new ReinitiateHandler(homes, music, queues, items))
+                .register(new InitiateHandler("Initiate", homes, music, queues, items))
+                .register(new InitiateHandler("Reinitiate", homes, music, queues, items))
                 .register(new GetNextItemHandler(queues))
                 .register(new GetPreviousItemHandler(queues))
                 .register(new JumpToItemHandler(queues))

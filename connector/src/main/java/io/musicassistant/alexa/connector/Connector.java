@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -59,8 +60,7 @@ public final class Connector implements AutoCloseable {
         HomeRegistration home = state.home().orElseGet(() -> register(api, state, config, announce));
         RelayCredentials credentials;
         try {
-            HomeRegistration current = home;
-            credentials = new RelayCredentials(() -> api.credentials(current.instanceId(), current.instanceSecret()), clock);
+            credentials = credentials(api, home, clock, announce);
         } catch (RelayApiException e) {
             if (e.status() != 401) {
                 throw e;
@@ -69,8 +69,7 @@ public final class Connector implements AutoCloseable {
             LOG.warn("home.unknown_to_cloud", "instance_id", home.instanceId());
             state.retireHome();
             home = register(api, state, config, announce);
-            HomeRegistration current = home;
-            credentials = new RelayCredentials(() -> api.credentials(current.instanceId(), current.instanceSecret()), clock);
+            credentials = credentials(api, home, clock, announce);
         }
         RelayAccess access = credentials.access();
         ServerClock serverClock = new ServerClock(clock);
@@ -120,20 +119,32 @@ public final class Connector implements AutoCloseable {
     private static HomeRegistration register(RelayApiClient api, ConnectorState state, ConnectorConfig config,
                                              Consumer<String> announce) {
         announce.accept("Registering this home with the relay at " + config.relayApiUrl() + " ...");
+        HomeRegistration home = retrying("registration", () -> api.register(VERSION, config.homeName()), announce);
+        state.saveHome(home);
+        announce.accept("Registered as " + home.instanceId() + ".");
+        return home;
+    }
+
+    private static RelayCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
+                                                Consumer<String> announce) {
+        return retrying("relay credentials", () -> new RelayCredentials(
+                () -> api.credentials(home.instanceId(), home.instanceSecret()), clock), announce);
+    }
+
+    /** Retries while the relay is unreachable, overloaded or rate-limiting; a refusal (4xx) is final. */
+    private static <T> T retrying(String what, Supplier<T> call, Consumer<String> announce) {
         int attempt = 0;
         while (true) {
             try {
-                HomeRegistration home = api.register(VERSION, config.homeName());
-                state.saveHome(home);
-                announce.accept("Registered as " + home.instanceId() + ".");
-                return home;
+                return call.get();
             } catch (RelayApiException e) {
                 if (e.status() / 100 == 4 && e.status() != 429) {
                     throw e;
                 }
                 attempt++;
                 long waitS = e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : Math.min(60, 1L << Math.min(attempt, 6));
-                announce.accept("The relay is not reachable yet (" + e.error() + "); retrying in " + waitS + " s.");
+                announce.accept("The relay is not reachable yet for " + what + " (" + e.error() + "); retrying in "
+                        + waitS + " s.");
                 try {
                     Thread.sleep(Duration.ofSeconds(waitS));
                 } catch (InterruptedException ie) {

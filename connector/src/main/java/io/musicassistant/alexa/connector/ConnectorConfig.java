@@ -33,6 +33,12 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         if (relayPollSeconds < 1 || relayPollSeconds > 20) {
             throw new IllegalArgumentException("RELAY_POLL_SECONDS must be 1..20");
         }
+        if (streamBase != null && !streamBase.startsWith("https://")) {
+            throw new IllegalArgumentException("STREAM_BASE must be an https:// URL (Echo devices refuse plain http)");
+        }
+        if (streamUrlTtl.toHours() < 12) {
+            throw new IllegalArgumentException("STREAM_URL_TTL_HOURS must be at least 12 (Alexa re-fetches URLs hours later)");
+        }
     }
 
     public static final String DEFAULT_RELAY_API = "https://relay.music-assistant-alexa.io";
@@ -51,6 +57,9 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         String maUrl = required(merged, "MA_URL");
         String token = required(merged, "MA_TOKEN");
         String ttl = merged.getOrDefault("STREAM_URL_TTL_HOURS", "24");
+        if (!ttl.matches("\\d{1,4}") || !merged.getOrDefault("RELAY_POLL_SECONDS", "20").matches("\\d{1,2}")) {
+            throw new IllegalArgumentException("STREAM_URL_TTL_HOURS and RELAY_POLL_SECONDS must be whole numbers");
+        }
         String base = merged.get("STREAM_BASE");
         return new ConnectorConfig(URI.create(maUrl), token, URI.create(merged.getOrDefault("RELAY_API_URL", DEFAULT_RELAY_API)),
                 stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),

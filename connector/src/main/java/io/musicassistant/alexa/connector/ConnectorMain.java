@@ -1,9 +1,20 @@
 package io.musicassistant.alexa.connector;
 
+import io.musicassistant.alexa.connector.relay.RelayApiClient;
+import io.musicassistant.alexa.connector.relay.RelayApiException;
 import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import io.musicassistant.alexa.relay.protocol.api.PairingCode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar ma-alexa-connector.jar}: runs the connector until stopped (SIGTERM from Docker or HA). */
+/**
+ * {@code java -jar ma-alexa-connector.jar} runs the connector until stopped (SIGTERM from Docker or
+ * Home Assistant). {@code java -jar ma-alexa-connector.jar pair} prints a fresh pairing code for this
+ * home, for another Amazon account of the household once the first one is paired.
+ */
 public final class ConnectorMain {
 
     private static final JsonLog LOG = JsonLog.get(ConnectorMain.class);
@@ -21,6 +32,9 @@ public final class ConnectorMain {
             System.exit(2);
             return;
         }
+        if (args.length > 0 && args[0].equals("pair")) {
+            System.exit(pair(config));
+        }
         LOG.info("connector.starting", "version", Connector.VERSION, "config", config.toString());
         Connector connector = Connector.start(config, message -> System.out.println("\n*** " + message + "\n"));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -29,5 +43,24 @@ public final class ConnectorMain {
             stopped.countDown();
         }, "connector-stop"));
         stopped.await();
+    }
+
+    static int pair(ConnectorConfig config) {
+        HomeRegistration home = new ConnectorState(config.stateDir()).home().orElse(null);
+        if (home == null) {
+            System.err.println("This home is not registered yet: start the connector once, it shows a pairing code.");
+            return 3;
+        }
+        try {
+            PairingCode code = new RelayApiClient(config.relayApiUrl()).pairingCode(home.instanceId(), home.instanceSecret());
+            String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
+                    .format(Instant.ofEpochMilli(code.expiresAtMs()));
+            System.out.println("Pairing code: " + code.code().substring(0, 4) + " " + code.code().substring(4)
+                    + " (valid until " + until + ", once)");
+            return 0;
+        } catch (RelayApiException e) {
+            System.err.println("The relay refused: " + e.getMessage());
+            return 1;
+        }
     }
 }

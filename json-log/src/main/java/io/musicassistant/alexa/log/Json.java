@@ -44,7 +44,7 @@ final class Json {
                 }
                 out.append(']');
             }
-            default -> string(out, String.valueOf(value));
+            default -> string(out, Redaction.scrub(String.valueOf(value)));
         }
     }
 

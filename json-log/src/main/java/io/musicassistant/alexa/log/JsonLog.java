@@ -81,7 +81,7 @@ public final class JsonLog {
             out.append(',');
             Json.string(out, e.getKey());
             out.append(':');
-            Json.string(out, e.getValue());
+            Json.value(out, Redaction.redact(e.getKey(), e.getValue()));
         }
         for (int i = 0; i + 1 < fields.length; i += 2) {
             String key = String.valueOf(fields[i]);

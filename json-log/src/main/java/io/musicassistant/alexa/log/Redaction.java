@@ -20,6 +20,7 @@ public final class Redaction {
 
     private static final Pattern SECRET_VALUES = Pattern.compile(
             "(Atz[a-z]\\|[A-Za-z0-9_\\-+/=|.]+)"
+                    + "|(mhs_[A-Za-z0-9_\\-]{16,})"
                     + "|((?i:bearer)\\s+[A-Za-z0-9_\\-+/=|.~]+)"
                     + "|(eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)"
                     + "|((?i:access_token|sig|secret|token)=[^&\\s\"]+)");

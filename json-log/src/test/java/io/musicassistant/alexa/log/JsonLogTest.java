@@ -51,11 +51,22 @@ class JsonLogTest {
         log.info("identity", "access_token", token, "header", "Bearer abc.def", "note", "user sent " + token,
                 "nested", Map.of("secret", "s3cr3t", "ok", "fine"));
         log.error("boom", new IllegalStateException("failed for " + token + " at ?access_token=xyz"));
+        log.info("objects", "home", new StringBuilder("secret mhs_abcdefghijklmnopqrstuvwxyz0123"), "thing", new Object() {
+            @Override
+            public String toString() {
+                return "carries " + token;
+            }
+        });
+        try (var ignored = LogContext.put("request_id", "Bearer leaked.value")) {
+            log.info("context");
+        }
         String all = String.join("\n", lines);
         assertFalse(all.contains("IwEBIAbCdEf"), all);
         assertFalse(all.contains("abc.def"), all);
         assertFalse(all.contains("s3cr3t"), all);
         assertFalse(all.contains("xyz"), all);
+        assertFalse(all.contains("abcdefghijklmnop"), all);
+        assertFalse(all.contains("leaked.value"), all);
         assertTrue(all.contains("\"ok\":\"fine\""), all);
         assertTrue(all.contains(Redaction.REDACTED), all);
     }

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +28,10 @@ public final class LwaClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final ExecutorService CALLS = Executors.newVirtualThreadPerTaskExecutor();
+    /** LWA access tokens live 60 minutes. */
+    static final long MAX_LIFETIME_S = 3600;
+    /** When tokeninfo states no expiry, the answer is reused only briefly. */
+    static final long UNKNOWN_LIFETIME_S = 300;
 
     private final URI apiBase;
     private final String clientId;
@@ -60,11 +63,13 @@ public final class LwaClient {
         if (userId.isEmpty() || !userId.equals(tokenInfo.body().path("user_id").asText(userId))) {
             throw new AuthorizationException(AuthorizationException.Reason.INVALID, "profile and tokeninfo disagree on the user");
         }
-        long secondsLeft = tokenInfo.body().path("exp").asLong(0);
+        JsonNode exp = tokenInfo.body().path("exp");
+        long secondsLeft = exp.canConvertToLong() ? exp.asLong() : UNKNOWN_LIFETIME_S;
         if (secondsLeft <= 0) {
             throw new AuthorizationException(AuthorizationException.Reason.EXPIRED, "token expired");
         }
-        return new LwaIdentity(userId, clock.instant().plusSeconds(secondsLeft));
+        // exp is seconds left (observed); access tokens live an hour, so never trust one longer than that.
+        return new LwaIdentity(userId, clock.instant().plusSeconds(Math.min(secondsLeft, MAX_LIFETIME_S)));
     }
 
     private record Answer(int status, JsonNode body) {
@@ -128,10 +133,5 @@ public final class LwaClient {
                 : AuthorizationException.Reason.INVALID;
         throw new AuthorizationException(reason, "LWA " + endpoint + " refused the token (" + answer.status() + ", "
                 + answer.body().path("error").asText("?") + ")");
-    }
-
-    /** Exposed for the cache: when an answer for this token must no longer be trusted. */
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
 public record ContentId(ContentKind kind, String name, String artist) {
 
     public static final String PREFIX = "ma1:";
-    /** Keys longer than this are cut; matching then compares the cut prefix. */
+    /** Keys whose encoded form is longer than this are cut; matching then compares the cut prefix. */
     public static final int MAX_KEY_LENGTH = 96;
     /** Ids longer than this are refused when parsing: nothing we issue comes close. */
     public static final int MAX_ID_LENGTH = 1024;
@@ -81,20 +81,44 @@ public record ContentId(ContentKind kind, String name, String artist) {
         return Optional.of(new ContentId(kind, name.get(), artist.get()));
     }
 
+    /**
+     * Cuts a key so that its encoded form stays within {@link #MAX_KEY_LENGTH} characters (a CJK
+     * letter encodes to nine, so a cut by letters alone could make ids too long to come back), and
+     * marks the cut with {@link Names#CUT} so that matching compares prefixes.
+     */
     private static String cut(String key) {
-        if (key.length() <= MAX_KEY_LENGTH) {
+        if (encodedLength(key, key.length()) <= MAX_KEY_LENGTH) {
             return key;
         }
-        // Never cut a surrogate pair in half.
-        int end = Character.isHighSurrogate(key.charAt(MAX_KEY_LENGTH - 1)) ? MAX_KEY_LENGTH - 1 : MAX_KEY_LENGTH;
-        return key.substring(0, end);
+        int end = 0;
+        while (end < key.length()) {
+            int next = end + Character.charCount(key.codePointAt(end));
+            if (encodedLength(key, next) > MAX_KEY_LENGTH - 1) {
+                break;
+            }
+            end = next;
+        }
+        return key.substring(0, end) + Names.CUT;
+    }
+
+    /** Length of {@code key.substring(0, end)} once escaped for an id. */
+    private static int encodedLength(String key, int end) {
+        int length = 0;
+        for (byte b : key.substring(0, end).getBytes(StandardCharsets.UTF_8)) {
+            length += safe(b & 0xff) ? 1 : 3;
+        }
+        return length;
+    }
+
+    private static boolean safe(int c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == Names.CUT;
     }
 
     private static String escape(String key) {
         StringBuilder out = new StringBuilder(key.length());
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+            if (safe(c)) {
                 out.append((char) c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -119,7 +143,7 @@ public record ContentId(ContentKind kind, String name, String artist) {
                 }
                 bytes.write(hi << 4 | lo);
                 i += 2;
-            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+            } else if (safe(c)) {
                 bytes.write(c);
             } else {
                 return Optional.empty();

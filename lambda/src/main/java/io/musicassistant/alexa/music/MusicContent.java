@@ -45,30 +45,55 @@ public final class MusicContent {
 
     /** Resolved content under its global id and its per-home cache key. */
     public record Resolved(String contentId, String cacheKey, ResolvedContent content) {
+
+        /**
+         * Caches this content. Random samples (the library, a genre) are kept while a cached one lives,
+         * so that every queue of a home plays from the same list and a queue's positions stay valid.
+         */
+        Resolved stored(PlaybackStore store) {
+            ContentKind kind = content.kind();
+            if (kind == ContentKind.LIBRARY || kind == ContentKind.GENRE) {
+                return store.saveContentIfAbsent(cacheKey, content)
+                        .map(existing -> new Resolved(contentId, cacheKey, existing)).orElse(this);
+            }
+            store.saveContent(cacheKey, content);
+            return this;
+        }
+    }
+
+    /** The cache key of content for one home and one explicit-filter setting. */
+    public static String cacheKey(Home home, String contentId, boolean explicitAllowed) {
+        return PlaybackStore.contentKey(home.instanceId(), contentId, explicitAllowed);
     }
 
     /** Resolves what the user asked for (GetPlayableContent) and caches it for the Initiate that follows. */
     public Resolved find(MusicRequest request, Home home, ContentQuery query) {
+        if (query.kind() == ContentKind.LIBRARY) {
+            // The whole library has one id; a cached sample of it is as good as a fresh one, and quicker.
+            String id = new ContentId(ContentKind.LIBRARY, "", "").encode();
+            String key = cacheKey(home, id, query.explicitAllowed());
+            Optional<ResolvedContent> cached = store.content(key);
+            if (cached.isPresent()) {
+                return new Resolved(id, key, cached.get());
+            }
+        }
         ResolvedContent content = resolve(request, home, query);
         String contentId = ContentId.of(content).encode();
-        String key = PlaybackStore.contentKey(home.instanceId(), contentId, request.explicitAllowed());
-        store.saveContent(key, content);
-        return new Resolved(contentId, key, content);
+        return new Resolved(contentId, cacheKey(home, contentId, query.explicitAllowed()), content).stored(store);
     }
 
-    /** Content for an id Alexa sent back: from the cache, else resolved again from the id's names. */
-    public Resolved byId(MusicRequest request, Home home, String contentId, Optional<ResolvedContent> cached) {
-        String key = PlaybackStore.contentKey(home.instanceId(), contentId, request.explicitAllowed());
+    /** Content for an id Alexa sent back: from {@code cached}, else resolved again from the id's names. */
+    public Resolved byId(MusicRequest request, Home home, String contentId, boolean explicitAllowed,
+                         Optional<ResolvedContent> cached) {
+        String key = cacheKey(home, contentId, explicitAllowed);
         if (cached.isPresent()) {
             return new Resolved(contentId, key, cached.get());
         }
         ContentId id = ContentId.parse(contentId).orElseThrow(() -> new AlexaException(
                 new AlexaError.Media(AlexaError.Media.CONTENT_NOT_FOUND, "not a content id of this skill")));
         ContentQuery query = new ContentQuery(id.kind(), id.kind() == ContentKind.LIBRARY ? null : id.name(),
-                id.artist().isEmpty() ? null : id.artist(), true, maxTracks(id.kind()), request.explicitAllowed());
-        ResolvedContent content = resolve(request, home, query);
-        store.saveContent(key, content);
-        return new Resolved(contentId, key, content);
+                id.artist().isEmpty() ? null : id.artist(), true, maxTracks(id.kind()), explicitAllowed);
+        return new Resolved(contentId, key, resolve(request, home, query)).stored(store);
     }
 
     public Optional<ResolvedContent> cached(String cacheKey) {
@@ -101,6 +126,10 @@ public final class MusicContent {
                     relay.call(home, RelayProtocol.Command.CONTENT_RESOLVE, query, request.deadline()), ResolvedContent.class);
             if (content.tracks().isEmpty()) {
                 throw notFound("resolved to no playable tracks");
+            }
+            if (content.tracks().stream().anyMatch(t -> t.streamUrl() == null || !t.streamUrl().startsWith("https://"))) {
+                // Echo devices only fetch HTTPS; a connector that hands out anything else is misconfigured.
+                throw new RelayException(RelayException.Failure.BAD_REPLY, "home returned a stream URL that is not https");
             }
             return content;
         } catch (RelayException e) {

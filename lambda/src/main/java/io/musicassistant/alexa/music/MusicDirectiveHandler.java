@@ -4,15 +4,12 @@ import io.musicassistant.alexa.alexa.AlexaMessage;
 
 /**
  * One Music Skill API directive. Implementations are small and stateless; they are found by
- * {@link #directive()} in {@link MusicDirectiveRegistry}.
+ * {@link #directive()} in {@link MusicDirectiveRegistry}, whose key lookup is what ASK's
+ * {@code canHandle} would be.
  */
 public interface MusicDirectiveHandler {
 
     DirectiveName directive();
-
-    default boolean canHandle(MusicRequest request) {
-        return directive().equals(request.directive());
-    }
 
     AlexaMessage handle(MusicRequest request);
 }

@@ -15,6 +15,7 @@ import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,8 @@ public final class MusicSkill {
     /** Answers one request; always returns a serialised Alexa message. */
     public byte[] handle(byte[] input) {
         long started = System.nanoTime();
+        // Alexa's 8 s run from arrival: identity, DynamoDB and the relay all share one deadline.
+        Instant deadline = clock.instant().plus(relayBudget);
         AlexaMessage answer;
         String directive = "?";
         String requestId = null;
@@ -58,7 +61,7 @@ public final class MusicSkill {
             requestId = SAFE_ID.matcher(header.messageId()).matches() ? header.messageId() : null;
             directive = header.namespace() + "." + header.name();
             try (var ignored = LogContext.put("request_id", requestId)) {
-                answer = dispatch(header, root.get("payload"));
+                answer = dispatch(header, root.get("payload"), deadline);
             }
         } catch (AlexaException e) {
             answer = e.error().toMessage();
@@ -74,7 +77,7 @@ public final class MusicSkill {
         return out;
     }
 
-    private AlexaMessage dispatch(Header header, JsonNode payload) {
+    private AlexaMessage dispatch(Header header, JsonNode payload, Instant deadline) {
         DirectiveName name = new DirectiveName(header.namespace(), header.name());
         MusicDirectiveHandler handler = registry.find(name)
                 .orElseThrow(() -> AlexaException.invalidDirective("unsupported directive " + safe(name.toString())));
@@ -91,11 +94,8 @@ public final class MusicSkill {
                 case UNAVAILABLE -> new AlexaError.General(AlexaError.General.INTERNAL_ERROR, e.getMessage());
             });
         }
-        MusicRequest request = new MusicRequest(header, payload, userId, clock.instant().plus(relayBudget));
+        MusicRequest request = new MusicRequest(header, payload, userId, deadline);
         try (var ignored = LogContext.put("user", Secrets.sha256Hex(userId).substring(0, 12))) {
-            if (!handler.canHandle(request)) {
-                throw AlexaException.invalidDirective("handler refused " + name);
-            }
             return handler.handle(request);
         } catch (NotPairedException e) {
             // The Amazon login is fine; the user has no home yet. ACCOUNT_PROBLEM is the one type that does not ask to re-link.
@@ -103,9 +103,21 @@ public final class MusicSkill {
                     "no Music Assistant home is paired with this account"));
         } catch (RelayException e) {
             // Alexa has no "temporarily unavailable" type for music skills; INTERNAL_ERROR is the documented catch-all.
-            throw new AlexaException(new AlexaError.General(AlexaError.General.INTERNAL_ERROR,
-                    e.failure() + ": " + e.getMessage()));
+            // The message reaches Amazon: name the failure, keep home ids and details in our own log.
+            LOG.warn("music.relay_failed", "failure", e.failure().name(), "reason", e.getMessage());
+            throw new AlexaException(new AlexaError.General(AlexaError.General.INTERNAL_ERROR, relayReason(e.failure())));
         }
+    }
+
+    private static String relayReason(RelayException.Failure failure) {
+        return switch (failure) {
+            case HOME_OFFLINE -> "HOME_OFFLINE: the user's Music Assistant connector is offline";
+            case MUSIC_ASSISTANT_DOWN -> "MUSIC_ASSISTANT_DOWN: the connector cannot reach Music Assistant";
+            case TIMEOUT -> "TIMEOUT: the user's home did not answer in time";
+            case SEND_FAILED -> "SEND_FAILED: the relay queue could not be written";
+            case REMOTE_ERROR -> "REMOTE_ERROR: the user's home could not do it";
+            case BAD_REPLY -> "BAD_REPLY: the user's home answered something unreadable";
+        };
     }
 
     private static Header header(JsonNode node) {

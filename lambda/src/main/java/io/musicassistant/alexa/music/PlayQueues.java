@@ -94,9 +94,11 @@ public final class PlayQueues {
     public Session open(MusicRequest request, ItemReference reference) {
         QueueId queueId = QueueId.parse(reference.queueId()).orElseThrow(() -> itemNotFound("unknown queue id"));
         Home home = homes.onlineHomeOf(request.userId());
-        String key = PlaybackStore.contentKey(home.instanceId(), reference.contentId(), request.explicitAllowed());
+        // Queue directives carry no filters: the queue id remembers what its Initiate was allowed.
+        String key = MusicContent.cacheKey(home, reference.contentId(), queueId.explicitAllowed());
         PlaybackStore.Loaded loaded = store.load(key, queueId.value(), request.userId());
-        MusicContent.Resolved resolved = music.byId(request, home, reference.contentId(), loaded.content());
+        MusicContent.Resolved resolved = music.byId(request, home, reference.contentId(), queueId.explicitAllowed(),
+                loaded.content());
         return new Session(request, home, queueId, resolved, loaded.state().orElseGet(queueId::initialState));
     }
 
@@ -168,7 +170,7 @@ public final class PlayQueues {
         return s.state.loop() || s.order.positionOf(entry.track()) > 0;
     }
 
-    /** Changes the queue's modes, stores them, and answers whether the queue was ours to change. */
+    /** Changes the queue's modes and stores them; ITEM_NOT_FOUND when the queue is another user's. */
     public void changeState(Session s, QueueState newState) {
         if (!store.saveState(s.queueId.value(), s.request.userId(), newState)) {
             throw itemNotFound("queue belongs to another user");

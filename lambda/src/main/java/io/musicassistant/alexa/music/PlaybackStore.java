@@ -42,8 +42,8 @@ public final class PlaybackStore {
         this.queueTtl = queueTtl;
     }
 
-    /** The cache key of content for one home and one explicit-filter setting. */
-    public static String contentKey(String instanceId, String contentId, boolean explicitAllowed) {
+    /** The cache key of content for one home and one explicit-filter setting ({@link MusicContent#cacheKey}). */
+    static String contentKey(String instanceId, String contentId, boolean explicitAllowed) {
         return instanceId + "#" + (explicitAllowed ? "x" : "c") + "#" + contentId;
     }
 
@@ -53,8 +53,10 @@ public final class PlaybackStore {
 
     public Loaded load(String contentKey, String queueId, String userId) {
         var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(
-                contentTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.CONTENT.key(), contentKey)).build(),
-                queueTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.QUEUES.key(), queueId)).build())));
+                contentTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.CONTENT.key(), contentKey))
+                        .consistentRead(true).build(),
+                queueTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.QUEUES.key(), queueId))
+                        .consistentRead(true).build())));
         List<Map<String, AttributeValue>> contents = response.responses().getOrDefault(contentTable, List.of());
         List<Map<String, AttributeValue>> queues = response.responses().getOrDefault(queueTable, List.of());
         // Unprocessed keys (throttling) are treated as misses: the caller can always rebuild.
@@ -65,7 +67,7 @@ public final class PlaybackStore {
 
     public Optional<ResolvedContent> content(String contentKey) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(contentTable)
-                .key(Attrs.key(Tables.CONTENT.key(), contentKey))).item();
+                .key(Attrs.key(Tables.CONTENT.key(), contentKey)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : decodeContent(item);
     }
 
@@ -76,6 +78,31 @@ public final class PlaybackStore {
                 Tables.CONTENT.key(), Attrs.s(contentKey),
                 DATA, Attrs.b(packed),
                 Tables.TTL, Attrs.n(expires))));
+    }
+
+    /**
+     * Caches content unless a live entry exists; returns the existing entry in that case.
+     * TTL deletion is lazy, so an expired row counts as absent.
+     */
+    public Optional<ResolvedContent> saveContentIfAbsent(String contentKey, ResolvedContent content) {
+        byte[] packed = Gzip.compress(RelayJson.write(content));
+        long now = clock.instant().getEpochSecond();
+        try {
+            dynamo.putItem(b -> b.tableName(contentTable)
+                    .item(Map.of(
+                            Tables.CONTENT.key(), Attrs.s(contentKey),
+                            DATA, Attrs.b(packed),
+                            Tables.TTL, Attrs.n(now + contentTtl.toSeconds())))
+                    .conditionExpression("attribute_not_exists(content_key) OR expires_at < :now")
+                    .expressionAttributeValues(Map.of(":now", Attrs.n(now))));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException live) {
+            Optional<ResolvedContent> existing = content(contentKey);
+            if (existing.isEmpty()) {
+                saveContent(contentKey, content); // unreadable or just expired: take ours
+            }
+            return existing;
+        }
     }
 
     /** Saves a queue's modes; false when the queue id belongs to another user. */

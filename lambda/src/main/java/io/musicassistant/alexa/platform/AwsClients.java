@@ -36,8 +36,10 @@ public final class AwsClients {
         this.credentials = config.dynamoDbEndpoint() != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                 : EnvironmentVariableCredentialsProvider.create();
+        // DynamoDB and SQS answer in milliseconds in-region; a stuck call must fail well inside Alexa's 8 s.
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(Duration.ofSeconds(6))
+                .apiCallAttemptTimeout(Duration.ofMillis(1000))
+                .apiCallTimeout(Duration.ofMillis(2500))
                 .build();
         var dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
                 .region(Region.of(config.region())).overrideConfiguration(overrides);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param relayMode {@code aws}: hand connectors STS credentials; {@code local}: hand them the emulators
  * @param connectorRoleArn the role connectors' credentials come from (aws mode)
  * @param fallbackArtUrl HTTPS image used when content has no art of its own
- * @param relayTimeout how long a directive waits for a home's reply
+ * @param relayTimeout a directive's budget from its arrival; relay calls give up when it is spent
  * @param heartbeatInterval how often connectors send heartbeats
  * @param heartbeatStaleAfter after this long without a heartbeat a home counts as offline
  * @param contentCacheTtl how long resolved content is cached per home
@@ -32,6 +32,8 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
 
     public static final String RELAY_MODE_AWS = "aws";
     public static final String RELAY_MODE_LOCAL = "local";
+    /** The budget of a whole directive, from arrival; leaves Alexa's 8 s some margin. */
+    public static final long MAX_RELAY_TIMEOUT_MS = 6500;
 
     public Config {
         Objects.requireNonNull(region, "AWS_REGION");
@@ -45,6 +47,10 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
         }
         if (fallbackArtUrl == null || !fallbackArtUrl.startsWith("https://")) {
             throw new IllegalArgumentException("FALLBACK_ART_URL must be an https URL");
+        }
+        if (relayTimeout.toMillis() < 500 || relayTimeout.toMillis() > MAX_RELAY_TIMEOUT_MS) {
+            // Alexa gives up after 8 s; relay queues' 30 s visibility timeout must also outlast any deadline.
+            throw new IllegalArgumentException("RELAY_TIMEOUT_MS must be 500.." + MAX_RELAY_TIMEOUT_MS);
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Finds the home a user's directives go to. The user → home link changes only when the user
- * pairs again, so a warm container remembers it briefly; the home row (heartbeat, queue URL) is
- * always read fresh, because "offline" must be reported from current data.
+ * pairs again or unlinks, so a warm container remembers it for a minute (a re-pairing reaches every
+ * container within that minute); the home row (heartbeat, queue URL) is always read fresh, because
+ * "offline" must be reported from current data.
  */
 public final class HomeLocator {
 
@@ -58,11 +59,6 @@ public final class HomeLocator {
             case ONLINE -> { }
         }
         return home;
-    }
-
-    /** Forgets a remembered link, e.g. after the user paired another home. */
-    public synchronized void forget(String userId) {
-        links.remove(userId);
     }
 
     private synchronized String remembered(String userId, Instant now) {

@@ -8,6 +8,8 @@ import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Pairing a home with an Amazon account. The connector shows an 8-digit code (easy to type and to
@@ -75,6 +79,7 @@ public final class Pairing {
             Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(homes)
                     .key(Attrs.key(Tables.HOMES.key(), instanceId))
                     .updateExpression("SET pairing_code_hash = :h")
+                    .conditionExpression("attribute_exists(instance_id)")
                     .expressionAttributeValues(Map.of(":h", Attrs.s(hash)))
                     .returnValues(ReturnValue.UPDATED_OLD)).attributes();
             String oldHash = old == null ? null : Attrs.str(old, HomeRegistry.PAIRING_CODE_HASH);
@@ -85,48 +90,112 @@ public final class Pairing {
         }
     }
 
-    /** Links the code's home to {@code userId}; empty when the code is unknown, used or expired. */
+    /**
+     * Links the code's home to {@code userId}; empty when the code is unknown, used or expired. One
+     * transaction uses up the code, moves the user's link and keeps both homes' linked-user counts
+     * right, so a claim either happens whole or not at all (two claims of one code: one wins).
+     */
     public Optional<PairingClaimed> claim(String userId, String code) {
-        long nowSec = clock.millis() / 1000;
-        Map<String, AttributeValue> claimed;
-        try {
-            claimed = dynamo.deleteItem(b -> b.tableName(codes)
-                    .key(Attrs.key(Tables.PAIRING_CODES.key(), hash(code)))
-                    .conditionExpression("expires_at > :now")
-                    .expressionAttributeValues(Map.of(":now", Attrs.n(nowSec)))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-        } catch (ConditionalCheckFailedException unknownOrExpired) {
-            return Optional.empty();
+        String codeHash = hash(code);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Map<String, AttributeValue> codeRow = dynamo.getItem(b -> b.tableName(codes).consistentRead(true)
+                    .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash))).item();
+            long nowSec = clock.millis() / 1000;
+            if (codeRow == null || codeRow.isEmpty() || Attrs.num(codeRow, Tables.TTL, 0) <= nowSec) {
+                return Optional.empty();
+            }
+            String instanceId = Attrs.str(codeRow, "instance_id");
+            Optional<String> previous = linkedInstance(userId);
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(claimItems(userId, codeHash, instanceId, previous, nowSec)));
+            } catch (TransactionCanceledException e) {
+                if (conditionFailed(e, 0)) {
+                    return Optional.empty(); // used meanwhile, or just expired
+                }
+                if (conditionFailed(e, 2)) {
+                    return Optional.empty(); // the home was deleted
+                }
+                continue; // the user's link changed meanwhile: read again
+            }
+            Map<String, AttributeValue> home = dynamo.getItem(b -> b.tableName(homes)
+                    .key(Attrs.key(Tables.HOMES.key(), instanceId))).item();
+            LOG.info("pairing.claimed", "instance_id", instanceId, "moved", previous.isPresent());
+            return Optional.of(new PairingClaimed(instanceId, Attrs.str(home, HomeDirectory.HOME_NAME)));
         }
-        String instanceId = claimed == null ? null : Attrs.str(claimed, "instance_id");
-        if (instanceId == null) {
-            return Optional.empty();
+        throw new IllegalStateException("pairing claim kept conflicting");
+    }
+
+    private List<TransactWriteItem> claimItems(String userId, String codeHash, String instanceId, Optional<String> previous,
+                                               long nowSec) {
+        long nowMs = clock.millis();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().delete(d -> d.tableName(codes)
+                .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash))
+                .conditionExpression("expires_at > :now AND instance_id = :home")
+                .expressionAttributeValues(Map.of(":now", Attrs.n(nowSec), ":home", Attrs.s(instanceId)))).build());
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(links)
+                .item(Map.of(
+                        Tables.LINKS.key(), Attrs.s(userId),
+                        HomeDirectory.LINKED_INSTANCE, Attrs.s(instanceId),
+                        "linked_at_ms", Attrs.n(nowMs)))
+                .conditionExpression(previous.isEmpty() ? "attribute_not_exists(user_id)" : "instance_id = :previous")
+                .expressionAttributeValues(previous.isEmpty() ? null : Map.of(":previous", Attrs.s(previous.get())))).build());
+        boolean newHome = previous.isEmpty() || !previous.get().equals(instanceId);
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                .updateExpression("SET paired_at_ms = :now ADD " + HomeRegistry.LINKED_USERS + " :delta REMOVE pairing_code_hash")
+                .conditionExpression("attribute_exists(instance_id)")
+                .expressionAttributeValues(Map.of(":now", Attrs.n(nowMs), ":delta", Attrs.n(newHome ? 1 : 0)))).build());
+        if (previous.isPresent() && newHome) {
+            items.add(leave(previous.get()));
         }
-        long now = clock.millis();
-        dynamo.putItem(b -> b.tableName(links).item(Map.of(
-                Tables.LINKS.key(), Attrs.s(userId),
-                HomeDirectory.LINKED_INSTANCE, Attrs.s(instanceId),
-                "linked_at_ms", Attrs.n(now))));
-        Map<String, AttributeValue> home;
-        try {
-            home = dynamo.updateItem(b -> b.tableName(homes)
-                    .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                    .updateExpression("SET paired_at_ms = :now REMOVE pairing_code_hash")
-                    .conditionExpression("attribute_exists(instance_id)")
-                    .expressionAttributeValues(Map.of(":now", Attrs.n(now)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-        } catch (ConditionalCheckFailedException homeGone) {
-            unlink(userId);
-            return Optional.empty();
-        }
-        LOG.info("pairing.claimed", "instance_id", instanceId);
-        return Optional.of(new PairingClaimed(instanceId, Attrs.str(home, HomeDirectory.HOME_NAME)));
+        return items;
     }
 
     /** Removes the user's link; true when there was one. */
     public boolean unlink(String userId) {
-        Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(links)
-                .key(Attrs.key(Tables.LINKS.key(), userId)).returnValues(ReturnValue.ALL_OLD)).attributes();
-        return old != null && !old.isEmpty();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<String> previous = linkedInstance(userId);
+            if (previous.isEmpty()) {
+                return false;
+            }
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().delete(d -> d.tableName(links)
+                                .key(Attrs.key(Tables.LINKS.key(), userId))
+                                .conditionExpression("instance_id = :previous")
+                                .expressionAttributeValues(Map.of(":previous", Attrs.s(previous.get())))).build(),
+                        leave(previous.get())));
+                LOG.info("pairing.unlinked", "instance_id", previous.get());
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (conditionFailed(e, 1)) {
+                    // The home is gone; the link alone can go.
+                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId)));
+                    return true;
+                }
+            }
+        }
+        throw new IllegalStateException("unlink kept conflicting");
+    }
+
+    /** One user fewer on a home; a home with none left is unpaired and shows codes again. */
+    private TransactWriteItem leave(String instanceId) {
+        return TransactWriteItem.builder().update(u -> u.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                .updateExpression("ADD " + HomeRegistry.LINKED_USERS + " :minus")
+                .conditionExpression("attribute_exists(instance_id)")
+                .expressionAttributeValues(Map.of(":minus", Attrs.n(-1)))).build();
+    }
+
+    private Optional<String> linkedInstance(String userId) {
+        Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(links).consistentRead(true)
+                .key(Attrs.key(Tables.LINKS.key(), userId))).item();
+        return link == null || link.isEmpty() ? Optional.empty() : Optional.ofNullable(Attrs.str(link, HomeDirectory.LINKED_INSTANCE));
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException e, int index) {
+        var reasons = e.cancellationReasons();
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 }

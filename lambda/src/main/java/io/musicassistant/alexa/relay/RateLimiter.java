@@ -44,13 +44,25 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** Throws {@link RateLimited} when {@code subject} has used up {@code limit}, without counting a hit. */
+    public void check(Limit limit, String subject) {
+        long nowMs = clock.millis();
+        long windowMs = limit.window().toMillis();
+        long windowStart = nowMs - nowMs % windowMs;
+        String bucket = bucket(limit, subject, windowStart);
+        var item = dynamo.getItem(b -> b.tableName(table).key(Attrs.key(Tables.RATE_LIMITS.key(), bucket))).item();
+        if (item != null && Attrs.num(item, "hits", 0) >= limit.limit()) {
+            throw new RateLimited(limit.name(), Math.max(1, (windowStart + windowMs) / 1000 - nowMs / 1000));
+        }
+    }
+
     /** Counts one hit of {@code subject} against {@code limit}; throws {@link RateLimited} past it. */
     public void hit(Limit limit, String subject) {
         long nowMs = clock.millis();
         long windowMs = limit.window().toMillis();
         long windowStart = nowMs - nowMs % windowMs;
         long windowEndSec = (windowStart + windowMs) / 1000;
-        String bucket = limit.name() + "#" + Secrets.sha256Hex(subject).substring(0, 32) + "#" + windowStart;
+        String bucket = bucket(limit, subject, windowStart);
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Attrs.key(Tables.RATE_LIMITS.key(), bucket))
@@ -63,5 +75,9 @@ public final class RateLimiter {
         } catch (ConditionalCheckFailedException e) {
             throw new RateLimited(limit.name(), Math.max(1, windowEndSec - nowMs / 1000));
         }
+    }
+
+    private static String bucket(Limit limit, String subject, long windowStart) {
+        return limit.name() + "#" + Secrets.sha256Hex(subject).substring(0, 32) + "#" + windowStart;
     }
 }

@@ -13,7 +13,10 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,8 +34,11 @@ public final class RelayApi {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
+    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
     static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
+    /** Each registration creates a queue; a ceiling for the whole deployment bounds what a botnet can cost. */
+    static final Limit REGISTER_GLOBAL = new Limit("register-all", 2000, Duration.ofHours(1));
     static final Limit AUTH_FAILURES_PER_IP = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
     static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
     static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 12, Duration.ofMinutes(1));
@@ -91,6 +97,9 @@ public final class RelayApi {
                     .withHeader("retry-after", Long.toString(e.retryAfterSeconds()));
         } catch (ProtocolException e) {
             return ApiResponse.error(400, "invalid_request", e.getMessage());
+        } catch (LwaUnavailable e) {
+            return ApiResponse.error(503, "login_unavailable", "Login with Amazon did not answer; retry shortly")
+                    .withHeader("retry-after", "5");
         } catch (RuntimeException e) {
             LOG.error("relay_api.failed", e);
             return ApiResponse.error(500, "internal", "internal error");
@@ -99,6 +108,7 @@ public final class RelayApi {
 
     private ApiResponse register(ApiRequest request) {
         limiter.hit(REGISTER_PER_IP, "ip:" + request.sourceIp());
+        limiter.hit(REGISTER_GLOBAL, "all");
         HomeRegistrationRequest body = body(request, HomeRegistrationRequest.class);
         String version = body.connectorVersion();
         if (version == null || !VERSION.matcher(version).matches()) {
@@ -112,6 +122,7 @@ public final class RelayApi {
     }
 
     private ApiResponse homeRoute(ApiRequest request, String instanceId, String action) {
+        limiter.check(AUTH_FAILURES_PER_IP, "ip:" + request.sourceIp());
         Optional<HomeRegistry.AuthenticatedHome> home = registry.authenticate(instanceId, request.bearer());
         if (home.isEmpty()) {
             limiter.hit(AUTH_FAILURES_PER_IP, "ip:" + request.sourceIp());
@@ -135,6 +146,11 @@ public final class RelayApi {
                     }
                     if (beat.streamBase() != null && (!beat.streamBase().startsWith("https://") || beat.streamBase().length() > 300)) {
                         yield ApiResponse.error(400, "invalid_request", "stream_base must be an https URL");
+                    }
+                    HeartbeatRequest.MaStatus ma = beat.ma();
+                    if (ma != null && (ma.serverId() != null && !SERVER_ID.matcher(ma.serverId()).matches()
+                            || ma.serverVersion() != null && !VERSION.matcher(ma.serverVersion()).matches())) {
+                        yield ApiResponse.error(400, "invalid_request", "ma.server_id or ma.server_version is malformed");
                     }
                     yield ApiResponse.json(200, registry.heartbeat(home.get(), beat));
                 }
@@ -165,6 +181,7 @@ public final class RelayApi {
     }
 
     private ApiResponse unlink(ApiRequest request) {
+        limiter.hit(CLAIMS_PER_IP, "ip:" + request.sourceIp());
         Optional<String> user = user(request);
         if (user.isEmpty()) {
             return unauthorizedUser();
@@ -179,9 +196,16 @@ public final class RelayApi {
             return Optional.of(identity.userId(request.bearer()));
         } catch (AuthorizationException e) {
             if (e.reason() == AuthorizationException.Reason.UNAVAILABLE) {
-                throw new IllegalStateException("Login with Amazon unavailable");
+                throw new LwaUnavailable();
             }
             return Optional.empty();
+        }
+    }
+
+    /** Login with Amazon could not be asked: the caller should retry, not re-authenticate. */
+    private static final class LwaUnavailable extends RuntimeException {
+        LwaUnavailable() {
+            super("Login with Amazon unavailable", null, false, false);
         }
     }
 
@@ -195,7 +219,8 @@ public final class RelayApi {
             return Optional.of(ApiResponse.error(405, "method_not_allowed", "use POST"));
         }
         String type = request.header("content-type");
-        if (request.body() != null && request.body().length > 0 && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+        if (request.body() != null && request.body().length > 0
+                && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             return Optional.of(ApiResponse.error(415, "unsupported_media_type", "send application/json"));
         }
         return Optional.empty();
@@ -203,11 +228,11 @@ public final class RelayApi {
 
     private static <T> T body(ApiRequest request, Class<T> type) {
         byte[] bytes = request.body();
-        String json = bytes == null || bytes.length == 0 ? "{}" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String json = bytes == null || bytes.length == 0 ? "{}" : new String(bytes, StandardCharsets.UTF_8);
         JsonNode tree;
         try {
             tree = RelayJson.mapper().readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProtocolException("body is not JSON");
         }
         if (tree == null || !tree.isObject()) {

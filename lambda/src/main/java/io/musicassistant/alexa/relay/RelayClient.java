@@ -57,6 +57,9 @@ public final class RelayClient {
                     "home " + home.instanceId() + " cannot reach Music Assistant");
             case ONLINE -> { }
         }
+        if (!now.isBefore(deadline)) {
+            throw new RelayException(RelayException.Failure.TIMEOUT, "no time left to ask the home");
+        }
         String requestId = UUID.randomUUID().toString();
         RelayCommand message = new RelayCommand(RelayProtocol.VERSION, requestId, command.wireName(),
                 RelayJson.tree(args), deadline.toEpochMilli(), now.toEpochMilli());
@@ -108,7 +111,8 @@ public final class RelayClient {
                 throw new ProtocolException("reply missing or too large");
             }
             RelayReply reply = RelayJson.read(json, RelayReply.class);
-            if (!requestId.equals(reply.requestId()) || reply.v() < RelayProtocol.MIN_SUPPORTED_VERSION) {
+            if (!requestId.equals(reply.requestId()) || reply.v() < RelayProtocol.MIN_SUPPORTED_VERSION
+                    || reply.v() > RelayProtocol.VERSION) {
                 throw new ProtocolException("reply does not answer this request");
             }
             return reply;

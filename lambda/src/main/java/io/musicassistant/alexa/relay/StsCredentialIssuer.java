@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * AWS issuer: assumes the connector role with an inline session policy that narrows it to this
- * home's queue and to reply rows whose key starts with this home's id. The role's own policy
+ * home's queue and to writing reply rows whose key starts with this home's id (PutItem only: the
+ * connector writes replies and claims, it never reads or updates rows). The role's own policy
  * (infrastructure/) allows the same actions on all relay queues and the reply table; the session
  * policy is the intersection that isolates one home from another.
  */
@@ -47,18 +48,27 @@ public final class StsCredentialIssuer implements CredentialIssuer {
     /** The inline session policy for one home. Package-visible so tests can read it. */
     String sessionPolicy(Home home) {
         String account = accountOf(home.queueUrl());
-        String queueArn = "arn:aws:sqs:" + region + ":" + account + ":" + RelayProtocol.queueName(home.instanceId());
-        String tableArn = "arn:aws:dynamodb:" + region + ":" + account + ":table/" + replyTable;
+        String partition = partitionOf(region);
+        String queueArn = "arn:" + partition + ":sqs:" + region + ":" + account + ":" + RelayProtocol.queueName(home.instanceId());
+        String tableArn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + replyTable;
         return """
                 {"Version":"2012-10-17","Statement":[\
                 {"Sid":"OwnQueue","Effect":"Allow",\
                 "Action":["sqs:ReceiveMessage","sqs:DeleteMessage","sqs:ChangeMessageVisibility","sqs:GetQueueAttributes"],\
                 "Resource":"%s"},\
                 {"Sid":"OwnReplies","Effect":"Allow",\
-                "Action":["dynamodb:PutItem","dynamodb:GetItem","dynamodb:UpdateItem"],\
+                "Action":["dynamodb:PutItem"],\
                 "Resource":"%s",\
                 "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["%s#*"]}}}]}"""
                 .formatted(queueArn, tableArn, home.instanceId());
+    }
+
+    /** AWS partitions: China and GovCloud regions have their own ARN prefixes. */
+    static String partitionOf(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     /** SQS queue URLs are {@code https://sqs.<region>.amazonaws.com/<account>/<name>}. */

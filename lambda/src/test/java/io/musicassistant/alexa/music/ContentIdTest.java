@@ -33,10 +33,19 @@ class ContentIdTest {
     }
 
     @Test
-    void longNamesAreCutAndStillParse() {
+    void longNamesAreCutMarkedAndStillParse() {
         ContentId id = ContentId.of(content(ContentKind.PLAYLIST, "a".repeat(500), null));
-        assertEquals(ContentId.MAX_KEY_LENGTH, id.name().length());
+        assertEquals("a".repeat(ContentId.MAX_KEY_LENGTH - 1) + "*", id.name());
         assertEquals(id, ContentId.parse(id.encode()).orElseThrow());
+        assertTrue(io.musicassistant.alexa.relay.protocol.Names.matchesKey("a".repeat(500), id.name()));
+    }
+
+    @Test
+    void longNonLatinNamesStayShortEnoughToComeBack() {
+        ContentId id = ContentId.of(content(ContentKind.ALBUM, "坂本龍一".repeat(40), "坂本龍一".repeat(40)));
+        String encoded = id.encode();
+        assertTrue(encoded.length() <= 4 + 6 + 2 * (ContentId.MAX_KEY_LENGTH + 1), encoded.length() + " chars");
+        assertEquals(id, ContentId.parse(encoded).orElseThrow());
     }
 
     @ParameterizedTest

@@ -78,8 +78,10 @@ class MusicDirectivesTest {
     static ResolvedContent album(ContentQuery query) {
         List<ResolvedTrack> tracks = new ArrayList<>();
         String[] titles = {"Airbag", "Paranoid Android", "Subterranean Homesick Alien", "Exit Music", "Let Down"};
+        // A device that filters explicit content gets a different (clean) list, so tests can tell them apart.
+        String edition = query.explicitAllowed() ? "" : " (clean)";
         for (int i = 0; i < titles.length; i++) {
-            tracks.add(new ResolvedTrack("library://track/" + (100 + i), titles[i], List.of("Radiohead"), "OK Computer",
+            tracks.add(new ResolvedTrack("library://track/" + (100 + i), titles[i] + edition, List.of("Radiohead"), "OK Computer",
                     240_000L + i, i == 2 ? null : "https://images.example.org/okc.jpg", false,
                     "https://music.example.net/stream/v1/t" + i, streamExpiry.get()));
         }
@@ -203,7 +205,7 @@ class MusicDirectivesTest {
         String contentId = "ma1:album:ok-computer:radiohead";
         String first = method.path("firstItem").path("id").asText();
         JsonNode set = cloud.music(withReference(request("SetShuffle.request.json", user.token()), first, queueId, contentId).toString());
-        assertEquals("Response", set.path("header").path("name").asText());
+        assertShape(fixture("SetShuffle.response.json"), set, "");
         List<String> order1 = walk(first, queueId, contentId, 4);
         List<String> order2 = walk(first, queueId, contentId, 4);
         assertEquals(order1, order2, "same queue, same shuffle");
@@ -239,7 +241,8 @@ class MusicDirectivesTest {
         String queueId = method.path("id").asText();
         String contentId = "ma1:album:ok-computer:radiohead";
         String first = method.path("firstItem").path("id").asText();
-        cloud.music(withReference(request("SetRepeat.request.observed.json", user.token()), first, queueId, contentId).toString());
+        JsonNode set = cloud.music(withReference(request("SetRepeat.request.observed.json", user.token()), first, queueId, contentId).toString());
+        assertShape(fixture("SetRepeat.response.json"), set, "");
         JsonNode again = cloud.music(withReference(request("GetNextItem.request.json", user.token()), first, queueId, contentId).toString());
         assertEquals("Airbag", again.path("payload").path("item").path("metadata").path("name").path("speech").path("text").asText());
         assertNotEquals(first, again.path("payload").path("item").path("id").asText());
@@ -298,6 +301,38 @@ class MusicDirectivesTest {
         ObjectNode foreign = request("GetPlayableContent.request.json", user.token());
         assertEquals("CONTENT_NOT_FOUND", cloud.music(foreign.toString()).path("payload").path("type").asText(),
                 "an entity id of another catalog without a value cannot be resolved");
+    }
+
+    @Test
+    void aQueueStartedWithTheExplicitFilterKeepsItWithoutTheRelay() {
+        ObjectNode search = searchFor("ok computer");
+        search.with("payload").with("filters").put("explicitLanguageAllowed", false);
+        cloud.music(search.toString());
+        assertFalse(RelayJson.convert(home.received().getLast().args(), ContentQuery.class).explicitAllowed());
+        ObjectNode initiate = request("Initiate.request.json", user.token());
+        initiate.with("payload").put("contentId", "ma1:album:ok-computer:radiohead");
+        initiate.with("payload").with("filters").put("explicitLanguageAllowed", false);
+        JsonNode method = cloud.music(initiate.toString()).path("payload").path("playbackMethod");
+        assertTrue(method.path("id").asText().endsWith("c"), "the queue id remembers the filter: " + method.path("id"));
+        assertEquals("Airbag (clean)", method.path("firstItem").path("metadata").path("name").path("speech").path("text").asText());
+        int commands = home.received().size();
+        // Queue directives carry no filters at all.
+        JsonNode next = cloud.music(withReference(request("GetNextItem.request.json", user.token()),
+                method.path("firstItem").path("id").asText(), method.path("id").asText(), "ma1:album:ok-computer:radiohead").toString());
+        assertEquals("Paranoid Android (clean)", next.path("payload").path("item").path("metadata").path("name").path("speech").path("text").asText());
+        assertEquals(commands, home.received().size(), "served from the clean cache entry, no relay");
+    }
+
+    @Test
+    void reinitiateIsAnsweredLikeInitiateUnderItsOwnName() {
+        cloud.music(searchFor("ok computer").toString());
+        ObjectNode reinitiate = request("Initiate.request.json", user.token());
+        ((ObjectNode) reinitiate.get("header")).put("name", "Reinitiate");
+        reinitiate.with("payload").put("contentId", "ma1:album:ok-computer:radiohead");
+        JsonNode answer = cloud.music(reinitiate.toString());
+        assertEquals("Alexa.Media.Playback", answer.path("header").path("namespace").asText());
+        assertEquals("Reinitiate.Response", answer.path("header").path("name").asText(), answer.toString());
+        assertEquals("ALEXA_AUDIO_PLAYER_QUEUE", answer.path("payload").path("playbackMethod").path("type").asText());
     }
 
     @Test

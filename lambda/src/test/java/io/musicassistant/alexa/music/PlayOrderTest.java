@@ -45,10 +45,13 @@ class PlayOrderTest {
 
     @Test
     void queueIdsCarryTheirStartingModes() {
-        QueueId id = QueueId.create(true, false);
+        QueueId id = QueueId.create(true, false, true, false);
         QueueId parsed = QueueId.parse(id.value()).orElseThrow();
         assertTrue(parsed.initialShuffle());
+        assertTrue(parsed.initialRepeat());
+        assertTrue(!parsed.explicitAllowed(), "the clean flag survives the round trip");
         assertEquals(id.seed(), parsed.seed());
+        assertTrue(QueueId.create(false, false, false, true).value().endsWith(".-"));
         assertTrue(QueueId.parse("76f325d5-a648-4e8f-87ad-6e53cf99e4c7").isEmpty());
         assertTrue(ItemId.parse("1.2.abcdef01").isPresent());
         assertTrue(ItemId.parse("1.2.xyz").isEmpty());

@@ -16,7 +16,11 @@ import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,10 +121,70 @@ class RelayApiTest {
         CloudFixture.Home home = expiring.registerHome();
         PairingCode code = RelayJson.read(expiring.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code",
                 home.secret(), null).body(), PairingCode.class);
-        sleep(1100);
         ApiResponse late = expiring.relay("POST", "/v1/pairings", expiring.newUser().token(), Map.of("code", code.code()));
         assertEquals(400, late.status());
-        assertTrue(late.body().contains("expired"));
+        assertEquals("invalid_code", RelayJson.read(late.body(), io.musicassistant.alexa.relay.protocol.api.ApiError.class).error());
+    }
+
+    @Test
+    void unlinkingTheLastAccountUnpairsTheHomeAndAHouseholdPairsOneByOne() {
+        CloudFixture.Home home = cloud.registerHome();
+        CloudFixture.User alice = cloud.newUser();
+        CloudFixture.User bob = cloud.newUser();
+        cloud.pair(home, alice);
+        assertTrue(paired(home));
+        cloud.pair(home, bob); // a second account of the household, with a fresh code
+        assertEquals(200, cloud.relay("DELETE", "/v1/pairings", alice.token(), null).status());
+        assertTrue(paired(home), "bob is still linked");
+        assertEquals(200, cloud.relay("DELETE", "/v1/pairings", bob.token(), null).status());
+        assertFalse(paired(home), "no account left: the connector shows codes again");
+        assertTrue(RelayJson.read(cloud.relay("DELETE", "/v1/pairings", bob.token(), null).body(), Map.class)
+                .get("unlinked").equals(false));
+        cloud.pair(home, alice);
+        assertTrue(paired(home), "the home can be paired again");
+    }
+
+    @Test
+    void pairingAnotherHomeMovesTheLink() {
+        CloudFixture.Home first = cloud.registerHome();
+        CloudFixture.Home second = cloud.registerHome();
+        CloudFixture.User carol = cloud.newUser();
+        cloud.pair(first, carol);
+        cloud.pair(second, carol);
+        assertFalse(paired(first), "carol moved on; nobody is left on the first home");
+        assertTrue(paired(second));
+        assertEquals(second.instanceId(), new HomeDirectory(cloud.wiring.aws().dynamoDb(), cloud.wiring.tables())
+                .linkedInstance(carol.userId()).orElseThrow());
+        cloud.pair(second, carol); // pairing the same home again changes nothing
+        cloud.relay("DELETE", "/v1/pairings", carol.token(), null);
+        assertFalse(paired(second));
+    }
+
+    @Test
+    void twoClaimsOfOneCodeRaceAndOnlyOneWins() throws Exception {
+        CloudFixture.Home home = cloud.registerHome();
+        String code = RelayJson.read(cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(),
+                null).body(), PairingCode.class).code();
+        List<CloudFixture.User> users = List.of(cloud.newUser(), cloud.newUser(), cloud.newUser(), cloud.newUser());
+        try (var pool = Executors.newFixedThreadPool(users.size())) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                CloudFixture.User u = users.get(i);
+                String ip = "203.0.113." + (50 + i);
+                results.add(pool.submit(() -> cloud.relayFrom(ip, "POST", "/v1/pairings", u.token(), Map.of("code", code)).status()));
+            }
+            int won = 0;
+            for (Future<Integer> r : results) {
+                won += r.get() == 200 ? 1 : 0;
+            }
+            assertEquals(1, won);
+        }
+        assertTrue(paired(home));
+    }
+
+    private boolean paired(CloudFixture.Home home) {
+        return RelayJson.read(cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
+                new HeartbeatRequest("online", "1", null, null)).body(), HeartbeatAck.class).paired();
     }
 
     @Test
@@ -131,7 +195,8 @@ class RelayApiTest {
         int refused = 0;
         int limited = 0;
         for (int i = 0; i < 14; i++) {
-            ApiResponse r = cloud.relay("POST", "/v1/pairings", guesser.token(), Map.of("code", String.format("%08d", i)));
+            ApiResponse r = cloud.relayFrom("203.0.113.20", "POST", "/v1/pairings", guesser.token(),
+                    Map.of("code", String.format("%08d", i)));
             if (r.status() == 429) {
                 limited++;
                 assertNotNull(r.headers().get("retry-after"));

@@ -71,6 +71,11 @@ public final class CloudFixture {
     }
 
     public ApiResponse relay(String method, String path, String bearer, Object body) {
+        return relayFrom("198.51.100.7", method, path, bearer, body);
+    }
+
+    /** A relay API request from a given source address (rate limits count per address). */
+    public ApiResponse relayFrom(String sourceIp, String method, String path, String bearer, Object body) {
         Map<String, String> headers = new HashMap<>();
         if (bearer != null) {
             headers.put("authorization", "Bearer " + bearer);
@@ -80,7 +85,7 @@ public final class CloudFixture {
             headers.put("content-type", "application/json");
             bytes = (body instanceof String s ? s : RelayJson.write(body)).getBytes(StandardCharsets.UTF_8);
         }
-        return wiring.relayApi().handle(new ApiRequest(method, path, headers, bytes, "198.51.100.7"));
+        return wiring.relayApi().handle(new ApiRequest(method, path, headers, bytes, sourceIp));
     }
 
     public Home registerHome() {

@@ -12,7 +12,8 @@ import java.util.UUID;
 public final class Directives {
 
     /** Fields Amazon documents as optional that a documented example happens to include. */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("feedback", "actions", "contentDescription");
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("feedback", "actions", "contentDescription",
+            "size", "widthPixels", "heightPixels");
 
     private Directives() {
     }
@@ -54,11 +55,33 @@ public final class Directives {
         return request;
     }
 
+    /** The documented element of the same kind (same "type", or any when elements carry no type). */
+    private static JsonNode sameKind(JsonNode documented, JsonNode item) {
+        for (JsonNode element : documented) {
+            if (!element.isObject() || !item.isObject()) {
+                return element.getNodeType() == item.getNodeType() ? element : null;
+            }
+            if (!element.has("type") || element.path("type").equals(item.path("type"))) {
+                return element;
+            }
+        }
+        return null;
+    }
+
     /**
      * Checks that {@code actual} has every field {@code documented} has, with the same JSON type,
      * recursively (arrays: every element against the documented first element). Values may differ.
      */
     public static void assertShape(JsonNode documented, JsonNode actual, String path) {
+        if (path.isEmpty() && documented.has("header")) {
+            for (String field : new String[] {"namespace", "name", "payloadVersion"}) {
+                String expected = documented.path("header").path(field).asText();
+                String got = actual.path("header").path(field).asText();
+                if (!expected.equals(got)) {
+                    throw new AssertionError("header." + field + " should be " + expected + " but is " + got);
+                }
+            }
+        }
         if (documented.isObject()) {
             if (!actual.isObject()) {
                 throw new AssertionError(path + " should be an object but is " + actual.getNodeType());
@@ -79,11 +102,16 @@ public final class Directives {
             }
             if (!documented.isEmpty()) {
                 for (int i = 0; i < actual.size(); i++) {
-                    JsonNode element = documented.get(Math.min(i, documented.size() - 1));
                     JsonNode item = actual.get(i);
+                    JsonNode sameKind = sameKind(documented, item);
+                    if (sameKind != null) {
+                        assertShape(sameKind, item, path + "[" + i + "]");
+                        continue;
+                    }
+                    // A kind the example does not show (an ADJUST among TOGGLE controls): compare shared fields.
+                    JsonNode element = documented.get(0);
                     String at = path + "[" + i + "].";
                     if (element.isObject() && item.isObject()) {
-                        // Element kinds vary (COMMAND vs TOGGLE controls); compare the fields they share.
                         element.fieldNames().forEachRemaining(f -> {
                             if (item.has(f)) {
                                 assertShape(element.get(f), item.get(f), at + f);

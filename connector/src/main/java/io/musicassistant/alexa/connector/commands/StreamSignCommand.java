@@ -10,12 +10,13 @@ import io.musicassistant.alexa.relay.protocol.SignedStreams;
 import java.util.regex.Pattern;
 
 /**
- * {@code stream.sign}: fresh URLs for tracks already resolved. Only Music Assistant uris are
- * signed, so a compromised cloud cannot make the home serve arbitrary paths.
+ * {@code stream.sign}: fresh URLs for tracks already resolved. Only strings shaped like Music
+ * Assistant uris are signed (a compromised cloud cannot make the home sign arbitrary paths); any
+ * other is left out of the answer rather than failing the batch, and the cloud keeps its old URL.
  */
 public final class StreamSignCommand implements RelayCommandHandler {
 
-    private static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/[^\\s]{1,256}");
+    private static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/.{1,1024}");
 
     private final StreamSigner signer;
 
@@ -34,10 +35,7 @@ public final class StreamSignCommand implements RelayCommandHandler {
         if (!signer.hasPublicBase()) {
             throw new CommandFailure(RelayError.NO_STREAM_BASE, "no public stream base configured (STREAM_BASE)");
         }
-        var streams = request.uris().stream().map(uri -> {
-            if (!MA_URI.matcher(uri).matches()) {
-                throw new CommandFailure(RelayError.INVALID_ARGS, "not a Music Assistant track uri");
-            }
+        var streams = request.uris().stream().filter(uri -> MA_URI.matcher(uri).matches()).map(uri -> {
             StreamSigner.Signed s = signer.stream(uri);
             return new SignedStreams.SignedStream(uri, s.url(), s.expiresMs());
         }).toList();

@@ -63,7 +63,8 @@ public final class ContentResolver {
             throw new CommandFailure(RelayError.CONTENT_FILTERED, "the matching track is explicit");
         }
         List<String> artists = MaItems.artistNames(track);
-        return new ResolvedContent(ContentKind.TRACK, MaItems.title(track), artists.isEmpty() ? null : artists.getFirst(),
+        // The content is named without the version: its id must match the name MA searches and compares.
+        return new ResolvedContent(ContentKind.TRACK, MaItems.name(track), artists.isEmpty() ? null : artists.getFirst(),
                 art(MaItems.cover(track)), MaItems.uri(track), false, List.of(toTrack(track)));
     }
 

@@ -22,18 +22,13 @@ final class Matching {
     }
 
     private static int exact(ContentQuery query, String name, List<String> artists) {
-        if (!sameKey(Names.key(name), query.name())) {
+        if (!Names.matchesKey(Names.key(name), query.name())) {
             return 0;
         }
-        if (query.artist() != null && artists.stream().noneMatch(a -> sameKey(Names.key(a), query.artist()))) {
+        if (query.artist() != null && artists.stream().noneMatch(a -> Names.matchesKey(Names.key(a), query.artist()))) {
             return 0;
         }
         return EXACT;
-    }
-
-    /** Content ids cut long keys; a cut key matches the full key it was cut from. */
-    private static boolean sameKey(String full, String fromId) {
-        return full.equals(fromId) || fromId.length() >= 90 && full.startsWith(fromId);
     }
 
     private static int spoken(ContentQuery query, String name, List<String> artists) {

@@ -40,6 +40,7 @@ public final class HomeLink implements AutoCloseable {
     private volatile PairingCode code;
     private Thread thread;
     private final Object wake = new Object();
+    private boolean beatRequested;
 
     public HomeLink(RelayApiClient api, String instanceId, String secret, String version, MaClient ma, String streamBase,
                     ConnectorState state, ServerClock serverClock, Clock clock, Consumer<String> announce) {
@@ -64,6 +65,7 @@ public final class HomeLink implements AutoCloseable {
     /** Sends a heartbeat now instead of at the next interval (Music Assistant came or went). */
     public void beatSoon() {
         synchronized (wake) {
+            beatRequested = true; // remembered even while a beat is on its way, so no request is lost
             wake.notifyAll();
         }
     }
@@ -94,7 +96,10 @@ public final class HomeLink implements AutoCloseable {
             }
             synchronized (wake) {
                 try {
-                    wake.wait(interval.toMillis());
+                    if (!beatRequested && !closed) {
+                        wake.wait(interval.toMillis());
+                    }
+                    beatRequested = false;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -144,6 +149,12 @@ public final class HomeLink implements AutoCloseable {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
+            try {
+                // An "online" beat still on its way must not land after "stopping".
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             beat(HeartbeatRequest.STOPPING);

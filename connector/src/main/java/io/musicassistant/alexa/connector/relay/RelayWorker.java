@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -51,7 +52,7 @@ public final class RelayWorker implements AutoCloseable {
     private volatile boolean closed;
     private Thread poller;
 
-    public RelayWorker(SqsClient sqs, String queueUrl, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+    public RelayWorker(SqsClient sqs, String queueUrl, DynamoDbClient dynamo,
                        String replyTable, String instanceId, CommandExecutor executor, ServerClock clock, int pollSeconds) {
         this.sqs = sqs;
         this.pollSeconds = pollSeconds;
@@ -130,9 +131,13 @@ public final class RelayWorker implements AutoCloseable {
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId().replaceAll("[^A-Za-z0-9_-]", "_"))
                         .receiptHandle(m.receiptHandle()).build())
                 .toList();
-        running.submit(() -> {
+        submit(() -> {
             try {
-                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+                var failed = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
+                if (!failed.isEmpty()) {
+                    // Harmless: a redelivery comes after its deadline and is dropped; worth knowing, though.
+                    LOG.warn("relay.ack_partly_failed", "failed", failed.size());
+                }
             } catch (SdkException e) {
                 LOG.warn("relay.ack_failed", e);
             }
@@ -166,7 +171,16 @@ public final class RelayWorker implements AutoCloseable {
             LOG.info("relay.duplicate_dropped", "relay_request_id", command.id());
             return;
         }
-        running.submit(() -> run(command));
+        submit(() -> run(command));
+    }
+
+    /** Runs on a virtual thread; after {@link #close()} there is nothing left to run it on. */
+    private void submit(Runnable task) {
+        try {
+            running.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.info("relay.skipped_while_stopping");
+        }
     }
 
     private void run(RelayCommand command) {
@@ -186,7 +200,8 @@ public final class RelayWorker implements AutoCloseable {
             replies.write(reply);
             executed.incrementAndGet();
             LOG.info("relay.executed", "command", command.command(), "status", reply.status(),
-                    "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+                    "elapsed_ms", (System.nanoTime() - started) / 1_000_000,
+                    "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
         }

@@ -196,15 +196,15 @@ class CommandExecutorTest {
     }
 
     @Test
-    void onlyMusicAssistantUrisAreSigned() {
+    void onlyMusicAssistantUrisAreSignedAndOthersAreLeftOut() {
         CommandExecutor executor = executor(ma, signer);
-        assertEquals(RelayError.INVALID_ARGS, errorCode(executor, "stream.sign", Map.of("uris", List.of("file:///etc/passwd"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(executor, "stream.sign",
-                Map.of("uris", List.of("library://track/1", "http://evil.example/x.mp3"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(executor, "stream.sign",
-                Map.of("uris", List.of("library://album/5"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(executor, "stream.sign",
-                Map.of("uris", List.of("library://track/1 library://track/2"))));
+        RelayReply reply = run(executor, "stream.sign", Map.of("uris", List.of("file:///etc/passwd", "library://track/1",
+                "http://evil.example/x.mp3", "library://album/5", "filesystem_local://track/Music/My Song.flac")));
+        assertTrue(reply.isOk(), String.valueOf(reply.error()));
+        List<String> signedUris = new java.util.ArrayList<>();
+        reply.result().path("streams").forEach(stream -> signedUris.add(stream.path("uri").asText()));
+        assertEquals(List.of("library://track/1", "filesystem_local://track/Music/My Song.flac"), signedUris,
+                "albums, files and foreign URLs are never signed; the valid uris still are");
     }
 
     @Test

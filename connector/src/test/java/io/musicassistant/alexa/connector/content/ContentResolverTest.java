@@ -363,4 +363,16 @@ class ContentResolverTest {
         assertEquals(1, got.tracks().size());
         assertDescribes(karma, got.tracks().getFirst());
     }
+
+    @Test
+    void aTrackWithAVersionComesBackFromItsContentId() {
+        ResolvedContent spokenFor = resolver.resolve(spoken(ContentKind.TRACK, "bohemian rhapsody", "queen", 1));
+        assertEquals("Bohemian Rhapsody", spokenFor.name(), "content is named without its version");
+        assertTrue(spokenFor.tracks().getFirst().title().contains("Remastered"), "the track title keeps it");
+        // What the cloud's content id carries: the normalised name and artist.
+        ResolvedContent again = resolver.resolve(exact(ContentKind.TRACK, "bohemian-rhapsody", "queen", 1));
+        assertEquals(spokenFor.tracks().getFirst().uri(), again.tracks().getFirst().uri());
+        ResolvedContent cut = resolver.resolve(exact(ContentKind.TRACK, "bohemian-rhap*", "queen", 1));
+        assertEquals(spokenFor.tracks().getFirst().uri(), cut.tracks().getFirst().uri(), "a cut key matches by prefix");
+    }
 }

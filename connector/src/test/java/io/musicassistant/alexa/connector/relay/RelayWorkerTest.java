@@ -156,6 +156,18 @@ class RelayWorkerTest {
         assertEquals(1, pings.get());
     }
 
+    @Test
+    void mutatingCommandsAreClaimedDurablyOnce() {
+        // Two connectors of one home (or a restart) share the reply table: the first claim wins.
+        ReplyWriter first = new ReplyWriter(dynamo, table, INSTANCE, clock);
+        ReplyWriter second = new ReplyWriter(dynamo, table, INSTANCE, clock);
+        String id = UUID.randomUUID().toString();
+        assertTrue(first.claim(id));
+        assertEquals(false, second.claim(id));
+        assertEquals(false, first.claim(id));
+        assertTrue(second.claim(UUID.randomUUID().toString()));
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -8,7 +8,6 @@ import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
-import io.musicassistant.alexa.music.PlaybackStore;
 import io.musicassistant.alexa.music.QueueId;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.music.model.PlaybackMethod;
@@ -17,10 +16,11 @@ import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 
 /**
- * Alexa.Media.Playback Initiate: start a queue for a content id. The content normally comes from the cache the
+ * Alexa.Media.Playback Initiate, and Reinitiate (Amazon lists it for moving playback to another
+ * device without publishing its shape; it carries a content id like Initiate): start a queue. The content normally comes from the cache the
  * preceding GetPlayableContent filled, so this needs no relay round trip and writes nothing.
  */
-public class InitiateHandler implements MusicDirectiveHandler {
+public final class InitiateHandler implements MusicDirectiveHandler {
 
     private final String name;
     private final HomeLocator homes;
@@ -28,11 +28,8 @@ public class InitiateHandler implements MusicDirectiveHandler {
     private final PlayQueues queues;
     private final AlexaItems items;
 
-    public InitiateHandler(HomeLocator homes, MusicContent music, PlayQueues queues, AlexaItems items) {
-        this("Initiate", homes, music, queues, items);
-    }
-
-    protected InitiateHandler(String name, HomeLocator homes, MusicContent music, PlayQueues queues, AlexaItems items) {
+    /** {@code name}: "Initiate" or "Reinitiate". */
+    public InitiateHandler(String name, HomeLocator homes, MusicContent music, PlayQueues queues, AlexaItems items) {
         this.name = name;
         this.homes = homes;
         this.music = music;
@@ -41,24 +38,28 @@ public class InitiateHandler implements MusicDirectiveHandler {
     }
 
     @Override
-    public final DirectiveName directive() {
+    public DirectiveName directive() {
         return new DirectiveName("Alexa.Media.Playback", name);
     }
 
     @Override
-    public final AlexaMessage handle(MusicRequest request) {
+    public AlexaMessage handle(MusicRequest request) {
         String contentId = request.payload().path("contentId").asText("");
         if (contentId.isEmpty() || contentId.length() > 1024) {
             throw AlexaException.invalidDirective("contentId missing");
         }
         Home home = homes.onlineHomeOf(request.userId());
-        String key = PlaybackStore.contentKey(home.instanceId(), contentId, request.explicitAllowed());
-        MusicContent.Resolved resolved = music.byId(request, home, contentId, music.cached(key));
+        boolean explicitAllowed = request.explicitAllowed();
+        MusicContent.Resolved resolved = music.byId(request, home, contentId, explicitAllowed,
+                music.cached(MusicContent.cacheKey(home, contentId, explicitAllowed)));
 
-        boolean shuffle = request.payload().path("playbackModes").path("shuffle").asBoolean(false)
-                || shuffledByDefault(resolved.content().kind());
-        boolean loop = request.payload().path("playbackModes").path("loop").asBoolean(false);
-        PlayQueues.Session session = queues.start(request, home, resolved, QueueId.create(shuffle, loop));
+        var modes = request.payload().path("playbackModes");
+        boolean shuffle = modes.path("shuffle").asBoolean(false) || shuffledByDefault(resolved.content().kind());
+        boolean loop = modes.path("loop").asBoolean(false);
+        // Newer requests carry repeat as an object, {"status": "ON"} (observed).
+        boolean repeat = "ON".equals(modes.path("repeat").path("status").asText(modes.path("repeat").asText("")));
+        PlayQueues.Session session = queues.start(request, home, resolved,
+                QueueId.create(shuffle, loop, repeat, explicitAllowed));
         var first = queues.render(session, queues.first(session));
         PlaybackMethod method = new PlaybackMethod(PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE, session.queueId().value(),
                 items.queueControls(session.content(), session.state()),

@@ -21,7 +21,7 @@ public final class SetRepeatHandler extends PlaybackModeHandler {
         JsonNode mode = request.payload().path("mode");
         String status = (mode.isObject() ? mode.path("status") : mode).asText("");
         return switch (status) {
-            case "ON", "ONE", "ALL" -> true;
+            case "ON", "ONE" -> true;
             case "OFF" -> false;
             default -> throw AlexaException.invalidDirective("SetRepeat needs mode.status ON or OFF");
         };

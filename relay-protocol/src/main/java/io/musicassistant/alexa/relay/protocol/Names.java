@@ -43,9 +43,20 @@ public final class Names {
         return LEADING_ARTICLE.matcher(k).replaceFirst("");
     }
 
+    /** Marks the end of a key that was cut short (content ids bound their length); never part of a key. */
+    public static final char CUT = '*';
+
     /** Turns a key back into words, for searching ("ok-computer" → "ok computer"). */
     public static String words(String key) {
-        return key == null ? "" : key.replace('-', ' ').trim();
+        return key == null ? "" : key.replace(CUT, ' ').replace('-', ' ').trim();
+    }
+
+    /** Whether a name's full key is the key a content id carries (a cut key matches what it was cut from). */
+    public static boolean matchesKey(String fullKey, String keyFromId) {
+        if (keyFromId.endsWith(String.valueOf(CUT))) {
+            return fullKey.startsWith(keyFromId.substring(0, keyFromId.length() - 1));
+        }
+        return fullKey.equals(keyFromId);
     }
 
     private static String foldSpecialLetters(String s) {
