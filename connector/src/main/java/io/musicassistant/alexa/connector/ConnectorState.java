@@ -5,6 +5,7 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,7 +54,7 @@ public final class ConnectorState {
     }
 
     public void saveHome(HomeRegistration home) {
-        writeSecret(HOME_FILE, RelayJson.write(home).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeSecret(HOME_FILE, RelayJson.write(home).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Keeps the old identity for inspection and starts over (the cloud no longer knows it). */

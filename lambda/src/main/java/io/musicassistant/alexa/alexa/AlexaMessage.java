@@ -10,7 +10,7 @@ public record AlexaMessage(Header header, Object payload) {
         return new AlexaMessage(Header.response("Alexa", "Response", payloadVersion), Map.of());
     }
 
-    /** The answer to {@code request}: same namespace unless given, name + ".Response". */
+    /** An answer named after its request: {@code <requestName>.Response} in the given namespace. */
     public static AlexaMessage answer(String namespace, String requestName, String payloadVersion, Object payload) {
         return new AlexaMessage(Header.response(namespace, requestName + ".Response", payloadVersion), payload);
     }

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.music;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.alexa.AlexaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ public final class MusicSkillHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         // Read one byte past the limit so that an oversized request is recognised, not truncated into validity.
-        byte[] request = input.readNBytes(io.musicassistant.alexa.alexa.AlexaJson.MAX_REQUEST_BYTES + 1);
+        byte[] request = input.readNBytes(AlexaJson.MAX_REQUEST_BYTES + 1);
         output.write(skill.handle(request));
     }
 }

@@ -26,6 +26,17 @@ public record Home(String instanceId, String homeName, String queueUrl, Instant 
         MUSIC_ASSISTANT_DOWN
     }
 
+    /** Throws the relay failure that matches this home's state, unless it is online. */
+    public void requireOnline(Instant now, Duration staleAfter) {
+        switch (availability(now, staleAfter)) {
+            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                    "home " + instanceId + " is offline (last heartbeat " + heartbeatAt + ", status " + status + ")");
+            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
+                    "home " + instanceId + " cannot reach Music Assistant");
+            case ONLINE -> { }
+        }
+    }
+
     public Availability availability(Instant now, Duration staleAfter) {
         if (heartbeatAt == null || "stopping".equals(status) || heartbeatAt.plus(staleAfter).isBefore(now)) {
             return Availability.OFFLINE;

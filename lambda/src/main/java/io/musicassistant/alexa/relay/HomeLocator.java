@@ -51,13 +51,7 @@ public final class HomeLocator {
     /** The user's home if it can take commands now; else throws at once (offline is never a timeout). */
     public Home onlineHomeOf(String userId) {
         Home home = homeOf(userId);
-        switch (home.availability(clock.instant(), staleAfter)) {
-            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE,
-                    "home " + home.instanceId() + " is offline");
-            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
-                    "home " + home.instanceId() + " cannot reach Music Assistant");
-            case ONLINE -> { }
-        }
+        home.requireOnline(clock.instant(), staleAfter);
         return home;
     }
 

@@ -50,13 +50,7 @@ public final class RelayClient {
     /** Runs {@code command} at {@code home}; returns its result or throws {@link RelayException}. */
     public JsonNode call(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
         Instant now = clock.instant();
-        switch (home.availability(now, staleAfter)) {
-            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE,
-                    "home " + home.instanceId() + " is offline (last heartbeat " + home.heartbeatAt() + ")");
-            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
-                    "home " + home.instanceId() + " cannot reach Music Assistant");
-            case ONLINE -> { }
-        }
+        home.requireOnline(now, staleAfter);
         if (!now.isBefore(deadline)) {
             throw new RelayException(RelayException.Failure.TIMEOUT, "no time left to ask the home");
         }

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
@@ -140,7 +141,7 @@ public final class LocalStackMain {
         try {
             var root = RelayJson.mapper().readTree(body);
             var user = root == null ? null : root.path("payload").path("requestContext").path("user");
-            if (user instanceof com.fasterxml.jackson.databind.node.ObjectNode node && !node.has("accessToken")) {
+            if (user instanceof ObjectNode node && !node.has("accessToken")) {
                 node.put("accessToken", LocalStack.DEMO_TOKEN);
                 return root.toString();
             }

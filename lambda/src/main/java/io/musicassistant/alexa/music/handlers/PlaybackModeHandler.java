@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.music.handlers;
 
+import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.music.DirectiveName;
 import io.musicassistant.alexa.music.ItemReference;
@@ -50,7 +51,7 @@ abstract class PlaybackModeHandler implements MusicDirectiveHandler {
     static boolean enable(MusicRequest request) {
         var enable = request.payload().get("enable");
         if (enable == null || !enable.isBoolean()) {
-            throw io.musicassistant.alexa.alexa.AlexaException.invalidDirective("enable must be true or false");
+            throw AlexaException.invalidDirective("enable must be true or false");
         }
         return enable.asBoolean();
     }
