@@ -160,16 +160,7 @@ public final class ModelJson {
      * mappings slim, plus a plain {@code available}.
      */
     public ObjectNode summary(MediaItem item) {
-        ObjectNode n = F.objectNode();
-        n.put("item_id", item.itemId());
-        n.put("provider", "library");
-        n.put("name", item.name());
-        n.put("version", item.version());
-        n.put("sort_name", item.sortName());
-        n.put("uri", item.uri());
-        n.set("external_ids", F.arrayNode());
-        n.put("is_playable", true);
-        n.put("media_type", item.mediaType().value());
+        ObjectNode n = slimBase(item);
         n.set("provider_mappings", mappings(item));
         ObjectNode metadata = F.objectNode();
         if (item instanceof Track track) {
