@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 /** Shared helpers for the tests that run the connector against a real {@link MaSimulator}. */
 public final class SimulatorSupport {
 
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private SimulatorSupport() {
     }

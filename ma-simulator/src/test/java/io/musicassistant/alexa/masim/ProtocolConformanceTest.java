@@ -194,7 +194,7 @@ class ProtocolConformanceTest {
     void invalidJsonClosesTheConnectionWithoutAReply() {
         try (WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
             client.sendRaw("{this is not json");
-            assertTrue(client.awaitClosed(Duration.ofSeconds(3)), "connection closed");
+            assertTrue(client.awaitClosed(WsTestClient.WAIT.multipliedBy(2)), "connection closed");
             assertTrue(client.drain().isEmpty(), "no error frame before the close");
         }
     }
@@ -224,7 +224,7 @@ class ProtocolConformanceTest {
                 WsTestClient client = WsTestClient.authenticated(own, own.userToken())) {
             assertEquals(1, own.connectedClients());
             own.disconnectAll();
-            assertTrue(client.awaitClosed(Duration.ofSeconds(3)), "client noticed the drop");
+            assertTrue(client.awaitClosed(WsTestClient.WAIT.multipliedBy(2)), "client noticed the drop");
             waitUntil(() -> own.connectedClients() == 0);
             assertEquals(0, own.connectedClients());
         }
@@ -236,7 +236,7 @@ class ProtocolConformanceTest {
         try (WsTestClient victim = WsTestClient.authenticated(ma, token);
                 WsTestClient bystander = WsTestClient.authenticated(ma, ma.userToken())) {
             ma.revokeToken(token);
-            assertTrue(victim.awaitClosed(Duration.ofSeconds(3)), "socket of the revoked token closed");
+            assertTrue(victim.awaitClosed(WsTestClient.WAIT.multipliedBy(2)), "socket of the revoked token closed");
             assertFalse(bystander.closed().isDone(), "other tokens keep their sockets");
             try (WsTestClient again = WsTestClient.connect(ma.wsUrl())) {
                 again.nextFrame();
@@ -254,7 +254,7 @@ class ProtocolConformanceTest {
             assertEquals("connection", error.path("message_id").asText());
             assertEquals(503, error.path("error_code").asInt());
             assertEquals("Setup required", error.path("details").asText());
-            assertTrue(client.awaitClosed(Duration.ofSeconds(3)));
+            assertTrue(client.awaitClosed(WsTestClient.WAIT.multipliedBy(2)));
         }
     }
 
@@ -292,7 +292,7 @@ class ProtocolConformanceTest {
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

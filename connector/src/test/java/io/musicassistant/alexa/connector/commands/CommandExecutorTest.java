@@ -78,7 +78,7 @@ class CommandExecutorTest {
             public JsonNode execute(JsonNode args) {
                 Map<String, Object> maArgs = new HashMap<>();
                 args.path("args").properties().forEach(e -> maArgs.put(e.getKey(), RelayJson.mapper().convertValue(e.getValue(), Object.class)));
-                return client.call(args.get("command").asText(), maArgs, Duration.ofSeconds(3));
+                return client.call(args.get("command").asText(), maArgs, Duration.ofSeconds(10));
             }
         }), Clock.systemUTC());
     }

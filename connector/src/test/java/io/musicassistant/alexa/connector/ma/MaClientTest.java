@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /** {@link MaClient} against a real Music Assistant simulator over real WebSockets. */
 class MaClientTest {
 
-    static final Duration CALL = Duration.ofSeconds(3);
+    static final Duration CALL = Duration.ofSeconds(10);
     static final String KITCHEN = "RINCON_48A6B8C1D2E301400";
     static final String BEDROOM = "ap7a3c91d0e2f4";
 
