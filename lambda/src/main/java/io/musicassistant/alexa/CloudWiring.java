@@ -1,5 +1,23 @@
 package io.musicassistant.alexa;
 
+import io.musicassistant.alexa.control.ControlSkill;
+import io.musicassistant.alexa.control.HomeControl;
+import io.musicassistant.alexa.control.reporting.ChangeReporter;
+import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.reporting.EventGateway;
+import io.musicassistant.alexa.control.reporting.Grants;
+import io.musicassistant.alexa.control.reporting.LwaTokenClient;
+import io.musicassistant.alexa.control.smarthome.PlayerDirectives;
+import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
+import io.musicassistant.alexa.control.smarthome.handlers.AcceptGrantHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.AdjustVolumeHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.DiscoverHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.PlaybackHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.PowerHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.ReportStateHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.SetMuteHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.SetVolumeHandler;
+import io.musicassistant.alexa.control.voice.VoiceSkill;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.identity.LwaClient;
 import io.musicassistant.alexa.identity.TokenCache;
@@ -23,6 +41,7 @@ import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
 import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.platform.TokenSealer;
 import io.musicassistant.alexa.relay.CredentialIssuer;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.HomeLocator;
@@ -33,6 +52,8 @@ import io.musicassistant.alexa.relay.RateLimiter;
 import io.musicassistant.alexa.relay.RelayApi;
 import io.musicassistant.alexa.relay.RelayClient;
 import io.musicassistant.alexa.relay.StsCredentialIssuer;
+import io.musicassistant.alexa.relay.protocol.PlayerAction;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -55,6 +76,8 @@ public final class CloudWiring {
     private final RelayClient relay;
     private volatile MusicSkill musicSkill;
     private volatile RelayApi relayApi;
+    private volatile ControlSkill controlSkill;
+    private volatile ChangeReporter reporter;
 
     public CloudWiring(Config config, Clock clock) {
         this.config = config;
@@ -107,6 +130,19 @@ public final class CloudWiring {
         return api;
     }
 
+    public ControlSkill controlSkill() {
+        ControlSkill skill = controlSkill;
+        if (skill == null) {
+            synchronized (this) {
+                if (controlSkill == null) {
+                    controlSkill = buildControlSkill();
+                }
+                skill = controlSkill;
+            }
+        }
+        return skill;
+    }
+
     public RelayClient relay() {
         return relay;
     }
@@ -148,14 +184,73 @@ public final class CloudWiring {
         return new MusicSkill(registry, identity, clock, config.relayTimeout());
     }
 
+    private ControlSkill buildControlSkill() {
+        HomeControl control = new HomeControl(relay);
+        EndpointStates states = new EndpointStates(aws.dynamoDb(), tables, clock);
+        PlayerDirectives players = new PlayerDirectives(homes, control, states, clock);
+        SmartHomeSkill smartHome = new SmartHomeSkill(identity, clock, config.relayTimeout())
+                .register(new DiscoverHandler(homes, control, states, clock))
+                .register(new PlaybackHandler("Play", PlayerAction.Action.PLAY, players))
+                .register(new PlaybackHandler("Pause", PlayerAction.Action.PAUSE, players))
+                .register(new PlaybackHandler("Stop", PlayerAction.Action.STOP, players))
+                .register(new PlaybackHandler("Next", PlayerAction.Action.NEXT, players))
+                .register(new PlaybackHandler("Previous", PlayerAction.Action.PREVIOUS, players))
+                .register(new SetVolumeHandler(players))
+                .register(new AdjustVolumeHandler(players))
+                .register(new SetMuteHandler(players))
+                .register(new PowerHandler(true, players))
+                .register(new PowerHandler(false, players))
+                .register(new ReportStateHandler(players))
+                .register(new AcceptGrantHandler(identity, grants()));
+        VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing(), rateLimiter(), clock, config.relayTimeout(),
+                config.controlSkillId());
+        return new ControlSkill(smartHome, voice);
+    }
+
+    /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */
+    private Grants grants() {
+        Config.Reporting reporting = config.reporting();
+        if (reporting == null) {
+            return null;
+        }
+        LwaTokenClient tokens = new LwaTokenClient(URI.create(config.lwaApiBase() + "/auth/o2/token"), reporting.clientId(),
+                reporting.clientSecret(), clock, Duration.ofMillis(2000));
+        return new Grants(aws.dynamoDb(), tables, TokenSealer.fromBase64(reporting.grantKey()), tokens, clock);
+    }
+
+    /** Sends Alexa the news from homes; built once, shared by every relay API request. */
+    public ChangeReporter reporter() {
+        ChangeReporter r = reporter;
+        if (r == null) {
+            synchronized (this) {
+                if (reporter == null) {
+                    Config.Reporting reporting = config.reporting();
+                    EventGateway gateway = reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
+                    reporter = new ChangeReporter(directory, grants(), gateway, new EndpointStates(aws.dynamoDb(), tables, clock), clock);
+                }
+                r = reporter;
+            }
+        }
+        return r;
+    }
+
+    private Pairing pairing() {
+        return new Pairing(aws.dynamoDb(), tables, clock, config.pairingCodeTtl());
+    }
+
+    private RateLimiter rateLimiter() {
+        return new RateLimiter(aws.dynamoDb(), tables, clock);
+    }
+
     private RelayApi buildRelayApi() {
         HomeRegistry registry = new HomeRegistry(aws.dynamoDb(), aws.sqs(), tables, clock, config.heartbeatInterval(),
                 config.heartbeatStaleAfter(), config.localRelay());
-        Pairing pairing = new Pairing(aws.dynamoDb(), tables, clock, config.pairingCodeTtl());
+        Pairing pairing = pairing();
         CredentialIssuer credentials = config.localRelay()
                 ? new LocalCredentialIssuer(config.region(), tables.name(Tables.REPLIES), config.sqsEndpoint(),
                         config.dynamoDbEndpoint(), clock)
                 : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables.name(Tables.REPLIES));
-        return new RelayApi(registry, pairing, credentials, identity, new RateLimiter(aws.dynamoDb(), tables, clock));
+        return new RelayApi(registry, pairing, credentials, identity, rateLimiter(),
+                news -> reporter().report(news.instanceId(), news.events()));
     }
 }

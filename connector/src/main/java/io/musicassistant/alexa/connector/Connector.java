@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
+import io.musicassistant.alexa.connector.commands.PlayerControlCommand;
+import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
+import io.musicassistant.alexa.connector.commands.PlayerPlayCommand;
+import io.musicassistant.alexa.connector.commands.PlayerTransferCommand;
+import io.musicassistant.alexa.connector.commands.PlayersListCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
+import io.musicassistant.alexa.connector.players.PlayerControl;
+import io.musicassistant.alexa.connector.players.PlayerReporter;
 import io.musicassistant.alexa.connector.relay.HomeLink;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.relay.RelayApiException;
@@ -41,9 +48,11 @@ public final class Connector implements AutoCloseable {
     private final HomeLink link;
     private final DynamoDbClient dynamo;
     private final StreamSigner signer;
+    private final PlayerReporter reporter;
 
     private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
-                      StreamSigner signer) {
+                      StreamSigner signer, PlayerReporter reporter) {
+        this.reporter = reporter;
         this.instanceId = instanceId;
         this.ma = ma;
         this.worker = worker;
@@ -75,13 +84,20 @@ public final class Connector implements AutoCloseable {
         ServerClock serverClock = new ServerClock(clock);
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
 
+        HomeRegistration registered = home;
+        PlayerReporter reporter = new PlayerReporter(
+                events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
         HomeLink[] linkRef = new HomeLink[1];
+        PlayerControl[] playersRef = new PlayerControl[1];
+        MaClient[] maRef = new MaClient[1];
         MaClient ma = new MaClient(config.maUrl(), config.maToken(), new MaClient.Listener() {
             @Override
             public void onConnected(MaServerInfo info) {
                 if (linkRef[0] != null) {
                     linkRef[0].beatSoon();
                 }
+                // Off the connection thread: listing players waits for Music Assistant's answer.
+                Thread.ofVirtual().start(() -> resync(reporter, playersRef, maRef));
             }
 
             @Override
@@ -93,13 +109,22 @@ public final class Connector implements AutoCloseable {
 
             @Override
             public void onEvent(String event, String objectId, JsonNode data) {
-                // Player events are reported to the cloud by the control skill's issue; nothing to do yet.
+                reporter.onEvent(event, objectId, data);
             }
         });
+        ContentResolver resolver = new ContentResolver(ma, signer);
+        PlayerControl players = new PlayerControl(ma, resolver);
+        playersRef[0] = players;
+        maRef[0] = ma;
         CommandExecutor executor = new CommandExecutor(List.of(
                 new PingCommand(ma),
-                new ContentResolveCommand(new ContentResolver(ma, signer)),
-                new StreamSignCommand(signer)), clock);
+                new ContentResolveCommand(resolver),
+                new StreamSignCommand(signer),
+                new PlayersListCommand(players),
+                new PlayerGetCommand(players),
+                new PlayerControlCommand(players),
+                new PlayerPlayCommand(players),
+                new PlayerTransferCommand(players)), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
@@ -113,7 +138,36 @@ public final class Connector implements AutoCloseable {
         link.start();
         LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
                 "stream_base", String.valueOf(config.streamBase()));
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer);
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter);
+    }
+
+    /**
+     * Tells the cloud about every player after Music Assistant (re)connects. Events that arrive while
+     * the list is fetched are newer than it and win; a failed listing is tried again while MA stays
+     * connected.
+     */
+    private static void resync(PlayerReporter reporter, PlayerControl[] playersRef, MaClient[] maRef) {
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            PlayerControl players = playersRef[0];
+            MaClient ma = maRef[0];
+            try {
+                if (players != null && ma != null) {
+                    long mark = reporter.mark();
+                    reporter.resync(players.list(), mark);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("players.resync_failed", "attempt", attempt, "error", e.getClass().getSimpleName());
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (maRef[0] != null && !maRef[0].connected()) {
+                return; // the next connection resyncs
+            }
+        }
     }
 
     private static HomeRegistration register(RelayApiClient api, ConnectorState state, ConnectorConfig config,
@@ -177,6 +231,7 @@ public final class Connector implements AutoCloseable {
 
     @Override
     public void close() {
+        reporter.close();
         link.close();
         worker.close(); // closes the SQS client once its last long poll returns
         // Give a short poll the chance to end, so that a successor in the same process does not compete with it.

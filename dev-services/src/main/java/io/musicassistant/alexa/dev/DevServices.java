@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The local stand-ins for AWS and Amazon, started together: DynamoDB Local, ElasticMQ and the
- * Login-with-Amazon stand-in. Tests share one set per JVM through {@link #shared()}; each test
+ * The local stand-ins for AWS and Amazon, started together: DynamoDB Local, ElasticMQ, the
+ * Login-with-Amazon stand-in and the Alexa event gateway stand-in. Tests share one set per JVM through {@link #shared()}; each test
  * isolates itself by table prefix, queue names and fresh users rather than by fresh servers.
  */
 public final class DevServices implements AutoCloseable {
@@ -17,11 +17,13 @@ public final class DevServices implements AutoCloseable {
     private final DynamoDbLocalServer dynamoDb;
     private final ElasticMqServer sqs;
     private final LwaStandIn lwa;
+    private final EventGatewayStandIn gateway;
 
-    private DevServices(DynamoDbLocalServer dynamoDb, ElasticMqServer sqs, LwaStandIn lwa) {
+    private DevServices(DynamoDbLocalServer dynamoDb, ElasticMqServer sqs, LwaStandIn lwa, EventGatewayStandIn gateway) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.lwa = lwa;
+        this.gateway = gateway;
     }
 
     /** Starts all three; ports of 0 pick free ones. */
@@ -30,7 +32,7 @@ public final class DevServices implements AutoCloseable {
         CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(sqsPort));
         DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(dynamoPort);
         LwaStandIn lwa = LwaStandIn.start(lwaPort, LWA_CLIENT_ID);
-        return new DevServices(dynamo, sqs.join(), lwa);
+        return new DevServices(dynamo, sqs.join(), lwa, EventGatewayStandIn.start(0, lwa));
     }
 
     /** One set of servers for the whole test JVM, stopped when the JVM exits. */
@@ -54,12 +56,17 @@ public final class DevServices implements AutoCloseable {
         return lwa;
     }
 
+    public EventGatewayStandIn gateway() {
+        return gateway;
+    }
+
     public String region() {
         return ElasticMqServer.REGION;
     }
 
     @Override
     public void close() {
+        gateway.close();
         lwa.close();
         sqs.close();
         dynamoDb.close();

@@ -6,14 +6,17 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +44,14 @@ public final class LwaStandIn implements AutoCloseable {
     private final AtomicInteger profileCalls = new AtomicInteger();
     private final AtomicInteger tokenInfoCalls = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
+    /** Authorization codes Alexa would hand a skill in AcceptGrant: code → user. Single use. */
+    private final Map<String, String> grantCodes = new ConcurrentHashMap<>();
+    /** Refresh tokens: token → user. */
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger tokenCalls = new AtomicInteger();
+    private volatile String messagingClientId = "amzn1.application-oa2-client.localmessaging0000000000000000";
+    private volatile String messagingClientSecret = "local-messaging-secret";
+    private volatile Duration grantTokenLifetime = Duration.ofHours(1);
 
     /** What LWA knows about one access token. */
     public record Grant(String userId, String name, String email, String clientId, Instant issuedAt, Instant expiresAt) {
@@ -63,6 +74,7 @@ public final class LwaStandIn implements AutoCloseable {
             server.createContext("/user/profile", standIn::profile);
             server.createContext("/auth/o2/tokeninfo", standIn::tokenInfo);
             server.createContext("/_standin/tokens", standIn::mint);
+            server.createContext("/auth/o2/token", standIn::token);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return standIn;
@@ -96,6 +108,45 @@ public final class LwaStandIn implements AutoCloseable {
     public void registerToken(String token, String userId, String name, String clientId, Instant expiresAt) {
         Instant now = clock.instant();
         tokens.put(token, new Grant(userId, name, name == null ? null : emailFor(name), clientId, now, expiresAt));
+    }
+
+    /** The client id and secret a skill uses for Alexa Skill Messaging (AcceptGrant, event gateway). */
+    public String messagingClientId() {
+        return messagingClientId;
+    }
+
+    public String messagingClientSecret() {
+        return messagingClientSecret;
+    }
+
+    /** Lifetime of access tokens from the token endpoint; tests shorten it to exercise refreshing. */
+    public void setGrantTokenLifetime(Duration lifetime) {
+        grantTokenLifetime = lifetime;
+    }
+
+    /** The authorization code Alexa sends in an AcceptGrant for {@code userId}. */
+    public String issueGrantCode(String userId) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String code = "ANTxx" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        grantCodes.put(code, userId);
+        return code;
+    }
+
+    /** Who an access token from the token endpoint (or a minted one) belongs to, if it is live. */
+    public Optional<Grant> liveGrant(String accessToken) {
+        Grant grant = accessToken == null ? null : tokens.get(accessToken);
+        return grant != null && clock.instant().isBefore(grant.expiresAt()) ? Optional.of(grant)
+                : Optional.empty();
+    }
+
+    /** Forgets a refresh token, as when the user disables the skill. */
+    public void revokeRefreshTokens(String userId) {
+        refreshTokens.values().removeIf(userId::equals);
+    }
+
+    public int tokenCalls() {
+        return tokenCalls.get();
     }
 
     public int profileCalls() {
@@ -158,6 +209,53 @@ public final class LwaStandIn implements AutoCloseable {
         return grant;
     }
 
+    /**
+     * {@code POST /auth/o2/token}, form-encoded, client id and secret in the body (or HTTP Basic):
+     * {@code grant_type=authorization_code&code=…} and {@code grant_type=refresh_token&refresh_token=…}
+     * → {@code {access_token, token_type, expires_in, refresh_token}}; LWA's error bodies otherwise.
+     */
+    private void token(HttpExchange exchange) throws IOException {
+        tokenCalls.incrementAndGet();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            SmallHttp.sendJson(exchange, 405, Map.of("error", "invalid_request", "error_description", "POST only"));
+            return;
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_request", "error_description", "Malformed request"));
+            return;
+        }
+        Map<String, String> form = SmallHttp.form(new String(SmallHttp.readBody(exchange, MAX_BODY), StandardCharsets.UTF_8));
+        if (!messagingClientId.equals(form.get("client_id")) || !messagingClientSecret.equals(form.get("client_secret"))) {
+            SmallHttp.sendJson(exchange, 401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
+            return;
+        }
+        String userId = switch (String.valueOf(form.get("grant_type"))) {
+            case "authorization_code" -> form.get("code") == null ? null : grantCodes.remove(form.get("code"));
+            case "refresh_token" -> form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
+            default -> {
+                SmallHttp.sendJson(exchange, 400, Map.of("error", "unsupported_grant_type",
+                        "error_description", "The authorization grant type is not supported"));
+                yield "";
+            }
+        };
+        if ("".equals(userId)) {
+            return;
+        }
+        if (userId == null) {
+            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_grant",
+                    "error_description", "The request has an invalid grant parameter"));
+            return;
+        }
+        String access = issueToken(userId, null, messagingClientId, grantTokenLifetime);
+        byte[] bytes = new byte[48];
+        random.nextBytes(bytes);
+        String refresh = "Atzr|IwEB" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        refreshTokens.put(refresh, userId);
+        SmallHttp.sendJson(exchange, 200, Map.of("access_token", access, "token_type", "bearer",
+                "expires_in", grantTokenLifetime.toSeconds(), "refresh_token", refresh));
+    }
+
     /** {@code POST /_standin/tokens {"user_id","name","client_id"?,"expires_in"}} → {@code {"access_token","expires_in"}}. */
     private void mint(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -177,7 +275,7 @@ public final class LwaStandIn implements AutoCloseable {
     }
 
     private static String emailFor(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@example.com";
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@example.com";
     }
 
     @Override

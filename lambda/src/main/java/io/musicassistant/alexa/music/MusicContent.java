@@ -30,7 +30,7 @@ public final class MusicContent {
         return switch (kind) {
             case TRACK -> 1;
             case RADIO -> 1;
-            case ARTIST, GENRE -> 200;
+            case ARTIST, GENRE, ANY -> 200;
             case ALBUM, PLAYLIST, LIBRARY -> ContentQuery.MAX_TRACKS_LIMIT;
         };
     }

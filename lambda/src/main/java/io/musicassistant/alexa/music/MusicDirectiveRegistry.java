@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.music;
 
+import io.musicassistant.alexa.alexa.DirectiveName;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

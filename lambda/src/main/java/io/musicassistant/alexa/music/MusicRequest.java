@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Header;
 import java.time.Instant;
 

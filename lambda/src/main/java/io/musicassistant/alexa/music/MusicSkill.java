@@ -5,6 +5,7 @@ import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.alexa.AlexaMessage;
+import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Header;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;

@@ -24,11 +24,27 @@ import java.util.Objects;
  * @param contentCacheTtl how long resolved content is cached per home
  * @param queueStateTtl how long shuffle/loop/repeat state of a queue is kept
  * @param pairingCodeTtl how long a pairing code is valid
+ * @param reporting the control skill's event reporting (AcceptGrant, the Alexa event gateway)
+ * @param controlSkillId the control skill's id: custom-skill requests for any other skill are refused
  */
 public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, URI sqsEndpoint, URI lwaApiBase,
                      String lwaClientId, String relayMode, String connectorRoleArn, String fallbackArtUrl,
                      Duration relayTimeout, Duration heartbeatInterval, Duration heartbeatStaleAfter,
-                     Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl) {
+                     Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl, Reporting reporting,
+                     String controlSkillId) {
+
+    /**
+     * Event reporting to Alexa. {@code clientId}/{@code clientSecret} are the skill's Alexa Skill
+     * Messaging credentials, {@code grantKey} the base64 AES-256 key grants are sealed with,
+     * {@code gatewayUrl} the event gateway of the skill's region. Absent (null) when not configured:
+     * then AcceptGrant fails and nothing is reported.
+     */
+    public record Reporting(String clientId, String clientSecret, String grantKey, URI gatewayUrl) {
+        @Override
+        public String toString() {
+            return "Reporting[clientId=" + clientId + ", gatewayUrl=" + gatewayUrl + ", secrets=[redacted]]";
+        }
+    }
 
     public static final String RELAY_MODE_AWS = "aws";
     public static final String RELAY_MODE_LOCAL = "local";
@@ -74,11 +90,24 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_STALE_S", "95"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONTENT_CACHE_TTL_S", "21600"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("QUEUE_STATE_TTL_S", "172800"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PAIRING_CODE_TTL_S", "600"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PAIRING_CODE_TTL_S", "600"))),
+                reporting(env),
+                env.get("CONTROL_SKILL_ID"));
     }
 
     public boolean localRelay() {
         return RELAY_MODE_LOCAL.equals(relayMode);
+    }
+
+    private static Reporting reporting(Map<String, String> env) {
+        String clientId = env.get("ALEXA_CLIENT_ID");
+        String secret = env.get("ALEXA_CLIENT_SECRET");
+        String key = env.get("GRANT_KEY");
+        if (clientId == null || secret == null || key == null) {
+            return null;
+        }
+        return new Reporting(clientId, secret, key,
+                URI.create(env.getOrDefault("EVENT_GATEWAY_URL", "https://api.amazonalexa.com/v3/events")));
     }
 
     private static URI uri(String value) {

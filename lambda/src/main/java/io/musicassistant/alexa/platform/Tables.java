@@ -39,8 +39,13 @@ public final class Tables {
     public static final Spec QUEUES = new Spec("queues", "queue_id", TTL);
     /** rate-limit bucket → count within its window. */
     public static final Spec RATE_LIMITS = new Spec("rate_limits", "bucket", TTL);
+    /** LWA user id → the event-gateway grant from AcceptGrant (tokens encrypted). */
+    public static final Spec GRANTS = new Spec("grants", "user_id", null);
+    /** {@code <instance id>#<player id>} → the properties and description last told to Alexa. */
+    public static final Spec ENDPOINT_STATE = new Spec("endpoint_state", "endpoint_key", null);
 
-    public static final List<Spec> ALL = List.of(TOKENS, HOMES, LINKS, PAIRING_CODES, REPLIES, CONTENT, QUEUES, RATE_LIMITS);
+    public static final List<Spec> ALL = List.of(TOKENS, HOMES, LINKS, PAIRING_CODES, REPLIES, CONTENT, QUEUES, RATE_LIMITS,
+            GRANTS, ENDPOINT_STATE);
 
     private final String prefix;
 

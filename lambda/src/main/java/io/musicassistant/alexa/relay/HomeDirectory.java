@@ -3,6 +3,7 @@ package io.musicassistant.alexa.relay;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,6 +47,14 @@ public final class HomeDirectory {
     /** The user's home, or empty when the user has not paired one (or it was deleted since). */
     public Optional<Home> homeOf(String userId) {
         return linkedInstance(userId).flatMap(this::home);
+    }
+
+    /** The Amazon accounts linked to a home (whom its players' changes are reported to). */
+    public List<String> linkedUsers(String instanceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
+                .key(Attrs.key(Tables.HOMES.key(), instanceId)).projectionExpression("linked_user_ids")).item();
+        AttributeValue users = item == null ? null : item.get("linked_user_ids");
+        return users == null || !users.hasSs() ? List.of() : users.ss();
     }
 
     static Home toHome(Map<String, AttributeValue> item) {

@@ -55,6 +55,11 @@ public final class HomeLocator {
         return home;
     }
 
+    /** The user paired again or unlinked: this container asks the directory next time. */
+    public synchronized void forget(String userId) {
+        links.remove(userId);
+    }
+
     private synchronized String remembered(String userId, Instant now) {
         Remembered r = links.get(userId);
         return r != null && now.isBefore(r.until()) ? r.instanceId() : null;

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class HomeRegistry {
 
     private static final JsonLog LOG = JsonLog.get(HomeRegistry.class);
-    /** How many Amazon accounts are linked to the home; kept by {@link Pairing} in transactions. */
-    static final String LINKED_USERS = "linked_users";
+    /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@link Pairing} in transactions. */
+    static final String LINKED_USERS = "linked_user_ids";
     static final String PAIRING_CODE_HASH = "pairing_code_hash";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -103,7 +103,7 @@ public final class HomeRegistry {
                 || !Secrets.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Secrets.sha256Hex(secret))) {
             return Optional.empty();
         }
-        return Optional.of(new AuthenticatedHome(HomeDirectory.toHome(item), Attrs.num(item, LINKED_USERS, 0) > 0));
+        return Optional.of(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(LINKED_USERS)));
     }
 
     public HeartbeatAck heartbeat(AuthenticatedHome home, HeartbeatRequest beat) {

@@ -143,11 +143,12 @@ public final class Pairing {
         boolean newHome = previous.isEmpty() || !previous.get().equals(instanceId);
         items.add(TransactWriteItem.builder().update(u -> u.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("SET paired_at_ms = :now ADD " + HomeRegistry.LINKED_USERS + " :delta REMOVE pairing_code_hash")
+                .updateExpression("SET paired_at_ms = :now ADD " + HomeRegistry.LINKED_USERS + " :user REMOVE pairing_code_hash")
                 .conditionExpression("attribute_exists(instance_id)")
-                .expressionAttributeValues(Map.of(":now", Attrs.n(nowMs), ":delta", Attrs.n(newHome ? 1 : 0)))).build());
+                .expressionAttributeValues(Map.of(":now", Attrs.n(nowMs), ":user", AttributeValue.fromSs(List.of(userId)))))
+                .build());
         if (previous.isPresent() && newHome) {
-            items.add(leave(previous.get()));
+            items.add(leave(previous.get(), userId));
         }
         return items;
     }
@@ -165,7 +166,7 @@ public final class Pairing {
                                 .key(Attrs.key(Tables.LINKS.key(), userId))
                                 .conditionExpression("instance_id = :previous")
                                 .expressionAttributeValues(Map.of(":previous", Attrs.s(previous.get())))).build(),
-                        leave(previous.get())));
+                        leave(previous.get(), userId)));
                 LOG.info("pairing.unlinked", "instance_id", previous.get());
                 return true;
             } catch (TransactionCanceledException e) {
@@ -179,13 +180,13 @@ public final class Pairing {
         throw new IllegalStateException("unlink kept conflicting");
     }
 
-    /** One user fewer on a home; a home with none left is unpaired and shows codes again. */
-    private TransactWriteItem leave(String instanceId) {
+    /** One user fewer on a home; a home with none left (the set is gone) is unpaired and shows codes again. */
+    private TransactWriteItem leave(String instanceId, String userId) {
         return TransactWriteItem.builder().update(u -> u.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("ADD " + HomeRegistry.LINKED_USERS + " :minus")
+                .updateExpression("DELETE " + HomeRegistry.LINKED_USERS + " :user")
                 .conditionExpression("attribute_exists(instance_id)")
-                .expressionAttributeValues(Map.of(":minus", Attrs.n(-1)))).build();
+                .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId))))).build();
     }
 
     private Optional<String> linkedInstance(String userId) {

@@ -11,6 +11,7 @@ import io.musicassistant.alexa.relay.RateLimiter.RateLimited;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +33,11 @@ import java.util.regex.Pattern;
 public final class RelayApi {
 
     private static final JsonLog LOG = JsonLog.get(RelayApi.class);
+    /** Player news of a large home (50 players) fits; everything else is far smaller. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code)");
+    /** A batch of player events carries whole player states (up to {@code HomeEvents.MAX_EVENTS}). */
+    public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
+    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
@@ -43,7 +48,10 @@ public final class RelayApi {
     static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
     static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 12, Duration.ofMinutes(1));
     static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
-    static final Limit CLAIMS_PER_USER = new Limit("claim-user", 10, Duration.ofHours(1));
+    /** Debounced player news; a busy home sends a few per second at most. */
+    static final Limit EVENTS_PER_HOME = new Limit("events-home", 300, Duration.ofMinutes(1));
+    /** Pairing-code claims per Amazon account, over the relay API and by voice alike. */
+    public static final Limit CLAIMS_PER_USER = new Limit("claim-user", 10, Duration.ofHours(1));
     static final Limit CLAIMS_PER_IP = new Limit("claim-ip", 30, Duration.ofHours(1));
 
     private final HomeRegistry registry;
@@ -51,14 +59,20 @@ public final class RelayApi {
     private final CredentialIssuer credentials;
     private final IdentityResolver identity;
     private final RateLimiter limiter;
+    private final Consumer<HomeNews> news;
+
+    /** Player news from one home, for the control skill's reporting. */
+    public record HomeNews(String instanceId, HomeEvents events) {
+    }
 
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter) {
+                    RateLimiter limiter, Consumer<HomeNews> news) {
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
         this.identity = identity;
         this.limiter = limiter;
+        this.news = news;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -73,10 +87,11 @@ public final class RelayApi {
 
     private ApiResponse route(ApiRequest request) {
         try {
-            if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
-                return ApiResponse.error(413, "payload_too_large", "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
-            }
             String path = request.path() == null ? "" : request.path();
+            int limit = path.endsWith("/events") ? MAX_EVENTS_BODY_BYTES : MAX_BODY_BYTES;
+            if (request.body() != null && request.body().length > limit) {
+                return ApiResponse.error(413, "payload_too_large", "request bodies are limited to " + limit + " bytes");
+            }
             if (path.equals("/v1/homes")) {
                 return requirePost(request).orElseGet(() -> register(request));
             }
@@ -157,6 +172,12 @@ public final class RelayApi {
                 case "pairing-code" -> {
                     limiter.hit(CODES_PER_HOME, instanceId);
                     yield ApiResponse.json(201, pairing.issue(instanceId));
+                }
+                case "events" -> {
+                    limiter.hit(EVENTS_PER_HOME, instanceId);
+                    HomeEvents events = body(request, HomeEvents.class);
+                    news.accept(new HomeNews(instanceId, events));
+                    yield ApiResponse.json(200, Map.of("accepted", events.events().size()));
                 }
                 default -> ApiResponse.error(404, "not_found", "no such route");
             };

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class RelayApiHandler implements RequestStreamHandler {
 
-    private static final int MAX_EVENT_BYTES = 64 * 1024;
+    private static final int MAX_EVENT_BYTES = 160 * 1024;
 
     private final RelayApi api;
 

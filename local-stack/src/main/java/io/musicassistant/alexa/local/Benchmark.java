@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.dev.EventGatewayStandIn;
 import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -68,7 +70,60 @@ final class Benchmark {
             report(out, "GetNextItem over HTTP (from cache, no relay)", next, iterations);
             report(out, "GetPlayableContent, token seen first (LWA+relay)", newToken, iterations);
             report(out, "Initiate after the cache expired (relay + MA)", coldInitiate, iterations);
+
+            // The control skill: a smart-home directive and a voice intent, each one relay round trip.
+            Supplier<Long> setVolume = () -> timed(() -> expectEvent(skill.send(ControlRequests.endpoint(token,
+                    "Alexa.Speaker", "SetVolume", Conversation.KITCHEN, "volume", 25)), "Response"));
+            Supplier<Long> reportState = () -> timed(() -> expectEvent(skill.send(ControlRequests.endpoint(token,
+                    "Alexa", "ReportState", Conversation.KITCHEN)), "StateReport"));
+            Supplier<Long> whatsPlaying = () -> timed(() -> {
+                JsonNode answer = skill.send(ControlRequests.intent(token, "en-US", "WhatsPlayingIntent",
+                        Map.of("room", "kitchen")));
+                if (!Describe.speech(answer).contains("Kitchen")) {
+                    throw new IllegalStateException("unexpected answer " + answer);
+                }
+            });
+            report(out, "smart home SetVolume over HTTP (relay + MA)", setVolume, iterations);
+            report(out, "smart home ReportState over HTTP (relay + MA)", reportState, iterations);
+            report(out, "voice WhatsPlayingIntent over HTTP (relay + MA)", whatsPlaying, iterations);
+            reportLatency(stack, skill, out, Math.min(iterations, 200));
             return 0;
+        }
+    }
+
+    /**
+     * MA event → ChangeReport: a player's volume changes in the simulator; the clock runs until the
+     * event-gateway stand-in has the report (MA event, connector debounce, relay API, reporter, LWA
+     * grant, gateway).
+     */
+    private static void reportLatency(LocalStack stack, SkillClient skill, PrintStream out, int iterations) {
+        EventGatewayStandIn gateway = stack.services().gateway();
+        expectEvent(skill.send(ControlRequests.acceptGrant(LocalStack.DEMO_TOKEN,
+                stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID))), "AcceptGrant.Response");
+        expectEvent(skill.send(ControlRequests.discover(LocalStack.DEMO_TOKEN)), "Discover.Response");
+        int[] volume = {50};
+        Supplier<Long> change = () -> {
+            gateway.clear();
+            volume[0] = volume[0] == 50 ? 51 : 50;
+            Instant before = Instant.now();
+            stack.ma().updatePlayer(Conversation.BEDROOM, p -> p.withVolumeLevel(volume[0]));
+            try {
+                List<EventGatewayStandIn.Received> got = gateway.await(1, Duration.ofSeconds(5));
+                if (got.isEmpty() || !got.getFirst().name().equals("ChangeReport")) {
+                    throw new IllegalStateException("no ChangeReport reached the gateway");
+                }
+                return Duration.between(before, got.getFirst().at()).toNanos();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        report(out, "MA player event → ChangeReport at the gateway", change, iterations);
+    }
+
+    private static void expectEvent(JsonNode answer, String name) {
+        if (!Conversation.outcome(answer).equals(name)) {
+            throw new IllegalStateException("unexpected answer " + answer);
         }
     }
 

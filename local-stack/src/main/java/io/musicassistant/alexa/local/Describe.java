@@ -9,6 +9,12 @@ final class Describe {
     }
 
     static String request(JsonNode request) {
+        if (request.has("directive")) {
+            return smartHomeRequest(request.path("directive"));
+        }
+        if (request.has("request")) {
+            return customRequest(request);
+        }
         JsonNode header = request.path("header");
         JsonNode payload = request.path("payload");
         StringBuilder out = new StringBuilder(header.path("namespace").asText() + "." + header.path("name").asText());
@@ -37,6 +43,12 @@ final class Describe {
     }
 
     static String answer(JsonNode answer) {
+        if (answer.has("event")) {
+            return smartHomeAnswer(answer);
+        }
+        if (answer.has("response")) {
+            return customAnswer(answer);
+        }
         JsonNode header = answer.path("header");
         JsonNode payload = answer.path("payload");
         String name = header.path("name").asText();
@@ -79,6 +91,83 @@ final class Describe {
             }
         }
         return out.toString();
+    }
+
+    private static String smartHomeRequest(JsonNode directive) {
+        JsonNode header = directive.path("header");
+        StringBuilder out = new StringBuilder(header.path("namespace").asText() + "." + header.path("name").asText());
+        if (directive.path("endpoint").has("endpointId")) {
+            out.append("  endpoint ").append(directive.path("endpoint").path("endpointId").asText());
+        }
+        directive.path("payload").fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode()) {
+                out.append("  ").append(f.getKey()).append('=').append(f.getValue().asText());
+            }
+        });
+        return out.toString();
+    }
+
+    private static String customRequest(JsonNode envelope) {
+        JsonNode request = envelope.path("request");
+        StringBuilder out = new StringBuilder(request.path("type").asText());
+        if (request.has("intent")) {
+            out.append(' ').append(request.path("intent").path("name").asText());
+            request.path("intent").path("slots").fields().forEachRemaining(f ->
+                    out.append("  ").append(f.getKey()).append("=\"").append(f.getValue().path("value").asText()).append('"'));
+        }
+        return out.append("  (").append(request.path("locale").asText()).append(')').toString();
+    }
+
+    private static String smartHomeAnswer(JsonNode answer) {
+        JsonNode header = answer.path("event").path("header");
+        JsonNode payload = answer.path("event").path("payload");
+        String name = header.path("name").asText();
+        if (name.equals("ErrorResponse")) {
+            return header.path("namespace").asText() + " ErrorResponse " + payload.path("type").asText() + " — "
+                    + payload.path("message").asText();
+        }
+        StringBuilder out = new StringBuilder(header.path("namespace").asText() + "." + name);
+        for (JsonNode endpoint : payload.path("endpoints")) {
+            out.append("\n      ").append(endpoint.path("friendlyName").asText()).append(" [")
+                    .append(endpoint.path("endpointId").asText()).append("]:");
+            for (JsonNode capability : endpoint.path("capabilities")) {
+                String iface = capability.path("interface").asText();
+                if (!iface.equals("Alexa")) {
+                    out.append(' ').append(iface.replace("Alexa.", ""));
+                }
+            }
+        }
+        for (JsonNode p : answer.path("context").path("properties")) {
+            JsonNode value = p.path("value");
+            out.append("  ").append(p.path("name").asText()).append('=')
+                    .append(value.isObject() ? value.elements().next().asText() : value.asText());
+        }
+        return out.toString();
+    }
+
+    private static String customAnswer(JsonNode answer) {
+        JsonNode response = answer.path("response");
+        StringBuilder out = new StringBuilder("\"").append(speech(answer)).append('"');
+        if (response.path("card").has("type")) {
+            out.append("  card ").append(response.path("card").path("type").asText());
+        }
+        for (JsonNode d : response.path("directives")) {
+            out.append("  +").append(d.path("type").asText());
+        }
+        if (!response.path("shouldEndSession").asBoolean(true)) {
+            out.append("  (listening)");
+        }
+        return out.toString();
+    }
+
+    /** Speech of a custom-skill answer, without SSML tags. */
+    static String speech(JsonNode answer) {
+        JsonNode speech = answer.path("response").path("outputSpeech");
+        if (!speech.has("ssml")) {
+            return speech.path("text").asText();
+        }
+        return speech.path("ssml").asText().replaceAll("<[^>]+>", "").replace("&apos;", "'").replace("&quot;", "\"")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     static String item(JsonNode item) {

@@ -1,11 +1,14 @@
 package io.musicassistant.alexa.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.music.MusicSkill;
 import io.musicassistant.alexa.relay.ApiRequest;
 import io.musicassistant.alexa.relay.ApiResponse;
 import io.musicassistant.alexa.relay.RelayApi;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +31,12 @@ public final class LocalEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final MusicSkill music;
+    private final ControlSkill control;
     private final RelayApi relay;
 
-    public LocalEndpoint(int port, MusicSkill music, RelayApi relay) throws IOException {
+    public LocalEndpoint(int port, MusicSkill music, ControlSkill control, RelayApi relay) throws IOException {
         this.music = music;
+        this.control = control;
         this.relay = relay;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         server.createContext("/alexa", this::alexa);
@@ -55,8 +60,25 @@ public final class LocalEndpoint implements AutoCloseable {
             return;
         }
         byte[] body = read(exchange.getRequestBody());
-        // Music messages are {header, payload}; smart-home ones {directive}; custom-skill ones {version, session, request}.
-        send(exchange, 200, "application/json", music.handle(body));
+        send(exchange, 200, "application/json", forControlSkill(body) ? control.handle(body) : music.handle(body));
+    }
+
+    /**
+     * In AWS the two skills have their own Lambdas; here one URL serves both, told apart by shape:
+     * smart-home directives are {@code {directive}}, custom-skill requests {@code {version, request, …}},
+     * music messages {@code {header, payload}}. Anything unreadable goes to the music skill, which
+     * answers it with its own error envelope.
+     */
+    static boolean forControlSkill(byte[] body) {
+        if (body.length > MAX_BODY) {
+            return false;
+        }
+        try {
+            JsonNode root = RelayJson.mapper().readTree(body);
+            return root != null && root.isObject() && !root.has("header") && (root.has("directive") || root.has("request"));
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     private void relay(HttpExchange exchange) throws IOException {

@@ -39,6 +39,8 @@ public final class LocalStack implements AutoCloseable {
     /** The demo user's token from an hour ago: expired. */
     public static final String EXPIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
     public static final String STREAM_BASE = "https://music.home.example";
+    /** The key that seals event-gateway grants in the local DynamoDB; a deployment makes its own. */
+    static final String LOCAL_GRANT_KEY = "bG9jYWwtc3RhY2stZ3JhbnQta2V5LW5vdC1zZWNyZXQ=";
 
     /** Ports; 0 picks a free one. */
     public record Ports(int endpoint, int dynamoDb, int sqs, int lwa, int ma) {
@@ -80,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
         cloud.tables().createAll(cloud.aws().dynamoDb());
         LocalEndpoint endpoint;
         try {
-            endpoint = new LocalEndpoint(ports.endpoint(), cloud.musicSkill(), cloud.relayApi());
+            endpoint = new LocalEndpoint(ports.endpoint(), cloud.musicSkill(), cloud.controlSkill(), cloud.relayApi());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the local endpoint on port " + ports.endpoint(), e);
         }
@@ -116,6 +118,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID);
         env.put("RELAY_MODE", "local");
         env.put("FALLBACK_ART_URL", "https://music-assistant.io/alexa/art/fallback-600.png");
+        // The control skill's event reporting, against the LWA and event-gateway stand-ins.
+        env.put("ALEXA_CLIENT_ID", services.lwa().messagingClientId());
+        env.put("ALEXA_CLIENT_SECRET", services.lwa().messagingClientSecret());
+        env.put("GRANT_KEY", LOCAL_GRANT_KEY);
+        env.put("EVENT_GATEWAY_URL", services.gateway().eventsUrl());
+        env.put("CONTROL_SKILL_ID", ControlRequests.SKILL_ID);
         return Config.from(env);
     }
 

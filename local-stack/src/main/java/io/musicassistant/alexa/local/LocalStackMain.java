@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -134,21 +135,40 @@ public final class LocalStackMain {
     }
 
     /**
-     * A music directive without an access token gets the demo user's, so that example files need not
-     * carry one. Anything else (malformed JSON included) is sent exactly as given.
+     * A request without an access token gets the demo user's, so that example files need not carry
+     * one: a music directive in its user, a smart-home directive in its endpoint scope (or the payload
+     * scope of Discover, the grantee of AcceptGrant), a custom-skill request in its System and session
+     * user. Anything else (malformed JSON included) is sent exactly as given.
      */
     static String withDemoToken(String body) {
         try {
-            var root = RelayJson.mapper().readTree(body);
-            var user = root == null ? null : root.path("payload").path("requestContext").path("user");
-            if (user instanceof ObjectNode node && !node.has("accessToken")) {
-                node.put("accessToken", LocalStack.DEMO_TOKEN);
-                return root.toString();
+            JsonNode root = RelayJson.mapper().readTree(body);
+            if (root == null || !root.isObject()) {
+                return body;
             }
+            JsonNode directive = root.path("directive");
+            boolean added = false;
+            // Music and custom-skill users carry "accessToken"; smart-home scopes carry "token".
+            for (JsonNode user : List.of(root.path("payload").path("requestContext").path("user"),
+                    root.path("context").path("System").path("user"), root.path("session").path("user"))) {
+                added |= fill(user, "accessToken");
+            }
+            for (JsonNode scope : List.of(directive.path("endpoint").path("scope"), directive.path("payload").path("scope"),
+                    directive.path("payload").path("grantee"))) {
+                added |= fill(scope, "token");
+            }
+            return added ? root.toString() : body;
         } catch (IOException notJson) {
-            // sent as is: the skill answers malformed input itself
+            return body; // sent as is: the skill answers malformed input itself
         }
-        return body;
+    }
+
+    private static boolean fill(JsonNode holder, String field) {
+        if (holder instanceof ObjectNode node && !node.has(field)) {
+            node.put(field, LocalStack.DEMO_TOKEN);
+            return true;
+        }
+        return false;
     }
 
     private static String option(List<String> options, String name, String fallback) {

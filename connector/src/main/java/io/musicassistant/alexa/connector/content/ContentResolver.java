@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +56,7 @@ public final class ContentResolver {
             case GENRE -> genre(query);
             case RADIO -> radio(query);
             case LIBRARY -> library(query);
+            case ANY -> throw new CommandFailure(RelayError.INVALID_ARGS, "content.resolve needs a kind");
         };
     }
 
@@ -79,7 +82,100 @@ public final class ContentResolver {
                 MaItems.uri(item), false, playableTracks(tracks, query));
     }
 
-    private ResolvedContent genre(ContentQuery query) {
+    /**
+     * What to ask Music Assistant to play for a query (a player plays it, no stream URLs needed): one
+     * item's uri, which MA expands itself, or for the library a random list of track uris.
+     */
+    public record Playable(ContentKind kind, String name, String artist, List<String> uris) {
+    }
+
+    public Playable playable(ContentQuery query) {
+        if (query.kind() == ContentKind.LIBRARY) {
+            Set<String> uris = new LinkedHashSet<>();
+            boolean sawExplicit = false;
+            for (JsonNode t : randomTracks(query, null)) {
+                if (!MaItems.playable(t) || MaItems.uri(t).isEmpty()) {
+                    continue;
+                }
+                // servers that do not know the explicit filter of library_items return explicit tracks anyway
+                if (!query.explicitAllowed() && MaItems.explicit(t)) {
+                    sawExplicit = true;
+                    continue;
+                }
+                uris.add(MaItems.uri(t));
+            }
+            if (uris.isEmpty()) {
+                throw sawExplicit
+                        ? new CommandFailure(RelayError.CONTENT_FILTERED, "every library track found is explicit")
+                        : new CommandFailure(RelayError.NOT_FOUND, "the library has no playable tracks");
+            }
+            return new Playable(ContentKind.LIBRARY, "Music Assistant library", null, List.copyOf(uris));
+        }
+        JsonNode item = switch (query.kind()) {
+            case TRACK -> best(query, search(query, "track", "tracks"));
+            case ALBUM -> best(query, search(query, "album", "albums"));
+            case ARTIST -> best(query, search(query, "artist", "artists"));
+            case PLAYLIST -> best(query, search(query, "playlist", "playlists"));
+            case RADIO -> best(query, search(query, "radio", "radio"));
+            case GENRE -> findGenre(query);
+            case ANY -> anything(query);
+            case LIBRARY -> throw new IllegalStateException("handled above");
+        };
+        ContentKind kind = query.kind() == ContentKind.ANY ? kindOf(item) : query.kind();
+        if (kind == ContentKind.TRACK && !query.explicitAllowed() && MaItems.explicit(item)) {
+            // as content.resolve does: a player must not play what the device filters
+            throw new CommandFailure(RelayError.CONTENT_FILTERED, "the matching track is explicit");
+        }
+        List<String> artists = MaItems.artistNames(item);
+        String artist = (kind == ContentKind.TRACK || kind == ContentKind.ALBUM) && !artists.isEmpty()
+                ? artists.getFirst() : null;
+        return new Playable(kind, MaItems.name(item), artist, List.of(MaItems.uri(item)));
+    }
+
+    /** Kinds a spoken name may mean, in the order they win ties: "play Radiohead" means the artist. */
+    private static final List<String> ANY_ORDER = List.of("artist", "playlist", "album", "track", "radio", "genre");
+
+    /** One search across kinds; the best match wins, ties go to the kind listed first. */
+    private JsonNode anything(ContentQuery query) {
+        String text = searchText(query);
+        List<JsonNode> candidates = searchAny(text);
+        // as for one kind: MA drops "&" from names, so a spoken "and" finds nothing ("Simon and Garfunkel")
+        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
+        if (candidates.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
+            candidates = searchAny(withoutAnd);
+        }
+        return best(query, candidates);
+    }
+
+    private List<JsonNode> searchAny(String text) {
+        JsonNode results = ma.call("music/search", Map.of(
+                "search_query", text,
+                "media_types", ANY_ORDER,
+                "limit", 10), CALL_TIMEOUT);
+        List<JsonNode> candidates = new ArrayList<>();
+        for (String type : ANY_ORDER) {
+            String key = switch (type) {
+                case "radio" -> "radio";
+                case "genre" -> "genres";
+                default -> type + "s";
+            };
+            results.path(key).forEach(candidates::add);
+        }
+        return candidates;
+    }
+
+    private static ContentKind kindOf(JsonNode item) {
+        return switch (item.path("media_type").asText("")) {
+            case "album" -> ContentKind.ALBUM;
+            case "track" -> ContentKind.TRACK;
+            case "playlist" -> ContentKind.PLAYLIST;
+            case "radio" -> ContentKind.RADIO;
+            case "genre" -> ContentKind.GENRE;
+            default -> ContentKind.ARTIST;
+        };
+    }
+
+    private JsonNode findGenre(ContentQuery query) {
         if (ma.serverInfo().map(info -> !info.hasGenres()).orElse(true)) {
             throw new CommandFailure(RelayError.NOT_FOUND, "genres need Music Assistant 2.8 or newer");
         }
@@ -89,7 +185,11 @@ public final class ContentResolver {
             ma.call("music/genres/library_items", Map.of("search", searchText(query), "limit", SEARCH_LIMIT),
                     CALL_TIMEOUT).forEach(candidates::add);
         }
-        JsonNode genre = best(query, candidates);
+        return best(query, candidates);
+    }
+
+    private ResolvedContent genre(ContentQuery query) {
+        JsonNode genre = findGenre(query);
         String genreId = genre.path("item_id").asText();
         // MA types this filter int | list[int]; a server that cannot take the string drops the filter (any tracks)
         Object genreFilter = genreId.matches("\\d{1,18}") ? (Object) Long.parseLong(genreId) : genreId;
@@ -170,8 +270,9 @@ public final class ContentResolver {
         Optional<Scored> best = scored.stream()
                 .filter(s -> s.score() >= (query.exact() ? Matching.EXACT : MIN_SPOKEN_SCORE))
                 .max(Comparator.comparingInt(Scored::score).thenComparing(Scored::rank, Comparator.reverseOrder()));
-        return best.orElseThrow(() -> new CommandFailure(RelayError.NOT_FOUND,
-                "no " + query.kind().wireName() + " matches in Music Assistant")).item();
+        return best.orElseThrow(() -> new CommandFailure(RelayError.NOT_FOUND, query.kind() == ContentKind.ANY
+                ? "nothing matches in Music Assistant"
+                : "no " + query.kind().wireName() + " matches in Music Assistant")).item();
     }
 
     private List<ResolvedTrack> playableTracks(JsonNode tracks, ContentQuery query) {

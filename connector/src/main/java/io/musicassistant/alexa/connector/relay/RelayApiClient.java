@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
@@ -39,6 +40,10 @@ public final class RelayApiClient {
 
     public HeartbeatAck heartbeat(String instanceId, String secret, HeartbeatRequest beat) {
         return post("/v1/homes/" + instanceId + "/heartbeat", secret, beat, HeartbeatAck.class);
+    }
+
+    public void events(String instanceId, String secret, HomeEvents events) {
+        post("/v1/homes/" + instanceId + "/events", secret, events, JsonNode.class);
     }
 
     public PairingCode pairingCode(String instanceId, String secret) {

@@ -3,7 +3,7 @@ package io.musicassistant.alexa.music.handlers;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaMessage;
-import io.musicassistant.alexa.music.DirectiveName;
+import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;

@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum ContentKind {
     TRACK, ALBUM, ARTIST, PLAYLIST, GENRE, RADIO,
     /** The user's whole library, shuffled: "play music on Music Assistant". */
-    LIBRARY;
+    LIBRARY,
+    /** Whatever the name matches best (artist, playlist, album, track, station, genre): spoken free text. */
+    ANY;
 
     @JsonValue
     public String wireName() {

@@ -41,7 +41,17 @@ public final class RelayProtocol {
         /** Find content in Music Assistant and resolve it to playable tracks; args {@link ContentQuery}. */
         CONTENT_RESOLVE("content.resolve", false),
         /** Sign fresh stream URLs for tracks already resolved; args {@link SignStreams}. */
-        STREAM_SIGN("stream.sign", false);
+        STREAM_SIGN("stream.sign", false),
+        /** The home's players; result {@link PlayerList}. */
+        PLAYERS_LIST("players.list", false),
+        /** One player; args {@link PlayerRef}, result {@link PlayerInfo}. */
+        PLAYER_GET("player.get", false),
+        /** Do something to a player; args {@link PlayerAction}, result the {@link PlayerInfo} after. */
+        PLAYER_CONTROL("player.control", true),
+        /** Find content and play it on a player; args {@link PlayRequest}, result {@link PlayResult}. */
+        PLAYER_PLAY("player.play", true),
+        /** Move playback between players; args {@link TransferRequest}, result the target's {@link PlayerInfo}. */
+        PLAYER_TRANSFER("player.transfer", true);
 
         private final String wireName;
         private final boolean mutating;

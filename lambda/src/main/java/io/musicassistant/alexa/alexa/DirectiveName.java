@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.music;
+package io.musicassistant.alexa.alexa;
 
 /** The (namespace, name) pair that identifies a directive and keys the handler registry. */
 public record DirectiveName(String namespace, String name) {

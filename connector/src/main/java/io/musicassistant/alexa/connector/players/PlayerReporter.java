@@ -1,0 +1,276 @@
+package io.musicassistant.alexa.connector.players;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.relay.RelayApiException;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Tells the cloud when players change, so that Alexa's view (the app, routines) stays current.
+ * Music Assistant pushes {@code player_added/updated/removed} (controllers/players/controller.py);
+ * bursts (a volume ramp, several fields of one change) are debounced, and only changes Alexa can
+ * see are sent: a new track or elapsed time alone is not news for the smart-home skill.
+ */
+public final class PlayerReporter implements AutoCloseable {
+
+    private static final JsonLog LOG = JsonLog.get(PlayerReporter.class);
+    /** Quiet time after the last event before a batch goes out. */
+    static final Duration QUIET = Duration.ofMillis(80);
+    /** A steady stream of events still goes out at least this often. */
+    static final Duration MAX_DELAY = Duration.ofMillis(250);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final Consumer<HomeEvents> send;
+    private final Duration retry;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "player-reporter");
+        t.setDaemon(true);
+        return t;
+    });
+    /** What the cloud last heard of each player, as the projection Alexa sees. */
+    private final Map<String, Reportable> sent = new HashMap<>();
+    private final Map<String, PlayerEvent> pending = new LinkedHashMap<>();
+    /** What the post under way carries (only the reporter's one thread posts). */
+    private final Map<String, PlayerEvent> inFlight = new HashMap<>();
+    /** When each player last had news from MA's events, as a count of events (see {@link #mark()}). */
+    private final Map<String, Long> touched = new HashMap<>();
+    private long events;
+    private ScheduledFuture<?> flush;
+    private long firstPendingNanos;
+    /** After a failed post: no new attempt before this (System.nanoTime()). */
+    private long retryNotBeforeNanos;
+    private boolean retrying;
+
+    public PlayerReporter(Consumer<HomeEvents> send) {
+        this(send, RETRY);
+    }
+
+    /** With another wait after a failed post than the default 5 s (tests). */
+    PlayerReporter(Consumer<HomeEvents> send, Duration retry) {
+        this.send = send;
+        this.retry = retry;
+    }
+
+    /** The part of a player Alexa sees; equal projections mean nothing to report. */
+    record Reportable(String name, String type, boolean available, boolean powered, Integer volume, Boolean muted,
+                      String state, List<String> features, List<String> members) {
+        static Reportable of(PlayerInfo p) {
+            return new Reportable(p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
+                    p.playbackState(), p.features(), p.groupMembers());
+        }
+    }
+
+    /** An event from Music Assistant's WebSocket. */
+    public void onEvent(String event, String objectId, JsonNode data) {
+        switch (event) {
+            case "player_added", "player_updated" -> {
+                if (data != null && data.isObject() && MaPlayers.offered(data)) {
+                    PlayerInfo player = MaPlayers.read(data);
+                    queue(player, event.equals("player_added") ? PlayerEvent.ADDED : PlayerEvent.CHANGED);
+                } else if (data != null && data.isObject() && objectId != null) {
+                    hidden(objectId); // disabled, hidden or a protocol player: Alexa should forget it
+                }
+            }
+            case "player_removed" -> {
+                if (objectId != null) {
+                    removed(objectId);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * After (re)connecting: the current players are the news, because changes made while the
+     * connection was down were never heard. The cloud drops what it already knows.
+     */
+    public synchronized void resync(List<PlayerInfo> players) {
+        resync(players, Long.MAX_VALUE);
+    }
+
+    /** Where the event stream is now: take it before listing the players for {@link #resync(List, long)}. */
+    public synchronized long mark() {
+        return events;
+    }
+
+    /**
+     * As {@link #resync(List)}, for a list fetched after {@link #mark()} returned {@code mark}: a
+     * player with event news since then keeps that news, which is newer than the list.
+     */
+    public synchronized void resync(List<PlayerInfo> listed, long mark) {
+        List<PlayerInfo> players = listed.stream().filter(p -> touched.getOrDefault(p.playerId(), -1L) < mark).toList();
+        Set<String> current = new HashSet<>();
+        listed.forEach(p -> current.add(p.playerId()));
+        players.forEach(p -> current.add(p.playerId()));
+        // players the cloud heard of (or was about to) that are gone now: removed while nobody listened
+        Set<String> known = new HashSet<>(sent.keySet());
+        known.addAll(pending.keySet());
+        known.addAll(inFlight.keySet());
+        known.removeIf(id -> !known(id) || touched.getOrDefault(id, -1L) >= mark);
+        players.forEach(p -> sent.remove(p.playerId()));
+        known.forEach(sent::remove);
+        for (String id : known) {
+            if (!current.contains(id)) {
+                pending.put(id, new PlayerEvent(PlayerEvent.REMOVED, id, null));
+            }
+        }
+        for (PlayerInfo p : players) {
+            PlayerEvent earlier = pending.get(p.playerId());
+            String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED) ? PlayerEvent.ADDED : PlayerEvent.CHANGED;
+            pending.put(p.playerId(), new PlayerEvent(kind, p.playerId(), p));
+        }
+        if (!pending.isEmpty()) {
+            schedule();
+        }
+    }
+
+    private synchronized void queue(PlayerInfo player, String type) {
+        touched.put(player.playerId(), events++);
+        Reportable now = Reportable.of(player);
+        if (type.equals(PlayerEvent.CHANGED) && now.equals(sent.get(player.playerId()))
+                && !pending.containsKey(player.playerId())) {
+            return;
+        }
+        PlayerEvent earlier = pending.get(player.playerId());
+        String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED) ? PlayerEvent.ADDED : type;
+        pending.put(player.playerId(), new PlayerEvent(kind, player.playerId(), player));
+        schedule();
+    }
+
+    private synchronized void removed(String playerId) {
+        touched.put(playerId, events++);
+        pending.put(playerId, new PlayerEvent(PlayerEvent.REMOVED, playerId, null));
+        schedule();
+    }
+
+    /**
+     * A player that is no longer offered: removed, if the cloud knows it or is about to hear of it.
+     * MA keeps sending updates of hidden players; those are nobody's news.
+     */
+    private synchronized void hidden(String playerId) {
+        if (known(playerId)) {
+            removed(playerId);
+        }
+    }
+
+    /** Whether the cloud knows the player, or will once the news pending or under way arrives. */
+    private boolean known(String playerId) {
+        PlayerEvent next = pending.containsKey(playerId) ? pending.get(playerId) : inFlight.get(playerId);
+        return next != null ? !next.type().equals(PlayerEvent.REMOVED) : sent.containsKey(playerId);
+    }
+
+    private void schedule() {
+        long now = System.nanoTime();
+        if (flush == null || flush.isDone()) {
+            firstPendingNanos = now;
+        } else {
+            flush.cancel(false);
+        }
+        long waited = now - firstPendingNanos;
+        long delay = Math.max(0, Math.min(QUIET.toNanos(), MAX_DELAY.toNanos() - waited));
+        if (retrying) {
+            // new news does not hurry a retry of a cloud that just failed
+            delay = Math.max(delay, retryNotBeforeNanos - now);
+        }
+        flush = timer.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void flush() {
+        List<PlayerEvent> batch;
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(pending.values());
+            inFlight.putAll(pending);
+            pending.clear();
+        }
+        for (int from = 0; from < batch.size(); from += HomeEvents.MAX_EVENTS) {
+            List<PlayerEvent> part = batch.subList(from, Math.min(batch.size(), from + HomeEvents.MAX_EVENTS));
+            try {
+                send.accept(new HomeEvents(part));
+                synchronized (this) {
+                    retrying = false;
+                    for (PlayerEvent e : part) {
+                        inFlight.remove(e.playerId());
+                        if (e.type().equals(PlayerEvent.REMOVED)) {
+                            sent.remove(e.playerId());
+                        } else {
+                            sent.put(e.playerId(), Reportable.of(e.player()));
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (permanent(e)) {
+                    // The cloud refuses these events for good; sending them again would only block later news.
+                    LOG.warn("players.report_refused", e, "events", part.size());
+                    synchronized (this) {
+                        part.forEach(event -> inFlight.remove(event.playerId()));
+                    }
+                    continue;
+                }
+                LOG.warn("players.report_failed", e, "events", part.size());
+                synchronized (this) {
+                    // Keep the news of this part and of every later one, and try again later.
+                    for (PlayerEvent event : batch.subList(from, batch.size())) {
+                        inFlight.remove(event.playerId());
+                        keep(event);
+                    }
+                    long wait = retry.toNanos();
+                    if (e instanceof RelayApiException api && api.retryAfterSeconds() > 0) {
+                        wait = Math.max(wait, Duration.ofSeconds(Math.min(api.retryAfterSeconds(), 300)).toNanos());
+                    }
+                    retrying = true;
+                    retryNotBeforeNanos = System.nanoTime() + wait;
+                    if (flush != null) {
+                        flush.cancel(false);
+                    }
+                    flush = timer.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
+        }
+        LOG.debug("players.reported", "events", batch.size());
+    }
+
+    /** An event that could not be sent goes back; a newer one for the same player wins, but an addition stays one. */
+    private void keep(PlayerEvent failed) {
+        PlayerEvent newer = pending.get(failed.playerId());
+        if (newer == null) {
+            pending.put(failed.playerId(), failed);
+        } else if (failed.type().equals(PlayerEvent.ADDED) && newer.type().equals(PlayerEvent.CHANGED)) {
+            pending.put(failed.playerId(), new PlayerEvent(PlayerEvent.ADDED, newer.playerId(), newer.player()));
+        }
+    }
+
+    /** A refusal that no retry can change: a 4xx other than "too many" (429) or "timeout" (408). */
+    private static boolean permanent(RuntimeException e) {
+        return e instanceof RelayApiException api && api.status() / 100 == 4 && api.status() != 429
+                && api.status() != 408;
+    }
+
+    /** Nothing waits to be reported and no post is under way (tests). */
+    synchronized boolean idle() {
+        return pending.isEmpty() && inFlight.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

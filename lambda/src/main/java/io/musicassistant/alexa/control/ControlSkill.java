@@ -1,0 +1,54 @@
+package io.musicassistant.alexa.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.alexa.AlexaException;
+import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
+import io.musicassistant.alexa.control.smarthome.SmartHomeException;
+import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
+import io.musicassistant.alexa.control.voice.VoiceSkill;
+
+/**
+ * The control skill's one endpoint: a multi-capability skill sends its smart-home directives
+ * ({@code {"directive": …}}) and its custom-model requests ({@code {"version", "session",
+ * "request"}}) to the same Lambda. Anything else is answered as a malformed smart-home directive.
+ */
+public final class ControlSkill {
+
+    private final SmartHomeSkill smartHome;
+    private final VoiceSkill voice;
+
+    public ControlSkill(SmartHomeSkill smartHome, VoiceSkill voice) {
+        this.smartHome = smartHome;
+        this.voice = voice;
+    }
+
+    public SmartHomeSkill smartHome() {
+        return smartHome;
+    }
+
+    public VoiceSkill voice() {
+        return voice;
+    }
+
+    public byte[] handle(byte[] input) {
+        JsonNode root;
+        try {
+            if (input == null || input.length > AlexaJson.MAX_REQUEST_BYTES) {
+                throw AlexaException.invalidDirective("request too large");
+            }
+            root = AlexaJson.parse(input);
+        } catch (AlexaException e) {
+            return AlexaJson.write(SmartHomeEvents.error(null,
+                    new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, e.error().message())));
+        }
+        if (root.has("directive")) {
+            return smartHome.handle(root);
+        }
+        if (root.has("request")) {
+            return voice.handle(input);
+        }
+        return AlexaJson.write(SmartHomeEvents.error(null,
+                new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "neither a smart-home directive nor a skill request")));
+    }
+}

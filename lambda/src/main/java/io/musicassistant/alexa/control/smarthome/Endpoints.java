@@ -1,0 +1,77 @@
+package io.musicassistant.alexa.control.smarthome;
+
+import io.musicassistant.alexa.control.smarthome.capabilities.Capability;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Music Assistant players as Alexa endpoints: a stable endpoint id per player, the discovery
+ * description, and the properties every declared interface reports.
+ */
+public final class Endpoints {
+
+    public static final String MANUFACTURER = "Music Assistant";
+    /** Characters Alexa allows in endpoint ids; ids are at most 256 characters. */
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_\\-=#;:?@&]{1,200}");
+    private static final String ENCODED = "x=";
+
+    private Endpoints() {
+    }
+
+    /** MA player ids are used as they are when Alexa allows their characters; otherwise encoded. */
+    public static String endpointId(String playerId) {
+        if (PLAIN_ID.matcher(playerId).matches() && !playerId.startsWith(ENCODED)) {
+            return playerId;
+        }
+        return ENCODED + Base64.getUrlEncoder().withoutPadding().encodeToString(playerId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Optional<String> playerId(String endpointId) {
+        if (endpointId == null || endpointId.isEmpty() || endpointId.length() > 256) {
+            return Optional.empty();
+        }
+        if (!endpointId.startsWith(ENCODED)) {
+            return Optional.of(endpointId);
+        }
+        try {
+            return Optional.of(new String(Base64.getUrlDecoder().decode(endpointId.substring(ENCODED.length())),
+                    StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static List<Capability> capabilities(PlayerInfo player) {
+        return Capability.ALL.stream().filter(c -> c.appliesTo(player)).toList();
+    }
+
+    /** The discovery description of one player. */
+    public static Map<String, Object> describe(PlayerInfo player) {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("endpointId", endpointId(player.playerId()));
+        endpoint.put("manufacturerName", MANUFACTURER);
+        endpoint.put("friendlyName", player.name());
+        endpoint.put("description", (player.isGroup() ? "Speaker group" : "Speaker") + " in Music Assistant");
+        endpoint.put("displayCategories", List.of("SPEAKER"));
+        endpoint.put("cookie", Map.of());
+        endpoint.put("capabilities", capabilities(player).stream().map(c -> c.declaration(player)).toList());
+        return endpoint;
+    }
+
+    /** Every property of every interface the player has, sampled now. */
+    public static List<Property> properties(PlayerInfo player, Instant at) {
+        List<Property> properties = new ArrayList<>();
+        for (Capability capability : capabilities(player)) {
+            properties.addAll(capability.properties(player, at));
+        }
+        return properties;
+    }
+}

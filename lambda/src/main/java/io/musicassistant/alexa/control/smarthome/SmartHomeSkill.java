@@ -1,0 +1,163 @@
+package io.musicassistant.alexa.control.smarthome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.identity.AuthorizationException;
+import io.musicassistant.alexa.identity.IdentityResolver;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.log.LogContext;
+import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.relay.NotPairedException;
+import io.musicassistant.alexa.relay.RelayException;
+import io.musicassistant.alexa.relay.protocol.RelayError;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The smart-home API (payload version 3) of the control skill: envelope checks, identity from the
+ * bearer token, dispatch by (namespace, name), and every failure as an ErrorResponse event. An
+ * offline home or an unreachable player answers ENDPOINT_UNREACHABLE at once.
+ */
+public final class SmartHomeSkill {
+
+    private static final JsonLog LOG = JsonLog.get(SmartHomeSkill.class);
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:=+/\\-]{1,256}");
+
+    private final Map<DirectiveName, SmartHomeDirectiveHandler> handlers = new LinkedHashMap<>();
+    private final IdentityResolver identity;
+    private final Clock clock;
+    private final Duration budget;
+
+    public SmartHomeSkill(IdentityResolver identity, Clock clock, Duration budget) {
+        this.identity = identity;
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    public SmartHomeSkill register(SmartHomeDirectiveHandler handler) {
+        if (handlers.putIfAbsent(handler.directive(), handler) != null) {
+            throw new IllegalStateException("two handlers for " + handler.directive());
+        }
+        return this;
+    }
+
+    public Set<DirectiveName> directives() {
+        return handlers.keySet();
+    }
+
+    /** Answers one smart-home directive; always returns a serialised event. */
+    public byte[] handle(JsonNode root) {
+        long started = System.nanoTime();
+        Instant deadline = clock.instant().plus(budget);
+        SmartHomeRequest request = null;
+        Map<String, Object> answer;
+        try {
+            request = parse(root, deadline);
+            try (var ignored = LogContext.put("request_id", request.messageId())) {
+                answer = dispatch(request);
+            }
+        } catch (SmartHomeException e) {
+            LOG.info("smarthome.refused", "directive", request == null ? "?" : request.name().toString(), "error_type", e.type(),
+                    "reason", e.getMessage());
+            answer = SmartHomeEvents.error(request, e);
+        } catch (RuntimeException e) {
+            LOG.error("smarthome.failed", e, "directive", request == null ? "?" : request.name().toString());
+            answer = SmartHomeEvents.error(request, new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "unexpected error"));
+        }
+        LOG.info("smarthome.answered", "directive", request == null ? "?" : request.name().toString(),
+                "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+        return AlexaJson.write(answer);
+    }
+
+    private Map<String, Object> dispatch(SmartHomeRequest request) {
+        SmartHomeDirectiveHandler handler = handlers.get(request.name());
+        if (handler == null) {
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "unsupported directive");
+        }
+        SmartHomeRequest withUser = request;
+        if (handler.needsUser()) {
+            withUser = new SmartHomeRequest(request.name(), request.messageId(), request.correlationToken(),
+                    request.endpointId(), request.payload(), user(request.token()), request.token(), request.deadline());
+        }
+        try (var ignored = LogContext.put("user", withUser.userId() == null ? null
+                : Secrets.sha256Hex(withUser.userId()).substring(0, 12))) {
+            return handler.handle(withUser);
+        } catch (NotPairedException e) {
+            throw new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");
+        } catch (RelayException e) {
+            throw relayFailure(e);
+        }
+    }
+
+    /** How a failure of the home looks to Alexa. */
+    static SmartHomeException relayFailure(RelayException e) {
+        if (e.failure() == RelayException.Failure.REMOTE_ERROR) {
+            String code = e.remoteCode() == null ? "" : e.remoteCode();
+            return switch (code) {
+                case RelayError.NO_SUCH_PLAYER, RelayError.NOT_FOUND -> new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT,
+                        "Music Assistant has no such player");
+                // MA refused in the player's present state (next with nothing queued, a synced member).
+                case RelayError.MA_ERROR -> new SmartHomeException("Alexa", SmartHomeException.NOT_SUPPORTED_IN_CURRENT_MODE,
+                        "Music Assistant cannot do that now", Map.of("currentDeviceMode", "OTHER"));
+                case RelayError.PLAYER_UNAVAILABLE, RelayError.MA_UNAVAILABLE -> new SmartHomeException(
+                        SmartHomeException.ENDPOINT_UNREACHABLE, "the player is unreachable");
+                case RelayError.UNSUPPORTED -> new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE,
+                        "the player cannot do that");
+                default -> new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "the home could not do it");
+            };
+        }
+        // Offline, Music Assistant down, no answer in time: the endpoint cannot be reached.
+        return new SmartHomeException(SmartHomeException.ENDPOINT_UNREACHABLE, e.failure().name());
+    }
+
+    private String user(String token) {
+        try {
+            return identity.userId(token);
+        } catch (AuthorizationException e) {
+            throw switch (e.reason()) {
+                case INVALID -> new SmartHomeException(SmartHomeException.INVALID_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                case EXPIRED -> new SmartHomeException(SmartHomeException.EXPIRED_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                case UNAVAILABLE -> new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "login service unavailable");
+            };
+        }
+    }
+
+    private static SmartHomeRequest parse(JsonNode root, Instant deadline) {
+        JsonNode directive = root == null ? null : root.get("directive");
+        if (directive == null || !directive.isObject()) {
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "no directive");
+        }
+        JsonNode header = directive.path("header");
+        String namespace = text(header, "namespace", 64);
+        String name = text(header, "name", 64);
+        if (namespace == null || name == null || !"3".equals(header.path("payloadVersion").asText())) {
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "header needs namespace, name and payloadVersion 3");
+        }
+        String correlation = header.path("correlationToken").isTextual() && header.path("correlationToken").asText().length() <= 4096
+                ? header.path("correlationToken").asText() : null;
+        JsonNode endpoint = directive.path("endpoint");
+        String endpointId = endpoint.path("endpointId").isTextual() ? endpoint.path("endpointId").asText() : null;
+        JsonNode payload = directive.path("payload");
+        if (!payload.isObject()) {
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "payload must be an object");
+        }
+        // The user's token: on the endpoint for device directives, in the payload for Discover and AcceptGrant.
+        JsonNode scope = endpoint.has("scope") ? endpoint.path("scope") : payload.has("scope") ? payload.path("scope")
+                : payload.path("grantee");
+        String token = scope.path("token").isTextual() ? scope.path("token").asText() : null;
+        String messageId = header.path("messageId").asText("");
+        return new SmartHomeRequest(new DirectiveName(namespace, name), SAFE.matcher(messageId).matches() ? messageId : null,
+                correlation, endpointId != null && endpointId.length() <= 256 ? endpointId : null, payload, null, token, deadline);
+    }
+
+    private static String text(JsonNode node, String field, int max) {
+        JsonNode v = node.get(field);
+        return v != null && v.isTextual() && !v.asText().isEmpty() && v.asText().length() <= max ? v.asText() : null;
+    }
+}

@@ -1,0 +1,42 @@
+package io.musicassistant.alexa.control.smarthome.capabilities;
+
+import io.musicassistant.alexa.control.smarthome.Property;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Alexa interface an endpoint can declare, as Home Assistant's alexa component models them
+ * (homeassistant/components/alexa/capabilities.py): whether a Music Assistant player gets it,
+ * how it is declared at discovery, and the properties it reports.
+ */
+public sealed interface Capability permits AlexaBase, PlaybackController, Speaker, PowerController,
+        PlaybackStateReporter, EndpointHealth {
+
+    /** Every interface this skill knows, in the order endpoints declare them. */
+    List<Capability> ALL = List.of(new AlexaBase(), new EndpointHealth(), new PowerController(), new Speaker(),
+            new PlaybackController(), new PlaybackStateReporter());
+
+    String namespace();
+
+    /** Whether a player gets this interface, from its MA {@code supported_features}; most apply to every player. */
+    default boolean appliesTo(PlayerInfo player) {
+        return true;
+    }
+
+    /** The discovery declaration for this player: {@code {type: AlexaInterface, interface, version, …}}. */
+    Map<String, Object> declaration(PlayerInfo player);
+
+    /** The interface's properties for this player now; empty for interfaces without properties. */
+    List<Property> properties(PlayerInfo player, Instant at);
+
+    /** The declaration of an interface with retrievable, proactively reported properties. */
+    static Map<String, Object> reporting(String namespace, String version, List<String> names) {
+        return Map.of("type", "AlexaInterface", "interface", namespace, "version", version,
+                "properties", Map.of(
+                        "supported", names.stream().map(n -> Map.of("name", n)).toList(),
+                        "proactivelyReported", true,
+                        "retrievable", true));
+    }
+}

@@ -1,0 +1,65 @@
+package io.musicassistant.alexa.control.smarthome.handlers;
+
+import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.control.reporting.Grants;
+import io.musicassistant.alexa.control.reporting.LwaTokenClient;
+import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
+import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
+import io.musicassistant.alexa.control.smarthome.SmartHomeException;
+import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
+import io.musicassistant.alexa.identity.AuthorizationException;
+import io.musicassistant.alexa.identity.IdentityResolver;
+import java.util.Map;
+
+/**
+ * Alexa.Authorization AcceptGrant: the user allowed the skill to send events (state changes) to
+ * Alexa. The authorization code is exchanged at Login with Amazon and the tokens are stored sealed;
+ * any failure is Alexa.Authorization ACCEPT_GRANT_FAILED.
+ */
+public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
+
+    private final IdentityResolver identity;
+    private final Grants grants;
+
+    public AcceptGrantHandler(IdentityResolver identity, Grants grants) {
+        this.identity = identity;
+        this.grants = grants;
+    }
+
+    @Override
+    public DirectiveName directive() {
+        return new DirectiveName("Alexa.Authorization", "AcceptGrant");
+    }
+
+    @Override
+    public boolean needsUser() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> handle(SmartHomeRequest request) {
+        String code = request.payload().path("grant").path("code").asText("");
+        if (code.isEmpty() || code.length() > 2048 || !"OAuth2.AuthorizationCode".equals(request.payload().path("grant").path("type").asText())) {
+            throw failed("grant code missing or of another type");
+        }
+        if (grants == null) {
+            throw failed("event reporting is not configured for this deployment");
+        }
+        String userId;
+        try {
+            userId = identity.userId(request.token());
+        } catch (AuthorizationException e) {
+            throw failed("grantee token refused: " + e.reason());
+        }
+        try {
+            grants.accept(userId, code);
+        } catch (LwaTokenClient.TokenRefused | IllegalStateException | IllegalArgumentException e) {
+            throw failed(e.getMessage());
+        }
+        return SmartHomeEvents.acceptGrantResponse(request);
+    }
+
+    private static SmartHomeException failed(String why) {
+        return new SmartHomeException("Alexa.Authorization", SmartHomeException.ACCEPT_GRANT_FAILED, why, Map.of());
+    }
+}

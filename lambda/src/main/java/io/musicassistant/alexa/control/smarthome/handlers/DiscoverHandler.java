@@ -1,0 +1,55 @@
+package io.musicassistant.alexa.control.smarthome.handlers;
+
+import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.control.HomeControl;
+import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.smarthome.Endpoints;
+import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
+import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
+import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
+import io.musicassistant.alexa.relay.Home;
+import io.musicassistant.alexa.relay.HomeLocator;
+import io.musicassistant.alexa.relay.NotPairedException;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alexa.Discovery Discover: every enabled, visible Music Assistant player and group becomes a
+ * SPEAKER endpoint with the interfaces its features allow. A user without a paired home has none.
+ */
+public final class DiscoverHandler implements SmartHomeDirectiveHandler {
+
+    private final HomeLocator homes;
+    private final HomeControl control;
+    private final EndpointStates states;
+    private final Clock clock;
+
+    public DiscoverHandler(HomeLocator homes, HomeControl control, EndpointStates states, Clock clock) {
+        this.homes = homes;
+        this.control = control;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    @Override
+    public DirectiveName directive() {
+        return new DirectiveName("Alexa.Discovery", "Discover");
+    }
+
+    @Override
+    public Map<String, Object> handle(SmartHomeRequest request) {
+        Home home;
+        try {
+            home = homes.onlineHomeOf(request.userId());
+        } catch (NotPairedException e) {
+            return SmartHomeEvents.discoverResponse(List.of());
+        }
+        List<PlayerInfo> players = control.players(home, request.deadline());
+        for (PlayerInfo p : players) {
+            states.remember(home.instanceId(), p, Endpoints.properties(p, clock.instant()));
+        }
+        return SmartHomeEvents.discoverResponse(players.stream().map(Endpoints::describe).toList());
+    }
+}

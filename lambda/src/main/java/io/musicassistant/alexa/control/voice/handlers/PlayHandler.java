@@ -1,0 +1,92 @@
+package io.musicassistant.alexa.control.voice.handlers;
+
+import com.amazon.ask.model.Intent;
+import io.musicassistant.alexa.control.voice.Failures;
+import io.musicassistant.alexa.control.voice.Messages;
+import io.musicassistant.alexa.control.voice.QueryParser;
+import io.musicassistant.alexa.control.voice.Rooms;
+import io.musicassistant.alexa.control.voice.Slots;
+import io.musicassistant.alexa.control.voice.Speech;
+import io.musicassistant.alexa.control.voice.Turn;
+import io.musicassistant.alexa.relay.RelayException;
+import io.musicassistant.alexa.relay.protocol.ContentKind;
+import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import io.musicassistant.alexa.relay.protocol.PlayResult;
+import io.musicassistant.alexa.relay.protocol.RelayError;
+import java.util.Optional;
+
+/**
+ * PlayIntent: "play {query}", {query} an AMAZON.SearchQuery, which must stand alone in its
+ * samples, so the room comes from the default rule, or from the answer to "Which room?" (then as
+ * slot {@code room}, which the model's PlayIntent itself does not declare).
+ */
+public class PlayHandler extends PlayerIntentHandler {
+
+    public static final String QUERY = "query";
+
+    public PlayHandler() {
+        super("PlayIntent", QUERY);
+    }
+
+    protected PlayHandler(String intent, String... slots) {
+        super(intent, slots);
+    }
+
+    /** What to play is checked before any room is chosen: no "Which room?" for something unplayable. */
+    @Override
+    protected Speech precheck(Turn turn, Intent intent) {
+        Optional<String> spoken = Slots.value(intent, QUERY);
+        if (spoken.isPresent() && spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
+            return Speech.tell(turn.messages().say("too.long"));
+        }
+        if (spoken.flatMap(QueryParser::parse).isEmpty()) {
+            return Speech.ask(turn.messages().say("play.what"), turn.messages().say("play.what"));
+        }
+        return null;
+    }
+
+    @Override
+    protected Speech act(Turn turn, Intent intent, Rooms.Target target) {
+        String spoken = Slots.value(intent, QUERY).orElseThrow();
+        ContentQuery query = QueryParser.parse(spoken).orElseThrow();
+        PlayResult result;
+        try {
+            result = turn.control().play(turn.home(), target.playerId(), query, turn.deadline());
+        } catch (RelayException e) {
+            if (Failures.remote(e, RelayError.NOT_FOUND)) {
+                return Speech.tell(turn.messages().say("play.not.found", "query", Messages.cut(spoken)));
+            }
+            if (Failures.remote(e, RelayError.CONTENT_FILTERED)) {
+                return Speech.tell(turn.messages().say("content.filtered", "query", Messages.cut(spoken)));
+            }
+            throw e;
+        }
+        return Speech.tell(playing(turn.messages(), result, query, spoken, target.name()));
+    }
+
+    /** "Playing the album OK Computer by Radiohead in the Kitchen." */
+    static String playing(Messages m, PlayResult result, ContentQuery query, String spoken, String room) {
+        ContentKind kind = result.kind() != null ? result.kind() : query.kind();
+        String name = Messages.cut(firstNonBlank(result.name(), query.name(), spoken));
+        String artist = result.artist() == null || result.artist().isBlank() ? null : Messages.cut(result.artist());
+        String key = switch (kind) {
+            case TRACK, ANY -> artist == null ? "play.track" : "play.track.artist";
+            case ALBUM -> artist == null ? "play.album" : "play.album.artist";
+            case ARTIST -> "play.artist";
+            case PLAYLIST -> "play.playlist";
+            case RADIO -> "play.radio";
+            case GENRE -> "play.genre";
+            case LIBRARY -> "play.library";
+        };
+        return m.say(key, "name", name, "artist", artist == null ? "" : artist, "room", room);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+}

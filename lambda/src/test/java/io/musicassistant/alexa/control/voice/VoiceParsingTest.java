@@ -1,0 +1,153 @@
+package io.musicassistant.alexa.control.voice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.musicassistant.alexa.relay.protocol.ContentKind;
+import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The pure parts: what a spoken query asks for, which player a spoken room means, how sentences are built. */
+class VoiceParsingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            the album ok computer by radiohead   | ALBUM    | ok computer        | radiohead
+            album abbey road                     | ALBUM    | abbey road         | -
+            the playlist chill vibes             | PLAYLIST | chill vibes        | -
+            my playlist road trip                | PLAYLIST | road trip          | -
+            the song yesterday by the beatles    | TRACK    | yesterday          | the beatles
+            track hey jude                       | TRACK    | hey jude           | -
+            the artist adele                     | ARTIST   | adele              | -
+            songs by fleetwood mac               | ARTIST   | fleetwood mac      | -
+            the radio station jazz fm            | RADIO    | jazz fm            | -
+            station bbc radio one                | RADIO    | bbc radio one      | -
+            the genre jazz                       | GENRE    | jazz               | -
+            music                                | LIBRARY  | -                  | -
+            some music                           | LIBRARY  | -                  | -
+            My Music                             | LIBRARY  | -                  | -
+            radiohead                            | ANY      | radiohead          | -
+            stand by me                          | ANY      | stand by me        | -
+            radio paradise                       | ANY      | radio paradise     | -
+            das album mensch von herbert grönemeyer | ALBUM | mensch             | herbert grönemeyer
+            die playlist sommer                  | PLAYLIST | sommer             | -
+            das lied atemlos von helene fischer  | TRACK    | atemlos            | helene fischer
+            den song männer                      | TRACK    | männer             | -
+            den künstler nena                    | ARTIST   | nena               | -
+            musik von bach                       | ARTIST   | bach               | -
+            den sender radio bob                 | RADIO    | radio bob          | -
+            das genre klassik                    | GENRE    | klassik            | -
+            meine musik                          | LIBRARY  | -                  | -
+            etwas musik                          | LIBRARY  | -                  | -
+            die toten hosen                      | ANY      | die toten hosen    | -
+            """)
+    void queriesAreParsedByTheirLeadingWords(String spoken, ContentKind kind, String name, String artist) {
+        ContentQuery q = QueryParser.parse(spoken).orElseThrow();
+        assertEquals(kind, q.kind(), spoken);
+        assertEquals(name, q.name(), spoken);
+        assertEquals(artist, q.artist(), spoken);
+        assertTrue(q.maxTracks() >= 1 && q.maxTracks() <= ContentQuery.MAX_TRACKS_LIMIT);
+        assertTrue(!q.exact() && q.explicitAllowed(), "spoken text, matched forgivingly");
+    }
+
+    @Test
+    void manyTrackKindsQueueTwoHundred() {
+        for (String s : List.of("radiohead", "the artist radiohead", "the genre jazz", "music", "the playlist x")) {
+            assertEquals(200, QueryParser.parse(s).orElseThrow().maxTracks(), s);
+        }
+        assertEquals(1, QueryParser.parse("the song x").orElseThrow().maxTracks());
+    }
+
+    @Test
+    void emptyOrOversizedQueriesAreNothing() {
+        assertEquals(Optional.empty(), QueryParser.parse(null));
+        assertEquals(Optional.empty(), QueryParser.parse("   "));
+        assertEquals(Optional.empty(), QueryParser.parse("..."));
+        assertEquals(Optional.empty(), QueryParser.parse("x".repeat(ContentQuery.MAX_TEXT_LENGTH + 1)));
+        assertEquals("ok computer", QueryParser.parse("the album   ok computer.").orElseThrow().name());
+    }
+
+    static PlayerInfo p(String id, String name) {
+        return VoiceHome.player(id, name, PlayerInfo.IDLE);
+    }
+
+    static final List<PlayerInfo> HOUSE = List.of(p("k", "Küche"), p("w", "Wohnzimmer"), p("lr", "Living Room"),
+            p("ks", "Kitchen Speaker"), p("b", "Bedroom"), p("o", "Office Room"), p("den", "The Den"), p("bad", "Bad"));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            küche               | k
+            KUCHE               | k
+            in der küche        | k
+            wohnzimmer          | w
+            im wohn zimmer      | w
+            wohn                | w
+            living room         | lr
+            the living room     | lr
+            livingroom          | lr
+            living              | lr
+            kitchen             | ks
+            the kitchen speaker | ks
+            bedroom             | b
+            bed room            | b
+            bedrom              | b
+            office              | o
+            the office          | o
+            den                 | den
+            the den             | den
+            bad                 | bad
+            """)
+    void roomsMatchForgivingly(String spoken, String id) {
+        RoomMatch m = RoomResolver.match(HOUSE, spoken, null);
+        assertEquals(id, assertInstanceOf(RoomMatch.Found.class, m, spoken).player().playerId(), spoken);
+    }
+
+    @Test
+    void unknownAndAmbiguousRooms() {
+        assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "garage", null));
+        assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "be", null), "short names must match exactly");
+        List<PlayerInfo> two = List.of(p("a", "Kitchen Speaker"), p("b", "Kitchen Display"), p("c", "Kitchen"));
+        assertEquals("c", assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(two, "kitchen", null)).player().playerId(),
+                "an exact name beats names that contain it");
+        RoomMatch tie = RoomResolver.match(two.subList(0, 2), "kitchen", null);
+        assertEquals(2, assertInstanceOf(RoomMatch.Ambiguous.class, tie).candidates().size());
+        assertEquals("lr", assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(HOUSE, "lounge", "living room"))
+                .player().playerId(), "the static resolution's canonical name helps where the words do not");
+    }
+
+    @Test
+    void sentencesFillPlaceholdersListAndEscape() {
+        Messages en = Messages.forLocale("en-US");
+        assertEquals("Paused the Den.", en.say("pause.done", "room", "Den"));
+        assertEquals("Paused The Den.", en.say("pause.done", "room", "The Den"), "no \"the The\"");
+        assertEquals("A, B and C", en.and(List.of("A", "B", "C")));
+        assertEquals("A or B", en.or(List.of("A", "B")));
+        List<String> many = IntStream.range(0, 30).mapToObj(i -> "R" + i).toList();
+        assertTrue(en.and(many).endsWith(" and 19 more"), en.and(many));
+        assertEquals("Pausiert im Raum Küche.", Messages.forLocale("de-DE").say("pause.done", "room", "Küche"));
+        assertEquals(Messages.english(), Messages.forLocale("xx"));
+        assertEquals(Messages.english(), Messages.forLocale(null));
+        assertEquals(80, Messages.cut("y".repeat(500)).length());
+        assertEquals("Tom &amp; Jerry &lt;b&gt; &quot;x&quot; it&apos;s", Replies.ssml("Tom & Jerry <b> \"x\" it's\u0007"));
+    }
+
+    @Test
+    void everyEnglishMessageHasAGermanOne() {
+        var en = ResourceBundle.getBundle("io.musicassistant.alexa.control.voice.Messages", Locale.ROOT);
+        Messages de = Messages.forLocale("de-DE");
+        for (String key : en.keySet()) {
+            // The German bundle falls back to the English one for a missing key, so a missing key shows as equal text.
+            assertNotEquals(en.getString(key), de.say(key), "untranslated: " + key);
+        }
+    }
+}
