@@ -251,6 +251,6 @@ public final class CloudWiring {
                         config.dynamoDbEndpoint(), clock)
                 : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables.name(Tables.REPLIES));
         return new RelayApi(registry, pairing, credentials, identity, rateLimiter(),
-                news -> reporter().report(news.instanceId(), news.events()));
+                news -> !reporter().report(news.instanceId(), news.events()).retryLater());
     }
 }

@@ -73,6 +73,8 @@ public final class CloudStandIn implements AutoCloseable {
     }
 
     /** What {@code /credentials} answers; needed only for a whole connector. */
+    private final java.util.concurrent.atomic.AtomicLong answerDelayMs = new java.util.concurrent.atomic.AtomicLong();
+
     public void setAccess(RelayAccess value) {
         access.set(value);
     }
@@ -81,6 +83,14 @@ public final class CloudStandIn implements AutoCloseable {
     public void failEvents(int count, int status) {
         failStatus.set(status);
         failNext.set(count);
+    }
+
+    /**
+     * Accepted events posts are recorded at once but answered only after {@code delay}, as the real
+     * relay API answers after the reports went out: news can arrive while a post is under way.
+     */
+    public void delayAnswers(java.time.Duration delay) {
+        answerDelayMs.set(delay.toMillis());
     }
 
     public int heartbeats() {
@@ -160,11 +170,20 @@ public final class CloudStandIn implements AutoCloseable {
                         respond(exchange, failStatus.get(), Map.of("error", "stand_in_failure"));
                     } else {
                         posts.add(new Post(path, auth, 200, events));
+                        pause(answerDelayMs.get());
                         respond(exchange, 200, Map.of("accepted", events.events().size()));
                     }
                 }
                 default -> respond(exchange, 404, Map.of("error", "not_found"));
             }
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

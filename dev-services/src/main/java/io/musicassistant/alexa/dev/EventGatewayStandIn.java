@@ -30,6 +30,7 @@ public final class EventGatewayStandIn implements AutoCloseable {
     private final LwaStandIn lwa;
     private final List<Received> received = new ArrayList<>();
     private final Set<String> disabledUsers = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One event as it arrived: when, for whom, and the event itself. */
     public record Received(Instant at, String userId, JsonNode event) {
@@ -75,6 +76,11 @@ public final class EventGatewayStandIn implements AutoCloseable {
         disabledUsers.add(userId);
     }
 
+    /** The next {@code count} events (of anyone) are answered 503, as a gateway having trouble would. */
+    public void failNext(int count) {
+        failures.set(count);
+    }
+
     public synchronized List<Received> received() {
         return List.copyOf(received);
     }
@@ -108,6 +114,10 @@ public final class EventGatewayStandIn implements AutoCloseable {
         var grant = lwa.liveGrant(token).filter(g -> g.clientId().equals(lwa.messagingClientId()));
         if (grant.isEmpty()) {
             SmallHttp.sendJson(exchange, 401, error("INVALID_ACCESS_TOKEN_EXCEPTION", "Access token is not valid."));
+            return;
+        }
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            SmallHttp.sendJson(exchange, 503, error("INTERNAL_SERVICE_EXCEPTION", "The gateway could not take the event."));
             return;
         }
         if (disabledUsers.contains(grant.get().userId())) {

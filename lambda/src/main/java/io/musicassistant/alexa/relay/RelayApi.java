@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,14 +58,20 @@ public final class RelayApi {
     private final CredentialIssuer credentials;
     private final IdentityResolver identity;
     private final RateLimiter limiter;
-    private final Consumer<HomeNews> news;
+    private final NewsSink news;
 
     /** Player news from one home, for the control skill's reporting. */
     public record HomeNews(String instanceId, HomeEvents events) {
     }
 
+    /** Takes a home's player news; false when some of it could not be passed on yet and should come again. */
+    @FunctionalInterface
+    public interface NewsSink {
+        boolean deliver(HomeNews news);
+    }
+
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter, Consumer<HomeNews> news) {
+                    RateLimiter limiter, NewsSink news) {
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
@@ -176,7 +181,11 @@ public final class RelayApi {
                 case "events" -> {
                     limiter.hit(EVENTS_PER_HOME, instanceId);
                     HomeEvents events = body(request, HomeEvents.class);
-                    news.accept(new HomeNews(instanceId, events));
+                    if (!news.deliver(new HomeNews(instanceId, events))) {
+                        // The connector keeps the news and posts it again, with whatever changed meanwhile.
+                        yield ApiResponse.error(503, "reports_pending", "some reports could not be sent yet")
+                                .withHeader("retry-after", "10");
+                    }
                     yield ApiResponse.json(200, Map.of("accepted", events.events().size()));
                 }
                 default -> ApiResponse.error(404, "not_found", "no such route");

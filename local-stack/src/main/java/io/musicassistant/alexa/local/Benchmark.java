@@ -26,7 +26,7 @@ final class Benchmark {
     private Benchmark() {
     }
 
-    static int run(int iterations, boolean verbose, PrintStream out) throws IOException {
+    static int run(int iterations, boolean verbose, boolean reportsOnly, PrintStream out) throws IOException {
         LocalStackMain.quietLogs(verbose, null);
         out.println("Starting the local stack for the benchmark ...");
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
@@ -64,6 +64,10 @@ final class Benchmark {
             out.printf("%nJava %s, %d cores; %d measured iterations after %d warm-up%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), iterations, iterations / 5);
             out.printf("%-48s %6s %8s %8s %8s %8s%n", "what (ms)", "n", "p50", "p90", "p99", "max");
+            if (reportsOnly) {
+                reportLatency(stack, skill, out, Math.min(iterations, 200));
+                return 0;
+            }
             report(out, "relay round trip (ping, RelayClient)", ping, iterations);
             report(out, "GetPlayableContent over HTTP (relay + MA)", search, iterations);
             report(out, "Initiate over HTTP (from cache, no relay)", initiate, iterations);
@@ -110,7 +114,8 @@ final class Benchmark {
             try {
                 List<EventGatewayStandIn.Received> got = gateway.await(1, Duration.ofSeconds(5));
                 if (got.isEmpty() || !got.getFirst().name().equals("ChangeReport")) {
-                    throw new IllegalStateException("no ChangeReport reached the gateway");
+                    throw new IllegalStateException("no ChangeReport reached the gateway within 5 s of setting volume "
+                            + volume[0] + "; received " + got.stream().map(r -> r.name() + " " + r.endpointId()).toList());
                 }
                 return Duration.between(before, got.getFirst().at()).toNanos();
             } catch (InterruptedException e) {

@@ -130,7 +130,7 @@ final class Conversation {
                 ControlRequests.intent(token, "en-US", "MoveMusicIntent", Map.of("room", "living room")), "Living Room");
         say("Alexa, ask Music Assistant to list my rooms",
                 ControlRequests.intent(token, "en-US", "ListRoomsIntent", Map.of()), "Bedroom");
-        say("Alexa, frage Musik Assistent, was im Wohnzimmer läuft  (the room is called \"Living Room\" in MA)",
+        say("Alexa, frage Musik Assistent, was im Living Room läuft  (German model; the player's name in MA is English)",
                 ControlRequests.intent(token, "de-DE", "WhatsPlayingIntent", Map.of("room", "living room")), "Living Room");
         say("Alexa, ask Music Assistant to play jazz in the attic",
                 ControlRequests.intent(token, "en-US", "PlayInRoomIntent", Map.of("query", "jazz", "room", "attic")), "attic");

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *   <li>{@code demo [--json]} — start everything, play the scripted conversation, stop;</li>
  *   <li>{@code up [--port N] [--state-dir D]} — start everything and keep running (scripts/local-up);</li>
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
- *   <li>{@code bench [--iterations N]} — measure the relay and the directives (docs/benchmarks.md).</li>
+ *   <li>{@code bench [--iterations N] [--reports-only]} — measure the relay, the directives and state reports (docs/benchmarks.md).</li>
  * </ul>
  */
 public final class LocalStackMain {
@@ -39,9 +39,10 @@ public final class LocalStackMain {
             case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
                     options.contains("--verbose"));
             case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"), System.out);
+            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
+                    options.contains("--reports-only"), System.out);
             default -> {
-                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N]");
+                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only]");
                 yield 2;
             }
         };

@@ -221,6 +221,25 @@ class ControlEndToEndTest {
         assertEquals("NOT_SUPPORTED_IN_CURRENT_MODE", Conversation.outcome(directive("Alexa.PlaybackController", "Play", KITCHEN)));
     }
 
+    @Test
+    @Order(7)
+    void everyDocumentedExampleIsAnsweredWithTheDemoUsersToken() throws java.io.IOException {
+        say("en-US", "PlayInRoomIntent", Map.of("query", "radiohead", "room", "kitchen")); // something to pause
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../scripts/examples"))) {
+            List<java.nio.file.Path> examples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertTrue(examples.size() >= 8, examples.toString());
+            for (java.nio.file.Path example : examples) {
+                String body = LocalStackMain.withDemoToken(java.nio.file.Files.readString(example));
+                assertTrue(body.contains(TOKEN), example + " gets the demo token");
+                JsonNode answer = skill.send(io.musicassistant.alexa.relay.protocol.RelayJson.mapper().readTree(body));
+                String outcome = Conversation.outcome(answer);
+                assertFalse(answer.toString().contains("ErrorResponse"), example + ": " + answer);
+                assertFalse(outcome.isBlank() || outcome.toLowerCase(Locale.ROOT).contains("offline")
+                        || outcome.toLowerCase(Locale.ROOT).contains("couldn't"), example + ": " + outcome);
+            }
+        }
+    }
+
     /** Waits until no report has arrived for a while, so earlier steps' reports are out of the way. */
     static void quiet(EventGatewayStandIn gateway) throws InterruptedException {
         List<Integer> sizes = new ArrayList<>();

@@ -87,7 +87,7 @@ public final class PlayerControl {
             case SHUFFLE -> ma.call("player_queues/shuffle", Map.of("queue_id", queueOf(id), "shuffle_enabled", action.on()), CALL);
             case REPEAT -> ma.call("player_queues/repeat", Map.of("queue_id", queueOf(id), "repeat_mode", action.repeat()), CALL);
         }
-        return expected(get(id), action);
+        return expected(get(id), action, player);
     }
 
     public PlayResult play(String playerId, ContentQuery query) {
@@ -142,9 +142,12 @@ public final class PlayerControl {
      * Music Assistant applies some commands asynchronously; the answer states what was asked for
      * even when MA's state has not caught up yet, as Alexa expects of a successful directive.
      */
-    static PlayerInfo expected(PlayerInfo now, PlayerAction action) {
+    static PlayerInfo expected(PlayerInfo now, PlayerAction action, PlayerInfo before) {
         return switch (action.action()) {
+            case PLAY -> with(now, now.powered(), now.volumeLevel(), now.muted(), PlayerInfo.PLAYING);
             case VOLUME_SET -> with(now, now.powered(), action.value(), now.muted(), now.playbackState());
+            case VOLUME_ADJUST -> with(now, now.powered(),
+                    clamp((before.volumeLevel() == null ? 0 : before.volumeLevel()) + action.value()), now.muted(), now.playbackState());
             case MUTE -> with(now, now.powered(), now.volumeLevel(), action.on(), now.playbackState());
             case POWER -> with(now, action.on(), now.volumeLevel(), now.muted(), now.playbackState());
             case PAUSE -> with(now, now.powered(), now.volumeLevel(), now.muted(), PlayerInfo.PAUSED);

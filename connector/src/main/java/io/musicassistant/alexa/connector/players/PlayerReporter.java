@@ -52,6 +52,8 @@ public final class PlayerReporter implements AutoCloseable {
     private long events;
     private ScheduledFuture<?> flush;
     private long firstPendingNanos;
+    /** Whether news is waiting for a batch that has not left yet. */
+    private boolean batchOpen;
     /** After a failed post: no new attempt before this (System.nanoTime()). */
     private long retryNotBeforeNanos;
     private boolean retrying;
@@ -132,7 +134,7 @@ public final class PlayerReporter implements AutoCloseable {
         for (PlayerInfo p : players) {
             PlayerEvent earlier = pending.get(p.playerId());
             String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED) ? PlayerEvent.ADDED : PlayerEvent.CHANGED;
-            pending.put(p.playerId(), new PlayerEvent(kind, p.playerId(), p));
+            pending.put(p.playerId(), new PlayerEvent(kind, p.playerId(), news(p)));
         }
         if (!pending.isEmpty()) {
             schedule();
@@ -142,13 +144,13 @@ public final class PlayerReporter implements AutoCloseable {
     private synchronized void queue(PlayerInfo player, String type) {
         touched.put(player.playerId(), events++);
         Reportable now = Reportable.of(player);
-        if (type.equals(PlayerEvent.CHANGED) && now.equals(sent.get(player.playerId()))
-                && !pending.containsKey(player.playerId())) {
+        if (type.equals(PlayerEvent.CHANGED) && !pending.containsKey(player.playerId())
+                && now.equals(lastTold(player.playerId()))) {
             return;
         }
         PlayerEvent earlier = pending.get(player.playerId());
         String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED) ? PlayerEvent.ADDED : type;
-        pending.put(player.playerId(), new PlayerEvent(kind, player.playerId(), player));
+        pending.put(player.playerId(), new PlayerEvent(kind, player.playerId(), news(player)));
         schedule();
     }
 
@@ -168,6 +170,21 @@ public final class PlayerReporter implements AutoCloseable {
         }
     }
 
+    /** A player as the cloud hears of it: what is playing stays home (Alexa's reports do not carry it). */
+    static PlayerInfo news(PlayerInfo p) {
+        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
+                p.playbackState(), p.features(), p.groupMembers(), null);
+    }
+
+    /** What the cloud will know of a player once the post under way (if any) arrives. */
+    private Reportable lastTold(String playerId) {
+        PlayerEvent underWay = inFlight.get(playerId);
+        if (underWay != null) {
+            return underWay.player() == null ? null : Reportable.of(underWay.player());
+        }
+        return sent.get(playerId);
+    }
+
     /** Whether the cloud knows the player, or will once the news pending or under way arrives. */
     private boolean known(String playerId) {
         PlayerEvent next = pending.containsKey(playerId) ? pending.get(playerId) : inFlight.get(playerId);
@@ -176,10 +193,13 @@ public final class PlayerReporter implements AutoCloseable {
 
     private void schedule() {
         long now = System.nanoTime();
-        if (flush == null || flush.isDone()) {
+        if (!batchOpen) {
+            // the first news since the last batch left: the quiet time and the longest delay count from here
             firstPendingNanos = now;
-        } else {
-            flush.cancel(false);
+            batchOpen = true;
+        }
+        if (flush != null) {
+            flush.cancel(false); // a flush already posting runs on; the next one is scheduled below
         }
         long waited = now - firstPendingNanos;
         long delay = Math.max(0, Math.min(QUIET.toNanos(), MAX_DELAY.toNanos() - waited));
@@ -199,6 +219,7 @@ public final class PlayerReporter implements AutoCloseable {
             batch = new ArrayList<>(pending.values());
             inFlight.putAll(pending);
             pending.clear();
+            batchOpen = false;
         }
         for (int from = 0; from < batch.size(); from += HomeEvents.MAX_EVENTS) {
             List<PlayerEvent> part = batch.subList(from, Math.min(batch.size(), from + HomeEvents.MAX_EVENTS));

@@ -109,8 +109,9 @@ class PlayerReporterTest {
         return ids;
     }
 
+    /** The player as the cloud should hear of it: MA's state now, without what is playing. */
     PlayerInfo current(String playerId) {
-        return MaPlayers.read(ma.call("players/get", Map.of("player_id", playerId), CALL));
+        return PlayerReporter.news(MaPlayers.read(ma.call("players/get", Map.of("player_id", playerId), CALL)));
     }
 
     void awaitArrivals(String playerId, int count) {
@@ -137,7 +138,7 @@ class PlayerReporterTest {
         assertEquals(PlayerEvent.CHANGED, event.type());
         assertEquals(BEDROOM, event.playerId());
         assertEquals(30, event.player().volumeLevel());
-        assertEquals(current(BEDROOM), event.player(), "the whole player as Music Assistant has it now");
+        assertEquals(current(BEDROOM), event.player(), "the whole player as Music Assistant has it now, without now-playing");
     }
 
     @Test
@@ -262,6 +263,18 @@ class PlayerReporterTest {
                 assertEquals(current(e.playerId()), e.player());
             }
         }
+    }
+
+    @Test
+    void aChangeBackWhileTheLastPostIsUnderWayIsStillReported() {
+        int before = current(BEDROOM).volumeLevel();
+        cloud.delayAnswers(Duration.ofMillis(600));
+        sim.updatePlayer(BEDROOM, p -> p.withVolumeLevel(before + 10));
+        await("the first post", WAIT, () -> cloud.lastAccepted(BEDROOM) != null);
+        // The cloud has the news but has not answered yet: the volume goes back meanwhile.
+        sim.updatePlayer(BEDROOM, p -> p.withVolumeLevel(before));
+        await("the change back", WAIT, () -> cloud.lastAccepted(BEDROOM).volumeLevel() == before);
+        assertEquals(2, cloud.acceptedEvents(BEDROOM).size());
     }
 
     @Test

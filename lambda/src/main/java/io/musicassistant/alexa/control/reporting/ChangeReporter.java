@@ -5,8 +5,10 @@ import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,18 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * Turns a home's player news into Alexa events for every linked account that granted event access:
- * ChangeReport for changed properties only (the unchanged ones ride along as context),
- * AddOrUpdateReport when a player appears or its description changes, DeleteReport when it goes.
- * The cause is APP_INTERACTION: the change was made in Music Assistant, not through Alexa.
- * Without reporting configured ({@code grants} null) the states are still kept, nothing is sent.
+ * Turns a home's player news into Alexa events for every linked account that granted event access,
+ * each compared with what that account was last told ({@link EndpointStates}):
+ * AddOrUpdateReport for players it does not know or whose description changed (one event for all),
+ * ChangeReport per player for the properties that changed (the unchanged ones ride along as
+ * context), DeleteReport for players that went (one event for all). The cause is APP_INTERACTION:
+ * the change was made in Music Assistant, a speaker's app or its buttons, not through Alexa.
+ * What an account was told is recorded only when the gateway accepted it, so news that did not
+ * go out is sent again with the next post of the home (the connector retries a post answered
+ * with {@link Summary#retryLater()}).
  */
 public final class ChangeReporter {
 
     private static final JsonLog LOG = JsonLog.get(ChangeReporter.class);
+    /** The connector waits 15 s for its post; reports must be done (or given up for now) well before. */
+    static final Duration BUDGET = Duration.ofSeconds(8);
 
     private final HomeDirectory directory;
     private final Grants grants;
@@ -41,89 +48,178 @@ public final class ChangeReporter {
         this.clock = clock;
     }
 
-    /** How many events went out (per account), and how many player events needed none. */
-    public record Summary(int sent, int unchanged) {
-    }
-
-    /** An event for one account: the account's gateway token goes into its scope. */
-    private interface Event extends Function<String, Map<String, Object>> {
+    /**
+     * What happened to a home's news.
+     *
+     * @param sent events the gateway accepted, over all accounts
+     * @param retryLater some news could not be delivered for a reason that may pass (gateway
+     *     unreachable or failing, LWA unavailable, out of time): post it again later
+     */
+    public record Summary(int sent, boolean retryLater) {
     }
 
     public Summary report(String instanceId, HomeEvents news) {
-        Instant now = clock.instant();
-        List<Event> events = new ArrayList<>();
-        int unchanged = 0;
-        for (HomeEvents.PlayerEvent e : news.events()) {
-            Optional<EndpointStates.Snapshot> before = states.get(instanceId, e.playerId());
-            if (HomeEvents.PlayerEvent.REMOVED.equals(e.type())) {
-                if (before.isPresent()) {
-                    events.add(token -> deleteReport(e.playerId(), token));
-                    states.delete(instanceId, e.playerId());
-                }
-                continue;
-            }
-            PlayerInfo player = e.player();
-            List<Property> properties = Endpoints.properties(player, now);
-            boolean described = before.isPresent() && before.get().descriptor().equals(EndpointStates.descriptorHash(player));
-            if (!described) {
-                events.add(token -> addOrUpdateReport(player, token));
-            }
-            if (before.isPresent()) {
-                List<Property> changed = properties.stream().filter(p -> !before.get().same(p)).toList();
-                List<Property> same = properties.stream().filter(p -> before.get().same(p)).toList();
-                if (!changed.isEmpty()) {
-                    events.add(token -> changeReport(player, changed, same, token));
-                } else if (described) {
-                    unchanged++;
-                }
-            }
-            states.remember(instanceId, player, properties);
+        if (grants == null || gateway == null) {
+            return new Summary(0, false); // reporting is not configured for this deployment
         }
-        int sent = events.isEmpty() || grants == null ? 0 : deliver(instanceId, events);
-        return new Summary(sent, unchanged);
-    }
-
-    private int deliver(String instanceId, List<Event> events) {
+        Instant deadline = clock.instant().plus(BUDGET);
         int sent = 0;
+        boolean retryLater = false;
         for (String user : directory.linkedUsers(instanceId)) {
             try {
-                sent += deliverTo(user, events);
+                Delivery delivery = new Delivery(instanceId, user, deadline);
+                sent += delivery.run(news);
+                retryLater |= delivery.retryLater;
             } catch (RuntimeException e) {
                 // One account's grant trouble (LWA down, a damaged row) must not cost the others their reports.
                 LOG.warn("report.account_failed", "error", e.getClass().getSimpleName());
+                retryLater = true;
             }
         }
-        return sent;
+        return new Summary(sent, retryLater);
     }
 
-    private int deliverTo(String user, List<Event> events) {
-        Optional<String> token = grants.accessToken(user);
-        if (token.isEmpty()) {
-            return 0; // this account never granted event access
+    /** The news of one post, for one account. */
+    private final class Delivery {
+
+        private final String instanceId;
+        private final String user;
+        private final Instant deadline;
+        private String token;
+        private boolean stopped;
+        boolean retryLater;
+
+        Delivery(String instanceId, String user, Instant deadline) {
+            this.instanceId = instanceId;
+            this.user = user;
+            this.deadline = deadline;
         }
-        int sent = 0;
-        String current = token.get();
-        for (Event event : events) {
-            EventGateway.Outcome outcome = gateway.send(event.apply(current), current);
+
+        int run(HomeEvents news) {
+            Optional<String> granted = grants.accessToken(user);
+            if (granted.isEmpty()) {
+                return 0; // this account never granted event access
+            }
+            token = granted.get();
+            Instant now = clock.instant();
+            List<PlayerEvent> events = news.events().stream()
+                    .filter(e -> PlayerEvent.REMOVED.equals(e.type()) || Endpoints.describable(e.player())).toList();
+            List<PlayerInfo> describe = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
+            Map<String, EndpointStates.Snapshot> known = new LinkedHashMap<>();
+            for (PlayerEvent e : events) {
+                Optional<EndpointStates.Snapshot> before = states.get(instanceId, user, e.playerId());
+                before.ifPresent(s -> known.put(e.playerId(), s));
+                if (PlayerEvent.REMOVED.equals(e.type())) {
+                    if (before.isPresent()) {
+                        gone.add(e.playerId());
+                    }
+                } else if (before.isEmpty() || !before.get().descriptor().equals(EndpointStates.descriptorHash(e.player()))) {
+                    describe.add(e.player());
+                }
+            }
+            int sent = 0;
+            if (!describe.isEmpty() && deliver(addOrUpdateReport(describe, token))) {
+                sent++;
+                for (PlayerInfo p : describe) {
+                    EndpointStates.Snapshot told = EndpointStates.Snapshot.of(p, Endpoints.properties(p, now));
+                    // A player new to the account is told in full (Alexa asks ReportState next); a known one
+                    // got a new description, its values are still what they were.
+                    EndpointStates.Snapshot kept = known.get(p.playerId());
+                    states.put(instanceId, user, p.playerId(), kept == null ? told
+                            : new EndpointStates.Snapshot(kept.values(), told.descriptor()));
+                    if (kept != null) {
+                        known.put(p.playerId(), new EndpointStates.Snapshot(kept.values(), told.descriptor()));
+                    }
+                }
+            }
+            for (PlayerEvent e : events) {
+                EndpointStates.Snapshot before = known.get(e.playerId());
+                if (PlayerEvent.REMOVED.equals(e.type()) || before == null) {
+                    continue;
+                }
+                List<Property> properties = Endpoints.properties(e.player(), now);
+                List<Property> changed = properties.stream().filter(p -> !before.same(p)).toList();
+                if (changed.isEmpty()) {
+                    continue;
+                }
+                List<Property> same = properties.stream().filter(before::same).toList();
+                if (deliver(changeReport(e.player(), changed, same, token))) {
+                    sent++;
+                    EndpointStates.Snapshot told = EndpointStates.Snapshot.of(e.player(), properties);
+                    states.put(instanceId, user, e.playerId(), new EndpointStates.Snapshot(told.values(), before.descriptor()));
+                }
+            }
+            if (!gone.isEmpty() && deliver(deleteReport(gone, token))) {
+                sent++;
+                gone.forEach(id -> states.delete(instanceId, user, id));
+            }
+            return sent;
+        }
+
+        /** Sends one event with the account's token; true when the gateway accepted it. */
+        private boolean deliver(Map<String, Object> event) {
+            if (stopped) {
+                return false;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                retryLater = true;
+                stopped = true;
+                return false;
+            }
+            EventGateway.Outcome outcome = gateway.send(event, token, deadline);
             if (outcome == EventGateway.Outcome.TOKEN_REFUSED) {
                 Optional<String> renewed = grants.renewNow(user);
                 if (renewed.isEmpty()) {
-                    break;
+                    stopped = true; // the grant is gone; the account gets news again once it grants anew
+                    return false;
                 }
-                current = renewed.get();
-                outcome = gateway.send(event.apply(current), current);
+                token = renewed.get();
+                outcome = gateway.send(withToken(event, token), token, deadline);
+                if (outcome == EventGateway.Outcome.TOKEN_REFUSED) {
+                    LOG.warn("report.token_refused_after_renewal");
+                    stopped = true; // no refresh storm: one renewal per account and post
+                    return false;
+                }
             }
-            if (outcome == EventGateway.Outcome.SKILL_DISABLED) {
-                grants.forget(user);
-                break;
-            }
-            if (outcome == EventGateway.Outcome.ACCEPTED) {
-                sent++;
-            } else {
-                LOG.warn("report.not_accepted", "outcome", outcome.name());
-            }
+            return switch (outcome) {
+                case ACCEPTED -> true;
+                case SKILL_DISABLED -> {
+                    grants.forget(user);
+                    stopped = true;
+                    yield false;
+                }
+                case TOKEN_REFUSED -> false;
+                case FAILED -> {
+                    LOG.warn("report.not_accepted", "event", eventName(event));
+                    retryLater = true;
+                    yield false;
+                }
+            };
         }
-        return sent;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String eventName(Map<String, Object> event) {
+        return String.valueOf(((Map<String, Object>) ((Map<String, Object>) event.get("event")).get("header")).get("name"));
+    }
+
+    /** The same event with another token in its scope (events are built per token). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withToken(Map<String, Object> message, String token) {
+        Map<String, Object> event = new LinkedHashMap<>((Map<String, Object>) message.get("event"));
+        if (event.get("endpoint") instanceof Map<?, ?> endpoint) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) endpoint);
+            copy.put("scope", scope(token));
+            event.put("endpoint", copy);
+        } else {
+            Map<String, Object> payload = new LinkedHashMap<>((Map<String, Object>) event.get("payload"));
+            payload.put("scope", scope(token));
+            event.put("payload", payload);
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(message);
+        copy.put("event", event);
+        return copy;
     }
 
     static Map<String, Object> header(String namespace, String name) {
@@ -147,16 +243,16 @@ public final class ChangeReporter {
         return Map.of("event", event, "context", Map.of("properties", same));
     }
 
-    static Map<String, Object> addOrUpdateReport(PlayerInfo player, String token) {
+    static Map<String, Object> addOrUpdateReport(List<PlayerInfo> players, String token) {
         return Map.of("event", Map.of(
                 "header", header("Alexa.Discovery", "AddOrUpdateReport"),
-                "payload", Map.of("endpoints", List.of(Endpoints.describe(player)), "scope", scope(token))));
+                "payload", Map.of("endpoints", players.stream().map(Endpoints::describe).toList(), "scope", scope(token))));
     }
 
-    static Map<String, Object> deleteReport(String playerId, String token) {
+    static Map<String, Object> deleteReport(List<String> playerIds, String token) {
         return Map.of("event", Map.of(
                 "header", header("Alexa.Discovery", "DeleteReport"),
-                "payload", Map.of("endpoints", List.of(Map.of("endpointId", Endpoints.endpointId(playerId))),
+                "payload", Map.of("endpoints", playerIds.stream().map(id -> Map.of("endpointId", Endpoints.endpointId(id))).toList(),
                         "scope", scope(token))));
     }
 }

@@ -18,13 +18,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What Alexa was last told about each player of a home: property values (without sample times)
- * and a hash of the discovery description. Directive answers, discovery and reports all update it,
- * so a change Alexa caused is never reported back to it, and an unchanged property never is.
+ * What each Alexa account was last told about each player of a home: property values (without
+ * sample times) and a hash of the discovery description. Directive answers and discovery write it
+ * for the account that asked; reports write it for an account only once the gateway accepted them.
+ * So a change an account's Alexa made is never reported back to it, an unchanged property never
+ * is, and a report that did not go out is sent again with the next news.
  */
 public final class EndpointStates {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sorted keys: the description hash must not depend on a JVM's map iteration order. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -59,9 +63,9 @@ public final class EndpointStates {
         }
     }
 
-    public Optional<Snapshot> get(String instanceId, String playerId) {
+    public Optional<Snapshot> get(String instanceId, String userId, String playerId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, playerId)))).item();
+                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId)))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -73,23 +77,34 @@ public final class EndpointStates {
         }
     }
 
-    public void put(String instanceId, String playerId, Snapshot snapshot) {
+    public void put(String instanceId, String userId, String playerId, Snapshot snapshot) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.ENDPOINT_STATE.key(), Attrs.s(key(instanceId, playerId)),
+                Tables.ENDPOINT_STATE.key(), Attrs.s(key(instanceId, userId, playerId)),
                 "properties", Attrs.s(snapshot.values().toString()),
                 "descriptor", Attrs.s(snapshot.descriptor()),
                 "updated_at_ms", Attrs.n(clock.millis()))));
     }
 
-    public void remember(String instanceId, PlayerInfo player, List<Property> properties) {
-        put(instanceId, player.playerId(), Snapshot.of(player, properties));
+    /** Discovery told the account everything about the player. */
+    public void remember(String instanceId, String userId, PlayerInfo player, List<Property> properties) {
+        put(instanceId, userId, player.playerId(), Snapshot.of(player, properties));
     }
 
-    public void delete(String instanceId, String playerId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, playerId))));
+    /**
+     * A directive's answer told the account the player's properties, but not its description (a
+     * rename still needs an AddOrUpdateReport); Alexa knows the endpoint, since it sent the directive.
+     */
+    public void rememberValues(String instanceId, String userId, PlayerInfo player, List<Property> properties) {
+        Snapshot now = Snapshot.of(player, properties);
+        String descriptor = get(instanceId, userId, player.playerId()).map(Snapshot::descriptor).orElse(now.descriptor());
+        put(instanceId, userId, player.playerId(), new Snapshot(now.values(), descriptor));
     }
 
-    private static String key(String instanceId, String playerId) {
-        return instanceId + "#" + playerId;
+    public void delete(String instanceId, String userId, String playerId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId))));
+    }
+
+    private static String key(String instanceId, String userId, String playerId) {
+        return instanceId + "#" + userId + "#" + playerId;
     }
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -39,11 +40,14 @@ public final class EventGateway {
         FAILED
     }
 
-    /** Sends, retrying a throttled or failing gateway twice, a second apart, as Amazon asks. */
-    public Outcome send(Map<String, Object> event, String accessToken) {
+    /**
+     * Sends, retrying a throttled, failing or unreachable gateway twice, a second apart, as Amazon
+     * asks, but never past {@code deadline}.
+     */
+    public Outcome send(Map<String, Object> event, String accessToken, Instant deadline) {
         for (int attempt = 1; ; attempt++) {
             Attempt result = attempt(event, accessToken);
-            if (!result.retryable() || attempt == 3) {
+            if (!result.retryable() || attempt == 3 || Instant.now().plusSeconds(1).plus(timeout).isAfter(deadline)) {
                 return result.outcome();
             }
             try {
@@ -96,7 +100,7 @@ public final class EventGateway {
                 connection.disconnect();
             }
         } catch (IOException e) {
-            return new Attempt(Outcome.FAILED, false);
+            return new Attempt(Outcome.FAILED, true); // unreachable or timed out: worth another try
         }
     }
 }

@@ -22,6 +22,10 @@ public final class Endpoints {
     /** Characters Alexa allows in endpoint ids; ids are at most 256 characters. */
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_\\-=#;:?@&]{1,200}");
     private static final String ENCODED = "x=";
+    private static final int MAX_ID_LENGTH = 256;
+    private static final int MAX_NAME_LENGTH = 128;
+    /** Alexa takes at most this many endpoints from one skill. */
+    public static final int MAX_ENDPOINTS = 300;
 
     private Endpoints() {
     }
@@ -39,14 +43,31 @@ public final class Endpoints {
             return Optional.empty();
         }
         if (!endpointId.startsWith(ENCODED)) {
-            return Optional.of(endpointId);
+            return endpointId.isBlank() ? Optional.empty() : Optional.of(endpointId);
         }
         try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(endpointId.substring(ENCODED.length())),
-                    StandardCharsets.UTF_8));
+            String decoded = new String(Base64.getUrlDecoder().decode(endpointId.substring(ENCODED.length())), StandardCharsets.UTF_8);
+            return decoded.isBlank() ? Optional.empty() : Optional.of(decoded);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether Alexa can take the player as an endpoint: its id, encoded if need be, fits Alexa's 256 characters. */
+    public static boolean describable(PlayerInfo player) {
+        return endpointId(player.playerId()).length() <= MAX_ID_LENGTH;
+    }
+
+    /**
+     * MA's name as Alexa's friendly name: Alexa takes at most 128 characters and no control
+     * characters; a player without a name is called by its id.
+     */
+    static String friendlyName(PlayerInfo player) {
+        String name = player.name() == null ? "" : player.name().replaceAll("\\p{Cntrl}", " ").strip();
+        if (name.isEmpty()) {
+            name = player.playerId();
+        }
+        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH).strip();
     }
 
     public static List<Capability> capabilities(PlayerInfo player) {
@@ -58,7 +79,7 @@ public final class Endpoints {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("endpointId", endpointId(player.playerId()));
         endpoint.put("manufacturerName", MANUFACTURER);
-        endpoint.put("friendlyName", player.name());
+        endpoint.put("friendlyName", friendlyName(player));
         endpoint.put("description", (player.isGroup() ? "Speaker group" : "Speaker") + " in Music Assistant");
         endpoint.put("displayCategories", List.of("SPEAKER"));
         endpoint.put("cookie", Map.of());

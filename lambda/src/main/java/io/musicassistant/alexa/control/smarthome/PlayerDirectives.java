@@ -35,7 +35,7 @@ public final class PlayerDirectives {
         String playerId = playerId(request);
         Home home = homes.onlineHomeOf(request.userId());
         PlayerInfo after = control.control(home, action.apply(playerId), request.deadline());
-        return SmartHomeEvents.response(request, remember(home, after));
+        return SmartHomeEvents.response(request, remember(home, request.userId(), after));
     }
 
     /** ReportState: the player's properties now. */
@@ -43,12 +43,12 @@ public final class PlayerDirectives {
         String playerId = playerId(request);
         Home home = homes.onlineHomeOf(request.userId());
         PlayerInfo now = control.player(home, playerId, request.deadline());
-        return SmartHomeEvents.stateReport(request, remember(home, now));
+        return SmartHomeEvents.stateReport(request, remember(home, request.userId(), now));
     }
 
-    private List<Property> remember(Home home, PlayerInfo player) {
+    private List<Property> remember(Home home, String userId, PlayerInfo player) {
         List<Property> properties = Endpoints.properties(player, clock.instant());
-        states.remember(home.instanceId(), player, properties);
+        states.rememberValues(home.instanceId(), userId, player, properties);
         return properties;
     }
 

@@ -11,6 +11,7 @@ public final class SmartHomeException extends RuntimeException {
 
     public static final String ENDPOINT_UNREACHABLE = "ENDPOINT_UNREACHABLE";
     public static final String NO_SUCH_ENDPOINT = "NO_SUCH_ENDPOINT";
+    public static final String BRIDGE_UNREACHABLE = "BRIDGE_UNREACHABLE";
     public static final String INVALID_DIRECTIVE = "INVALID_DIRECTIVE";
     public static final String INVALID_VALUE = "INVALID_VALUE";
     public static final String VALUE_OUT_OF_RANGE = "VALUE_OUT_OF_RANGE";

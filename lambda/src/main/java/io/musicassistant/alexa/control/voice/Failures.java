@@ -52,7 +52,7 @@ public final class Failures {
             case BAD_REPLY -> "home.error";
             case REMOTE_ERROR -> switch (e.remoteCode() == null ? "" : e.remoteCode()) {
                 case RelayError.NOT_FOUND -> "not.found";
-                case RelayError.NO_SUCH_PLAYER -> "player.gone";
+                case RelayError.NO_SUCH_PLAYER -> "player.gone.any";
                 case RelayError.MA_ERROR -> "ma.refused";
                 case RelayError.PLAYER_UNAVAILABLE -> "player.unavailable.any";
                 case RelayError.UNSUPPORTED -> "player.unsupported.any";

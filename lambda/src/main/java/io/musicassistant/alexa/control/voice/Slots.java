@@ -96,7 +96,7 @@ public final class Slots {
     }
 
     /** Every slot's value, for remembering an unfinished intent; over-long values are left out. */
-    static Map<String, String> values(Intent intent) {
+    public static Map<String, String> values(Intent intent) {
         Map<String, String> out = new LinkedHashMap<>();
         if (intent != null && intent.getSlots() != null) {
             intent.getSlots().forEach((name, slot) -> {

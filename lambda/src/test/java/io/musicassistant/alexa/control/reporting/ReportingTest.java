@@ -272,6 +272,54 @@ class ReportingTest {
     }
 
     @Test
+    void aReportTheGatewayCouldNotTakeIsSentAgainWithTheNextPost() {
+        grant(user);
+        discover(user);
+        gateway.clear();
+        gateway.failNext(3); // the client tries three times
+        ApiResponse failed = post(changed(KITCHEN, p -> withVolume(p, 47)));
+        assertEquals(503, failed.status(), "the connector keeps the news and posts it again");
+        assertTrue(failed.headers().containsKey("retry-after"));
+        assertEquals(List.of(), receivedBy(user));
+
+        ApiResponse again = post(new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN)));
+        assertEquals(200, again.status());
+        List<EventGatewayStandIn.Received> got = receivedBy(user);
+        assertEquals(List.of("ChangeReport"), got.stream().map(EventGatewayStandIn.Received::name).toList());
+        assertEquals(47, got.getFirst().event().path("event").path("payload").path("change").path("properties").get(0)
+                .path("value").asInt());
+    }
+
+    @Test
+    void aChangeOneAccountMadeIsNewsForTheOtherAccountsOfTheHousehold() {
+        CloudFixture.User partner = cloud.newUser();
+        cloud.pair(home, partner);
+        grant(user);
+        grant(partner);
+        discover(user);
+        discover(partner);
+        ObjectNode set = request("Speaker.SetVolume.request.json", user.token(), LIVING_ROOM);
+        set.with("directive").with("payload").put("volume", 55);
+        assertEquals("Response", outcome(send(cloud, set)));
+        gateway.clear();
+        assertEquals(200, post(new PlayerEvent(PlayerEvent.CHANGED, LIVING_ROOM, players.get(LIVING_ROOM))).status());
+        assertEquals(List.of(), receivedBy(user), "this account's Alexa made the change");
+        List<EventGatewayStandIn.Received> partners = receivedBy(partner);
+        assertEquals(List.of("ChangeReport"), partners.stream().map(EventGatewayStandIn.Received::name).toList());
+        assertEquals(55, partners.getFirst().event().path("event").path("payload").path("change").path("properties").get(0)
+                .path("value").asInt());
+    }
+
+    @Test
+    void theDescriptionHashDoesNotDependOnTheJvm() {
+        // Map.of iterates in an order that changes from one JVM start to the next; the hash must not.
+        // Compared with a value computed once: a different JVM (another Lambda container) must agree.
+        PlayerInfo p = new PlayerInfo("RINCON_1", "Kitchen", "player", true, true, 20, false, PlayerInfo.PLAYING,
+                List.of("power", "volume_set", "volume_mute", "pause"), List.of(), null);
+        assertEquals("7702e5ac120b663f", EndpointStates.descriptorHash(p));
+    }
+
+    @Test
     void theEventsRouteValidatesItsCaller() {
         assertEquals(401, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", "wrong-secret",
                 new HomeEvents(List.of(new PlayerEvent(PlayerEvent.REMOVED, "x", null)))).status());
@@ -291,7 +339,8 @@ class ReportingTest {
     void theEventsRouteIsRateLimitedPerHome() {
         int accepted = 0;
         int limited = 0;
-        for (int i = 0; i < 310 && limited == 0; i++) {
+        // Fixed one-minute windows: if the loop crosses a window's end, the count starts again (at most once).
+        for (int i = 0; i < 700 && limited == 0; i++) {
             ApiResponse r = post(new PlayerEvent(PlayerEvent.REMOVED, "never_seen", null));
             if (r.status() == 200) {
                 accepted++;
@@ -300,7 +349,7 @@ class ReportingTest {
                 assertTrue(r.headers().containsKey("retry-after"), r.headers().toString());
             }
         }
-        assertEquals(300, accepted);
         assertEquals(1, limited);
+        assertTrue(accepted >= 300 && accepted <= 600, "accepted " + accepted + " before the limit");
     }
 }

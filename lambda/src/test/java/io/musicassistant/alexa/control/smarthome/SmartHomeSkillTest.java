@@ -281,7 +281,7 @@ class SmartHomeSkillTest {
         JsonNode discovery = send(cloud, request("Discovery.Discover.request.json", owner.token(), null));
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertEquals("ENDPOINT_UNREACHABLE", outcome(pause));
-        assertEquals("ENDPOINT_UNREACHABLE", outcome(discovery));
+        assertEquals("BRIDGE_UNREACHABLE", outcome(discovery));
         assertTrue(ms < cloud.config.relayTimeout().toMillis(), "answered without waiting for the relay timeout: " + ms + " ms");
         assertEquals(commandsBefore, home.received().size());
     }

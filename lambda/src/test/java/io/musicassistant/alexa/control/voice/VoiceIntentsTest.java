@@ -92,6 +92,24 @@ class VoiceIntentsTest {
     }
 
     @Test
+    void aRoomHeardInsideTheFreeFormQueryIsTakenAsTheRoom() {
+        int from = house.received().size();
+        Answer a = send(cloud, ask("PlayIntent").slot("query", "songs in the key of life in the living room")).valid();
+        PlayRequest play = RelayJson.convert(only(from, "player.play").args(), PlayRequest.class);
+        assertEquals("living-1", play.playerId());
+        assertEquals("songs in the key of life", play.query().name());
+        assertTrue(a.speech().endsWith("in the Living Room."), a.speech());
+
+        // "in the air tonight" names no room: all of it is the query.
+        from = house.received().size();
+        send(cloud, ask("PlayIntent").slot("query", "in the air tonight")).valid();
+        assertEquals("in the air tonight", RelayJson.convert(only(from, "player.play").args(), PlayRequest.class).query().name());
+        from = house.received().size();
+        send(cloud, ask("PlayIntent").slot("query", "music in the air")).valid();
+        assertEquals("music in the air", RelayJson.convert(only(from, "player.play").args(), PlayRequest.class).query().name());
+    }
+
+    @Test
     void playMyMusicPlaysTheLibrary() {
         int from = house.received().size();
         Answer a = send(cloud, ask("PlayInRoomIntent").slot("query", "some music").slot("room", "the bedroom")).valid();
@@ -113,7 +131,7 @@ class VoiceIntentsTest {
     void playWithoutAQueryAsksWhatToPlay() {
         int from = house.received().size();
         Answer a = send(cloud, ask("PlayIntent")).valid();
-        assertEquals("What should I play?", a.speech());
+        assertEquals("What should I play? Say play, and then an artist, an album or a playlist.", a.speech());
         assertFalse(a.endsSession());
         assertTrue(house.since(from, "player.play").isEmpty());
     }
@@ -150,10 +168,14 @@ class VoiceIntentsTest {
         assertEquals(new PlayerAction("bedroom-1", PlayerAction.Action.VOLUME_SET, 40, null, null), control(from));
 
         from = house.received().size();
-        for (String level : List.of("250", "-5", "?", "loud")) {
+        for (String level : List.of("250", "-5", "loud")) {
             Answer out = send(cloud, ask("VolumeIntent").slot("level", level).slot("room", "bedroom")).valid();
             assertEquals("The volume goes from 0 to 100.", out.speech(), level);
         }
+        // No number heard at all: ask for one, and keep listening.
+        Answer unheard = send(cloud, ask("VolumeIntent").slot("level", "?").slot("room", "bedroom")).valid();
+        assertEquals("To what volume? Say, for example: volume thirty.", unheard.speech());
+        assertFalse(unheard.endsSession());
         assertEquals(List.of(), house.since(from, "player.control"));
         assertEquals(List.of(), house.since(from, "players.list"), "refused before any player is looked up");
     }
@@ -210,7 +232,7 @@ class VoiceIntentsTest {
 
         from = house.received().size();
         Answer odd = send(cloud, ask("RepeatIntent").slot("mode", "sideways").slot("room", "kitchen")).valid();
-        assertEquals("Repeat can be off, one song, or all. Which one?", odd.speech());
+        assertEquals("Say repeat one, repeat all, or repeat off.", odd.speech());
         assertFalse(odd.endsSession());
         assertEquals(List.of(), house.since(from, "player.control"));
     }
@@ -271,8 +293,8 @@ class VoiceIntentsTest {
         assertFalse(fallback.endsSession());
 
         Answer launch = send(cloud, VoiceRequests.launch(house.user.token())).valid();
-        assertEquals("Music Assistant is ready. What should I play, and where?", launch.speech());
-        assertEquals("For example, say: play Radiohead in the kitchen.", launch.reprompt());
+        assertEquals("Music Assistant is ready. Say, for example: play Radiohead in the kitchen.", launch.speech());
+        assertEquals("What would you like? For example: pause the kitchen, or what's playing.", launch.reprompt());
         assertFalse(launch.endsSession());
         assertEquals(5, launch.roomEntityIds().size(), "launch tells Alexa the rooms for the rest of the session");
 

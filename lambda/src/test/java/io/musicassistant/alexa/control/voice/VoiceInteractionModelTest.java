@@ -169,4 +169,34 @@ class VoiceInteractionModelTest {
         }
         assertEquals(Set.of("off", "one", "all"), modes);
     }
+
+    /** The invocation and its carrier words in an example phrase: "Alexa, ask Music Assistant to …". */
+    static final Pattern INVOKED = Pattern.compile(
+            "(?i)^alexa, (?:ask|tell|frage|sage) (?:music assistant|musik assistent),? (?:to |whether |ob )?(.+?)[.?!]?$");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "en-GB", "de-DE"})
+    void everyExamplePhraseOfTheManifestMatchesASample(String locale) throws IOException {
+        JsonNode manifest = AlexaJson.mapper().readTree(Files.readString(Path.of("../skill-package/control/skill.json")));
+        List<Pattern> samples = new ArrayList<>();
+        for (JsonNode intent : languageModel(locale).path("intents")) {
+            for (JsonNode sample : intent.path("samples")) {
+                samples.add(Pattern.compile("(?i)" + SLOT_REF.matcher(Pattern.quote(sample.asText()))
+                        .replaceAll(r -> "\\\\E.+\\\\Q")));
+            }
+        }
+        int checked = 0;
+        for (JsonNode phrase : manifest.path("manifest").path("publishingInformation").path("locales").path(locale)
+                .path("examplePhrases")) {
+            Matcher m = INVOKED.matcher(phrase.asText());
+            if (!m.matches()) {
+                continue; // a smart-home phrase ("Alexa, pause the kitchen") needs no sample
+            }
+            String utterance = m.group(1).toLowerCase(Locale.ROOT);
+            assertTrue(samples.stream().anyMatch(p -> p.matcher(utterance).matches()),
+                    locale + ": no sample says \"" + utterance + "\"");
+            checked++;
+        }
+        assertTrue(checked >= 2, locale + ": example phrases that invoke the voice model");
+    }
 }

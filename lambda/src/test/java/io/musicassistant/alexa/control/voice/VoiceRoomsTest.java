@@ -216,7 +216,7 @@ class VoiceRoomsTest {
     @Test
     void britishEnglishIsEnglishAndOtherLocalesFallBackToEnglish() {
         VoiceHome h = house.with(VoiceHome.player("k", "Kitchen", PlayerInfo.IDLE));
-        assertEquals("Music Assistant is ready. What should I play, and where?",
+        assertEquals("Music Assistant is ready. Say, for example: play Radiohead in the kitchen.",
                 send(cloud, VoiceRequests.launch(h.user.token()).locale("en-GB")).valid().speech());
         assertEquals("Shuffle is on in the Kitchen.",
                 send(cloud, intent("ShuffleOnIntent", h.user.token()).locale("en-GB")).valid().speech());

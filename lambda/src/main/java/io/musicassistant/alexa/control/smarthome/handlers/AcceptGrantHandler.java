@@ -53,8 +53,11 @@ public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
         }
         try {
             grants.accept(userId, code);
-        } catch (LwaTokenClient.TokenRefused | IllegalStateException | IllegalArgumentException e) {
+        } catch (LwaTokenClient.TokenRefused e) {
             throw failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // Alexa expects ACCEPT_GRANT_FAILED for any failure here, a storage failure included.
+            throw failed("grant not stored: " + e.getClass().getSimpleName());
         }
         return SmartHomeEvents.acceptGrantResponse(request);
     }

@@ -30,7 +30,7 @@ public final class AdjustVolumeHandler implements SmartHomeDirectiveHandler {
     @Override
     public Map<String, Object> handle(SmartHomeRequest request) {
         JsonNode volume = request.payload().get("volume");
-        if (volume == null || !volume.isIntegralNumber()) {
+        if (volume == null || !volume.isIntegralNumber() || !volume.canConvertToInt()) {
             throw new SmartHomeException(SmartHomeException.INVALID_VALUE, "volume must be a whole number");
         }
         int delta = volume.asInt();

@@ -6,10 +6,12 @@ import io.musicassistant.alexa.control.reporting.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.Endpoints;
 import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
 import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
+import io.musicassistant.alexa.control.smarthome.SmartHomeException;
 import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.NotPairedException;
+import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Clock;
 import java.util.List;
@@ -45,10 +47,22 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
             home = homes.onlineHomeOf(request.userId());
         } catch (NotPairedException e) {
             return SmartHomeEvents.discoverResponse(List.of());
+        } catch (RelayException e) {
+            throw new SmartHomeException(SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
         }
-        List<PlayerInfo> players = control.players(home, request.deadline());
+        List<PlayerInfo> all;
+        try {
+            all = control.players(home, request.deadline());
+        } catch (RelayException e) {
+            if (e.failure() == RelayException.Failure.REMOTE_ERROR) {
+                throw e;
+            }
+            // Discovery has no endpoint to blame: the hub (the home) is what cannot be reached.
+            throw new SmartHomeException(SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
+        }
+        List<PlayerInfo> players = all.stream().filter(Endpoints::describable).limit(Endpoints.MAX_ENDPOINTS).toList();
         for (PlayerInfo p : players) {
-            states.remember(home.instanceId(), p, Endpoints.properties(p, clock.instant()));
+            states.remember(home.instanceId(), request.userId(), p, Endpoints.properties(p, clock.instant()));
         }
         return SmartHomeEvents.discoverResponse(players.stream().map(Endpoints::describe).toList());
     }

@@ -35,8 +35,14 @@ public abstract class PlayerIntentHandler extends VoiceIntentHandler {
 
     protected abstract Speech act(Turn turn, Intent intent, Rooms.Target target);
 
+    /** The intent as it should be understood (a room heard inside another slot moved to its own); as it is by default. */
+    protected Intent refine(Turn turn, Intent intent) {
+        return intent;
+    }
+
     @Override
-    public final Speech answer(Turn turn, Intent intent) {
+    public final Speech answer(Turn turn, Intent spoken) {
+        Intent intent = refine(turn, spoken);
         Speech early = precheck(turn, intent);
         if (early != null) {
             return early;
@@ -58,7 +64,7 @@ public abstract class PlayerIntentHandler extends VoiceIntentHandler {
     static RuntimeException playerFailure(Turn turn, Rooms.Target target, RelayException e) {
         String key = Failures.remote(e, RelayError.PLAYER_UNAVAILABLE) ? "player.unavailable"
                 : Failures.remote(e, RelayError.UNSUPPORTED) ? "player.unsupported"
-                : Failures.remote(e, RelayError.NOT_FOUND) ? "player.gone" : null;
+                : Failures.remote(e, RelayError.NO_SUCH_PLAYER) || Failures.remote(e, RelayError.NOT_FOUND) ? "player.gone" : null;
         return key == null ? e : new VoiceAnswer(Speech.tell(turn.messages().say(key, "room", target.name())));
     }
 }

@@ -19,6 +19,10 @@ public final class VolumeHandler extends PlayerIntentHandler {
 
     @Override
     protected Speech precheck(Turn turn, Intent intent) {
+        Optional<String> heard = Slots.value(intent, LEVEL).filter(v -> !"?".equals(v));
+        if (heard.isEmpty()) {
+            return Speech.ask(turn.messages().say("volume.ask"), turn.messages().say("volume.ask"));
+        }
         Optional<Integer> level = Slots.number(intent, LEVEL);
         return level.isPresent() && level.get() >= 0 && level.get() <= 100 ? null
                 : Speech.tell(turn.messages().say("volume.range"));
