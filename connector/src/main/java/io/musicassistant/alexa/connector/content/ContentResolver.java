@@ -38,10 +38,17 @@ public final class ContentResolver {
 
     private final MaClient ma;
     private final StreamSigner signer;
+    private final Duration call;
 
     public ContentResolver(MaClient ma, StreamSigner signer) {
+        this(ma, signer, CALL_TIMEOUT);
+    }
+
+    /** With another per-call timeout (tests on a loaded machine, where a cold JVM can take seconds). */
+    public ContentResolver(MaClient ma, StreamSigner signer, Duration call) {
         this.ma = ma;
         this.signer = signer;
+        this.call = call;
     }
 
     public ResolvedContent resolve(ContentQuery query) {
@@ -75,7 +82,7 @@ public final class ContentResolver {
         JsonNode item = best(query, search(query, mediaType, mediaType + "s"));
         JsonNode tracks = ma.call(tracksCommand, Map.of(
                 "item_id", item.path("item_id").asText(),
-                "provider_instance_id_or_domain", item.path("provider").asText()), CALL_TIMEOUT);
+                "provider_instance_id_or_domain", item.path("provider").asText()), call);
         List<String> artists = MaItems.artistNames(item);
         String artist = query.kind() == ContentKind.ALBUM && !artists.isEmpty() ? artists.getFirst() : null;
         return new ResolvedContent(query.kind(), MaItems.name(item), artist, art(MaItems.cover(item)),
@@ -151,7 +158,7 @@ public final class ContentResolver {
         JsonNode results = ma.call("music/search", Map.of(
                 "search_query", text,
                 "media_types", ANY_ORDER,
-                "limit", 10), CALL_TIMEOUT);
+                "limit", 10), call);
         List<JsonNode> candidates = new ArrayList<>();
         for (String type : ANY_ORDER) {
             String key = switch (type) {
@@ -183,7 +190,7 @@ public final class ContentResolver {
         if (candidates.isEmpty()) {
             // 2.8/2.9 servers leave "genres" of music/search empty; genres are library-only, so list them instead
             ma.call("music/genres/library_items", Map.of("search", searchText(query), "limit", SEARCH_LIMIT),
-                    CALL_TIMEOUT).forEach(candidates::add);
+                    call).forEach(candidates::add);
         }
         return best(query, candidates);
     }
@@ -226,7 +233,7 @@ public final class ContentResolver {
             // servers that know the filter fill the page with clean tracks; others ignore it (playableTracks filters)
             args.put("explicit", false);
         }
-        return ma.call("music/tracks/library_items", args, CALL_TIMEOUT);
+        return ma.call("music/tracks/library_items", args, call);
     }
 
     private static String searchText(ContentQuery query) {
@@ -249,7 +256,7 @@ public final class ContentResolver {
         JsonNode results = ma.call("music/search", Map.of(
                 "search_query", text,
                 "media_types", List.of(mediaType),
-                "limit", SEARCH_LIMIT), CALL_TIMEOUT);
+                "limit", SEARCH_LIMIT), call);
         List<JsonNode> items = new ArrayList<>();
         results.path(resultKey).forEach(items::add);
         return items;

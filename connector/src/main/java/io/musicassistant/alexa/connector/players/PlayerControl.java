@@ -23,19 +23,27 @@ import java.util.Map;
  */
 public final class PlayerControl {
 
-    static final Duration CALL = Duration.ofSeconds(4);
+    /** How long one Music Assistant call may take: inside the relay's deadline, with room for a second call. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
 
     private final MaClient ma;
     private final ContentResolver resolver;
+    private final Duration call;
 
     public PlayerControl(MaClient ma, ContentResolver resolver) {
+        this(ma, resolver, CALL_TIMEOUT);
+    }
+
+    /** With another per-call timeout (tests on a loaded machine, where a cold JVM can take seconds). */
+    PlayerControl(MaClient ma, ContentResolver resolver, Duration call) {
         this.ma = ma;
         this.resolver = resolver;
+        this.call = call;
     }
 
     public List<PlayerInfo> list() {
         List<PlayerInfo> players = new ArrayList<>();
-        for (JsonNode p : ma.call("players/all", Map.of("return_unavailable", true), CALL)) {
+        for (JsonNode p : ma.call("players/all", Map.of("return_unavailable", true), call)) {
             if (MaPlayers.offered(p)) {
                 players.add(MaPlayers.read(p));
             }
@@ -44,7 +52,7 @@ public final class PlayerControl {
     }
 
     public PlayerInfo get(String playerId) {
-        JsonNode p = ma.call("players/get", Map.of("player_id", playerId), CALL);
+        JsonNode p = ma.call("players/get", Map.of("player_id", playerId), call);
         if (p == null || p.isNull() || !p.isObject()) {
             throw new CommandFailure(RelayError.NO_SUCH_PLAYER, "no such player");
         }
@@ -55,37 +63,37 @@ public final class PlayerControl {
         PlayerInfo player = reachable(action.playerId());
         String id = player.playerId();
         switch (action.action()) {
-            case PLAY -> ma.call("players/cmd/play", Map.of("player_id", id), CALL);
+            case PLAY -> ma.call("players/cmd/play", Map.of("player_id", id), call);
             case PAUSE -> {
                 require(player, "pause");
-                ma.call("players/cmd/pause", Map.of("player_id", id), CALL);
+                ma.call("players/cmd/pause", Map.of("player_id", id), call);
             }
-            case STOP -> ma.call("players/cmd/stop", Map.of("player_id", id), CALL);
-            case NEXT -> ma.call("players/cmd/next", Map.of("player_id", id), CALL);
-            case PREVIOUS -> ma.call("players/cmd/previous", Map.of("player_id", id), CALL);
+            case STOP -> ma.call("players/cmd/stop", Map.of("player_id", id), call);
+            case NEXT -> ma.call("players/cmd/next", Map.of("player_id", id), call);
+            case PREVIOUS -> ma.call("players/cmd/previous", Map.of("player_id", id), call);
             case POWER -> {
                 require(player, "power");
-                ma.call("players/cmd/power", Map.of("player_id", id, "powered", action.on()), CALL);
+                ma.call("players/cmd/power", Map.of("player_id", id, "powered", action.on()), call);
             }
             case VOLUME_SET -> setVolume(player, action.value());
             case VOLUME_ADJUST -> setVolume(player, clamp((player.volumeLevel() == null ? 0 : player.volumeLevel())
                     + action.value()));
             case VOLUME_UP -> {
                 require(player, "volume_set");
-                ma.call(player.isGroup() ? "players/cmd/group_volume_up" : "players/cmd/volume_up", Map.of("player_id", id), CALL);
+                ma.call(player.isGroup() ? "players/cmd/group_volume_up" : "players/cmd/volume_up", Map.of("player_id", id), call);
             }
             case VOLUME_DOWN -> {
                 require(player, "volume_set");
-                ma.call(player.isGroup() ? "players/cmd/group_volume_down" : "players/cmd/volume_down", Map.of("player_id", id), CALL);
+                ma.call(player.isGroup() ? "players/cmd/group_volume_down" : "players/cmd/volume_down", Map.of("player_id", id), call);
             }
             case MUTE -> {
                 require(player, "volume_mute");
                 // a group's mute is its members' (group_volume_muted), like its volume
                 ma.call(player.isGroup() ? "players/cmd/group_volume_mute" : "players/cmd/volume_mute",
-                        Map.of("player_id", id, "muted", action.on()), CALL);
+                        Map.of("player_id", id, "muted", action.on()), call);
             }
-            case SHUFFLE -> ma.call("player_queues/shuffle", Map.of("queue_id", queueOf(id), "shuffle_enabled", action.on()), CALL);
-            case REPEAT -> ma.call("player_queues/repeat", Map.of("queue_id", queueOf(id), "repeat_mode", action.repeat()), CALL);
+            case SHUFFLE -> ma.call("player_queues/shuffle", Map.of("queue_id", queueOf(id), "shuffle_enabled", action.on()), call);
+            case REPEAT -> ma.call("player_queues/repeat", Map.of("queue_id", queueOf(id), "repeat_mode", action.repeat()), call);
         }
         return expected(get(id), action, player);
     }
@@ -97,7 +105,7 @@ public final class PlayerControl {
         args.put("queue_id", player.playerId());
         args.put("media", playable.uris().size() == 1 ? playable.uris().getFirst() : playable.uris());
         args.put("option", "replace");
-        ma.call("player_queues/play_media", args, CALL);
+        ma.call("player_queues/play_media", args, call);
         return new PlayResult(playable.kind(), playable.name(), playable.artist(), get(player.playerId()));
     }
 
@@ -105,7 +113,7 @@ public final class PlayerControl {
         PlayerInfo from = reachable(fromPlayerId);
         PlayerInfo to = reachable(toPlayerId);
         ma.call("player_queues/transfer", Map.of("source_queue_id", queueOf(from.playerId()),
-                "target_queue_id", to.playerId(), "auto_play", true), CALL);
+                "target_queue_id", to.playerId(), "auto_play", true), call);
         return get(to.playerId());
     }
 
@@ -120,15 +128,15 @@ public final class PlayerControl {
     private void setVolume(PlayerInfo player, int level) {
         require(player, "volume_set");
         if (player.isGroup()) {
-            ma.call("players/cmd/group_volume", Map.of("player_id", player.playerId(), "volume_level", level), CALL);
+            ma.call("players/cmd/group_volume", Map.of("player_id", player.playerId(), "volume_level", level), call);
         } else {
-            ma.call("players/cmd/volume_set", Map.of("player_id", player.playerId(), "volume_level", level), CALL);
+            ma.call("players/cmd/volume_set", Map.of("player_id", player.playerId(), "volume_level", level), call);
         }
     }
 
     /** The queue a player plays from: its own, unless it follows another (a group's). */
     private String queueOf(String playerId) {
-        JsonNode queue = ma.call("player_queues/get_active_queue", Map.of("player_id", playerId), CALL);
+        JsonNode queue = ma.call("player_queues/get_active_queue", Map.of("player_id", playerId), call);
         return queue != null && queue.hasNonNull("queue_id") ? queue.path("queue_id").asText() : playerId;
     }
 

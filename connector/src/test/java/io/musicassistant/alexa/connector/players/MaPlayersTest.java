@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
-import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.library.Radio;
@@ -21,7 +19,6 @@ import io.musicassistant.alexa.masim.player.PlayerFeature;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.PlayerType;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,8 +233,7 @@ class MaPlayersTest {
 
     @Test
     void hiddenDisabledAndProtocolPlayersAreNotOffered() {
-        PlayerControl control = new PlayerControl(ma, new ContentResolver(ma,
-                new StreamSigner(new byte[32], "https://music.home.example", Duration.ofHours(24), Clock.systemUTC())));
+        PlayerControl control = Patient.control(ma);
         assertEquals(5, control.list().size());
 
         sim.updatePlayer(BEDROOM, p -> p.withHideInUi(true));

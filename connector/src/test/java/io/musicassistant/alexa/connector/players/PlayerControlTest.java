@@ -14,9 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.commands.CommandFailure;
-import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
-import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.library.Library;
 import io.musicassistant.alexa.masim.library.MediaItem;
@@ -32,7 +30,6 @@ import io.musicassistant.alexa.relay.protocol.PlayerAction.Action;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.RelayError;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,9 +66,7 @@ class PlayerControlTest {
         sim = MaSimulator.start(MaSimulator.Options.defaults());
         lib = sim.library();
         ma = connectedClient(sim);
-        StreamSigner signer = new StreamSigner(new byte[32], "https://music.home.example", Duration.ofHours(24),
-                Clock.systemUTC());
-        control = new PlayerControl(ma, new ContentResolver(ma, signer));
+        control = Patient.control(ma);
     }
 
     @AfterEach

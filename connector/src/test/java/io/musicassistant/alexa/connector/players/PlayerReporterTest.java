@@ -16,15 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.connector.CloudStandIn;
-import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
-import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,8 +80,7 @@ class PlayerReporterTest {
                 reporter.onEvent(event, objectId, data);
             }
         });
-        control = new PlayerControl(ma, new ContentResolver(ma,
-                new StreamSigner(new byte[32], "https://music.home.example", Duration.ofHours(24), Clock.systemUTC())));
+        control = Patient.control(ma);
         // what the connector does on connecting: the current players are the first news
         reporter.resync(control.list());
         await("the first report", WAIT, () -> cloud.accepted().size() == 1);
