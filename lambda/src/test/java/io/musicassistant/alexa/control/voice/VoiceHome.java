@@ -106,7 +106,7 @@ final class VoiceHome implements AutoCloseable {
     }
 
     private PlayerInfo reachable(String id, boolean mustBeAvailable) {
-        PlayerInfo p = find(id).orElseThrow(() -> new Refusal(RelayError.NOT_FOUND));
+        PlayerInfo p = find(id).orElseThrow(() -> new Refusal(RelayError.NO_SUCH_PLAYER));
         if (mustBeAvailable && !p.available()) {
             throw new Refusal(RelayError.PLAYER_UNAVAILABLE);
         }

@@ -269,6 +269,12 @@ class VoiceIntentsTest {
         Answer where = send(cloud, ask("MoveMusicIntent")).valid();
         assertEquals("Which room should the music move to?", where.speech());
         assertFalse(where.endsSession());
+
+        // Rooms known from dynamic entities are not looked up first; the home refuses, and the source is named.
+        Answer unavailable = send(cloud, ask("MoveMusicIntent")
+                .dynamicSlot("fromRoom", "garage", "ROOM", "garage-1", "Garage")
+                .dynamicSlot("room", "bedroom", "ROOM", "bedroom-1", "Bedroom")).valid();
+        assertEquals("The Garage is unavailable right now.", unavailable.speech());
     }
 
     @Test

@@ -36,8 +36,7 @@ public final class MoveMusicHandler extends VoiceIntentHandler {
         try {
             turn.control().transfer(turn.home(), from.playerId(), to.playerId(), turn.deadline());
         } catch (RelayException e) {
-            // The home checks the target last; a player failure is most likely the target's.
-            throw PlayerIntentHandler.playerFailure(turn, to, e);
+            throw PlayerIntentHandler.playerFailure(turn, culprit(turn, from, to), e);
         }
         return Speech.tell(m.say("move.done", "from", from.name(), "room", to.name()));
     }
@@ -59,6 +58,16 @@ public final class MoveMusicHandler extends VoiceIntentHandler {
         Messages m = turn.messages();
         throw Rooms.ask(turn, intent, FROM_ROOM, m.say("move.which.from", "rooms",
                 m.and(playing.stream().map(Rooms::name).toList())));
+    }
+
+    /** Which of the two rooms a player failure is about: the source when it is gone or unavailable, else the target. */
+    private static Rooms.Target culprit(Turn turn, Rooms.Target from, Rooms.Target to) {
+        try {
+            Optional<PlayerInfo> source = turn.players().stream().filter(p -> p.playerId().equals(from.playerId())).findFirst();
+            return source.isEmpty() || !source.get().available() ? from : to;
+        } catch (RuntimeException e) {
+            return to; // the list itself failed; the failure will be said as it is
+        }
     }
 
     private static List<PlayerInfo> others(List<PlayerInfo> players, Rooms.Target to) {
