@@ -1,6 +1,14 @@
 package io.musicassistant.alexa.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.audio.Acquisition;
+import io.musicassistant.alexa.connector.audio.ArtProxy;
+import io.musicassistant.alexa.connector.audio.AudioCache;
+import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
+import io.musicassistant.alexa.connector.audio.StreamHealth;
+import io.musicassistant.alexa.connector.audio.StreamServer;
+import io.musicassistant.alexa.connector.audio.TlsContexts;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
@@ -9,6 +17,7 @@ import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
 import io.musicassistant.alexa.connector.commands.PlayerPlayCommand;
 import io.musicassistant.alexa.connector.commands.PlayerTransferCommand;
 import io.musicassistant.alexa.connector.commands.PlayersListCommand;
+import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
@@ -21,13 +30,17 @@ import io.musicassistant.alexa.connector.relay.RelayApiException;
 import io.musicassistant.alexa.connector.relay.RelayCredentials;
 import io.musicassistant.alexa.connector.relay.RelayWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
+import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,10 +62,24 @@ public final class Connector implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final StreamSigner signer;
     private final PlayerReporter reporter;
+    private final Audio audio;
+
+    /** The audio path's parts, closed together. */
+    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, StreamServer server,
+                        StreamHealth health) implements AutoCloseable {
+        @Override
+        public void close() {
+            health.close();
+            server.close();
+            acquisition.close();
+            players.close();
+        }
+    }
 
     private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
-                      StreamSigner signer, PlayerReporter reporter) {
+                      StreamSigner signer, PlayerReporter reporter, Audio audio) {
         this.reporter = reporter;
+        this.audio = audio;
         this.instanceId = instanceId;
         this.ma = ma;
         this.worker = worker;
@@ -112,6 +139,11 @@ public final class Connector implements AutoCloseable {
                 reporter.onEvent(event, objectId, data);
             }
         });
+        Audio audio = startAudio(config, home.instanceId(), ma, signer, clock, () -> {
+            if (linkRef[0] != null) {
+                linkRef[0].beatSoon();
+            }
+        });
         ContentResolver resolver = new ContentResolver(ma, signer);
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
@@ -120,6 +152,7 @@ public final class Connector implements AutoCloseable {
                 new PingCommand(ma),
                 new ContentResolveCommand(resolver),
                 new StreamSignCommand(signer),
+                new StreamPrefetchCommand(audio.acquisition()),
                 new PlayersListCommand(players),
                 new PlayerGetCommand(players),
                 new PlayerControlCommand(players),
@@ -130,15 +163,42 @@ public final class Connector implements AutoCloseable {
         RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
                 executor, serverClock, config.relayPollSeconds());
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
-                state, serverClock, clock, announce);
+                state, serverClock, clock, announce, audio.health()::status);
         linkRef[0] = link;
 
         ma.start();
+        audio.players().start();
+        audio.health().start();
         worker.start();
         link.start();
         LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
                 "stream_base", String.valueOf(config.streamBase()));
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter);
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio);
+    }
+
+    private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
+                                    Clock clock, Runnable healthChanged) {
+        AudioConfig settings = config.audio();
+        VirtualPlayers players = new VirtualPlayers(ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId,
+                settings.players());
+        AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
+        Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
+        StreamServer server = new StreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
+                settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty(), signer, acquisition,
+                new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
+        StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, TlsContexts.selfTest(settings), clock),
+                healthChanged);
+        return new Audio(players, cache, acquisition, server, health);
+    }
+
+    /** Music Assistant's web server, where its image proxy lives: MA_URL as http(s), without a path. */
+    static URI maHttpBase(URI maUrl) {
+        String scheme = switch (maUrl.getScheme()) {
+            case "ws" -> "http";
+            case "wss" -> "https";
+            default -> maUrl.getScheme();
+        };
+        return URI.create(scheme + "://" + maUrl.getRawAuthority() + "/");
     }
 
     /**
@@ -229,9 +289,14 @@ public final class Connector implements AutoCloseable {
         return signer;
     }
 
+    public Audio audio() {
+        return audio;
+    }
+
     @Override
     public void close() {
         reporter.close();
+        audio.close();
         link.close();
         worker.close(); // closes the SQS client once its last long poll returns
         // Give a short poll the chance to end, so that a successor in the same process does not compete with it.

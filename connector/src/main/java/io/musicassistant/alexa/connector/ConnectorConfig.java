@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.connector;
 
+import io.musicassistant.alexa.connector.audio.AudioConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -25,9 +26,17 @@ import java.util.Properties;
  * @param homeName what this home is called in the cloud
  * @param relayPollSeconds how long one long poll of the relay queue waits (1–20 s); replies are
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
+ * @param audio the audio path: stream server, cache, virtual players
  */
 public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                              Duration streamUrlTtl, String homeName, int relayPollSeconds) {
+                              Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio) {
+
+    /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
+    public ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
+                           Duration streamUrlTtl, String homeName, int relayPollSeconds) {
+        this(maUrl, maToken, relayApiUrl, stateDir, streamBase, streamUrlTtl, homeName, relayPollSeconds,
+                AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", "0", "AUDIO_CACHE_MB", "256"), stateDir));
+    }
 
     public ConnectorConfig {
         if (relayPollSeconds < 1 || relayPollSeconds > 20) {
@@ -47,7 +56,7 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
@@ -64,7 +73,7 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         return new ConnectorConfig(URI.create(maUrl), token, URI.create(merged.getOrDefault("RELAY_API_URL", DEFAULT_RELAY_API)),
                 stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
-                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")));
+                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")), AudioConfig.load(merged, stateDir));
     }
 
     private static String required(Map<String, String> settings, String key) {

@@ -7,6 +7,7 @@ import io.musicassistant.alexa.relay.RelayClient;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import io.musicassistant.alexa.relay.protocol.PrefetchStreams;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.ResolvedContent;
@@ -98,6 +99,11 @@ public final class MusicContent {
 
     public Optional<ResolvedContent> cached(String cacheKey) {
         return store.content(cacheKey);
+    }
+
+    /** Tells the home which tracks come next so that their audio is on its disk before an Echo asks. */
+    public void prefetch(MusicRequest request, Home home, List<String> uris) {
+        relay.tell(home, RelayProtocol.Command.STREAM_PREFETCH, new PrefetchStreams(uris), request.deadline());
     }
 
     /** Re-signs the stream URLs of the given tracks and stores the updated content. */

@@ -26,6 +26,8 @@ public final class PlayQueues {
     static final long RENEW_WITHIN_MS = 30 * 60 * 1000;
     /** When renewing, also renew this many upcoming tracks so the next directives need no relay. */
     static final int RENEW_AHEAD = 20;
+    /** Tracks after the one handed to Alexa whose audio the home fetches ahead: one, as a gapless player would. */
+    static final int PREFETCH_AHEAD = 1;
 
     private final HomeLocator homes;
     private final MusicContent music;
@@ -94,6 +96,7 @@ public final class PlayQueues {
     public Session open(MusicRequest request, ItemReference reference) {
         QueueId queueId = QueueId.parse(reference.queueId()).orElseThrow(() -> itemNotFound("unknown queue id"));
         Home home = homes.onlineHomeOf(request.userId());
+        StreamBase.requireWorking(home);
         // Queue directives carry no filters: the queue id remembers what its Initiate was allowed.
         String key = MusicContent.cacheKey(home, reference.contentId(), queueId.explicitAllowed());
         PlaybackStore.Loaded loaded = store.load(key, queueId.value(), request.userId());
@@ -178,8 +181,23 @@ public final class PlayQueues {
         s.changeState(newState);
     }
 
+    /**
+     * The item Alexa is about to play; the home is told to fetch its audio and that of the next
+     * {@link #PREFETCH_AHEAD} entries (in play order, which only the cloud knows when shuffled).
+     */
     public Item render(Session s, Entry entry) {
-        return render(s, List.of(entry)).getFirst();
+        Item item = render(s, List.of(entry)).getFirst();
+        if (!s.content.live()) {
+            Set<String> uris = new LinkedHashSet<>();
+            uris.add(s.content.tracks().get(entry.track()).uri());
+            Optional<Entry> at = Optional.of(entry);
+            for (int i = 0; i < PREFETCH_AHEAD && at.isPresent(); i++) {
+                at = next(s, at.get(), false);
+                at.ifPresent(e -> uris.add(s.content.tracks().get(e.track()).uri()));
+            }
+            music.prefetch(s.request, s.home, List.copyOf(uris));
+        }
+        return item;
     }
 
     /** Alexa items for the entries, renewing stream URLs that are close to expiry first. */

@@ -13,9 +13,11 @@ import java.time.Instant;
  * @param status {@code online} or {@code stopping} as last reported
  * @param maConnected whether the connector last reported a working Music Assistant connection
  * @param streamBase the public HTTPS base its stream URLs use, or null
+ * @param streamProblem why Echo devices cannot fetch audio from it (the connector's self-test), or
+ *     null when they can or the connector does not say
  */
 public record Home(String instanceId, String homeName, String queueUrl, Instant heartbeatAt, String status,
-                   boolean maConnected, String streamBase) {
+                   boolean maConnected, String streamBase, String streamProblem) {
 
     /** What a directive can expect of this home right now. */
     public enum Availability {

@@ -18,6 +18,8 @@ public final class HomeDirectory {
     static final String STATUS = "status";
     static final String MA_CONNECTED = "ma_connected";
     static final String STREAM_BASE = "stream_base";
+    /** Set while the connector's self-test finds that Echo devices cannot fetch audio through its stream base. */
+    static final String STREAM_PROBLEM = "stream_problem";
     static final String SECRET_HASH = "secret_hash";
     static final String LINKED_INSTANCE = "instance_id";
 
@@ -66,6 +68,7 @@ public final class HomeDirectory {
                 heartbeat == 0 ? null : Instant.ofEpochMilli(heartbeat),
                 Attrs.str(item, STATUS),
                 Attrs.flag(item, MA_CONNECTED, false),
-                Attrs.str(item, STREAM_BASE));
+                Attrs.str(item, STREAM_BASE),
+                Attrs.str(item, STREAM_PROBLEM));
     }
 }

@@ -120,6 +120,13 @@ public final class HomeRegistry {
             update.append(", stream_base = :base");
             values.put(":base", Attrs.s(beat.streamBase()));
         }
+        String remove = "";
+        if (beat.stream() != null && beat.stream().ok()) {
+            remove = " REMOVE " + HomeDirectory.STREAM_PROBLEM;
+        } else if (beat.stream() != null) {
+            update.append(", " + HomeDirectory.STREAM_PROBLEM + " = :sp");
+            values.put(":sp", Attrs.s(beat.stream().problem() == null ? "unknown" : beat.stream().problem()));
+        }
         if (ma != null && ma.serverId() != null) {
             update.append(", ma_server_id = :sid");
             values.put(":sid", Attrs.s(ma.serverId()));
@@ -128,6 +135,7 @@ public final class HomeRegistry {
             update.append(", ma_version = :mav");
             values.put(":mav", Attrs.s(ma.serverVersion()));
         }
+        update.append(remove);
         dynamo.updateItem(b -> b.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), home.home().instanceId()))
                 .updateExpression(update.toString())

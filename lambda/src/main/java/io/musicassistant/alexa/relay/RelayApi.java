@@ -167,6 +167,10 @@ public final class RelayApi {
                     if (beat.streamBase() != null && (!beat.streamBase().startsWith("https://") || beat.streamBase().length() > 300)) {
                         yield ApiResponse.error(400, "invalid_request", "stream_base must be an https URL");
                     }
+                    if (beat.stream() != null && beat.stream().problem() != null
+                            && !HeartbeatRequest.StreamStatus.PROBLEM.matcher(beat.stream().problem()).matches()) {
+                        yield ApiResponse.error(400, "invalid_request", "stream.problem must be a short code");
+                    }
                     HeartbeatRequest.MaStatus ma = beat.ma();
                     if (ma != null && (ma.serverId() != null && !SERVER_ID.matcher(ma.serverId()).matches()
                             || ma.serverVersion() != null && !VERSION.matcher(ma.serverVersion()).matches())) {

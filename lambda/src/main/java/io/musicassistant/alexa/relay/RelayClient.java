@@ -49,6 +49,38 @@ public final class RelayClient {
 
     /** Runs {@code command} at {@code home}; returns its result or throws {@link RelayException}. */
     public JsonNode call(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
+        long started = System.nanoTime();
+        String requestId = send(home, command, args, deadline);
+        long sentNanos = System.nanoTime() - started;
+        RelayReply reply = awaitReply(home.instanceId(), requestId, deadline);
+        long totalMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("relay.call", "command", command.wireName(), "relay_request_id", requestId, "instance_id", home.instanceId(),
+                "status", reply.status(), "send_ms", sentNanos / 1_000_000, "round_trip_ms", totalMs);
+        if (!reply.isOk()) {
+            String code = reply.error() == null ? "internal" : reply.error().code();
+            String why = reply.error() == null ? "" : reply.error().message();
+            throw new RelayException(RelayException.Failure.REMOTE_ERROR, code, command.wireName() + " failed at home: " + code + " " + why);
+        }
+        return reply.result();
+    }
+
+    /**
+     * Sends a hint the home answers with no reply ({@link RelayProtocol.Command#replied()} false)
+     * and does not wait. A hint that cannot be sent is only logged: nothing depends on it.
+     */
+    public void tell(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
+        if (home.availability(clock.instant(), staleAfter) != Home.Availability.ONLINE) {
+            return;
+        }
+        try {
+            send(home, command, args, deadline);
+        } catch (RelayException e) {
+            LOG.warn("relay.hint_not_sent", "command", command.wireName(), "instance_id", home.instanceId(),
+                    "failure", e.failure().name());
+        }
+    }
+
+    private String send(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
         Instant now = clock.instant();
         home.requireOnline(now, staleAfter);
         if (!now.isBefore(deadline)) {
@@ -61,23 +93,12 @@ public final class RelayClient {
         if (body.getBytes(StandardCharsets.UTF_8).length > RelayProtocol.MAX_COMMAND_BYTES) {
             throw new IllegalArgumentException("relay command too large");
         }
-        long started = System.nanoTime();
         try {
             sqs.sendMessage(b -> b.queueUrl(home.queueUrl()).messageBody(body));
         } catch (SdkException e) {
             throw new RelayException(RelayException.Failure.SEND_FAILED, "cannot send to the home's queue: " + e.getClass().getSimpleName());
         }
-        long sentNanos = System.nanoTime() - started;
-        RelayReply reply = awaitReply(home.instanceId(), requestId, deadline);
-        long totalMs = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("relay.call", "command", command.wireName(), "relay_request_id", requestId, "instance_id", home.instanceId(),
-                "status", reply.status(), "send_ms", sentNanos / 1_000_000, "round_trip_ms", totalMs);
-        if (!reply.isOk()) {
-            String code = reply.error() == null ? "internal" : reply.error().code();
-            String why = reply.error() == null ? "" : reply.error().message();
-            throw new RelayException(RelayException.Failure.REMOTE_ERROR, code, command.wireName() + " failed at home: " + code + " " + why);
-        }
-        return reply.result();
+        return requestId;
     }
 
     private RelayReply awaitReply(String instanceId, String requestId, Instant deadline) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import io.musicassistant.alexa.relay.protocol.PrefetchStreams;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -22,6 +23,7 @@ import io.musicassistant.alexa.relay.protocol.ResolvedContent;
 import io.musicassistant.alexa.relay.protocol.ResolvedTrack;
 import io.musicassistant.alexa.relay.protocol.SignStreams;
 import io.musicassistant.alexa.relay.protocol.SignedStreams;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import java.time.Instant;
@@ -92,7 +94,11 @@ class MusicDirectivesTest {
     }
 
     static ObjectNode searchFor(String albumValue) {
-        ObjectNode request = request("GetPlayableContent.request.json", user.token());
+        return searchFor(albumValue, user.token());
+    }
+
+    static ObjectNode searchFor(String albumValue, String token) {
+        ObjectNode request = request("GetPlayableContent.request.json", token);
         var attributes = request.with("payload").with("selectionCriteria").putArray("attributes");
         attributes.addObject().put("type", "ALBUM").put("value", albumValue);
         attributes.addObject().put("type", "ARTIST").put("value", "radiohead");
@@ -186,6 +192,64 @@ class MusicDirectivesTest {
         JsonNode previous = cloud.music(withReference(request("GetPreviousItem.request.json", user.token()), item, queueId, contentId).toString());
         assertShape(fixture("GetPreviousItem.response.json"), previous, "");
         assertEquals("Exit Music", previous.path("payload").path("item").path("metadata").path("name").path("speech").path("text").asText());
+    }
+
+    @Test
+    void eachItemHandedToAlexaTellsTheHomeToFetchItAndTheNextOne() {
+        JsonNode method = play("ok computer").path("payload").path("playbackMethod");
+        assertEquals(List.of("library://track/100", "library://track/101"), awaitHint("library://track/100"));
+        JsonNode next = cloud.music(withReference(request("GetNextItem.request.json", user.token()),
+                method.path("firstItem").path("id").asText(), method.path("id").asText(),
+                "ma1:album:ok-computer:radiohead").toString());
+        assertEquals("Paranoid Android", next.path("payload").path("item").path("metadata").path("name").path("speech").path("text").asText());
+        assertEquals(List.of("library://track/101", "library://track/102"), awaitHint("library://track/101"),
+                "the hint follows the play order");
+    }
+
+    @Test
+    void aHomeWhoseStreamBaseFailsItsSelfTestIsAnAccountProblemNotADeadUrl() {
+        CloudFixture.User owner = cloud.newUser();
+        CloudFixture.Home broken = cloud.pairedHome(owner);
+        var beat = new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
+                "https://music.example.net", new HeartbeatRequest.StreamStatus(false, "tls"));
+        assertEquals(200, cloud.relay("POST", "/v1/homes/" + broken.instanceId() + "/heartbeat", broken.secret(), beat).status());
+        JsonNode answer = cloud.music(searchFor("ok computer", owner.token()).toString());
+        assertEquals("ErrorResponse", answer.path("header").path("name").asText(), answer.toString());
+        assertEquals("ACCOUNT_PROBLEM", answer.path("payload").path("type").asText());
+        assertTrue(answer.path("payload").path("message").asText().contains("tls"));
+
+        var malformed = new HeartbeatRequest("online", "test-1", null, "https://music.example.net",
+                new HeartbeatRequest.StreamStatus(false, "Not A Code!"));
+        assertEquals(400, cloud.relay("POST", "/v1/homes/" + broken.instanceId() + "/heartbeat", broken.secret(), malformed).status());
+
+        var fixed = new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
+                "https://music.example.net", new HeartbeatRequest.StreamStatus(true, "no_range"));
+        assertEquals(200, cloud.relay("POST", "/v1/homes/" + broken.instanceId() + "/heartbeat", broken.secret(), fixed).status());
+        try (ScriptedHome healed = new ScriptedHome(cloud, broken, MusicDirectivesTest::answer)) {
+            JsonNode found = cloud.music(searchFor("ok computer", owner.token()).toString());
+            assertEquals("GetPlayableContent.Response", found.path("header").path("name").asText(),
+                    "a warning (no Range) does not stop playback: " + found);
+        }
+    }
+
+    /** The uris of the prefetch hint that starts with {@code first}, once the home has it. */
+    private static List<String> awaitHint(String first) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (RelayCommand hint : home.hints()) {
+                assertEquals(RelayProtocol.Command.STREAM_PREFETCH.wireName(), hint.command());
+                List<String> uris = RelayJson.convert(hint.args(), PrefetchStreams.class).uris();
+                if (uris.getFirst().equals(first)) {
+                    return uris;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no prefetch hint for " + first + " among " + home.hints());
     }
 
     @Test

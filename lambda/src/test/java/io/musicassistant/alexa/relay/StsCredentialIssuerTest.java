@@ -32,7 +32,7 @@ class StsCredentialIssuerTest {
 
     static final Home HOME = new Home("home-0123456789abcdefghjkmnpqrs", "Test", 
             "https://sqs.eu-west-1.amazonaws.com/123456789012/ma-relay-home-0123456789abcdefghjkmnpqrs",
-            Instant.now(), "online", true, null);
+            Instant.now(), "online", true, null, null);
 
     @Test
     void sessionPolicyIsolatesOneHome() throws Exception {

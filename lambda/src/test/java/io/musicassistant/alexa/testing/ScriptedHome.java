@@ -3,6 +3,7 @@ package io.musicassistant.alexa.testing;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ScriptedHome implements AutoCloseable {
     private final String instanceId;
     private final Function<RelayCommand, RelayReply> script;
     private final List<RelayCommand> received = new CopyOnWriteArrayList<>();
+    private final List<RelayCommand> hints = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private final Thread thread;
 
@@ -39,8 +41,14 @@ public final class ScriptedHome implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("scripted-home").start(this::loop);
     }
 
+    /** The commands the cloud waited for an answer to. */
     public List<RelayCommand> received() {
         return received;
+    }
+
+    /** The hints it sent without waiting ({@code stream.prefetch}), which get no reply, as at a real connector. */
+    public List<RelayCommand> hints() {
+        return hints;
     }
 
     private void loop() {
@@ -49,6 +57,10 @@ public final class ScriptedHome implements AutoCloseable {
             for (var m : messages) {
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
                 RelayCommand command = RelayJson.read(m.body(), RelayCommand.class);
+                if (!RelayProtocol.Command.byWireName(command.command()).map(RelayProtocol.Command::replied).orElse(true)) {
+                    hints.add(command);
+                    continue;
+                }
                 received.add(command);
                 RelayReply reply = script.apply(command);
                 if (reply != null) {

@@ -26,7 +26,8 @@ final class Benchmark {
     private Benchmark() {
     }
 
-    static int run(int iterations, boolean verbose, boolean reportsOnly, PrintStream out) throws IOException {
+    static int run(int iterations, boolean verbose, boolean reportsOnly, boolean audioOnly, PrintStream out)
+            throws IOException {
         LocalStackMain.quietLogs(verbose, null);
         out.println("Starting the local stack for the benchmark ...");
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
@@ -68,6 +69,10 @@ final class Benchmark {
                 reportLatency(stack, skill, out, Math.min(iterations, 200));
                 return 0;
             }
+            if (audioOnly) {
+                AudioBenchmark.run(stack, skill, out, Math.min(iterations, 30));
+                return 0;
+            }
             report(out, "relay round trip (ping, RelayClient)", ping, iterations);
             report(out, "GetPlayableContent over HTTP (relay + MA)", search, iterations);
             report(out, "Initiate over HTTP (from cache, no relay)", initiate, iterations);
@@ -91,6 +96,7 @@ final class Benchmark {
             report(out, "smart home ReportState over HTTP (relay + MA)", reportState, iterations);
             report(out, "voice WhatsPlayingIntent over HTTP (relay + MA)", whatsPlaying, iterations);
             reportLatency(stack, skill, out, Math.min(iterations, 200));
+            AudioBenchmark.run(stack, skill, out, Math.min(iterations, 30));
             return 0;
         }
     }

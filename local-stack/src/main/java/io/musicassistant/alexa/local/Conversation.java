@@ -47,6 +47,7 @@ final class Conversation {
         JsonNode method = started.path("payload").path("playbackMethod");
         AlexaRequests.Position at = new AlexaRequests.Position(method.path("firstItem").path("id").asText(),
                 method.path("id").asText(), contentId);
+        listen(stack, method.path("firstItem").path("stream").path("uri").asText());
 
         JsonNode next = say("Alexa, next", AlexaRequests.getNextItem(token, at, true), "GetNextItem.Response");
         at = moved(at, next);
@@ -183,6 +184,28 @@ final class Conversation {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The Echo fetches the track's audio from the connector's stream server, then seeks into it. */
+    private void listen(LocalStack stack, String url) {
+        step++;
+        out.printf("%n%2d. (the Echo fetches the first track's audio from the connector, then the listener seeks)%n", step);
+        out.println("    → GET " + url.substring(0, url.indexOf("/stream/") + 18) + "…  (User-Agent Echo/1.0, then Range: bytes=100000-)");
+        EchoDevice echo = new EchoDevice(stack.streams().certificate().clientContext());
+        EchoDevice.Fetched whole = echo.fetch(url, null);
+        out.printf("    ← %d %s, %,d bytes (first byte after %.0f ms, whole track after %.0f ms), %s%n", whole.status(),
+                whole.contentType(), whole.bytes(), whole.firstByteNanos() / 1e6, whole.totalNanos() / 1e6,
+                whole.correct() ? "MP3 frames identical to Music Assistant's stream" : "WRONG BYTES");
+        EchoDevice.Fetched seek = echo.fetch(url, "bytes=100000-");
+        String range = "bytes 100000-" + (whole.bytes() - 1) + "/" + whole.bytes();
+        out.printf("    ← %d, Content-Range %s, %,d bytes from the cache in %.0f ms, %s%n", seek.status(), seek.contentRange(),
+                seek.bytes(), seek.totalNanos() / 1e6, seek.correct() ? "identical" : "WRONG BYTES");
+        if (whole.status() != 200 || !whole.correct() || !"audio/mpeg".equals(whole.contentType())) {
+            failures.add("step " + step + ": expected 200 audio/mpeg with Music Assistant's bytes, got " + whole);
+        }
+        if (seek.status() != 206 || !seek.correct() || !range.equals(seek.contentRange())) {
+            failures.add("step " + step + ": expected 206 " + range + " with the right bytes, got " + seek);
         }
     }
 

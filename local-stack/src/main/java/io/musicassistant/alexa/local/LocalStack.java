@@ -3,7 +3,10 @@ package io.musicassistant.alexa.local;
 import io.musicassistant.alexa.CloudWiring;
 import io.musicassistant.alexa.connector.Connector;
 import io.musicassistant.alexa.connector.ConnectorConfig;
+import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.dev.DevServices;
+import io.musicassistant.alexa.dev.FreePort;
+import io.musicassistant.alexa.dev.LocalCertificate;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.relay.Home;
@@ -38,7 +41,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String UNPAIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalUnpaired-0002-OnlyValidAgainstTheLocalStack";
     /** The demo user's token from an hour ago: expired. */
     public static final String EXPIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
-    public static final String STREAM_BASE = "https://music.home.example";
     /** The key that seals event-gateway grants in the local DynamoDB; a deployment makes its own. */
     static final String LOCAL_GRANT_KEY = "bG9jYWwtc3RhY2stZ3JhbnQta2V5LW5vdC1zZWNyZXQ=";
 
@@ -54,10 +56,22 @@ public final class LocalStack implements AutoCloseable {
     private final LocalEndpoint endpoint;
     private final MaSimulator ma;
     private final Path connectorState;
+    private final Streams streams;
     private volatile Connector connector;
 
+    /**
+     * The connector's stream server: HTTPS on localhost with a certificate made for this machine,
+     * which only this stack's own clients trust (Echo devices would not).
+     */
+    public record Streams(int port, LocalCertificate certificate) {
+        public String base() {
+            return "https://localhost:" + port;
+        }
+    }
+
     private LocalStack(DevServices services, CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma, Path connectorState,
-                       Connector connector) {
+                       Streams streams, Connector connector) {
+        this.streams = streams;
         this.services = services;
         this.cloud = cloud;
         this.endpoint = endpoint;
@@ -97,8 +111,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Connector connector = startConnector(endpoint, ma, state, progress);
-        LocalStack stack = new LocalStack(services, cloud, endpoint, ma, state, connector);
+        Streams streams = new Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
+        Connector connector = startConnector(endpoint, ma, state, streams, progress);
+        LocalStack stack = new LocalStack(services, cloud, endpoint, ma, state, streams, connector);
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
@@ -127,11 +142,19 @@ public final class LocalStack implements AutoCloseable {
         return Config.from(env);
     }
 
-    private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Consumer<String> progress) {
+    private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Streams streams,
+                                            Consumer<String> progress) {
+        // The stream server terminates TLS itself with the local certificate, and its self-test trusts
+        // exactly that certificate; the cache is small so that the demo also shows eviction at work.
+        AudioConfig audio = AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", Integer.toString(streams.port()),
+                "STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString(),
+                "STREAM_TLS_PASSWORD", streams.certificate().password(),
+                "STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString(),
+                "AUDIO_CACHE_MB", "256", "SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort())), state);
         // One-second long polls: replies are just as fast, and a restarted connector never competes with
         // the previous one still waiting in a long poll inside this same process.
-        ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.userToken(), URI.create(endpoint.baseUrl()),
-                state, STREAM_BASE, Duration.ofHours(24), "Demo Home", 1);
+        ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.adminToken(), URI.create(endpoint.baseUrl()),
+                state, streams.base(), Duration.ofHours(24), "Demo Home", 1, audio);
         return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
 
@@ -198,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the connector again with the same state directory (same home, already paired). */
     public void restartConnector(Consumer<String> progress) {
         if (connector == null) {
-            connector = startConnector(endpoint, ma, connectorState, progress);
+            connector = startConnector(endpoint, ma, connectorState, streams, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
     }
@@ -221,6 +244,10 @@ public final class LocalStack implements AutoCloseable {
 
     public MaSimulator ma() {
         return ma;
+    }
+
+    public Streams streams() {
+        return streams;
     }
 
     public Connector connector() {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *   <li>{@code demo [--json]} — start everything, play the scripted conversation, stop;</li>
  *   <li>{@code up [--port N] [--state-dir D]} — start everything and keep running (scripts/local-up);</li>
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
- *   <li>{@code bench [--iterations N] [--reports-only]} — measure the relay, the directives and state reports (docs/benchmarks.md).</li>
+ *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md).</li>
  * </ul>
  */
 public final class LocalStackMain {
@@ -40,9 +40,9 @@ public final class LocalStackMain {
                     options.contains("--verbose"));
             case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
             case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
-                    options.contains("--reports-only"), System.out);
+                    options.contains("--reports-only"), options.contains("--audio-only"), System.out);
             default -> {
-                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only]");
+                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only]");
                 yield 2;
             }
         };
@@ -96,6 +96,8 @@ public final class LocalStackMain {
         info.put("unpaired_token", LocalStack.UNPAIRED_TOKEN);
         info.put("expired_token", LocalStack.EXPIRED_TOKEN);
         info.put("ma_ws_url", stack.ma().wsUrl());
+        info.put("stream_base", stack.streams().base());
+        info.put("stream_tls_trust_store", stack.streams().certificate().keyStore().toString());
         info.put("dynamodb_endpoint", stack.services().dynamoDbEndpoint().toString());
         info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
         info.put("lwa_base_url", stack.services().lwa().baseUrl());

@@ -56,10 +56,11 @@ class EndToEndTest {
         assertEquals("ma1:album:ok-computer:radiohead", found.path("payload").path("content").path("id").asText(), found.toString());
         assertEquals(searches + 1, stack.ma().commandCount("music/search"), "resolved by searching Music Assistant");
 
-        int commandsBefore = stack.ma().commandLog().size();
+        long lookupsBefore = musicLookups();
         JsonNode method = skill.send(AlexaRequests.initiate(LocalStack.DEMO_TOKEN, "ma1:album:ok-computer:radiohead", false))
                 .path("payload").path("playbackMethod");
-        assertEquals(commandsBefore, stack.ma().commandLog().size(), "Initiate is answered from the cache");
+        // (The connector then fetches the first tracks' audio through its virtual players; that is not a lookup.)
+        assertEquals(lookupsBefore, musicLookups(), "Initiate is answered from the cache");
         JsonNode first = method.path("firstItem");
         assertEquals("Airbag", name(first));
 
@@ -73,6 +74,47 @@ class EndToEndTest {
         var at = new AlexaRequests.Position(first.path("id").asText(), method.path("id").asText(), "ma1:album:ok-computer:radiohead");
         JsonNode next = skill.send(AlexaRequests.getNextItem(LocalStack.DEMO_TOKEN, at, true));
         assertEquals("Paranoid Android", name(next.path("payload").path("item")));
+    }
+
+    private static long musicLookups() {
+        return stack.ma().commandLog().stream().filter(c -> c.startsWith("music/")).count();
+    }
+
+    @Test
+    void theEchoGetsEveryTrackAsAudioFromTheConnectorAndTheNextOneIsAlreadyThere() throws InterruptedException {
+        JsonNode found = skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ALBUM", "In Rainbows",
+                "ARTIST", "Radiohead"));
+        String contentId = found.path("payload").path("content").path("id").asText();
+        JsonNode method = skill.send(AlexaRequests.initiate(LocalStack.DEMO_TOKEN, contentId, false))
+                .path("payload").path("playbackMethod");
+        EchoDevice echo = new EchoDevice(stack.streams().certificate().clientContext());
+        String firstUrl = method.path("firstItem").path("stream").path("uri").asText();
+        assertTrue(firstUrl.startsWith(stack.streams().base() + "/stream/v1/"), firstUrl);
+
+        EchoDevice.Fetched whole = echo.fetch(firstUrl, null);
+        assertEquals(200, whole.status());
+        assertEquals("audio/mpeg", whole.contentType());
+        assertTrue(whole.correct(), "the bytes are Music Assistant's stream of that track");
+        EchoDevice.Fetched seek = echo.fetch(firstUrl, "bytes=200000-200999");
+        assertEquals(206, seek.status());
+        assertEquals("bytes 200000-200999/" + whole.bytes(), seek.contentRange());
+        assertEquals(1000, seek.bytes());
+        assertTrue(seek.correct());
+
+        // Handing out the first item told the home to fetch the second as well.
+        var cache = stack.connector().audio().cache();
+        var at = new AlexaRequests.Position(method.path("firstItem").path("id").asText(), method.path("id").asText(), contentId);
+        JsonNode next = skill.send(AlexaRequests.getNextItem(LocalStack.DEMO_TOKEN, at, false)).path("payload").path("item");
+        String nextUri = EchoDevice.uriOf(next.path("stream").path("uri").asText());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (cache.find(nextUri).map(t -> t.state() != io.musicassistant.alexa.connector.audio.CachedTrack.State.COMPLETE)
+                .orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long hits = stack.connector().audio().acquisition().stats().hits();
+        EchoDevice.Fetched second = echo.fetch(next.path("stream").path("uri").asText(), null);
+        assertTrue(second.correct());
+        assertEquals(hits + 1, stack.connector().audio().acquisition().stats().hits(), "the second track was on disk already");
     }
 
     @Test

@@ -4,10 +4,14 @@ import io.musicassistant.alexa.masim.auth.Tokens;
 import io.musicassistant.alexa.masim.auth.User;
 import io.musicassistant.alexa.masim.auth.Users;
 import io.musicassistant.alexa.masim.library.Library;
+import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.Playlog;
 import io.musicassistant.alexa.masim.server.SimServer;
+import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
+import io.musicassistant.alexa.masim.stream.Pacing;
+import io.musicassistant.alexa.masim.stream.StreamServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +23,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A Music Assistant server simulator: MA's WebSocket API (spec: notes/ma-spec.md) over a seeded
- * library and a handful of simulated players, on 127.0.0.1.
+ * library and a handful of simulated players, on 127.0.0.1. Next to it run MA's Slimproto server
+ * (squeezelite provider), where clients become players, and the stream server that serves them
+ * {@code /single/…} audio (see README, "Slimproto players and the stream server").
  *
  * <pre>{@code
  * try (MaSimulator ma = MaSimulator.start(MaSimulator.Options.defaults())) {
@@ -33,7 +39,8 @@ public final class MaSimulator implements AutoCloseable {
     public static final String SERVER_ID = "4fa0e2b1c3d54a9e8f7a6b5c4d3e2f10";
 
     /**
-     * Start-up options. {@code port}/{@code httpPort} 0 pick free ports.
+     * Start-up options. {@code port}/{@code httpPort}/{@code slimprotoPort}/{@code streamPort} 0
+     * pick free ports.
      *
      * @param heartbeatInterval how often the server pings; clients that don't pong within half of
      *     it are dropped (MA: 25 s)
@@ -41,49 +48,105 @@ public final class MaSimulator implements AutoCloseable {
      * @param commandDelay how long every command handler waits before running
      * @param tokenSecret signing secret; with one, the seeded users' tokens are the same on every
      *     run (for a dev stack); null (default) signs with a random secret
+     * @param slimprotoPort the Slimproto control port (MA: 3483)
+     * @param streamPort the stream server's port (MA: 8097)
+     * @param slimprotoHeartbeat how often {@code strm t} goes to each Slimproto client; a client
+     *     silent for twice this long is dropped (aioslimproto: 5 s)
+     * @param pacing how {@code /single} paces tracks of music services; null = the profile's
+     *     (NEWEST: {@link Pacing#SINGLE_ITEM}, 60 s burst then 1.1×; STABLE_2_9: unpaced). Own
+     *     files are never paced.
+     * @param radioPacing how radio streams are paced (MA: {@link Pacing#NEAR_REALTIME})
      */
     public record Options(int port, int httpPort, Profile profile, Duration heartbeatInterval, boolean setupRequired,
-            Duration commandDelay, String tokenSecret) {
+            Duration commandDelay, String tokenSecret, int slimprotoPort, int streamPort,
+            Duration slimprotoHeartbeat, Pacing pacing, Pacing radioPacing) {
 
         public Options {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
             Objects.requireNonNull(commandDelay, "commandDelay");
+            Objects.requireNonNull(slimprotoHeartbeat, "slimprotoHeartbeat");
+            Objects.requireNonNull(radioPacing, "radioPacing");
             if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
                 throw new IllegalArgumentException("heartbeatInterval must be positive");
+            }
+            if (slimprotoHeartbeat.isNegative() || slimprotoHeartbeat.isZero()) {
+                throw new IllegalArgumentException("slimprotoHeartbeat must be positive");
             }
         }
 
         public static Options defaults() {
-            return new Options(0, 0, Profile.STABLE_2_9, Duration.ofSeconds(25), false, Duration.ZERO, null);
+            return new Options(0, 0, Profile.STABLE_2_9, Duration.ofSeconds(25), false, Duration.ZERO, null, 0, 0,
+                    Duration.ofSeconds(5), null, Pacing.NEAR_REALTIME);
+        }
+
+        /** The pacing of music-service tracks in effect: {@link #pacing} or the profile's. */
+        public Pacing effectivePacing() {
+            if (pacing != null) {
+                return pacing;
+            }
+            return profile == Profile.NEWEST ? Pacing.SINGLE_ITEM : Pacing.NONE;
         }
 
         public Options withPort(int value) {
-            return new Options(value, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret);
+            return new Options(value, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withHttpPort(int value) {
-            return new Options(port, value, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret);
+            return new Options(port, value, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withProfile(Profile value) {
-            return new Options(port, httpPort, value, heartbeatInterval, setupRequired, commandDelay, tokenSecret);
+            return new Options(port, httpPort, value, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withHeartbeatInterval(Duration value) {
-            return new Options(port, httpPort, profile, value, setupRequired, commandDelay, tokenSecret);
+            return new Options(port, httpPort, profile, value, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withSetupRequired(boolean value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, value, commandDelay, tokenSecret);
+            return new Options(port, httpPort, profile, heartbeatInterval, value, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withCommandDelay(Duration value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, value, tokenSecret);
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, value, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
         }
 
         public Options withTokenSecret(String value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, value);
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, value,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+        }
+
+        public Options withSlimprotoPort(int value) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    value, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+        }
+
+        public Options withStreamPort(int value) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, value, slimprotoHeartbeat, pacing, radioPacing);
+        }
+
+        public Options withSlimprotoHeartbeat(Duration value) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, value, pacing, radioPacing);
+        }
+
+        /** Pacing of music-service tracks; {@link Pacing#NONE} turns it off, null restores the profile's. */
+        public Options withPacing(Pacing value) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, value, radioPacing);
+        }
+
+        public Options withRadioPacing(Pacing value) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, value);
         }
     }
 
@@ -92,6 +155,8 @@ public final class MaSimulator implements AutoCloseable {
     private final Tokens tokens;
     private final PlayerHub players;
     private final SimServer server;
+    private final StreamServer streams;
+    private final SlimprotoServer slimproto;
     private final String adminToken;
     private final String userToken;
     private final String guestToken;
@@ -113,6 +178,20 @@ public final class MaSimulator implements AutoCloseable {
         this.server = SimServer.start(new SimServer.Config(options.port(), options.httpPort(), options.profile(),
                 options.heartbeatInterval(), options.setupRequired(), options.commandDelay()),
                 library, players, playlog, tokens, SERVER_ID);
+        StreamServer startedStreams = null;
+        try {
+            startedStreams = StreamServer.start(options.streamPort(), players, options.profile(),
+                    options.effectivePacing(), options.radioPacing());
+            this.streams = startedStreams;
+            this.slimproto = SlimprotoServer.start(options.slimprotoPort(), options.slimprotoHeartbeat(), players,
+                    startedStreams::baseUrl);
+        } catch (RuntimeException e) {
+            if (startedStreams != null) {
+                startedStreams.close();
+            }
+            server.close();
+            throw e;
+        }
     }
 
     public static MaSimulator start(Options options) {
@@ -230,18 +309,100 @@ public final class MaSimulator implements AutoCloseable {
         return players.update(playerId, change);
     }
 
+    // ---------------------------------------------------------------- slimproto and streams
+
+    /** The Slimproto control port players connect to (MA: 3483). */
+    public int slimprotoPort() {
+        return slimproto.port();
+    }
+
+    /** The stream server's port, the one every {@code strm s} names (MA: 8097). */
+    public int streamPort() {
+        return streams.port();
+    }
+
+    /** {@code http://127.0.0.1:<streamPort>}. */
+    public String streamBaseUrl() {
+        return streams.baseUrl();
+    }
+
+    /** MACs (= player ids) of the Slimproto clients that are connected and registered. */
+    public List<String> slimprotoClients() {
+        return slimproto.clients();
+    }
+
+    /**
+     * Closes a Slimproto client's socket with a reset, as MA dropping the player; MA then
+     * unregisters it ({@code player_removed}). False when no such client is connected.
+     */
+    public boolean dropSlimprotoClient(String mac) {
+        return slimproto.drop(mac);
+    }
+
+    /**
+     * What the simulator received from a Slimproto player and did about it ("HELO device 7
+     * (receiver)", "STAT STMc", "RESP", "duplicate connection: dropped", …), oldest first.
+     */
+    public List<String> slimprotoLog(String mac) {
+        return slimproto.log(mac);
+    }
+
+    /**
+     * Whether {@code strm s} carries 127.0.0.1 as server_ip (as aioslimproto does with the
+     * resolved stream host) instead of 0 (the default here: "same host as the control connection").
+     */
+    public void setSlimprotoExplicitServerIp(boolean value) {
+        slimproto.setExplicitServerIp(value);
+    }
+
+    /** Requests the stream server received, whatever their outcome. */
+    public int streamRequests() {
+        return streams.requestCount();
+    }
+
+    /** {@code "GET /single/… 200"} per stream request, oldest first. */
+    public List<String> streamRequestLog() {
+        return streams.requestLog();
+    }
+
+    /** Changes the pacing of music-service tracks, also of streams already running. */
+    public void setPacing(Pacing pacing) {
+        streams.setTrackPacing(pacing);
+    }
+
+    /** Changes the pacing of radio streams, also of streams already running. */
+    public void setRadioPacing(Pacing pacing) {
+        streams.setRadioPacing(pacing);
+    }
+
+    /**
+     * Caps every stream at this many bytes per second on top of the pacing, so a download takes
+     * measurable time; 0 = no cap. Audio is 16000 bytes per second of playback.
+     */
+    public void setStreamRate(long bytesPerSecond) {
+        streams.setRateLimit(bytesPerSecond);
+    }
+
+    /** A player's config as {@code config/players/get} returns it; also of players now gone. */
+    public Optional<PlayerConfig> playerConfig(String playerId) {
+        return players.playerConfig(playerId);
+    }
+
     @Override
     public void close() {
+        slimproto.close();
+        streams.close();
         server.close();
     }
 
     /**
      * Runs the simulator until killed. Arguments: {@code --port N} (default 8095),
      * {@code --http-port N} (default 0 = any), {@code --profile stable|newest},
-     * {@code --token-secret TEXT} (same tokens on every run).
+     * {@code --token-secret TEXT} (same tokens on every run), {@code --slimproto-port N} (default
+     * 3483), {@code --stream-port N} (default 8097).
      */
     public static void main(String[] args) throws InterruptedException {
-        Options options = Options.defaults().withPort(8095);
+        Options options = Options.defaults().withPort(8095).withSlimprotoPort(3483).withStreamPort(8097);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -249,9 +410,13 @@ public final class MaSimulator implements AutoCloseable {
                 case "--http-port" -> options = options.withHttpPort(Integer.parseInt(require(value, "--http-port")));
                 case "--profile" -> options = options.withProfile(Profile.parse(require(value, "--profile")));
                 case "--token-secret" -> options = options.withTokenSecret(require(value, "--token-secret"));
+                case "--slimproto-port" ->
+                    options = options.withSlimprotoPort(Integer.parseInt(require(value, "--slimproto-port")));
+                case "--stream-port" ->
+                    options = options.withStreamPort(Integer.parseInt(require(value, "--stream-port")));
                 case "--help", "-h" -> {
                     System.out.println("usage: MaSimulator [--port N] [--http-port N] [--profile stable|newest]"
-                            + " [--token-secret TEXT]");
+                            + " [--token-secret TEXT] [--slimproto-port N] [--stream-port N]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -264,6 +429,8 @@ public final class MaSimulator implements AutoCloseable {
                 + options.profile().schemaVersion() + ")");
         System.out.println("ws_url=" + simulator.wsUrl());
         System.out.println("http_base_url=" + simulator.httpBaseUrl());
+        System.out.println("slimproto_port=" + simulator.slimprotoPort());
+        System.out.println("stream_base_url=" + simulator.streamBaseUrl());
         // a local development token for a simulated server, printed on purpose
         System.out.println("user_token=" + simulator.userToken());
         System.out.flush();

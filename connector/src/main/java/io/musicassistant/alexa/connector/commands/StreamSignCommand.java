@@ -7,7 +7,6 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.SignStreams;
 import io.musicassistant.alexa.relay.protocol.SignedStreams;
-import java.util.regex.Pattern;
 
 /**
  * {@code stream.sign}: fresh URLs for tracks already resolved. Only strings shaped like Music
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * other is left out of the answer rather than failing the batch, and the cloud keeps its old URL.
  */
 public final class StreamSignCommand implements RelayCommandHandler {
-
-    private static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/.{1,1024}");
 
     private final StreamSigner signer;
 
@@ -35,7 +32,7 @@ public final class StreamSignCommand implements RelayCommandHandler {
         if (!signer.hasPublicBase()) {
             throw new CommandFailure(RelayError.NO_STREAM_BASE, "no public stream base configured (STREAM_BASE)");
         }
-        var streams = request.uris().stream().filter(uri -> MA_URI.matcher(uri).matches()).map(uri -> {
+        var streams = request.uris().stream().filter(uri -> StreamSigner.MA_URI.matcher(uri).matches()).map(uri -> {
             StreamSigner.Signed s = signer.stream(uri);
             return new SignedStreams.SignedStream(uri, s.url(), s.expiresMs());
         }).toList();

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,13 @@ public final class MaPlayers {
                 nowPlaying(p.path("current_media")));
     }
 
-    /** Whether a player should be offered to Alexa at all: disabled and hidden players are not. */
+    /**
+     * Whether a player should be offered to Alexa at all: disabled and hidden players are not, nor
+     * the connector's own virtual players (in case MA could not be told to hide them).
+     */
     public static boolean offered(JsonNode p) {
         return p.path("enabled").asBoolean(true) && !p.path("hide_in_ui").asBoolean(false)
-                && !"protocol".equals(p.path("type").asText());
+                && !"protocol".equals(p.path("type").asText()) && !VirtualPlayers.isVirtual(p);
     }
 
     private static String normalise(String state) {

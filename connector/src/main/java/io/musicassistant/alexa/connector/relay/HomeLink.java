@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps the cloud informed that this home is alive (heartbeats, also right after Music Assistant
@@ -33,6 +34,7 @@ public final class HomeLink implements AutoCloseable {
     private final ServerClock serverClock;
     private final Clock clock;
     private final Consumer<String> announce;
+    private final Supplier<HeartbeatRequest.StreamStatus> streamStatus;
 
     private volatile boolean closed;
     private volatile Duration interval = Duration.ofSeconds(30);
@@ -43,7 +45,9 @@ public final class HomeLink implements AutoCloseable {
     private boolean beatRequested;
 
     public HomeLink(RelayApiClient api, String instanceId, String secret, String version, MaClient ma, String streamBase,
-                    ConnectorState state, ServerClock serverClock, Clock clock, Consumer<String> announce) {
+                    ConnectorState state, ServerClock serverClock, Clock clock, Consumer<String> announce,
+                    Supplier<HeartbeatRequest.StreamStatus> streamStatus) {
+        this.streamStatus = streamStatus;
         this.api = api;
         this.instanceId = instanceId;
         this.secret = secret;
@@ -114,7 +118,8 @@ public final class HomeLink implements AutoCloseable {
                 maInfo.map(i -> i.serverId()).orElse(null), maInfo.map(i -> i.serverVersion()).orElse(null),
                 maInfo.map(i -> i.schemaVersion()).orElse(null));
         long sent = clock.millis();
-        HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase));
+        HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase,
+                streamStatus.get()));
         serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
         interval = Duration.ofSeconds(Math.max(5, Math.min(300, ack.intervalSeconds())));
         if (!Boolean.valueOf(ack.paired()).equals(paired)) {

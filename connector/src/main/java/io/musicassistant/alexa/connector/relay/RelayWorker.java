@@ -187,8 +187,8 @@ public final class RelayWorker implements AutoCloseable {
     private void run(RelayCommand command) {
         try (var ignored = LogContext.put("relay_request_id", command.id())) {
             long started = System.nanoTime();
-            boolean mutating = RelayProtocol.Command.byWireName(command.command())
-                    .map(RelayProtocol.Command::mutating).orElse(false);
+            var known = RelayProtocol.Command.byWireName(command.command());
+            boolean mutating = known.map(RelayProtocol.Command::mutating).orElse(false);
             if (mutating && !replies.claim(command.id())) {
                 dropped.incrementAndGet();
                 LOG.info("relay.duplicate_dropped", "durable", true);
@@ -198,7 +198,9 @@ public final class RelayWorker implements AutoCloseable {
             if (command.expiredAt(clock.millis())) {
                 LOG.info("relay.finished_late", "command", command.command());
             }
-            replies.write(reply);
+            if (known.map(RelayProtocol.Command::replied).orElse(true)) {
+                replies.write(reply);
+            }
             executed.incrementAndGet();
             LOG.info("relay.executed", "command", command.command(), "status", reply.status(),
                     "elapsed_ms", (System.nanoTime() - started) / 1_000_000,

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,8 +24,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StreamSigner {
 
     public static final Duration MIN_TTL = Duration.ofHours(12);
+    /**
+     * The Music Assistant uris the home signs and serves: playable items only, so a compromised
+     * cloud cannot make it sign or fetch arbitrary things.
+     */
+    public static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/.{1,1024}");
     static final String STREAM = "stream/v1/";
     static final String ART = "art/v1/";
+    static final String SELFTEST = "selftest/v1/";
+    private static final Duration SELFTEST_TTL = Duration.ofMinutes(5);
     private static final Duration ART_TTL = Duration.ofDays(30);
 
     private final SecretKeySpec key;
@@ -68,8 +76,14 @@ public final class StreamSigner {
         return url(ART, ref(provider + "\n" + path), expiresSec);
     }
 
+    /** A short-lived URL the connector fetches through its own public base to prove that Echo can reach it. */
+    public String selfTest(String nonce) {
+        long expiresSec = clock.instant().plus(SELFTEST_TTL).getEpochSecond();
+        return url(SELFTEST, ref("selftest\n" + nonce), expiresSec);
+    }
+
     /**
-     * Checks a request path ({@code stream/v1/<ref>} or {@code art/v1/<ref>}) with its exp and sig;
+     * Checks a request path ({@code stream/v1/<ref>}, {@code art/v1/<ref>} or {@code selftest/v1/<ref>}) with its exp and sig;
      * returns what the ref names when the signature is good and not expired.
      */
     public Optional<String> verify(String path, String exp, String sig) {

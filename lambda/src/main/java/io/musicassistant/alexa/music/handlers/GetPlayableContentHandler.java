@@ -7,6 +7,7 @@ import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.SelectionCriteria;
+import io.musicassistant.alexa.music.StreamBase;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
@@ -33,6 +34,7 @@ public final class GetPlayableContentHandler implements MusicDirectiveHandler {
     public AlexaMessage handle(MusicRequest request) {
         var query = SelectionCriteria.toQuery(request.payload(), request.explicitAllowed());
         Home home = homes.onlineHomeOf(request.userId());
+        StreamBase.requireWorking(home);
         MusicContent.Resolved found = music.find(request, home, query);
         return AlexaMessage.answer("Alexa.Media.Search", "GetPlayableContent", "1.0",
                 new Payloads.PlayableContent(items.content(found.contentId(), found.content())));

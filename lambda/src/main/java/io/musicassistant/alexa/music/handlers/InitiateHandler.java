@@ -9,6 +9,7 @@ import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueId;
+import io.musicassistant.alexa.music.StreamBase;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.music.model.PlaybackMethod;
 import io.musicassistant.alexa.relay.Home;
@@ -49,6 +50,7 @@ public final class InitiateHandler implements MusicDirectiveHandler {
             throw AlexaException.invalidDirective("contentId missing");
         }
         Home home = homes.onlineHomeOf(request.userId());
+        StreamBase.requireWorking(home);
         boolean explicitAllowed = request.explicitAllowed();
         MusicContent.Resolved resolved = music.byId(request, home, contentId, explicitAllowed,
                 music.cached(MusicContent.cacheKey(home, contentId, explicitAllowed)));

@@ -16,6 +16,7 @@ public final class CommandRegistry {
         MusicCommands.register(registry, services);
         PlayerCommands.register(registry, services);
         QueueCommands.register(registry, services);
+        ConfigCommands.register(registry, services);
         return registry;
     }
 

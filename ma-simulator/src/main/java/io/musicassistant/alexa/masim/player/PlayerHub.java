@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +41,22 @@ public final class PlayerHub {
 
         /** {@code itemsChanged}: MA sends {@code queue_items_updated} before {@code queue_updated}. */
         void queueUpdated(QueueView view, boolean itemsChanged);
+
+        /** A provider registered a new player ({@code player_added}). */
+        default void playerAdded(PlayerView view) {
+        }
+
+        /** A player left the registry ({@code player_removed}); its config stays. */
+        default void playerRemoved(String playerId) {
+        }
+
+        /** MA creates a queue for every registered player ({@code queue_added}). */
+        default void queueAdded(QueueView view) {
+        }
+
+        /** {@code config/players/save} stored a change ({@code player_config_updated}). */
+        default void playerConfigUpdated(PlayerConfig config) {
+        }
     }
 
     /** One entry of {@code play_media}'s {@code media} after resolving it against the library. */
@@ -61,6 +79,13 @@ public final class PlayerHub {
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
     private final Map<String, PlayerView> lastPlayerViews = new HashMap<>();
     private final Map<String, QueueView> lastQueueViews = new HashMap<>();
+    private final Map<String, PlayerOutput> outputs = new HashMap<>();
+    private final Map<String, ConfigState> configs = new LinkedHashMap<>();
+    // MA keeps a removed player's queue in its cache and restores it when the player returns
+    private final Map<String, QueueState> parkedQueues = new HashMap<>();
+    // players whose provider reported the end of playback: no current_media until the next start
+    private final Set<String> mediaCleared = new HashSet<>();
+    private final Random sessionRandom = new Random(20260901L);
     // MA shuffles with random.shuffle; a fixed seed keeps test runs repeatable.
     private final Random random = new Random(20260610L);
     private long queueItemCounter;
@@ -87,6 +112,8 @@ public final class PlayerHub {
     synchronized void addPlayer(PlayerState state, List<MediaItem> queueMedia, Integer currentIndex,
             String enqueuedName) {
         players.put(state.playerId(), state);
+        configs.put(state.playerId(), new ConfigState(state.device().provider(), state.type(), state.name(),
+                state.device().provider().startsWith("squeezelite")));
         QueueState queue = new QueueState(state.playerId());
         for (MediaItem item : queueMedia) {
             queue.items.add(newItem(state.playerId(), item, queue.items.size()));
@@ -158,6 +185,273 @@ public final class PlayerHub {
         players.put(playerId, next);
         publish(playerId);
         return next;
+    }
+
+    // ---------------------------------------------------------------- provider side: registry
+
+    /**
+     * MA's {@code players.register_or_update}: a provider announces a player. A new player gets a
+     * queue (its old one if it was here before) and {@code queue_added} + {@code player_added};
+     * an existing one is replaced ({@code player_updated}). The player's saved config applies:
+     * its name, enabled and hide_in_ui win over what the provider reports.
+     */
+    public synchronized void register(PlayerState state, PlayerOutput output, boolean slimproto) {
+        String playerId = state.playerId();
+        ConfigState config = configs.computeIfAbsent(playerId,
+                id -> new ConfigState(state.device().provider(), state.type(), state.name(), slimproto));
+        config.defaultName = state.name();
+        PlayerState effective = withConfig(state, config);
+        if (output != null) {
+            outputs.put(playerId, output);
+        } else {
+            outputs.remove(playerId);
+        }
+        mediaCleared.remove(playerId);
+        if (players.containsKey(playerId)) {
+            players.put(playerId, effective);
+            publish(playerId);
+            return;
+        }
+        players.put(playerId, effective);
+        QueueState queue = parkedQueues.remove(playerId);
+        if (queue == null) {
+            queue = new QueueState(playerId);
+            queue.elapsedUpdated = now();
+        }
+        queues.put(playerId, queue);
+        QueueView queueView = queueView(queue);
+        lastQueueViews.put(playerId, queueView);
+        PlayerView view = playerView(effective);
+        lastPlayerViews.put(playerId, view);
+        listener.queueAdded(queueView);
+        listener.playerAdded(view);
+    }
+
+    /**
+     * MA's {@code players.unregister} (not permanent): the player and its queue leave the
+     * registry with {@code player_removed}; config and queue come back on the next register.
+     * Only the output that registered the player may remove it.
+     */
+    public synchronized boolean unregister(String playerId, PlayerOutput output) {
+        if (!players.containsKey(playerId) || outputs.get(playerId) != output) {
+            return false;
+        }
+        players.remove(playerId);
+        outputs.remove(playerId);
+        mediaCleared.remove(playerId);
+        lastPlayerViews.remove(playerId);
+        lastQueueViews.remove(playerId);
+        QueueState queue = queues.remove(playerId);
+        if (queue != null) {
+            parkedQueues.put(playerId, queue);
+        }
+        listener.playerRemoved(playerId);
+        return true;
+    }
+
+    /** The provider learned the player's own name (slimproto SETD); a configured name still wins. */
+    public synchronized void providerNameChanged(String playerId, String name) {
+        ConfigState config = configs.get(playerId);
+        PlayerState player = players.get(playerId);
+        if (config == null || player == null) {
+            return;
+        }
+        config.defaultName = name;
+        players.put(playerId, withConfig(player, config));
+        publish(playerId);
+    }
+
+    // ---------------------------------------------------------------- provider side: playback reports
+
+    /**
+     * The player finished downloading its current item and wants the next one (slimproto STMd);
+     * MA's answer is the queue's next item in the same stream session. Empty at the end of the
+     * queue or when the queue is not the player's active source.
+     */
+    public synchronized Optional<QueueStream> nextStream(String playerId) {
+        QueueState queue = queues.get(playerId);
+        if (queue == null || !isActive(queue) || queue.sessionId == null) {
+            return Optional.empty();
+        }
+        Integer base = queue.indexInBuffer != null ? queue.indexInBuffer : queue.currentIndex;
+        if (base == null) {
+            return Optional.empty();
+        }
+        Integer next = nextIndex(queue, base, false);
+        if (next == null) {
+            return Optional.empty();
+        }
+        queue.indexInBuffer = next;
+        signalQueue(queue, false);
+        return Optional.of(new QueueStream(queue.queueId, queue.items.get(next), queue.sessionId, 0));
+    }
+
+    /** Audio of this item started coming out of the player (slimproto STMs): it is now current. */
+    public synchronized void streamStarted(String playerId, String queueItemId, int seekPosition) {
+        QueueState queue = queues.get(playerId);
+        PlayerState player = players.get(playerId);
+        if (queue == null || player == null) {
+            return;
+        }
+        Integer index = indexById(queue, queueItemId);
+        if (index == null) {
+            return;
+        }
+        double now = now();
+        queue.currentIndex = index;
+        if (queue.indexInBuffer == null || queue.indexInBuffer < index) {
+            queue.indexInBuffer = index;
+        }
+        queue.elapsed = seekPosition;
+        queue.elapsedUpdated = now;
+        mediaCleared.remove(playerId);
+        players.put(playerId, player.withActiveSource(playerId).withPlaybackState(PlaybackState.PLAYING)
+                .withElapsed((double) seekPosition, now));
+        signalQueue(queue, false);
+    }
+
+    /**
+     * The player's own position report (slimproto STMt). Like MA, a report that merely confirms
+     * the running clock updates the state without an event; one that moved the position by 5 s
+     * or more (a stall, a seek) is published.
+     */
+    public synchronized void playerElapsed(String playerId, double seconds) {
+        PlayerState player = players.get(playerId);
+        if (player == null || player.playbackState() == PlaybackState.IDLE) {
+            return;
+        }
+        double now = now();
+        Double projected = player.correctedElapsed(now);
+        players.put(playerId, player.withElapsed(seconds, now));
+        if (projected == null || Math.abs(projected - seconds) >= 5) {
+            publish(playerId);
+        } else {
+            lastPlayerViews.put(playerId, playerView(players.get(playerId)));
+            QueueState queue = queues.get(playerId);
+            if (queue != null) {
+                lastQueueViews.put(playerId, queueView(queue));
+            }
+        }
+    }
+
+    /** Playback ran out (slimproto STMu, or the stream failed): idle, no current media. */
+    public synchronized void playbackEnded(String playerId) {
+        PlayerState player = players.get(playerId);
+        if (player == null) {
+            return;
+        }
+        mediaCleared.add(playerId);
+        players.put(playerId, player.withPlaybackState(PlaybackState.IDLE).withElapsed(0.0, now()));
+        QueueState queue = queues.get(playerId);
+        if (queue != null && isActive(queue)) {
+            queue.elapsed = 0;
+            queue.elapsedUpdated = now();
+        }
+        publish(playerId);
+    }
+
+    /**
+     * The stream session a queue's URLs must carry (MA's {@code PlayerQueueData.session_id}),
+     * with the item and position {@code play_index} started. Empty for an unknown queue.
+     */
+    public synchronized Optional<StreamSession> streamSession(String queueId) {
+        QueueState queue = queues.get(queueId);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamSession(queue.sessionId, queue.sessionItemId, queue.sessionSeek));
+    }
+
+    /** A queue's stream session; {@code sessionId} is null before anything was played. */
+    public record StreamSession(String sessionId, String startItemId, int seekPosition) {
+    }
+
+    /** An item of a queue by its id (what the stream server serves). */
+    public synchronized Optional<QueueItem> queueItem(String queueId, String queueItemId) {
+        QueueState queue = queues.get(queueId);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        Integer index = indexById(queue, queueItemId);
+        return index == null ? Optional.empty() : Optional.of(queue.items.get(index));
+    }
+
+    // ---------------------------------------------------------------- player configs
+
+    /** {@code config/players/get}; empty when the player was never seen. */
+    public synchronized Optional<PlayerConfig> playerConfig(String playerId) {
+        ConfigState config = configs.get(playerId);
+        return config == null ? Optional.empty() : Optional.of(config.snapshot(playerId));
+    }
+
+    /** {@code config/players}: every known player's config, also of players now gone. */
+    public synchronized List<PlayerConfig> playerConfigs() {
+        return configs.entrySet().stream().map(e -> e.getValue().snapshot(e.getKey())).toList();
+    }
+
+    /** One setting's effective value, or null for an unknown player or key. */
+    public synchronized Object playerConfigValue(String playerId, String key) {
+        ConfigState config = configs.get(playerId);
+        return config == null ? null : config.snapshot(playerId).value(key);
+    }
+
+    /**
+     * {@code config/players/save}: {@code enabled} and {@code name} are root values, other known
+     * keys are settings (unknown keys are ignored). Changes emit {@code player_config_updated}
+     * and then apply to the player.
+     */
+    public synchronized PlayerConfig savePlayerConfig(String playerId, Map<String, Object> values) {
+        ConfigState config = configs.get(playerId);
+        if (config == null) {
+            throw MaError.keyError("No config found for player id " + playerId);
+        }
+        boolean changed = false;
+        for (Map.Entry<String, Object> change : values.entrySet()) {
+            String key = change.getKey();
+            Object value = change.getValue();
+            switch (key) {
+                case "enabled" -> {
+                    boolean enabled = !Boolean.FALSE.equals(value) && value != null;
+                    changed |= config.enabled != enabled;
+                    config.enabled = enabled;
+                }
+                case "name" -> {
+                    String name = value == null || value.toString().isEmpty() ? null : value.toString();
+                    changed |= !Objects.equals(config.name, name);
+                    config.name = name;
+                }
+                default -> {
+                    Optional<PlayerConfigEntry> entry = config.entries.stream()
+                            .filter(e -> e.key().equals(key)).findFirst();
+                    if (entry.isPresent()) {
+                        Object parsed = entry.get().parse(value);
+                        changed |= !Objects.equals(config.snapshot(playerId).value(key), parsed);
+                        config.values.put(key, parsed);
+                    }
+                }
+            }
+        }
+        PlayerConfig snapshot = config.snapshot(playerId);
+        if (changed) {
+            listener.playerConfigUpdated(snapshot);
+            PlayerState player = players.get(playerId);
+            if (player != null) {
+                players.put(playerId, withConfig(player, config));
+                publish(playerId);
+            }
+        }
+        return snapshot;
+    }
+
+    private static PlayerState withConfig(PlayerState state, ConfigState config) {
+        PlayerConfig snapshot = config.snapshot(state.playerId());
+        return state.withName(config.name != null ? config.name : config.defaultName)
+                .withEnabled(config.enabled)
+                .withHideInUi(Boolean.TRUE.equals(snapshot.value(PlayerConfigEntry.HIDE_IN_UI)));
+    }
+
+    private PlayerOutput output(String playerId) {
+        return outputs.get(playerId);
     }
 
     // ---------------------------------------------------------------- player commands
@@ -282,6 +576,10 @@ public final class PlayerHub {
         }
         players.put(playerId, players.get(playerId).withPowered(powered));
         publish(playerId);
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            output.power(powered);
+        }
     }
 
     public synchronized void cmdVolumeSet(String playerId, int volume) {
@@ -298,8 +596,13 @@ public final class PlayerHub {
                     "Player " + player.name() + " does not support volume control");
         }
         // The provider clamps; newest MA also clamps before forwarding.
-        players.put(playerId, player.withVolumeLevel(Math.max(0, Math.min(100, volume))));
+        int level = Math.max(0, Math.min(100, volume));
+        players.put(playerId, player.withVolumeLevel(level));
         publish(playerId);
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            output.volumeSet(level);
+        }
     }
 
     /** players/cmd/volume_up and volume_down: MA's step of 1, 2 or 5 depending on the level. */
@@ -456,6 +759,12 @@ public final class PlayerHub {
             }
             default -> { } // QueueOption "unknown": MA matches none of its branches and does nothing
         }
+        PlayerOutput output = output(queueId);
+        if (output != null && (option == QueueOption.NEXT || option == QueueOption.REPLACE_NEXT
+                || option == QueueOption.ADD)) {
+            // MA (re)enqueues the next item when the queue grows while a player is playing
+            output.queueChanged();
+        }
     }
 
     /** player_queues/play_index; {@code index} is an int position or a queue_item_id. */
@@ -488,12 +797,37 @@ public final class PlayerHub {
         PlayerState playing = player.withActiveSource(queueId)
                 .withPlaybackState(PlaybackState.PLAYING)
                 .withElapsed((double) seekPosition, now);
+        boolean poweringOn = false;
         if (!"none".equals(player.device().powerControl())) {
+            poweringOn = !Boolean.TRUE.equals(player.powered());
             playing = playing.withPowered(true);
         }
         players.put(queueId, playing);
+        // every play_index starts a new stream session; URLs of the previous one now 404
+        queue.sessionId = newSessionId();
+        queue.sessionItemId = item.queueItemId();
+        queue.sessionSeek = seekPosition;
+        mediaCleared.remove(queueId);
         playlog.record(username, item.mediaItem(), false, queueId);
         signalQueue(queue, false);
+        PlayerOutput output = output(queueId);
+        if (output != null) {
+            // MA's player controller powers a player on before handing it the media
+            if (poweringOn) {
+                output.power(true);
+            }
+            output.playMedia(new QueueStream(queueId, item, queue.sessionId, seekPosition));
+        }
+    }
+
+    /** MA: {@code shortuuid.random(8)}. */
+    private String newSessionId() {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder id = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            id.append(alphabet.charAt(sessionRandom.nextInt(alphabet.length())));
+        }
+        return id.toString();
     }
 
     public synchronized void queueStop(String queueId) {
@@ -729,6 +1063,10 @@ public final class PlayerHub {
             queue.elapsedUpdated = now();
         }
         publish(playerId);
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            output.stop();
+        }
     }
 
     private void handlePlay(String playerId) {
@@ -739,6 +1077,10 @@ public final class PlayerHub {
         double position = player.elapsedTime() == null ? 0 : player.elapsedTime();
         players.put(playerId, player.withPlaybackState(PlaybackState.PLAYING).withElapsed(position, now()));
         publish(playerId);
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            output.play();
+        }
     }
 
     private void handlePause(String playerId) {
@@ -755,6 +1097,10 @@ public final class PlayerHub {
             queue.elapsedUpdated = now;
         }
         publish(playerId);
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            output.pause();
+        }
     }
 
     private void load(QueueState queue, List<QueueItem> newItems, int insertAt, boolean keepRemaining,
@@ -852,7 +1198,7 @@ public final class PlayerHub {
     private PlayerView playerView(PlayerState player) {
         PlayerView.CurrentMedia media = null;
         QueueState queue = player.activeSource() == null ? null : queues.get(player.activeSource());
-        if (queue != null) {
+        if (queue != null && !mediaCleared.contains(player.playerId())) {
             QueueItem item = currentItem(queue);
             if (item != null) {
                 double position = player.elapsedTime() == null ? 0 : player.elapsedTime();
@@ -1024,9 +1370,39 @@ public final class PlayerHub {
         double elapsed;
         double elapsedUpdated;
         int resumePos;
+        String sessionId;
+        String sessionItemId;
+        int sessionSeek;
 
         QueueState(String queueId) {
             this.queueId = queueId;
+        }
+    }
+
+    /** A player's stored config (MA keeps it in settings.json, also while the player is gone). */
+    private static final class ConfigState {
+        final String provider;
+        final PlayerType type;
+        final List<PlayerConfigEntry> entries;
+        final Map<String, Object> values = new HashMap<>();
+        String defaultName;
+        String name;
+        boolean enabled = true;
+
+        ConfigState(String provider, PlayerType type, String defaultName, boolean slimproto) {
+            this.provider = provider;
+            this.type = type;
+            this.defaultName = defaultName;
+            this.entries = PlayerConfigEntry.forPlayer(slimproto);
+        }
+
+        PlayerConfig snapshot(String playerId) {
+            List<PlayerConfig.Value> current = new ArrayList<>();
+            for (PlayerConfigEntry entry : entries) {
+                current.add(new PlayerConfig.Value(entry,
+                        values.containsKey(entry.key()) ? values.get(entry.key()) : entry.defaultValue()));
+            }
+            return new PlayerConfig(provider, playerId, enabled, name, defaultName, type, current);
         }
     }
 }

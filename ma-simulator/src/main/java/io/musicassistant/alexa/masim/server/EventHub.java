@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.masim.api.ModelJson;
 import io.musicassistant.alexa.masim.auth.User;
+import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerView;
 import io.musicassistant.alexa.masim.player.QueueView;
@@ -50,6 +51,26 @@ final class EventHub implements PlayerHub.Listener {
             broadcast("queue_items_updated", view.queueId(), queue, true);
         }
         broadcast("queue_updated", view.queueId(), queue, true);
+    }
+
+    @Override
+    public void playerAdded(PlayerView view) {
+        broadcast("player_added", view.state().playerId(), json.player(view), true);
+    }
+
+    @Override
+    public void playerRemoved(String playerId) {
+        broadcast("player_removed", playerId, null, true);
+    }
+
+    @Override
+    public void queueAdded(QueueView view) {
+        broadcast("queue_added", view.queueId(), json.queue(view), true);
+    }
+
+    @Override
+    public void playerConfigUpdated(PlayerConfig config) {
+        broadcast("player_config_updated", config.playerId(), json.playerConfig(config), true);
     }
 
     /** {@code {"event": …, "object_id": …, "data": …}} to each authenticated client allowed to see it. */

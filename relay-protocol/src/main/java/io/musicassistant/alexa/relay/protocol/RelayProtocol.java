@@ -42,6 +42,11 @@ public final class RelayProtocol {
         CONTENT_RESOLVE("content.resolve", false),
         /** Sign fresh stream URLs for tracks already resolved; args {@link SignStreams}. */
         STREAM_SIGN("stream.sign", false),
+        /**
+         * Start downloading tracks a queue will play soon; args {@link PrefetchStreams}. A hint: the
+         * cloud does not wait, and the connector writes no reply.
+         */
+        STREAM_PREFETCH("stream.prefetch", false, false),
         /** The home's players; result {@link PlayerList}. */
         PLAYERS_LIST("players.list", false),
         /** One player; args {@link PlayerRef}, result {@link PlayerInfo}. */
@@ -55,10 +60,21 @@ public final class RelayProtocol {
 
         private final String wireName;
         private final boolean mutating;
+        private final boolean replied;
 
         Command(String wireName, boolean mutating) {
+            this(wireName, mutating, true);
+        }
+
+        Command(String wireName, boolean mutating, boolean replied) {
             this.wireName = wireName;
             this.mutating = mutating;
+            this.replied = replied;
+        }
+
+        /** Whether the cloud waits for a reply row; hints ({@link #STREAM_PREFETCH}) get none. */
+        public boolean replied() {
+            return replied;
         }
 
         public String wireName() {

@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.relay.protocol.api;
 
+import java.util.regex.Pattern;
+
 /**
  * {@code POST /v1/homes/{id}/heartbeat}, every {@link HeartbeatAck#intervalSeconds()} seconds.
  *
@@ -8,13 +10,28 @@ package io.musicassistant.alexa.relay.protocol.api;
  * @param connectorVersion the connector's version
  * @param ma what the connector knows of its Music Assistant server
  * @param streamBase the public HTTPS base stream URLs point at, or null if none is configured
+ * @param stream the last reachability check of that base, or null (connectors before 0.2)
  */
-public record HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase) {
+public record HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase,
+                               StreamStatus stream) {
+
+    public HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase) {
+        this(status, connectorVersion, ma, streamBase, null);
+    }
 
     public static final String ONLINE = "online";
     public static final String STOPPING = "stopping";
 
     /** The Music Assistant server as the connector sees it. */
     public record MaStatus(boolean connected, String serverId, String serverVersion, Integer schemaVersion) {
+    }
+
+    /**
+     * Whether Echo devices can fetch audio through the stream base, as the connector's self-test
+     * found. {@code problem} is a short code (docs/audio-path.md); it may be set while {@code ok}
+     * (a warning such as {@code no_range}).
+     */
+    public record StreamStatus(boolean ok, String problem) {
+        public static final Pattern PROBLEM = Pattern.compile("[a-z_]{1,32}");
     }
 }

@@ -1,0 +1,105 @@
+package io.musicassistant.alexa.connector.audio;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.musicassistant.alexa.log.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Cover art Music Assistant serves only on the LAN (local files, embedded images), re-hosted for
+ * Echo screens through the signed public base. The signed ref names the image's provider and path;
+ * MA's image proxy renders it at 512 px ({@code /imageproxy/<sha256 of provider/path>} since 2.9,
+ * the query form before), and the answer is passed through with a long cache lifetime (the URL
+ * itself expires, the image does not change).
+ */
+public final class ArtProxy {
+
+    private static final JsonLog LOG = JsonLog.get(ArtProxy.class);
+    private static final long MAX_BYTES = 8L * 1024 * 1024;
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+
+    private final URI maUrl;
+    private final String maToken;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    public ArtProxy(URI maUrl, String maToken) {
+        this.maUrl = maUrl;
+        this.maToken = maToken;
+    }
+
+    private HttpResponse<InputStream> fetch(URI source) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(source).timeout(TIMEOUT).header("Authorization", "Bearer " + maToken)
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void serve(HttpExchange exchange, boolean head, String named) throws IOException, InterruptedException {
+        int split = named.indexOf('\n');
+        if (split <= 0 || split == named.length() - 1) {
+            StreamServer.text(exchange, 403, "forbidden");
+            return;
+        }
+        String provider = named.substring(0, split);
+        String path = named.substring(split + 1);
+        URI byId = maUrl.resolve("/imageproxy/" + sha256Hex(provider + "/" + path) + "?size=512");
+        // MA unquotes the path once more after the web framework has, so it travels encoded twice.
+        String once = URLEncoder.encode(path, StandardCharsets.UTF_8);
+        URI byQuery = maUrl.resolve("/imageproxy?path=" + URLEncoder.encode(once, StandardCharsets.UTF_8)
+                + "&provider=" + URLEncoder.encode(provider, StandardCharsets.UTF_8) + "&size=512");
+        HttpResponse<InputStream> response;
+        try {
+            response = fetch(byId);
+            if (response.statusCode() == 404 || response.statusCode() == 400) {
+                response.body().close();
+                response = fetch(byQuery); // Music Assistant before 2.9
+            }
+        } catch (IOException e) {
+            LOG.warn("art.unavailable", "error", e.getClass().getSimpleName());
+            StreamServer.text(exchange, 502, "art not available");
+            return;
+        }
+        try (InputStream in = response.body()) {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (response.statusCode() != 200 || !type.startsWith("image/") || length > MAX_BYTES) {
+                LOG.warn("art.refused", "status", response.statusCode(), "type", type);
+                StreamServer.text(exchange, 404, "no such image");
+                return;
+            }
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                StreamServer.text(exchange, 404, "no such image");
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=604800");
+            if (head) {
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package io.musicassistant.alexa.connector.audio;
+
+import static io.musicassistant.alexa.connector.SimulatorSupport.CONNECT_TIMEOUT;
+import static io.musicassistant.alexa.connector.SimulatorSupport.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.players.MaPlayers;
+import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
+import io.musicassistant.alexa.connector.stream.StreamSigner;
+import io.musicassistant.alexa.dev.LocalCertificate;
+import io.musicassistant.alexa.masim.MaSimulator;
+import io.musicassistant.alexa.masim.audio.Mp3Audio;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audio path for real: the MA simulator's Slimproto server and stream route, the connector's
+ * virtual players, disk cache and HTTPS stream server, fetched the way an Echo fetches.
+ */
+class AudioPathTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    static Path dir;
+
+    static MaSimulator sim;
+    static MaClient ma;
+    static VirtualPlayers players;
+    static AudioCache cache;
+    static Acquisition acquisition;
+    static StreamServer server;
+    static StreamSigner signer;
+    static HttpClient http;
+    static final byte[] KEY = new byte[32];
+    static final List<Track> tracks = new ArrayList<>();
+
+    record Track(String uri, long length) {
+        byte[] bytes(long from, int count) {
+            byte[] b = new byte[count];
+            Mp3Audio.fill(Mp3Audio.seed(uri), from, b, 0, count);
+            return b;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        new SecureRandom().nextBytes(KEY);
+        sim = MaSimulator.start(MaSimulator.Options.defaults());
+        ma = new MaClient(URI.create(sim.wsUrl()), sim.adminToken(), new MaClient.Listener() {
+        });
+        ma.start();
+        await("Music Assistant", CONNECT_TIMEOUT, ma::connected);
+        players = new VirtualPlayers(ma, "127.0.0.1", sim.slimprotoPort(), "home-audio-path-test", 2);
+        players.start();
+        await("both virtual players to connect", CONNECT_TIMEOUT, () -> players.connectedPlayers() == 2);
+        // Room for about two tracks, so that a third pushes the oldest out.
+        cache = new AudioCache(dir.resolve("cache"), 9 * MIB, Duration.ofHours(1), Clock.systemUTC());
+        acquisition = new Acquisition(cache, players, 1);
+        LocalCertificate certificate = LocalCertificate.create(dir.resolve("tls"));
+        AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
+                null, dir, 64 * MIB, Duration.ofHours(1), 2, 1, 3483);
+        server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(TlsContexts.server(tls)), new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
+                acquisition, new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
+        signer = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
+        http = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+        for (JsonNode t : ma.call("music/tracks/library_items", Map.of("limit", 12), Duration.ofSeconds(5))) {
+            tracks.add(new Track(t.path("uri").asText(), Mp3Audio.length(t.path("duration").asInt())));
+        }
+        assertTrue(tracks.size() >= 8, "the seeded library has tracks");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        acquisition.close();
+        players.close();
+        ma.close();
+        sim.close();
+    }
+
+    private static HttpResponse<byte[]> get(String url, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Echo/1.0(APNG)");
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void anEchoGetsTheWholeTrackThenAnyRangeOfIt() throws Exception {
+        Track track = tracks.get(0);
+        String url = signer.stream(track.uri()).url();
+        HttpResponse<byte[]> whole = get(url, null);
+        assertEquals(200, whole.statusCode());
+        assertEquals("audio/mpeg", whole.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(track.length(), whole.body().length);
+        assertArrayEquals(track.bytes(0, (int) track.length()), whole.body(), "MP3 frames of this very track");
+        assertTrue(Mp3Audio.startsWithFrame(whole.body()));
+
+        HttpResponse<byte[]> middle = get(url, "bytes=1000-1999");
+        assertEquals(206, middle.statusCode());
+        assertEquals("bytes 1000-1999/" + track.length(), middle.headers().firstValue("Content-Range").orElse(""));
+        assertEquals("1000", middle.headers().firstValue("Content-Length").orElse(""));
+        assertArrayEquals(track.bytes(1000, 1000), middle.body());
+
+        HttpResponse<byte[]> tail = get(url, "bytes=-384");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(track.bytes(track.length() - 384, 384), tail.body());
+
+        HttpResponse<byte[]> fromStart = get(url, "bytes=0-");
+        assertEquals(206, fromStart.statusCode());
+        assertEquals(track.length(), fromStart.body().length);
+
+        assertEquals(416, get(url, "bytes=" + track.length() + "-").statusCode());
+
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertEquals(Long.toString(track.length()), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals("bytes", head.headers().firstValue("Accept-Ranges").orElse(""));
+    }
+
+    @Test
+    void tamperedExpiredAndUnknownRequestsAreRefused() throws Exception {
+        String url = signer.stream(tracks.get(1).uri()).url();
+        int sig = url.indexOf("sig=") + 4;
+        String flipped = url.substring(0, sig) + (url.charAt(sig) == 'A' ? 'B' : 'A') + url.substring(sig + 1);
+        assertEquals(403, get(flipped, null).statusCode(), "a changed signature");
+        String otherTrack = signer.stream(tracks.get(2).uri()).url();
+        String swapped = otherTrack.substring(0, otherTrack.indexOf('?')) + url.substring(url.indexOf('?'));
+        assertEquals(403, get(swapped, null).statusCode(), "another track's path with this signature");
+        StreamSigner yesterday = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24),
+                Clock.fixed(Instant.now().minus(Duration.ofHours(25)), ZoneOffset.UTC));
+        assertEquals(403, get(yesterday.stream(tracks.get(1).uri()).url(), null).statusCode(), "an expired URL");
+        StreamSigner otherHome = new StreamSigner(new byte[32], "https://localhost:" + server.port(), Duration.ofHours(24),
+                Clock.systemUTC());
+        assertEquals(403, get(otherHome.stream(tracks.get(1).uri()).url(), null).statusCode(), "another home's key");
+        assertEquals(403, get(signer.stream("file:///etc/passwd").url(), null).statusCode(), "not a playable uri");
+        assertEquals(404, get("https://localhost:" + server.port() + "/etc/passwd", null).statusCode());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void twoRoomsFetchingOneUrlShareOneDownload() throws Exception {
+        Track track = tracks.get(3);
+        String url = signer.stream(track.uri()).url();
+        int before = sim.streamRequests();
+        CompletableFuture<HttpResponse<byte[]>> kitchen = CompletableFuture.supplyAsync(() -> quietly(url));
+        CompletableFuture<HttpResponse<byte[]>> livingRoom = CompletableFuture.supplyAsync(() -> quietly(url));
+        byte[] expected = track.bytes(0, (int) track.length());
+        assertArrayEquals(expected, kitchen.get().body());
+        assertArrayEquals(expected, livingRoom.get().body());
+        assertEquals(before + 1, sim.streamRequests(), "Music Assistant streamed the track once");
+    }
+
+    @Test
+    void aTrackEvictedMidQueueIsFetchedAgainWhenAskedFor() throws Exception {
+        Track first = tracks.get(4);
+        String url = signer.stream(first.uri()).url();
+        assertEquals(200, get(url, null).statusCode());
+        for (Track next : tracks.subList(5, 8)) {
+            assertEquals(200, get(signer.stream(next.uri()).url(), null).statusCode());
+        }
+        assertTrue(cache.find(first.uri()).isEmpty(), "the first track made room for the later ones");
+        long misses = acquisition.stats().misses();
+        HttpResponse<byte[]> again = get(url, "bytes=5000-5999");
+        assertEquals(206, again.statusCode());
+        assertArrayEquals(first.bytes(5000, 1000), again.body());
+        assertEquals(misses + 1, acquisition.stats().misses());
+        assertTrue(cache.bytesUsed() <= cache.maxBytes());
+    }
+
+    @Test
+    void aPrefetchedTrackIsAHit() throws Exception {
+        Track track = tracks.get(8);
+        acquisition.prefetch(List.of(track.uri()));
+        await("the prefetch to complete", Duration.ofSeconds(30), () -> cache.find(track.uri())
+                .map(t -> t.state() == CachedTrack.State.COMPLETE).orElse(false));
+        long hits = acquisition.stats().hits();
+        HttpResponse<byte[]> response = get(signer.stream(track.uri()).url(), null);
+        assertArrayEquals(track.bytes(0, (int) track.length()), response.body());
+        assertEquals(hits + 1, acquisition.stats().hits());
+    }
+
+    @Test
+    void musicAssistantDroppingThePlayerCutsThatDownloadAndTheNextRequestWorks() throws Exception {
+        Track track = tracks.get(9);
+        String url = signer.stream(track.uri()).url();
+        sim.setStreamRate(200_000); // slow enough to drop the player in the middle
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            try (InputStream in = response.body()) {
+                assertEquals(65536, in.readNBytes(65536).length);
+                for (String mac : sim.slimprotoClients()) {
+                    sim.dropSlimprotoClient(mac);
+                }
+                long got = 65536;
+                try {
+                    got += in.readAllBytes().length;
+                } catch (IOException cut) {
+                    // the connection was cut: what a listener sees when the source goes away
+                }
+                assertNotEquals(track.length(), got, "the listener did not get a whole track from a cut stream");
+            }
+        } finally {
+            sim.setStreamRate(0);
+        }
+        assertTrue(cache.find(track.uri()).isEmpty(), "a cut download is not kept as a track");
+        await("the players to reconnect", CONNECT_TIMEOUT, () -> players.connectedPlayers() == 2);
+        HttpResponse<byte[]> again = get(url, null);
+        assertEquals(200, again.statusCode());
+        assertArrayEquals(track.bytes(0, (int) track.length()), again.body());
+    }
+
+    @Test
+    void radioIsStreamedLiveWithoutALength() throws Exception {
+        JsonNode stations = ma.call("music/radios/library_items", Map.of("limit", 1), Duration.ofSeconds(5));
+        String uri = stations.get(0).path("uri").asText();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(signer.stream(uri).url())).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Length").isEmpty(), "a live stream has no length");
+        try (InputStream in = response.body()) {
+            byte[] start = in.readNBytes(4096);
+            assertEquals(4096, start.length);
+            assertTrue(Mp3Audio.startsWithFrame(start));
+        }
+        assertTrue(cache.find(uri).isEmpty(), "radio is not cached");
+    }
+
+    @Test
+    void theVirtualPlayersAreHiddenReceiveMp3AndAreNeverOfferedToAlexa() {
+        await("the players to be set up", Duration.ofSeconds(20), () -> {
+            for (JsonNode p : ma.call("players/all", Map.of(), Duration.ofSeconds(5))) {
+                if (VirtualPlayers.isVirtual(p) && !p.path("hide_in_ui").asBoolean(false)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        int virtual = 0;
+        for (JsonNode p : ma.call("players/all", Map.of(), Duration.ofSeconds(5))) {
+            if (VirtualPlayers.isVirtual(p)) {
+                virtual++;
+                assertFalse(MaPlayers.offered(p));
+                JsonNode config = ma.call("config/players/get", Map.of("player_id", p.path("player_id").asText()),
+                        Duration.ofSeconds(5));
+                assertEquals("mp3", config.path("values").path("output_codec").path("value").asText());
+            }
+        }
+        assertEquals(2, virtual);
+    }
+
+    private static HttpResponse<byte[]> quietly(String url) {
+        try {
+            return get(url, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
