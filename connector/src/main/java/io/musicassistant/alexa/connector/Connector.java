@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -179,14 +180,17 @@ public final class Connector implements AutoCloseable {
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
                                     Clock clock, Runnable healthChanged) {
         AudioConfig settings = config.audio();
+        // Certificates first: a bad file fails the start before anything listens or connects.
+        Optional<SSLContext> serverTls = settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty();
+        SSLContext selfTestTls = TlsContexts.selfTest(settings);
         VirtualPlayers players = new VirtualPlayers(ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId,
                 settings.players());
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
         Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
         StreamServer server = new StreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
-                settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty(), signer, acquisition,
+                serverTls, signer, acquisition,
                 new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
-        StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, TlsContexts.selfTest(settings), clock),
+        StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run,
                 healthChanged);
         return new Audio(players, cache, acquisition, server, health);
     }

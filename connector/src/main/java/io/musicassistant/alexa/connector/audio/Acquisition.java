@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +23,8 @@ public final class Acquisition implements AutoCloseable {
     private static final JsonLog LOG = JsonLog.get(Acquisition.class);
     /** Prefetches beyond this many waiting are dropped: they are hints, and the queue moves on. */
     static final int MAX_WAITING_PREFETCHES = 16;
+    /** A track Music Assistant just failed to deliver at all is not asked for again for this long. */
+    static final long FAILURE_MEMORY_MS = 30_000;
 
     /** Has Music Assistant render one item and hands over its audio as it arrives. */
     public interface Renderer {
@@ -58,12 +61,25 @@ public final class Acquisition implements AutoCloseable {
     private record Job(CachedTrack track, String provider) {
     }
 
+    /** A download under way; {@code cancelled} makes it give way to a listener. */
+    private static final class Running {
+        final Job job;
+        volatile boolean cancelled;
+
+        Running(Job job) {
+            this.job = job;
+        }
+    }
+
     private final AudioCache cache;
     private final Renderer renderer;
     private final int perProvider;
     private final LinkedHashMap<String, Job> listenerJobs = new LinkedHashMap<>();
     private final LinkedHashMap<String, Job> prefetchJobs = new LinkedHashMap<>();
     private final Map<String, Integer> running = new HashMap<>();
+    private final Map<CachedTrack, Running> active = new HashMap<>();
+    private final Map<String, Long> failedAt = new HashMap<>();
+    private final Semaphore liveSlots;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong joined = new AtomicLong();
@@ -84,17 +100,27 @@ public final class Acquisition implements AutoCloseable {
         this.cache = cache;
         this.renderer = renderer;
         this.perProvider = perProvider;
+        // Live streams never take the last player: downloads (and so every track) must stay possible.
+        this.liveSlots = new Semaphore(Math.max(1, renderer.capacity() - 1));
         for (int i = 0; i < renderer.capacity(); i++) {
             workers.add(Thread.ofVirtual().name("audio-acquire-" + i).start(this::work));
         }
     }
 
-    /** A listener wants this track: from the cache, joining its download, or downloading it next. */
+    /**
+     * A listener wants this track: from the cache, joining its download, or downloading it next
+     * (a download nobody is listening to gives way if it holds the player or the provider's stream).
+     * The track comes pinned; hand it back with {@link #release}.
+     */
     public CachedTrack track(String uri) {
-        AudioCache.Claim claim = cache.claim(uri);
+        AudioCache.Claim claim = cache.claim(uri, true);
         CachedTrack track = claim.track();
         if (claim.mustDownload()) {
             misses.incrementAndGet();
+            if (failedRecently(uri)) {
+                cache.fail(track, "Music Assistant could not deliver it moments ago");
+                return track;
+            }
             schedule(track, Priority.LISTENER);
         } else if (track.state() == CachedTrack.State.COMPLETE) {
             hits.incrementAndGet();
@@ -103,6 +129,11 @@ public final class Acquisition implements AutoCloseable {
             promote(uri);
         }
         return track;
+    }
+
+    /** The listener is done with a track from {@link #track}. */
+    public void release(CachedTrack track) {
+        cache.unpin(track);
     }
 
     /** Downloads these tracks when players are free, for a queue that will want them soon. */
@@ -127,7 +158,14 @@ public final class Acquisition implements AutoCloseable {
 
     /** Plays a live stream (radio) straight to a listener; nothing is cached. */
     public void live(String uri, Sink sink) throws IOException, InterruptedException {
-        renderer.render(uri, sink);
+        if (!liveSlots.tryAcquire()) {
+            throw new IOException("every player available for live streams is in use");
+        }
+        try {
+            renderer.render(uri, sink);
+        } finally {
+            liveSlots.release();
+        }
     }
 
     public Stats stats() {
@@ -137,6 +175,9 @@ public final class Acquisition implements AutoCloseable {
     private synchronized void schedule(CachedTrack track, Priority priority) {
         Job job = new Job(track, provider(track.uri()));
         (priority == Priority.LISTENER ? listenerJobs : prefetchJobs).put(track.uri(), job);
+        if (priority == Priority.LISTENER) {
+            makeRoomFor(job);
+        }
         notifyAll();
     }
 
@@ -144,7 +185,37 @@ public final class Acquisition implements AutoCloseable {
         Job job = prefetchJobs.remove(uri);
         if (job != null) {
             listenerJobs.put(uri, job);
+            makeRoomFor(job);
         }
+    }
+
+    /**
+     * A listener waits: if its provider's streams or all players are taken, the first download that
+     * nobody is reading stops (a prefetch, or a track the listener skipped) and is fetched again later.
+     */
+    private void makeRoomFor(Job job) {
+        boolean providerFull = running.getOrDefault(job.provider(), 0) >= perProvider;
+        boolean playersFull = active.size() >= renderer.capacity();
+        if (!providerFull && !playersFull) {
+            return;
+        }
+        for (Running r : active.values()) {
+            if (!r.cancelled && r.job.track().readers() == 0 && (!providerFull || r.job.provider().equals(job.provider()))) {
+                r.cancelled = true;
+                LOG.info("audio.download_gives_way", "key", AudioCache.key(r.job.track().uri()));
+                return;
+            }
+        }
+    }
+
+    private synchronized boolean failedRecently(String uri) {
+        long now = System.currentTimeMillis();
+        failedAt.values().removeIf(at -> now - at > FAILURE_MEMORY_MS);
+        return failedAt.containsKey(uri);
+    }
+
+    private synchronized void rememberFailure(String uri) {
+        failedAt.put(uri, System.currentTimeMillis());
     }
 
     /** The next job whose provider has a free stream: listeners first, each line in order. */
@@ -156,6 +227,7 @@ public final class Acquisition implements AutoCloseable {
             }
             if (job != null) {
                 running.merge(job.provider(), 1, Integer::sum);
+                active.put(job.track(), new Running(job));
                 return job;
             }
             wait();
@@ -176,7 +248,12 @@ public final class Acquisition implements AutoCloseable {
 
     private synchronized void done(Job job) {
         running.merge(job.provider(), -1, Integer::sum);
+        active.remove(job.track());
         notifyAll();
+    }
+
+    private synchronized Running runningOf(CachedTrack track) {
+        return active.get(track);
     }
 
     private void work() {
@@ -197,6 +274,7 @@ public final class Acquisition implements AutoCloseable {
 
     private void download(CachedTrack track) {
         long started = System.nanoTime();
+        Running self = runningOf(track);
         for (int attempt = 1; ; attempt++) {
             try {
                 renderer.render(track.uri(), new Sink() {
@@ -207,10 +285,17 @@ public final class Acquisition implements AutoCloseable {
 
                     @Override
                     public boolean accept(ByteBuffer bytes) throws IOException {
+                        if (self != null && self.cancelled) {
+                            return false;
+                        }
                         track.append(bytes);
                         return true;
                     }
                 });
+                if (self != null && self.cancelled) {
+                    cache.fail(track, "gave way to a listener");
+                    return;
+                }
                 if (track.contentType() == null || track.written() == 0) {
                     throw new IOException("Music Assistant delivered no audio");
                 }
@@ -226,6 +311,9 @@ public final class Acquisition implements AutoCloseable {
                     continue;
                 }
                 failures.incrementAndGet();
+                if (track.written() == 0) {
+                    rememberFailure(track.uri()); // MA could not deliver it at all; a cut stream may well work next time
+                }
                 LOG.warn("audio.download_failed", "key", AudioCache.key(track.uri()), "error", String.valueOf(e.getMessage()));
                 cache.fail(track, String.valueOf(e.getMessage()));
                 return;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whole tracks on the connector's disk, bounded by size (least recently used go first) and by age
@@ -40,6 +41,8 @@ public final class AudioCache {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, CachedTrack> tracks = new LinkedHashMap<>();
+    /** Every download gets a file of its own, so a replaced track's file is never reused under a reader. */
+    private final AtomicLong files;
 
     /** What {@link #claim} found: a track to read, and whether the caller must now download it. */
     public record Claim(CachedTrack track, boolean mustDownload) {
@@ -53,6 +56,7 @@ public final class AudioCache {
         this.maxBytes = maxBytes;
         this.ttl = ttl;
         this.clock = clock;
+        this.files = new AtomicLong(clock.millis());
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -65,7 +69,7 @@ public final class AudioCache {
     /** The track if it is complete or downloading; counts as a use. */
     public synchronized Optional<CachedTrack> find(String uri) {
         CachedTrack track = tracks.get(uri);
-        if (track == null || track.state() == CachedTrack.State.FAILED || expired(track)) {
+        if (track == null || track.state() == CachedTrack.State.FAILED || expired(track) && !track.pinned()) {
             return Optional.empty();
         }
         track.touch(clock.millis());
@@ -74,22 +78,33 @@ public final class AudioCache {
 
     /**
      * The track for this uri; a new, empty one (which the caller must download) unless one is
-     * complete or already downloading. Only one download per uri runs at a time.
+     * complete or already downloading. Only one download per uri runs at a time. A listener claims
+     * as a reader: the track is pinned before anything else can evict it, until {@link #unpin}.
      */
-    public synchronized Claim claim(String uri) {
+    public synchronized Claim claim(String uri, boolean reader) {
         Optional<CachedTrack> existing = find(uri);
-        if (existing.isPresent()) {
-            return new Claim(existing.get(), false);
+        CachedTrack track;
+        boolean fresh = existing.isEmpty();
+        if (fresh) {
+            CachedTrack old = tracks.remove(uri);
+            if (old != null && !old.pinned()) {
+                delete(old);
+            }
+            String key = key(uri);
+            track = new CachedTrack(uri, key, dir.resolve(key + "-" + Long.toString(files.incrementAndGet(), 36) + AUDIO),
+                    clock.millis());
+            tracks.put(uri, track);
+        } else {
+            track = existing.get();
         }
-        CachedTrack old = tracks.remove(uri);
-        if (old != null && !old.pinned()) {
-            delete(old);
+        if (reader) {
+            track.addReader(1);
         }
-        String key = key(uri);
-        CachedTrack fresh = new CachedTrack(uri, key, dir.resolve(key + (old != null && old.pinned() ? "-" + clock.millis() : "") + AUDIO),
-                clock.millis());
-        tracks.put(uri, fresh);
-        return new Claim(fresh, true);
+        return new Claim(track, fresh);
+    }
+
+    public Claim claim(String uri) {
+        return claim(uri, false);
     }
 
     /** Starts the file of a claimed track; {@code length} is −1 when Music Assistant did not announce one. */
@@ -97,11 +112,13 @@ public final class AudioCache {
         track.begin(contentType, length);
     }
 
-    /** Marks a download complete, writes its sidecar and makes room. */
+    /** Marks a download complete, writes its sidecar (if the track is still the current one) and makes room. */
     public void complete(CachedTrack track) {
         track.finish(CachedTrack.State.COMPLETE, null);
-        if (track.state() == CachedTrack.State.COMPLETE) {
-            writeMeta(track);
+        synchronized (this) {
+            if (track.state() == CachedTrack.State.COMPLETE && tracks.get(track.uri()) == track) {
+                writeMeta(track);
+            }
         }
         evict();
     }
@@ -119,11 +136,12 @@ public final class AudioCache {
 
     /** Pins a track while someone reads it. */
     public void pin(CachedTrack track) {
-        track.pin();
+        track.addReader(1);
     }
 
+    /** A reader is done; a track replaced or failed meanwhile loses its file with its last reader. */
     public void unpin(CachedTrack track) {
-        track.unpin();
+        track.addReader(-1);
         synchronized (this) {
             if (tracks.get(track.uri()) != track && !track.pinned()) {
                 delete(track); // replaced or failed while it was read

@@ -37,6 +37,9 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
         if (streamsPerProvider < 1 || streamsPerProvider > players) {
             throw new IllegalArgumentException("STREAMS_PER_PROVIDER must be 1..VIRTUAL_PLAYERS");
         }
+        if (cacheTtl.toHours() < 1) {
+            throw new IllegalArgumentException("AUDIO_CACHE_HOURS must be at least 1");
+        }
         if (cacheBytes < 64L * 1024 * 1024) {
             throw new IllegalArgumentException("AUDIO_CACHE_MB must be at least 64");
         }

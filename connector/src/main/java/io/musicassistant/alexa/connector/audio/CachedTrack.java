@@ -6,11 +6,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One track in the {@link AudioCache}: a file that grows while Music Assistant delivers it and is
  * complete afterwards. Any number of readers may follow a download as it arrives; each waits for
  * the bytes it needs. A reader pins the track, so eviction never pulls a file from under a listener.
+ *
+ * <p>A lock and condition rather than {@code synchronized}/{@code wait}: readers are virtual threads,
+ * and on JDK 21 a virtual thread waiting in a monitor holds on to its carrier.
  */
 public final class CachedTrack {
 
@@ -20,12 +25,14 @@ public final class CachedTrack {
     private final String uri;
     private final String key;
     private final Path file;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private State state = State.DOWNLOADING;
     private String contentType;
     private long written;
     private long expectedLength = -1;
     private String failure;
-    private int pins;
+    private int readers;
     private volatile long lastUsedMs;
     private final long createdMs;
     private FileChannel out;
@@ -73,88 +80,137 @@ public final class CachedTrack {
         lastUsedMs = nowMs;
     }
 
-    public synchronized State state() {
-        return state;
+    public State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized long written() {
-        return written;
-    }
-
-    public synchronized String failure() {
-        return failure;
+    public long written() {
+        lock.lock();
+        try {
+            return written;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The whole length once known: on completion, or earlier when Music Assistant announced it. */
-    public synchronized long length() {
-        return state == State.COMPLETE ? written : expectedLength;
+    public long length() {
+        lock.lock();
+        try {
+            return state == State.COMPLETE ? written : expectedLength;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Null until the first bytes arrive. */
-    public synchronized String contentType() {
-        return contentType;
+    public String contentType() {
+        lock.lock();
+        try {
+            return contentType;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized boolean pinned() {
-        return pins > 0 || state == State.DOWNLOADING;
+    /** How many listeners read it now; a download nobody reads may give way to one somebody waits for. */
+    int readers() {
+        lock.lock();
+        try {
+            return readers;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void pin() {
-        pins++;
+    /** Whether eviction must leave it alone: someone reads it, or it is still arriving. */
+    boolean pinned() {
+        lock.lock();
+        try {
+            return readers > 0 || state == State.DOWNLOADING;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void unpin() {
-        pins--;
+    void addReader(int delta) {
+        lock.lock();
+        try {
+            readers += delta;
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---------------------------------------------------------------- the download side
 
-    synchronized void begin(String type, long announcedLength) throws IOException {
-        contentType = type;
-        expectedLength = announcedLength;
-        if (out != null) {
-            out.close(); // a retried rendering starts the file again
+    void begin(String type, long announcedLength) throws IOException {
+        lock.lock();
+        try {
+            contentType = type;
+            expectedLength = announcedLength;
+            if (out != null) {
+                out.close(); // a retried rendering starts the file again
+            }
+            out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } finally {
+            lock.unlock();
         }
-        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     void append(ByteBuffer bytes) throws IOException {
         FileChannel channel;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (state != State.DOWNLOADING || out == null) {
                 throw new IOException("track " + key + " is no longer downloading");
             }
             channel = out;
+        } finally {
+            lock.unlock();
         }
         int n = 0;
         while (bytes.hasRemaining()) {
             n += channel.write(bytes);
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             written += n;
-            notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
-    synchronized void finish(State end, String reason) {
-        if (state != State.DOWNLOADING) {
-            return;
-        }
-        state = end;
-        failure = reason;
+    void finish(State end, String reason) {
+        lock.lock();
         try {
-            if (out != null) {
-                out.close();
+            if (state != State.DOWNLOADING) {
+                return;
             }
-        } catch (IOException e) {
-            if (end == State.COMPLETE) {
-                state = State.FAILED;
-                failure = "cannot close the cache file: " + e.getMessage();
+            state = end;
+            failure = reason;
+            try {
+                if (out != null) {
+                    out.close();
+                }
+            } catch (IOException e) {
+                if (end == State.COMPLETE) {
+                    state = State.FAILED;
+                    failure = "cannot close the cache file: " + e.getMessage();
+                }
             }
+            out = null;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
-        out = null;
-        notifyAll();
     }
 
     // ---------------------------------------------------------------- the reading side
@@ -166,34 +222,38 @@ public final class CachedTrack {
      * @throws IOException if the download failed or nothing arrived within {@code patience}
      */
     public long awaitAvailable(long position, Duration patience) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        synchronized (this) {
+        long left = patience.toNanos();
+        lock.lock();
+        try {
             while (written <= position && state == State.DOWNLOADING) {
-                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IOException("no audio from Music Assistant for " + patience.toSeconds() + " s");
                 }
-                wait(Math.max(1, left / 1_000_000));
+                left = changed.awaitNanos(left);
             }
             if (state == State.FAILED) {
                 throw new IOException("the download failed: " + failure);
             }
             return Math.max(0, written - position);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Waits for the end of the download; true if the track is complete. */
     public boolean awaitComplete(Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        synchronized (this) {
+        long left = patience.toNanos();
+        lock.lock();
+        try {
             while (state == State.DOWNLOADING) {
-                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                wait(Math.max(1, left / 1_000_000));
+                left = changed.awaitNanos(left);
             }
             return state == State.COMPLETE;
+        } finally {
+            lock.unlock();
         }
     }
 

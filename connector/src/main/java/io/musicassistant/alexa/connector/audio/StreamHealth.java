@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector.audio;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Runs the {@link ReachabilityCheck} when the connector starts and then every
@@ -12,13 +13,17 @@ import java.util.Objects;
 public final class StreamHealth implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMinutes(30);
+    /** After a failure the check runs again this soon: a tunnel restarting should not block playback for half an hour. */
+    static final Duration RETRY = Duration.ofMinutes(1);
 
-    private final ReachabilityCheck check;
+    private final Supplier<ReachabilityCheck.Result> check;
     private final Runnable changed;
     private volatile ReachabilityCheck.Result last;
+    private volatile ReachabilityCheck.Result pendingFailure;
     private volatile Thread thread;
 
-    public StreamHealth(ReachabilityCheck check, Runnable changed) {
+    /** @param check {@link ReachabilityCheck#run} */
+    public StreamHealth(Supplier<ReachabilityCheck.Result> check, Runnable changed) {
         this.check = check;
         this.changed = changed;
     }
@@ -26,9 +31,9 @@ public final class StreamHealth implements AutoCloseable {
     public void start() {
         thread = Thread.ofVirtual().name("stream-health").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                runOnce();
+                ReachabilityCheck.Result result = runOnce();
                 try {
-                    Thread.sleep(INTERVAL);
+                    Thread.sleep(result.ok() ? INTERVAL : RETRY);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -36,10 +41,18 @@ public final class StreamHealth implements AutoCloseable {
         });
     }
 
-    /** Checks now; returns the result. */
+    /**
+     * Checks now; returns the result. A failure after a success is believed only when the next
+     * check fails too (one lost packet should not stop playback); a failure at start counts at once.
+     */
     public ReachabilityCheck.Result runOnce() {
-        ReachabilityCheck.Result result = check.run();
+        ReachabilityCheck.Result result = check.get();
         ReachabilityCheck.Result before = last;
+        if (!result.ok() && before != null && before.ok() && pendingFailure == null) {
+            pendingFailure = result;
+            return result;
+        }
+        pendingFailure = null;
         last = result;
         if (before == null || before.ok() != result.ok() || !Objects.equals(before.problem(), result.problem())) {
             changed.run();

@@ -137,11 +137,10 @@ public final class StreamServer implements AutoCloseable {
             return;
         }
         CachedTrack track = audio.track(uri);
-        track.pin();
         try {
             serveTrack(exchange, head, track, range);
         } finally {
-            track.unpin();
+            audio.release(track);
         }
     }
 
@@ -212,7 +211,14 @@ public final class StreamServer implements AutoCloseable {
             text(exchange, 503, "the end of this track has not arrived yet");
             return;
         }
-        long available = track.awaitAvailable(first, FIRST_BYTE_PATIENCE);
+        long available;
+        try {
+            available = track.awaitAvailable(first, FIRST_BYTE_PATIENCE);
+        } catch (IOException e) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            text(exchange, 503, "audio not available");
+            return;
+        }
         if (available == 0) {
             exchange.getResponseHeaders().set("Content-Range", "bytes */" + track.length());
             exchange.sendResponseHeaders(416, -1);
@@ -264,6 +270,7 @@ public final class StreamServer implements AutoCloseable {
             return;
         }
         boolean[] started = {false};
+        StallGuard guard = new StallGuard(exchange);
         try {
             audio.live(uri, new Acquisition.Sink() {
                 @Override
@@ -276,10 +283,13 @@ public final class StreamServer implements AutoCloseable {
                 @Override
                 public boolean accept(ByteBuffer bytes) {
                     try {
+                        guard.writing(true);
                         exchange.getResponseBody().write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
                         return true;
                     } catch (IOException e) {
                         return false; // the listener went away: stop the station
+                    } finally {
+                        guard.writing(false);
                     }
                 }
             });
@@ -290,6 +300,51 @@ public final class StreamServer implements AutoCloseable {
             LOG.warn("stream.live_failed", "error", e.getMessage());
             headers.set("Retry-After", "5");
             text(exchange, 503, "station not available");
+        } finally {
+            guard.close();
+        }
+    }
+
+    /**
+     * Ends a live response whose listener stopped reading but kept the connection: a write blocked
+     * longer than {@link #STALL} closes the exchange, and the virtual player goes back to the pool.
+     */
+    private static final class StallGuard implements AutoCloseable {
+        static final Duration STALL = Duration.ofSeconds(30);
+        private final HttpExchange exchange;
+        private volatile long writingSince;
+        private volatile boolean done;
+        private final Thread watcher;
+
+        StallGuard(HttpExchange exchange) {
+            this.exchange = exchange;
+            this.watcher = Thread.ofVirtual().name("stream-stall-guard").start(this::watch);
+        }
+
+        void writing(boolean now) {
+            writingSince = now ? System.nanoTime() : 0;
+        }
+
+        private void watch() {
+            while (!done) {
+                long since = writingSince;
+                if (since != 0 && System.nanoTime() - since > STALL.toNanos()) {
+                    LOG.info("stream.listener_stalled");
+                    exchange.close();
+                    return;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            watcher.interrupt();
         }
     }
 
@@ -349,7 +404,11 @@ public final class StreamServer implements AutoCloseable {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                result.putIfAbsent(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                try {
+                    result.putIfAbsent(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException malformed) {
+                    // an undecodable value counts as absent: the signature check then refuses the request
+                }
             }
         }
         return result;

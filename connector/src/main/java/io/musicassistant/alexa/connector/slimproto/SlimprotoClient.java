@@ -98,6 +98,14 @@ public final class SlimprotoClient implements AutoCloseable {
         return future;
     }
 
+    /** Gives up waiting for the stream {@code future} stands for, so that a late {@code strm s} is not taken for another. */
+    public void disarm(CompletableFuture<StreamStart> future) {
+        if (nextStart == future) {
+            nextStart = null;
+        }
+        future.cancel(false);
+    }
+
     public StreamStart awaitStream(CompletableFuture<StreamStart> future, Duration patience)
             throws IOException, InterruptedException {
         try {

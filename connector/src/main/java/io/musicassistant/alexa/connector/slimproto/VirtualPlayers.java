@@ -175,12 +175,20 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     closeQuietly(connection.get());
                 }
             });
+            StreamStart start;
             try {
                 ma.call("player_queues/play_media", Map.of("queue_id", id, "media", List.of(uri), "option", "replace"), CALL);
-            } catch (RuntimeException e) {
-                throw new IOException("Music Assistant would not play " + uri + " to " + client.mac() + ": " + e.getMessage(), e);
+                start = client.awaitStream(future, STREAM_START);
+            } catch (RuntimeException | IOException | InterruptedException e) {
+                // MA may still start this item later: it must not be taken for the next one, nor left playing.
+                client.disarm(future);
+                ma.send("player_queues/stop", Map.of("queue_id", id));
+                if (e instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                throw e instanceof IOException io ? io
+                        : new IOException("Music Assistant would not play " + uri + " to " + client.mac() + ": " + e.getMessage(), e);
             }
-            StreamStart start = client.awaitStream(future, STREAM_START);
             streaming.set(true);
             boolean whole = false;
             try {
@@ -188,9 +196,15 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     throw new IOException("Music Assistant sends format '" + start.format() + "' to " + client.mac()
                             + "; Echo devices need MP3: set the player's output codec to MP3 in Music Assistant");
                 }
-                whole = fetch(start, sink, connection);
-                if (whole && (stopped.get() || client.generation() != generation || !client.connected())) {
+                long received = fetch(start, sink, connection);
+                if (received >= 0 && (stopped.get() || client.generation() != generation || !client.connected())) {
                     throw new IOException("Music Assistant stopped the stream before its end");
+                }
+                whole = received >= 0;
+                streaming.set(false); // MA's reaction to the end (a stop, a power-off) is not a cut
+                if (whole) {
+                    client.stat("STMd", received); // decoder has all of it
+                    client.stat("STMu", received); // and playback ended: MA sets the player idle
                 }
             } finally {
                 streaming.set(false);
@@ -201,8 +215,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
             }
         }
 
-        /** Fetches the stream MA named; true if it ended by itself, false if the sink declined more. */
-        private boolean fetch(StreamStart start, Acquisition.Sink sink, AtomicReference<Socket> connection)
+        /** Fetches the stream MA named; the bytes received if it ended by itself, −1 if the sink declined more. */
+        private long fetch(StreamStart start, Acquisition.Sink sink, AtomicReference<Socket> connection)
                 throws IOException {
             long received = 0;
             try (Socket http = new Socket()) {
@@ -228,7 +242,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     received += n;
                     if (!sink.accept(ByteBuffer.wrap(buffer, 0, n))) {
                         client.stat("STMf", received);
-                        return false;
+                        return -1;
                     }
                     if (!loaded && received >= CHUNK) {
                         loaded = true;
@@ -237,9 +251,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     }
                 }
             }
-            client.stat("STMd", received); // decoder has all of it
-            client.stat("STMu", received); // and playback ended: MA sets the player idle
-            return true;
+            return received;
         }
 
         private void awaitConnected() throws IOException, InterruptedException {

@@ -92,10 +92,10 @@ class AudioPathTest {
                 acquisition, new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
         signer = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
         http = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
-        for (JsonNode t : ma.call("music/tracks/library_items", Map.of("limit", 12), Duration.ofSeconds(5))) {
+        for (JsonNode t : ma.call("music/tracks/library_items", Map.of("limit", 16), Duration.ofSeconds(5))) {
             tracks.add(new Track(t.path("uri").asText(), Mp3Audio.length(t.path("duration").asInt())));
         }
-        assertTrue(tracks.size() >= 8, "the seeded library has tracks");
+        assertTrue(tracks.size() >= 13, "the seeded library has tracks");
     }
 
     @AfterAll
@@ -243,6 +243,46 @@ class AudioPathTest {
         HttpResponse<byte[]> again = get(url, null);
         assertEquals(200, again.statusCode());
         assertArrayEquals(track.bytes(0, (int) track.length()), again.body());
+    }
+
+    @Test
+    void aListenerIsNotKeptWaitingBehindAPrefetchOfTheSameProvider() throws Exception {
+        Track prefetched = tracks.get(10);
+        Track wanted = tracks.get(11);
+        sim.setStreamRate(100_000); // the prefetch would hold the provider's only stream for ~40 s
+        try {
+            acquisition.prefetch(List.of(prefetched.uri()));
+            await("the prefetch to be under way", Duration.ofSeconds(20),
+                    () -> cache.find(prefetched.uri()).map(t -> t.written() > 0).orElse(false));
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
+                    signer.stream(wanted.uri()).url())).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode(), "served, not 503 after waiting for the prefetch");
+            try (InputStream in = response.body()) {
+                assertArrayEquals(wanted.bytes(0, 16_384), in.readNBytes(16_384));
+            }
+            assertTrue(cache.find(prefetched.uri()).isEmpty(), "the prefetch gave way and will be fetched again when wanted");
+        } finally {
+            sim.setStreamRate(0);
+        }
+    }
+
+    @Test
+    void liveRadioNeverTakesTheLastPlayer() throws Exception {
+        JsonNode stations = ma.call("music/radios/library_items", Map.of("limit", 2), Duration.ofSeconds(5));
+        String first = signer.stream(stations.get(0).path("uri").asText()).url();
+        String second = signer.stream(stations.get(1).path("uri").asText()).url();
+        HttpResponse<InputStream> listening = http.send(HttpRequest.newBuilder(URI.create(first)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = listening.body()) {
+            assertEquals(200, listening.statusCode());
+            assertEquals(4096, in.readNBytes(4096).length);
+            HttpResponse<byte[]> refused = get(second, null);
+            assertEquals(503, refused.statusCode(), "two players: one for live streams, one kept for tracks");
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            Track track = tracks.get(12);
+            assertArrayEquals(track.bytes(0, (int) track.length()), get(signer.stream(track.uri()).url(), null).body(),
+                    "tracks still play while the radio does");
+        }
     }
 
     @Test
