@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One track in the {@link AudioCache}: a file that grows while Music Assistant delivers it and is
@@ -81,58 +82,37 @@ public final class CachedTrack {
     }
 
     public State state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> state);
     }
 
     public long written() {
-        lock.lock();
-        try {
-            return written;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> written);
     }
 
     /** The whole length once known: on completion, or earlier when Music Assistant announced it. */
     public long length() {
-        lock.lock();
-        try {
-            return state == State.COMPLETE ? written : expectedLength;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> state == State.COMPLETE ? written : expectedLength);
     }
 
     /** Null until the first bytes arrive. */
     public String contentType() {
-        lock.lock();
-        try {
-            return contentType;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> contentType);
     }
 
     /** How many listeners read it now; a download nobody reads may give way to one somebody waits for. */
     int readers() {
-        lock.lock();
-        try {
-            return readers;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> readers);
     }
 
     /** Whether eviction must leave it alone: someone reads it, or it is still arriving. */
     boolean pinned() {
+        return locked(() -> readers > 0 || state == State.DOWNLOADING);
+    }
+
+    private <T> T locked(Supplier<T> value) {
         lock.lock();
         try {
-            return readers > 0 || state == State.DOWNLOADING;
+            return value.get();
         } finally {
             lock.unlock();
         }
