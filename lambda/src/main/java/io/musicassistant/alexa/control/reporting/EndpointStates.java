@@ -96,8 +96,13 @@ public final class EndpointStates {
      */
     public void rememberValues(String instanceId, String userId, PlayerInfo player, List<Property> properties) {
         Snapshot now = Snapshot.of(player, properties);
-        String descriptor = get(instanceId, userId, player.playerId()).map(Snapshot::descriptor).orElse(now.descriptor());
-        put(instanceId, userId, player.playerId(), new Snapshot(now.values(), descriptor));
+        // One write: the stored description hash stays, and is set only for a player not seen before.
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, player.playerId())))
+                .updateExpression("SET #p = :p, #t = :t, #d = if_not_exists(#d, :d)")
+                .expressionAttributeNames(Map.of("#p", "properties", "#t", "updated_at_ms", "#d", "descriptor"))
+                .expressionAttributeValues(Map.of(":p", Attrs.s(now.values().toString()), ":t", Attrs.n(clock.millis()),
+                        ":d", Attrs.s(now.descriptor()))));
     }
 
     public void delete(String instanceId, String userId, String playerId) {
