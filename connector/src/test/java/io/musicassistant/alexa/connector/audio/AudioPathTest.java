@@ -286,6 +286,30 @@ class AudioPathTest {
     }
 
     @Test
+    void coverArtMusicAssistantKeepsOnTheLanIsReHostedThroughTheSignedBase() throws Exception {
+        JsonNode image = null;
+        for (JsonNode album : ma.call("music/albums/library_items", Map.of("limit", 60), Duration.ofSeconds(5))) {
+            for (JsonNode candidate : album.path("metadata").path("images")) {
+                if (!candidate.path("remotely_accessible").asBoolean(true)) {
+                    image = candidate;
+                }
+            }
+        }
+        assertTrue(image != null, "the seeded library has local art");
+        String url = signer.art(image.path("provider").asText(), image.path("path").asText());
+        HttpResponse<byte[]> art = get(url, null);
+        assertEquals(200, art.statusCode());
+        assertTrue(art.headers().firstValue("Content-Type").orElse("").startsWith("image/"));
+        byte[] body = art.body();
+        boolean jpeg = body.length > 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xD8;
+        boolean png = body.length > 4 && body[1] == 'P' && body[2] == 'N' && body[3] == 'G';
+        assertTrue(jpeg || png, "an image Music Assistant rendered");
+        assertEquals(404, get(signer.art("filesystem_local", "/music/none/cover.jpg"), null).statusCode(),
+                "an image MA does not have");
+        assertEquals(403, get(url.replace("sig=", "sig=x"), null).statusCode());
+    }
+
+    @Test
     void radioIsStreamedLiveWithoutALength() throws Exception {
         JsonNode stations = ma.call("music/radios/library_items", Map.of("limit", 1), Duration.ofSeconds(5));
         String uri = stations.get(0).path("uri").asText();
