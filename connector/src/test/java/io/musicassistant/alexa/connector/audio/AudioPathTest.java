@@ -95,7 +95,7 @@ class AudioPathTest {
         for (JsonNode t : ma.call("music/tracks/library_items", Map.of("limit", 16), Duration.ofSeconds(5))) {
             tracks.add(new Track(t.path("uri").asText(), Mp3Audio.length(t.path("duration").asInt())));
         }
-        assertTrue(tracks.size() >= 13, "the seeded library has tracks");
+        assertTrue(tracks.size() >= 14, "the seeded library has tracks");
     }
 
     @AfterAll
@@ -307,6 +307,28 @@ class AudioPathTest {
         assertEquals(404, get(signer.art("filesystem_local", "/music/none/cover.jpg"), null).statusCode(),
                 "an image MA does not have");
         assertEquals(403, get(url.replace("sig=", "sig=x"), null).statusCode());
+    }
+
+    @Test
+    void aRangeIntoATrackStillArrivingSlowlyGetsWhatHasArrivedWithAnUnknownLength() throws Exception {
+        Track track = tracks.get(13);
+        String url = signer.stream(track.uri()).url();
+        sim.setStreamRate(150_000); // paced like a streaming service: ~30 s for this track
+        try {
+            HttpResponse<InputStream> first = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = first.body()) {
+                assertEquals(200, first.statusCode());
+                assertTrue(first.headers().firstValue("Content-Length").isEmpty(), "still arriving: no length yet");
+                assertArrayEquals(track.bytes(0, 1000), in.readNBytes(1000));
+                HttpResponse<byte[]> seek = get(url, "bytes=100000-199999");
+                assertEquals(206, seek.statusCode());
+                assertEquals("bytes 100000-199999/*", seek.headers().firstValue("Content-Range").orElse(""));
+                assertArrayEquals(track.bytes(100_000, 100_000), seek.body());
+            }
+        } finally {
+            sim.setStreamRate(0);
+        }
     }
 
     @Test
