@@ -299,8 +299,9 @@ public final class Connector implements AutoCloseable {
 
     @Override
     public void close() {
-        reporter.close();
+        // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
+        reporter.close();
         link.close();
         worker.close(); // closes the SQS client once its last long poll returns
         // Give a short poll the chance to end, so that a successor in the same process does not compete with it.
