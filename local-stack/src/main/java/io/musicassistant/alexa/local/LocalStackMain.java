@@ -98,6 +98,7 @@ public final class LocalStackMain {
         info.put("ma_ws_url", stack.ma().wsUrl());
         info.put("stream_base", stack.streams().base());
         info.put("stream_tls_trust_store", stack.streams().certificate().keyStore().toString());
+        info.put("stream_tls_ca_pem", stack.streams().certificate().pem().toString());
         info.put("dynamodb_endpoint", stack.services().dynamoDbEndpoint().toString());
         info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
         info.put("lwa_base_url", stack.services().lwa().baseUrl());
