@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.connector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -62,6 +64,7 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
     public static ConnectorConfig load(Map<String, String> env) {
         Path stateDir = Path.of(env.getOrDefault("STATE_DIR", "state"));
         Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
+        merged.putAll(addOnOptions(stateDir.resolve("options.json")));
         merged.putAll(env);
         String maUrl = required(merged, "MA_URL");
         String token = required(merged, "MA_TOKEN");
@@ -82,6 +85,30 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
             throw new IllegalArgumentException(key + " is not set (environment or connector.properties)");
         }
         return value.strip();
+    }
+
+    /**
+     * The options a Home Assistant add-on user set in the UI: the Supervisor writes them to
+     * {@code /data/options.json} (the add-on's state directory) with lower-case keys. Empty values
+     * are left out, so an unset optional field keeps its default.
+     */
+    static Map<String, String> addOnOptions(Path file) {
+        Map<String, String> settings = new HashMap<>();
+        if (!Files.exists(file)) {
+            return settings;
+        }
+        try {
+            JsonNode options = RelayJson.mapper().readTree(Files.readString(file));
+            options.fields().forEachRemaining(e -> {
+                String value = e.getValue().isValueNode() ? e.getValue().asText() : "";
+                if (!value.isBlank()) {
+                    settings.put(e.getKey().toUpperCase(Locale.ROOT), value);
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the add-on options " + file + ": " + e.getClass().getSimpleName());
+        }
+        return settings;
     }
 
     private static Map<String, String> fileSettings(Path file) {
