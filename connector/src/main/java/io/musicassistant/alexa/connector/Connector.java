@@ -92,6 +92,10 @@ public final class Connector implements AutoCloseable {
     /** Registers (first run), fetches relay credentials, and starts everything. {@code announce} shows messages to the user. */
     public static Connector start(ConnectorConfig config, Consumer<String> announce) {
         Clock clock = Clock.systemUTC();
+        // Certificates first: a bad file fails the start before anything registers, listens or connects.
+        AudioConfig settings = config.audio();
+        Optional<SSLContext> serverTls = settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty();
+        SSLContext selfTestTls = TlsContexts.selfTest(settings);
         ConnectorState state = new ConnectorState(config.stateDir());
         RelayApiClient api = new RelayApiClient(config.relayApiUrl());
         HomeRegistration home = state.home().orElseGet(() -> register(api, state, config, announce));
@@ -140,7 +144,7 @@ public final class Connector implements AutoCloseable {
                 reporter.onEvent(event, objectId, data);
             }
         });
-        Audio audio = startAudio(config, home.instanceId(), ma, signer, clock, () -> {
+        Audio audio = startAudio(config, home.instanceId(), ma, signer, clock, serverTls, selfTestTls, () -> {
             if (linkRef[0] != null) {
                 linkRef[0].beatSoon();
             }
@@ -178,11 +182,9 @@ public final class Connector implements AutoCloseable {
     }
 
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
-                                    Clock clock, Runnable healthChanged) {
+                                    Clock clock, Optional<SSLContext> serverTls, SSLContext selfTestTls,
+                                    Runnable healthChanged) {
         AudioConfig settings = config.audio();
-        // Certificates first: a bad file fails the start before anything listens or connects.
-        Optional<SSLContext> serverTls = settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty();
-        SSLContext selfTestTls = TlsContexts.selfTest(settings);
         VirtualPlayers players = new VirtualPlayers(ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId,
                 settings.players());
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);

@@ -41,6 +41,9 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
     }
 
     public ConnectorConfig {
+        if (maUrl.getScheme() == null || !maUrl.getScheme().matches("https?|wss?") || maUrl.getHost() == null) {
+            throw new IllegalArgumentException("MA_URL must look like http://192.168.1.10:8095 (got a value without scheme or host)");
+        }
         if (relayPollSeconds < 1 || relayPollSeconds > 20) {
             throw new IllegalArgumentException("RELAY_POLL_SECONDS must be 1..20");
         }

@@ -25,8 +25,8 @@ public final class ConnectorMain {
     public static void main(String[] args) throws InterruptedException {
         // The stream server faces the internet: bound the connections it keeps and the time a client
         // may take to send its request (the JDK server allows both without limit by default).
-        setIfAbsent("sun.net.httpserver.maxConnections", "256");
-        setIfAbsent("sun.net.httpserver.maxReqTime", "20000");
+        setIfAbsent("jdk.httpserver.maxConnections", "256");
+        setIfAbsent("sun.net.httpserver.maxReqTime", "20"); // seconds
         ConnectorConfig config;
         try {
             config = ConnectorConfig.load(System.getenv());
@@ -40,7 +40,15 @@ public final class ConnectorMain {
             System.exit(pair(config));
         }
         LOG.info("connector.starting", "version", Connector.VERSION, "config", config.toString());
-        Connector connector = Connector.start(config, message -> System.out.println("\n*** " + message + "\n"));
+        Connector connector;
+        try {
+            connector = Connector.start(config, message -> System.out.println("\n*** " + message + "\n"));
+        } catch (IllegalArgumentException e) {
+            // Settings that pass the first checks but cannot be used (certificate files, MA's address).
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             connector.close();

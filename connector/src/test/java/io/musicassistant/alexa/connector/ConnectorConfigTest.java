@@ -29,6 +29,17 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void unusableAddressesAndACacheInTheStateDirectoryAreRefusedAtOnce() {
+        IllegalArgumentException address = assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of(
+                "STATE_DIR", dir.toString(), "MA_URL", "ma.lan:8095", "MA_TOKEN", "t")));
+        assertTrue(address.getMessage().contains("MA_URL"), address.getMessage());
+        IllegalArgumentException cache = assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of(
+                "STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t",
+                "AUDIO_CACHE_DIR", dir.toString() + "/.")));
+        assertTrue(cache.getMessage().contains("AUDIO_CACHE_DIR"), cache.getMessage());
+    }
+
+    @Test
     void stateKeepsSecretsOwnerOnlyAndTheKeyStable() throws Exception {
         ConnectorState state = new ConnectorState(dir);
         byte[] key = state.streamKey();

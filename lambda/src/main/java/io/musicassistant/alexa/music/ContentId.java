@@ -67,6 +67,9 @@ public record ContentId(ContentKind kind, String name, String artist) {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        if (kind == ContentKind.ANY) {
+            return Optional.empty(); // a search kind, never in an id we issue
+        }
         if (kind == ContentKind.LIBRARY) {
             return parts.length == 1 ? Optional.of(new ContentId(kind, "", "")) : Optional.empty();
         }
@@ -75,10 +78,16 @@ public record ContentId(ContentKind kind, String name, String artist) {
         }
         Optional<String> name = unescape(parts[1]);
         Optional<String> artist = parts.length == 3 ? unescape(parts[2]) : Optional.of("");
-        if (name.isEmpty() || name.get().isEmpty() || artist.isEmpty()) {
+        if (name.isEmpty() || name.get().isEmpty() || artist.isEmpty() || !wellCut(name.get()) || !wellCut(artist.get())) {
             return Optional.empty();
         }
         return Optional.of(new ContentId(kind, name.get(), artist.get()));
+    }
+
+    /** A cut mark only ends a key and never stands alone (that would match everything). */
+    private static boolean wellCut(String key) {
+        int mark = key.indexOf(Names.CUT);
+        return mark < 0 || mark == key.length() - 1 && mark > 0;
     }
 
     /**

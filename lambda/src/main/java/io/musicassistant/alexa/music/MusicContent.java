@@ -114,7 +114,7 @@ public final class MusicContent {
         SignedStreams signed = RelayClient.as(relay.call(home, RelayProtocol.Command.STREAM_SIGN,
                 new SignStreams(uris), request.deadline()), SignedStreams.class);
         Map<String, SignedStreams.SignedStream> byUri = new HashMap<>();
-        signed.streams().forEach(s -> byUri.put(s.uri(), s));
+        signed.streams().forEach(s -> byUri.put(s.uri(), requireHttps(s)));
         List<ResolvedTrack> renewed = new ArrayList<>(content.tracks().size());
         for (ResolvedTrack track : content.tracks()) {
             SignedStreams.SignedStream s = byUri.get(track.uri());
@@ -133,10 +133,7 @@ public final class MusicContent {
             if (content.tracks().isEmpty()) {
                 throw notFound("resolved to no playable tracks");
             }
-            if (content.tracks().stream().anyMatch(t -> t.streamUrl() == null || !t.streamUrl().startsWith("https://"))) {
-                // Echo devices only fetch HTTPS; a connector that hands out anything else is misconfigured.
-                throw new RelayException(RelayException.Failure.BAD_REPLY, "home returned a stream URL that is not https");
-            }
+            content.tracks().forEach(t -> requireHttps(t.streamUrl()));
             return content;
         } catch (RelayException e) {
             if (e.failure() == RelayException.Failure.REMOTE_ERROR) {
@@ -150,6 +147,19 @@ public final class MusicContent {
             }
             throw e;
         }
+    }
+
+    /** Echo devices only fetch HTTPS; a connector that hands out anything else is misconfigured. */
+    private static String requireHttps(String url) {
+        if (url == null || !url.startsWith("https://")) {
+            throw new RelayException(RelayException.Failure.BAD_REPLY, "home returned a stream URL that is not https");
+        }
+        return url;
+    }
+
+    private static SignedStreams.SignedStream requireHttps(SignedStreams.SignedStream stream) {
+        requireHttps(stream.url());
+        return stream;
     }
 
     private static AlexaException notFound(String why) {

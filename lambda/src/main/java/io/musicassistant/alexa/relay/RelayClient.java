@@ -33,6 +33,9 @@ public final class RelayClient {
     /** Poll intervals in ms; the last repeats. Replies usually land within tens of milliseconds. */
     private static final long[] POLL_MS = {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 32, 50};
 
+    /** A hint rides on a directive Alexa is waiting for: it may cost that directive this much at most. */
+    static final Duration HINT_SEND_TIMEOUT = Duration.ofMillis(300);
+
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final String replyTable;
@@ -50,7 +53,7 @@ public final class RelayClient {
     /** Runs {@code command} at {@code home}; returns its result or throws {@link RelayException}. */
     public JsonNode call(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
         long started = System.nanoTime();
-        String requestId = send(home, command, args, deadline);
+        String requestId = send(home, command, args, deadline, null);
         long sentNanos = System.nanoTime() - started;
         RelayReply reply = awaitReply(home.instanceId(), requestId, deadline);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
@@ -69,18 +72,16 @@ public final class RelayClient {
      * and does not wait. A hint that cannot be sent is only logged: nothing depends on it.
      */
     public void tell(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
-        if (home.availability(clock.instant(), staleAfter) != Home.Availability.ONLINE) {
-            return;
-        }
         try {
-            send(home, command, args, deadline);
+            send(home, command, args, deadline, HINT_SEND_TIMEOUT);
         } catch (RelayException e) {
             LOG.warn("relay.hint_not_sent", "command", command.wireName(), "instance_id", home.instanceId(),
                     "failure", e.failure().name());
         }
     }
 
-    private String send(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
+    /** @param timeout a tighter bound for this one send (hints), or null for the client's own */
+    private String send(Home home, RelayProtocol.Command command, Object args, Instant deadline, Duration timeout) {
         Instant now = clock.instant();
         home.requireOnline(now, staleAfter);
         if (!now.isBefore(deadline)) {
@@ -94,7 +95,12 @@ public final class RelayClient {
             throw new IllegalArgumentException("relay command too large");
         }
         try {
-            sqs.sendMessage(b -> b.queueUrl(home.queueUrl()).messageBody(body));
+            sqs.sendMessage(b -> {
+                b.queueUrl(home.queueUrl()).messageBody(body);
+                if (timeout != null) {
+                    b.overrideConfiguration(o -> o.apiCallTimeout(timeout));
+                }
+            });
         } catch (SdkException e) {
             throw new RelayException(RelayException.Failure.SEND_FAILED, "cannot send to the home's queue: " + e.getClass().getSimpleName());
         }

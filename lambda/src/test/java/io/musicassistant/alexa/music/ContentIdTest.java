@@ -50,7 +50,8 @@ class ContentIdTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "1021012f-12bb-4938-9723-067a4338b6d0", "ma1:", "ma1:podcast:x", "ma1:album:", "ma1:album:a:b:c",
-        "ma1:album:UPPER", "ma1:album:%zz", "ma1:album:%4", "ma1:library:extra", "ma2:album:x"})
+        "ma1:album:UPPER", "ma1:album:%zz", "ma1:album:%4", "ma1:library:extra", "ma2:album:x",
+        "ma1:any:radiohead", "ma1:album:*", "ma1:album:ok*computer", "ma1:album:ok-computer:*"})
     void foreignOrBrokenIdsDoNotParse(String id) {
         assertTrue(ContentId.parse(id).isEmpty(), id);
     }

@@ -120,7 +120,7 @@ class SlimprotoTest {
         SlimTestClient player = track(SlimTestClient.hello(ma, 7, MAC));
         ws.awaitEvent("player_added", MAC);
         player.send("BYE!", new byte[] {0});
-        assertTrue(player.awaitClosed(Duration.ofSeconds(3)));
+        assertTrue(player.awaitClosed(SlimTestClient.WAIT.multipliedBy(2)));
         ws.awaitEvent("player_removed", MAC);
     }
 
@@ -130,7 +130,7 @@ class SlimprotoTest {
         ws.awaitEvent("player_added", MAC);
         SlimTestClient second = track(SlimTestClient.hello(ma, 7, MAC));
 
-        assertTrue(second.awaitClosed(Duration.ofSeconds(3)), "the newcomer is disconnected");
+        assertTrue(second.awaitClosed(SlimTestClient.WAIT.multipliedBy(2)), "the newcomer is disconnected");
         first.pending();
         first.awaitStrm('t'); // the first connection is still served
         assertEquals(List.of(MAC), ma.slimprotoClients());
@@ -153,7 +153,7 @@ class SlimprotoTest {
         assertTrue(ma.dropSlimprotoClient(MAC));
         JsonNode removed = ws.awaitEvent("player_removed", MAC);
         assertTrue(removed.path("data").isNull());
-        assertTrue(player.awaitClosed(Duration.ofSeconds(3)));
+        assertTrue(player.awaitClosed(SlimTestClient.WAIT.multipliedBy(2)));
         assertTrue(find(ws.call("players/all", null).path("result"), MAC) == null, "gone from players/all");
         assertTrue(ma.slimprotoClients().isEmpty());
         JsonNode config = ws.call("config/players/get", args("player_id", MAC)).path("result");
@@ -301,7 +301,12 @@ class SlimprotoTest {
         player.resp("HTTP/1.0 200 OK\r\nContent-Type: audio/flac\r\n\r\n");
         player.stat("STMt", 1000, 0);
         SlimTestClient.Frame none = null;
-        sleep(300);
+        // The server records why it sent nothing; frames it would have sent precede that record.
+        long deadline = System.nanoTime() + SlimTestClient.WAIT.toNanos();
+        while (!ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)") && System.nanoTime() < deadline) {
+            sleep(10);
+        }
+        assertTrue(ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"), ma.slimprotoLog(MAC).toString());
         for (Frame f : player.pending()) {
             if (f.op().equals("codc")) {
                 none = f;

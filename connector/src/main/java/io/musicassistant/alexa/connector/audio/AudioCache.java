@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,8 @@ public final class AudioCache {
     private static final JsonLog LOG = JsonLog.get(AudioCache.class);
     private static final String AUDIO = ".audio";
     private static final String META = ".json";
+    /** The only names the cache ever writes; anything else in its directory is not its to touch. */
+    private static final Pattern OWN_FILE = Pattern.compile("[0-9a-f]{32}(-[0-9a-z]+\\.audio|\\.json(\\.tmp)?)");
 
     private final Path dir;
     private final long maxBytes;
@@ -232,6 +235,9 @@ public final class AudioCache {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
+                if (!OWN_FILE.matcher(name).matches()) {
+                    continue;
+                }
                 if (name.endsWith(META)) {
                     loadMeta(file);
                 } else if (name.endsWith(AUDIO)) {

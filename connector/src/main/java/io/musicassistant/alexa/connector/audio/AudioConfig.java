@@ -60,7 +60,7 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
                 number(settings, "STREAM_PORT", 8099),
                 path(settings, "STREAM_TLS_KEYSTORE"), path(settings, "STREAM_TLS_CERT"), path(settings, "STREAM_TLS_KEY"),
                 settings.get("STREAM_TLS_PASSWORD"), path(settings, "STREAM_SELFTEST_TRUSTSTORE"),
-                settings.containsKey("AUDIO_CACHE_DIR") ? Path.of(settings.get("AUDIO_CACHE_DIR")) : stateDir.resolve("audio-cache"),
+                cacheDir(settings, stateDir),
                 number(settings, "AUDIO_CACHE_MB", 2048) * 1024L * 1024L,
                 Duration.ofHours(number(settings, "AUDIO_CACHE_HOURS", 48)),
                 number(settings, "VIRTUAL_PLAYERS", 2), number(settings, "STREAMS_PER_PROVIDER", 1),
@@ -72,6 +72,18 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
         return "AudioConfig[bind=" + bindAddress + ":" + port + ", tls=" + tls() + ", cacheDir=" + cacheDir
                 + ", cacheMb=" + cacheBytes / (1024 * 1024) + ", cacheTtl=" + cacheTtl + ", players=" + players
                 + ", streamsPerProvider=" + streamsPerProvider + ", slimprotoPort=" + slimprotoPort + "]";
+    }
+
+    /** The cache's own directory: it deletes what it does not recognise, so never the state directory itself. */
+    private static Path cacheDir(Map<String, String> settings, Path stateDir) {
+        Path dir = path(settings, "AUDIO_CACHE_DIR");
+        if (dir == null) {
+            return stateDir.resolve("audio-cache");
+        }
+        if (dir.toAbsolutePath().normalize().equals(stateDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("AUDIO_CACHE_DIR must not be the state directory; use a directory of its own");
+        }
+        return dir;
     }
 
     private static int number(Map<String, String> settings, String key, int fallback) {

@@ -107,6 +107,17 @@ class AudioCacheTest {
     }
 
     @Test
+    void filesTheCacheDidNotWriteAreLeftAlone() throws Exception {
+        for (String foreign : new String[] {"home.json", "options.json", "notes.tmp", "music.audio"}) {
+            Files.writeString(dir.resolve(foreign), "not the cache's");
+        }
+        new AudioCache(dir, 16 * MIB, Duration.ofHours(1), clock);
+        for (String foreign : new String[] {"home.json", "options.json", "notes.tmp", "music.audio"}) {
+            assertTrue(Files.exists(dir.resolve(foreign)), foreign + " survives the cache's start");
+        }
+    }
+
+    @Test
     void evictsTheLeastRecentlyUsedButNeverATrackBeingRead() throws Exception {
         AudioCache cache = new AudioCache(dir, 2 * MIB, Duration.ofHours(1), clock);
         CachedTrack a = cache.claim("library://track/a").track();

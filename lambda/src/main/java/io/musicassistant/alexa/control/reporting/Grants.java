@@ -45,26 +45,42 @@ public final class Grants {
 
     /** A live access token for the user's events, renewed when needed; empty when the user gave no grant. */
     public Optional<String> accessToken(String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.GRANTS.key(), userId))).item();
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = row(userId);
+        if (item == null) {
             return Optional.empty();
         }
         Instant expires = Instant.ofEpochMilli(Attrs.num(item, "expires_at_ms", 0));
         if (clock.instant().plus(RENEW_BEFORE).isBefore(expires)) {
-            return Optional.of(sealer.open(Attrs.bytes(item, "access_token"), userId));
+            return open(userId, item, "access_token");
         }
-        return renew(userId, sealer.open(Attrs.bytes(item, "refresh_token"), userId));
+        return open(userId, item, "refresh_token").flatMap(refresh -> renew(userId, refresh));
     }
 
     /** The access token was refused by the gateway before its time: renew now. */
     public Optional<String> renewNow(String userId) {
+        Map<String, AttributeValue> item = row(userId);
+        return item == null ? Optional.empty() : open(userId, item, "refresh_token").flatMap(refresh -> renew(userId, refresh));
+    }
+
+    private Map<String, AttributeValue> row(String userId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Attrs.key(Tables.GRANTS.key(), userId))).item();
-        if (item == null || item.isEmpty()) {
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    /**
+     * A sealed token, or empty when it cannot be opened (GRANT_KEY changed, row damaged): such a
+     * grant never works again, so it is forgotten like a refused one instead of failing every event
+     * (which would make the home post its news again and again).
+     */
+    private Optional<String> open(String userId, Map<String, AttributeValue> item, String attribute) {
+        try {
+            return Optional.of(sealer.open(Attrs.bytes(item, attribute), userId));
+        } catch (IllegalStateException e) {
+            LOG.warn("grant.unreadable", "attribute", attribute);
+            forget(userId);
             return Optional.empty();
         }
-        return renew(userId, sealer.open(Attrs.bytes(item, "refresh_token"), userId));
     }
 
     public void forget(String userId) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -239,6 +240,22 @@ class ReportingTest {
         assertEquals(List.of(), receivedBy(user));
         Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(
                 cloud.wiring.tables().name(Tables.GRANTS)).key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
+        assertTrue(row == null || row.isEmpty(), "grant forgotten");
+    }
+
+    @Test
+    void aGrantThatCannotBeOpenedIsForgottenInsteadOfFailingEveryPost() {
+        grant(user);
+        discover(user);
+        String grants = cloud.wiring.tables().name(Tables.GRANTS);
+        // As after a GRANT_KEY change: the sealed tokens no longer open.
+        cloud.wiring.aws().dynamoDb().updateItem(b -> b.tableName(grants).key(Attrs.key(Tables.GRANTS.key(), user.userId()))
+                .updateExpression("SET access_token = :x, refresh_token = :x")
+                .expressionAttributeValues(Map.of(":x", AttributeValue.fromB(SdkBytes.fromUtf8String("sealed with another key")))));
+        ApiResponse r = post(changed(KITCHEN, p -> withVolume(p, 64)));
+        assertEquals(200, r.status(), "the home is not asked to post again for a grant that can never work");
+        Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(grants)
+                .key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
         assertTrue(row == null || row.isEmpty(), "grant forgotten");
     }
 
