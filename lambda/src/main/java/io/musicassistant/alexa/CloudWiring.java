@@ -56,6 +56,7 @@ import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The one place the cloud side is wired: plain constructors, no framework, no scanning. Lambda
@@ -74,10 +75,35 @@ public final class CloudWiring {
     private final HomeDirectory directory;
     private final HomeLocator homes;
     private final RelayClient relay;
-    private volatile MusicSkill musicSkill;
-    private volatile RelayApi relayApi;
-    private volatile ControlSkill controlSkill;
-    private volatile ChangeReporter reporter;
+    // Built on first use, once: a Lambda builds only what its handler needs (cold start), the local
+    // stack shares one of each between the skills and the relay API.
+    private final Once<MusicSkill> musicSkill = new Once<>(this::buildMusicSkill);
+    private final Once<RelayApi> relayApi = new Once<>(this::buildRelayApi);
+    private final Once<ControlSkill> controlSkill = new Once<>(this::buildControlSkill);
+    private final Once<ChangeReporter> reporter = new Once<>(this::buildReporter);
+    private final Once<Grants> grants = new Once<>(this::buildGrants);
+    private final Once<EndpointStates> states = new Once<>(this::buildStates);
+    private final Once<Pairing> pairing = new Once<>(this::buildPairing);
+    private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
+
+    /** A value made by {@code make} on the first {@link #get}, then kept. */
+    private static final class Once<T> {
+        private final Supplier<T> make;
+        private T value;
+        private boolean made;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        synchronized T get() {
+            if (!made) {
+                value = make.get();
+                made = true;
+            }
+            return value;
+        }
+    }
 
     public CloudWiring(Config config, Clock clock) {
         this.config = config;
@@ -105,42 +131,15 @@ public final class CloudWiring {
     }
 
     public MusicSkill musicSkill() {
-        MusicSkill skill = musicSkill;
-        if (skill == null) {
-            synchronized (this) {
-                if (musicSkill == null) {
-                    musicSkill = buildMusicSkill();
-                }
-                skill = musicSkill;
-            }
-        }
-        return skill;
+        return musicSkill.get();
     }
 
     public RelayApi relayApi() {
-        RelayApi api = relayApi;
-        if (api == null) {
-            synchronized (this) {
-                if (relayApi == null) {
-                    relayApi = buildRelayApi();
-                }
-                api = relayApi;
-            }
-        }
-        return api;
+        return relayApi.get();
     }
 
     public ControlSkill controlSkill() {
-        ControlSkill skill = controlSkill;
-        if (skill == null) {
-            synchronized (this) {
-                if (controlSkill == null) {
-                    controlSkill = buildControlSkill();
-                }
-                skill = controlSkill;
-            }
-        }
-        return skill;
+        return controlSkill.get();
     }
 
     public RelayClient relay() {
@@ -186,10 +185,9 @@ public final class CloudWiring {
 
     private ControlSkill buildControlSkill() {
         HomeControl control = new HomeControl(relay);
-        EndpointStates states = new EndpointStates(aws.dynamoDb(), tables, clock);
-        PlayerDirectives players = new PlayerDirectives(homes, control, states, clock);
+        PlayerDirectives players = new PlayerDirectives(homes, control, states.get(), clock);
         SmartHomeSkill smartHome = new SmartHomeSkill(identity, clock, config.relayTimeout())
-                .register(new DiscoverHandler(homes, control, states, clock))
+                .register(new DiscoverHandler(homes, control, states.get(), clock))
                 .register(new PlaybackHandler("Play", PlayerAction.Action.PLAY, players))
                 .register(new PlaybackHandler("Pause", PlayerAction.Action.PAUSE, players))
                 .register(new PlaybackHandler("Stop", PlayerAction.Action.STOP, players))
@@ -201,14 +199,14 @@ public final class CloudWiring {
                 .register(new PowerHandler(true, players))
                 .register(new PowerHandler(false, players))
                 .register(new ReportStateHandler(players))
-                .register(new AcceptGrantHandler(identity, grants()));
-        VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing(), rateLimiter(), clock, config.relayTimeout(),
+                .register(new AcceptGrantHandler(identity, grants.get()));
+        VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId());
         return new ControlSkill(smartHome, voice);
     }
 
     /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */
-    private Grants grants() {
+    private Grants buildGrants() {
         Config.Reporting reporting = config.reporting();
         if (reporting == null) {
             return null;
@@ -220,37 +218,36 @@ public final class CloudWiring {
 
     /** Sends Alexa the news from homes; built once, shared by every relay API request. */
     public ChangeReporter reporter() {
-        ChangeReporter r = reporter;
-        if (r == null) {
-            synchronized (this) {
-                if (reporter == null) {
-                    Config.Reporting reporting = config.reporting();
-                    EventGateway gateway = reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
-                    reporter = new ChangeReporter(directory, grants(), gateway, new EndpointStates(aws.dynamoDb(), tables, clock), clock);
-                }
-                r = reporter;
-            }
-        }
-        return r;
+        return reporter.get();
     }
 
-    private Pairing pairing() {
+    private EndpointStates buildStates() {
+        return new EndpointStates(aws.dynamoDb(), tables, clock);
+    }
+
+    private Pairing buildPairing() {
         return new Pairing(aws.dynamoDb(), tables, clock, config.pairingCodeTtl());
     }
 
-    private RateLimiter rateLimiter() {
+    private RateLimiter buildRateLimiter() {
         return new RateLimiter(aws.dynamoDb(), tables, clock);
     }
+
+    private ChangeReporter buildReporter() {
+        Config.Reporting reporting = config.reporting();
+        EventGateway gateway = reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
+        return new ChangeReporter(directory, grants.get(), gateway, states.get(), clock);
+    }
+
 
     private RelayApi buildRelayApi() {
         HomeRegistry registry = new HomeRegistry(aws.dynamoDb(), aws.sqs(), tables, clock, config.heartbeatInterval(),
                 config.heartbeatStaleAfter(), config.localRelay());
-        Pairing pairing = pairing();
         CredentialIssuer credentials = config.localRelay()
                 ? new LocalCredentialIssuer(config.region(), tables.name(Tables.REPLIES), config.sqsEndpoint(),
                         config.dynamoDbEndpoint(), clock)
                 : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables.name(Tables.REPLIES));
-        return new RelayApi(registry, pairing, credentials, identity, rateLimiter(),
+        return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
                 news -> !reporter().report(news.instanceId(), news.events()).retryLater());
     }
 }

@@ -12,11 +12,8 @@ import io.musicassistant.alexa.connector.audio.TlsContexts;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
-import io.musicassistant.alexa.connector.commands.PlayerControlCommand;
-import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
-import io.musicassistant.alexa.connector.commands.PlayerPlayCommand;
-import io.musicassistant.alexa.connector.commands.PlayerTransferCommand;
-import io.musicassistant.alexa.connector.commands.PlayersListCommand;
+import io.musicassistant.alexa.connector.commands.PlayerCommands;
+import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
@@ -39,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -153,16 +151,13 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        CommandExecutor executor = new CommandExecutor(List.of(
+        List<RelayCommandHandler> commands = new ArrayList<>(List.of(
                 new PingCommand(ma),
                 new ContentResolveCommand(resolver),
                 new StreamSignCommand(signer),
-                new StreamPrefetchCommand(audio.acquisition()),
-                new PlayersListCommand(players),
-                new PlayerGetCommand(players),
-                new PlayerControlCommand(players),
-                new PlayerPlayCommand(players),
-                new PlayerTransferCommand(players)), clock);
+                new StreamPrefetchCommand(audio.acquisition())));
+        commands.addAll(PlayerCommands.of(players));
+        CommandExecutor executor = new CommandExecutor(commands, clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),

@@ -44,8 +44,8 @@ final class AudioBenchmark {
             whole[i] = f.totalNanos();
             bytes += f.bytes();
         }
-        line(out, "first byte, track not cached (miss)", firstByte);
-        line(out, "whole track available, not cached", whole);
+        Benchmark.line(out, "first byte, track not cached (miss)", firstByte);
+        Benchmark.line(out, "whole track available, not cached", whole);
         out.printf("  (%d tracks, %.1f MB on average, as fast as the simulator serves them: no MA pacing)%n", uris.size(),
                 bytes / 1e6 / Math.max(1, uris.size()));
 
@@ -69,22 +69,11 @@ final class AudioBenchmark {
             item = skill.send(AlexaRequests.getNextItem(token, at, false)).path("payload").path("item");
         }
         Acquisition.Stats after = audio.acquisition().stats();
-        line(out, "first byte, queue with prefetch hints", queueFirstBytes.stream().mapToLong(Long::longValue).toArray());
+        Benchmark.line(out, "first byte, queue with prefetch hints", queueFirstBytes.stream().mapToLong(Long::longValue).toArray());
         long hits = after.hits() - before.hits();
         long joined = after.joined() - before.joined();
         long misses = after.misses() - before.misses();
         out.printf("  queue of %d tracks: %d complete on disk, %d still arriving, %d not started → hit rate %.0f %%%n",
                 played, hits, joined, misses, 100.0 * (hits + joined) / Math.max(1, hits + joined + misses));
-    }
-
-    private static void line(PrintStream out, String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
-        out.printf("%-48s %6d %8.1f %8.1f %8.1f %8.1f%n", what, sorted.length, at(sorted, 0.5), at(sorted, 0.9),
-                at(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
     }
 }

@@ -158,12 +158,21 @@ final class Benchmark {
         for (int i = 0; i < iterations; i++) {
             nanos[i] = sample.get();
         }
-        Arrays.sort(nanos);
-        out.printf("%-48s %6d %8.1f %8.1f %8.1f %8.1f%n", what, iterations, ms(nanos, 0.50), ms(nanos, 0.90),
-                ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+        line(out, what, nanos);
+    }
+
+    /** One row: n, p50, p90, p99 and max of the samples, in ms. */
+    static void line(PrintStream out, String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        out.printf("%-48s %6d %8.1f %8.1f %8.1f %8.1f%n", what, sorted.length, ms(sorted, 0.50), ms(sorted, 0.90),
+                ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
     private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
         int index = (int) Math.ceil(quantile * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }

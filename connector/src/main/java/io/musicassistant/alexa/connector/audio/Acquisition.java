@@ -202,7 +202,7 @@ public final class Acquisition implements AutoCloseable {
         for (Running r : active.values()) {
             if (!r.cancelled && r.job.track().readers() == 0 && (!providerFull || r.job.provider().equals(job.provider()))) {
                 r.cancelled = true;
-                LOG.info("audio.download_gives_way", "key", AudioCache.key(r.job.track().uri()));
+                LOG.info("audio.download_gives_way", "key", r.job.track().key());
                 return;
             }
         }
@@ -301,20 +301,20 @@ public final class Acquisition implements AutoCloseable {
                 }
                 cache.complete(track);
                 downloads.incrementAndGet();
-                LOG.info("audio.downloaded", "key", AudioCache.key(track.uri()), "bytes", track.written(),
+                LOG.info("audio.downloaded", "key", track.key(), "bytes", track.written(),
                         "ms", (System.nanoTime() - started) / 1_000_000);
                 return;
             } catch (IOException | RuntimeException e) {
                 // A retry is only safe before anyone has read a byte: a second rendering need not be identical.
                 if (attempt < 2 && track.written() == 0 && !closed) {
-                    LOG.warn("audio.download_retry", "key", AudioCache.key(track.uri()), "error", e.getMessage());
+                    LOG.warn("audio.download_retry", "key", track.key(), "error", e.getMessage());
                     continue;
                 }
                 failures.incrementAndGet();
                 if (track.written() == 0) {
                     rememberFailure(track.uri()); // MA could not deliver it at all; a cut stream may well work next time
                 }
-                LOG.warn("audio.download_failed", "key", AudioCache.key(track.uri()), "error", String.valueOf(e.getMessage()));
+                LOG.warn("audio.download_failed", "key", track.key(), "error", String.valueOf(e.getMessage()));
                 cache.fail(track, String.valueOf(e.getMessage()));
                 return;
             } catch (InterruptedException e) {

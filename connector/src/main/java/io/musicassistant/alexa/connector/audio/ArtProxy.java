@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.audio;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.musicassistant.alexa.connector.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -43,13 +42,6 @@ public final class ArtProxy {
                 .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     void serve(HttpExchange exchange, boolean head, String named) throws IOException, InterruptedException {
         int split = named.indexOf('\n');
@@ -59,7 +51,7 @@ public final class ArtProxy {
         }
         String provider = named.substring(0, split);
         String path = named.substring(split + 1);
-        URI byId = maUrl.resolve("/imageproxy/" + sha256Hex(provider + "/" + path) + "?size=512");
+        URI byId = maUrl.resolve("/imageproxy/" + HexFormat.of().formatHex(Digests.sha256(provider + "/" + path)) + "?size=512");
         // MA unquotes the path once more after the web framework has, so it travels encoded twice.
         String once = URLEncoder.encode(path, StandardCharsets.UTF_8);
         URI byQuery = maUrl.resolve("/imageproxy?path=" + URLEncoder.encode(once, StandardCharsets.UTF_8)

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.connector.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Whole tracks on the connector's disk, bounded by size (least recently used go first) and by age
@@ -152,20 +151,8 @@ public final class AudioCache {
         }
     }
 
-    /** Drops a track now, unless someone is reading it (then it goes when they finish). */
-    public synchronized void remove(String uri) {
-        CachedTrack track = tracks.remove(uri);
-        if (track != null && !track.pinned()) {
-            delete(track);
-        }
-    }
-
     public synchronized long bytesUsed() {
         return tracks.values().stream().mapToLong(CachedTrack::written).sum();
-    }
-
-    public synchronized int size() {
-        return tracks.size();
     }
 
     public long maxBytes() {
@@ -281,11 +268,6 @@ public final class AudioCache {
     }
 
     static String key(String uri) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(uri), 0, 16);
     }
 }

@@ -66,10 +66,6 @@ public final class StreamHealth implements AutoCloseable {
         return result == null ? null : new HeartbeatRequest.StreamStatus(result.ok(), result.problem());
     }
 
-    public ReachabilityCheck.Result last() {
-        return last;
-    }
-
     @Override
     public void close() {
         Thread t = thread;

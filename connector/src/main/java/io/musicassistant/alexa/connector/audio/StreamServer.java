@@ -149,7 +149,7 @@ public final class StreamServer implements AutoCloseable {
         try {
             track.awaitAvailable(0, FIRST_BYTE_PATIENCE);
         } catch (IOException e) {
-            LOG.warn("stream.no_audio", "key", AudioCache.key(track.uri()), "error", e.getMessage());
+            LOG.warn("stream.no_audio", "key", track.key(), "error", e.getMessage());
             exchange.getResponseHeaders().set("Retry-After", "5");
             text(exchange, 503, "audio not available");
             return;

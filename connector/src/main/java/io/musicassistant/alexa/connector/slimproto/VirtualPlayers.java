@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.slimproto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.Digests;
 import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaException;
@@ -12,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -380,11 +379,6 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
 
     /** Two bytes from the home's id, so that two connectors on one Music Assistant do not share MACs. */
     private static String homeBytes(String instanceId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(instanceId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.ofDelimiter(":").formatHex(digest, 0, 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.ofDelimiter(":").formatHex(Digests.sha256(instanceId), 0, 2);
     }
 }

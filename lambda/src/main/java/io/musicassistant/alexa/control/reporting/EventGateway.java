@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class EventGateway {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlexaJson.mapper();
 
     private final URI url;
     private final Duration timeout;

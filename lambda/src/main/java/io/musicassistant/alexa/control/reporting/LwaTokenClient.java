@@ -2,6 +2,7 @@ package io.musicassistant.alexa.control.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicassistant.alexa.alexa.AlexaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class LwaTokenClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlexaJson.mapper();
     private static final int MAX_RESPONSE = 64 * 1024;
 
     private final URI tokenUrl;

@@ -20,6 +20,7 @@ public final class Endpoints {
 
     public static final String MANUFACTURER = "Music Assistant";
     /** Characters Alexa allows in endpoint ids; ids are at most 256 characters. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_\\-=#;:?@&]{1,200}");
     private static final String ENCODED = "x=";
     private static final int MAX_ID_LENGTH = 256;
@@ -63,7 +64,7 @@ public final class Endpoints {
      * characters; a player without a name is called by its id.
      */
     static String friendlyName(PlayerInfo player) {
-        String name = player.name() == null ? "" : player.name().replaceAll("\\p{Cntrl}", " ").strip();
+        String name = player.name() == null ? "" : CONTROL_CHARACTERS.matcher(player.name()).replaceAll(" ").strip();
         if (name.isEmpty()) {
             name = player.playerId();
         }

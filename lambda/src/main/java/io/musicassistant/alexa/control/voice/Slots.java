@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reading slots: what the user said, and what entity resolution made of it. Alexa sends the value
  * both classically ({@code value}, {@code resolutions}) and as {@code slotValue}; either is read.
  */
 public final class Slots {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
 
     /** Anything longer is not something a person said to a speaker; callers refuse or cut it. */
     public static final int MAX_VALUE_LENGTH = 200;
@@ -125,6 +128,6 @@ public final class Slots {
      * number) or not an integer of at most nine digits.
      */
     public static Optional<Integer> number(Intent intent, String name) {
-        return value(intent, name).filter(v -> v.matches("-?\\d{1,9}")).map(Integer::valueOf);
+        return value(intent, name).filter(v -> WHOLE_NUMBER.matcher(v).matches()).map(Integer::valueOf);
     }
 }

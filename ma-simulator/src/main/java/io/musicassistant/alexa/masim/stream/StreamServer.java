@@ -123,14 +123,6 @@ public final class StreamServer implements AutoCloseable {
         this.radioPacing = Objects.requireNonNull(pacing, "pacing");
     }
 
-    public Pacing trackPacing() {
-        return trackPacing;
-    }
-
-    public Pacing radioPacing() {
-        return radioPacing;
-    }
-
     /** Caps every stream at this many bytes per second on top of the pacing; 0 = no cap. */
     public void setRateLimit(long bytesPerSecond) {
         if (bytesPerSecond < 0) {
