@@ -1,5 +1,6 @@
 package io.musicassistant.alexa;
 
+import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.control.HomeControl;
 import io.musicassistant.alexa.control.reporting.ChangeReporter;
@@ -40,6 +41,7 @@ import io.musicassistant.alexa.music.handlers.SetRepeatHandler;
 import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
 import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.platform.SecretStore;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
 import io.musicassistant.alexa.relay.CredentialIssuer;
@@ -85,6 +87,8 @@ public final class CloudWiring {
     private final Once<EndpointStates> states = new Once<>(this::buildStates);
     private final Once<Pairing> pairing = new Once<>(this::buildPairing);
     private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
+    private final Once<Config.Reporting> reporting = new Once<>(
+            () -> config().reporting(new SecretStore(aws().secretsManager())::read));
 
     /** A value made by {@code make} on the first {@link #get}, then kept. */
     private static final class Once<T> {
@@ -202,12 +206,12 @@ public final class CloudWiring {
                 .register(new AcceptGrantHandler(identity, grants.get()));
         VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId());
-        return new ControlSkill(smartHome, voice);
+        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity));
     }
 
     /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */
     private Grants buildGrants() {
-        Config.Reporting reporting = config.reporting();
+        Config.Reporting reporting = this.reporting.get();
         if (reporting == null) {
             return null;
         }
@@ -234,7 +238,7 @@ public final class CloudWiring {
     }
 
     private ChangeReporter buildReporter() {
-        Config.Reporting reporting = config.reporting();
+        Config.Reporting reporting = this.reporting.get();
         EventGateway gateway = reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
         return new ChangeReporter(directory, grants.get(), gateway, states.get(), clock);
     }

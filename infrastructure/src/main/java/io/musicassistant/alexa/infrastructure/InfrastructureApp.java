@@ -1,9 +1,10 @@
 package io.musicassistant.alexa.infrastructure;
 
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
-/** The CDK app: {@code cdk synth} runs this (infrastructure/cdk.json). */
+/** The CDK app: {@code cdk synth} and {@code cdk deploy} run this (infrastructure/cdk.json). */
 public final class InfrastructureApp {
 
     private InfrastructureApp() {
@@ -11,10 +12,18 @@ public final class InfrastructureApp {
 
     public static void main(String[] args) {
         App app = new App();
-        String prefix = String.valueOf(app.getNode().tryGetContext("tablePrefix") == null ? "ma-alexa-"
-                : app.getNode().tryGetContext("tablePrefix"));
-        new MusicAssistantAlexaStack(app, "MusicAssistantAlexa", StackProps.builder()
-                .description("Music Assistant for Alexa: the cloud side of one deployment").build(), prefix);
+        Settings settings;
+        try {
+            settings = Settings.from(app.getNode(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("infrastructure: " + e.getMessage() + " (pass it with --context key=value; see infrastructure/README.md)");
+            System.exit(2);
+            return;
+        }
+        new MusicAssistantAlexaStack(app, settings.stackName(), StackProps.builder()
+                .env(Environment.builder().account(System.getenv("CDK_DEFAULT_ACCOUNT")).region(settings.region()).build())
+                .description("Music Assistant for Alexa: the cloud side of one deployment (" + settings.region() + ")")
+                .build(), settings);
         app.synth();
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -20,8 +18,7 @@ class StorageTest {
 
     @BeforeAll
     static void synth() {
-        App app = new App();
-        template = Template.fromStack(new MusicAssistantAlexaStack(app, "Test", StackProps.builder().build(), "test-"));
+        template = Synth.template(Synth.full());
     }
 
     @Test

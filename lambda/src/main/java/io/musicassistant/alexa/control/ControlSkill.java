@@ -3,6 +3,7 @@ package io.musicassistant.alexa.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
 import io.musicassistant.alexa.control.smarthome.SmartHomeException;
 import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
@@ -11,16 +12,18 @@ import io.musicassistant.alexa.control.voice.VoiceSkill;
 /**
  * The control skill's one endpoint: a multi-capability skill sends its smart-home directives
  * ({@code {"directive": …}}) and its custom-model requests ({@code {"version", "session",
- * "request"}}) to the same Lambda. Anything else is answered as a malformed smart-home directive.
+ * "request"}}) to the same Lambda, and its skill events too. Anything else is answered as a malformed smart-home directive.
  */
 public final class ControlSkill {
 
     private final SmartHomeSkill smartHome;
     private final VoiceSkill voice;
+    private final SkillLifecycle lifecycle;
 
-    public ControlSkill(SmartHomeSkill smartHome, VoiceSkill voice) {
+    public ControlSkill(SmartHomeSkill smartHome, VoiceSkill voice, SkillLifecycle lifecycle) {
         this.smartHome = smartHome;
         this.voice = voice;
+        this.lifecycle = lifecycle;
     }
 
     public SmartHomeSkill smartHome() {
@@ -44,6 +47,9 @@ public final class ControlSkill {
         }
         if (root.has("directive")) {
             return smartHome.handle(root);
+        }
+        if (SkillLifecycle.isEvent(root)) {
+            return lifecycle.handle(root, "control");
         }
         if (root.has("request")) {
             return voice.handle(input);

@@ -7,6 +7,7 @@ import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Header;
+import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
@@ -31,12 +32,14 @@ public final class MusicSkill {
 
     private final MusicDirectiveRegistry registry;
     private final IdentityResolver identity;
+    private final SkillLifecycle lifecycle;
     private final Clock clock;
     private final Duration relayBudget;
 
     public MusicSkill(MusicDirectiveRegistry registry, IdentityResolver identity, Clock clock, Duration relayBudget) {
         this.registry = registry;
         this.identity = identity;
+        this.lifecycle = new SkillLifecycle(identity);
         this.clock = clock;
         this.relayBudget = relayBudget;
     }
@@ -58,6 +61,9 @@ public final class MusicSkill {
                 throw AlexaException.invalidDirective("request larger than " + AlexaJson.MAX_REQUEST_BYTES + " bytes");
             }
             JsonNode root = AlexaJson.parse(input);
+            if (SkillLifecycle.isEvent(root)) {
+                return lifecycle.handle(root, "music");
+            }
             Header header = header(root.get("header"));
             requestId = SAFE_ID.matcher(header.messageId()).matches() ? header.messageId() : null;
             directive = header.namespace() + "." + header.name();

@@ -1,8 +1,10 @@
 package io.musicassistant.alexa.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,7 +28,8 @@ public final class AwsClients {
     private final Config config;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
-    private volatile StsClient sts;
+    private StsClient sts;
+    private SecretsManagerClient secretsManager;
 
     public AwsClients(Config config) {
         this.config = config;
@@ -33,9 +37,7 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(10))
                 .build();
-        this.credentials = config.dynamoDbEndpoint() != null
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : EnvironmentVariableCredentialsProvider.create();
+        this.credentials = credentials(config.dynamoDbEndpoint() != null, System.getenv());
         // DynamoDB and SQS answer in milliseconds in-region; a stuck call must fail well inside Alexa's 8 s.
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(Duration.ofMillis(1000))
@@ -55,6 +57,21 @@ public final class AwsClients {
         this.sqs = queue.build();
     }
 
+    /**
+     * Placeholder credentials against local emulators; in Lambda the execution role's. With SnapStart
+     * Lambda hands those out through the container credentials endpoint instead of the access-key
+     * variables (which a snapshot would freeze), so that endpoint wins when it is there.
+     */
+    static AwsCredentialsProvider credentials(boolean local, Map<String, String> env) {
+        if (local) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
@@ -64,17 +81,19 @@ public final class AwsClients {
     }
 
     /** Built on first use: only the relay API's credential hand-out needs it. */
-    public StsClient sts() {
-        StsClient client = sts;
-        if (client == null) {
-            synchronized (this) {
-                if (sts == null) {
-                    sts = StsClient.builder().httpClient(http).credentialsProvider(credentials)
-                            .region(Region.of(config.region())).build();
-                }
-                client = sts;
-            }
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = StsClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.of(config.region())).build();
         }
-        return client;
+        return sts;
+    }
+
+    /** Built on first use: only reporting to Alexa reads secrets, and only in AWS. */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
+                    .region(Region.of(config.region())).build();
+        }
+        return secretsManager;
     }
 }

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.platform;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -33,6 +34,19 @@ public final class TokenSealer {
             throw new IllegalArgumentException("GRANT_KEY is not set");
         }
         return new TokenSealer(Base64.getDecoder().decode(key.strip()));
+    }
+
+    /**
+     * The base64 key for a random string Secrets Manager generated (letters and digits, not key
+     * bytes): its SHA-256. The string carries far more than 256 bits, so nothing is lost.
+     */
+    public static String deriveKey(String generated) {
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest(generated.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public byte[] seal(String secret, String owner) {

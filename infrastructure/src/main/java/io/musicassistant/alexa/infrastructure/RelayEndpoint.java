@@ -1,0 +1,91 @@
+package io.musicassistant.alexa.infrastructure;
+
+import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+
+/**
+ * The relay's AWS side. Queues are not resources of the stack: the relay API creates one per home
+ * at registration ({@code ma-relay-home-…}), so the grants name that prefix, the one place a
+ * wildcard is the specific answer. The connector role is what {@code StsCredentialIssuer} assumes;
+ * its own policy covers all relay queues and the reply table, and the session policy of each
+ * assumption narrows it to one home's queue and reply keys.
+ */
+final class RelayEndpoint extends Construct {
+
+    /** Requests per second over all connectors; the relay API's own limits are per home and per IP. */
+    static final int RATE_LIMIT = 50;
+    static final int BURST_LIMIT = 100;
+
+    private final HttpApi api;
+    private final Role connectorRole;
+    private final String queueArns;
+
+    RelayEndpoint(Construct scope, String id, Settings settings, Storage storage, SkillFunction relayApi) {
+        super(scope, id);
+        queueArns = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("sqs")
+                .resource(RelayProtocol.queueName("home-") + "*")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                .build());
+        api = HttpApi.Builder.create(this, "Api")
+                .apiName(settings.tablePrefix() + "relay")
+                .description("Relay API: connectors register, heartbeat, fetch credentials, pair and report")
+                .createDefaultStage(false)
+                .build();
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/v1/{proxy+}")
+                .methods(List.of(HttpMethod.ANY))
+                .integration(new HttpLambdaIntegration("Connectors", relayApi.alias()))
+                .build());
+        api.addStage("Stage", HttpStageOptions.builder()
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
+                .build());
+        relayApi.allow(List.of("sqs:CreateQueue", "sqs:TagQueue"), List.of(queueArns));
+
+        connectorRole = Role.Builder.create(this, "ConnectorRole")
+                .assumedBy(new ArnPrincipal(relayApi.role().getRoleArn()))
+                .maxSessionDuration(Duration.hours(1))
+                .description("Connectors' short-lived credentials; each assumption is narrowed to one home by a session policy")
+                .build();
+        connectorRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(Access.CONNECTOR_QUEUE_ACTIONS).resources(List.of(queueArns)).build());
+        connectorRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(Access.CONNECTOR_REPLY_ACTIONS).resources(List.of(storage.table(Tables.REPLIES).getTableArn())).build());
+        relayApi.allow(List.of("sts:AssumeRole"), List.of(connectorRole.getRoleArn()));
+    }
+
+    /** The skills send commands into homes' queues. */
+    void allowSending(SkillFunction skill) {
+        skill.allow(List.of("sqs:SendMessage"), List.of(queueArns));
+    }
+
+    HttpApi api() {
+        return api;
+    }
+
+    Role connectorRole() {
+        return connectorRole;
+    }
+
+    /** The URL connectors use ({@code RELAY_API_URL}); the $default stage has no path prefix. */
+    String url() {
+        return api.getApiEndpoint();
+    }
+}

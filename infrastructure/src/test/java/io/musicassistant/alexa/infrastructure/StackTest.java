@@ -1,0 +1,330 @@
+package io.musicassistant.alexa.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.platform.Tables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The synthesised stack: functions, triggers, the relay, the connector role, secrets, alarms and least privilege. */
+class StackTest {
+
+    static JsonNode full;
+    static JsonNode bare;
+
+    @BeforeAll
+    static void synth() {
+        ObjectMapper json = new ObjectMapper();
+        full = json.valueToTree(Synth.template(Synth.full()).toJSON());
+        bare = json.valueToTree(Synth.template(Synth.settings("us-east-1", null, null, null, null)).toJSON());
+    }
+
+    @Test
+    void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAlias() throws Exception {
+        Map<String, JsonNode> functions = resources(full, "AWS::Lambda::Function");
+        assertEquals(3, functions.size());
+        Set<String> handlers = new TreeSet<>();
+        for (JsonNode f : functions.values()) {
+            JsonNode p = f.path("Properties");
+            assertEquals("java21", p.path("Runtime").asText());
+            assertEquals("[\"arm64\"]", p.path("Architectures").toString());
+            assertEquals("PublishedVersions", p.path("SnapStart").path("ApplyOn").asText());
+            assertEquals(10, p.path("Timeout").asInt(), "longer than the code's relay budget, shorter than nothing");
+            assertTrue(p.path("LoggingConfig").path("LogGroup").has("Ref"), "logs go to the stack's own log group");
+            handlers.add(p.path("Handler").asText());
+            String handler = p.path("Handler").asText();
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
+        }
+        assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
+                MusicAssistantAlexaStack.RELAY_HANDLER)), handlers);
+        Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
+        assertEquals(3, aliases.size());
+        for (JsonNode alias : aliases.values()) {
+            assertEquals("live", alias.path("Properties").path("Name").asText());
+            String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
+            assertEquals("AWS::Lambda::Version", full.path("Resources").path(version).path("Type").asText());
+        }
+        for (JsonNode group : resources(full, "AWS::Logs::LogGroup").values()) {
+            assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
+            assertTrue(group.path("Properties").path("LogGroupName").asText().startsWith("/aws/lambda/test-"));
+        }
+        assertEquals(3, resources(full, "AWS::Logs::LogGroup").size());
+    }
+
+    @Test
+    void theFunctionsEnvironmentIsOneTheCodeAccepts() {
+        for (JsonNode f : resources(full, "AWS::Lambda::Function").values()) {
+            Map<String, String> env = new HashMap<>();
+            f.path("Properties").path("Environment").path("Variables").fields().forEachRemaining(e ->
+                    env.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : "arn:aws:resolved-at-deploy"));
+            assertFalse(env.containsKey("ALEXA_CLIENT_SECRET") || env.containsKey("GRANT_KEY"), "secrets are never in the environment");
+            Config config = Config.from(env);
+            assertEquals("test-", config.tablePrefix());
+            assertFalse(config.localRelay());
+            assertEquals(Synth.LWA_CLIENT, config.lwaClientId());
+            String handler = f.path("Properties").path("Handler").asText();
+            if (!handler.equals(MusicAssistantAlexaStack.MUSIC_HANDLER)) {
+                assertNotNull(config.reporting(arn -> "secret-of-" + arn), handler + " reports state");
+                assertEquals("https://api.eu.amazonalexa.com/v3/events", env.get("EVENT_GATEWAY_URL"), "the EU stack reports to EU");
+            }
+            if (handler.equals(MusicAssistantAlexaStack.CONTROL_HANDLER)) {
+                assertEquals(Synth.CONTROL_SKILL, config.controlSkillId());
+            }
+            if (handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
+                assertEquals("RelayConnectorRole", logicalIdOf(f.path("Properties").path("Environment").path("Variables")
+                        .path("CONNECTOR_ROLE_ARN")).replaceAll("[0-9A-F]{8}$", ""));
+            }
+        }
+    }
+
+    @Test
+    void alexaMayCallTheAliasesOnlyForTheirOwnSkills() {
+        Map<String, String> expected = new TreeMap<>(Map.of(
+                "alexa-appkit.amazon.com " + Synth.MUSIC_SKILL, "MusicSkillLive",
+                "alexa-appkit.amazon.com " + Synth.CONTROL_SKILL, "ControlSkillLive",
+                "alexa-connectedhome.amazon.com " + Synth.CONTROL_SKILL, "ControlSkillLive"));
+        Map<String, String> actual = new TreeMap<>();
+        for (JsonNode permission : resources(full, "AWS::Lambda::Permission").values()) {
+            JsonNode p = permission.path("Properties");
+            if (p.path("Principal").asText().startsWith("alexa-")) {
+                assertEquals("lambda:InvokeFunction", p.path("Action").asText());
+                actual.put(p.path("Principal").asText() + " " + p.path("EventSourceToken").asText(),
+                        p.path("FunctionName").path("Ref").asText().replaceAll("[0-9A-F]{8}$", ""));
+            }
+        }
+        assertEquals(expected, actual);
+        for (JsonNode permission : resources(bare, "AWS::Lambda::Permission").values()) {
+            assertFalse(permission.path("Properties").path("Principal").asText().startsWith("alexa-"),
+                    "without skill ids nobody at Alexa may call");
+        }
+    }
+
+    @Test
+    void theRelayApiIsAThrottledHttpApiInFrontOfTheRelayAlias() {
+        JsonNode api = resources(full, "AWS::ApiGatewayV2::Api").values().iterator().next();
+        assertEquals("HTTP", api.path("Properties").path("ProtocolType").asText());
+        JsonNode route = resources(full, "AWS::ApiGatewayV2::Route").values().iterator().next();
+        assertEquals("ANY /v1/{proxy+}", route.path("Properties").path("RouteKey").asText());
+        JsonNode stage = resources(full, "AWS::ApiGatewayV2::Stage").values().iterator().next().path("Properties");
+        assertEquals("$default", stage.path("StageName").asText());
+        assertEquals(RelayEndpoint.RATE_LIMIT, stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
+        assertEquals(RelayEndpoint.BURST_LIMIT, stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
+        JsonNode integration = resources(full, "AWS::ApiGatewayV2::Integration").values().iterator().next().path("Properties");
+        assertEquals("2.0", integration.path("PayloadFormatVersion").asText(), "the event RelayApiHandler reads");
+        assertEquals("RelayApiLive", logicalIdOf(integration.path("IntegrationUri")).replaceAll("[0-9A-F]{8}$", ""));
+        JsonNode invoke = resourceStartingWith(full, "RelayApiANYv1proxyConnectorsPermission", "AWS::Lambda::Permission").path("Properties");
+        assertEquals("apigateway.amazonaws.com", invoke.path("Principal").asText());
+        assertTrue(flatten(invoke.path("SourceArn")).endsWith("/*/*/v1/{proxy+}"), "only this API's route may call");
+    }
+
+    @Test
+    void eachFunctionHasExactlyTheTableActionsItsCodeUses() {
+        assertEquals(tableGrants(Access.MUSIC_SKILL), grantsOf("MusicSkillRoleDefaultPolicy"));
+        assertEquals(tableGrants(Access.CONTROL_SKILL), grantsOf("ControlSkillRoleDefaultPolicy"));
+        assertEquals(tableGrants(Access.RELAY_API), grantsOf("RelayApiRoleDefaultPolicy"));
+        assertFalse(grantsOf("MusicSkillRoleDefaultPolicy").containsKey("Storagegrants"), "the music skill never sees grants");
+        assertEquals(Map.of("Storagereplies", List.of("dynamodb:PutItem")), grantsOf("RelayConnectorRoleDefaultPolicy"));
+    }
+
+    @Test
+    void noWildcardWhereASpecificActionOrResourceFits() {
+        int statements = 0;
+        for (Map.Entry<String, JsonNode> policy : resources(full, "AWS::IAM::Policy").entrySet()) {
+            for (JsonNode statement : policy.getValue().path("Properties").path("PolicyDocument").path("Statement")) {
+                statements++;
+                assertEquals("Allow", statement.path("Effect").asText());
+                for (String action : strings(statement.path("Action"))) {
+                    assertFalse(action.contains("*"), policy.getKey() + " grants " + action);
+                }
+                for (JsonNode resource : list(statement.path("Resource"))) {
+                    String text = flatten(resource);
+                    if (text.contains("*")) {
+                        // Queues are made per home at run time: their name prefix is the narrowest ARN there is.
+                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:ma-relay-home-*"), policy.getKey() + " on " + text);
+                    }
+                }
+            }
+        }
+        assertTrue(statements >= 30);
+        for (JsonNode role : resources(full, "AWS::IAM::Role").values()) {
+            assertTrue(role.path("Properties").path("ManagedPolicyArns").isMissingNode(), "no managed policies (they use *)");
+            assertTrue(role.path("Properties").path("Policies").isMissingNode());
+        }
+    }
+
+    @Test
+    void connectorsCredentialsComeFromARoleOnlyTheRelayApiAssumes() {
+        JsonNode role = resourceStartingWith(full, "RelayConnectorRole", "AWS::IAM::Role").path("Properties");
+        assertEquals(3600, role.path("MaxSessionDuration").asInt(), "StsCredentialIssuer asks for one hour");
+        JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
+        assertEquals(1, trust.size());
+        assertEquals("RelayApiRole", logicalIdOf(trust.get(0).path("Principal").path("AWS")).replaceAll("[0-9A-F]{8}$", ""));
+        JsonNode statements = resourceStartingWith(full, "RelayConnectorRoleDefaultPolicy", "AWS::IAM::Policy")
+                .path("Properties").path("PolicyDocument").path("Statement");
+        List<String> actions = new ArrayList<>();
+        statements.forEach(s -> actions.addAll(strings(s.path("Action"))));
+        List<String> expected = new ArrayList<>(Access.CONNECTOR_QUEUE_ACTIONS);
+        expected.addAll(Access.CONNECTOR_REPLY_ACTIONS);
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(actions));
+        assertFalse(actions.contains("sqs:SendMessage"), "homes never write into queues");
+        List<String> relayActions = new ArrayList<>();
+        resourceStartingWith(full, "RelayApiRoleDefaultPolicy", "AWS::IAM::Policy").path("Properties").path("PolicyDocument")
+                .path("Statement").forEach(s -> relayActions.addAll(strings(s.path("Action"))));
+        assertTrue(relayActions.containsAll(List.of("sts:AssumeRole", "sqs:CreateQueue", "sqs:TagQueue")));
+        assertFalse(relayActions.contains("sqs:SendMessage"));
+    }
+
+    @Test
+    void reportingSecretsLiveInSecretsManagerAndTheGrantKeyIsGeneratedAndKept() {
+        JsonNode parameter = full.path("Parameters").path(ReportingSecrets.PARAMETER);
+        assertTrue(parameter.path("NoEcho").asBoolean(), "the skill-messaging secret is never echoed");
+        JsonNode key = resourceStartingWith(full, "ReportingSecretsGrantKey", "AWS::SecretsManager::Secret");
+        assertEquals(64, key.path("Properties").path("GenerateSecretString").path("PasswordLength").asInt());
+        assertEquals("Retain", key.path("DeletionPolicy").asText(), "losing it orphans every grant");
+        JsonNode messaging = resourceStartingWith(full, "ReportingSecretsSkillMessaging", "AWS::SecretsManager::Secret");
+        assertEquals(ReportingSecrets.PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
+
+        assertTrue(bare.path("Parameters").path(ReportingSecrets.PARAMETER).isMissingNode());
+        assertEquals(0, resources(bare, "AWS::SecretsManager::Secret").size());
+        for (JsonNode f : resources(bare, "AWS::Lambda::Function").values()) {
+            assertTrue(f.path("Properties").path("Environment").path("Variables").path("ALEXA_CLIENT_ID").isMissingNode());
+        }
+    }
+
+    @Test
+    void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
+        Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
+        assertEquals(10, alarms.size(), "errors, p99 duration and throttles of 3 functions, and the API's 5xx");
+        Set<String> metrics = new TreeSet<>();
+        for (JsonNode alarm : alarms.values()) {
+            JsonNode p = alarm.path("Properties");
+            assertEquals("AlarmsTopic", logicalIdOf(p.path("AlarmActions").get(0)).replaceAll("[0-9A-F]{8}$", ""));
+            assertEquals("notBreaching", p.path("TreatMissingData").asText());
+            metrics.add(p.path("Namespace").asText() + "/" + p.path("MetricName").asText());
+        }
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Duration", "AWS/Lambda/Throttles", "AWS/ApiGateway/5xx"), metrics);
+        JsonNode mail = resources(full, "AWS::SNS::Subscription").values().iterator().next().path("Properties");
+        assertEquals("email", mail.path("Protocol").asText());
+        assertEquals("ops@example.org", mail.path("Endpoint").asText());
+        assertEquals(0, resources(bare, "AWS::SNS::Subscription").size());
+        assertEquals(1, resources(bare, "AWS::SNS::Topic").size());
+    }
+
+    @Test
+    void theOutputsTheDeployReads() {
+        for (String output : List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn", "AlexaRegion")) {
+            assertFalse(full.path("Outputs").path(output).isMissingNode(), output);
+        }
+        assertEquals("EU", full.path("Outputs").path("AlexaRegion").path("Value").asText());
+        assertEquals("NA", bare.path("Outputs").path("AlexaRegion").path("Value").asText());
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedBeforeSynthesis() {
+        IllegalArgumentException region = assertThrows(IllegalArgumentException.class,
+                () -> Synth.settings("eu-central-1", null, null, null, null));
+        assertTrue(region.getMessage().contains("eu-west-1 (EU)"), region.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", "not-a-client", null, null, null,
+                null, null, "x.jar", 30));
+        assertThrows(IllegalArgumentException.class, () -> Synth.settings("us-east-1", "amzn1.ask.skill.short", null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "Bad Prefix", Synth.LWA_CLIENT, null,
+                null, null, null, null, "x.jar", 30));
+        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
+                null, null, null, null, "x.jar", 31));
+    }
+
+    // --- template helpers
+
+    private static Map<String, List<String>> tableGrants(Map<Tables.Spec, List<String>> access) {
+        Map<String, List<String>> out = new TreeMap<>();
+        access.forEach((spec, actions) -> out.put("Storage" + spec.suffix().replace("_", ""), actions));
+        return out;
+    }
+
+    /** Table logical id (without hash) → actions, from one policy. */
+    private static Map<String, List<String>> grantsOf(String policyPrefix) {
+        Map<String, List<String>> out = new TreeMap<>();
+        JsonNode statements = resourceStartingWith(full, policyPrefix, "AWS::IAM::Policy").path("Properties").path("PolicyDocument")
+                .path("Statement");
+        for (JsonNode statement : statements) {
+            for (JsonNode resource : list(statement.path("Resource"))) {
+                String id = logicalIdOf(resource);
+                if (id != null && id.startsWith("Storage")) {
+                    out.put(id.replaceAll("[0-9A-F]{8}$", ""), strings(statement.path("Action")));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Map<String, JsonNode> resources(JsonNode template, String type) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) {
+                out.put(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    static JsonNode resourceStartingWith(JsonNode template, String prefix, String type) {
+        return resources(template, type).entrySet().stream().filter(e -> e.getKey().matches(prefix + "[0-9A-F]{8}"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + prefix));
+    }
+
+    private static String logicalIdOf(JsonNode value) {
+        if (value.has("Ref")) {
+            return value.path("Ref").asText();
+        }
+        if (value.has("Fn::GetAtt")) {
+            return value.path("Fn::GetAtt").get(0).asText();
+        }
+        return null;
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        list(node).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** A resource as text: Fn::Join flattened, references as {name}. */
+    private static String flatten(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.has("Fn::Join")) {
+            StringBuilder out = new StringBuilder();
+            node.path("Fn::Join").get(1).forEach(part -> out.append(flatten(part)));
+            return out.toString();
+        }
+        String id = logicalIdOf(node);
+        return "{" + (id == null ? node.toString() : id) + "}";
+    }
+}

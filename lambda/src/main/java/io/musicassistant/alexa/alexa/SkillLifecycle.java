@@ -1,0 +1,57 @@
+package io.musicassistant.alexa.alexa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.identity.IdentityResolver;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.platform.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Alexa's skill events (manifest {@code events.subscriptions}): enabled, disabled, account linked.
+ * They carry the skill-scoped user id, not the Login-with-Amazon one our rows are keyed by, so they
+ * change no state; they are logged (user id hashed) so a deployment can count enables, disables and
+ * links, and a fresh link's token is resolved at once so the user's first request finds it cached.
+ * Alexa ignores the answer to an event; an empty custom-skill response acknowledges it.
+ */
+public final class SkillLifecycle {
+
+    public static final String PREFIX = "AlexaSkillEvent.";
+    /** The request types (after the prefix) of the events the manifests subscribe to. */
+    public static final Set<String> EVENTS = Set.of("SkillEnabled", "SkillDisabled", "SkillAccountLinked", "SkillPermissionAccepted",
+            "SkillPermissionChanged");
+    private static final byte[] ACK = "{\"version\":\"1.0\",\"response\":{}}".getBytes(StandardCharsets.UTF_8);
+    private static final JsonLog LOG = JsonLog.get(SkillLifecycle.class);
+
+    private final IdentityResolver identity;
+
+    public SkillLifecycle(IdentityResolver identity) {
+        this.identity = identity;
+    }
+
+    /** Whether this request is a skill event rather than a directive or an utterance. */
+    public static boolean isEvent(JsonNode root) {
+        return root != null && root.path("request").path("type").asText("").startsWith(PREFIX);
+    }
+
+    public byte[] handle(JsonNode root, String skill) {
+        JsonNode request = root.path("request");
+        String name = request.path("type").asText().substring(PREFIX.length());
+        String event = EVENTS.contains(name) ? name : "unknown";
+        String user = root.path("context").path("System").path("user").path("userId").asText("");
+        LOG.info("skill.event", "skill", skill, "event", event,
+                "skill_user", user.isEmpty() ? null : Secrets.sha256Hex(user).substring(0, 16));
+        if (event.equals("SkillAccountLinked")) {
+            String token = request.path("body").path("accessToken").asText("");
+            if (!token.isEmpty()) {
+                try {
+                    identity.userId(token);
+                } catch (RuntimeException e) {
+                    // Warming only: the first real request resolves (and reports) it again.
+                    LOG.info("skill.event.token_unresolved", "skill", skill, "reason", e.getClass().getSimpleName());
+                }
+            }
+        }
+        return ACK.clone();
+    }
+}
