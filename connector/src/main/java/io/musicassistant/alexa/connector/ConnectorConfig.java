@@ -50,12 +50,23 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         if (streamBase != null && !streamBase.startsWith("https://")) {
             throw new IllegalArgumentException("STREAM_BASE must be an https:// URL (Echo devices refuse plain http)");
         }
+        if (homeName.isBlank() || homeName.length() > 60 || homeName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("HOME_NAME must be 1 to 60 printable characters (the relay refuses longer names)");
+        }
         if (streamUrlTtl.toHours() < 12) {
             throw new IllegalArgumentException("STREAM_URL_TTL_HOURS must be at least 12 (Alexa re-fetches URLs hours later)");
         }
     }
 
     public static final String DEFAULT_RELAY_API = "https://relay.music-assistant-alexa.io";
+    /**
+     * The official relay of each Alexa region. Each region keeps its own data, so a home must register
+     * where its users' Alexa lives (ALEXA_REGION), or pairing codes are unknown to their skill.
+     */
+    public static final Map<String, String> OFFICIAL_RELAYS = Map.of(
+            "na", DEFAULT_RELAY_API,
+            "eu", "https://relay.eu.music-assistant-alexa.io",
+            "fe", "https://relay.fe.music-assistant-alexa.io");
 
     @Override
     public String toString() {
@@ -76,7 +87,12 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
             throw new IllegalArgumentException("STREAM_URL_TTL_HOURS and RELAY_POLL_SECONDS must be whole numbers");
         }
         String base = merged.get("STREAM_BASE");
-        return new ConnectorConfig(URI.create(maUrl), token, URI.create(merged.getOrDefault("RELAY_API_URL", DEFAULT_RELAY_API)),
+        String region = merged.getOrDefault("ALEXA_REGION", "na").strip().toLowerCase(Locale.ROOT);
+        if (!OFFICIAL_RELAYS.containsKey(region)) {
+            throw new IllegalArgumentException("ALEXA_REGION must be na, eu or fe (where your Echo devices' Amazon account lives)");
+        }
+        String relay = merged.getOrDefault("RELAY_API_URL", OFFICIAL_RELAYS.get(region));
+        return new ConnectorConfig(URI.create(maUrl), token, URI.create(relay),
                 stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
                 Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")), AudioConfig.load(merged, stateDir));

@@ -48,6 +48,12 @@ public final class ConnectorMain {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (RelayApiException e) {
+            // A final refusal (not a network problem, those are retried): say so in one line, not a stack trace.
+            System.err.println("The relay at " + config.relayApiUrl() + " refused this home: " + e.getMessage()
+                    + ". Check RELAY_API_URL and ALEXA_REGION; see docs/troubleshooting.md.");
+            System.exit(2);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,23 @@ class ConnectorConfigTest {
                 "STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t",
                 "AUDIO_CACHE_DIR", dir.toString() + "/.")));
         assertTrue(cache.getMessage().contains("AUDIO_CACHE_DIR"), cache.getMessage());
+    }
+
+    @Test
+    void theRelayFollowsTheAlexaRegionUnlessOneIsGivenAndHomeNamesFitTheRelay() {
+        Map<String, String> base = Map.of("STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t");
+        assertEquals(ConnectorConfig.DEFAULT_RELAY_API, ConnectorConfig.load(base).relayApiUrl().toString());
+        Map<String, String> eu = new HashMap<>(base);
+        eu.put("ALEXA_REGION", "EU");
+        assertEquals("https://relay.eu.music-assistant-alexa.io", ConnectorConfig.load(eu).relayApiUrl().toString());
+        eu.put("RELAY_API_URL", "https://abc.execute-api.eu-west-1.amazonaws.com");
+        assertEquals("https://abc.execute-api.eu-west-1.amazonaws.com", ConnectorConfig.load(eu).relayApiUrl().toString(),
+                "a self-hosted relay wins");
+        eu.put("ALEXA_REGION", "de");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(eu)).getMessage().contains("ALEXA_REGION"));
+        Map<String, String> named = new HashMap<>(base);
+        named.put("HOME_NAME", "x".repeat(61));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(named)).getMessage().contains("HOME_NAME"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 class PackagingTest {
 
     /** Every setting the connector reads (connector/README.md). */
-    static final Set<String> SETTINGS = Set.of("MA_URL", "MA_TOKEN", "RELAY_API_URL", "STATE_DIR", "STREAM_BASE",
+    static final Set<String> SETTINGS = Set.of("MA_URL", "MA_TOKEN", "RELAY_API_URL", "ALEXA_REGION", "STATE_DIR", "STREAM_BASE",
             "STREAM_URL_TTL_HOURS", "HOME_NAME", "RELAY_POLL_SECONDS", "STREAM_BIND", "STREAM_PORT", "STREAM_TLS_CERT",
             "STREAM_TLS_KEY", "STREAM_TLS_KEYSTORE", "STREAM_TLS_PASSWORD", "STREAM_SELFTEST_TRUSTSTORE",
             "AUDIO_CACHE_DIR", "AUDIO_CACHE_MB", "AUDIO_CACHE_HOURS", "VIRTUAL_PLAYERS", "STREAMS_PER_PROVIDER",

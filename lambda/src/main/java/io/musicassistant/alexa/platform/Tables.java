@@ -33,7 +33,7 @@ public final class Tables {
     public static final Spec PAIRING_CODES = new Spec("pairing_codes", "code_hash", TTL);
     /** {@code <instance id>#<request id>} → the home's reply to one relay command. */
     public static final Spec REPLIES = new Spec("replies", RelayProtocol.ReplyTable.KEY, TTL);
-    /** {@code <instance id>#<content id>} → resolved content (tracks, metadata, stream URLs). */
+    /** {@code <instance id>#<x|c>#<content id>} → resolved content (x: explicit allowed, c: clean), tracks, stream URLs. */
     public static final Spec CONTENT = new Spec("content", "content_key", TTL);
     /** queue id → shuffle/loop/repeat state, written only when the user changes one. */
     public static final Spec QUEUES = new Spec("queues", "queue_id", TTL);
@@ -41,7 +41,7 @@ public final class Tables {
     public static final Spec RATE_LIMITS = new Spec("rate_limits", "bucket", TTL);
     /** LWA user id → the event-gateway grant from AcceptGrant (tokens encrypted). */
     public static final Spec GRANTS = new Spec("grants", "user_id", null);
-    /** {@code <instance id>#<player id>} → the properties and description last told to Alexa. */
+    /** {@code <instance id>#<user id>#<player id>} → the properties and description last told to that user's Alexa. */
     public static final Spec ENDPOINT_STATE = new Spec("endpoint_state", "endpoint_key", null);
 
     public static final List<Spec> ALL = List.of(TOKENS, HOMES, LINKS, PAIRING_CODES, REPLIES, CONTENT, QUEUES, RATE_LIMITS,

@@ -137,7 +137,14 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                             reconnected.notifyAll();
                         }
                     } catch (IOException e) {
-                        LOG.debug("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage());
+                        // The first failure of a streak is worth a warning (MA's Squeezelite provider off or
+                        // SLIMPROTO_PORT wrong: Echo playback cannot work); the retries every 30 s are not.
+                        if (backoffMs == 1000) {
+                            LOG.warn("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage(),
+                                    "hint", "enable the Squeezelite provider in Music Assistant and check SLIMPROTO_PORT");
+                        } else {
+                            LOG.debug("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage());
+                        }
                         backoffMs = Math.min(30_000, backoffMs * 2);
                     }
                 }
