@@ -1,0 +1,50 @@
+package io.musicassistant.alexa.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one region's stack tells the deploy (its CloudFormation outputs; the names are the contract
+ * with infrastructure/'s stack).
+ *
+ * @param stackName the CloudFormation stack
+ * @param musicSkillEndpoint {@code MusicSkillEndpoint}: the music Lambda's alias ARN
+ * @param controlSkillEndpoint {@code ControlSkillEndpoint}: the control Lambda's alias ARN
+ * @param relayApiUrl {@code RelayApiUrl}: what connectors are given as RELAY_API_URL
+ * @param alarmTopicArn {@code AlarmTopicArn}: where the alarms go
+ */
+record StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
+                    String alarmTopicArn) {
+
+    static final List<String> NAMES = List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn");
+
+    /** Reads the file {@code cdk deploy --outputs-file} wrote: {@code {"<stack>": {"<output>": "<value>"}}}. */
+    static StackOutputs read(Path file, String stackName) throws IOException {
+        JsonNode outputs = Manifests.JSON.readTree(Files.readString(file)).path(stackName);
+        List<String> missing = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String name : NAMES) {
+            String value = outputs.path(name).asText("");
+            if (value.isBlank()) {
+                missing.add(name);
+            }
+            values.add(value);
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(file.getFileName() + " lacks the stack output(s) " + String.join(", ", missing) + " of "
+                    + stackName);
+        }
+        return new StackOutputs(stackName, values.get(0), values.get(1), values.get(2), values.get(3));
+    }
+
+    /** Stand-ins a dry run uses where the stack's outputs would be. */
+    static StackOutputs placeholders(String stackName, int step) {
+        return new StackOutputs(stackName, "<MusicSkillEndpoint from step " + step + ">",
+                "<ControlSkillEndpoint from step " + step + ">", "<RelayApiUrl from step " + step + ">",
+                "<AlarmTopicArn from step " + step + ">");
+    }
+}
