@@ -203,7 +203,7 @@ public final class CloudWiring {
                 .register(new PowerHandler(true, players))
                 .register(new PowerHandler(false, players))
                 .register(new ReportStateHandler(players))
-                .register(new AcceptGrantHandler(identity, grants.get()));
+                .register(new AcceptGrantHandler(identity, grants::get));
         VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId());
         return new ControlSkill(smartHome, voice, new SkillLifecycle(identity));
@@ -250,7 +250,7 @@ public final class CloudWiring {
         CredentialIssuer credentials = config.localRelay()
                 ? new LocalCredentialIssuer(config.region(), tables.name(Tables.REPLIES), config.sqsEndpoint(),
                         config.dynamoDbEndpoint(), clock)
-                : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables.name(Tables.REPLIES));
+                : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables);
         return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
                 news -> !reporter().report(news.instanceId(), news.events()).retryLater());
     }

@@ -80,6 +80,8 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
         merged.putAll(addOnOptions(stateDir.resolve("options.json")));
         merged.putAll(env);
+        // An empty value (docker-compose's ${VAR} when VAR is unset) means "not set": the default applies.
+        merged.values().removeIf(String::isBlank);
         String maUrl = required(merged, "MA_URL");
         String token = required(merged, "MA_TOKEN");
         String ttl = merged.getOrDefault("STREAM_URL_TTL_HOURS", "24");

@@ -52,6 +52,11 @@ class ConnectorConfigTest {
                 "a self-hosted relay wins");
         eu.put("ALEXA_REGION", "de");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(eu)).getMessage().contains("ALEXA_REGION"));
+        Map<String, String> blank = new HashMap<>(base);
+        blank.putAll(Map.of("ALEXA_REGION", "", "RELAY_API_URL", " ", "HOME_NAME", "", "STREAM_URL_TTL_HOURS", ""));
+        ConnectorConfig defaults = ConnectorConfig.load(blank);
+        assertEquals(ConnectorConfig.DEFAULT_RELAY_API, defaults.relayApiUrl().toString(), "empty means unset (compose's ${VAR})");
+        assertEquals("Music Assistant", defaults.homeName());
         Map<String, String> named = new HashMap<>(base);
         named.put("HOME_NAME", "x".repeat(61));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(named)).getMessage().contains("HOME_NAME"));

@@ -93,6 +93,11 @@ final class Deployer {
     }
 
     private void preflight(List<String> warnings) {
+        if (config.region() == AlexaRegion.FE) {
+            // Allowed so that a Far East locale can be added, but today no locale of the skills is served there.
+            progress.warn("the skills have no Far East locale yet (en-US, en-GB, de-DE are NA and EU): until one is added to"
+                    + " skill-package/, Alexa sends this stack nothing");
+        }
         if (warnings.isEmpty()) {
             progress.ok("JDK, Maven, node/npx, AWS credentials, ASK CLI profile and the LWA security profile are there");
             return;

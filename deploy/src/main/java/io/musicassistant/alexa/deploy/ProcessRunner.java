@@ -35,6 +35,8 @@ final class ProcessRunner implements Runner {
     @Override
     public Result run(Command command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.cwd().toFile());
+        // The LWA secret reaches the ASK CLI only in the owner-only request file; no child needs it in its environment.
+        builder.environment().remove("LWA_CLIENT_SECRET");
         builder.environment().putAll(command.env());
         Process process = builder.start();
         process.getOutputStream().close(); // nothing may wait for an answer on stdin

@@ -17,35 +17,46 @@ final class Access {
     static final String UPDATE = "dynamodb:UpdateItem";
     static final String DELETE = "dynamodb:DeleteItem";
 
-    /** identity/TokenCache: the LWA user behind a token hash. */
+    /** identity/TokenCache: the LWA user behind a token hash (all three resolve tokens). */
     private static final Map.Entry<Tables.Spec, List<String>> TOKENS = Map.entry(Tables.TOKENS, List.of(GET, PUT));
-    /** relay/RelayClient: the home's reply rows. */
-    private static final Map.Entry<Tables.Spec, List<String>> REPLIES = Map.entry(Tables.REPLIES, List.of(GET));
-    /** relay/RateLimiter. */
-    private static final Map.Entry<Tables.Spec, List<String>> RATE_LIMITS = Map.entry(Tables.RATE_LIMITS, List.of(GET, UPDATE));
-    /** control/reporting/Grants (AcceptGrant, refreshes). */
-    private static final Map.Entry<Tables.Spec, List<String>> GRANTS = Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE));
-    /** control/reporting/EndpointStates. */
-    private static final Map.Entry<Tables.Spec, List<String>> STATES = Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, UPDATE, DELETE));
 
-    /** The music skill: identity, HomeDirectory (homes, links), the relay, PlaybackStore (content, queues). */
-    static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS, REPLIES,
+    /**
+     * The music skill: HomeDirectory (homes, links), RelayClient (reply rows), PlaybackStore (content
+     * by key and with the queue state in one BatchGetItem; queue state written on change).
+     */
+    static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET)),
             Map.entry(Tables.LINKS, List.of(GET)),
+            Map.entry(Tables.REPLIES, List.of(GET)),
             Map.entry(Tables.CONTENT, List.of(GET, BATCH_GET, PUT)),
-            Map.entry(Tables.QUEUES, List.of(GET, BATCH_GET, PUT)));
+            Map.entry(Tables.QUEUES, List.of(BATCH_GET, PUT)));
 
-    /** The control skill: as the music skill for homes, plus voice pairing (Pairing.claim), grants and states. */
-    static final Map<Tables.Spec, List<String>> CONTROL_SKILL = Map.ofEntries(TOKENS, REPLIES, RATE_LIMITS, GRANTS, STATES,
+    /**
+     * The control skill: as the music skill for homes and replies; voice pairing (Pairing.claim: the
+     * code row read and deleted, the link put, the homes updated, in one transaction); RateLimiter.hit;
+     * AcceptGrant's Grants.accept; discovery and directive answers remember endpoint state.
+     */
+    static final Map<Tables.Spec, List<String>> CONTROL_SKILL = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
-            Map.entry(Tables.LINKS, List.of(GET, PUT, DELETE)),
-            Map.entry(Tables.PAIRING_CODES, List.of(GET, DELETE)));
+            Map.entry(Tables.LINKS, List.of(GET, PUT)),
+            Map.entry(Tables.PAIRING_CODES, List.of(GET, DELETE)),
+            Map.entry(Tables.REPLIES, List.of(GET)),
+            Map.entry(Tables.RATE_LIMITS, List.of(UPDATE)),
+            Map.entry(Tables.GRANTS, List.of(PUT)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(PUT, UPDATE)));
 
-    /** The relay API: HomeRegistry, Pairing (issue and claim), the limiter, identity, and ChangeReporter. */
-    static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(TOKENS, RATE_LIMITS, GRANTS, STATES,
+    /**
+     * The relay API: HomeRegistry (register, authenticate, heartbeat), Pairing (issue, claim, unlink),
+     * RateLimiter (check and hit), and ChangeReporter (grants read, renewed and forgotten; endpoint
+     * state read, replaced and deleted).
+     */
+    static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, PUT, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, PUT, DELETE)),
-            Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)));
+            Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
+            Map.entry(Tables.RATE_LIMITS, List.of(GET, UPDATE)),
+            Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, DELETE)));
 
     /** What a connector's credentials may do before the per-home session policy narrows them. */
     static final List<String> CONNECTOR_QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",

@@ -1,7 +1,6 @@
 package io.musicassistant.alexa.infrastructure;
 
 import io.musicassistant.alexa.platform.Tables;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import java.util.List;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -20,7 +19,7 @@ import software.constructs.Construct;
 
 /**
  * The relay's AWS side. Queues are not resources of the stack: the relay API creates one per home
- * at registration ({@code ma-relay-home-…}), so the grants name that prefix, the one place a
+ * at registration ({@code <prefix>relay-home-…}), so the grants name that prefix, the one place a
  * wildcard is the specific answer. The connector role is what {@code StsCredentialIssuer} assumes;
  * its own policy covers all relay queues and the reply table, and the session policy of each
  * assumption narrows it to one home's queue and reply keys.
@@ -39,7 +38,7 @@ final class RelayEndpoint extends Construct {
         super(scope, id);
         queueArns = Stack.of(this).formatArn(ArnComponents.builder()
                 .service("sqs")
-                .resource(RelayProtocol.queueName("home-") + "*")
+                .resource(new Tables(settings.tablePrefix()).queueName("home-") + "*")
                 .arnFormat(ArnFormat.NO_RESOURCE_NAME)
                 .build());
         api = HttpApi.Builder.create(this, "Api")

@@ -156,7 +156,7 @@ class StackTest {
                     String text = flatten(resource);
                     if (text.contains("*")) {
                         // Queues are made per home at run time: their name prefix is the narrowest ARN there is.
-                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:ma-relay-home-*"), policy.getKey() + " on " + text);
+                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*"), policy.getKey() + " on " + text);
                     }
                 }
             }

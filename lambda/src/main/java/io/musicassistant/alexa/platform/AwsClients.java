@@ -91,8 +91,12 @@ public final class AwsClients {
     /** Built on first use: only reporting to Alexa reads secrets, and only in AWS. */
     public synchronized SecretsManagerClient secretsManager() {
         if (secretsManager == null) {
+            // Read while a directive waits (AcceptGrant, a relay API request): fail well inside their budgets.
             secretsManager = SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
-                    .region(Region.of(config.region())).build();
+                    .region(Region.of(config.region()))
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .apiCallAttemptTimeout(Duration.ofMillis(1000)).apiCallTimeout(Duration.ofMillis(3000)).build())
+                    .build();
         }
         return secretsManager;
     }

@@ -24,8 +24,8 @@ public final class SecretStore {
             }
             return value;
         } catch (SecretsManagerException e) {
-            throw new IllegalStateException("secret " + secretArn + " cannot be read: "
-                    + e.awsErrorDetails().errorCode());
+            String code = e.awsErrorDetails() == null ? "status " + e.statusCode() : e.awsErrorDetails().errorCode();
+            throw new IllegalStateException("secret " + secretArn + " cannot be read: " + code);
         } catch (SdkException e) {
             throw new IllegalStateException("secret " + secretArn + " cannot be read: " + e.getClass().getSimpleName());
         }

@@ -57,6 +57,14 @@ public final class Tables {
         return prefix + spec.suffix();
     }
 
+    /**
+     * A home's relay queue: {@code <prefix>relay-<instance id>}. The deployment's prefix keeps two
+     * deployments in one account from reaching each other's queues (IAM grants name the prefix).
+     */
+    public String queueName(String instanceId) {
+        return prefix + "relay-" + instanceId;
+    }
+
     /** Creates every table that does not exist yet (local stack and tests; AWS uses infrastructure/). */
     public void createAll(DynamoDbClient dynamo) {
         for (Spec spec : ALL) {

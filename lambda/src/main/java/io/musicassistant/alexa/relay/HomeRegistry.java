@@ -45,6 +45,7 @@ public final class HomeRegistry {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final String homes;
+    private final Tables tables;
     private final Clock clock;
     private final Duration heartbeatInterval;
     private final Duration staleAfter;
@@ -55,6 +56,7 @@ public final class HomeRegistry {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.homes = tables.name(Tables.HOMES);
+        this.tables = tables;
         this.clock = clock;
         this.heartbeatInterval = heartbeatInterval;
         this.staleAfter = staleAfter;
@@ -75,7 +77,7 @@ public final class HomeRegistry {
         if (!localQueues) {
             attributes.put(QueueAttributeName.SQS_MANAGED_SSE_ENABLED, "true");
         }
-        String queueUrl = sqs.createQueue(b -> b.queueName(RelayProtocol.queueName(instanceId)).attributes(attributes)
+        String queueUrl = sqs.createQueue(b -> b.queueName(tables.queueName(instanceId)).attributes(attributes)
                 .tags(localQueues ? Map.of() : Map.of("ma-alexa:instance", instanceId))).queueUrl();
         long now = clock.millis();
         dynamo.putItem(b -> b.tableName(homes)

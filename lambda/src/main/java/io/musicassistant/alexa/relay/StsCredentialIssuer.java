@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.relay;
 
-import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.URI;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -22,15 +22,17 @@ public final class StsCredentialIssuer implements CredentialIssuer {
     private final String roleArn;
     private final String region;
     private final String replyTable;
+    private final Tables tables;
 
-    public StsCredentialIssuer(StsClient sts, String roleArn, String region, String replyTable) {
+    public StsCredentialIssuer(StsClient sts, String roleArn, String region, Tables tables) {
         if (roleArn == null || roleArn.isBlank()) {
             throw new IllegalArgumentException("CONNECTOR_ROLE_ARN must be set when RELAY_MODE=aws");
         }
         this.sts = sts;
         this.roleArn = roleArn;
         this.region = region;
-        this.replyTable = replyTable;
+        this.replyTable = tables.name(Tables.REPLIES);
+        this.tables = tables;
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class StsCredentialIssuer implements CredentialIssuer {
     String sessionPolicy(Home home) {
         String account = accountOf(home.queueUrl());
         String partition = partitionOf(region);
-        String queueArn = "arn:" + partition + ":sqs:" + region + ":" + account + ":" + RelayProtocol.queueName(home.instanceId());
+        String queueArn = "arn:" + partition + ":sqs:" + region + ":" + account + ":" + tables.queueName(home.instanceId());
         String tableArn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + replyTable;
         return """
                 {"Version":"2012-10-17","Statement":[\

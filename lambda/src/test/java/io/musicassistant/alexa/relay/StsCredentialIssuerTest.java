@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.musicassistant.alexa.dev.SmallHttp;
+import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.InetAddress;
@@ -31,16 +32,16 @@ import software.amazon.awssdk.services.sts.StsClient;
 class StsCredentialIssuerTest {
 
     static final Home HOME = new Home("home-0123456789abcdefghjkmnpqrs", "Test", 
-            "https://sqs.eu-west-1.amazonaws.com/123456789012/ma-relay-home-0123456789abcdefghjkmnpqrs",
+            "https://sqs.eu-west-1.amazonaws.com/123456789012/ma-alexa-relay-home-0123456789abcdefghjkmnpqrs",
             Instant.now(), "online", true, null, null);
 
     @Test
     void sessionPolicyIsolatesOneHome() throws Exception {
         StsCredentialIssuer issuer = new StsCredentialIssuer(null, "arn:aws:iam::123456789012:role/connector", "eu-west-1",
-                "ma-alexa-replies");
+                new Tables("ma-alexa-"));
         JsonNode policy = RelayJson.mapper().readTree(issuer.sessionPolicy(HOME));
         JsonNode queue = policy.path("Statement").get(0);
-        assertEquals("arn:aws:sqs:eu-west-1:123456789012:ma-relay-home-0123456789abcdefghjkmnpqrs",
+        assertEquals("arn:aws:sqs:eu-west-1:123456789012:ma-alexa-relay-home-0123456789abcdefghjkmnpqrs",
                 queue.path("Resource").asText());
         assertFalse(queue.path("Action").toString().contains("SendMessage"), "a home never writes to queues");
         JsonNode replies = policy.path("Statement").get(1);
@@ -74,7 +75,7 @@ class StsCredentialIssuerTest {
                 .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build()) {
             RelayAccess access = new StsCredentialIssuer(client, "arn:aws:iam::123456789012:role/connector", "eu-west-1",
-                    "ma-alexa-replies").issue(HOME);
+                    new Tables("ma-alexa-")).issue(HOME);
             assertEquals("AssumeRole", seen.get().get("Action"));
             assertEquals("arn:aws:iam::123456789012:role/connector", seen.get().get("RoleArn"));
             assertEquals(HOME.instanceId(), seen.get().get("RoleSessionName"));

@@ -124,7 +124,7 @@ public final class CloudFixture {
     }
 
     public String queueUrl(Home home) {
-        return wiring.aws().sqs().getQueueUrl(b -> b.queueName("ma-relay-" + home.instanceId())).queueUrl();
+        return wiring.aws().sqs().getQueueUrl(b -> b.queueName(wiring.tables().queueName(home.instanceId()))).queueUrl();
     }
 
     /** Sends a music directive through the skill and parses the answer. */

@@ -142,8 +142,8 @@ public final class HomeLink implements AutoCloseable {
         String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
                 .format(Instant.ofEpochMilli(fresh.expiresAtMs()));
         String text = "Pairing code for this home: " + pretty + " (valid until " + until + ")\n"
-                + "Link it to your Amazon account: say \"Alexa, ask Music Assistant to link code " + pretty + "\",\n"
-                + "or enter it on the pairing page. A new code appears here when this one expires.\n";
+                + "Link it to your Amazon account: enable and link the Music Assistant Control skill, then say\n"
+                + "\"Alexa, ask Music Assistant to link my home with code " + pretty + "\". A new code appears here when this one expires.\n";
         state.showPairingCode(text);
         announce.accept(text.strip());
     }

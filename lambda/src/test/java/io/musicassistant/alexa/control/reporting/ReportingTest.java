@@ -144,6 +144,25 @@ class ReportingTest {
         assertEquals("ACCEPT_GRANT_FAILED", outcome(send(bare, accept)));
     }
 
+    /**
+     * In AWS the secrets are read through Secrets Manager, which is unreachable here: the skill must
+     * start (SnapStart snapshots it) and answer discovery without them, and only AcceptGrant fails.
+     */
+    @Test
+    void secretsAreReadOnFirstUseSoTheSkillStartsWithoutThem() {
+        CloudFixture aws = CloudFixture.create(Map.of("ALEXA_CLIENT_ID", "amzn1.application-oa2-client.messaging",
+                "ALEXA_CLIENT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-skill-messaging-AbCdEf",
+                "GRANT_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-grant-key-GhIjKl"));
+        CloudFixture.User someone = aws.newUser();
+        try (ScriptedHome answering = new ScriptedHome(aws, aws.pairedHome(someone), new ScriptedPlayers()::answer)) {
+            assertEquals("Discover.Response", send(aws, request("Discovery.Discover.request.json", someone.token(), null))
+                    .path("event").path("header").path("name").asText());
+        }
+        ObjectNode accept = request("Authorization.AcceptGrant.request.json", someone.token(), null);
+        accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(someone.userId()));
+        assertEquals("ACCEPT_GRANT_FAILED", outcome(send(aws, accept)), "the unreadable secret fails AcceptGrant alone");
+    }
+
     @Test
     void aChangeInMusicAssistantIsOneChangeReportOfTheChangedPropertyOnly() {
         grant(user);

@@ -121,9 +121,4 @@ public final class RelayProtocol {
             return instanceId + "#" + requestId;
         }
     }
-
-    /** The name of a home's relay queue, derived from its instance id. */
-    public static String queueName(String instanceId) {
-        return "ma-relay-" + instanceId;
-    }
 }

@@ -10,6 +10,7 @@ import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Alexa.Authorization AcceptGrant: the user allowed the skill to send events (state changes) to
@@ -19,9 +20,14 @@ import java.util.Map;
 public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
 
     private final IdentityResolver identity;
-    private final Grants grants;
+    private final Supplier<Grants> grants;
 
-    public AcceptGrantHandler(IdentityResolver identity, Grants grants) {
+    /**
+     * {@code grants} gives the deployment's grants, or null when reporting is not configured. It is
+     * asked per directive, not at construction: in AWS it reads Secrets Manager, which must not
+     * happen while a SnapStart snapshot is taken, nor take the whole skill down when it fails.
+     */
+    public AcceptGrantHandler(IdentityResolver identity, Supplier<Grants> grants) {
         this.identity = identity;
         this.grants = grants;
     }
@@ -41,6 +47,12 @@ public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
         String code = request.payload().path("grant").path("code").asText("");
         if (code.isEmpty() || code.length() > 2048 || !"OAuth2.AuthorizationCode".equals(request.payload().path("grant").path("type").asText())) {
             throw failed("grant code missing or of another type");
+        }
+        Grants grants;
+        try {
+            grants = this.grants.get();
+        } catch (RuntimeException e) {
+            throw failed("event reporting unavailable: " + e.getClass().getSimpleName());
         }
         if (grants == null) {
             throw failed("event reporting is not configured for this deployment");
