@@ -42,6 +42,7 @@ import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
 import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.platform.SecretStore;
+import io.musicassistant.alexa.platform.SnapStartHooks;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
 import io.musicassistant.alexa.relay.CredentialIssuer;
@@ -126,6 +127,7 @@ public final class CloudWiring {
         if (wiring == null) {
             synchronized (CloudWiring.class) {
                 if (fromEnvironment == null) {
+                    SnapStartHooks.register();
                     fromEnvironment = new CloudWiring(Config.fromEnvironment(), Clock.systemUTC());
                 }
                 wiring = fromEnvironment;

@@ -9,10 +9,31 @@ import java.util.HexFormat;
 /** Hashing and random values for tokens, secrets and codes. Nothing here ever logs its input. */
 public final class Secrets {
 
+    // The one generator of the cloud side (ids, secrets, codes, nonces), so that a SnapStart restore
+    // has one thing to reseed (SnapStartHooks).
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private Secrets() {
+    }
+
+    /** The shared generator: everything random on the cloud side comes from here. */
+    public static SecureRandom random() {
+        return RANDOM;
+    }
+
+    /**
+     * Mixes fresh entropy from the operating system into the shared generator. After a SnapStart
+     * restore many execution environments resume from one memory image; without this they could
+     * continue the same random sequence and hand out the same ids, secrets or nonces.
+     */
+    public static void reseed() {
+        try {
+            RANDOM.setSeed(SecureRandom.getInstance("NativePRNGNonBlocking").generateSeed(32));
+        } catch (NoSuchAlgorithmException notLinux) {
+            RANDOM.setSeed(new SecureRandom().generateSeed(32));
+        }
+        RANDOM.setSeed(System.nanoTime());
     }
 
     public static String sha256Hex(String value) {

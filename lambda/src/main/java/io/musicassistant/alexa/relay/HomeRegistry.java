@@ -8,7 +8,6 @@ import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,7 +29,6 @@ public final class HomeRegistry {
     /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@link Pairing} in transactions. */
     static final String LINKED_USERS = "linked_user_ids";
     static final String PAIRING_CODE_HASH = "pairing_code_hash";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Queue settings: commands are useless after their deadline (seconds), so SQS may drop them
@@ -70,7 +68,7 @@ public final class HomeRegistry {
     public HomeRegistration register(String connectorVersion, String homeName) {
         String instanceId = "home-" + Secrets.randomBase32(128);
         byte[] secretBytes = new byte[32];
-        RANDOM.nextBytes(secretBytes);
+        Secrets.random().nextBytes(secretBytes);
         String secret = "mhs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
 
         Map<QueueAttributeName, String> attributes = new HashMap<>(QUEUE_ATTRIBUTES);
