@@ -86,7 +86,8 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a malformed backslash-u escape in the file
             throw new UsageException("cannot read --config " + file + ": " + e.getMessage());
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.deploy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,9 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
             AWS_PROFILE, PRIVACY_POLICY_URL, TERMS_OF_USE_URL, ALARM_EMAIL, FALLBACK_ART_URL, TABLE_PREFIX.
             Details: docs/deployment.md""";
 
+    /** Options that are on when named; {@code --skip-build=false} is refused rather than read as on. */
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--synth", "--localstack", "--skip-build", "-h", "--help");
+
     static Options parse(List<String> args) {
         boolean dryRun = false;
         boolean synth = false;
@@ -52,6 +56,9 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (inline != null && FLAGS.contains(name)) {
+                throw new UsageException(name + " takes no value (got " + arg + ")");
+            }
             switch (name) {
                 case "--dry-run" -> dryRun = true;
                 case "--synth" -> synth = true;

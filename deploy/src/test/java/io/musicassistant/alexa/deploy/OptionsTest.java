@@ -40,6 +40,8 @@ class OptionsTest {
         assertThrows(UsageException.class, () -> Options.parse(List.of("--synth")));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--region")));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--force")));
+        assertTrue(assertThrows(UsageException.class, () -> Options.parse(List.of("--skip-build=false")))
+                .getMessage().contains("takes no value"), "a flag given a value is not silently on");
     }
 
     @Test

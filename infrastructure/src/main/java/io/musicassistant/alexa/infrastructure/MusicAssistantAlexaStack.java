@@ -55,7 +55,7 @@ public final class MusicAssistantAlexaStack extends Stack {
             reporting.put("ALEXA_CLIENT_ID", settings.alexaClientId());
             reporting.put("ALEXA_CLIENT_SECRET_ARN", secrets.clientSecretArn());
             reporting.put("GRANT_KEY_SECRET_ARN", secrets.grantKeyArn());
-            reporting.put("EVENT_GATEWAY_URL", settings.eventGatewayUrl());
+            reporting.put("EVENT_GATEWAY_URL", settings.alexaRegion().eventGateway());
         }
         Map<String, String> controlEnv = new HashMap<>(reporting);
         if (settings.controlSkillId() != null) {
@@ -100,7 +100,7 @@ public final class MusicAssistantAlexaStack extends Stack {
                 "the control skill's endpoint (apis.smartHome and apis.custom)");
         output("RelayApiUrl", endpoint.url(), "RELAY_API_URL for connectors");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "subscribe here to hear about failures");
-        output("AlexaRegion", Settings.ALEXA_REGIONS.get(settings.region()), "the manifest region these endpoints serve");
+        output("AlexaRegion", settings.alexaRegion().name(), "the manifest region these endpoints serve");
     }
 
     private void grantTables(SkillFunction function, Map<Tables.Spec, List<String>> access) {

@@ -27,13 +27,15 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                        String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl,
                        String lambdaJar, int logRetentionDays) {
 
-    /** Alexa's endpoint regions and the event gateway each reports to (Amazon's smart-home rules). */
-    public static final Map<String, String> EVENT_GATEWAYS = Map.of(
-            "us-east-1", "https://api.amazonalexa.com/v3/events",
-            "eu-west-1", "https://api.eu.amazonalexa.com/v3/events",
-            "us-west-2", "https://api.fe.amazonalexa.com/v3/events");
-    /** The manifest's name for each region's endpoint. */
-    public static final Map<String, String> ALEXA_REGIONS = Map.of("us-east-1", "NA", "eu-west-1", "EU", "us-west-2", "FE");
+    /** One of Alexa's endpoint regions: its name in the manifest and the event gateway it reports to. */
+    public record AlexaRegion(String name, String eventGateway) {
+    }
+
+    /** The AWS regions Alexa calls smart-home skills in (Amazon's rules), by AWS region. */
+    public static final Map<String, AlexaRegion> ALEXA_REGIONS = Map.of(
+            "us-east-1", new AlexaRegion("NA", "https://api.amazonalexa.com/v3/events"),
+            "eu-west-1", new AlexaRegion("EU", "https://api.eu.amazonalexa.com/v3/events"),
+            "us-west-2", new AlexaRegion("FE", "https://api.fe.amazonalexa.com/v3/events"));
 
     /** The retention periods offered (CloudWatch allows only fixed ones). */
     static final Map<Integer, RetentionDays> RETENTION = Map.of(7, RetentionDays.ONE_WEEK, 14, RetentionDays.TWO_WEEKS,
@@ -45,12 +47,14 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
 
     public Settings {
         require(stackName != null && stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}"), "stackName must be a CloudFormation stack name");
-        require(region != null && EVENT_GATEWAYS.containsKey(region),
+        require(region != null && ALEXA_REGIONS.containsKey(region),
                 "region must be us-east-1 (NA), eu-west-1 (EU) or us-west-2 (FE): Alexa calls smart-home skills only there; got " + region);
         require(tablePrefix != null && PREFIX.matcher(tablePrefix).matches(),
                 "tablePrefix must be lower-case letters, digits and dashes, ending in a dash (e.g. ma-alexa-)");
         require(lwaClientId != null && LWA_CLIENT.matcher(lwaClientId).matches(),
                 "lwaClientId must be the security profile's client id (amzn1.application-oa2-client.…)");
+        require(alexaClientId == null || LWA_CLIENT.matcher(alexaClientId).matches(),
+                "alexaClientId must be the skill-messaging client id (amzn1.application-oa2-client.…)");
         require(musicSkillId == null || SKILL_ID.matcher(musicSkillId).matches(), "musicSkillId must look like amzn1.ask.skill.<uuid>");
         require(controlSkillId == null || SKILL_ID.matcher(controlSkillId).matches(), "controlSkillId must look like amzn1.ask.skill.<uuid>");
         require(fallbackArtUrl == null || fallbackArtUrl.startsWith("https://"), "fallbackArtUrl must be https");
@@ -72,11 +76,11 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                 text(context, "alarmEmail", null),
                 text(context, "fallbackArtUrl", null),
                 text(context, "lambdaJar", "../lambda/target/ma-alexa-lambda.jar"),
-                Integer.parseInt(text(context, "logRetentionDays", "30")));
+                days(text(context, "logRetentionDays", "30")));
     }
 
-    public String eventGatewayUrl() {
-        return EVENT_GATEWAYS.get(region);
+    public AlexaRegion alexaRegion() {
+        return ALEXA_REGIONS.get(region);
     }
 
     public RetentionDays logRetention() {
@@ -85,6 +89,13 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
 
     public boolean reportsState() {
         return alexaClientId != null;
+    }
+
+    private static int days(String text) {
+        if (!text.matches("\\d{1,4}")) {
+            throw new IllegalArgumentException("logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()) + "; got " + text);
+        }
+        return Integer.parseInt(text);
     }
 
     private static String text(Node context, String key, String fallback) {

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 
 /** The synthesised stack: functions, triggers, the relay, the connector role, secrets, alarms and least privilege. */
 class StackTest {
@@ -87,8 +89,8 @@ class StackTest {
                 assertEquals(Synth.CONTROL_SKILL, config.controlSkillId());
             }
             if (handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
-                assertEquals("RelayConnectorRole", logicalIdOf(f.path("Properties").path("Environment").path("Variables")
-                        .path("CONNECTOR_ROLE_ARN")).replaceAll("[0-9A-F]{8}$", ""));
+                assertEquals("RelayConnectorRole", withoutHash(logicalIdOf(f.path("Properties").path("Environment").path("Variables")
+                        .path("CONNECTOR_ROLE_ARN"))));
             }
         }
     }
@@ -105,7 +107,7 @@ class StackTest {
             if (p.path("Principal").asText().startsWith("alexa-")) {
                 assertEquals("lambda:InvokeFunction", p.path("Action").asText());
                 actual.put(p.path("Principal").asText() + " " + p.path("EventSourceToken").asText(),
-                        p.path("FunctionName").path("Ref").asText().replaceAll("[0-9A-F]{8}$", ""));
+                        withoutHash(p.path("FunctionName").path("Ref").asText()));
             }
         }
         assertEquals(expected, actual);
@@ -127,7 +129,7 @@ class StackTest {
         assertEquals(RelayEndpoint.BURST_LIMIT, stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
         JsonNode integration = resources(full, "AWS::ApiGatewayV2::Integration").values().iterator().next().path("Properties");
         assertEquals("2.0", integration.path("PayloadFormatVersion").asText(), "the event RelayApiHandler reads");
-        assertEquals("RelayApiLive", logicalIdOf(integration.path("IntegrationUri")).replaceAll("[0-9A-F]{8}$", ""));
+        assertEquals("RelayApiLive", withoutHash(logicalIdOf(integration.path("IntegrationUri"))));
         JsonNode invoke = resourceStartingWith(full, "RelayApiANYv1proxyConnectorsPermission", "AWS::Lambda::Permission").path("Properties");
         assertEquals("apigateway.amazonaws.com", invoke.path("Principal").asText());
         assertTrue(flatten(invoke.path("SourceArn")).endsWith("/*/*/v1/{proxy+}"), "only this API's route may call");
@@ -174,7 +176,7 @@ class StackTest {
         assertEquals(3600, role.path("MaxSessionDuration").asInt(), "StsCredentialIssuer asks for one hour");
         JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
         assertEquals(1, trust.size());
-        assertEquals("RelayApiRole", logicalIdOf(trust.get(0).path("Principal").path("AWS")).replaceAll("[0-9A-F]{8}$", ""));
+        assertEquals("RelayApiRole", withoutHash(logicalIdOf(trust.get(0).path("Principal").path("AWS"))));
         JsonNode statements = resourceStartingWith(full, "RelayConnectorRoleDefaultPolicy", "AWS::IAM::Policy")
                 .path("Properties").path("PolicyDocument").path("Statement");
         List<String> actions = new ArrayList<>();
@@ -214,7 +216,7 @@ class StackTest {
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");
-            assertEquals("AlarmsTopic", logicalIdOf(p.path("AlarmActions").get(0)).replaceAll("[0-9A-F]{8}$", ""));
+            assertEquals("AlarmsTopic", withoutHash(logicalIdOf(p.path("AlarmActions").get(0))));
             assertEquals("notBreaching", p.path("TreatMissingData").asText());
             metrics.add(p.path("Namespace").asText() + "/" + p.path("MetricName").asText());
         }
@@ -247,6 +249,10 @@ class StackTest {
                 null, null, null, null, "x.jar", 30));
         assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
                 null, null, null, null, "x.jar", 31));
+        App app = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,
+                "logRetentionDays", "a month")).build());
+        IllegalArgumentException days = assertThrows(IllegalArgumentException.class, () -> Settings.from(app.getNode(), Map.of()));
+        assertTrue(days.getMessage().startsWith("logRetentionDays must be one of"), days.getMessage());
     }
 
     // --- template helpers
@@ -266,7 +272,7 @@ class StackTest {
             for (JsonNode resource : list(statement.path("Resource"))) {
                 String id = logicalIdOf(resource);
                 if (id != null && id.startsWith("Storage")) {
-                    out.put(id.replaceAll("[0-9A-F]{8}$", ""), strings(statement.path("Action")));
+                    out.put(withoutHash(id), strings(statement.path("Action")));
                 }
             }
         }
@@ -286,6 +292,11 @@ class StackTest {
     static JsonNode resourceStartingWith(JsonNode template, String prefix, String type) {
         return resources(template, type).entrySet().stream().filter(e -> e.getKey().matches(prefix + "[0-9A-F]{8}"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + prefix));
+    }
+
+    /** A logical id without the 8-character hash CDK appends. */
+    private static String withoutHash(String logicalId) {
+        return logicalId.replaceAll("[0-9A-F]{8}$", "");
     }
 
     private static String logicalIdOf(JsonNode value) {

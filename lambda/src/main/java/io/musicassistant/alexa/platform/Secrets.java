@@ -9,8 +9,9 @@ import java.util.HexFormat;
 /** Hashing and random values for tokens, secrets and codes. Nothing here ever logs its input. */
 public final class Secrets {
 
-    // The one generator of the cloud side (ids, secrets, codes, nonces), so that a SnapStart restore
-    // has one thing to reseed (SnapStartHooks).
+    // The one generator for what the cloud side makes secret (ids, secrets, codes, nonces), so that a
+    // SnapStart restore has one thing to reseed (SnapStartHooks). Request ids (UUID.randomUUID) come
+    // from the JDK's own generator: they need to be unique, not secret.
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -28,21 +29,29 @@ public final class Secrets {
      * continue the same random sequence and hand out the same ids, secrets or nonces.
      */
     public static void reseed() {
-        try {
-            RANDOM.setSeed(SecureRandom.getInstance("NativePRNGNonBlocking").generateSeed(32));
-        } catch (NoSuchAlgorithmException notLinux) {
-            RANDOM.setSeed(new SecureRandom().generateSeed(32));
-        }
-        RANDOM.setSeed(System.nanoTime());
+        reseed(RANDOM);
     }
 
-    public static String sha256Hex(String value) {
+    /** Adds fresh operating-system entropy to {@code random}'s state (setSeed supplements, never replaces). */
+    static void reseed(SecureRandom random) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            random.setSeed(SecureRandom.getInstance("NativePRNGNonBlocking").generateSeed(32));
+        } catch (NoSuchAlgorithmException notLinux) {
+            random.setSeed(new SecureRandom().generateSeed(32));
+        }
+        random.setSeed(System.nanoTime());
+    }
+
+    public static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static String sha256Hex(String value) {
+        return HexFormat.of().formatHex(sha256(value));
     }
 
     /** Compares two hashes in time independent of where they differ. */

@@ -17,13 +17,16 @@ public final class SnapStartHooks implements Resource {
     // CRaC holds resources weakly: this reference keeps the hook alive for the life of the container.
     private static volatile SnapStartHooks registered;
 
-    private SnapStartHooks() {
+    private final Runnable reseed;
+
+    SnapStartHooks(Runnable reseed) {
+        this.reseed = reseed;
     }
 
     /** Registers the hook once per JVM. */
     public static synchronized void register() {
         if (registered == null) {
-            registered = new SnapStartHooks();
+            registered = new SnapStartHooks(Secrets::reseed);
             Core.getGlobalContext().register(registered);
         }
     }
@@ -35,7 +38,7 @@ public final class SnapStartHooks implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        Secrets.reseed();
+        reseed.run();
         LOG.info("snapstart.restored");
     }
 }

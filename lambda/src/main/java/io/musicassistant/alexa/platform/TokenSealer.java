@@ -3,7 +3,6 @@ package io.musicassistant.alexa.platform;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -39,12 +38,7 @@ public final class TokenSealer {
      * bytes): its SHA-256. The string carries far more than 256 bits, so nothing is lost.
      */
     public static String deriveKey(String generated) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(generated.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Secrets.sha256(generated));
     }
 
     public byte[] seal(String secret, String owner) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
@@ -35,7 +36,8 @@ final class EchoDevice {
     }
 
     Fetched fetch(String url, String range) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Echo/1.0(APNG)");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Echo/1.0(APNG)")
+                .timeout(Duration.ofSeconds(30)); // until the answer's head; the stream server cuts stalls itself
         if (range != null) {
             request.header("Range", range);
         }
@@ -64,7 +66,7 @@ final class EchoDevice {
                     response.headers().firstValue("Content-Range").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null), correct && total > 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("fetching " + url.substring(0, url.indexOf('?')), e);
+            throw new UncheckedIOException("fetching " + url.split("\\?", 2)[0], e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

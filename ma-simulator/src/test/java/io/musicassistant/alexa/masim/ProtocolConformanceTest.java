@@ -291,6 +291,7 @@ class ProtocolConformanceTest {
         return names;
     }
 
+    /** Polls {@code condition} until it holds or 10 s pass; the caller asserts it afterwards. */
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.masim;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.musicassistant.alexa.masim.slimproto.Strm;
 import java.io.DataInputStream;
@@ -12,11 +11,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -48,8 +44,7 @@ final class SlimTestClient implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
-    private final LinkedBlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
-    private final List<Frame> stash = new ArrayList<>();
+    private final Inbox<Frame> inbox = new Inbox<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean answerHeartbeats = true;
     private final long startedNanos = System.nanoTime();
@@ -139,35 +134,7 @@ final class SlimTestClient implements AutoCloseable {
     }
 
     Frame await(String what, Predicate<Frame> match, Duration timeout) {
-        synchronized (stash) {
-            for (Iterator<Frame> it = stash.iterator(); it.hasNext(); ) {
-                Frame frame = it.next();
-                if (match.test(frame)) {
-                    it.remove();
-                    return frame;
-                }
-            }
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Frame frame;
-            try {
-                frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (frame == null) {
-                fail("no " + what + " within " + timeout + "; unmatched frames: " + stash);
-            }
-            if (match.test(frame)) {
-                return frame;
-            }
-            synchronized (stash) {
-                stash.add(frame);
-            }
-        }
+        return inbox.await(what, match, timeout);
     }
 
     Frame awaitOp(String op) {
@@ -181,9 +148,7 @@ final class SlimTestClient implements AutoCloseable {
     /** Waits for {@code strm s} and forgets what came before it (the flush, power-on…). */
     Strm awaitStart() {
         Frame start = awaitStrm('s');
-        synchronized (stash) {
-            stash.clear();
-        }
+        inbox.forgetKept();
         return start.strm();
     }
 
@@ -194,12 +159,7 @@ final class SlimTestClient implements AutoCloseable {
 
     /** Frames received and not consumed, heartbeats left out. */
     List<Frame> pending() {
-        List<Frame> frames;
-        synchronized (stash) {
-            frames = new ArrayList<>(stash);
-            stash.clear();
-        }
-        inbox.drainTo(frames);
+        List<Frame> frames = inbox.drain();
         frames.removeIf(f -> f.isStrm('t'));
         return frames;
     }

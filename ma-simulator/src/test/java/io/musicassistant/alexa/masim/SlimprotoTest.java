@@ -273,7 +273,7 @@ class SlimprotoTest {
     }
 
     @Test
-    void decoderReadyStartsTheNextQueueItemInTheSameSession() {
+    void decoderReadyStartsTheNextQueueItemInTheSameSession() throws InterruptedException {
         SlimTestClient player = track(connected("Alexa Bridge"));
         Album album = albumWithTracks();
         player.pending();
@@ -302,10 +302,7 @@ class SlimprotoTest {
         player.stat("STMt", 1000, 0);
         SlimTestClient.Frame none = null;
         // The server records why it sent nothing; frames it would have sent precede that record.
-        long deadline = System.nanoTime() + SlimTestClient.WAIT.toNanos();
-        while (!ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)") && System.nanoTime() < deadline) {
-            sleep(10);
-        }
+        ProtocolConformanceTest.waitUntil(() -> ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"));
         assertTrue(ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"), ma.slimprotoLog(MAC).toString());
         for (Frame f : player.pending()) {
             if (f.op().equals("codc")) {
@@ -342,6 +339,16 @@ class SlimprotoTest {
         assertEquals(200, current.status());
         assertEquals(2, ma.streamRequests());
         assertTrue(ma.streamRequestLog().get(0).endsWith(" 404"), ma.streamRequestLog().toString());
+    }
+
+    @Test
+    void aMalformedOrOversizedRequestHeadIsA400AndCountsAsNoRequest() {
+        RawHttp.Response garbage = RawHttp.send(ma.streamPort(), "NONSENSE\r\n\r\n");
+        assertEquals(400, garbage.status());
+        // more than the 16 KiB the server reads: the rest is drained, so the client still reads the 400
+        RawHttp.Response huge = RawHttp.send(ma.streamPort(), "GET /single/" + "x".repeat(40_000) + " HTTP/1.1\r\n\r\n");
+        assertEquals(400, huge.status());
+        assertEquals(0, ma.streamRequests(), "the request log holds requests, not garbage");
     }
 
     @Test
@@ -528,13 +535,5 @@ class SlimprotoTest {
             }
         }
         return null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.musicassistant.alexa.masim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -32,8 +29,7 @@ final class WsTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    private final List<JsonNode> stash = new ArrayList<>();
+    private final Inbox<JsonNode> inbox = new Inbox<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final WebSocket socket;
@@ -122,46 +118,12 @@ final class WsTestClient implements AutoCloseable {
     }
 
     JsonNode awaitFrame(Predicate<JsonNode> match) {
-        synchronized (stash) {
-            for (Iterator<JsonNode> it = stash.iterator(); it.hasNext(); ) {
-                JsonNode frame = it.next();
-                if (match.test(frame)) {
-                    it.remove();
-                    return frame;
-                }
-            }
-        }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            JsonNode frame;
-            try {
-                frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (frame == null) {
-                fail("no matching frame within " + WAIT + "; unmatched frames: " + stash);
-            }
-            if (match.test(frame)) {
-                return frame;
-            }
-            synchronized (stash) {
-                stash.add(frame);
-            }
-        }
+        return inbox.await("matching frame", match, WAIT);
     }
 
     /** All frames received so far that no wait has consumed. */
     List<JsonNode> drain() {
-        List<JsonNode> frames;
-        synchronized (stash) {
-            frames = new ArrayList<>(stash);
-            stash.clear();
-        }
-        inbox.drainTo(frames);
-        return frames;
+        return inbox.drain();
     }
 
     /** Completes with "close <code>" or "error <exception>" when the connection ends. */

@@ -49,11 +49,6 @@ public final class Acquisition implements AutoCloseable {
 
     /** Counters since start, for logs and the benchmark. */
     public record Stats(long hits, long joined, long misses, long prefetched, long downloads, long failures) {
-        /** Share of listener requests that found the track complete or on its way. */
-        public double hitRate() {
-            long all = hits + joined + misses;
-            return all == 0 ? 0 : (double) (hits + joined) / all;
-        }
     }
 
     private enum Priority { LISTENER, PREFETCH }

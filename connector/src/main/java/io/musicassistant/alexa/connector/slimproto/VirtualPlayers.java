@@ -6,6 +6,7 @@ import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaException;
 import io.musicassistant.alexa.log.JsonLog;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -233,7 +234,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 OutputStream out = http.getOutputStream();
                 out.write(start.request().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
-                InputStream in = http.getInputStream();
+                // Buffered: the headers are read byte by byte to find their end, the body in chunks after them.
+                InputStream in = new BufferedInputStream(http.getInputStream(), CHUNK);
                 String headers = readHeaders(in);
                 client.responseHeaders(headers);
                 int status = status(headers);

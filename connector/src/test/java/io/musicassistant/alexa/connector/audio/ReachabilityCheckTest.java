@@ -45,6 +45,8 @@ class ReachabilityCheckTest {
     private StreamServer server;
     private HttpsServer other;
 
+    private Acquisition audio;
+
     @BeforeEach
     void start() throws IOException {
         new SecureRandom().nextBytes(key);
@@ -63,7 +65,7 @@ class ReachabilityCheckTest {
                 throw new IOException("no audio in this test");
             }
         };
-        Acquisition audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
+        audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
                 Clock.systemUTC()), none, 1);
         server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.of(TlsContexts.server(tls)), signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
@@ -72,6 +74,7 @@ class ReachabilityCheckTest {
     @AfterEach
     void stop() {
         server.close();
+        audio.close();
         if (other != null) {
             other.stop(0);
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.library.Radio;
@@ -244,6 +245,10 @@ class MaPlayersTest {
         assertEquals("protocol", json(LIVING_ROOM).path("type").asText());
         assertFalse(MaPlayers.offered(json(LIVING_ROOM)));
         assertTrue(MaPlayers.offered(json(KITCHEN)));
+        // the connector's own virtual players stay away from Alexa even where MA still shows them
+        ObjectNode virtual = ((ObjectNode) json(KITCHEN).deepCopy()).put("player_id", VirtualPlayers.MAC_PREFIX + "00:00:01");
+        assertFalse(virtual.path("hide_in_ui").asBoolean(false));
+        assertFalse(MaPlayers.offered(virtual));
 
         List<String> offered = control.list().stream().map(PlayerInfo::playerId).toList();
         assertEquals(List.of(KITCHEN, DOWNSTAIRS), offered);

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -112,8 +113,7 @@ public final class PlayerHub {
     synchronized void addPlayer(PlayerState state, List<MediaItem> queueMedia, Integer currentIndex,
             String enqueuedName) {
         players.put(state.playerId(), state);
-        configs.put(state.playerId(), new ConfigState(state.device().provider(), state.type(), state.name(),
-                state.device().provider().startsWith("squeezelite")));
+        configs.put(state.playerId(), ConfigState.of(state));
         QueueState queue = new QueueState(state.playerId());
         for (MediaItem item : queueMedia) {
             queue.items.add(newItem(state.playerId(), item, queue.items.size()));
@@ -195,17 +195,12 @@ public final class PlayerHub {
      * an existing one is replaced ({@code player_updated}). The player's saved config applies:
      * its name, enabled and hide_in_ui win over what the provider reports.
      */
-    public synchronized void register(PlayerState state, PlayerOutput output, boolean slimproto) {
+    public synchronized void register(PlayerState state, PlayerOutput output) {
         String playerId = state.playerId();
-        ConfigState config = configs.computeIfAbsent(playerId,
-                id -> new ConfigState(state.device().provider(), state.type(), state.name(), slimproto));
+        ConfigState config = configs.computeIfAbsent(playerId, id -> ConfigState.of(state));
         config.defaultName = state.name();
         PlayerState effective = withConfig(state, config);
-        if (output != null) {
-            outputs.put(playerId, output);
-        } else {
-            outputs.remove(playerId);
-        }
+        outputs.put(playerId, output);
         mediaCleared.remove(playerId);
         if (players.containsKey(playerId)) {
             players.put(playerId, effective);
@@ -341,13 +336,7 @@ public final class PlayerHub {
             return;
         }
         mediaCleared.add(playerId);
-        players.put(playerId, player.withPlaybackState(PlaybackState.IDLE).withElapsed(0.0, now()));
-        QueueState queue = queues.get(playerId);
-        if (queue != null && isActive(queue)) {
-            queue.elapsed = 0;
-            queue.elapsedUpdated = now();
-        }
-        publish(playerId);
+        becomeIdle(playerId, player);
     }
 
     /**
@@ -392,7 +381,7 @@ public final class PlayerHub {
     /** One setting's effective value, or null for an unknown player or key. */
     public synchronized Object playerConfigValue(String playerId, String key) {
         ConfigState config = configs.get(playerId);
-        return config == null ? null : config.snapshot(playerId).value(key);
+        return config == null ? null : config.value(key);
     }
 
     /**
@@ -425,7 +414,7 @@ public final class PlayerHub {
                             .filter(e -> e.key().equals(key)).findFirst();
                     if (entry.isPresent()) {
                         Object parsed = entry.get().parse(value);
-                        changed |= !Objects.equals(config.snapshot(playerId).value(key), parsed);
+                        changed |= !Objects.equals(config.value(entry.get()), parsed);
                         config.values.put(key, parsed);
                     }
                 }
@@ -444,14 +433,21 @@ public final class PlayerHub {
     }
 
     private static PlayerState withConfig(PlayerState state, ConfigState config) {
-        PlayerConfig snapshot = config.snapshot(state.playerId());
         return state.withName(config.name != null ? config.name : config.defaultName)
                 .withEnabled(config.enabled)
-                .withHideInUi(Boolean.TRUE.equals(snapshot.value(PlayerConfigEntry.HIDE_IN_UI)));
+                .withHideInUi(Boolean.TRUE.equals(config.value(PlayerConfigEntry.HIDE_IN_UI)));
     }
 
     private PlayerOutput output(String playerId) {
         return outputs.get(playerId);
+    }
+
+    /** Passes a command on to the player's protocol side, if it has one (Slimproto players do). */
+    private void tell(String playerId, Consumer<PlayerOutput> command) {
+        PlayerOutput output = output(playerId);
+        if (output != null) {
+            command.accept(output);
+        }
     }
 
     // ---------------------------------------------------------------- player commands
@@ -576,10 +572,7 @@ public final class PlayerHub {
         }
         players.put(playerId, players.get(playerId).withPowered(powered));
         publish(playerId);
-        PlayerOutput output = output(playerId);
-        if (output != null) {
-            output.power(powered);
-        }
+        tell(playerId, o -> o.power(powered));
     }
 
     public synchronized void cmdVolumeSet(String playerId, int volume) {
@@ -599,10 +592,7 @@ public final class PlayerHub {
         int level = Math.max(0, Math.min(100, volume));
         players.put(playerId, player.withVolumeLevel(level));
         publish(playerId);
-        PlayerOutput output = output(playerId);
-        if (output != null) {
-            output.volumeSet(level);
-        }
+        tell(playerId, o -> o.volumeSet(level));
     }
 
     /** players/cmd/volume_up and volume_down: MA's step of 1, 2 or 5 depending on the level. */
@@ -1051,11 +1041,8 @@ public final class PlayerHub {
 
     // ---------------------------------------------------------------- internals
 
-    private void handleStop(String playerId) {
-        PlayerState player = players.get(playerId);
-        if (player.playbackState() == PlaybackState.IDLE) {
-            return;
-        }
+    /** Idle at position 0, the active queue's elapsed time reset with it, and the change published. */
+    private void becomeIdle(String playerId, PlayerState player) {
         players.put(playerId, player.withPlaybackState(PlaybackState.IDLE).withElapsed(0.0, now()));
         QueueState queue = queues.get(playerId);
         if (queue != null && isActive(queue)) {
@@ -1063,10 +1050,15 @@ public final class PlayerHub {
             queue.elapsedUpdated = now();
         }
         publish(playerId);
-        PlayerOutput output = output(playerId);
-        if (output != null) {
-            output.stop();
+    }
+
+    private void handleStop(String playerId) {
+        PlayerState player = players.get(playerId);
+        if (player.playbackState() == PlaybackState.IDLE) {
+            return;
         }
+        becomeIdle(playerId, player);
+        tell(playerId, PlayerOutput::stop);
     }
 
     private void handlePlay(String playerId) {
@@ -1077,10 +1069,7 @@ public final class PlayerHub {
         double position = player.elapsedTime() == null ? 0 : player.elapsedTime();
         players.put(playerId, player.withPlaybackState(PlaybackState.PLAYING).withElapsed(position, now()));
         publish(playerId);
-        PlayerOutput output = output(playerId);
-        if (output != null) {
-            output.play();
-        }
+        tell(playerId, PlayerOutput::play);
     }
 
     private void handlePause(String playerId) {
@@ -1097,10 +1086,7 @@ public final class PlayerHub {
             queue.elapsedUpdated = now;
         }
         publish(playerId);
-        PlayerOutput output = output(playerId);
-        if (output != null) {
-            output.pause();
-        }
+        tell(playerId, PlayerOutput::pause);
     }
 
     private void load(QueueState queue, List<QueueItem> newItems, int insertAt, boolean keepRemaining,
@@ -1389,6 +1375,12 @@ public final class PlayerHub {
         String name;
         boolean enabled = true;
 
+        /** A player's config as MA starts it: Slimproto options for squeezelite players. */
+        static ConfigState of(PlayerState state) {
+            return new ConfigState(state.device().provider(), state.type(), state.name(),
+                    state.device().provider().startsWith("squeezelite"));
+        }
+
         ConfigState(String provider, PlayerType type, String defaultName, boolean slimproto) {
             this.provider = provider;
             this.type = type;
@@ -1399,10 +1391,18 @@ public final class PlayerHub {
         PlayerConfig snapshot(String playerId) {
             List<PlayerConfig.Value> current = new ArrayList<>();
             for (PlayerConfigEntry entry : entries) {
-                current.add(new PlayerConfig.Value(entry,
-                        values.containsKey(entry.key()) ? values.get(entry.key()) : entry.defaultValue()));
+                current.add(new PlayerConfig.Value(entry, value(entry)));
             }
             return new PlayerConfig(provider, playerId, enabled, name, defaultName, type, current);
+        }
+
+        /** One setting's effective value (saved, else its default), or null for a key this player has not. */
+        Object value(String key) {
+            return entries.stream().filter(e -> e.key().equals(key)).findFirst().map(this::value).orElse(null);
+        }
+
+        private Object value(PlayerConfigEntry entry) {
+            return values.containsKey(entry.key()) ? values.get(entry.key()) : entry.defaultValue();
         }
     }
 }

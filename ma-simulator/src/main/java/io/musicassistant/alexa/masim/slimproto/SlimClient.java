@@ -183,7 +183,7 @@ final class SlimClient implements PlayerOutput {
         clientStop();
         clientVolume(remembered != null ? remembered.volume() : SqueezelitePlayers.DEFAULT_VOLUME);
         hub.register(SqueezelitePlayers.state(parsed, name(), powered, volume,
-                socket.getInetAddress().getHostAddress(), System.currentTimeMillis() / 1000.0), this, true);
+                socket.getInetAddress().getHostAddress(), System.currentTimeMillis() / 1000.0), this);
     }
 
     private void onSetd(byte[] payload) {

@@ -1,17 +1,11 @@
 package io.musicassistant.alexa.masim.slimproto;
 
 import io.musicassistant.alexa.masim.player.PlayerHub;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.musicassistant.alexa.masim.server.TcpListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -30,19 +24,19 @@ public final class SlimprotoServer implements AutoCloseable {
     record Remembered(boolean powered, int volume) {
     }
 
-    private final ServerSocket server;
+    /** Log entries kept per player (and stream requests kept by the stream server); the oldest go first. */
+    public static final int MAX_LOG = 2000;
+
     private final PlayerHub hub;
     private final Duration heartbeat;
     private final Supplier<String> streamBaseUrl;
     private final Map<String, SlimClient> players = new ConcurrentHashMap<>();
-    private final Set<SlimClient> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
     private volatile boolean explicitServerIp;
-    private volatile boolean closed;
+    private TcpListener listener;
 
-    private SlimprotoServer(ServerSocket server, PlayerHub hub, Duration heartbeat, Supplier<String> streamBaseUrl) {
-        this.server = server;
+    private SlimprotoServer(PlayerHub hub, Duration heartbeat, Supplier<String> streamBaseUrl) {
         this.hub = hub;
         this.heartbeat = heartbeat;
         this.streamBaseUrl = streamBaseUrl;
@@ -59,22 +53,14 @@ public final class SlimprotoServer implements AutoCloseable {
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("heartbeat must be positive");
         }
-        ServerSocket socket;
-        try {
-            socket = new ServerSocket();
-            // a fixed port (3483, 8097) must be reusable right after a restart
-            socket.setReuseAddress(port != 0);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the simulator's slimproto port " + port, e);
-        }
-        SlimprotoServer slimproto = new SlimprotoServer(socket, hub, heartbeat, streamBaseUrl);
-        Thread.ofPlatform().daemon().name("masim-slimproto-accept").start(slimproto::acceptLoop);
+        SlimprotoServer slimproto = new SlimprotoServer(hub, heartbeat, streamBaseUrl);
+        slimproto.listener = TcpListener.start("slimproto", port, 50,
+                socket -> new SlimClient(slimproto, hub, socket, heartbeat).readLoop());
         return slimproto;
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** MACs (player ids) of the connected players that said HELO, in no particular order. */
@@ -94,7 +80,7 @@ public final class SlimprotoServer implements AutoCloseable {
 
     /**
      * What happened on a player's connections, oldest first: frames received ("HELO device 7
-     * (receiver)", "STAT STMc", "RESP", "SETD 0", …) and why a connection ended.
+     * (receiver)", "STAT STMc", "RESP", "SETD 0", …) and why a connection ended; the last {@link #MAX_LOG} of them.
      */
     public List<String> log(String playerId) {
         List<String> log = logs.get(playerId);
@@ -116,15 +102,7 @@ public final class SlimprotoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (SlimClient client : connections) {
-            client.closeSocket();
-        }
+        listener.close();
     }
 
     // ---------------------------------------------------------------- for the clients
@@ -165,27 +143,10 @@ public final class SlimprotoServer implements AutoCloseable {
     void log(String playerId, String entry) {
         List<String> log = logs.computeIfAbsent(playerId == null ? "" : playerId, id -> new ArrayList<>());
         synchronized (log) {
-            log.add(entry);
-        }
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                return; // closed
+            if (log.size() >= MAX_LOG) {
+                log.remove(0); // a long local-up must not grow without end (a heartbeat every 5 s)
             }
-            SlimClient client = new SlimClient(this, hub, socket, heartbeat);
-            connections.add(client);
-            Thread.ofPlatform().daemon().name("masim-slimproto-reader").start(() -> {
-                try {
-                    client.readLoop();
-                } finally {
-                    connections.remove(client);
-                }
-            });
+            log.add(entry);
         }
     }
 }

@@ -8,14 +8,13 @@ import io.musicassistant.alexa.masim.library.Radio;
 import io.musicassistant.alexa.masim.library.Track;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.QueueItem;
+import io.musicassistant.alexa.masim.server.TcpListener;
+import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,20 +55,17 @@ public final class StreamServer implements AutoCloseable {
     private static final long MAX_SLEEP_MILLIS = 50;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final ServerSocket server;
     private final PlayerHub hub;
     private final Profile profile;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> requestLog = new ArrayList<>();
     private volatile Pacing trackPacing;
     private volatile Pacing radioPacing;
     private volatile long rateLimit;
-    private volatile boolean closed;
+    private TcpListener listener;
 
-    private StreamServer(ServerSocket server, PlayerHub hub, Profile profile, Pacing trackPacing,
+    private StreamServer(PlayerHub hub, Profile profile, Pacing trackPacing,
             Pacing radioPacing) {
-        this.server = server;
         this.hub = hub;
         this.profile = profile;
         this.trackPacing = trackPacing;
@@ -86,17 +80,8 @@ public final class StreamServer implements AutoCloseable {
      */
     public static StreamServer start(int port, PlayerHub hub, Profile profile, Pacing trackPacing,
             Pacing radioPacing) {
-        ServerSocket socket;
-        try {
-            socket = new ServerSocket();
-            // a fixed port (3483, 8097) must be reusable right after a restart
-            socket.setReuseAddress(port != 0);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the simulator's stream port " + port, e);
-        }
-        StreamServer streams = new StreamServer(socket, hub, profile, trackPacing, radioPacing);
-        Thread.ofPlatform().daemon().name("masim-streams-accept").start(streams::acceptLoop);
+        StreamServer streams = new StreamServer(hub, profile, trackPacing, radioPacing);
+        streams.listener = TcpListener.start("stream", port, 64, streams::serve);
         return streams;
     }
 
@@ -107,7 +92,7 @@ public final class StreamServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** {@code http://127.0.0.1:<port>}: MA's streams {@code base_url}. */
@@ -136,7 +121,7 @@ public final class StreamServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** {@code "GET /single/… 200"} per request, in arrival order. */
+    /** {@code "GET /single/… 200"} per request, in arrival order (the last {@link SlimprotoServer#MAX_LOG}). */
     public List<String> requestLog() {
         synchronized (requestLog) {
             return List.copyOf(requestLog);
@@ -145,51 +130,36 @@ public final class StreamServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket socket : open) {
-            closeQuietly(socket);
-        }
+        listener.close();
     }
 
     // ---------------------------------------------------------------- connections
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            open.add(socket);
-            // a platform thread: an unpaced stream to a fast reader never blocks, and on a virtual
-            // thread it would hold a carrier that the WebSocket handlers need
-            Thread.ofPlatform().daemon().name("masim-stream").start(() -> {
-                try (socket) {
-                    serve(socket);
-                } catch (IOException e) {
-                    // the player went away mid-stream, as players do on skip or stop
-                } finally {
-                    open.remove(socket);
-                }
-            });
-        }
-    }
-
     private void serve(Socket socket) throws IOException {
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
-        String head = readHead(socket.getInputStream());
+        // Buffered: the head is read byte by byte to find its end; a GET or HEAD has no body to over-read.
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        String head = readHead(in);
         if (head == null) {
             return;
         }
         String[] requestLine = head.split("\r\n", 2)[0].split(" ");
-        if (requestLine.length != 3) {
+        if (!head.endsWith("\r\n\r\n") || requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+            // aiohttp answers a malformed or oversized request head with 400 and closes
+            sendText(socket.getOutputStream(), "HTTP/1.1", 400, "Bad Request", "400: Bad Request");
+            // Half-close and drain (bounded) what is left of an oversized head: closing with unread
+            // input would reset the connection and the client would never read the 400.
+            socket.shutdownOutput();
+            socket.setSoTimeout(1000);
+            byte[] rest = new byte[8192];
+            for (long drained = 0; drained < MAX_HEAD * 4L; ) {
+                int n = in.read(rest);
+                if (n < 0) {
+                    break;
+                }
+                drained += n;
+            }
             return;
         }
         requests.incrementAndGet();
@@ -393,10 +363,10 @@ public final class StreamServer implements AutoCloseable {
                 default -> 0;
             };
             if (matched == 4) {
-                return head.toString(StandardCharsets.ISO_8859_1);
+                break;
             }
         }
-        return null;
+        return head.toString(StandardCharsets.ISO_8859_1); // without the blank line when it outgrew MAX_HEAD
     }
 
     private static void header(StringBuilder headers, String name, String value) {
@@ -423,6 +393,9 @@ public final class StreamServer implements AutoCloseable {
 
     private void log(String method, String target, int status) {
         synchronized (requestLog) {
+            if (requestLog.size() >= SlimprotoServer.MAX_LOG) {
+                requestLog.remove(0); // bounded for a long local-up
+            }
             requestLog.add(method + " " + target + " " + status);
         }
     }
@@ -433,14 +406,6 @@ public final class StreamServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already gone
         }
     }
 }
