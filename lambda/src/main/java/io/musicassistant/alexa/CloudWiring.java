@@ -208,7 +208,7 @@ public final class CloudWiring {
                 .register(new AcceptGrantHandler(identity, grants::get));
         VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId());
-        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity));
+        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId()));
     }
 
     /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */

@@ -24,9 +24,16 @@ public final class SkillLifecycle {
     private static final JsonLog LOG = JsonLog.get(SkillLifecycle.class);
 
     private final IdentityResolver identity;
+    private final String skillId;
 
-    public SkillLifecycle(IdentityResolver identity) {
+    /**
+     * @param skillId the skill these events must be for ({@code context.System.application}), or
+     *     null where the deployment does not know it (the music skill): others are acknowledged and
+     *     ignored, as the custom model's requests are
+     */
+    public SkillLifecycle(IdentityResolver identity, String skillId) {
         this.identity = identity;
+        this.skillId = skillId;
     }
 
     /** Whether this request is a skill event rather than a directive or an utterance. */
@@ -39,6 +46,11 @@ public final class SkillLifecycle {
         String name = request.path("type").asText().substring(PREFIX.length());
         String event = EVENTS.contains(name) ? name : "unknown";
         String user = root.path("context").path("System").path("user").path("userId").asText("");
+        String application = root.path("context").path("System").path("application").path("applicationId").asText("");
+        if (skillId != null && !skillId.equals(application)) {
+            LOG.warn("skill.event.foreign_skill", "skill", skill, "event", event);
+            return ACK.clone();
+        }
         LOG.info("skill.event", "skill", skill, "event", event,
                 "skill_user", user.isEmpty() ? null : Secrets.sha256Hex(user).substring(0, 16));
         if (event.equals("SkillAccountLinked")) {

@@ -39,7 +39,7 @@ public final class MusicSkill {
     public MusicSkill(MusicDirectiveRegistry registry, IdentityResolver identity, Clock clock, Duration relayBudget) {
         this.registry = registry;
         this.identity = identity;
-        this.lifecycle = new SkillLifecycle(identity);
+        this.lifecycle = new SkillLifecycle(identity, null);
         this.clock = clock;
         this.relayBudget = relayBudget;
     }

@@ -11,6 +11,7 @@ import io.musicassistant.alexa.testing.CloudFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,20 @@ class SkillLifecycleTest {
 
     @BeforeAll
     static void setUp() {
-        cloud = CloudFixture.create();
+        cloud = CloudFixture.create(Map.of("CONTROL_SKILL_ID", CONTROL_SKILL));
     }
 
+    static final String CONTROL_SKILL = "amzn1.ask.skill.66666666-7777-8888-9999-000000000000";
+
     static ObjectNode event(String type, String accessToken) {
+        return event(type, accessToken, CONTROL_SKILL);
+    }
+
+    static ObjectNode event(String type, String accessToken, String applicationId) {
         ObjectNode root = AlexaJson.mapper().createObjectNode().put("version", "1.0");
-        root.putObject("context").putObject("System").putObject("user").put("userId", "amzn1.ask.account.SKILLSCOPEDUSER");
+        ObjectNode system = root.putObject("context").putObject("System");
+        system.putObject("user").put("userId", "amzn1.ask.account.SKILLSCOPEDUSER");
+        system.putObject("application").put("applicationId", applicationId);
         ObjectNode request = root.putObject("request").put("type", SkillLifecycle.PREFIX + type).put("requestId", "r-1");
         if (accessToken != null) {
             request.putObject("body").put("accessToken", accessToken);
@@ -45,6 +54,19 @@ class SkillLifecycleTest {
         assertEquals(before + 1, cloud.services.lwa().profileCalls(), "the token was resolved at link time");
         cloud.music(event("SkillAccountLinked", user.token()).toString());
         assertEquals(before + 1, cloud.services.lwa().profileCalls(), "and is cached now");
+    }
+
+    @Test
+    void theControlSkillIgnoresEventsOfAnotherSkill() throws Exception {
+        CloudFixture.User user = cloud.newUser();
+        int before = cloud.services.lwa().profileCalls();
+        JsonNode ack = AlexaJson.mapper().readTree(cloud.wiring.controlSkill().handle(
+                event("SkillAccountLinked", user.token(), "amzn1.ask.skill.00000000-0000-0000-0000-000000000bad")
+                        .toString().getBytes(StandardCharsets.UTF_8)));
+        assertTrue(ack.path("response").isObject(), "acknowledged all the same");
+        assertEquals(before, cloud.services.lwa().profileCalls(), "but nothing is looked up for a foreign skill");
+        cloud.wiring.controlSkill().handle(event("SkillAccountLinked", user.token()).toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(before + 1, cloud.services.lwa().profileCalls(), "its own skill's link is resolved");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,7 +73,9 @@ public final class Acquisition implements AutoCloseable {
     private final Map<String, Integer> running = new HashMap<>();
     private final Map<CachedTrack, Running> active = new HashMap<>();
     private final Map<String, Long> failedAt = new HashMap<>();
-    private final Semaphore liveSlots;
+    /** Live streams may use this many players at once: never the last one, so tracks stay possible. */
+    private final int liveLimit;
+    private int liveRunning;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong joined = new AtomicLong();
@@ -95,8 +96,7 @@ public final class Acquisition implements AutoCloseable {
         this.cache = cache;
         this.renderer = renderer;
         this.perProvider = perProvider;
-        // Live streams never take the last player: downloads (and so every track) must stay possible.
-        this.liveSlots = new Semaphore(Math.max(1, renderer.capacity() - 1));
+        this.liveLimit = Math.max(1, renderer.capacity() - 1);
         for (int i = 0; i < renderer.capacity(); i++) {
             workers.add(Thread.ofVirtual().name("audio-acquire-" + i).start(this::work));
         }
@@ -134,8 +134,8 @@ public final class Acquisition implements AutoCloseable {
     /** Downloads these tracks when players are free, for a queue that will want them soon. */
     public void prefetch(Collection<String> uris) {
         for (String uri : uris) {
-            if (cache.find(uri).isPresent()) {
-                continue;
+            if (cache.find(uri).isPresent() || failedRecently(uri)) {
+                continue; // a track MA just failed to deliver is not tried again for every hint naming it
             }
             synchronized (this) {
                 if (prefetchJobs.size() >= MAX_WAITING_PREFETCHES) {
@@ -153,14 +153,25 @@ public final class Acquisition implements AutoCloseable {
 
     /** Plays a live stream (radio) straight to a listener; nothing is cached. */
     public void live(String uri, Sink sink) throws IOException, InterruptedException {
-        if (!liveSlots.tryAcquire()) {
-            throw new IOException("every player available for live streams is in use");
+        synchronized (this) {
+            if (liveRunning >= liveLimit) {
+                throw new IOException("every player available for live streams is in use");
+            }
+            liveRunning++; // counted with the downloads, so that none starts without a free player
         }
         try {
             renderer.render(uri, sink);
         } finally {
-            liveSlots.release();
+            synchronized (this) {
+                liveRunning--;
+                notifyAll();
+            }
         }
+    }
+
+    /** Live radio: streamed to its listener as it comes, never cached or prefetched. */
+    public static boolean isLive(String uri) {
+        return uri.contains("://radio/");
     }
 
     public Stats stats() {
@@ -190,7 +201,7 @@ public final class Acquisition implements AutoCloseable {
      */
     private void makeRoomFor(Job job) {
         boolean providerFull = running.getOrDefault(job.provider(), 0) >= perProvider;
-        boolean playersFull = active.size() >= renderer.capacity();
+        boolean playersFull = playersInUse() >= renderer.capacity();
         if (!providerFull && !playersFull) {
             return;
         }
@@ -213,17 +224,22 @@ public final class Acquisition implements AutoCloseable {
         failedAt.put(uri, System.currentTimeMillis());
     }
 
-    /** The next job whose provider has a free stream: listeners first, each line in order. */
-    private synchronized Job next() throws InterruptedException {
+    private int playersInUse() {
+        return active.size() + liveRunning;
+    }
+
+    /** The next job with a free player and a free stream of its provider: listeners first, each line in order. */
+    private synchronized Running next() throws InterruptedException {
         while (!closed) {
-            Job job = takeStartable(listenerJobs);
-            if (job == null) {
+            Job job = playersInUse() >= renderer.capacity() ? null : takeStartable(listenerJobs);
+            if (job == null && playersInUse() < renderer.capacity()) {
                 job = takeStartable(prefetchJobs);
             }
             if (job != null) {
                 running.merge(job.provider(), 1, Integer::sum);
-                active.put(job.track(), new Running(job));
-                return job;
+                Running started = new Running(job);
+                active.put(job.track(), started);
+                return started;
             }
             wait();
         }
@@ -247,29 +263,25 @@ public final class Acquisition implements AutoCloseable {
         notifyAll();
     }
 
-    private synchronized Running runningOf(CachedTrack track) {
-        return active.get(track);
-    }
-
     private void work() {
         while (!closed) {
-            Job job;
+            Running started;
             try {
-                job = next();
+                started = next();
             } catch (InterruptedException e) {
                 return;
             }
             try {
-                download(job.track());
+                download(started);
             } finally {
-                done(job);
+                done(started.job);
             }
         }
     }
 
-    private void download(CachedTrack track) {
+    private void download(Running self) {
+        CachedTrack track = self.job.track();
         long started = System.nanoTime();
-        Running self = runningOf(track);
         for (int attempt = 1; ; attempt++) {
             try {
                 renderer.render(track.uri(), new Sink() {
@@ -280,14 +292,14 @@ public final class Acquisition implements AutoCloseable {
 
                     @Override
                     public boolean accept(ByteBuffer bytes) throws IOException {
-                        if (self != null && self.cancelled) {
+                        if (self.cancelled) {
                             return false;
                         }
                         track.append(bytes);
                         return true;
                     }
                 });
-                if (self != null && self.cancelled) {
+                if (self.cancelled) {
                     cache.fail(track, "gave way to a listener");
                     return;
                 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.log.JsonLog;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -132,7 +133,7 @@ public final class StreamServer implements AutoCloseable {
             text(exchange, 403, "forbidden");
             return;
         }
-        if (uri.contains("://radio/")) {
+        if (Acquisition.isLive(uri)) {
             live(exchange, head, uri);
             return;
         }
@@ -170,7 +171,7 @@ public final class StreamServer implements AutoCloseable {
             // Still arriving and Music Assistant announced no length: stream it, chunked, as it comes.
             exchange.sendResponseHeaders(200, head ? -1 : 0);
             if (!head) {
-                copy(track, 0, Long.MAX_VALUE, exchange.getResponseBody());
+                copy(exchange, track, 0, Long.MAX_VALUE);
             }
             return;
         }
@@ -193,7 +194,7 @@ public final class StreamServer implements AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(status, bytes.length());
-        copy(track, bytes.first(), bytes.length(), exchange.getResponseBody());
+        copy(exchange, track, bytes.first(), bytes.length());
     }
 
     /**
@@ -233,14 +234,20 @@ public final class StreamServer implements AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(206, bytes.length());
-        copy(track, bytes.first(), bytes.length(), exchange.getResponseBody());
+        copy(exchange, track, bytes.first(), bytes.length());
     }
 
-    /** Copies bytes of a track, waiting for those that have not arrived yet. */
-    private static void copy(CachedTrack track, long from, long count, OutputStream out)
+    /**
+     * Copies bytes of a track, waiting for those that have not arrived yet. If the copy fails (the
+     * download was cut, the cache file went wrong), the response is cut too: a chunked body must
+     * not end normally, or the Echo would take a short track for a whole one.
+     */
+    private static void copy(HttpExchange exchange, CachedTrack track, long from, long count)
             throws IOException, InterruptedException {
+        CuttableBody out = new CuttableBody(exchange.getResponseBody());
+        exchange.setStreams(null, out); // the exchange's own close then goes through it
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        try (FileChannel file = track.openForReading(); out) {
+        try (FileChannel file = track.openForReading()) {
             long position = from;
             long left = count;
             while (left > 0) {
@@ -257,6 +264,36 @@ public final class StreamServer implements AutoCloseable {
                 position += read;
                 left -= read;
             }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            out.cut();
+            throw e;
+        }
+        out.close();
+    }
+
+    /** A response body whose close, once cut, fails: the server then drops the connection instead of ending the body. */
+    private static final class CuttableBody extends FilterOutputStream {
+        private boolean cut;
+
+        CuttableBody(OutputStream out) {
+            super(out);
+        }
+
+        void cut() {
+            cut = true;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (cut) {
+                throw new IOException("response cut");
+            }
+            super.close();
         }
     }
 

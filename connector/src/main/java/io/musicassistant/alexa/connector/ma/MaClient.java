@@ -409,7 +409,8 @@ public final class MaClient implements AutoCloseable {
         }
     }
 
-    static Duration backoff(int attempt) {
+    /** Capped exponential backoff with jitter for reconnect attempt {@code attempt} (1, 2, …). */
+    public static Duration backoff(int attempt) {
         long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempt - 1, 6));
         long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
         return Duration.ofMillis(base - base / 8 + jitter);

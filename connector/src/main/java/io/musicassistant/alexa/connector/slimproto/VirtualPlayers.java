@@ -126,27 +126,26 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
         void keepConnected() {
             long prepared = -1;
             boolean again = false;
-            long backoffMs = 1000;
+            int failures = 0;
             while (!closed) {
                 if (!client.connected()) {
                     try {
                         client.connect(again);
                         again = true;
-                        backoffMs = 1000;
+                        failures = 0;
                         LOG.info("virtual_player.connected", "mac", client.mac());
                         synchronized (reconnected) {
                             reconnected.notifyAll();
                         }
                     } catch (IOException e) {
                         // The first failure of a streak is worth a warning (MA's Squeezelite provider off or
-                        // SLIMPROTO_PORT wrong: Echo playback cannot work); the retries every 30 s are not.
-                        if (backoffMs == 1000) {
+                        // SLIMPROTO_PORT wrong: Echo playback cannot work); the retries are not.
+                        if (++failures == 1) {
                             LOG.warn("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage(),
                                     "hint", "enable the Squeezelite provider in Music Assistant and check SLIMPROTO_PORT");
                         } else {
                             LOG.debug("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage());
                         }
-                        backoffMs = Math.min(30_000, backoffMs * 2);
                     }
                 }
                 if (client.connected() && prepared != client.generation() && ma.connected()) {
@@ -161,7 +160,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     }
                 }
                 try {
-                    Thread.sleep(client.connected() ? 500 : backoffMs);
+                    // jittered like MA's own reconnects, so that the players do not knock in lockstep
+                    Thread.sleep(client.connected() || failures == 0 ? Duration.ofMillis(500) : MaClient.backoff(failures));
                 } catch (InterruptedException e) {
                     return;
                 }
