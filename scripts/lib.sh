@@ -37,15 +37,40 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 JAVA_MAJOR="$(java_major "$JAVA_HOME/bin/java")"
 
-# Flags that keep newer JDKs quiet about libraries (Maven's Guava, Pekko, sqlite4java) using old APIs.
+# Flags that keep newer JDKs quiet about libraries (Maven's Guava, Pekko in ElasticMQ) using sun.misc.Unsafe.
 JAVA_RUN_FLAGS=()
-if [ "$JAVA_MAJOR" -ge 22 ]; then JAVA_RUN_FLAGS+=(--enable-native-access=ALL-UNNAMED); fi
 if [ "$JAVA_MAJOR" -ge 24 ]; then
   JAVA_RUN_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
 
 command -v mvn >/dev/null 2>&1 || fail "Apache Maven 3.8+ is needed (Debian: apt-get install maven)"
+
+# Moto's server (DynamoDB, S3, STS for the local stack and the tests) runs under a python3 that has it:
+# MOTO_PYTHON if set, else the first python3 on PATH that can import it, else common install places.
+MOTO_HINT='Moto'"'"'s server is needed for the local AWS emulation: install Python 3, then pip install "moto[server]" (or set MOTO_PYTHON to a python3 that has it)'
+has_moto() {
+  "$1" -c 'import importlib.util as u, sys; sys.exit(0 if all(u.find_spec(m) for m in ("moto", "werkzeug", "flask", "flask_cors")) else 1)' \
+    >/dev/null 2>&1
+}
+find_moto_python() {
+  local candidates=() dir c
+  if [ -n "${MOTO_PYTHON:-}" ]; then
+    candidates=("$MOTO_PYTHON")
+  else
+    IFS=: read -ra dirs <<< "${PATH:-}"
+    for dir in "${dirs[@]}"; do [ -x "$dir/python3" ] && candidates+=("$dir/python3"); done
+    candidates+=("${HOME:-}/.pyenv/shims/python3" /usr/local/bin/python3 /usr/bin/python3)
+  fi
+  for c in "${candidates[@]}"; do
+    if command -v "$c" >/dev/null 2>&1 && has_moto "$c"; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+need_moto() {
+  MOTO_PYTHON="$(find_moto_python)" || fail "$MOTO_HINT"
+  export MOTO_PYTHON
+}
 
 # Debian's Maven 3.8 prints stray ANSI resets even in batch mode; filter them out, keep the exit code.
 run_mvn() {

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole connector as {@link Connector#start} wires it: the player commands arrive through its
- * relay queue (ElasticMQ) and are answered in its reply table (DynamoDB Local), its Music Assistant
+ * relay queue (ElasticMQ) and are answered in its reply table (Moto's DynamoDB), its Music Assistant
  * is the simulator, and player changes reach a stand-in of the relay API's events route.
  */
 class ConnectorPlayersTest {

@@ -4,35 +4,63 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The local stand-ins for AWS and Amazon, started together: DynamoDB Local, ElasticMQ, the
- * Login-with-Amazon stand-in and the Alexa event gateway stand-in. Tests share one set per JVM through {@link #shared()}; each test
+ * The local stand-ins for AWS and Amazon, started together, all open source: Moto's server
+ * (DynamoDB, S3, STS and IAM on one endpoint), ElasticMQ (SQS), the Login-with-Amazon stand-in and
+ * the Alexa event gateway stand-in. Tests share one set per JVM through {@link #shared()}; each test
  * isolates itself by table prefix, queue names and fresh users rather than by fresh servers.
  */
 public final class DevServices implements AutoCloseable {
 
     public static final String LWA_CLIENT_ID = "amzn1.application-oa2-client.localstackdemo0000000000000000";
+    /** Moto's default account: the account of every table, bucket and role it holds. */
+    public static final String MOTO_ACCOUNT_ID = "123456789012";
 
     private static DevServices shared;
 
-    private final DynamoDbLocalServer dynamoDb;
+    /**
+     * Which server answers SQS: ElasticMQ unless the system property {@code devservices.sqs} (or the
+     * variable {@code DEV_SERVICES_SQS}) says {@code moto}, which reruns any test against Moto's SQS
+     * (docs/decisions.md, "Local AWS emulation", has what that showed).
+     */
+    static final String SQS_CHOICE = System.getProperty("devservices.sqs",
+            System.getenv().getOrDefault("DEV_SERVICES_SQS", "elasticmq"));
+
+    private final MotoServer moto;
     private final ElasticMqServer sqs;
     private final LwaStandIn lwa;
     private final EventGatewayStandIn gateway;
 
-    private DevServices(DynamoDbLocalServer dynamoDb, ElasticMqServer sqs, LwaStandIn lwa, EventGatewayStandIn gateway) {
-        this.dynamoDb = dynamoDb;
+    private DevServices(MotoServer moto, ElasticMqServer sqs, LwaStandIn lwa, EventGatewayStandIn gateway) {
+        this.moto = moto;
         this.sqs = sqs;
         this.lwa = lwa;
         this.gateway = gateway;
     }
 
-    /** Starts all three; ports of 0 pick free ones. */
-    public static DevServices start(int dynamoPort, int sqsPort, int lwaPort) {
-        // ElasticMQ takes ~2 s to boot its actor system; start it alongside DynamoDB Local.
-        CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(sqsPort));
-        DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(dynamoPort);
-        LwaStandIn lwa = LwaStandIn.start(lwaPort, LWA_CLIENT_ID);
-        return new DevServices(dynamo, sqs.join(), lwa, EventGatewayStandIn.start(0, lwa));
+    /**
+     * Starts them all; ports of 0 pick free ones. Throws {@link MotoServer.Unavailable} (one line:
+     * what to install) when no interpreter here has Moto.
+     */
+    public static DevServices start(int awsPort, int sqsPort, int lwaPort) {
+        // ElasticMQ takes ~2 s to boot its actor system and Moto ~1 s to import: start them side by side.
+        boolean elasticMq = !"moto".equals(SQS_CHOICE);
+        CompletableFuture<ElasticMqServer> sqs = elasticMq
+                ? CompletableFuture.supplyAsync(() -> ElasticMqServer.start(sqsPort))
+                : CompletableFuture.completedFuture(null);
+        MotoServer moto;
+        try {
+            moto = MotoServer.start(awsPort);
+        } catch (RuntimeException e) {
+            sqs.thenAccept(DevServices::closeQuietly);
+            throw e;
+        }
+        try {
+            LwaStandIn lwa = LwaStandIn.start(lwaPort, LWA_CLIENT_ID);
+            return new DevServices(moto, sqs.join(), lwa, EventGatewayStandIn.start(0, lwa));
+        } catch (RuntimeException e) {
+            moto.close();
+            throw e;
+        }
     }
 
     /** One set of servers for the whole test JVM, stopped when the JVM exits. */
@@ -44,12 +72,25 @@ public final class DevServices implements AutoCloseable {
         return shared;
     }
 
+    /** Moto's endpoint; S3 and STS answer on the same one. */
     public URI dynamoDbEndpoint() {
-        return dynamoDb.endpoint();
+        return moto.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return moto.endpoint();
+    }
+
+    public URI stsEndpoint() {
+        return moto.endpoint();
     }
 
     public URI sqsEndpoint() {
-        return sqs.endpoint();
+        return sqs == null ? moto.endpoint() : sqs.endpoint();
+    }
+
+    public MotoServer moto() {
+        return moto;
     }
 
     public LwaStandIn lwa() {
@@ -68,7 +109,13 @@ public final class DevServices implements AutoCloseable {
     public void close() {
         gateway.close();
         lwa.close();
-        sqs.close();
-        dynamoDb.close();
+        closeQuietly(sqs);
+        moto.close();
+    }
+
+    private static void closeQuietly(ElasticMqServer server) {
+        if (server != null) {
+            server.close();
+        }
     }
 }

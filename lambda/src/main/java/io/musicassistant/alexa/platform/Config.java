@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param region AWS region of the tables and queues
  * @param tablePrefix prefix of every DynamoDB table name (several deployments can share an account)
- * @param dynamoDbEndpoint endpoint override (DynamoDB Local), null in AWS
+ * @param dynamoDbEndpoint endpoint override (Moto's DynamoDB), null in AWS
  * @param sqsEndpoint endpoint override (ElasticMQ), null in AWS
  * @param lwaApiBase base URL of Login with Amazon's API ({@code https://api.amazon.com})
  * @param lwaClientId the LWA security profile's client id; tokens for any other audience are refused

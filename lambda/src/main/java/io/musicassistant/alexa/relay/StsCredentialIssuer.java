@@ -47,8 +47,8 @@ public final class StsCredentialIssuer implements CredentialIssuer {
                 c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration().toEpochMilli());
     }
 
-    /** The inline session policy for one home. Package-visible so tests can read it. */
-    String sessionPolicy(Home home) {
+    /** The inline session policy for one home; tests evaluate it against the connector role's own. */
+    public String sessionPolicy(Home home) {
         String account = accountOf(home.queueUrl());
         String partition = partitionOf(region);
         String queueArn = "arn:" + partition + ":sqs:" + region + ":" + account + ":" + tables.queueName(home.instanceId());

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every music directive through the real skill, DynamoDB Local and ElasticMQ, with a scripted home
+ * Every music directive through the real skill, Moto's DynamoDB and ElasticMQ, with a scripted home
  * at the other end of the relay; each answer is checked against the shape Amazon documents.
  */
 class MusicDirectivesTest {

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The relay API against DynamoDB Local, ElasticMQ and the LWA stand-in: validation, auth, pairing, limits. */
+/** The relay API against Moto's DynamoDB, ElasticMQ and the LWA stand-in: validation, auth, pairing, limits. */
 class RelayApiTest {
 
     static CloudFixture cloud;

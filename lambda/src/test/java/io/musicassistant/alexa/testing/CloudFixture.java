@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The cloud side wired against the real local servers (DynamoDB Local, ElasticMQ, the LWA
+ * The cloud side wired against the real local servers (Moto's DynamoDB, ElasticMQ, the LWA
  * stand-in), isolated per fixture by its own table prefix. Nothing here is mocked.
  */
 public final class CloudFixture {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The home end of the relay for the cloud's own tests: it long-polls the home's real queue in
- * ElasticMQ and writes replies to the real reply table in DynamoDB Local, answering with a script
+ * ElasticMQ and writes replies to the real reply table in Moto's DynamoDB, answering with a script
  * instead of a connector and Music Assistant (those are exercised end to end in local-stack).
  */
 public final class ScriptedHome implements AutoCloseable {

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole product on one machine: DynamoDB Local, ElasticMQ and the LWA stand-in (real servers),
+ * The whole product on one machine: Moto (DynamoDB, S3, STS), ElasticMQ (SQS) and the LWA stand-in (real servers),
  * the cloud side behind a local HTTP endpoint, the Music Assistant simulator, and a real connector
  * that registers through the relay API over HTTP and is paired with the demo user the way a person
  * would pair it (read the code, claim it with an Amazon login).
@@ -44,14 +44,15 @@ public final class LocalStack implements AutoCloseable {
     /** The key that seals event-gateway grants in the local DynamoDB; a deployment makes its own. */
     static final String LOCAL_GRANT_KEY = "bG9jYWwtc3RhY2stZ3JhbnQta2V5LW5vdC1zZWNyZXQ=";
 
-    /** Ports; 0 picks a free one. */
-    public record Ports(int endpoint, int dynamoDb, int sqs, int lwa, int ma) {
+    /** Ports; {@code aws} is Moto's (DynamoDB, S3, STS), {@code sqs} ElasticMQ's. */
+    public record Ports(int endpoint, int aws, int sqs, int lwa, int ma) {
         public static Ports ephemeral() {
             return new Ports(0, 0, 0, 0, 0);
         }
     }
 
     private final DevServices services;
+    private final LocalBuckets buckets;
     private final CloudWiring cloud;
     private final LocalEndpoint endpoint;
     private final MaSimulator ma;
@@ -69,10 +70,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private LocalStack(DevServices services, CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma, Path connectorState,
-                       Streams streams, Connector connector) {
+    private LocalStack(DevServices services, LocalBuckets buckets, CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma,
+                       Path connectorState, Streams streams, Connector connector) {
         this.streams = streams;
         this.services = services;
+        this.buckets = buckets;
         this.cloud = cloud;
         this.endpoint = endpoint;
         this.ma = ma;
@@ -82,8 +84,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Ports ports, Consumer<String> progress) {
         long started = System.nanoTime();
-        progress.accept("Starting DynamoDB Local, ElasticMQ and the Login-with-Amazon stand-in ...");
-        DevServices services = DevServices.start(ports.dynamoDb(), ports.sqs(), ports.lwa());
+        progress.accept("Starting Moto (DynamoDB, S3, STS), ElasticMQ (SQS) and the Login-with-Amazon stand-in ...");
+        DevServices services = DevServices.start(ports.aws(), ports.sqs(), ports.lwa());
         Instant farFuture = Instant.now().plus(Duration.ofDays(3650));
         services.lwa().registerToken(DEMO_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID, farFuture);
         services.lwa().registerToken(UNPAIRED_TOKEN, "amzn1.account.AEUNPAIREDUSERLOCAL000000002", "Unpaired User",
@@ -91,9 +93,11 @@ public final class LocalStack implements AutoCloseable {
         services.lwa().registerToken(EXPIRED_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID,
                 Instant.now().minus(Duration.ofMinutes(5)));
 
-        progress.accept("Creating the DynamoDB tables and starting the skill endpoint ...");
+        progress.accept("Creating the DynamoDB tables and S3 buckets, starting the skill endpoint ...");
         CloudWiring cloud = new CloudWiring(cloudConfig(services), Clock.systemUTC());
         cloud.tables().createAll(cloud.aws().dynamoDb());
+        LocalBuckets buckets = new LocalBuckets(services, cloud.config().tablePrefix());
+        buckets.createAll();
         LocalEndpoint endpoint;
         try {
             endpoint = new LocalEndpoint(ports.endpoint(), cloud.musicSkill(), cloud.controlSkill(), cloud.relayApi());
@@ -113,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Streams streams = new Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
         Connector connector = startConnector(endpoint, ma, state, streams, progress);
-        LocalStack stack = new LocalStack(services, cloud, endpoint, ma, state, streams, connector);
+        LocalStack stack = new LocalStack(services, buckets, cloud, endpoint, ma, state, streams, connector);
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
@@ -240,6 +244,10 @@ public final class LocalStack implements AutoCloseable {
 
     public DevServices services() {
         return services;
+    }
+
+    public LocalBuckets buckets() {
+        return buckets;
     }
 
     public MaSimulator ma() {

@@ -2,7 +2,9 @@ package io.musicassistant.alexa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.dev.MotoServer;
 import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,18 +36,25 @@ public final class LocalStackMain {
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "demo" : args[0];
         List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-        int code = switch (command) {
-            case "demo" -> demo(options.contains("--json"), options.contains("--verbose"));
-            case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
-                    options.contains("--verbose"));
-            case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-            case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
-                    options.contains("--reports-only"), options.contains("--audio-only"), System.out);
-            default -> {
-                System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only]");
-                yield 2;
-            }
-        };
+        int code;
+        try {
+            code = switch (command) {
+                case "demo" -> demo(options.contains("--json"), options.contains("--verbose"));
+                case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
+                        options.contains("--verbose"));
+                case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
+                case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
+                        options.contains("--reports-only"), options.contains("--audio-only"), System.out);
+                default -> {
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only]");
+                    yield 2;
+                }
+            };
+        } catch (MotoServer.Unavailable e) {
+            // What to install, in one line; a stack trace would bury it.
+            System.err.println("error: " + e.getMessage());
+            code = 2;
+        }
         System.exit(code);
     }
 
@@ -68,8 +77,8 @@ public final class LocalStackMain {
         PrintStream out = System.out;
         Consumer<String> progress = message -> out.println("• " + message);
         out.println("Music Assistant for Alexa — local demo");
-        out.println("Everything runs on this machine: real DynamoDB Local and ElasticMQ servers, a Login-with-Amazon");
-        out.println("stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
+        out.println("Everything runs on this machine: real Moto (DynamoDB, S3, STS) and ElasticMQ (SQS) servers, a");
+        out.println("Login-with-Amazon stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), progress)) {
             out.println("\nThe conversation (→ what Alexa sends the skill, ← what the skill answers):");
             List<String> failures = new Conversation(new SkillClient(stack.alexaUrl()), out, json).run(stack, progress);
@@ -100,7 +109,11 @@ public final class LocalStackMain {
         info.put("stream_tls_trust_store", stack.streams().certificate().keyStore().toString());
         info.put("stream_tls_ca_pem", stack.streams().certificate().pem().toString());
         info.put("dynamodb_endpoint", stack.services().dynamoDbEndpoint().toString());
+        info.put("s3_endpoint", stack.services().s3Endpoint().toString());
+        info.put("sts_endpoint", stack.services().stsEndpoint().toString());
         info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
+        info.put("buckets", Buckets.ALL.stream().map(stack.buckets().names()::name).toList());
+        info.put("moto_pid", stack.services().moto().pid());
         info.put("lwa_base_url", stack.services().lwa().baseUrl());
         info.put("pid", ProcessHandle.current().pid());
         Path file = stateDir.resolve("stack.json");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole path on the real local servers: directive over HTTP → identity (LWA stand-in) →
- * DynamoDB Local → ElasticMQ → the real connector → the MA simulator over WebSocket → reply row →
+ * Moto's DynamoDB → ElasticMQ → the real connector → the MA simulator over WebSocket → reply row →
  * answer. Nothing is scripted or mocked.
  */
 class EndToEndTest {

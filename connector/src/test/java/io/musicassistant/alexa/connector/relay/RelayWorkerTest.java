@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The home end of the relay against real ElasticMQ and DynamoDB Local: duplicates, deadlines, bad messages. */
+/** The home end of the relay against real ElasticMQ and Moto's DynamoDB: duplicates, deadlines, bad messages. */
 class RelayWorkerTest {
 
     static final String INSTANCE = "home-0123456789abcdefghjkmnpqrs";
@@ -64,7 +64,7 @@ class RelayWorkerTest {
             @Override
             public JsonNode execute(JsonNode args) {
                 pings.incrementAndGet();
-                return RelayJson.tree(Map.of("pong", true));
+                return RelayJson.tree(Map.of("pong", true, "echo", args));
             }
         };
         clock = new ServerClock(Clock.systemUTC());
@@ -79,8 +79,12 @@ class RelayWorkerTest {
     }
 
     String send(String command, long deadlineMs) {
+        return send(command, deadlineMs, Map.of());
+    }
+
+    String send(String command, long deadlineMs, Map<String, String> args) {
         String id = UUID.randomUUID().toString();
-        String body = RelayJson.write(new RelayCommand(RelayProtocol.VERSION, id, command, RelayJson.tree(Map.of()),
+        String body = RelayJson.write(new RelayCommand(RelayProtocol.VERSION, id, command, RelayJson.tree(args),
                 deadlineMs, System.currentTimeMillis()));
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         return body;
@@ -110,6 +114,16 @@ class RelayWorkerTest {
         assertTrue(reply != null && reply.isOk());
         assertTrue(reply.result().path("pong").asBoolean());
         assertEquals(1, pings.get());
+    }
+
+    @Test
+    void textWithCharactersSqsRefusesRawStillTravels() {
+        // U+FFFE and U+FFFF in a raw message body make SQS (and ElasticMQ) refuse the send; RelayJson escapes them.
+        String text = "a\uFFFFb\uFFFE tab\t \u0001 Sigur Rós \uD83C\uDFB5";
+        String body = send("ping", System.currentTimeMillis() + 5000, Map.of("text", text));
+        RelayReply reply = awaitReply(idOf(body), 5000);
+        assertTrue(reply != null && reply.isOk());
+        assertEquals(text, reply.result().path("echo").path("text").asText());
     }
 
     @Test

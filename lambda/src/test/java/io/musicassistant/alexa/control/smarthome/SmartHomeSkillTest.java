@@ -35,7 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every smart-home directive through the control skill's entry point, DynamoDB Local, ElasticMQ and
+ * Every smart-home directive through the control skill's entry point, Moto's DynamoDB, ElasticMQ and
  * the LWA stand-in, with a scripted home answering for the players. Answers are checked against
  * Amazon's documented shapes (src/test/resources/smarthome) and against the state they report.
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A paired, online home whose players are a list the test sets, answering the player commands
- * over the real relay (ElasticMQ, DynamoDB Local) the way the connector does: unknown players are
+ * over the real relay (ElasticMQ, Moto's DynamoDB) the way the connector does: unknown players are
  * not_found, unreachable ones player_unavailable, missing features unsupported.
  */
 final class VoiceHome implements AutoCloseable {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every intent of the voice model through the real VoiceSkill, the real relay (ElasticMQ,
- * DynamoDB Local) and a scripted home with five players: what the home is told and what Alexa says.
+ * Moto's DynamoDB) and a scripted home with five players: what the home is told and what Alexa says.
  */
 class VoiceIntentsTest {
 

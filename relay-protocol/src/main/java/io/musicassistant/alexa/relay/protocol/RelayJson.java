@@ -2,6 +2,9 @@ package io.musicassistant.alexa.relay.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +29,27 @@ public final class RelayJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /**
+     * SQS refuses a message holding U+FFFE or U+FFFF (it accepts only #x9, #xA, #xD, #x20-#xD7FF,
+     * #xE000-#xFFFD and #x10000-#x10FFFF); JSON escapes control characters already, so escaping these
+     * two keeps any text a user or Alexa sends from failing the send. ElasticMQ refuses them as SQS does.
+     */
+    private static final class SqsSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0xFFFE || ch == 0xFFFF ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
+
     static {
+        MAPPER.getFactory().setCharacterEscapes(new SqsSafeEscapes());
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(4_000_000)

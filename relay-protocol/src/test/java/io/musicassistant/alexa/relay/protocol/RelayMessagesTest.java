@@ -29,6 +29,19 @@ class RelayMessagesTest {
     }
 
     @Test
+    void writtenMessagesHoldNoCharacterSqsRefuses() {
+        String text = "x\uFFFE\uFFFF\u0000\u0007\t\n é 日本 \uD83C\uDFB5 \uE000 \uFFFD";
+        RelayCommand command = new RelayCommand(RelayProtocol.VERSION, "9b2f3c1e-0000-4000-8000-000000000002", "ping",
+                RelayJson.tree(java.util.Map.of("text", text)), 2_000L, 1_000L);
+        String json = RelayJson.write(command);
+        // SQS accepts #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000-#x10FFFF, nothing else.
+        assertTrue(json.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000), json);
+        assertTrue(json.contains("\\uFFFF") && json.contains("日本"), "only what SQS refuses is escaped: " + json);
+        assertEquals(text, RelayJson.read(json, RelayCommand.class).args().path("text").asText());
+    }
+
+    @Test
     void invalidQueriesAreRejectedWithProtocolErrors() {
         JsonNode noName = RelayJson.mapper().createObjectNode().put("kind", "artist").put("max_tracks", 10);
         assertThrows(ProtocolException.class, () -> RelayJson.convert(noName, ContentQuery.class));
