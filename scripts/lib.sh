@@ -54,7 +54,7 @@ has_moto() {
     >/dev/null 2>&1
 }
 find_moto_python() {
-  local candidates=() dir c
+  local candidates=() dirs=() dir c
   if [ -n "${MOTO_PYTHON:-}" ]; then
     candidates=("$MOTO_PYTHON")
   else

@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.dev;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +16,7 @@ public final class DevServices implements AutoCloseable {
     public static final String LWA_CLIENT_ID = "amzn1.application-oa2-client.localstackdemo0000000000000000";
     /** Moto's default account: the account of every table, bucket and role it holds. */
     public static final String MOTO_ACCOUNT_ID = "123456789012";
+    public static final String REGION = ElasticMqServer.REGION;
 
     private static DevServices shared;
 
@@ -22,8 +25,8 @@ public final class DevServices implements AutoCloseable {
      * variable {@code DEV_SERVICES_SQS}) says {@code moto}, which reruns any test against Moto's SQS
      * (docs/decisions.md, "Local AWS emulation", has what that showed).
      */
-    static final String SQS_CHOICE = System.getProperty("devservices.sqs",
-            System.getenv().getOrDefault("DEV_SERVICES_SQS", "elasticmq"));
+    static final boolean SQS_ON_MOTO = sqsOnMoto(System.getProperty("devservices.sqs",
+            System.getenv().getOrDefault("DEV_SERVICES_SQS", "elasticmq")));
 
     private final MotoServer moto;
     private final ElasticMqServer sqs;
@@ -37,28 +40,41 @@ public final class DevServices implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    static boolean sqsOnMoto(String choice) {
+        return switch (choice.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "moto" -> true;
+            case "elasticmq", "" -> false;
+            default -> throw new IllegalArgumentException("DEV_SERVICES_SQS must be elasticmq or moto, not " + choice);
+        };
+    }
+
     /**
      * Starts them all; ports of 0 pick free ones. Throws {@link MotoServer.Unavailable} (one line:
-     * what to install) when no interpreter here has Moto.
+     * what to install) when no interpreter here has Moto; whatever had started by then is stopped.
      */
     public static DevServices start(int awsPort, int sqsPort, int lwaPort) {
         // ElasticMQ takes ~2 s to boot its actor system and Moto ~1 s to import: start them side by side.
-        boolean elasticMq = !"moto".equals(SQS_CHOICE);
-        CompletableFuture<ElasticMqServer> sqs = elasticMq
-                ? CompletableFuture.supplyAsync(() -> ElasticMqServer.start(sqsPort))
-                : CompletableFuture.completedFuture(null);
-        MotoServer moto;
+        CompletableFuture<ElasticMqServer> sqs = SQS_ON_MOTO
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> ElasticMqServer.start(sqsPort));
+        List<AutoCloseable> started = new ArrayList<>();
         try {
-            moto = MotoServer.start(awsPort);
-        } catch (RuntimeException e) {
-            sqs.thenAccept(DevServices::closeQuietly);
-            throw e;
-        }
-        try {
+            MotoServer moto = MotoServer.start(awsPort);
+            started.add(moto);
             LwaStandIn lwa = LwaStandIn.start(lwaPort, LWA_CLIENT_ID);
-            return new DevServices(moto, sqs.join(), lwa, EventGatewayStandIn.start(0, lwa));
+            started.add(lwa);
+            EventGatewayStandIn gateway = EventGatewayStandIn.start(0, lwa);
+            started.add(gateway);
+            return new DevServices(moto, sqs.join(), lwa, gateway);
         } catch (RuntimeException e) {
-            moto.close();
+            sqs.thenAccept(DevServices::closeIfStarted);
+            for (AutoCloseable piece : started.reversed()) {
+                try {
+                    piece.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
@@ -101,19 +117,20 @@ public final class DevServices implements AutoCloseable {
         return gateway;
     }
 
+    /** The region of every emulated service here. */
     public String region() {
-        return ElasticMqServer.REGION;
+        return REGION;
     }
 
     @Override
     public void close() {
         gateway.close();
         lwa.close();
-        closeQuietly(sqs);
+        closeIfStarted(sqs);
         moto.close();
     }
 
-    private static void closeQuietly(ElasticMqServer server) {
+    private static void closeIfStarted(ElasticMqServer server) {
         if (server != null) {
             server.close();
         }

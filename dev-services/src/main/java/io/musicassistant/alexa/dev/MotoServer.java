@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +35,18 @@ public final class MotoServer implements AutoCloseable {
     public static final String INSTALL_HINT = "Moto's server is needed for the local AWS emulation: "
             + "install Python 3, then pip install \"moto[server]\" (or set MOTO_PYTHON to a python3 that has it)";
 
-    private static final Pattern READY = Pattern.compile("MOTO_READY \\{\"port\": (\\d+), \"version\": \"([^\"]*)\"");
-    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final Pattern READY = Pattern.compile("MOTO_READY \\{\"port\": (\\d+),");
+    private static final String MISSING = "MOTO_MISSING";
+    /** Werkzeug and Moto import in about a second; four warm-up requests take a few more on a slow machine. */
+    private static final long START_TIMEOUT_SECONDS = 90;
+    private static final int STDERR_LINES_KEPT = 20;
 
     private final Process process;
     private final int port;
-    private final String version;
 
-    private MotoServer(Process process, int port, String version) {
+    private MotoServer(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.version = version;
     }
 
     /** Thrown when no interpreter on this machine can run Moto; its message is {@link #INSTALL_HINT}. */
@@ -74,82 +77,131 @@ public final class MotoServer implements AutoCloseable {
     /**
      * Interpreters to try: {@code MOTO_PYTHON} alone when it is set (the scripts set it to the one they
      * checked); else every {@code python3} on PATH (pyenv's shim usually comes before Debian's, which
-     * has no Moto), then common install places.
+     * has no Moto), then common install places; the same file reached twice (usrmerge) is tried once.
      */
     static List<String> interpreters(Map<String, String> env) {
         String chosen = env.get("MOTO_PYTHON");
         if (chosen != null && !chosen.isBlank()) {
             return List.of(chosen.trim());
         }
-        Set<String> found = new LinkedHashSet<>();
-        String path = env.getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "python3"))) {
-                found.add(Path.of(dir, "python3").toString());
+        List<Path> candidates = new ArrayList<>();
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                candidates.add(Path.of(dir, "python3"));
             }
         }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        for (String candidate : List.of(home + "/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                found.add(candidate);
+        for (String place : List.of(home + "/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3")) {
+            candidates.add(Path.of(place));
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        List<String> found = new ArrayList<>();
+        for (Path candidate : candidates) {
+            if (Files.isExecutable(candidate) && seen.add(realPath(candidate))) {
+                found.add(candidate.toString());
             }
         }
         return List.copyOf(found);
     }
 
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    /** A running server; null when this interpreter cannot run Moto (not found, not Python, no Moto). */
     private static MotoServer tryStart(String python, String launcher, int port) {
         Process process;
         try {
-            process = new ProcessBuilder(python, "-c", launcher, Integer.toString(port))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            process = new ProcessBuilder(python, "-c", launcher, Integer.toString(port)).start();
         } catch (IOException notRunnable) {
             return null;
         }
-        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> readLine(process.getInputStream()));
+        Deque<String> stderr = new ArrayDeque<>();
+        daemon("moto-stderr", () -> keepTail(process.getErrorStream(), stderr));
+        CompletableFuture<String> firstLine = new CompletableFuture<>();
+        daemon("moto-stdout", () -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                firstLine.complete(out.readLine());
+                // Nothing else is printed, but a full pipe would block the server: keep reading.
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException e) {
+                firstLine.complete(null);
+            }
+        });
         String line;
         try {
             line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("Moto's server (" + python + ") did not start within " + START_TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException("Moto's server (" + python + ") did not start within " + START_TIMEOUT_SECONDS
+                    + " s" + tail(stderr));
         } catch (ExecutionException e) {
             process.destroyForcibly();
-            return null;
+            throw new IllegalStateException("cannot read from Moto's server (" + python + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IllegalStateException("interrupted while starting Moto's server");
         }
         Matcher ready = line == null ? null : READY.matcher(line);
-        if (ready == null || !ready.lookingAt()) {
-            // MOTO_MISSING, or an interpreter that is not Python 3: try the next one.
-            process.destroyForcibly();
+        if (ready != null && ready.lookingAt()) {
+            return new MotoServer(process, Integer.parseInt(ready.group(1)));
+        }
+        process.destroyForcibly();
+        if (line != null && line.startsWith(MISSING)) {
             return null;
         }
-        drain(process.getInputStream());
-        return new MotoServer(process, Integer.parseInt(ready.group(1)), ready.group(2));
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (line == null && !launcherRan(stderr)) {
+            return null; // not a Python 3 at all: try the next interpreter
+        }
+        // Moto is there but the launcher failed: that needs reading, not a hint to install it again.
+        throw new IllegalStateException("Moto's server (" + python + ") failed to start" + tail(stderr));
     }
 
-    private static String readLine(InputStream in) {
-        try {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A traceback other than a syntax error means Python 3 ran the launcher and it failed. */
+    private static boolean launcherRan(Deque<String> stderr) {
+        synchronized (stderr) {
+            return stderr.stream().anyMatch(l -> l.startsWith("Traceback"))
+                    && stderr.stream().noneMatch(l -> l.startsWith("SyntaxError"));
         }
     }
 
-    /** Nothing else is printed, but a full pipe would block the server; keep reading. */
-    private static void drain(InputStream in) {
-        Thread drainer = new Thread(() -> {
-            try {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // The server is gone.
+    private static void keepTail(InputStream in, Deque<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lines) {
+                    if (lines.size() == STDERR_LINES_KEPT) {
+                        lines.removeFirst();
+                    }
+                    lines.addLast(line);
+                }
             }
-        }, "moto-stdout");
-        drainer.setDaemon(true);
-        drainer.start();
+        } catch (IOException ignored) {
+            // The server is gone.
+        }
+    }
+
+    private static String tail(Deque<String> stderr) {
+        synchronized (stderr) {
+            return stderr.isEmpty() ? "" : ": " + String.join(" | ", stderr);
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static String launcherScript() {
@@ -171,13 +223,13 @@ public final class MotoServer implements AutoCloseable {
         return port;
     }
 
-    public String version() {
-        return version;
-    }
-
     /** The child's process id: tests check that it ends with its parent. */
     public long pid() {
         return process.pid();
+    }
+
+    Process process() {
+        return process;
     }
 
     @Override

@@ -2,6 +2,7 @@
 # file as `python3 -c`, reads one line from its stdout, and holds its stdin open. When the parent goes
 # away, even by SIGKILL, stdin reaches end-of-file and this process exits, so no server is left behind.
 # Exit 3 means this interpreter has no Moto; the parent then tries the next interpreter.
+import importlib.metadata
 import json
 import logging
 import os
@@ -32,10 +33,16 @@ moto_backends.list_of_moto_modules = lambda: _modules
 
 # Werkzeug's development server closes every connection, so each AWS call paid a new TCP connection
 # and a new thread, and after each response it waits 10 ms draining the socket. The relay polls its
-# reply table every few milliseconds; with HTTP/1.1 keep-alive a GetItem takes about half as long
-# (docs/decisions.md, "Local AWS emulation"). Keep-alive is safe here because every request's body is
-# consumed exactly: what the application left unread is read to its Content-Length, and a chunked
-# request or an error mid-response closes the connection as before.
+# reply table every few milliseconds; with HTTP/1.1 keep-alive a GetItem takes about a third as long
+# (docs/decisions.md, "Local AWS emulation"). A connection is kept only after a request whose framing
+# is certain: a Content-Length body, consumed to its end (what the application left unread is read
+# and dropped), and an answer the application completed. A chunked request, an application error,
+# and the errors http.server answers itself (a malformed request line, oversized headers) close the
+# connection as before. The patch is written against werkzeug 3; any other version runs unpatched.
+_WERKZEUG_VERSION = importlib.metadata.version("werkzeug")
+_WERKZEUG_3 = _WERKZEUG_VERSION.split(".")[0] == "3"
+
+
 class _NoDrain:
     def register(self, *args):
         pass
@@ -45,9 +52,6 @@ class _NoDrain:
 
     def close(self):
         pass
-
-
-serving.selectors = type("NoDrainSelectors", (), {"DefaultSelector": _NoDrain, "EVENT_READ": 1})
 
 
 class _CountingReader:
@@ -87,36 +91,83 @@ class _CountingReader:
 
 class _KeepAliveHandler(serving.WSGIRequestHandler):
     protocol_version = "HTTP/1.1"
+    _keep_alive = False  # only inside run_wsgi, for a request whose framing is certain
 
     def setup(self):
         super().setup()
         # Headers and body go out in separate writes; without this, Nagle and delayed ACKs add 40 ms.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
+    def handle_expect_100(self):
+        return True  # werkzeug's run_wsgi sends the 100 Continue itself
+
     def send_header(self, keyword, value):
-        if keyword.lower() == "connection" and value.lower() == "close":
-            return  # the connection stays open unless the client or an error closes it
+        if self._keep_alive and keyword.lower() == "connection" and value.lower() == "close":
+            return
         super().send_header(keyword, value)
 
     def run_wsgi(self):
-        length = int(self.headers.get("Content-Length") or 0)
         chunked = "chunked" in (self.headers.get("Transfer-Encoding") or "").lower()
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length, chunked = 0, True  # unknowable framing: answer, then close
         raw = self.rfile
         self.rfile = reader = _CountingReader(raw)
+        self._keep_alive = not chunked
+        self.environ_failed = False
         try:
             super().run_wsgi()
         finally:
+            self._keep_alive = False
             self.rfile = raw
-            unread = length - reader.count
-            if chunked or unread < 0:
+        unread = length - reader.count
+        if chunked or unread < 0 or self.environ_failed:
+            self.close_connection = True
+            return
+        while unread > 0:
+            dropped = raw.read(min(unread, 65536))
+            if not dropped:
                 self.close_connection = True
-            elif unread > 0:
-                raw.read(unread)
+                return
+            unread -= len(dropped)
+
+
+def _failures_close(app):
+    """An application error may leave an answer cut short: the connection must not be reused."""
+    def wrapped(environ, start_response):
+        handler = environ.get("moto.handler")
+        try:
+            answer = app(environ, start_response)
+            try:
+                yield from answer
+            finally:
+                if hasattr(answer, "close"):
+                    answer.close()
+        except BaseException:
+            if handler is not None:
+                handler.environ_failed = True
+            raise
+    return wrapped
+
+
+class _HandlerInEnviron(_KeepAliveHandler):
+    def make_environ(self):
+        environ = super().make_environ()
+        environ["moto.handler"] = self
+        return environ
+
+
+if _WERKZEUG_3:
+    serving.selectors = type("NoDrainSelectors", (), {"DefaultSelector": _NoDrain, "EVENT_READ": 1})
+    _HANDLER, _APP_WRAPPER = _HandlerInEnviron, _failures_close
+else:
+    _HANDLER, _APP_WRAPPER = None, (lambda app: app)
 
 
 port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-server = serving.make_server("127.0.0.1", port, DomainDispatcherApplication(create_backend_app), threaded=True,
-                             request_handler=_KeepAliveHandler)
+server = serving.make_server("127.0.0.1", port, _APP_WRAPPER(DomainDispatcherApplication(create_backend_app)),
+                             threaded=True, request_handler=_HANDLER)
 threading.Thread(target=server.serve_forever, name="moto-server", daemon=True).start()
 port = server.server_address[1]
 
@@ -127,7 +178,7 @@ def warm(service, method, path, body, headers):
     request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path), data=body, method=method,
                                      headers=dict(headers, Authorization="AWS4-HMAC-SHA256 " + scope))
     try:
-        urllib.request.urlopen(request, timeout=30).read()
+        urllib.request.urlopen(request, timeout=10).read()
     except Exception:
         pass  # a refusal still built the backend
 
@@ -150,7 +201,8 @@ def watch_parent():
 
 
 threading.Thread(target=watch_parent, daemon=True).start()
-print("MOTO_READY " + json.dumps({"port": port, "version": moto.__version__, "python": sys.executable}), flush=True)
+print("MOTO_READY " + json.dumps({"port": port, "version": moto.__version__, "werkzeug": _WERKZEUG_VERSION,
+                                  "keep_alive": _WERKZEUG_3, "python": sys.executable}), flush=True)
 try:
     while sys.stdin.buffer.read(4096):
         pass

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,16 +112,97 @@ class MotoServerTest {
     }
 
     @Test
-    void closingStopsTheServer() throws Exception {
+    void closingItsStdinEndsTheServerCleanly() throws Exception {
         MotoServer moto = MotoServer.start(0);
-        ProcessHandle handle = ProcessHandle.of(moto.pid()).orElseThrow();
+        Process process = moto.process();
         moto.close();
-        assertTrue(handle.onExit().get(10, TimeUnit.SECONDS) != null && !handle.isAlive());
+        // 0 is the launcher's own exit on end-of-file; a kill (the fallback after 2 s) would be 137 or 143.
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void aKeptAliveConnectionSurvivesAnIgnoredBodyAndClosesWhenFramingIsUncertain() throws Exception {
+        int port = DevServices.shared().dynamoDbEndpoint().getPort();
+        String auth = "Authorization: AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host, Signature=0\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var in = new BufferedInputStream(socket.getInputStream());
+            var out = socket.getOutputStream();
+            // S3's ListBuckets reads no body: the launcher must drop it, or it would be read as the next request.
+            String ignored = "x".repeat(70_000);
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Length: " + ignored.length() + "\r\n\r\n"
+                    + ignored).getBytes(StandardCharsets.US_ASCII));
+            assertEquals(200, readAnswer(in).status());
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            Answer second = readAnswer(in);
+            assertEquals(200, second.status(), "the same connection answers the next request");
+            assertFalse(second.closes());
+            // A chunked request: answered, then the connection closes, and says so.
+            out.write(("PUT /chunked-" + System.nanoTime() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
+                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Answer chunked = readAnswer(in);
+            assertTrue(chunked.closes(), "Connection: close after a chunked request");
+            assertEquals(-1, in.read(), "and the server closed it");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var in = new BufferedInputStream(socket.getInputStream());
+            socket.getOutputStream().write("NOT A VALID REQUEST LINE AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            // Python's HTTP server answers a request line it cannot parse as HTTP/0.9 would, then closes.
+            String refused = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(refused.contains("400"), refused);
+        }
+    }
+
+    record Answer(int status, boolean closes) {
+    }
+
+    /** Reads one HTTP/1.1 answer with a Content-Length or chunked body, as a client on a kept connection must. */
+    static Answer readAnswer(BufferedInputStream in) throws java.io.IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = -1;
+        boolean chunked = false;
+        boolean closes = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                closes = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).strip(), 16); size > 0; size = Long.parseLong(line(in).strip(), 16)) {
+                in.readNBytes((int) size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            in.readNBytes((int) length);
+        }
+        return new Answer(status, closes);
+    }
+
+    private static String line(BufferedInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed mid-answer after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Test
     void withoutMotoTheMessageSaysInOneLineWhatToInstall(@TempDir Path dir) throws Exception {
-        // An interpreter that is not Python at all, and one that is Python without Moto, are both passed over.
+        // An interpreter that answers as the launcher does without Moto, and a path that is not there.
         Path fake = Files.writeString(dir.resolve("python3"), "#!/bin/sh\necho 'MOTO_MISSING No module named moto'\nexit 3\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         MotoServer.Unavailable e = assertThrows(MotoServer.Unavailable.class,

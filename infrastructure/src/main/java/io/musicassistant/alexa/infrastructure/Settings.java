@@ -51,6 +51,9 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                 "region must be us-east-1 (NA), eu-west-1 (EU) or us-west-2 (FE): Alexa calls smart-home skills only there; got " + region);
         require(tablePrefix != null && PREFIX.matcher(tablePrefix).matches(),
                 "tablePrefix must be lower-case letters, digits and dashes, ending in a dash (e.g. ma-alexa-)");
+        // It also starts the stack's bucket names, and S3 reserves these beginnings.
+        require(!tablePrefix.startsWith("xn--") && !tablePrefix.startsWith("sthree-") && !tablePrefix.startsWith("amzn-s3-demo-"),
+                "tablePrefix must not start with xn--, sthree- or amzn-s3-demo- (S3 refuses such bucket names)");
         require(lwaClientId != null && LWA_CLIENT.matcher(lwaClientId).matches(),
                 "lwaClientId must be the security profile's client id (amzn1.application-oa2-client.…)");
         require(alexaClientId == null || LWA_CLIENT.matcher(alexaClientId).matches(),

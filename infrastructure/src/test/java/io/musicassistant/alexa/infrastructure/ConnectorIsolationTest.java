@@ -108,6 +108,14 @@ class ConnectorIsolationTest {
                 "Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}""");
         assertThrows(UnsupportedOperationException.class,
                 () -> PolicyEvaluator.evaluate(unknown, new Request("sqs:ReceiveMessage", queueArn(HOME_A))));
+        JsonNode arn = json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*",
+                "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sqs:*"}}}]}""");
+        assertThrows(UnsupportedOperationException.class, () -> PolicyEvaluator.evaluate(arn, new Request("sqs:ReceiveMessage",
+                queueArn(HOME_A), Map.of("aws:SourceArn", List.of("x")))));
+        JsonNode both = json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","NotAction":"sqs:SendMessage","Resource":"*"}]}""");
+        assertThrows(IllegalArgumentException.class, () -> PolicyEvaluator.evaluate(both, new Request("sqs:ReceiveMessage", "x")));
         JsonNode old = json("""
                 {"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
         assertThrows(IllegalArgumentException.class, () -> PolicyEvaluator.evaluate(old, new Request("sqs:ReceiveMessage", "x")));
@@ -176,18 +184,30 @@ class ConnectorIsolationTest {
         assertTrue(role.path("ManagedPolicyArns").isMissingNode(), "managed policies cannot be evaluated here");
         List<JsonNode> policies = new ArrayList<>();
         role.path("Policies").forEach(p -> policies.add(resolve(p.path("PolicyDocument"), resources)));
+        // Every way CloudFormation attaches a policy to a role: a grant this misses would go unjudged.
         for (Iterator<String> ids = resources.fieldNames(); ids.hasNext(); ) {
             JsonNode resource = resources.path(ids.next());
-            if ("AWS::IAM::Policy".equals(resource.path("Type").asText())) {
-                for (JsonNode attached : resource.path("Properties").path("Roles")) {
-                    if (roleId.equals(attached.path("Ref").asText())) {
-                        policies.add(resolve(resource.path("Properties").path("PolicyDocument"), resources));
-                    }
-                }
+            JsonNode properties = resource.path("Properties");
+            boolean attached = switch (resource.path("Type").asText()) {
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> refersTo(properties.path("Roles"), roleId);
+                case "AWS::IAM::RolePolicy" -> roleId.equals(properties.path("RoleName").path("Ref").asText());
+                default -> false;
+            };
+            if (attached) {
+                policies.add(resolve(properties.path("PolicyDocument"), resources));
             }
         }
         assertFalse(policies.isEmpty(), "the connector role has no policy");
         return policies;
+    }
+
+    private static boolean refersTo(JsonNode roles, String roleId) {
+        for (JsonNode role : roles) {
+            if (roleId.equals(role.path("Ref").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ref to pseudo parameters, Fn::Join and Fn::GetAtt of a table's Arn; anything else fails the test. */

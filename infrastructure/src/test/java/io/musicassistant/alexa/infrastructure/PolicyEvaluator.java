@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * Evaluates IAM policy documents the way AWS documents it for a role session: a request is allowed
  * when the role's identity policies allow it, the session policy allows it too (the session gets
  * the intersection), and no statement of either denies it. Covers what our policies use — Action
- * and NotAction, Resource and NotResource with wildcards, and the string and ARN condition
- * operators with their ForAllValues/ForAnyValue qualifiers and IfExists; anything else throws, so
- * that a policy this class cannot judge fails the test instead of passing it.
+ * and NotAction, Resource and NotResource with wildcards, and the string condition operators with
+ * their ForAllValues/ForAnyValue qualifiers and IfExists; anything else (ARN, numeric, date, IP and
+ * Bool operators, policy variables, a Principal) throws, so that a policy this class cannot judge
+ * fails the test instead of passing it.
  *
  * <p>It exists because no open-source emulator here evaluates session policies (Moto ignores them
  * and cannot resolve DynamoDB resources; ElasticMQ checks no IAM at all): docs/decisions.md.
@@ -70,12 +71,16 @@ final class PolicyEvaluator {
         if (statement.has("Principal") || statement.has("NotPrincipal")) {
             throw new IllegalArgumentException("identity and session policies have no Principal: " + statement);
         }
+        if (statement.has("Action") == statement.has("NotAction") || statement.has("Resource") == statement.has("NotResource")) {
+            throw new IllegalArgumentException("a statement has exactly one of Action/NotAction and of Resource/NotResource: "
+                    + statement);
+        }
         boolean action = statement.has("Action")
                 ? anyMatches(statement.path("Action"), request.action(), true)
-                : !anyMatches(required(statement, "NotAction"), request.action(), true);
+                : !anyMatches(statement.path("NotAction"), request.action(), true);
         boolean resource = statement.has("Resource")
                 ? anyMatches(statement.path("Resource"), request.resource(), false)
-                : !anyMatches(required(statement, "NotResource"), request.resource(), false);
+                : !anyMatches(statement.path("NotResource"), request.resource(), false);
         return action && resource && conditionsHold(statement.path("Condition"), request.context());
     }
 
@@ -110,8 +115,8 @@ final class PolicyEvaluator {
             op = op.substring(0, op.length() - "IfExists".length());
         }
         boolean negated = switch (op) {
-            case "StringEquals", "StringLike", "StringEqualsIgnoreCase", "ArnEquals", "ArnLike" -> false;
-            case "StringNotEquals", "StringNotLike", "StringNotEqualsIgnoreCase", "ArnNotEquals", "ArnNotLike" -> true;
+            case "StringEquals", "StringLike", "StringEqualsIgnoreCase" -> false;
+            case "StringNotEquals", "StringNotLike", "StringNotEqualsIgnoreCase" -> true;
             default -> throw new UnsupportedOperationException("condition operator " + operator + " is not evaluated here");
         };
         String positive = negated ? op.replace("Not", "") : op;
@@ -134,10 +139,13 @@ final class PolicyEvaluator {
 
     private static boolean anyValueMatches(String operator, String value, List<String> policyValues) {
         for (String expected : policyValues) {
+            if (expected.contains("${")) {
+                throw new UnsupportedOperationException("policy variables are not evaluated here: " + expected);
+            }
             boolean match = switch (operator) {
-                case "StringEquals", "ArnEquals" -> expected.equals(value);
+                case "StringEquals" -> expected.equals(value);
                 case "StringEqualsIgnoreCase" -> expected.equalsIgnoreCase(value);
-                case "StringLike", "ArnLike" -> wildcard(expected, false).matcher(value).matches();
+                case "StringLike" -> wildcard(expected, false).matcher(value).matches();
                 default -> throw new UnsupportedOperationException(operator);
             };
             if (match) {
@@ -170,13 +178,6 @@ final class PolicyEvaluator {
             }
         }
         return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL : Pattern.DOTALL);
-    }
-
-    private static JsonNode required(JsonNode statement, String field) {
-        if (!statement.has(field)) {
-            throw new IllegalArgumentException("statement needs Action or NotAction, Resource or NotResource: " + statement);
-        }
-        return statement.path(field);
     }
 
     private static List<JsonNode> list(JsonNode node) {

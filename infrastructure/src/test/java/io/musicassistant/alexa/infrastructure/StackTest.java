@@ -247,6 +247,8 @@ class StackTest {
         assertThrows(IllegalArgumentException.class, () -> Synth.settings("us-east-1", "amzn1.ask.skill.short", null, null, null));
         assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "Bad Prefix", Synth.LWA_CLIENT, null,
                 null, null, null, null, "x.jar", 30));
+        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "xn--music-", Synth.LWA_CLIENT, null,
+                null, null, null, null, "x.jar", 30), "S3 refuses bucket names starting xn--");
         assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
                 null, null, null, null, "x.jar", 31));
         App app = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,

@@ -10,16 +10,14 @@ import java.util.List;
  */
 public final class Buckets {
 
-    /**
-     * One bucket: its suffix, what it holds, and after how many days objects expire (0: kept).
-     */
-    public record Spec(String suffix, String holds, int expireAfterDays) {
+    /** One bucket: its suffix and after how many days objects expire (0: kept). */
+    public record Spec(String suffix, int expireAfterDays) {
     }
 
     /** Each home's library snapshot ({@code snapshots/<instance id>/…}) and the catalogs built from them ({@code catalogs/…}). */
-    public static final Spec CATALOG = new Spec("catalog", "library snapshots and built catalogs", 0);
+    public static final Spec CATALOG = new Spec("catalog", 0);
     /** Query results of the catalog build (Athena writes every result as a file); nothing reads them after a day. */
-    public static final Spec QUERY_RESULTS = new Spec("query-results", "catalog build query results", 7);
+    public static final Spec QUERY_RESULTS = new Spec("query-results", 7);
 
     public static final List<Spec> ALL = List.of(CATALOG, QUERY_RESULTS);
 

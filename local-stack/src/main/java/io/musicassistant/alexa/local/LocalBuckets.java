@@ -60,7 +60,7 @@ public final class LocalBuckets {
     public S3Client client() {
         return S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
