@@ -5,6 +5,7 @@ import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.RelayClient;
 import io.musicassistant.alexa.relay.RelayException;
+import io.musicassistant.alexa.relay.protocol.ContentId;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.PrefetchStreams;

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.music;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
+import io.musicassistant.alexa.relay.protocol.ContentId;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.Names;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.relay.protocol.ContentId;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.PrefetchStreams;

@@ -1,8 +1,5 @@
-package io.musicassistant.alexa.music;
+package io.musicassistant.alexa.relay.protocol;
 
-import io.musicassistant.alexa.relay.protocol.ContentKind;
-import io.musicassistant.alexa.relay.protocol.Names;
-import io.musicassistant.alexa.relay.protocol.ResolvedContent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

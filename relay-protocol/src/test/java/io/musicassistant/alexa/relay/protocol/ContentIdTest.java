@@ -1,10 +1,8 @@
-package io.musicassistant.alexa.music;
+package io.musicassistant.alexa.relay.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.relay.protocol.ContentKind;
-import io.musicassistant.alexa.relay.protocol.ResolvedContent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
