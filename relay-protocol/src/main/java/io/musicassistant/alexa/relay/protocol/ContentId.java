@@ -34,11 +34,20 @@ public record ContentId(ContentKind kind, String name, String artist) {
 
     /** The id for content as the user's Music Assistant resolved it. */
     public static ContentId of(ResolvedContent content) {
-        String artist = switch (content.kind()) {
-            case TRACK, ALBUM -> content.artist();
+        return of(content.kind(), content.name(), content.artist());
+    }
+
+    /**
+     * The id of an item named {@code name} (by {@code artist}: only tracks and albums keep it), as a
+     * home names its library for the catalog and as the cloud resolves it: the same function on both
+     * sides is what makes a catalog entity play the right item.
+     */
+    public static ContentId of(ContentKind kind, String name, String artist) {
+        String by = switch (kind) {
+            case TRACK, ALBUM -> artist;
             default -> null;
         };
-        return new ContentId(content.kind(), cut(Names.key(content.name())), cut(Names.key(artist)));
+        return new ContentId(kind, cut(Names.key(name)), cut(Names.key(by)));
     }
 
     public String encode() {
