@@ -37,8 +37,10 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 JAVA_MAJOR="$(java_major "$JAVA_HOME/bin/java")"
 
-# Flags that keep newer JDKs quiet about libraries (Maven's Guava, Pekko in ElasticMQ) using sun.misc.Unsafe.
+# Flags that keep newer JDKs quiet about libraries that use sun.misc.Unsafe (Maven's Guava, Pekko in
+# ElasticMQ) or load native code (DuckDB's JDBC driver, for the local catalog build).
 JAVA_RUN_FLAGS=()
+if [ "$JAVA_MAJOR" -ge 22 ]; then JAVA_RUN_FLAGS+=(--enable-native-access=ALL-UNNAMED); fi
 if [ "$JAVA_MAJOR" -ge 24 ]; then
   JAVA_RUN_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

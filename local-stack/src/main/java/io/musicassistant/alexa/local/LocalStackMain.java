@@ -3,6 +3,7 @@ package io.musicassistant.alexa.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.dev.MotoServer;
+import io.musicassistant.alexa.local.catalog.CatalogBenchmark;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -43,10 +44,13 @@ public final class LocalStackMain {
                 case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
                         options.contains("--verbose"));
                 case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-                case "bench" -> Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
-                        options.contains("--reports-only"), options.contains("--audio-only"), System.out);
+                case "bench" -> options.contains("--catalog")
+                        ? CatalogBenchmark.run(java.util.Arrays.stream(option(options, "--homes", "1000,10000").split(","))
+                                .map(String::strip).map(Integer::valueOf).toList(), Path.of(option(options, "--data-dir", ".local/bench")), System.out)
+                        : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
+                                options.contains("--reports-only"), options.contains("--audio-only"), System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only]");
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D]");
                     yield 2;
                 }
             };

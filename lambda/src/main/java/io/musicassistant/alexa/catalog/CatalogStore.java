@@ -1,0 +1,109 @@
+package io.musicassistant.alexa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicassistant.alexa.relay.protocol.catalog.CatalogSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The catalog bucket as the build sees it: the homes' snapshots, and what the build keeps between
+ * runs under {@code catalogs/} — a ledger per catalog type, the state of the last build, and a
+ * report per build (what was sent, what Amazon answered).
+ */
+public final class CatalogStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String STATE_KEY = CatalogSnapshot.CATALOGS_PREFIX + "state.json";
+
+    private final S3Client s3;
+    private final String bucket;
+
+    /** One home's snapshot object. */
+    public record Snapshot(String key, String instanceId, Instant lastModified, long bytes) {
+    }
+
+    /** When the newest snapshot the last complete build read was written. */
+    public record State(Instant newestSnapshot, Instant builtAt) {
+    }
+
+    public CatalogStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Every well-named snapshot in the bucket; anything else under the prefix is ignored. */
+    public List<Snapshot> snapshots() {
+        List<Snapshot> found = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(CatalogSnapshot.SNAPSHOTS_PREFIX)).contents()) {
+            var key = CatalogSnapshot.KEY.matcher(object.key());
+            if (key.matches()) {
+                found.add(new Snapshot(object.key(), key.group(1), object.lastModified(), object.size()));
+            }
+        }
+        return found;
+    }
+
+    public InputStream open(String key) {
+        return s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+
+    public Ledger ledger(CatalogType type) {
+        try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(ledgerKey(type)))) {
+            return Ledger.read(in);
+        } catch (NoSuchKeyException first) {
+            return Ledger.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void saveLedger(CatalogType type, Ledger ledger) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ledger.write(out);
+        s3.putObject(b -> b.bucket(bucket).key(ledgerKey(type)).contentType("application/gzip"), RequestBody.fromBytes(out.toByteArray()));
+    }
+
+    public Optional<State> state() {
+        try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(STATE_KEY))) {
+            JsonNode state = JSON.readTree(in);
+            return Optional.of(new State(Instant.ofEpochMilli(state.path("newest_snapshot_ms").asLong()),
+                    Instant.ofEpochMilli(state.path("built_at_ms").asLong())));
+        } catch (NoSuchKeyException first) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void saveState(State state) {
+        String json = JSON.createObjectNode().put("newest_snapshot_ms", state.newestSnapshot().toEpochMilli())
+                .put("built_at_ms", state.builtAt().toEpochMilli()).toString();
+        s3.putObject(b -> b.bucket(bucket).key(STATE_KEY).contentType("application/json"), RequestBody.fromString(json));
+    }
+
+    /** Keeps the build's report, named by its time so that they list in order. */
+    public String saveReport(BuildReport report) {
+        String key = CatalogSnapshot.CATALOGS_PREFIX + "builds/" + CatalogDocument.TIME.format(report.startedAt()).replace(':', '-') + ".json";
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromString(report.toJson()));
+        return key;
+    }
+
+    static String ledgerKey(CatalogType type) {
+        return CatalogSnapshot.CATALOGS_PREFIX + type.key() + "/ledger.ndjson.gz";
+    }
+}
