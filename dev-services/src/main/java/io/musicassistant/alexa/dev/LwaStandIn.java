@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code app_id}, {@code exp} in seconds remaining, {@code iat}). Error bodies are LWA's
  * {@code {"error","error_description"}}.
  *
+ * <p>{@code POST /auth/o2/token} redeems AcceptGrant codes and refresh tokens of the skill-messaging
+ * client, and refresh tokens registered for a developer's client ({@link #registerRefreshToken}), whose
+ * access tokens the SMAPI stand-in accepts.
+ *
  * <p>It also has an admin route, {@code POST /_standin/tokens}, so that tests and the local stack
  * can mint tokens for made-up users. Nothing here is a mock of our code: our identity client talks
  * to it over real HTTP exactly as it talks to api.amazon.com.
@@ -46,12 +50,20 @@ public final class LwaStandIn implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Authorization codes Alexa would hand a skill in AcceptGrant: code → user. Single use. */
     private final Map<String, String> grantCodes = new ConcurrentHashMap<>();
-    /** Refresh tokens: token → user. */
-    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Refresh tokens: token → whose, for which client. */
+    private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
+    /**
+     * Clients registered with {@link #registerRefreshToken} (a developer's security profile, as the
+     * SMAPI calls use): client id → secret. The skill-messaging client is kept apart, below.
+     */
+    private final Map<String, String> registeredClients = new ConcurrentHashMap<>();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile String messagingClientId = "amzn1.application-oa2-client.localmessaging0000000000000000";
     private volatile String messagingClientSecret = "local-messaging-secret";
     private volatile Duration grantTokenLifetime = Duration.ofHours(1);
+
+    private record RefreshGrant(String userId, String clientId) {
+    }
 
     /** What LWA knows about one access token. */
     public record Grant(String userId, String name, String email, String clientId, Instant issuedAt, Instant expiresAt) {
@@ -142,7 +154,29 @@ public final class LwaStandIn implements AutoCloseable {
 
     /** Forgets a refresh token, as when the user disables the skill. */
     public void revokeRefreshTokens(String userId) {
-        refreshTokens.values().removeIf(userId::equals);
+        refreshTokens.values().removeIf(grant -> grant.userId().equals(userId));
+    }
+
+    /**
+     * Registers a client (a security profile's id and secret) and a refresh token it holds for
+     * {@code userId}, as a developer gets one for SMAPI: {@code POST /auth/o2/token} with
+     * {@code grant_type=refresh_token}, that client's id and secret and this token then answers
+     * {@code {access_token, refresh_token, token_type: "bearer", expires_in}} as Login with Amazon
+     * documents. A client id registered once keeps its first secret.
+     */
+    public void registerRefreshToken(String clientId, String clientSecret, String refreshToken, String userId) {
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        String secret = registeredClients.putIfAbsent(Objects.requireNonNull(clientId, "clientId"), clientSecret);
+        if (secret != null && !secret.equals(clientSecret)) {
+            throw new IllegalArgumentException("client " + clientId + " is registered with another secret");
+        }
+        refreshTokens.put(Objects.requireNonNull(refreshToken, "refreshToken"),
+                new RefreshGrant(Objects.requireNonNull(userId, "userId"), clientId));
+    }
+
+    /** Whether {@code clientId} was registered with {@link #registerRefreshToken} (the SMAPI stand-in accepts only those). */
+    public boolean isRegisteredClient(String clientId) {
+        return clientId != null && registeredClients.containsKey(clientId);
     }
 
     public int tokenCalls() {
@@ -210,7 +244,8 @@ public final class LwaStandIn implements AutoCloseable {
     }
 
     /**
-     * {@code POST /auth/o2/token}, form-encoded, client id and secret in the body (or HTTP Basic):
+     * {@code POST /auth/o2/token}, form-encoded, client id and secret in the body (the skill-messaging
+     * client's, or a client's registered with {@link #registerRefreshToken}):
      * {@code grant_type=authorization_code&code=…} and {@code grant_type=refresh_token&refresh_token=…}
      * → {@code {access_token, token_type, expires_in, refresh_token}}; LWA's error bodies otherwise.
      */
@@ -226,13 +261,21 @@ public final class LwaStandIn implements AutoCloseable {
             return;
         }
         Map<String, String> form = SmallHttp.form(new String(SmallHttp.readBody(exchange, MAX_BODY), StandardCharsets.UTF_8));
-        if (!messagingClientId.equals(form.get("client_id")) || !messagingClientSecret.equals(form.get("client_secret"))) {
+        String clientId = form.get("client_id");
+        boolean messaging = messagingClientId.equals(clientId) && messagingClientSecret.equals(form.get("client_secret"));
+        boolean registered = clientId != null && form.get("client_secret") != null
+                && form.get("client_secret").equals(registeredClients.get(clientId));
+        if (!messaging && !registered) {
             SmallHttp.sendJson(exchange, 401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
             return;
         }
         String userId = switch (String.valueOf(form.get("grant_type"))) {
-            case "authorization_code" -> form.get("code") == null ? null : grantCodes.remove(form.get("code"));
-            case "refresh_token" -> form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
+            // Authorization codes come from AcceptGrant, which only the skill-messaging client redeems.
+            case "authorization_code" -> !messaging || form.get("code") == null ? null : grantCodes.remove(form.get("code"));
+            case "refresh_token" -> {
+                RefreshGrant grant = form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
+                yield grant != null && grant.clientId().equals(clientId) ? grant.userId() : null;
+            }
             default -> {
                 SmallHttp.sendJson(exchange, 400, Map.of("error", "unsupported_grant_type",
                         "error_description", "The authorization grant type is not supported"));
@@ -247,11 +290,11 @@ public final class LwaStandIn implements AutoCloseable {
                     "error_description", "The request has an invalid grant parameter"));
             return;
         }
-        String access = issueToken(userId, null, messagingClientId, grantTokenLifetime);
+        String access = issueToken(userId, null, clientId, grantTokenLifetime);
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
         String refresh = "Atzr|IwEB" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        refreshTokens.put(refresh, userId);
+        refreshTokens.put(refresh, new RefreshGrant(userId, clientId));
         SmallHttp.sendJson(exchange, 200, Map.of("access_token", access, "token_type", "bearer",
                 "expires_in", grantTokenLifetime.toSeconds(), "refresh_token", refresh));
     }
