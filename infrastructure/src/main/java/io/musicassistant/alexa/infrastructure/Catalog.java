@@ -74,9 +74,9 @@ final class Catalog extends Construct {
                         .description("Music Assistant for Alexa: homes' library snapshots for the voice-catalog build")
                         .build())
                 .build();
-        CfnTable table = CfnTable.Builder.create(this, "Snapshots")
+        CfnTable.Builder.create(this, "Snapshots")
                 .catalogId(Aws.ACCOUNT_ID)
-                .databaseName(database.getRef())
+                .databaseName(database.getRef()) // the reference also orders the table after the database
                 .tableInput(CfnTable.TableInputProperty.builder()
                         .name(TABLE)
                         .description("One gzip'd JSON-lines object per home: " + CatalogSnapshot.SNAPSHOTS_PREFIX + "<home>/"
@@ -102,7 +102,6 @@ final class Catalog extends Construct {
                                 .build())
                         .build())
                 .build();
-        table.addResourceDependency(database);
 
         workgroup = CfnWorkGroup.Builder.create(this, "WorkGroup")
                 .name(workgroupName)
