@@ -51,6 +51,8 @@ public final class Deploy {
     private static int deploy(Options options, Host host, PrintStream out, Runner real, Redactor redactor, Pause pause) {
         DeployConfig config = DeployConfig.load(options, host);
         redactor.add(config.lwaClientSecret());
+        redactor.add(config.smapiClientSecret());
+        redactor.add(config.smapiRefreshToken());
         // Whatever the ASK CLI or the AWS SDKs might echo of their own credentials stays masked too.
         for (String name : List.of("ASK_REFRESH_TOKEN", "ASK_ACCESS_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
             host.variable(name).ifPresent(redactor::add);

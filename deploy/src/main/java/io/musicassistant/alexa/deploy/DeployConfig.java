@@ -26,13 +26,21 @@ import java.util.Properties;
  * @param alarmEmail where the stack's alarms are mailed, or null
  * @param fallbackArtUrl art for content without its own, or null
  * @param tablePrefix prefix of the stack's table, function and secret names
+ * @param smapiClientId the security profile the catalog build calls SMAPI with, or null for the LWA one
+ * @param smapiClientSecret its secret, or null (with the LWA profile: its secret)
+ * @param smapiRefreshToken a refresh token of that profile with the catalog scopes, obtained before
+ *     (CI, a machine without a browser), or null: the deploy asks the developer to sign in
  */
 record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret lwaClientSecret, String askProfile,
                     boolean askFromEnvironment, String awsProfile, String privacyPolicyUrl, String termsOfUseUrl,
-                    String alarmEmail, String fallbackArtUrl, String tablePrefix) {
+                    String alarmEmail, String fallbackArtUrl, String tablePrefix, String smapiClientId,
+                    Secret smapiClientSecret, Secret smapiRefreshToken) {
 
     static final List<String> KEYS = List.of("LWA_CLIENT_ID", "LWA_CLIENT_SECRET", "ASK_PROFILE", "AWS_PROFILE",
-            "PRIVACY_POLICY_URL", "TERMS_OF_USE_URL", "ALARM_EMAIL", "FALLBACK_ART_URL", "TABLE_PREFIX");
+            "PRIVACY_POLICY_URL", "TERMS_OF_USE_URL", "ALARM_EMAIL", "FALLBACK_ART_URL", "TABLE_PREFIX", "SMAPI_CLIENT_ID",
+            "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
+    /** Keys whose values are secrets: masked everywhere, kept from child processes, in owner-only files only. */
+    static final List<String> SECRET_KEYS = List.of("LWA_CLIENT_SECRET", "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
     static final String STACK_NAME = "MusicAssistantAlexa";
     static final String DEFAULT_TABLE_PREFIX = "ma-alexa-";
     static final String LWA_CLIENT_PREFIX = "amzn1.application-oa2-client.";
@@ -53,7 +61,29 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
                 values.get("AWS_PROFILE"),
                 values.get("PRIVACY_POLICY_URL"), values.get("TERMS_OF_USE_URL"), values.get("ALARM_EMAIL"),
                 values.get("FALLBACK_ART_URL"),
-                values.getOrDefault("TABLE_PREFIX", defaultTablePrefix(options.stage())));
+                values.getOrDefault("TABLE_PREFIX", defaultTablePrefix(options.stage())),
+                values.get("SMAPI_CLIENT_ID"), secret(values.get("SMAPI_CLIENT_SECRET")), secret(values.get("SMAPI_REFRESH_TOKEN")));
+    }
+
+    /** Without the SMAPI keys (tests, and callers that do not care about the catalog build). */
+    DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret lwaClientSecret, String askProfile,
+                 boolean askFromEnvironment, String awsProfile, String privacyPolicyUrl, String termsOfUseUrl, String alarmEmail,
+                 String fallbackArtUrl, String tablePrefix) {
+        this(region, stage, lwaClientId, lwaClientSecret, askProfile, askFromEnvironment, awsProfile, privacyPolicyUrl,
+                termsOfUseUrl, alarmEmail, fallbackArtUrl, tablePrefix, null, null, null);
+    }
+
+    /** The client the catalog build refreshes its token with: SMAPI_CLIENT_ID, else the LWA security profile. */
+    String catalogClientId() {
+        return smapiClientId != null ? smapiClientId : lwaClientId;
+    }
+
+    Secret catalogClientSecret() {
+        return smapiClientId != null ? smapiClientSecret : lwaClientSecret;
+    }
+
+    private static Secret secret(String value) {
+        return value == null ? null : new Secret(value);
     }
 
     /**
@@ -72,7 +102,9 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
     DeployConfig withPlaceholders() {
         return new DeployConfig(region, stage, lwaClientId == null ? "<LWA_CLIENT_ID>" : lwaClientId,
                 lwaClientSecret == null ? new Secret("<LWA_CLIENT_SECRET>") : lwaClientSecret, askProfile,
-                askFromEnvironment, awsProfile, privacyPolicyUrl, termsOfUseUrl, alarmEmail, fallbackArtUrl, tablePrefix);
+                askFromEnvironment, awsProfile, privacyPolicyUrl, termsOfUseUrl, alarmEmail, fallbackArtUrl, tablePrefix,
+                smapiClientId, smapiClientId != null && smapiClientSecret == null ? new Secret("<SMAPI_CLIENT_SECRET>")
+                : smapiClientSecret, smapiRefreshToken);
     }
 
     /** The ASK CLI's own rule (ask-cli 2.30.7, profile-helper.isEnvProfile). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +89,7 @@ final class Deployer {
             case Step.DeployStack deploy -> deployStack(deploy);
             case Step.UpdateSkill update -> updateSkill(update.skill());
             case Step.LinkAccounts l -> linkAccounts();
+            case Step.AuthorizeCatalogs a -> authorizeCatalogs(a);
             case Step.Finish f -> finish();
         }
     }
@@ -248,6 +250,74 @@ final class Deployer {
             progress.ok(skill.title() + ": Login with Amazon client " + config.lwaClientId() + " (request file owner-only,"
                     + " deleted)");
         }
+    }
+
+    /**
+     * The catalog build calls SMAPI as the developer: a Login-with-Amazon refresh token with the
+     * catalog scopes, of the deploy's security profile (or SMAPI_CLIENT_ID's), and the vendor id, into
+     * the stack's SMAPI secret. The ASK CLI's own token is not reused: it belongs to the CLI's
+     * internal LWA client, whose use outside the CLI Amazon does not allow (CATALOG-DECISIONS.md). A
+     * secret that already holds credentials of this client and vendor is kept, so the developer signs
+     * in once per region and stage, not on every deploy.
+     */
+    private void authorizeCatalogs(Step.AuthorizeCatalogs step) throws StepFailure, IOException {
+        String region = config.region().awsRegion();
+        StackOutputs here = state.regions().get(region);
+        String secretArn = here == null ? null : here.smapiSecretArn();
+        if (secretArn == null || secretArn.isBlank()) {
+            throw new StepFailure("the stack in " + region + " has no SmapiSecretArn output: it was deployed from code older"
+                    + " than the catalog build; run the deploy again without --skip-build");
+        }
+        String clientId = config.catalogClientId();
+        Secret clientSecret = config.catalogClientSecret();
+        String vendorId = Preflight.vendorId(config, host).orElseGet(() -> {
+            if (dryRun) {
+                return "<vendor id of ASK profile " + config.askProfile() + ">";
+            }
+            throw new IllegalStateException("the ASK profile " + config.askProfile() + " names no vendor id");
+        });
+        SecretsManagerStore.Target target = new SecretsManagerStore.Target(region, secretArn, config.awsProfile());
+        progress.detail("Secrets Manager GetSecretValue " + secretArn + " (from this JVM, with the AWS credentials of the stack)");
+        Optional<SmapiCredentials> stored = SmapiCredentials.parse(runner.readSecret(target));
+        stored.ifPresent(s -> {
+            redactor.add(s.clientSecret());
+            redactor.add(s.refreshToken());
+        });
+        boolean sameGrant = stored.isPresent() && stored.get().clientId().equals(clientId) && stored.get().vendorId().equals(vendorId);
+        Secret refreshToken;
+        String source;
+        if (config.smapiRefreshToken() != null) {
+            refreshToken = config.smapiRefreshToken();
+            source = "SMAPI_REFRESH_TOKEN";
+        } else if (sameGrant && !step.renew()) {
+            if (stored.get().clientSecret().value().equals(clientSecret.value())) {
+                progress.ok("already authorized for client " + clientId + " and vendor " + vendorId + "; kept"
+                        + " (--reauthorize-catalogs signs in again)");
+                return;
+            }
+            refreshToken = stored.get().refreshToken();
+            source = "the refresh token already there (the security profile's secret changed)";
+        } else {
+            LwaLogin.Grant grant = LwaLogin.Grant.of(clientId, clientSecret);
+            progress.detail("Login with Amazon (authorization code) for " + LwaLogin.SCOPES + ": open this page in a browser,");
+            progress.detail("sign in with the Amazon account of the developer account that owns the skills (vendor " + vendorId
+                    + ") and allow access:");
+            refreshToken = runner.authorize(grant, url -> {
+                progress.detail("  " + url);
+                progress.detail((dryRun ? "a real run waits here" : "waiting") + " up to " + LwaLogin.WAIT.toMinutes()
+                        + " minutes for the redirect to " + grant.redirectUri() + " (an Allowed Return URL of client "
+                        + clientId + ") …");
+            });
+            progress.detail("POST " + LwaLogin.TOKEN + " grant_type=authorization_code code=" + Redactor.MASK + " client_id="
+                    + clientId + " client_secret=" + Redactor.MASK + " (from this JVM): the refresh token");
+            source = "the sign-in";
+        }
+        redactor.add(refreshToken);
+        SmapiCredentials credentials = new SmapiCredentials(clientId, clientSecret, refreshToken, vendorId);
+        progress.detail("Secrets Manager PutSecretValue " + secretArn + " " + credentials.shown());
+        runner.writeSecret(target, credentials.json());
+        progress.ok("the catalog build calls SMAPI as vendor " + vendorId + " through client " + clientId + " (refresh token from "
+                + source + "; it is kept only in the secret)");
     }
 
     private void finish() throws StepFailure, IOException {

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param skipBuild use the jars already built
  * @param configFile a properties file with the configuration keys, or null
  * @param help print the usage and stop
+ * @param reauthorizeCatalogs ask the developer to sign in for the catalog build's SMAPI access even if
+ *     the stack's secret already holds credentials (a revoked or lost token)
  */
 record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion region, String stage, boolean skipBuild,
-               Path configFile, boolean help) {
+               Path configFile, boolean help, boolean reauthorizeCatalogs) {
 
     static final String DEFAULT_STAGE = "prod";
     // Short and plain: it becomes part of a stack name and a table prefix of at most 25 characters.
@@ -26,7 +28,7 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
 
     static final String USAGE = """
             usage: scripts/deploy [--dry-run [--synth]] [--region us-east-1|eu-west-1|us-west-2] [--stage NAME]
-                                  [--skip-build] [--config FILE]
+                                  [--skip-build] [--config FILE] [--reauthorize-catalogs]
                    scripts/localstack-deploy [--dry-run] [--region REGION] [--skip-build]
 
               --dry-run     print every step and command, change nothing; needs no account
@@ -35,13 +37,16 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
               --stage       deployment name (default prod); state in .deploy/<stage>.json
               --skip-build  use lambda/target/ma-alexa-lambda.jar and the compiled CDK app as they are
               --config      properties file with LWA_CLIENT_ID, LWA_CLIENT_SECRET, ... (the environment wins)
+              --reauthorize-catalogs  sign in again for the catalog build's SMAPI access (a revoked token)
 
             Configuration (environment or --config): LWA_CLIENT_ID, LWA_CLIENT_SECRET (required), ASK_PROFILE,
-            AWS_PROFILE, PRIVACY_POLICY_URL, TERMS_OF_USE_URL, ALARM_EMAIL, FALLBACK_ART_URL, TABLE_PREFIX.
+            AWS_PROFILE, PRIVACY_POLICY_URL, TERMS_OF_USE_URL, ALARM_EMAIL, FALLBACK_ART_URL, TABLE_PREFIX,
+            SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN.
             Details: docs/deployment.md""";
 
     /** Options that are on when named; {@code --skip-build=false} is refused rather than read as on. */
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--synth", "--localstack", "--skip-build", "-h", "--help");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--synth", "--localstack", "--skip-build", "-h", "--help",
+            "--reauthorize-catalogs");
 
     static Options parse(List<String> args) {
         boolean dryRun = false;
@@ -49,6 +54,7 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
         boolean localstack = false;
         boolean skipBuild = false;
         boolean help = false;
+        boolean reauthorize = false;
         String region = AlexaRegion.NA.awsRegion();
         String stage = DEFAULT_STAGE;
         Path config = null;
@@ -65,6 +71,7 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
                 case "--localstack" -> localstack = true;
                 case "--skip-build" -> skipBuild = true;
                 case "-h", "--help" -> help = true;
+                case "--reauthorize-catalogs" -> reauthorize = true;
                 case "--region", "--stage", "--config" -> {
                     String value = inline;
                     if (value == null) {
@@ -91,9 +98,9 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
         if (synth && !dryRun) {
             throw new UsageException("--synth goes with --dry-run (a real deploy synthesises anyway)");
         }
-        if (localstack && (config != null || !stage.equals(DEFAULT_STAGE) || synth)) {
+        if (localstack && (config != null || !stage.equals(DEFAULT_STAGE) || synth || reauthorize)) {
             throw new UsageException("--localstack takes only --dry-run, --region and --skip-build");
         }
-        return new Options(dryRun, synth, localstack, alexaRegion, stage, skipBuild, config, help);
+        return new Options(dryRun, synth, localstack, alexaRegion, stage, skipBuild, config, help, reauthorize);
     }
 }

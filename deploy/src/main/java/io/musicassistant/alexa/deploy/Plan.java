@@ -24,6 +24,7 @@ record Plan(List<Step> steps) {
                 new Step.UpdateSkill(Skill.MUSIC),
                 new Step.UpdateSkill(Skill.CONTROL),
                 new Step.LinkAccounts(),
+                new Step.AuthorizeCatalogs(options.reauthorizeCatalogs()),
                 new Step.Finish()));
     }
 

@@ -44,6 +44,7 @@ final class Preflight {
         aws(config, host).ifPresent(problems::add);
         ask(config, host).ifPresent(problems::add);
         lwa(config, problems);
+        smapi(config, problems);
         optional(config, problems);
         if (options.skipBuild()) {
             built(host, problems);
@@ -181,6 +182,44 @@ final class Preflight {
         }
     }
 
+    /** The catalog build's SMAPI client: the LWA profile unless SMAPI_CLIENT_ID names another (with its secret). */
+    private static void smapi(DeployConfig config, List<String> problems) {
+        if (config.smapiClientId() != null) {
+            if (!LWA_CLIENT.matcher(config.smapiClientId()).matches()) {
+                problems.add("SMAPI_CLIENT_ID does not look like a security profile's client id (" + DeployConfig.LWA_CLIENT_PREFIX
+                        + "…): " + config.smapiClientId());
+            }
+            if (config.smapiClientSecret() == null) {
+                problems.add("SMAPI_CLIENT_ID is set but SMAPI_CLIENT_SECRET is not: the catalog build needs both");
+            }
+        } else if (config.smapiClientSecret() != null) {
+            problems.add("SMAPI_CLIENT_SECRET is set without SMAPI_CLIENT_ID (without both the LWA security profile is used)");
+        }
+        if (config.smapiClientSecret() != null && (config.smapiClientSecret().value().length() < 16
+                || config.smapiClientSecret().value().matches(".*\\s.*"))) {
+            problems.add("SMAPI_CLIENT_SECRET does not look like a client secret (too short or with spaces)");
+        }
+        if (config.smapiRefreshToken() != null && !config.smapiRefreshToken().value().matches("Atzr\\|\\S{16,}")) {
+            // never quoted: a near-miss is still a secret
+            problems.add("SMAPI_REFRESH_TOKEN does not look like a Login with Amazon refresh token (Atzr|…)");
+        }
+    }
+
+    /** The developer account's vendor id: ASK_VENDOR_ID with credentials in the environment, else the ASK profile's. */
+    static Optional<String> vendorId(DeployConfig config, Host host) {
+        if (config.askFromEnvironment()) {
+            return host.variable("ASK_VENDOR_ID");
+        }
+        try {
+            JsonNode profile = Manifests.JSON.readTree(host.home().resolve(".ask").resolve("cli_config").toFile())
+                    .path("profiles").path(config.askProfile());
+            String vendor = profile.path("vendor_id").asText("");
+            return vendor.isBlank() ? Optional.empty() : Optional.of(vendor);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void optional(DeployConfig config, List<String> problems) {
         https("PRIVACY_POLICY_URL", config.privacyPolicyUrl(), problems);
         https("TERMS_OF_USE_URL", config.termsOfUseUrl(), problems);
@@ -211,7 +250,7 @@ final class Preflight {
         }
     }
 
-    /** A properties file with the LWA secret should be readable by its owner only. */
+    /** A properties file with a secret (the LWA or SMAPI ones) should be readable by its owner only. */
     private static void configFile(Options options, List<String> problems) {
         Path file = options.configFile();
         if (file == null) {
@@ -220,12 +259,13 @@ final class Preflight {
         try (Reader reader = Files.newBufferedReader(file)) {
             Properties properties = new Properties();
             properties.load(reader);
-            if (!properties.containsKey("LWA_CLIENT_SECRET")) {
+            List<String> held = DeployConfig.SECRET_KEYS.stream().filter(properties::containsKey).toList();
+            if (held.isEmpty()) {
                 return;
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                problems.add(file + " holds LWA_CLIENT_SECRET and others may read it: chmod 600 " + file);
+                problems.add(file + " holds " + String.join(", ", held) + " and others may read it: chmod 600 " + file);
             }
         } catch (UnsupportedOperationException | IOException e) {
             // not POSIX, or unreadable: DeployConfig has already said so

@@ -16,9 +16,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Runs commands with {@link ProcessBuilder}; every line it shows or keeps goes through the redactor. */
+/**
+ * Runs commands with {@link ProcessBuilder}; every line it shows or keeps goes through the redactor.
+ * The sign-in is {@link LwaLogin}'s, the secret calls {@link SecretsManagerStore}'s.
+ */
 final class ProcessRunner implements Runner {
 
     static final int TAIL_LINES = 25;
@@ -35,8 +39,9 @@ final class ProcessRunner implements Runner {
     @Override
     public Result run(Command command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.cwd().toFile());
-        // The LWA secret reaches the ASK CLI only in the owner-only request file; no child needs it in its environment.
-        builder.environment().remove("LWA_CLIENT_SECRET");
+        // The LWA secret reaches the ASK CLI only in the owner-only request file, the SMAPI ones only Secrets
+        // Manager (from this JVM); no child needs them in its environment.
+        DeployConfig.SECRET_KEYS.forEach(builder.environment()::remove);
         builder.environment().putAll(command.env());
         Process process = builder.start();
         process.getOutputStream().close(); // nothing may wait for an answer on stdin
@@ -101,6 +106,21 @@ final class ProcessRunner implements Runner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while uploading " + file.getFileName());
         }
+    }
+
+    @Override
+    public Secret authorize(LwaLogin.Grant grant, Consumer<URI> show) throws IOException {
+        return new LwaLogin().authorize(grant, show);
+    }
+
+    @Override
+    public Optional<String> readSecret(SecretsManagerStore.Target target) throws IOException {
+        return SecretsManagerStore.read(target);
+    }
+
+    @Override
+    public void writeSecret(SecretsManagerStore.Target target, Secret value) throws IOException {
+        SecretsManagerStore.write(target, value);
     }
 
     private static void readLines(InputStream stream, Consumer<String> sink) {

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.deploy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +17,22 @@ import java.util.List;
  * @param controlSkillEndpoint {@code ControlSkillEndpoint}: the control Lambda's alias ARN
  * @param relayApiUrl {@code RelayApiUrl}: what connectors are given as RELAY_API_URL
  * @param alarmTopicArn {@code AlarmTopicArn}: where the alarms go
+ * @param catalogBucket {@code CatalogBucket}: homes' library snapshots (null from a stack before the catalogs)
+ * @param smapiSecretArn {@code SmapiSecretArn}: the secret the deploy writes the catalog build's SMAPI
+ *     credentials into (null from a stack before the catalogs)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
-                    String alarmTopicArn) {
+                    String alarmTopicArn, String catalogBucket, String smapiSecretArn) {
 
     static final List<String> NAMES = List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn");
+    /** Read when there (the catalog step needs the secret's; it says so if the stack lacks it). */
+    static final List<String> OPTIONAL = List.of("CatalogBucket", "SmapiSecretArn");
+
+    StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
+                 String alarmTopicArn) {
+        this(stackName, musicSkillEndpoint, controlSkillEndpoint, relayApiUrl, alarmTopicArn, null, null);
+    }
 
     /** Reads the file {@code cdk deploy --outputs-file} wrote: {@code {"<stack>": {"<output>": "<value>"}}}. */
     static StackOutputs read(Path file, String stackName) throws IOException {
@@ -38,13 +50,15 @@ record StackOutputs(String stackName, String musicSkillEndpoint, String controlS
             throw new IOException(file.getFileName() + " lacks the stack output(s) " + String.join(", ", missing) + " of "
                     + stackName);
         }
-        return new StackOutputs(stackName, values.get(0), values.get(1), values.get(2), values.get(3));
+        return new StackOutputs(stackName, values.get(0), values.get(1), values.get(2), values.get(3),
+                outputs.path(OPTIONAL.get(0)).asText(null), outputs.path(OPTIONAL.get(1)).asText(null));
     }
 
     /** Stand-ins a dry run uses where the stack's outputs would be. */
     static StackOutputs placeholders(String stackName, int step) {
         return new StackOutputs(stackName, "<MusicSkillEndpoint from step " + step + ">",
                 "<ControlSkillEndpoint from step " + step + ">", "<RelayApiUrl from step " + step + ">",
-                "<AlarmTopicArn from step " + step + ">");
+                "<AlarmTopicArn from step " + step + ">", "<CatalogBucket from step " + step + ">",
+                "<SmapiSecretArn from step " + step + ">");
     }
 }

@@ -51,6 +51,18 @@ sealed interface Step {
         }
     }
 
+    /**
+     * The catalog build's SMAPI credentials into the stack's secret: the developer's consent (Login
+     * with Amazon) unless the secret already holds it.
+     *
+     * @param renew {@code --reauthorize-catalogs}: ask again even then
+     */
+    record AuthorizeCatalogs(boolean renew) implements Step {
+        public String title() {
+            return "Giving the catalog build its SMAPI credentials (Login with Amazon consent into Secrets Manager)";
+        }
+    }
+
     record Finish() implements Step {
         public String title() {
             return "Reading the return URLs and listing what is left to do";

@@ -169,7 +169,7 @@ class DeployRunTest {
         assertEquals(Deploy.FAILED, f.run(), f.output());
 
         String out = f.output();
-        assertTrue(out.contains("✗ Step 6/10 failed: Deploying the AWS stack MusicAssistantAlexa in us-east-1"), out);
+        assertTrue(out.contains("✗ Step 6/11 failed: Deploying the AWS stack MusicAssistantAlexa in us-east-1"), out);
         assertTrue(out.contains("command:   npx --yes aws-cdk@2.1148.1 deploy MusicAssistantAlexa"), out);
         assertTrue(out.contains("exit code: 1"), out);
         assertTrue(out.contains("│ MusicAssistantAlexa failed: AccessDenied"), out);
@@ -191,7 +191,7 @@ class DeployRunTest {
         assertEquals(Deploy.FAILED, f.run(), f.output());
 
         assertTrue(f.output().contains("Manifest: Invalid category."), f.output());
-        assertTrue(f.output().contains("Step 3/10 failed: Creating the music skill"), f.output());
+        assertTrue(f.output().contains("Step 3/11 failed: Creating the music skill"), f.output());
         JsonNode state = Manifests.JSON.readTree(f.stateFile("prod").toFile());
         assertEquals(RecordingRunner.MUSIC_ID, state.path("musicSkillId").asText(), "a re-run updates it instead");
     }

@@ -26,7 +26,7 @@ class DryRunTest {
         Plan plan = Plan.of(Options.parse(List.of("--region", "us-west-2")), DeployConfig.load(
                 Options.parse(List.of("--region", "us-west-2")), f.host()), DeployState.empty());
         for (int i = 0; i < plan.steps().size(); i++) {
-            String header = "[" + (i + 1) + "/10] " + plan.steps().get(i).title() + " …";
+            String header = "[" + (i + 1) + "/11] " + plan.steps().get(i).title() + " …";
             assertTrue(out.contains(header), "missing " + header);
         }
         for (String verb : List.of("create-upload-url", "create-skill-package", "get-import-status", "get-skill-credentials",
@@ -69,6 +69,6 @@ class DryRunTest {
         assertTrue(out.contains("a real deploy would stop here: LWA_CLIENT_ID is not set"), out);
         assertTrue(out.contains("a real deploy would stop here: no AWS credentials"), out);
         assertTrue(out.contains("lwaClientId=<LWA_CLIENT_ID>"), "placeholders stand in for the missing values");
-        assertTrue(out.contains("[10/10]"), out);
+        assertTrue(out.contains("[11/11]"), out);
     }
 }

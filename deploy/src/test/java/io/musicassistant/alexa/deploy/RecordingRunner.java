@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,6 +26,8 @@ final class RecordingRunner implements Runner {
     static final String MESSAGING_CLIENT_ID = "amzn1.application-oa2-client.messaging0123";
     static final String MESSAGING_SECRET = "messaging-secret-0123456789abcdef";
     static final String UPLOAD_SIGNATURE = "X-Amz-Signature=presigned0123456789";
+    static final String REFRESH_TOKEN = "Atzr|IwEBIrecorded-refresh-token-0123456789";
+    static final String SMAPI_PLACEHOLDER = "{\"client_id\":\"\",\"client_secret\":\"\",\"refresh_token\":\"\",\"vendor_id\":\"\"}";
     static final List<String> REDIRECT_URLS = List.of("https://layla.amazon.com/api/skill/link/MVENDOR",
             "https://pitangui.amazon.com/api/skill/link/MVENDOR", "https://alexa.amazon.co.jp/api/skill/link/MVENDOR");
 
@@ -33,6 +39,15 @@ final class RecordingRunner implements Runner {
     final List<Path> accountLinkingFiles = new ArrayList<>();
     /** Overrides by the first matching word of a command, e.g. "deploy" → a failure. */
     final Map<String, Function<Command, Result>> overrides = new HashMap<>();
+    /** The stand-in Secrets Manager: secret ARN → value; a secret the stack made holds its empty placeholder. */
+    final Map<String, String> secrets = new HashMap<>();
+    final List<SecretsManagerStore.Target> secretReads = new ArrayList<>();
+    final List<SecretsManagerStore.Target> secretWrites = new ArrayList<>();
+    /** The sign-ins asked for, and what the developer's browser was shown. */
+    final List<LwaLogin.Grant> grants = new ArrayList<>();
+    final List<URI> shownUrls = new ArrayList<>();
+    /** What the sign-in answers; an IOException to simulate a refusal. */
+    Function<LwaLogin.Grant, Secret> signIn = grant -> new Secret(REFRESH_TOKEN);
 
     private final Map<String, Integer> pollsPerImport = new HashMap<>();
     private final List<String> createdImports = new ArrayList<>();
@@ -94,7 +109,10 @@ final class RecordingRunner implements Runner {
                     + "    \"ControlSkillEndpoint\": \"" + arn(region, "control-skill") + "\",\n"
                     + "    \"RelayApiUrl\": \"https://abc123.execute-api." + region + ".amazonaws.com\",\n"
                     + "    \"AlarmTopicArn\": \"arn:aws:sns:" + region + ":123456789012:ma-alexa-alarms\",\n"
+                    + "    \"CatalogBucket\": \"ma-alexa-catalog-123456789012-" + region + "\",\n"
+                    + "    \"SmapiSecretArn\": \"" + smapiSecretArn(region) + "\",\n"
                     + "    \"AlexaRegion\": \"EU\"\n  }\n}\n");
+            secrets.putIfAbsent(smapiSecretArn(region), SMAPI_PLACEHOLDER);
             return ok("");
         }
         if (argv.contains("update-account-linking-info")) {
@@ -118,6 +136,35 @@ final class RecordingRunner implements Runner {
             throw new AssertionError("uploading a package that does not exist: " + file);
         }
         uploads.add(url);
+    }
+
+    @Override
+    public Secret authorize(LwaLogin.Grant grant, Consumer<URI> show) throws IOException {
+        grants.add(grant);
+        URI url = grant.authorizeUrl(LwaLogin.AUTHORIZE);
+        shownUrls.add(url);
+        show.accept(url);
+        try {
+            return signIn.apply(grant);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public Optional<String> readSecret(SecretsManagerStore.Target target) {
+        secretReads.add(target);
+        return Optional.ofNullable(secrets.get(target.secretArn()));
+    }
+
+    @Override
+    public void writeSecret(SecretsManagerStore.Target target, Secret value) {
+        secretWrites.add(target);
+        secrets.put(target.secretArn(), value.value());
+    }
+
+    static String smapiSecretArn(String region) {
+        return "arn:aws:secretsmanager:" + region + ":123456789012:secret:ma-alexa-smapi-AbCdEf";
     }
 
     static String arn(String region, String function) {

@@ -63,6 +63,26 @@ final class Access {
             "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
     static final List<String> CONNECTOR_REPLY_ACTIONS = List.of(PUT);
 
+    /** The catalog builder runs its merge query in its own workgroup and reads the answer (CatalogBuilderHandler). */
+    static final List<String> CATALOG_ATHENA = List.of("athena:StartQueryExecution", "athena:GetQueryExecution",
+            "athena:GetQueryResults", "athena:StopQueryExecution");
+    /** What Athena reads of the snapshots table's definition, with the caller's rights, to plan a query. */
+    static final List<String> CATALOG_GLUE = List.of("glue:GetDatabase", "glue:GetTable", "glue:GetPartitions");
+    /** Athena asks where a bucket is before it reads or writes there (both buckets, bucket-level). */
+    static final List<String> BUCKET_LOCATION = List.of("s3:GetBucketLocation");
+    /** Snapshots: read by Athena (with the builder's rights) and by the builder to see what changed. */
+    static final List<String> SNAPSHOT_READ = List.of("s3:GetObject");
+    static final List<String> LIST = List.of("s3:ListBucket");
+    /** What the build keeps between runs under catalogs/: ledgers and the documents it uploaded. */
+    static final List<String> CATALOG_STATE = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    /** Athena writes each result under athena/ with the caller's rights; GetQueryResults reads it back. */
+    static final List<String> QUERY_RESULTS_OBJECTS = List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload",
+            "s3:ListMultipartUploadParts");
+    static final List<String> QUERY_RESULTS_BUCKET = List.of("s3:ListBucket", "s3:ListBucketMultipartUploads");
+    static final List<String> SMAPI_SECRET = List.of("secretsmanager:GetSecretValue");
+    /** The relay API presigns each home's snapshot upload with its own role: the URL can do what the role can. */
+    static final List<String> SNAPSHOT_UPLOAD = List.of("s3:PutObject");
+
     private Access() {
     }
 }

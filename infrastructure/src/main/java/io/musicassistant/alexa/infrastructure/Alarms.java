@@ -14,8 +14,9 @@ import software.constructs.Construct;
 
 /**
  * What a maintainer should hear about: a function failing (an unhandled error or a timeout: the
- * handlers answer bad input with Alexa errors, so any Errors count is a bug or an outage), a function
- * slow enough that Alexa gives up at 8 s, throttling, and the relay API failing. All go to one SNS
+ * handlers answer bad input with Alexa errors, so any Errors count is a bug or an outage; a catalog
+ * build that fails is one too), a function slow enough that Alexa gives up at 8 s (the catalog
+ * builder: close to its 15-minute timeout), throttling, and the relay API failing. All go to one SNS
  * topic; mail when {@code alarmEmail} is set, anything else can subscribe to it.
  */
 final class Alarms extends Construct {
@@ -41,7 +42,8 @@ final class Alarms extends Construct {
         alarm(name + "Errors", function.metricErrors(sum()), 1,
                 name + ": the function failed (unhandled error or timeout); see its log group");
         alarm(name + "Slow", function.metricDuration(MetricOptions.builder().statistic("p99").period(PERIOD).build()), slowMs,
-                name + ": p99 duration above " + slowMs + " ms; Alexa gives up after 8 s");
+                name + ": p99 duration above " + slowMs + " ms" + (slowMs < 10_000 ? "; Alexa gives up after 8 s"
+                        : "; close to the function's timeout"));
         alarm(name + "Throttles", function.metricThrottles(sum()), 1, name + ": invocations throttled (account concurrency)");
     }
 

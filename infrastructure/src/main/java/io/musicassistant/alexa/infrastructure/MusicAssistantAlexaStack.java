@@ -14,8 +14,10 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
- * One deployment of the cloud side in one of Alexa's regions: the tables, the three functions from
- * the one Lambda jar, the relay API with the connector role, the reporting secrets and the alarms.
+ * One deployment of the cloud side in one of Alexa's regions: the tables and buckets, the three
+ * request-serving functions and the catalog builder from the one Lambda jar, the relay API with the
+ * connector role, the catalog pipeline (Glue, Athena, schedule, SMAPI secret), the reporting secrets
+ * and the alarms.
  * Every function gets exactly the table actions {@link Access} lists. The deploy script reads the
  * outputs: the skills' endpoints are the aliases, connectors are given the relay URL.
  */
@@ -24,17 +26,23 @@ public final class MusicAssistantAlexaStack extends Stack {
     static final String MUSIC_HANDLER = "io.musicassistant.alexa.music.MusicSkillHandler::handleRequest";
     static final String CONTROL_HANDLER = "io.musicassistant.alexa.control.ControlSkillHandler::handleRequest";
     static final String RELAY_HANDLER = "io.musicassistant.alexa.relay.RelayApiHandler::handleRequest";
+    /** The voice-catalog build (docs/catalogs.md); the class lives in lambda/, the stack only names it. */
+    static final String CATALOG_HANDLER = "io.musicassistant.alexa.catalog.CatalogBuilderHandler::handleRequest";
     /** Alexa's principals: custom and music skills, and smart-home skills. */
     static final String ALEXA_SKILLS = "alexa-appkit.amazon.com";
     static final String ALEXA_SMART_HOME = "alexa-connectedhome.amazon.com";
 
     // Alexa waits 8 s; the code's own budget (RELAY_TIMEOUT_MS, at most 6.5 s) ends first, so a timeout here is a hang.
     private static final Duration SKILL_TIMEOUT = Duration.seconds(10);
+    // A build reads every snapshot through Athena and uploads up to six catalogs per locale: minutes, not seconds.
+    static final Duration CATALOG_TIMEOUT = Duration.minutes(15);
+    static final int CATALOG_MEMORY_MB = 2048;
 
     private final Storage storage;
     private final SkillFunction music;
     private final SkillFunction control;
     private final SkillFunction relay;
+    private final SkillFunction catalogBuilder;
 
     public MusicAssistantAlexaStack(Construct scope, String id, StackProps props, Settings settings) {
         super(scope, id, props);
@@ -69,6 +77,14 @@ public final class MusicAssistantAlexaStack extends Stack {
         relay = new SkillFunction(this, "RelayApi", new SkillFunction.Spec("relay-api", RELAY_HANDLER, 512, Duration.seconds(10),
                 "Relay API for connectors: registration, credentials, heartbeats, pairing, player events"), settings, code,
                 reporting);
+        Catalog catalog = new Catalog(this, "Catalog", settings, storage);
+        Map<String, String> builderEnv = new HashMap<>(common);
+        builderEnv.putAll(catalog.environment(settings));
+        catalogBuilder = new SkillFunction(this, "CatalogBuilder", new SkillFunction.Spec("catalog-builder", CATALOG_HANDLER,
+                CATALOG_MEMORY_MB, CATALOG_TIMEOUT, "Voice catalogs: merges homes' library snapshots (Athena) and uploads"
+                + " them to Alexa (SMAPI), hourly", false), settings, code, builderEnv);
+        catalog.attach(catalogBuilder);
+        catalog.allowSnapshotUploads(relay);
         grantTables(music, Access.MUSIC_SKILL);
         grantTables(control, Access.CONTROL_SKILL);
         grantTables(relay, Access.RELAY_API);
@@ -93,6 +109,8 @@ public final class MusicAssistantAlexaStack extends Stack {
         alarms.watch(music, "MusicSkill", 6000);
         alarms.watch(control, "ControlSkill", 6000);
         alarms.watch(relay, "RelayApi", 8000);
+        // Slow: four fifths of the 15-minute timeout, before builds start being cut off.
+        alarms.watch(catalogBuilder, "CatalogBuilder", CATALOG_TIMEOUT.toMilliseconds().longValue() * 4 / 5);
         alarms.watch(endpoint.api());
 
         output("MusicSkillEndpoint", music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
@@ -101,6 +119,8 @@ public final class MusicAssistantAlexaStack extends Stack {
         output("RelayApiUrl", endpoint.url(), "RELAY_API_URL for connectors");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "subscribe here to hear about failures");
         output("AlexaRegion", settings.alexaRegion().name(), "the manifest region these endpoints serve");
+        output("CatalogBucket", catalog.catalogBucketName(), "homes' library snapshots (snapshots/) and the catalog build's state");
+        output("SmapiSecretArn", catalog.smapiSecretArn(), "the catalog build's SMAPI credentials; scripts/deploy fills it");
     }
 
     private void grantTables(SkillFunction function, Map<Tables.Spec, List<String>> access) {

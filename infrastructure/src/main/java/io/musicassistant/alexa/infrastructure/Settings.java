@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.infrastructure;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -22,10 +24,14 @@ import software.constructs.Node;
  * @param fallbackArtUrl HTTPS art for content without its own, or null for the code's default
  * @param lambdaJar the shaded Lambda jar
  * @param logRetentionDays how long CloudWatch keeps the functions' logs
+ * @param catalogLocales the locales the catalog build uploads voice catalogs for, comma-separated
+ *     ({@code CATALOG_LOCALES}); null for the Alexa region's default ({@link #DEFAULT_CATALOG_LOCALES})
+ * @param catalogScanLimitGb the most one Athena query of the catalog build may scan, in GiB: the
+ *     workgroup cancels a query that reads more (a runaway or a flood of snapshots costs at most this)
  */
 public record Settings(String stackName, String region, String tablePrefix, String lwaClientId, String musicSkillId,
                        String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl,
-                       String lambdaJar, int logRetentionDays) {
+                       String lambdaJar, int logRetentionDays, String catalogLocales, int catalogScanLimitGb) {
 
     /** One of Alexa's endpoint regions: its name in the manifest and the event gateway it reports to. */
     public record AlexaRegion(String name, String eventGateway) {
@@ -41,6 +47,16 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
     static final Map<Integer, RetentionDays> RETENTION = Map.of(7, RetentionDays.ONE_WEEK, 14, RetentionDays.TWO_WEEKS,
             30, RetentionDays.ONE_MONTH, 90, RetentionDays.THREE_MONTHS, 180, RetentionDays.SIX_MONTHS, 365, RetentionDays.ONE_YEAR);
 
+    /**
+     * The locales voice catalogs are built for, by Alexa region: the skills' locales served there
+     * (en-US in NA; en-GB and de-DE in EU) and Japanese for the Far East, where no locale exists yet.
+     */
+    public static final Map<String, String> DEFAULT_CATALOG_LOCALES = Map.of("NA", "en-US", "EU", "en-GB,de-DE", "FE", "ja-JP");
+    public static final int DEFAULT_CATALOG_SCAN_LIMIT_GB = 10;
+    /** Athena refuses a cutoff under 10 MB; above a TiB a limit no longer protects anything. */
+    public static final int MAX_CATALOG_SCAN_LIMIT_GB = 1024;
+
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2}-[A-Z]{2}");
     private static final Pattern SKILL_ID = Pattern.compile("amzn1\\.ask\\.skill\\.[0-9a-f-]{36}");
     private static final Pattern LWA_CLIENT = Pattern.compile("amzn1\\.application-oa2-client\\.[0-9a-zA-Z]{1,64}");
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,23}-");
@@ -64,6 +80,23 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
         require(alarmEmail == null || alarmEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "alarmEmail must be an e-mail address");
         require(lambdaJar != null && !lambdaJar.isBlank(), "lambdaJar must name the Lambda jar");
         require(RETENTION.containsKey(logRetentionDays), "logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()));
+        if (catalogLocales == null) {
+            catalogLocales = DEFAULT_CATALOG_LOCALES.get(ALEXA_REGIONS.get(region).name());
+        }
+        List<String> locales = List.of(catalogLocales.split(",", -1));
+        require(locales.stream().allMatch(l -> LOCALE.matcher(l).matches()) && new HashSet<>(locales).size() == locales.size(),
+                "catalogLocales must be distinct locales like en-US, comma-separated without spaces; got " + catalogLocales);
+        require(catalogScanLimitGb >= 1 && catalogScanLimitGb <= MAX_CATALOG_SCAN_LIMIT_GB,
+                "catalogScanLimitGb must be 1 to " + MAX_CATALOG_SCAN_LIMIT_GB + " (GiB one Athena query may scan); got "
+                        + catalogScanLimitGb);
+    }
+
+    /** Without the catalog settings: the region's locales and the default scan limit. */
+    public Settings(String stackName, String region, String tablePrefix, String lwaClientId, String musicSkillId,
+                    String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl, String lambdaJar,
+                    int logRetentionDays) {
+        this(stackName, region, tablePrefix, lwaClientId, musicSkillId, controlSkillId, alexaClientId, alarmEmail, fallbackArtUrl,
+                lambdaJar, logRetentionDays, null, DEFAULT_CATALOG_SCAN_LIMIT_GB);
     }
 
     /** From the app's context; the region falls back to the CLI's ({@code CDK_DEFAULT_REGION}). */
@@ -79,7 +112,14 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                 text(context, "alarmEmail", null),
                 text(context, "fallbackArtUrl", null),
                 text(context, "lambdaJar", "../lambda/target/ma-alexa-lambda.jar"),
-                days(text(context, "logRetentionDays", "30")));
+                days(text(context, "logRetentionDays", "30")),
+                text(context, "catalogLocales", null),
+                number("catalogScanLimitGb", text(context, "catalogScanLimitGb", String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))));
+    }
+
+    /** The catalog build's scan limit in bytes, as Athena's BytesScannedCutoffPerQuery takes it. */
+    public long catalogScanLimitBytes() {
+        return catalogScanLimitGb * 1024L * 1024L * 1024L;
     }
 
     public AlexaRegion alexaRegion() {
@@ -97,6 +137,13 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
     private static int days(String text) {
         if (!text.matches("\\d{1,4}")) {
             throw new IllegalArgumentException("logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()) + "; got " + text);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static int number(String key, String text) {
+        if (!text.matches("\\d{1,5}")) {
+            throw new IllegalArgumentException(key + " must be a whole number; got " + text);
         }
         return Integer.parseInt(text);
     }

@@ -19,17 +19,29 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * One of the three functions, all from the same jar: Java 21 on arm64 with SnapStart, so that a
- * cold start is a snapshot restore. Alexa and API Gateway call the alias {@code live}, which always
- * points at the version published (and snapshotted) by the last deploy. Each function has a role of
- * its own that starts empty: only its log group and what {@link #allow} adds.
+ * One of the functions, all from the same jar, Java 21 on arm64. The three that answer requests
+ * ({@link Spec#live}) run with SnapStart, so that a cold start is a snapshot restore: Alexa and API
+ * Gateway call the alias {@code live}, which always points at the version published (and
+ * snapshotted) by the last deploy. The catalog builder, a scheduled batch job, has neither: nobody
+ * waits for its cold start, and its schedule calls the function itself, i.e. the code of the last
+ * deploy. Each function has a role of its own that starts empty: only its log group and what
+ * {@link #allow} adds.
  */
 final class SkillFunction extends Construct {
 
     static final String ALIAS = "live";
 
-    /** What differs between the three. */
-    record Spec(String name, String handler, int memoryMb, Duration timeout, String description) {
+    /**
+     * What differs between them.
+     *
+     * @param live SnapStart and the alias {@code live} on a version published by each deploy (functions
+     *     that answer callers); false: neither (the schedule invokes the function, {@code $LATEST})
+     */
+    record Spec(String name, String handler, int memoryMb, Duration timeout, String description, boolean live) {
+
+        Spec(String name, String handler, int memoryMb, Duration timeout, String description) {
+            this(name, handler, memoryMb, timeout, description, true);
+        }
     }
 
     private final Function function;
@@ -50,7 +62,7 @@ final class SkillFunction extends Construct {
                 .build();
         // The log group exists before the function runs, so creating it is not needed: streams and events only.
         allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn()));
-        function = Function.Builder.create(this, "Function")
+        Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(name)
                 .description(spec.description())
                 .runtime(Runtime.JAVA_21)
@@ -59,11 +71,15 @@ final class SkillFunction extends Construct {
                 .code(code)
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(logs)
-                .environment(environment)
-                .build();
+                .environment(environment);
+        if (!spec.live()) {
+            function = builder.build();
+            alias = null;
+            return;
+        }
+        function = builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS).build();
         alias = Alias.Builder.create(this, "Live")
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
@@ -75,6 +91,11 @@ final class SkillFunction extends Construct {
     /** Adds one statement to the function's role. */
     void allow(List<String> actions, List<String> resources) {
         role.addToPolicy(PolicyStatement.Builder.create().actions(actions).resources(resources).build());
+    }
+
+    /** Adds one statement with conditions ({@code operator → key → values}) to the function's role. */
+    void allow(List<String> actions, List<String> resources, Map<String, Object> conditions) {
+        role.addToPolicy(PolicyStatement.Builder.create().actions(actions).resources(resources).conditions(conditions).build());
     }
 
     /** Lets Alexa call the alias for this skill id and no other ({@code EventSourceToken}). */
@@ -90,6 +111,7 @@ final class SkillFunction extends Construct {
         return function;
     }
 
+    /** The alias callers use; null for a function without one (not {@link Spec#live}). */
     Alias alias() {
         return alias;
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
-/** The synthesised stack: functions, triggers, the relay, the connector role, secrets, alarms and least privilege. */
+/** The synthesised stack: functions, triggers, the relay, the connector role, secrets, alarms and least privilege (the catalog pipeline in detail: {@link CatalogTest}). */
 class StackTest {
 
     static JsonNode full;
@@ -37,36 +37,61 @@ class StackTest {
     }
 
     @Test
-    void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAlias() throws Exception {
+    void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAliasAndTheCatalogBuilderWithout() throws Exception {
         Map<String, JsonNode> functions = resources(full, "AWS::Lambda::Function");
-        assertEquals(3, functions.size());
+        assertEquals(4, functions.size());
         Set<String> handlers = new TreeSet<>();
         for (JsonNode f : functions.values()) {
             JsonNode p = f.path("Properties");
+            String handler = p.path("Handler").asText();
+            handlers.add(handler);
             assertEquals("java21", p.path("Runtime").asText());
             assertEquals("[\"arm64\"]", p.path("Architectures").toString());
+            assertTrue(p.path("LoggingConfig").path("LogGroup").has("Ref"), "logs go to the stack's own log group");
+            if (handler.equals(MusicAssistantAlexaStack.CATALOG_HANDLER)) {
+                assertTrue(p.path("SnapStart").isMissingNode(), "a scheduled batch job waits for nobody's cold start");
+                assertEquals(900, p.path("Timeout").asInt());
+                assertEquals(2048, p.path("MemorySize").asInt());
+                assertHandlerExists(handler);
+                continue;
+            }
             assertEquals("PublishedVersions", p.path("SnapStart").path("ApplyOn").asText());
             assertEquals(10, p.path("Timeout").asInt(), "longer than the code's relay budget, shorter than nothing");
-            assertTrue(p.path("LoggingConfig").path("LogGroup").has("Ref"), "logs go to the stack's own log group");
-            handlers.add(p.path("Handler").asText());
-            String handler = p.path("Handler").asText();
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
         }
         assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
-                MusicAssistantAlexaStack.RELAY_HANDLER)), handlers);
+                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER)), handlers);
         Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
-        assertEquals(3, aliases.size());
+        assertEquals(3, aliases.size(), "the catalog builder has no alias: its schedule calls the function");
         for (JsonNode alias : aliases.values()) {
             assertEquals("live", alias.path("Properties").path("Name").asText());
             String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
             assertEquals("AWS::Lambda::Version", full.path("Resources").path(version).path("Type").asText());
+            assertFalse(version.startsWith("CatalogBuilder"));
         }
         for (JsonNode group : resources(full, "AWS::Logs::LogGroup").values()) {
             assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
             assertTrue(group.path("Properties").path("LogGroupName").asText().startsWith("/aws/lambda/test-"));
         }
-        assertEquals(3, resources(full, "AWS::Logs::LogGroup").size());
+        assertEquals(4, resources(full, "AWS::Logs::LogGroup").size());
+    }
+
+    /**
+     * The catalog builder's class is written in lambda/ alongside this stack: once it is there it must
+     * be a Lambda entry point; until then its name must be the one docs/catalogs.md fixes.
+     */
+    private static void assertHandlerExists(String handler) throws Exception {
+        String className = handler.substring(0, handler.indexOf("::"));
+        try {
+            Class<?> type = Class.forName(className);
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type)
+                    || com.amazonaws.services.lambda.runtime.RequestHandler.class.isAssignableFrom(type),
+                    handler + " is a Lambda entry point");
+        } catch (ClassNotFoundException notYet) {
+            String contract = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "catalogs.md"));
+            assertTrue(contract.contains("Handler: `" + handler + "`"), "the handler docs/catalogs.md names");
+        }
     }
 
     @Test
@@ -81,7 +106,7 @@ class StackTest {
             assertFalse(config.localRelay());
             assertEquals(Synth.LWA_CLIENT, config.lwaClientId());
             String handler = f.path("Properties").path("Handler").asText();
-            if (!handler.equals(MusicAssistantAlexaStack.MUSIC_HANDLER)) {
+            if (handler.equals(MusicAssistantAlexaStack.CONTROL_HANDLER) || handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
                 assertNotNull(config.reporting(arn -> "secret-of-" + arn), handler + " reports state");
                 assertEquals("https://api.eu.amazonalexa.com/v3/events", env.get("EVENT_GATEWAY_URL"), "the EU stack reports to EU");
             }
@@ -141,6 +166,7 @@ class StackTest {
         assertEquals(tableGrants(Access.CONTROL_SKILL), grantsOf("ControlSkillRoleDefaultPolicy"));
         assertEquals(tableGrants(Access.RELAY_API), grantsOf("RelayApiRoleDefaultPolicy"));
         assertFalse(grantsOf("MusicSkillRoleDefaultPolicy").containsKey("Storagegrants"), "the music skill never sees grants");
+        assertEquals(Map.of(), grantsOf("CatalogBuilderRoleDefaultPolicy"), "the catalog build reads no table");
         assertEquals(Map.of("Storagereplies", List.of("dynamodb:PutItem")), grantsOf("RelayConnectorRoleDefaultPolicy"));
     }
 
@@ -157,8 +183,11 @@ class StackTest {
                 for (JsonNode resource : list(statement.path("Resource"))) {
                     String text = flatten(resource);
                     if (text.contains("*")) {
-                        // Queues are made per home at run time: their name prefix is the narrowest ARN there is.
-                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*"), policy.getKey() + " on " + text);
+                        // Queues are made per home at run time: their name prefix is the narrowest ARN there is;
+                        // so are homes' snapshots, the catalog build's state and Athena's results (one object each).
+                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*")
+                                || text.matches("\\{StorageBucketcatalog[0-9A-F]{8}}/(snapshots|catalogs)/\\*")
+                                || text.matches("\\{StorageBucketqueryresults[0-9A-F]{8}}/athena/\\*"), policy.getKey() + " on " + text);
                     }
                 }
             }
@@ -203,7 +232,8 @@ class StackTest {
         assertEquals(ReportingSecrets.PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
 
         assertTrue(bare.path("Parameters").path(ReportingSecrets.PARAMETER).isMissingNode());
-        assertEquals(0, resources(bare, "AWS::SecretsManager::Secret").size());
+        assertEquals(List.of("CatalogSmapiCredentials"), resources(bare, "AWS::SecretsManager::Secret").keySet().stream()
+                .map(StackTest::withoutHash).toList(), "without a messaging client only the catalog build's secret");
         for (JsonNode f : resources(bare, "AWS::Lambda::Function").values()) {
             assertTrue(f.path("Properties").path("Environment").path("Variables").path("ALEXA_CLIENT_ID").isMissingNode());
         }
@@ -212,7 +242,7 @@ class StackTest {
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(10, alarms.size(), "errors, p99 duration and throttles of 3 functions, and the API's 5xx");
+        assertEquals(13, alarms.size(), "errors, p99 duration and throttles of 4 functions, and the API's 5xx");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");
@@ -230,7 +260,8 @@ class StackTest {
 
     @Test
     void theOutputsTheDeployReads() {
-        for (String output : List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn", "AlexaRegion")) {
+        for (String output : List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn", "AlexaRegion",
+                "CatalogBucket", "SmapiSecretArn")) {
             assertFalse(full.path("Outputs").path(output).isMissingNode(), output);
         }
         assertEquals("EU", full.path("Outputs").path("AlexaRegion").path("Value").asText());
@@ -255,6 +286,19 @@ class StackTest {
                 "logRetentionDays", "a month")).build());
         IllegalArgumentException days = assertThrows(IllegalArgumentException.class, () -> Settings.from(app.getNode(), Map.of()));
         assertTrue(days.getMessage().startsWith("logRetentionDays must be one of"), days.getMessage());
+        for (String locales : List.of("en_US", "en-US, de-DE", "en-US,en-US", "", "english")) {
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1",
+                    "test-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 30, locales, 10), locales);
+            assertTrue(bad.getMessage().startsWith("catalogLocales must be"), bad.getMessage());
+        }
+        for (int limit : List.of(0, -1, Settings.MAX_CATALOG_SCAN_LIMIT_GB + 1)) {
+            assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
+                    null, null, null, null, "x.jar", 30, null, limit), "scan limit " + limit);
+        }
+        App words = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,
+                "catalogScanLimitGb", "ten")).build());
+        IllegalArgumentException gb = assertThrows(IllegalArgumentException.class, () -> Settings.from(words.getNode(), Map.of()));
+        assertTrue(gb.getMessage().startsWith("catalogScanLimitGb must be a whole number"), gb.getMessage());
     }
 
     // --- template helpers
@@ -265,7 +309,7 @@ class StackTest {
         return out;
     }
 
-    /** Table logical id (without hash) → actions, from one policy. */
+    /** Table logical id (without hash) → actions, from one policy (buckets are not tables). */
     private static Map<String, List<String>> grantsOf(String policyPrefix) {
         Map<String, List<String>> out = new TreeMap<>();
         JsonNode statements = resourceStartingWith(full, policyPrefix, "AWS::IAM::Policy").path("Properties").path("PolicyDocument")
@@ -273,7 +317,7 @@ class StackTest {
         for (JsonNode statement : statements) {
             for (JsonNode resource : list(statement.path("Resource"))) {
                 String id = logicalIdOf(resource);
-                if (id != null && id.startsWith("Storage")) {
+                if (id != null && id.startsWith("Storage") && !id.startsWith("StorageBucket")) {
                     out.put(withoutHash(id), strings(statement.path("Action")));
                 }
             }
@@ -297,11 +341,11 @@ class StackTest {
     }
 
     /** A logical id without the 8-character hash CDK appends. */
-    private static String withoutHash(String logicalId) {
+    static String withoutHash(String logicalId) {
         return logicalId.replaceAll("[0-9A-F]{8}$", "");
     }
 
-    private static String logicalIdOf(JsonNode value) {
+    static String logicalIdOf(JsonNode value) {
         if (value.has("Ref")) {
             return value.path("Ref").asText();
         }
@@ -311,7 +355,7 @@ class StackTest {
         return null;
     }
 
-    private static List<JsonNode> list(JsonNode node) {
+    static List<JsonNode> list(JsonNode node) {
         List<JsonNode> out = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(out::add);
@@ -321,14 +365,14 @@ class StackTest {
         return out;
     }
 
-    private static List<String> strings(JsonNode node) {
+    static List<String> strings(JsonNode node) {
         List<String> out = new ArrayList<>();
         list(node).forEach(n -> out.add(n.asText()));
         return out;
     }
 
     /** A resource as text: Fn::Join flattened, references as {name}. */
-    private static String flatten(JsonNode node) {
+    static String flatten(JsonNode node) {
         if (node.isTextual()) {
             return node.asText();
         }
