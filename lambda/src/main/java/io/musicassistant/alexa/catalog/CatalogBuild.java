@@ -36,6 +36,8 @@ public final class CatalogBuild {
      * 500,000 would refuse uploads: the next build starts a new catalog with everything live.
      */
     public static final long ROTATE_AT = 480_000;
+    /** Longer than any run can last (Lambda stops at 15 minutes): an older lock belongs to a run that died. */
+    static final Duration LOCK_STALE_AFTER = Duration.ofMinutes(20);
 
     /**
      * @param skillId the music skill the catalogs serve
@@ -68,6 +70,20 @@ public final class CatalogBuild {
     /** @param force build even when no snapshot changed since the last complete build */
     public BuildReport run(boolean force) {
         Instant started = clock.instant();
+        if (!store.lock(started, LOCK_STALE_AFTER)) {
+            progress.accept("Catalog build: another build is running; this one stands down.");
+            BuildReport report = new BuildReport(started);
+            report.skipped();
+            return report;
+        }
+        try {
+            return locked(force, started);
+        } finally {
+            store.unlock();
+        }
+    }
+
+    private BuildReport locked(boolean force, Instant started) {
         BuildReport report = new BuildReport(started);
         List<CatalogStore.Snapshot> snapshots = store.snapshots();
         report.homes(snapshots.size());

@@ -25,6 +25,7 @@ public final class CatalogStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String STATE_KEY = CatalogSnapshot.CATALOGS_PREFIX + "state.json";
+    static final String LOCK_KEY = CatalogSnapshot.CATALOGS_PREFIX + "build.lock";
 
     private final S3Client s3;
     private final String bucket;
@@ -63,13 +64,56 @@ public final class CatalogStore {
     }
 
     public Ledger ledger(CatalogType type) {
+        if (!exists(ledgerKey(type))) {
+            return Ledger.empty();
+        }
         try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(ledgerKey(type)))) {
             return Ledger.read(in);
-        } catch (NoSuchKeyException first) {
-            return Ledger.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether an object exists, by listing: the builder may list only its own prefixes, and without
+     * a bucket-wide list right S3 answers a missing object with 403, not 404.
+     */
+    boolean exists(String key) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1)).contents().stream().anyMatch(o -> o.key().equals(key));
+    }
+
+    /**
+     * Takes the build lock (an object written only if absent), so that two runs never interleave
+     * their uploads and ledgers; a lock older than {@code staleAfter} is a run that died and is
+     * broken. False when another run holds it.
+     */
+    public boolean lock(Instant now, java.time.Duration staleAfter) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                s3.putObject(b -> b.bucket(bucket).key(LOCK_KEY).ifNoneMatch("*").contentType("text/plain"),
+                        RequestBody.fromString(Long.toString(now.toEpochMilli())));
+                return true;
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() != 412 && e.statusCode() != 409) {
+                    throw e;
+                }
+                long taken;
+                try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(LOCK_KEY))) {
+                    taken = Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
+                } catch (IOException | NumberFormatException | NoSuchKeyException unreadable) {
+                    taken = 0;
+                }
+                if (now.toEpochMilli() - taken < staleAfter.toMillis()) {
+                    return false;
+                }
+                unlock();
+            }
+        }
+        return false;
+    }
+
+    public void unlock() {
+        s3.deleteObject(b -> b.bucket(bucket).key(LOCK_KEY));
     }
 
     public void saveLedger(CatalogType type, Ledger ledger) {
@@ -79,12 +123,13 @@ public final class CatalogStore {
     }
 
     public Optional<State> state() {
+        if (!exists(STATE_KEY)) {
+            return Optional.empty();
+        }
         try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(STATE_KEY))) {
             JsonNode state = JSON.readTree(in);
             return Optional.of(new State(Instant.ofEpochMilli(state.path("newest_snapshot_ms").asLong()),
                     Instant.ofEpochMilli(state.path("built_at_ms").asLong())));
-        } catch (NoSuchKeyException first) {
-            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -157,6 +157,23 @@ class CatalogBuildTest {
         assertEquals(2, again.type(CatalogType.ARTISTS).added(), "the same differences are sent again");
     }
 
+    @Test
+    void twoRunsNeverOverlapAndALockLeftByADeadRunIsBroken() throws Exception {
+        put(A, List.of(CatalogMergeTest.artist("Radiohead", false)));
+        var store = new io.musicassistant.alexa.catalog.CatalogStore(s3, bucket);
+        java.time.Instant now = java.time.Instant.now();
+        assertTrue(store.lock(now, Duration.ofMinutes(20)), "a running build holds the lock");
+        BuildReport second = build(false);
+        assertTrue(second.wasSkipped(), "a second run stands down");
+        assertTrue(second.types().isEmpty());
+        store.unlock();
+        assertTrue(store.lock(now.minus(Duration.ofHours(1)), Duration.ofMinutes(20)), "a run that died an hour ago");
+        BuildReport next = build(false);
+        assertEquals(BuildReport.ACCEPTED, next.type(CatalogType.ARTISTS).outcome(), "its lock is broken and the build runs");
+        assertTrue(store.lock(java.time.Instant.now(), Duration.ofMinutes(20)), "and the lock was released after the build");
+        store.unlock();
+    }
+
     List<Path> storedDocuments() throws Exception {
         try (Stream<Path> files = Files.walk(store)) {
             return files.filter(p -> p.toString().endsWith(".json") && !p.toString().contains("rejected")).sorted().toList();
