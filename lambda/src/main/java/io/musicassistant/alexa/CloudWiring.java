@@ -54,6 +54,7 @@ import io.musicassistant.alexa.relay.Pairing;
 import io.musicassistant.alexa.relay.RateLimiter;
 import io.musicassistant.alexa.relay.RelayApi;
 import io.musicassistant.alexa.relay.RelayClient;
+import io.musicassistant.alexa.relay.SnapshotUploads;
 import io.musicassistant.alexa.relay.StsCredentialIssuer;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.net.URI;
@@ -253,7 +254,9 @@ public final class CloudWiring {
                 ? new LocalCredentialIssuer(config.region(), tables.name(Tables.REPLIES), config.sqsEndpoint(),
                         config.dynamoDbEndpoint(), clock)
                 : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables);
+        SnapshotUploads snapshots = config.catalogBucket() == null ? null
+                : new SnapshotUploads(aws.s3Presigner(), config.catalogBucket());
         return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
-                news -> !reporter().report(news.instanceId(), news.events()).retryLater());
+                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots);
     }
 }

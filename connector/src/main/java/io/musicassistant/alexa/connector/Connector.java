@@ -9,6 +9,9 @@ import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
 import io.musicassistant.alexa.connector.audio.StreamServer;
 import io.musicassistant.alexa.connector.audio.TlsContexts;
+import io.musicassistant.alexa.connector.catalog.CatalogExport;
+import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
+import io.musicassistant.alexa.connector.catalog.SnapshotUploader;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
@@ -62,6 +65,7 @@ public final class Connector implements AutoCloseable {
     private final StreamSigner signer;
     private final PlayerReporter reporter;
     private final Audio audio;
+    private final CatalogScheduler catalog;
 
     /** The audio path's parts, closed together. */
     public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, StreamServer server,
@@ -76,7 +80,8 @@ public final class Connector implements AutoCloseable {
     }
 
     private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
-                      StreamSigner signer, PlayerReporter reporter, Audio audio) {
+                      StreamSigner signer, PlayerReporter reporter, Audio audio, CatalogScheduler catalog) {
+        this.catalog = catalog;
         this.reporter = reporter;
         this.audio = audio;
         this.instanceId = instanceId;
@@ -120,6 +125,7 @@ public final class Connector implements AutoCloseable {
         HomeLink[] linkRef = new HomeLink[1];
         PlayerControl[] playersRef = new PlayerControl[1];
         MaClient[] maRef = new MaClient[1];
+        CatalogScheduler[] catalogRef = new CatalogScheduler[1];
         MaClient ma = new MaClient(config.maUrl(), config.maToken(), new MaClient.Listener() {
             @Override
             public void onConnected(MaServerInfo info) {
@@ -128,6 +134,9 @@ public final class Connector implements AutoCloseable {
                 }
                 // Off the connection thread: listing players waits for Music Assistant's answer.
                 Thread.ofVirtual().start(() -> resync(reporter, playersRef, maRef));
+                if (catalogRef[0] != null) {
+                    catalogRef[0].onConnected();
+                }
             }
 
             @Override
@@ -140,6 +149,9 @@ public final class Connector implements AutoCloseable {
             @Override
             public void onEvent(String event, String objectId, JsonNode data) {
                 reporter.onEvent(event, objectId, data);
+                if (catalogRef[0] != null) {
+                    catalogRef[0].onEvent(event);
+                }
             }
         });
         Audio audio = startAudio(config, home.instanceId(), ma, signer, clock, serverTls, selfTestTls, () -> {
@@ -165,6 +177,14 @@ public final class Connector implements AutoCloseable {
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
                 state, serverClock, clock, announce, audio.health()::status);
         linkRef[0] = link;
+        CatalogScheduler catalog = null;
+        if (config.catalog().enabled()) {
+            // Names from the library leave the home here (docs/security.md); the settings say which.
+            CatalogExport export = new CatalogExport(ma, config.catalog(), config.stateDir(), registered.instanceId(),
+                    new SnapshotUploader(api, registered.instanceId(), registered.instanceSecret()), clock);
+            catalog = new CatalogScheduler(export::run, config.catalog().debounce());
+            catalogRef[0] = catalog;
+        }
 
         ma.start();
         audio.players().start();
@@ -172,8 +192,8 @@ public final class Connector implements AutoCloseable {
         worker.start();
         link.start();
         LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
-                "stream_base", String.valueOf(config.streamBase()));
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio);
+                "stream_base", String.valueOf(config.streamBase()), "catalog_export", config.catalog().enabled());
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
     }
 
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
@@ -294,11 +314,19 @@ public final class Connector implements AutoCloseable {
         return audio;
     }
 
+    /** The library export's schedule; empty when CATALOG_EXPORT is off. */
+    public Optional<CatalogScheduler> catalog() {
+        return Optional.ofNullable(catalog);
+    }
+
     @Override
     public void close() {
         // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
         reporter.close();
+        if (catalog != null) {
+            catalog.close();
+        }
         link.close();
         worker.close(); // closes the SQS client once its last long poll returns
         // Give a short poll the chance to end, so that a successor in the same process does not compete with it.

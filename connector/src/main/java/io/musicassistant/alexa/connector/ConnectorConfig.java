@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.connector.catalog.CatalogSettings;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,9 +30,18 @@ import java.util.Properties;
  * @param relayPollSeconds how long one long poll of the relay queue waits (1–20 s); replies are
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  * @param audio the audio path: stream server, cache, virtual players
+ * @param catalog what the library export sends to the voice catalogs, and when
  */
 public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                              Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio) {
+                              Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio,
+                              CatalogSettings catalog) {
+
+    /** With the library export's defaults (the local stack). */
+    public ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
+                           Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio) {
+        this(maUrl, maToken, relayApiUrl, stateDir, streamBase, streamUrlTtl, homeName, relayPollSeconds, audio,
+                CatalogSettings.defaults());
+    }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
     public ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
@@ -72,7 +82,7 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
@@ -97,7 +107,8 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         return new ConnectorConfig(URI.create(maUrl), token, URI.create(relay),
                 stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
-                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")), AudioConfig.load(merged, stateDir));
+                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")), AudioConfig.load(merged, stateDir),
+                CatalogSettings.load(merged));
     }
 
     private static String required(Map<String, String> settings, String key) {

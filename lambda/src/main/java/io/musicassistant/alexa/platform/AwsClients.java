@@ -12,6 +12,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -30,6 +32,7 @@ public final class AwsClients {
     private final SdkHttpClient http;
     private StsClient sts;
     private SecretsManagerClient secretsManager;
+    private S3Presigner s3Presigner;
 
     public AwsClients(Config config) {
         this.config = config;
@@ -86,6 +89,24 @@ public final class AwsClients {
             sts = StsClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.of(config.region())).build();
         }
         return sts;
+    }
+
+    /**
+     * Built on first use: only the relay API's snapshot route presigns. Presigning is local
+     * computation (no request to S3), so it needs no HTTP client. Against an endpoint override
+     * (Moto) buckets are addressed path-style: a loopback address has no bucket subdomains.
+     */
+    public synchronized S3Presigner s3Presigner() {
+        if (s3Presigner == null) {
+            S3Presigner.Builder builder = S3Presigner.builder().credentialsProvider(credentials)
+                    .region(Region.of(config.region()));
+            if (config.s3Endpoint() != null) {
+                builder.endpointOverride(config.s3Endpoint())
+                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+            }
+            s3Presigner = builder.build();
+        }
+        return s3Presigner;
     }
 
     /** Built on first use: only reporting to Alexa reads secrets, and only in AWS. */

@@ -29,12 +29,15 @@ import java.util.function.UnaryOperator;
  *     its secrets are given directly (local stack, tests)
  * @param controlSkillId the control skill's id: custom-skill requests for any other skill are refused
  * @param reportingSecrets the same, with its secrets in Secrets Manager (AWS); read on first use
+ * @param catalogBucket the S3 bucket homes upload their library snapshots to (docs/catalogs.md); null
+ *     when catalogs are not set up, and then the relay API's snapshot route answers 503
+ * @param s3Endpoint endpoint override (Moto's S3), null in AWS; reached path-style
  */
 public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, URI sqsEndpoint, URI lwaApiBase,
                      String lwaClientId, String relayMode, String connectorRoleArn, String fallbackArtUrl,
                      Duration relayTimeout, Duration heartbeatInterval, Duration heartbeatStaleAfter,
                      Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl, Reporting reporting,
-                     String controlSkillId, ReportingSecrets reportingSecrets) {
+                     String controlSkillId, ReportingSecrets reportingSecrets, String catalogBucket, URI s3Endpoint) {
 
     /**
      * Event reporting to Alexa. {@code clientId}/{@code clientSecret} are the skill's Alexa Skill
@@ -104,7 +107,9 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PAIRING_CODE_TTL_S", "600"))),
                 reporting(env),
                 env.get("CONTROL_SKILL_ID"),
-                reportingSecrets(env));
+                reportingSecrets(env),
+                blankToNull(env.get("CATALOG_BUCKET")),
+                uri(env.get("S3_ENDPOINT")));
     }
 
     /**
@@ -144,6 +149,10 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
         }
         return new ReportingSecrets(clientId, secretArn, keyArn,
                 URI.create(env.getOrDefault("EVENT_GATEWAY_URL", "https://api.amazonalexa.com/v3/events")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static URI uri(String value) {

@@ -14,6 +14,7 @@ import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
+import io.musicassistant.alexa.relay.protocol.api.SnapshotUploadRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class RelayApi {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     /** A batch of player events carries whole player states (up to {@code HomeEvents.MAX_EVENTS}). */
     public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
-    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events)");
+    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
@@ -49,6 +50,11 @@ public final class RelayApi {
     static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
     /** Debounced player news; a busy home sends a few per second at most. */
     static final Limit EVENTS_PER_HOME = new Limit("events-home", 300, Duration.ofMinutes(1));
+    /**
+     * Library snapshots: a home uploads only when its library changed (debounced), so a dozen a day
+     * is plenty, and it bounds what one home can make every catalog build read (docs/catalogs.md).
+     */
+    static final Limit SNAPSHOTS_PER_HOME = new Limit("catalog-snapshot-home", 12, Duration.ofDays(1));
     /** Pairing-code claims per Amazon account, over the relay API and by voice alike. */
     public static final Limit CLAIMS_PER_USER = new Limit("claim-user", 10, Duration.ofHours(1));
     static final Limit CLAIMS_PER_IP = new Limit("claim-ip", 30, Duration.ofHours(1));
@@ -59,6 +65,7 @@ public final class RelayApi {
     private final IdentityResolver identity;
     private final RateLimiter limiter;
     private final NewsSink news;
+    private final SnapshotUploads snapshots;
 
     /** Player news from one home, for the control skill's reporting. */
     public record HomeNews(String instanceId, HomeEvents events) {
@@ -70,14 +77,16 @@ public final class RelayApi {
         boolean deliver(HomeNews news);
     }
 
+    /** @param snapshots presigns library snapshot uploads; null when the deployment has no catalog bucket */
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter, NewsSink news) {
+                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots) {
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
         this.identity = identity;
         this.limiter = limiter;
         this.news = news;
+        this.snapshots = snapshots;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -192,9 +201,33 @@ public final class RelayApi {
                     }
                     yield ApiResponse.json(200, Map.of("accepted", events.events().size()));
                 }
+                case "catalog-snapshot" -> catalogSnapshot(request, instanceId);
                 default -> ApiResponse.error(404, "not_found", "no such route");
             };
         }
+    }
+
+    /**
+     * A presigned upload for the home's library snapshot. Refused requests (400, 413) do not count
+     * against the daily limit: only URLs handed out do, since each is one upload the build will read.
+     */
+    private ApiResponse catalogSnapshot(ApiRequest request, String instanceId) {
+        if (snapshots == null) {
+            // A deployment without catalogs; the connector keeps its snapshot and asks again later.
+            return ApiResponse.error(503, "catalog_unavailable",
+                    "this deployment does not take library snapshots (CATALOG_BUCKET is not configured)")
+                    .withHeader("retry-after", "3600");
+        }
+        SnapshotUploadRequest body = body(request, SnapshotUploadRequest.class);
+        Optional<SnapshotUploads.Refusal> refusal = SnapshotUploads.check(body);
+        if (refusal.isPresent()) {
+            return refusal.get().tooLarge()
+                    ? ApiResponse.error(413, "payload_too_large", refusal.get().message())
+                    : ApiResponse.error(400, "invalid_request", refusal.get().message());
+        }
+        limiter.hit(SNAPSHOTS_PER_HOME, instanceId);
+        LOG.info("catalog.snapshot_presigned", "bytes", body.bytes(), "entities", body.entities());
+        return ApiResponse.json(200, snapshots.presign(instanceId, body));
     }
 
     private ApiResponse claim(ApiRequest request) {

@@ -8,6 +8,7 @@ import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.FreePort;
 import io.musicassistant.alexa.dev.LocalCertificate;
 import io.musicassistant.alexa.masim.MaSimulator;
+import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeDirectory;
@@ -143,6 +144,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("GRANT_KEY", LOCAL_GRANT_KEY);
         env.put("EVENT_GATEWAY_URL", services.gateway().eventsUrl());
         env.put("CONTROL_SKILL_ID", ControlRequests.SKILL_ID);
+        // Library snapshots go to the catalog bucket in Moto, presigned path-style against its endpoint.
+        env.put("CATALOG_BUCKET", new LocalBuckets(services, env.get("TABLE_PREFIX")).names().name(Buckets.CATALOG));
+        env.put("S3_ENDPOINT", services.s3Endpoint().toString());
         return Config.from(env);
     }
 

@@ -7,14 +7,15 @@ import java.util.List;
 /**
  * Reading Music Assistant media items (music_assistant_models/media_items). Full items, slim
  * "summary" items (newest servers' library_items default) and ItemMappings are all read by the same
- * code: every field but item_id, provider, name, media_type and uri may be missing.
+ * code: every field but item_id, provider, name, media_type and uri may be missing. Public for the
+ * catalog export, which must name items exactly as the resolver does (their content ids must match).
  */
-final class MaItems {
+public final class MaItems {
 
     private MaItems() {
     }
 
-    static String name(JsonNode item) {
+    public static String name(JsonNode item) {
         return item.path("name").asText("");
     }
 
@@ -40,7 +41,7 @@ final class MaItems {
         return item.path("metadata").path("explicit").asBoolean(false);
     }
 
-    static List<String> artistNames(JsonNode item) {
+    public static List<String> artistNames(JsonNode item) {
         List<String> names = new ArrayList<>();
         for (JsonNode artist : item.path("artists")) {
             String n = artist.path("name").asText("");
@@ -51,7 +52,7 @@ final class MaItems {
         return names;
     }
 
-    static String albumName(JsonNode item) {
+    public static String albumName(JsonNode item) {
         JsonNode album = item.path("album");
         return album.isObject() && !album.path("name").asText("").isBlank() ? album.path("name").asText() : null;
     }

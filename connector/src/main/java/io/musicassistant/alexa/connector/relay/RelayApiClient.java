@@ -9,6 +9,8 @@ import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
+import io.musicassistant.alexa.relay.protocol.api.SnapshotUpload;
+import io.musicassistant.alexa.relay.protocol.api.SnapshotUploadRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +50,11 @@ public final class RelayApiClient {
 
     public PairingCode pairingCode(String instanceId, String secret) {
         return post("/v1/homes/" + instanceId + "/pairing-code", secret, null, PairingCode.class);
+    }
+
+    /** Where to PUT the home's library snapshot (docs/catalogs.md). */
+    public SnapshotUpload catalogSnapshot(String instanceId, String secret, SnapshotUploadRequest request) {
+        return post("/v1/homes/" + instanceId + "/catalog-snapshot", secret, request, SnapshotUpload.class);
     }
 
     private <T> T post(String path, String secret, Object body, Class<T> type) {
