@@ -3,7 +3,13 @@ package io.musicassistant.alexa.masim;
 import io.musicassistant.alexa.masim.auth.Tokens;
 import io.musicassistant.alexa.masim.auth.User;
 import io.musicassistant.alexa.masim.auth.Users;
+import io.musicassistant.alexa.masim.library.Album;
+import io.musicassistant.alexa.masim.library.ItemInfo;
 import io.musicassistant.alexa.masim.library.Library;
+import io.musicassistant.alexa.masim.library.LibraryEditor;
+import io.musicassistant.alexa.masim.library.MediaItem;
+import io.musicassistant.alexa.masim.library.MediaType;
+import io.musicassistant.alexa.masim.library.NewAlbum;
 import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
@@ -56,10 +62,14 @@ public final class MaSimulator implements AutoCloseable {
      *     (NEWEST: {@link Pacing#SINGLE_ITEM}, 60 s burst then 1.1×; STABLE_2_9: unpaced). Own
      *     files are never paced.
      * @param radioPacing how radio streams are paced (MA: {@link Pacing#NEAR_REALTIME})
+     * @param generatedTracks 0: the seed library (27 artists, 50 albums, 544 tracks); otherwise the
+     *     seed library grown to exactly this many tracks by {@link Library#generated(int, long)}
+     * @param generatorSeed what the generated part is derived from; the same seed, the same library
      */
     public record Options(int port, int httpPort, Profile profile, Duration heartbeatInterval, boolean setupRequired,
             Duration commandDelay, String tokenSecret, int slimprotoPort, int streamPort,
-            Duration slimprotoHeartbeat, Pacing pacing, Pacing radioPacing) {
+            Duration slimprotoHeartbeat, Pacing pacing, Pacing radioPacing, int generatedTracks,
+            long generatorSeed) {
 
         public Options {
             Objects.requireNonNull(profile, "profile");
@@ -73,11 +83,14 @@ public final class MaSimulator implements AutoCloseable {
             if (slimprotoHeartbeat.isNegative() || slimprotoHeartbeat.isZero()) {
                 throw new IllegalArgumentException("slimprotoHeartbeat must be positive");
             }
+            if (generatedTracks < 0) {
+                throw new IllegalArgumentException("generatedTracks must be 0 (the seed library) or a track count");
+            }
         }
 
         public static Options defaults() {
             return new Options(0, 0, Profile.STABLE_2_9, Duration.ofSeconds(25), false, Duration.ZERO, null, 0, 0,
-                    Duration.ofSeconds(5), null, Pacing.NEAR_REALTIME);
+                    Duration.ofSeconds(5), null, Pacing.NEAR_REALTIME, 0, 0L);
         }
 
         /** The pacing of music-service tracks in effect: {@link #pacing} or the profile's. */
@@ -90,68 +103,79 @@ public final class MaSimulator implements AutoCloseable {
 
         public Options withPort(int value) {
             return new Options(value, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withHttpPort(int value) {
             return new Options(port, value, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withProfile(Profile value) {
             return new Options(port, httpPort, value, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withHeartbeatInterval(Duration value) {
             return new Options(port, httpPort, profile, value, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withSetupRequired(boolean value) {
             return new Options(port, httpPort, profile, heartbeatInterval, value, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withCommandDelay(Duration value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, value, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withTokenSecret(String value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, value,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withSlimprotoPort(int value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    value, streamPort, slimprotoHeartbeat, pacing, radioPacing);
+                    value, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withStreamPort(int value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, value, slimprotoHeartbeat, pacing, radioPacing);
+                    slimprotoPort, value, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         public Options withSlimprotoHeartbeat(Duration value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, value, pacing, radioPacing);
+                    slimprotoPort, streamPort, value, pacing, radioPacing, generatedTracks, generatorSeed);
         }
 
         /** Pacing of music-service tracks; {@link Pacing#NONE} turns it off, null restores the profile's. */
         public Options withPacing(Pacing value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, value, radioPacing);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, value, radioPacing, generatedTracks, generatorSeed);
+        }
+
+        /**
+         * A big, realistic library: the seed library plus generated artists, albums, tracks,
+         * genres, playlists and radios up to exactly {@code tracks} tracks (at least the seed's
+         * 544), deterministic for {@code seed}. 50,000 tracks load in about a second.
+         */
+        public Options withGeneratedLibrary(int tracks, long seed) {
+            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, tracks, seed);
         }
 
         public Options withRadioPacing(Pacing value) {
             return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, value);
+                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, value, generatedTracks, generatorSeed);
         }
     }
 
     private final Options options;
     private final Library library;
+    private final LibraryEditor editor;
     private final Tokens tokens;
     private final PlayerHub players;
     private final SimServer server;
@@ -164,9 +188,14 @@ public final class MaSimulator implements AutoCloseable {
     private MaSimulator(Options options) {
         Clock clock = Clock.systemUTC();
         this.options = options;
-        this.library = Library.seed();
+        // every simulator edits its own copy, so library changes in one test never leak into another
+        this.library = options.generatedTracks() > 0
+                ? Library.generated(options.generatedTracks(), options.generatorSeed())
+                : Library.fresh();
+        this.editor = new LibraryEditor(library, clock);
         this.tokens = new Tokens(clock, options.tokenSecret());
         Playlog playlog = new Playlog(library, clock);
+        editor.onDeleted(playlog::forget);
         this.players = PlayerHub.seeded(library, clock, playlog);
         boolean stable = options.tokenSecret() != null;
         this.adminToken = stable ? tokens.issueStable(Users.ADMIN, "simulator admin")
@@ -177,7 +206,7 @@ public final class MaSimulator implements AutoCloseable {
                 : tokens.issue(Users.KIDS_ROOM, "Kids' room speaker", Tokens.LONG_LIVED, true);
         this.server = SimServer.start(new SimServer.Config(options.port(), options.httpPort(), options.profile(),
                 options.heartbeatInterval(), options.setupRequired(), options.commandDelay()),
-                library, players, playlog, tokens, SERVER_ID);
+                editor, players, playlog, tokens, SERVER_ID);
         StreamServer startedStreams = null;
         try {
             startedStreams = StreamServer.start(options.streamPort(), players, options.profile(),
@@ -262,8 +291,64 @@ public final class MaSimulator implements AutoCloseable {
         tokens.revoke(token).ifPresent(server::disconnectToken);
     }
 
+    /** This simulator's library (its own copy: changes show here at once). */
     public Library library() {
         return library;
+    }
+
+    // ---------------------------------------------------------------- library changes (MA's events)
+
+    /**
+     * Adds an album with its tracks, and its artist when the library has no artist of that name,
+     * emitting {@code media_item_added} for the new artist, the album and each track in that order
+     * (controllers/media/albums.py {@code _add_library_item}, tracks.py). Returns the stored album.
+     */
+    public Album addAlbum(NewAlbum album) {
+        return editor.addAlbum(album);
+    }
+
+    /**
+     * Removes an album and its tracks, as {@code music/library/remove_item} does: one
+     * {@code media_item_deleted} per track, then the album's. The artist stays.
+     */
+    public void removeAlbum(String albumId) {
+        editor.remove(MediaType.ALBUM, albumId, true);
+    }
+
+    /**
+     * Removes any library item by its {@code library://<type>/<id>} uri, recursively as MA does
+     * (an artist takes its albums and tracks along).
+     */
+    public void removeItem(String uri) {
+        MediaItem item = itemByUri(uri);
+        editor.remove(item.mediaType(), item.itemId(), true);
+    }
+
+    /**
+     * Changes an item's shared fields (e.g. {@code info -> info.withName("New name")}) and emits
+     * {@code media_item_updated} with the item as stored afterwards.
+     */
+    public MediaItem updateItem(String uri, UnaryOperator<ItemInfo> change) {
+        MediaItem item = itemByUri(uri);
+        return editor.update(item.mediaType(), item.itemId(), change);
+    }
+
+    /** Renames an item (its sort name follows); emits {@code media_item_updated}. */
+    public MediaItem renameItem(String uri, String newName) {
+        return updateItem(uri, info -> info.withName(newName));
+    }
+
+    /**
+     * MA's {@code set_favorite}: emits {@code media_item_updated} when the flag changes, nothing
+     * when it already had that value.
+     */
+    public MediaItem setFavorite(String uri, boolean favorite) {
+        MediaItem item = itemByUri(uri);
+        return editor.setFavorite(item.mediaType(), item.itemId(), favorite);
+    }
+
+    private MediaItem itemByUri(String uri) {
+        return library.itemByUri(uri).orElseThrow(() -> new NoSuchElementException("no library item " + uri));
     }
 
     /** How often a command was received (WebSocket and /api, unknown ones included; not "auth"). */
@@ -399,7 +484,8 @@ public final class MaSimulator implements AutoCloseable {
      * Runs the simulator until killed. Arguments: {@code --port N} (default 8095),
      * {@code --http-port N} (default 0 = any), {@code --profile stable|newest},
      * {@code --token-secret TEXT} (same tokens on every run), {@code --slimproto-port N} (default
-     * 3483), {@code --stream-port N} (default 8097).
+     * 3483), {@code --stream-port N} (default 8097), {@code --generated-library TRACKS} (a library
+     * of that many tracks instead of the seed's 544) with {@code --generated-seed N} (default 0).
      */
     public static void main(String[] args) throws InterruptedException {
         Options options = Options.defaults().withPort(8095).withSlimprotoPort(3483).withStreamPort(8097);
@@ -414,9 +500,14 @@ public final class MaSimulator implements AutoCloseable {
                     options = options.withSlimprotoPort(Integer.parseInt(require(value, "--slimproto-port")));
                 case "--stream-port" ->
                     options = options.withStreamPort(Integer.parseInt(require(value, "--stream-port")));
+                case "--generated-library" -> options = options.withGeneratedLibrary(
+                        Integer.parseInt(require(value, "--generated-library")), options.generatorSeed());
+                case "--generated-seed" -> options = options.withGeneratedLibrary(options.generatedTracks(),
+                        Long.parseLong(require(value, "--generated-seed")));
                 case "--help", "-h" -> {
                     System.out.println("usage: MaSimulator [--port N] [--http-port N] [--profile stable|newest]"
-                            + " [--token-secret TEXT] [--slimproto-port N] [--stream-port N]");
+                            + " [--token-secret TEXT] [--slimproto-port N] [--stream-port N]"
+                            + " [--generated-library TRACKS [--generated-seed N]]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -429,6 +520,7 @@ public final class MaSimulator implements AutoCloseable {
                 + options.profile().schemaVersion() + ")");
         System.out.println("ws_url=" + simulator.wsUrl());
         System.out.println("http_base_url=" + simulator.httpBaseUrl());
+        System.out.println("library_tracks=" + simulator.library().trackCount());
         System.out.println("slimproto_port=" + simulator.slimprotoPort());
         System.out.println("stream_base_url=" + simulator.streamBaseUrl());
         // a local development token for a simulated server, printed on purpose

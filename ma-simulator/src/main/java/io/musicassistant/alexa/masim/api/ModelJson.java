@@ -329,7 +329,9 @@ public final class ModelJson {
         n.putNull("review");
         switch (item) {
             case Track track -> n.put("explicit", track.explicit());
-            case Album album -> n.put("explicit", library.albumTracks(album.itemId()).stream().anyMatch(Track::explicit));
+            // from the album's own track list, so an album rendered for its deletion keeps the value
+            case Album album -> n.put("explicit", album.trackIds().stream()
+                    .anyMatch(id -> library.track(id).map(Track::explicit).orElse(false)));
             default -> n.putNull("explicit");
         }
         List<Image> images = library.imagesOf(item);
@@ -342,8 +344,10 @@ public final class ModelJson {
         n.putNull("grouping");
         boolean hasGenreNames = item instanceof Artist || item instanceof Album || item instanceof Radio;
         if (hasGenreNames && !item.info().genreIds().isEmpty()) {
+            // a genre removed from the library leaves no name behind
             n.set("genres", strings(item.info().genreIds().stream()
-                    .map(id -> library.genre(String.valueOf(id)).orElseThrow().name().toLowerCase(Locale.ROOT))
+                    .flatMap(id -> library.genre(String.valueOf(id)).stream())
+                    .map(genre -> genre.name().toLowerCase(Locale.ROOT))
                     .toList()));
         } else {
             n.putNull("genres");
@@ -584,8 +588,8 @@ public final class ModelJson {
         n.put("album", album);
         if (profile == Profile.NEWEST) {
             n.put("album_artist", item instanceof Track track
-                    ? library.album(track.albumId()).map(a -> library.artistsOf(a.artistIds()).get(0).name())
-                            .orElse(null)
+                    ? library.album(track.albumId()).flatMap(a -> library.artistsOf(a.artistIds()).stream()
+                            .findFirst()).map(Artist::name).orElse(null)
                     : null);
         }
         n.put("image_url", library.thumbOf(item).map(this::playerImageUrl).orElse(MASS_LOGO_ONLINE));

@@ -28,8 +28,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The {@code music/*} commands (controllers/music.py, controllers/media/*.py; spec §3.1–§3.4,
- * §3.7) over the seeded library.
+ * The {@code music/*} commands that read (controllers/music.py, controllers/media/*.py; spec
+ * §3.1–§3.4, §3.7); the ones that change the library are in {@link LibraryEditCommands}.
  */
 final class MusicCommands {
 
@@ -80,6 +80,7 @@ final class MusicCommands {
         registry.register("music/artists/artist_albums", Access.user(READ), music::artistAlbums);
         registry.register("music/playlists/playlist_tracks", Access.user(READ), music::playlistTracks);
         registry.register("music/recently_played_items", Access.user(READ), music::recentlyPlayed);
+        LibraryEditCommands.register(registry, services, BASES);
     }
 
     private Reply libraryItems(MediaType type, Call call) {

@@ -20,4 +20,9 @@ public record Album(
     public MediaType mediaType() {
         return MediaType.ALBUM;
     }
+
+    @Override
+    public Album withInfo(ItemInfo newInfo) {
+        return new Album(newInfo, year, albumType, artistIds, label, trackIds);
+    }
 }

@@ -17,4 +17,9 @@ public record Artist(ItemInfo info, Integer popularity, String entityType, List<
     public MediaType mediaType() {
         return MediaType.ARTIST;
     }
+
+    @Override
+    public Artist withInfo(ItemInfo newInfo) {
+        return new Artist(newInfo, popularity, entityType, albumIds);
+    }
 }

@@ -14,6 +14,11 @@ public record Genre(ItemInfo info, List<String> aliases) implements MediaItem {
         return MediaType.GENRE;
     }
 
+    @Override
+    public Genre withInfo(ItemInfo newInfo) {
+        return new Genre(newInfo, aliases);
+    }
+
     /** MA's default-genre translation slug (models' {@code Genre.__post_init__}). */
     public String translationKey() {
         String slug = Names.removeDiacritics(name().strip())

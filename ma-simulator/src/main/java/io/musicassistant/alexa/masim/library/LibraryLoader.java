@@ -27,9 +27,9 @@ final class LibraryLoader {
 
     static final String SPOTIFY = "spotify--Xk3pQ9aZ";
     static final String LOCAL = "filesystem_local";
-    private static final String IMAGE_HOST = "https://images.example.org";
-    private static final Instant ADDED_BASE = Instant.parse("2025-11-01T08:00:00Z");
-    private static final Instant PLAYED_BASE = Instant.parse("2026-08-01T00:00:00Z");
+    static final String IMAGE_HOST = "https://images.example.org";
+    static final Instant ADDED_BASE = Instant.parse("2025-11-01T08:00:00Z");
+    static final Instant PLAYED_BASE = Instant.parse("2026-08-01T00:00:00Z");
     private static final String BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -9,6 +9,9 @@ public sealed interface MediaItem permits Artist, Album, Track, Playlist, Radio,
 
     MediaType mediaType();
 
+    /** The same item with other shared fields (name, favourite…); relations stay as they are. */
+    MediaItem withInfo(ItemInfo newInfo);
+
     default String itemId() {
         return info().itemId();
     }

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.masim.library;
 
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,18 +32,38 @@ public final class Names {
     private static final String[] ARTICLES =
             {"the ", "de ", "les ", "dj ", "las ", "los ", "le ", "la ", "el ", "a ", "an "};
 
+    /**
+     * SQLite's BINARY collation compares UTF-8 bytes, which is code point order. Java's
+     * {@code String.compareTo} compares UTF-16 units and disagrees for characters beyond U+FFFF
+     * (emoji) against U+E000–U+FFFF, so sorting by name uses this instead.
+     */
+    public static final Comparator<String> CODE_POINT_ORDER = Names::compareCodePoints;
+
     private Names() {
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                }
+                return Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
     }
 
     /** {@code remove_diacritics}: lower case, outlier table, then strip combining marks. */
     public static String removeDiacritics(String input) {
         String lower = input.toLowerCase(Locale.ROOT);
-        StringBuilder mapped = new StringBuilder(lower.length());
-        for (char c : lower.toCharArray()) {
-            String replacement = OUTLIERS.get(c);
-            mapped.append(replacement != null ? replacement : String.valueOf(c));
+        if (isAscii(lower)) {
+            return lower; // neither the table nor NFD changes ASCII
         }
-        return stripMarks(mapped.toString());
+        return stripMarks(mapped(lower, OUTLIERS));
     }
 
     /** {@code create_sort_name}: "The Beatles" → "beatles, the". */
@@ -76,28 +97,54 @@ public final class Names {
             default -> { }
         }
         value = value.toLowerCase(Locale.ROOT).strip();
-        StringBuilder mapped = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            String replacement = TRANSLITERATION.get(c);
-            mapped.append(replacement != null ? replacement : String.valueOf(c));
-        }
-        String plain = stripMarks(mapped.toString());
+        // ASCII (most names) needs neither the table nor NFD; the result is the same either way
+        String plain = isAscii(value) ? value : stripMarks(mapped(value, TRANSLITERATION));
         StringBuilder out = new StringBuilder(plain.length());
-        plain.codePoints().forEach(cp -> {
+        for (int i = 0; i < plain.length(); ) {
+            int cp = plain.codePointAt(i);
             boolean keep = Character.isLetterOrDigit(cp) || (!replaceSpace && cp == ' ');
             if (keep) {
                 out.appendCodePoint(cp);
             }
-        });
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Replaces the characters the table names; every table key is non-ASCII. */
+    private static String mapped(String text, Map<Character, String> table) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = c < 128 ? null : table.get(c);
+            if (replacement != null) {
+                out.append(replacement);
+            } else {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 
     private static String stripMarks(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
-        decomposed.codePoints()
-                .filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)
-                .forEach(out::appendCodePoint);
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            if (Character.getType(cp) != Character.NON_SPACING_MARK) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 }

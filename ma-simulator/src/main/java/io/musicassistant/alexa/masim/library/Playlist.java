@@ -14,4 +14,9 @@ public record Playlist(ItemInfo info, String owner, boolean editable, List<Strin
     public MediaType mediaType() {
         return MediaType.PLAYLIST;
     }
+
+    @Override
+    public Playlist withInfo(ItemInfo newInfo) {
+        return new Playlist(newInfo, owner, editable, trackIds);
+    }
 }

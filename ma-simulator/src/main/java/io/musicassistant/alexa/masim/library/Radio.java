@@ -7,4 +7,9 @@ public record Radio(ItemInfo info) implements MediaItem {
     public MediaType mediaType() {
         return MediaType.RADIO;
     }
+
+    @Override
+    public Radio withInfo(ItemInfo newInfo) {
+        return new Radio(newInfo);
+    }
 }

@@ -20,4 +20,9 @@ public record Track(
     public MediaType mediaType() {
         return MediaType.TRACK;
     }
+
+    @Override
+    public Track withInfo(ItemInfo newInfo) {
+        return new Track(newInfo, duration, artistIds, albumId, discNumber, trackNumber, explicit);
+    }
 }

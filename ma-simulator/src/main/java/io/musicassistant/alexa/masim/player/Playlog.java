@@ -56,6 +56,11 @@ public final class Playlog {
         return result;
     }
 
+    /** Drops every user's row of an item: MA's base {@code remove_item_from_library} cleans the playlog. */
+    public synchronized void forget(MediaItem item) {
+        rows.values().removeIf(e -> e.item().mediaType() == item.mediaType() && e.item().itemId().equals(item.itemId()));
+    }
+
     private void put(Entry entry) {
         rows.put(entry.username() + "\n" + entry.item().uri(), entry);
     }

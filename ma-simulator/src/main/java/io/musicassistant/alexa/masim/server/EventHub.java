@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.masim.api.ModelJson;
 import io.musicassistant.alexa.masim.auth.User;
+import io.musicassistant.alexa.masim.library.LibraryListener;
+import io.musicassistant.alexa.masim.library.MediaItem;
 import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerView;
@@ -16,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Pushes {@code MassEvent}s to every authenticated connection (there is no subscribe command in
  * MA), dropping player and queue events for users whose player_filter excludes the object (spec
- * §1.10).
+ * §1.10). Library events ({@code media_item_added/updated/deleted}) reach every user: MA filters
+ * only player and queue events (websocket_client.py {@code _subscribe_to_events}).
  */
-final class EventHub implements PlayerHub.Listener {
+final class EventHub implements PlayerHub.Listener, LibraryListener {
 
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final ModelJson json;
@@ -71,6 +74,17 @@ final class EventHub implements PlayerHub.Listener {
     @Override
     public void playerConfigUpdated(PlayerConfig config) {
         broadcast("player_config_updated", config.playerId(), json.playerConfig(config), true);
+    }
+
+    /** The full item, as {@code MassEvent.to_json} serialises a library item. */
+    @Override
+    public Object render(MediaItem item) {
+        return json.full(item);
+    }
+
+    @Override
+    public void emit(String event, String objectId, Object data) {
+        broadcast(event, objectId, (JsonNode) data, false);
     }
 
     /** {@code {"event": …, "object_id": …, "data": …}} to each authenticated client allowed to see it. */

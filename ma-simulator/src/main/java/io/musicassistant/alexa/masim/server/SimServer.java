@@ -10,6 +10,7 @@ import io.musicassistant.alexa.masim.api.Services;
 import io.musicassistant.alexa.masim.auth.Tokens;
 import io.musicassistant.alexa.masim.error.ErrorCode;
 import io.musicassistant.alexa.masim.library.Library;
+import io.musicassistant.alexa.masim.library.LibraryEditor;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.Playlog;
 import java.io.IOException;
@@ -48,8 +49,9 @@ public final class SimServer implements AutoCloseable {
     private final String httpBaseUrl;
     private volatile String status = "running";
 
-    private SimServer(Config config, Library library, PlayerHub players, Playlog playlog, Tokens tokens,
+    private SimServer(Config config, LibraryEditor editor, PlayerHub players, Playlog playlog, Tokens tokens,
             String serverId) throws IOException {
+        Library library = editor.library();
         this.config = config;
         this.serverId = serverId;
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("masim-handler-", 0).factory());
@@ -57,12 +59,13 @@ public final class SimServer implements AutoCloseable {
         HttpServer httpServer = HttpFrontend.bind(new InetSocketAddress(loopback, config.httpPort()));
         this.httpBaseUrl = "http://127.0.0.1:" + httpServer.getAddress().getPort();
         this.json = new ModelJson(config.profile(), library, httpBaseUrl);
-        Services services = new Services(config.profile(), library, players, playlog, json, this::serverInfo);
+        Services services = new Services(config.profile(), library, editor, players, playlog, json, this::serverInfo);
         CommandRegistry registry = CommandRegistry.create(services);
         this.dispatcher = new Dispatcher(config.profile(), registry, json, tokens, executor,
                 config.commandDelay() == null ? Duration.ZERO : config.commandDelay());
         this.events = new EventHub(json);
         players.setListener(events);
+        editor.setListener(events);
         this.http = new HttpFrontend(httpServer, executor, config.profile(), library, registry, dispatcher, tokens,
                 this::serverInfo, config.setupRequired());
         this.ws = new WsServer(new InetSocketAddress(loopback, config.wsPort()), new Connections());
@@ -70,11 +73,11 @@ public final class SimServer implements AutoCloseable {
     }
 
     /** Starts both servers; returns once the WebSocket port is bound. */
-    public static SimServer start(Config config, Library library, PlayerHub players, Playlog playlog, Tokens tokens,
-            String serverId) {
+    public static SimServer start(Config config, LibraryEditor editor, PlayerHub players, Playlog playlog,
+            Tokens tokens, String serverId) {
         SimServer server;
         try {
-            server = new SimServer(config, library, players, playlog, tokens, serverId);
+            server = new SimServer(config, editor, players, playlog, tokens, serverId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the simulator's HTTP port", e);
         }
