@@ -256,7 +256,7 @@ final class Deployer {
      * The catalog build calls SMAPI as the developer: a Login-with-Amazon refresh token with the
      * catalog scopes, of the deploy's security profile (or SMAPI_CLIENT_ID's), and the vendor id, into
      * the stack's SMAPI secret. The ASK CLI's own token is not reused: it belongs to the CLI's
-     * internal LWA client, whose use outside the CLI Amazon does not allow (CATALOG-DECISIONS.md). A
+     * internal LWA client, whose use outside the CLI Amazon does not allow (docs/decisions.md, "Voice catalogs"). A
      * secret that already holds credentials of this client and vendor is kept, so the developer signs
      * in once per region and stage, not on every deploy.
      */

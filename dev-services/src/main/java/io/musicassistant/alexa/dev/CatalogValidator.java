@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * transcribes it (shared/reference/alexa-catalogs.md, "Document" and the field table), on its own:
  * it shares no code with the catalog builder in the lambda module, so a builder bug is not repeated
  * here. Every violation carries a JSON-pointer-like path ({@code entities[17].names[0].value}) and a
- * code. Where the reference leaves room, this reads it strictly; dev-services/SMAPI-STANDIN.md lists
+ * code. Where the reference leaves room, this reads it strictly; docs/smapi-stand-in.md lists
  * each such choice.
  *
  * <p>What needs more than the document (references to other catalogs, the cumulative cap, an

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Options#stepDelay()}, on one ingestion thread (so uploads are ingested in the order they
  * were completed). Accepted documents are written to {@code <storeDir>/<catalog type>/<upload id>.json}
  * exactly as uploaded; refused ones to {@code <storeDir>/rejected/<catalog type>/} with their errors.
- * Decisions, and where this is stricter or looser than Amazon: dev-services/SMAPI-STANDIN.md.
+ * Decisions, and where this is stricter or looser than Amazon: docs/smapi-stand-in.md.
  */
 public final class SmapiStandIn implements AutoCloseable {
 

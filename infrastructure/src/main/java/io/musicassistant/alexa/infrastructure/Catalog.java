@@ -86,7 +86,7 @@ final class Catalog extends Construct {
                                 "EXTERNAL", "TRUE"))
                         .storageDescriptor(CfnTable.StorageDescriptorProperty.builder()
                                 // The folder above the homes' folders: Athena reads every object under a
-                                // table's location, subfolders included (infrastructure/CATALOG-DECISIONS.md).
+                                // table's location, subfolders included (docs/decisions.md, "Voice catalogs").
                                 .location("s3://" + catalogBucket.getBucketName() + "/" + CatalogSnapshot.SNAPSHOTS_PREFIX)
                                 .inputFormat("org.apache.hadoop.mapred.TextInputFormat")
                                 .outputFormat("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")

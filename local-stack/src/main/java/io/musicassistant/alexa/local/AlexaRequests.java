@@ -42,6 +42,21 @@ public final class AlexaRequests {
         return root;
     }
 
+    /**
+     * GetPlayableContent as live traffic sends it for a name from the skill's catalogs: the catalog's
+     * {@code entityId} for each attribute, and no spoken {@code value}.
+     */
+    public static ObjectNode getPlayableContentByEntity(String token, String... typesAndIds) {
+        ObjectNode root = envelope("Alexa.Media.Search", "GetPlayableContent", "1.0", token);
+        ObjectNode payload = (ObjectNode) root.get("payload");
+        payload.putObject("filters").put("explicitLanguageAllowed", true);
+        ArrayNode list = payload.putObject("selectionCriteria").putArray("attributes");
+        for (int i = 0; i + 1 < typesAndIds.length; i += 2) {
+            list.addObject().put("type", typesAndIds[i]).put("entityId", typesAndIds[i + 1]);
+        }
+        return root;
+    }
+
     public static ObjectNode initiate(String token, String contentId, boolean shuffle) {
         ObjectNode root = envelope("Alexa.Media.Playback", "Initiate", "1.0", token);
         ObjectNode payload = (ObjectNode) root.get("payload");

@@ -2,9 +2,14 @@ package io.musicassistant.alexa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.catalog.BuildReport;
+import io.musicassistant.alexa.catalog.CatalogType;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
+import io.musicassistant.alexa.masim.library.Album;
+import io.musicassistant.alexa.masim.library.NewAlbum;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +83,7 @@ final class Conversation {
                 AlexaRequests.getPlayableContent("Atza|IwEBIforged", "ARTIST", "Radiohead"), "INVALID_AUTHORIZATION_CREDENTIAL");
 
         controlSkill(stack, progress);
+        catalogs(stack, progress);
 
         progress.accept("Stopping the connector, as when the home's machine shuts down ...");
         stack.stopConnector();
@@ -95,6 +101,85 @@ final class Conversation {
         say("(the home is back) Alexa, play OK Computer on Music Assistant",
                 AlexaRequests.getPlayableContent(token, "ALBUM", "OK Computer"), "GetPlayableContent.Response");
         return failures;
+    }
+
+    /**
+     * The voice catalogs: the home's exported library built into catalogs and uploaded (to the SMAPI
+     * stand-in, which validates them as Amazon documents the format), a name played by the entity id
+     * a live request carries, and an album added and removed in Music Assistant reaching the next
+     * uploads as an addition and a deletion.
+     */
+    private void catalogs(LocalStack stack, Consumer<String> progress) {
+        String token = LocalStack.DEMO_TOKEN;
+        progress.accept("Waiting for the connector's library snapshot (it exports after connecting to Music Assistant) ...");
+        stack.awaitSnapshot(Instant.EPOCH, Duration.ofSeconds(60));
+        BuildReport first = build(stack, progress, "the hourly catalog build runs");
+        String album = entityNamed(stack, first, CatalogType.ALBUMS, "OK Computer");
+        JsonNode found = say("Alexa, play OK Computer on Music Assistant   (as live traffic: the catalog's entityId, no words)",
+                AlexaRequests.getPlayableContentByEntity(token, "ALBUM", album), "GetPlayableContent.Response");
+        expectEqual("the content played is the catalog's entity", album, found.path("payload").path("content").path("id").asText());
+
+        progress.accept("Adding the album \"A Moon Shaped Pool\" by Radiohead in Music Assistant ...");
+        Instant before = Instant.now();
+        Album added = stack.ma().addAlbum(NewAlbum.of("A Moon Shaped Pool", "Radiohead", 2016, NewAlbum.NewTrack.of("Burn the Witch", 220),
+                NewAlbum.NewTrack.of("Daydreaming", 384)));
+        stack.awaitSnapshot(before, Duration.ofSeconds(60));
+        BuildReport second = build(stack, progress, "the next build sends only what changed");
+        expectEqual("albums added by the second build", 1L, second.type(CatalogType.ALBUMS).added());
+        expectEqual("tracks added by the second build", 2L, second.type(CatalogType.TRACKS).added());
+        String pool = entityNamed(stack, second, CatalogType.ALBUMS, "A Moon Shaped Pool");
+        say("Alexa, play A Moon Shaped Pool on Music Assistant   (a name Alexa learned from the second upload)",
+                AlexaRequests.getPlayableContentByEntity(token, "ALBUM", pool), "GetPlayableContent.Response");
+
+        progress.accept("Removing that album from the Music Assistant library again ...");
+        before = Instant.now();
+        stack.ma().removeAlbum(added.itemId());
+        stack.awaitSnapshot(before, Duration.ofSeconds(60));
+        BuildReport third = build(stack, progress, "the album leaves the catalogs as a deletion");
+        expectEqual("albums deleted by the third build", 1L, third.type(CatalogType.ALBUMS).deleted());
+        expectEqual("tracks deleted by the third build", 2L, third.type(CatalogType.TRACKS).deleted());
+        say("(a request for the removed album's entity, from before Alexa caught up)",
+                AlexaRequests.getPlayableContentByEntity(token, "ALBUM", pool), "CONTENT_NOT_FOUND");
+    }
+
+    private BuildReport build(LocalStack stack, Consumer<String> progress, String what) {
+        step++;
+        out.printf("%n%2d. (%s)%n", step, what);
+        long started = System.nanoTime();
+        BuildReport report = stack.buildCatalogs(false, message -> { });
+        out.printf("    %d home(s) merged on DuckDB, uploads validated by the SMAPI stand-in (%d ms):%n", report.homes(),
+                (System.nanoTime() - started) / 1_000_000);
+        for (BuildReport.TypeResult type : report.types()) {
+            out.printf("      %-24s %,7d kept  %,5d new  %,4d changed  %,4d deleted  → %s%n", type.type().amazonType(), type.kept(),
+                    type.added(), type.changed(), type.deleted(), type.outcome());
+            if (BuildReport.FAILED.equals(type.outcome()) || BuildReport.PENDING.equals(type.outcome())) {
+                failures.add("step " + step + ": " + type.type().amazonType() + " was " + type.outcome() + " " + type.errors());
+            }
+        }
+        if (report.wasSkipped()) {
+            failures.add("step " + step + ": the build found no changed snapshot");
+        }
+        return report;
+    }
+
+    /** The id under which the catalog, as uploaded, holds the entity with this name: taken from the catalog, never written here. */
+    private String entityNamed(LocalStack stack, BuildReport report, CatalogType type, String name) {
+        String catalog = report.type(type).catalogId();
+        for (Map.Entry<String, JsonNode> entity : stack.smapi().entities(catalog).entrySet()) {
+            if (name.equals(entity.getValue().path("names").path(0).path("value").asText())) {
+                out.printf("      the %s catalog holds \"%s\" as %s%n", type.key(), name, entity.getKey());
+                return entity.getKey();
+            }
+        }
+        failures.add("step " + step + ": the " + type.key() + " catalog has no entity named " + name);
+        return "ma1:" + type.kind().wireName() + ":missing";
+    }
+
+    private void expectEqual(String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            failures.add("step " + step + ": " + what + ": expected " + expected + ", got " + actual);
+            out.println("    !! " + what + ": expected " + expected + ", got " + actual);
+        }
     }
 
     /** The control skill: smart-home directives, the voice model, and state reported back to Alexa. */

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.catalog.BuildReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.musicassistant.alexa.control.ControlSkill;
@@ -42,8 +43,36 @@ public final class LocalEndpoint implements AutoCloseable {
         server.createContext("/alexa", this::alexa);
         server.createContext("/v1/", this::relay);
         server.createContext("/health", exchange -> send(exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/_local/catalog-build", this::catalogBuild);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /** What {@code POST /_local/catalog-build[?force=true]} runs (scripts/catalog): the local stand-in for the schedule. */
+    public interface CatalogBuilds {
+        BuildReport build(boolean force, java.util.function.Consumer<String> progress);
+    }
+
+    private volatile CatalogBuilds catalogBuilds;
+
+    void onCatalogBuild(CatalogBuilds builds) {
+        this.catalogBuilds = builds;
+    }
+
+    private void catalogBuild(HttpExchange exchange) throws IOException {
+        read(exchange.getRequestBody());
+        if (!"POST".equals(exchange.getRequestMethod()) || catalogBuilds == null) {
+            send(exchange, 405, "text/plain", "POST to run a catalog build\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        boolean force = "force=true".equals(exchange.getRequestURI().getQuery());
+        try {
+            BuildReport report = catalogBuilds.build(force, message -> { });
+            send(exchange, 200, "application/json", report.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            send(exchange, 500, "application/json", RelayJson.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()))
+                    .toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public String baseUrl() {

@@ -1,12 +1,20 @@
 package io.musicassistant.alexa.local;
 
 import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.catalog.BuildReport;
+import io.musicassistant.alexa.catalog.CatalogLocale;
+import io.musicassistant.alexa.catalog.CatalogStore;
+import io.musicassistant.alexa.catalog.MergeQuery;
+import io.musicassistant.alexa.catalog.smapi.SmapiCredentials;
 import io.musicassistant.alexa.connector.Connector;
 import io.musicassistant.alexa.connector.ConnectorConfig;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.connector.catalog.CatalogSettings;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.FreePort;
 import io.musicassistant.alexa.dev.LocalCertificate;
+import io.musicassistant.alexa.dev.SmapiStandIn;
+import io.musicassistant.alexa.local.catalog.LocalCatalogBuild;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.platform.Config;
@@ -42,6 +50,14 @@ public final class LocalStack implements AutoCloseable {
     public static final String UNPAIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalUnpaired-0002-OnlyValidAgainstTheLocalStack";
     /** The demo user's token from an hour ago: expired. */
     public static final String EXPIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
+    /** The local music skill's id: the catalogs are associated with it. */
+    public static final String MUSIC_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-0000000c0a1a";
+    /** The locales of the local catalogs: those the demo's requests use. */
+    static final String CATALOG_LOCALES = "en-US,en-GB,de-DE";
+    /** The local developer account's Login-with-Amazon client and refresh token for SMAPI; valid only against the stand-ins. */
+    static final String SMAPI_CLIENT_ID = "amzn1.application-oa2-client.localsmapideveloper00000000";
+    static final String SMAPI_CLIENT_SECRET = "local-smapi-client-secret-not-secret";
+    static final String SMAPI_REFRESH_TOKEN = "Atzr|LocalSmapiDeveloperRefreshToken-OnlyValidAgainstTheLocalStack";
     /** The key that seals event-gateway grants in the local DynamoDB; a deployment makes its own. */
     static final String LOCAL_GRANT_KEY = "bG9jYWwtc3RhY2stZ3JhbnQta2V5LW5vdC1zZWNyZXQ=";
 
@@ -54,6 +70,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final DevServices services;
     private final LocalBuckets buckets;
+    private final SmapiStandIn smapi;
+    private final LocalCatalogBuild.Smapi smapiEndpoint;
     private final CloudWiring cloud;
     private final LocalEndpoint endpoint;
     private final MaSimulator ma;
@@ -71,11 +89,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private LocalStack(DevServices services, LocalBuckets buckets, CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma,
-                       Path connectorState, Streams streams, Connector connector) {
+    private LocalStack(DevServices services, LocalBuckets buckets, SmapiStandIn smapi, LocalCatalogBuild.Smapi smapiEndpoint,
+                       CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma, Path connectorState, Streams streams,
+                       Connector connector) {
         this.streams = streams;
         this.services = services;
         this.buckets = buckets;
+        this.smapi = smapi;
+        this.smapiEndpoint = smapiEndpoint;
         this.cloud = cloud;
         this.endpoint = endpoint;
         this.ma = ma;
@@ -84,6 +105,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Ports ports, Consumer<String> progress) {
+        return start(ports, null, progress);
+    }
+
+    /**
+     * @param catalogsDir where the SMAPI stand-in keeps every catalog document it accepted
+     *     ({@code <type>/<upload id>.json}); null for a temporary directory
+     */
+    public static LocalStack start(Ports ports, Path catalogsDir, Consumer<String> progress) {
         long started = System.nanoTime();
         progress.accept("Starting Moto (DynamoDB, S3, STS), ElasticMQ (SQS) and the Login-with-Amazon stand-in ...");
         DevServices services = DevServices.start(ports.aws(), ports.sqs(), ports.lwa());
@@ -99,6 +128,18 @@ public final class LocalStack implements AutoCloseable {
         cloud.tables().createAll(cloud.aws().dynamoDb());
         LocalBuckets buckets = new LocalBuckets(services, cloud.config().tablePrefix());
         buckets.createAll();
+        progress.accept("Starting the SMAPI stand-in (Amazon's catalog API, validating every upload) ...");
+        SmapiStandIn smapi;
+        try {
+            smapi = SmapiStandIn.start(0, catalogsDir != null ? catalogsDir : Files.createTempDirectory("ma-alexa-catalogs-"),
+                    services.lwa(), SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(50)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        services.lwa().registerRefreshToken(SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN, "amzn1.account.AELOCALDEVELOPER");
+        LocalCatalogBuild.Smapi smapiEndpoint = new LocalCatalogBuild.Smapi(URI.create(smapi.baseUrl()),
+                URI.create(services.lwa().baseUrl() + "/auth/o2/token"),
+                new SmapiCredentials(SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN, "M1LOCALVENDOR"));
         LocalEndpoint endpoint;
         try {
             endpoint = new LocalEndpoint(ports.endpoint(), cloud.musicSkill(), cloud.controlSkill(), cloud.relayApi());
@@ -118,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Streams streams = new Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
         Connector connector = startConnector(endpoint, ma, state, streams, progress);
-        LocalStack stack = new LocalStack(services, buckets, cloud, endpoint, ma, state, streams, connector);
+        LocalStack stack = new LocalStack(services, buckets, smapi, smapiEndpoint, cloud, endpoint, ma, state, streams, connector);
+        endpoint.onCatalogBuild(stack::buildCatalogs);
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
@@ -161,8 +203,11 @@ public final class LocalStack implements AutoCloseable {
                 "AUDIO_CACHE_MB", "256", "SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort())), state);
         // One-second long polls: replies are just as fast, and a restarted connector never competes with
         // the previous one still waiting in a long poll inside this same process.
+        // The library export waits for five quiet seconds after a library change (a home waits a minute),
+        // so that the demo sees a change reach the catalogs while one watches.
         ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.adminToken(), URI.create(endpoint.baseUrl()),
-                state, streams.base(), Duration.ofHours(24), "Demo Home", 1, audio);
+                state, streams.base(), Duration.ofHours(24), "Demo Home", 1, audio,
+                new CatalogSettings(true, false, true, Duration.ofSeconds(5)));
         return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
 
@@ -254,6 +299,37 @@ public final class LocalStack implements AutoCloseable {
         return buckets;
     }
 
+    public SmapiStandIn smapi() {
+        return smapi;
+    }
+
+    /**
+     * Runs the catalog build as the scheduled Lambda would, on DuckDB and against the SMAPI stand-in:
+     * every home's snapshot in the local S3 merged, the differences uploaded and validated.
+     */
+    public BuildReport buildCatalogs(boolean force, Consumer<String> progress) {
+        try (var s3 = buckets.client()) {
+            return LocalCatalogBuild.run(s3, buckets.names().name(Buckets.CATALOG), smapiEndpoint,
+                    new LocalCatalogBuild.Settings(MUSIC_SKILL_ID, CatalogLocale.parse(CATALOG_LOCALES), MergeQuery.withDefaultCaps(),
+                            Duration.ofSeconds(30)), force, progress);
+        }
+    }
+
+    /** Waits until the connector's library snapshot, written after {@code after}, is in the local S3. */
+    public void awaitSnapshot(Instant after, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var s3 = buckets.client()) {
+            CatalogStore store = new CatalogStore(s3, buckets.names().name(Buckets.CATALOG));
+            while (System.nanoTime() < deadline) {
+                if (store.snapshots().stream().anyMatch(snapshot -> !snapshot.lastModified().isBefore(after.minusSeconds(1)))) {
+                    return;
+                }
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException("the connector's library snapshot did not arrive within " + timeout.toSeconds() + " s");
+    }
+
     public MaSimulator ma() {
         return ma;
     }
@@ -279,6 +355,7 @@ public final class LocalStack implements AutoCloseable {
         stopConnector();
         ma.close();
         endpoint.close();
+        smapi.close();
         services.close();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.dev.MotoServer;
 import io.musicassistant.alexa.local.catalog.CatalogBenchmark;
+import io.musicassistant.alexa.local.catalog.ExportBenchmark;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -26,7 +27,9 @@ import java.util.function.Consumer;
  *   <li>{@code demo [--json]} — start everything, play the scripted conversation, stop;</li>
  *   <li>{@code up [--port N] [--state-dir D]} — start everything and keep running (scripts/local-up);</li>
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
- *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md).</li>
+ *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md);
+ *       {@code bench --catalog [--homes N,M]} — the catalog build at scale on synthetic homes;</li>
+ *   <li>{@code catalog [--force]} — run a catalog build in the running stack (scripts/catalog).</li>
  * </ul>
  */
 public final class LocalStackMain {
@@ -44,13 +47,16 @@ public final class LocalStackMain {
                 case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
                         options.contains("--verbose"));
                 case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-                case "bench" -> options.contains("--catalog")
+                case "catalog" -> catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
+                case "bench" -> options.contains("--export")
+                        ? ExportBenchmark.run(intOption(options, "--tracks", 50_000), System.out)
+                        : options.contains("--catalog")
                         ? CatalogBenchmark.run(java.util.Arrays.stream(option(options, "--homes", "1000,10000").split(","))
                                 .map(String::strip).map(Integer::valueOf).toList(), Path.of(option(options, "--data-dir", ".local/bench")), System.out)
                         : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
                                 options.contains("--reports-only"), options.contains("--audio-only"), System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D]");
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] | bench --export [--tracks N] | catalog [--force]");
                     yield 2;
                 }
             };
@@ -83,7 +89,7 @@ public final class LocalStackMain {
         out.println("Music Assistant for Alexa — local demo");
         out.println("Everything runs on this machine: real Moto (DynamoDB, S3, STS) and ElasticMQ (SQS) servers, a");
         out.println("Login-with-Amazon stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
-        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), progress)) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), freshCatalogsDir(Path.of(".local")), progress)) {
             out.println("\nThe conversation (→ what Alexa sends the skill, ← what the skill answers):");
             List<String> failures = new Conversation(new SkillClient(stack.alexaUrl()), out, json).run(stack, progress);
             out.println();
@@ -101,7 +107,7 @@ public final class LocalStackMain {
         Files.createDirectories(stateDir);
         quietLogs(verbose, stateDir.resolve("stack.log"));
         Consumer<String> progress = message -> System.out.println("• " + message);
-        LocalStack stack = LocalStack.start(new LocalStack.Ports(port, 0, 0, 0, 0), progress);
+        LocalStack stack = LocalStack.start(new LocalStack.Ports(port, 0, 0, 0, 0), freshCatalogsDir(stateDir), progress);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("alexa_url", stack.alexaUrl());
         info.put("relay_api_url", stack.baseUrl());
@@ -118,6 +124,8 @@ public final class LocalStackMain {
         info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
         info.put("buckets", Buckets.ALL.stream().map(stack.buckets().names()::name).toList());
         info.put("moto_pid", stack.services().moto().pid());
+        info.put("smapi_url", stack.smapi().baseUrl());
+        info.put("catalogs_dir", stack.smapi().storeDir().toString());
         info.put("lwa_base_url", stack.services().lwa().baseUrl());
         info.put("pid", ProcessHandle.current().pid());
         Path file = stateDir.resolve("stack.json");
@@ -137,6 +145,51 @@ public final class LocalStackMain {
         System.out.println("• Running. Details in " + file + "; logs in " + stateDir.resolve("stack.log") + ". Stop with scripts/local-down.");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The SMAPI stand-in keeps every accepted catalog document under {@code <state dir>/catalogs};
+     * it starts empty with each stack, and so does the folder.
+     */
+    static Path freshCatalogsDir(Path stateDir) throws IOException {
+        Path dir = stateDir.resolve("catalogs");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** scripts/catalog: asks the running stack to run a catalog build, as the hourly schedule does in AWS. */
+    static int catalog(boolean force, Path stateDir) throws Exception {
+        Path file = stateDir.resolve("stack.json");
+        if (!Files.exists(file)) {
+            System.err.println("No running local stack (" + file + " missing). Start one with scripts/local-up.");
+            return 2;
+        }
+        JsonNode stack = RelayJson.mapper().readTree(file.toFile());
+        System.out.println("• Building the voice catalogs from every home's snapshot (DuckDB), uploading to the SMAPI stand-in ...");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.path("relay_api_url").asText()
+                + "/_local/catalog-build" + (force ? "?force=true" : ""))).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode report = RelayJson.mapper().readTree(response.body());
+        if (response.statusCode() != 200) {
+            System.err.println("error: the build failed: " + report.path("error").asText(response.body()));
+            return 1;
+        }
+        if (report.path("skipped").asBoolean()) {
+            System.out.println("• No home's library changed since the last build (scripts/catalog --force builds anyway).");
+        }
+        for (JsonNode type : report.path("types")) {
+            System.out.printf("  %-24s %,7d kept  %,5d new  %,4d changed  %,4d deleted  → %s%s%n", type.path("type").asText(),
+                    type.path("kept").asLong(), type.path("added").asLong(), type.path("changed").asLong(), type.path("deleted").asLong(),
+                    type.path("outcome").asText(), type.path("errors").isEmpty() ? "" : " " + type.path("errors"));
+        }
+        System.out.println("• Accepted documents, as they would go to Amazon: " + stack.path("catalogs_dir").asText());
+        return report.path("types").findValuesAsText("outcome").contains("failed") ? 1 : 0;
     }
 
     static int invoke(String url, Path stateDir) throws IOException {
