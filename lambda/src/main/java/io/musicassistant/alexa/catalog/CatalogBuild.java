@@ -87,9 +87,9 @@ public final class CatalogBuild {
         BuildReport report = new BuildReport(started);
         List<CatalogStore.Snapshot> snapshots = store.snapshots();
         report.homes(snapshots.size());
-        Instant newest = snapshots.stream().map(CatalogStore.Snapshot::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
+        String digest = CatalogStore.digest(snapshots);
         var state = store.state();
-        if (!force && state.isPresent() && !newest.isAfter(state.get().newestSnapshot())) {
+        if (!force && state.isPresent() && state.get().snapshotsDigest().equals(digest)) {
             progress.accept("Catalog build: no home's library changed since the last build; nothing to do.");
             report.skipped();
             return report;
@@ -111,7 +111,7 @@ public final class CatalogBuild {
                         "changed", result.changed(), "deleted", result.deleted(), "kept", result.kept());
             }
             if (allSettled) {
-                store.saveState(new CatalogStore.State(newest, started));
+                store.saveState(new CatalogStore.State(digest, started));
             }
         } finally {
             runs.values().forEach(Run::discard);

@@ -30,12 +30,22 @@ public final class CatalogStore {
     private final S3Client s3;
     private final String bucket;
 
-    /** One home's snapshot object. */
-    public record Snapshot(String key, String instanceId, Instant lastModified, long bytes) {
+    /** One home's snapshot object; its ETag changes whenever its content does. */
+    public record Snapshot(String key, String instanceId, Instant lastModified, long bytes, String eTag) {
     }
 
-    /** When the newest snapshot the last complete build read was written. */
-    public record State(Instant newestSnapshot, Instant builtAt) {
+    /**
+     * What the last complete build read: a digest of every snapshot's key and ETag (times alone
+     * would miss a snapshot replaced within the same second), and when it ran.
+     */
+    public record State(String snapshotsDigest, Instant builtAt) {
+    }
+
+    /** The digest {@link State} compares: the same set of snapshot versions gives the same digest. */
+    public static String digest(List<Snapshot> snapshots) {
+        StringBuilder all = new StringBuilder();
+        snapshots.stream().map(s -> s.key() + "@" + s.eTag()).sorted().forEach(v -> all.append(v).append('\n'));
+        return io.musicassistant.alexa.platform.Secrets.sha256Hex(all.toString());
     }
 
     public CatalogStore(S3Client s3, String bucket) {
@@ -53,7 +63,7 @@ public final class CatalogStore {
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(CatalogSnapshot.SNAPSHOTS_PREFIX)).contents()) {
             var key = CatalogSnapshot.KEY.matcher(object.key());
             if (key.matches()) {
-                found.add(new Snapshot(object.key(), key.group(1), object.lastModified(), object.size()));
+                found.add(new Snapshot(object.key(), key.group(1), object.lastModified(), object.size(), object.eTag()));
             }
         }
         return found;
@@ -128,15 +138,14 @@ public final class CatalogStore {
         }
         try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(STATE_KEY))) {
             JsonNode state = JSON.readTree(in);
-            return Optional.of(new State(Instant.ofEpochMilli(state.path("newest_snapshot_ms").asLong()),
-                    Instant.ofEpochMilli(state.path("built_at_ms").asLong())));
+            return Optional.of(new State(state.path("snapshots_digest").asText(""), Instant.ofEpochMilli(state.path("built_at_ms").asLong())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public void saveState(State state) {
-        String json = JSON.createObjectNode().put("newest_snapshot_ms", state.newestSnapshot().toEpochMilli())
+        String json = JSON.createObjectNode().put("snapshots_digest", state.snapshotsDigest())
                 .put("built_at_ms", state.builtAt().toEpochMilli()).toString();
         s3.putObject(b -> b.bucket(bucket).key(STATE_KEY).contentType("application/json"), RequestBody.fromString(json));
     }

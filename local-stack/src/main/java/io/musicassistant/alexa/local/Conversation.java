@@ -9,7 +9,6 @@ import io.musicassistant.alexa.masim.library.Album;
 import io.musicassistant.alexa.masim.library.NewAlbum;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +111,7 @@ final class Conversation {
     private void catalogs(LocalStack stack, Consumer<String> progress) {
         String token = LocalStack.DEMO_TOKEN;
         progress.accept("Waiting for the connector's library snapshot (it exports after connecting to Music Assistant) ...");
-        stack.awaitSnapshot(Instant.EPOCH, Duration.ofSeconds(60));
+        stack.awaitSnapshotAfter(null, Duration.ofSeconds(60));
         BuildReport first = build(stack, progress, "the hourly catalog build runs");
         String album = entityNamed(stack, first, CatalogType.ALBUMS, "OK Computer");
         JsonNode found = say("Alexa, play OK Computer on Music Assistant   (as live traffic: the catalog's entityId, no words)",
@@ -120,10 +119,10 @@ final class Conversation {
         expectEqual("the content played is the catalog's entity", album, found.path("payload").path("content").path("id").asText());
 
         progress.accept("Adding the album \"A Moon Shaped Pool\" by Radiohead in Music Assistant ...");
-        Instant before = Instant.now();
+        String before = stack.snapshotVersion();
         Album added = stack.ma().addAlbum(NewAlbum.of("A Moon Shaped Pool", "Radiohead", 2016, NewAlbum.NewTrack.of("Burn the Witch", 220),
                 NewAlbum.NewTrack.of("Daydreaming", 384)));
-        stack.awaitSnapshot(before, Duration.ofSeconds(60));
+        stack.awaitSnapshotAfter(before, Duration.ofSeconds(60));
         BuildReport second = build(stack, progress, "the next build sends only what changed");
         expectEqual("albums added by the second build", 1L, second.type(CatalogType.ALBUMS).added());
         expectEqual("tracks added by the second build", 2L, second.type(CatalogType.TRACKS).added());
@@ -132,9 +131,9 @@ final class Conversation {
                 AlexaRequests.getPlayableContentByEntity(token, "ALBUM", pool), "GetPlayableContent.Response");
 
         progress.accept("Removing that album from the Music Assistant library again ...");
-        before = Instant.now();
+        before = stack.snapshotVersion();
         stack.ma().removeAlbum(added.itemId());
-        stack.awaitSnapshot(before, Duration.ofSeconds(60));
+        stack.awaitSnapshotAfter(before, Duration.ofSeconds(60));
         BuildReport third = build(stack, progress, "the album leaves the catalogs as a deletion");
         expectEqual("albums deleted by the third build", 1L, third.type(CatalogType.ALBUMS).deleted());
         expectEqual("tracks deleted by the third build", 2L, third.type(CatalogType.TRACKS).deleted());

@@ -315,17 +315,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Waits until the connector's library snapshot, written after {@code after}, is in the local S3. */
-    public void awaitSnapshot(Instant after, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** The version (ETag) of this home's library snapshot in the local S3, or null before its first upload. */
+    public String snapshotVersion() {
         try (var s3 = buckets.client()) {
-            CatalogStore store = new CatalogStore(s3, buckets.names().name(Buckets.CATALOG));
-            while (System.nanoTime() < deadline) {
-                if (store.snapshots().stream().anyMatch(snapshot -> !snapshot.lastModified().isBefore(after.minusSeconds(1)))) {
-                    return;
-                }
-                sleep(200);
+            return new CatalogStore(s3, buckets.names().name(Buckets.CATALOG)).snapshots().stream().findFirst()
+                    .map(CatalogStore.Snapshot::eTag).orElse(null);
+        }
+    }
+
+    /** Waits until the connector uploaded a library snapshot other than {@code previous} (null: any). */
+    public void awaitSnapshotAfter(String previous, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String now = snapshotVersion();
+            if (now != null && !now.equals(previous)) {
+                return;
             }
+            sleep(200);
         }
         throw new IllegalStateException("the connector's library snapshot did not arrive within " + timeout.toSeconds() + " s");
     }
