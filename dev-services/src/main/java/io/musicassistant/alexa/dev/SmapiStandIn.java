@@ -148,6 +148,8 @@ public final class SmapiStandIn implements AutoCloseable {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     /** Guards every catalog and upload. */
     private final Object lock = new Object();
+    private final java.util.Set<String> enabled = new java.util.HashSet<>();
+    private final java.util.Map<String, Integer> enablements = new java.util.HashMap<>();
     private final Map<String, SmapiCatalog> catalogs = new LinkedHashMap<>();
     private final Map<String, SmapiUpload> uploads = new HashMap<>();
 
@@ -235,11 +237,11 @@ public final class SmapiStandIn implements AutoCloseable {
                 presigned(exchange, method, rawPath, path);
                 return;
             }
-            if (path.isEmpty() || !path.getFirst().equals("v0")) {
+            if (path.isEmpty() || !(path.getFirst().equals("v0") || path.getFirst().equals("v1"))) {
                 throw new Refusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: " + rawPath));
             }
             authorize(exchange);
-            Answer answer = route(exchange, method, path);
+            Answer answer = path.getFirst().equals("v1") ? enablement(method, path) : route(exchange, method, path);
             SmallHttp.sendJson(exchange, answer.status(), answer.body());
         } catch (Refusal refusal) {
             if (refusal.body instanceof String xml) {
@@ -302,6 +304,56 @@ public final class SmapiStandIn implements AutoCloseable {
             }
         }
         throw new Refusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: " + method + " /" + String.join("/", path)));
+    }
+
+    /**
+     * {@code PUT|DELETE /v1/skills/{skillId}/stages/{stage}/enablement}: enabling a skill stage for the
+     * developer's own account. The catalog build cycles the development stage's enablement after an
+     * upload (observed on live skills: an upload can unbind a development skill until then); the
+     * stand-in only counts the cycles.
+     */
+    private Answer enablement(String method, List<String> path) throws Refusal {
+        if (path.size() != 6 || !path.get(1).equals("skills") || !path.get(3).equals("stages") || !path.get(5).equals("enablement")
+                || !(path.get(4).equals("development") || path.get(4).equals("live"))) {
+            throw new Refusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: /" + String.join("/", path)));
+        }
+        String key = path.get(2) + "/" + path.get(4);
+        synchronized (lock) {
+            switch (method) {
+                case "PUT" -> {
+                    enabled.add(key);
+                    enablements.merge(key, 1, Integer::sum);
+                    return ok(204, "");
+                }
+                case "DELETE" -> {
+                    if (!enabled.remove(key)) {
+                        throw new Refusal(404, SmapiErrors.error("NOT_FOUND", "The skill stage is not enabled."));
+                    }
+                    return ok(204, "");
+                }
+                case "GET" -> {
+                    if (!enabled.contains(key)) {
+                        throw new Refusal(404, SmapiErrors.error("NOT_FOUND", "The skill stage is not enabled."));
+                    }
+                    return ok(200, SmallHttp.JSON.createObjectNode().put("status", "ENABLED"));
+                }
+                default -> throw new Refusal(405, SmapiErrors.error("METHOD_NOT_ALLOWED", method));
+            }
+        }
+    }
+
+    /** How often the developer enabled this skill's stage ({@code development}), for tests. */
+    public int enablements(String skillId, String stage) {
+        synchronized (lock) {
+            return enablements.getOrDefault(skillId + "/" + stage, 0);
+        }
+    }
+
+    /** Marks the stage enabled, as the skill's developer testing it would have. */
+    public void enable(String skillId, String stage) {
+        synchronized (lock) {
+            enabled.add(skillId + "/" + stage);
+        }
     }
 
     /** SMAPI takes the LWA access token as the header's value; the SDK sends "Bearer <token>": both work. */

@@ -68,6 +68,11 @@ final class Access {
             "athena:GetQueryResults", "athena:StopQueryExecution");
     /** What Athena reads of the snapshots table's definition, with the caller's rights, to plan a query. */
     static final List<String> CATALOG_GLUE = List.of("glue:GetDatabase", "glue:GetTable", "glue:GetPartitions");
+    /**
+     * Stage 1 of the merge is a CTAS into a Parquet table of the run's own ({@code per_home_<run>}),
+     * dropped after stage 2 (AthenaMerge): the builder creates and deletes exactly those tables.
+     */
+    static final List<String> CATALOG_GLUE_RUN_TABLES = List.of("glue:GetTable", "glue:CreateTable", "glue:DeleteTable");
     /** Athena asks where a bucket is before it reads or writes there (both buckets, bucket-level). */
     static final List<String> BUCKET_LOCATION = List.of("s3:GetBucketLocation");
     /** Snapshots: read by Athena (with the builder's rights) and by the builder to see what changed. */

@@ -144,6 +144,7 @@ final class Catalog extends Construct {
         env.put("GLUE_DATABASE", database.getRef());
         env.put("SMAPI_SECRET_ARN", smapi.getSecretArn());
         env.put("CATALOG_LOCALES", settings.catalogLocales());
+        env.put("CATALOG_ENABLEMENT_CYCLE_H", Integer.toString(settings.catalogEnablementCycleHours()));
         if (settings.musicSkillId() != null) {
             env.put("MUSIC_SKILL_ID", settings.musicSkillId());
         }
@@ -165,6 +166,13 @@ final class Catalog extends Construct {
                 stack.formatArn(ArnComponents.builder().service("glue").resource("database").resourceName(databaseName).build()),
                 stack.formatArn(ArnComponents.builder().service("glue").resource("table")
                         .resourceName(databaseName + "/" + TABLE).build())));
+        // The merge's stage 1 table, one per run, under the results bucket's athena/ prefix.
+        builder.allow(Access.CATALOG_GLUE_RUN_TABLES, List.of(
+                stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
+                        .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()),
+                stack.formatArn(ArnComponents.builder().service("glue").resource("database").resourceName(databaseName).build()),
+                stack.formatArn(ArnComponents.builder().service("glue").resource("table")
+                        .resourceName(databaseName + "/per_home_*").build())));
         builder.allow(Access.BUCKET_LOCATION, List.of(catalogBucket.getBucketArn(), resultsBucket.getBucketArn()));
         builder.allow(Access.SNAPSHOT_READ, List.of(catalogBucket.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
         // Listing only below the two prefixes the build uses (what changed; which ledgers exist).

@@ -26,12 +26,17 @@ import software.constructs.Node;
  * @param logRetentionDays how long CloudWatch keeps the functions' logs
  * @param catalogLocales the locales the catalog build uploads voice catalogs for, comma-separated
  *     ({@code CATALOG_LOCALES}); null for the Alexa region's default ({@link #DEFAULT_CATALOG_LOCALES})
+ * @param catalogEnablementCycleHours how often the catalog build re-binds a skill in development to its
+ *     catalogs by cycling its development enablement (observed need on live skills, docs/catalogs.md):
+ *     {@value #DEFAULT_ENABLEMENT_CYCLE_HOURS} for the private skills scripts/deploy creates, 0 for a
+ *     published (live) skill ({@code CATALOG_ENABLEMENT_CYCLE_H})
  * @param catalogScanLimitGb the most one Athena query of the catalog build may scan, in GiB: the
  *     workgroup cancels a query that reads more (a runaway or a flood of snapshots costs at most this)
  */
 public record Settings(String stackName, String region, String tablePrefix, String lwaClientId, String musicSkillId,
                        String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl,
-                       String lambdaJar, int logRetentionDays, String catalogLocales, int catalogScanLimitGb) {
+                       String lambdaJar, int logRetentionDays, String catalogLocales, int catalogScanLimitGb,
+                       int catalogEnablementCycleHours) {
 
     /** One of Alexa's endpoint regions: its name in the manifest and the event gateway it reports to. */
     public record AlexaRegion(String name, String eventGateway) {
@@ -51,6 +56,7 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
      * The locales voice catalogs are built for, by Alexa region: the skills' locales served there
      * (en-US in NA; en-GB and de-DE in EU) and Japanese for the Far East, where no locale exists yet.
      */
+    public static final int DEFAULT_ENABLEMENT_CYCLE_HOURS = 4;
     public static final Map<String, String> DEFAULT_CATALOG_LOCALES = Map.of("NA", "en-US", "EU", "en-GB,de-DE", "FE", "ja-JP");
     public static final int DEFAULT_CATALOG_SCAN_LIMIT_GB = 10;
     /** Athena refuses a cutoff under 10 MB; above a TiB a limit no longer protects anything. */
@@ -89,6 +95,8 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
         require(catalogScanLimitGb >= 1 && catalogScanLimitGb <= MAX_CATALOG_SCAN_LIMIT_GB,
                 "catalogScanLimitGb must be 1 to " + MAX_CATALOG_SCAN_LIMIT_GB + " (GiB one Athena query may scan); got "
                         + catalogScanLimitGb);
+        require(catalogEnablementCycleHours >= 0 && catalogEnablementCycleHours <= 168,
+                "catalogEnablementCycleHours must be 0 (a published skill) to 168; got " + catalogEnablementCycleHours);
     }
 
     /** Without the catalog settings: the region's locales and the default scan limit. */
@@ -96,7 +104,7 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                     String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl, String lambdaJar,
                     int logRetentionDays) {
         this(stackName, region, tablePrefix, lwaClientId, musicSkillId, controlSkillId, alexaClientId, alarmEmail, fallbackArtUrl,
-                lambdaJar, logRetentionDays, null, DEFAULT_CATALOG_SCAN_LIMIT_GB);
+                lambdaJar, logRetentionDays, null, DEFAULT_CATALOG_SCAN_LIMIT_GB, DEFAULT_ENABLEMENT_CYCLE_HOURS);
     }
 
     /** From the app's context; the region falls back to the CLI's ({@code CDK_DEFAULT_REGION}). */
@@ -114,7 +122,9 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                 text(context, "lambdaJar", "../lambda/target/ma-alexa-lambda.jar"),
                 days(text(context, "logRetentionDays", "30")),
                 text(context, "catalogLocales", null),
-                number("catalogScanLimitGb", text(context, "catalogScanLimitGb", String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))));
+                number("catalogScanLimitGb", text(context, "catalogScanLimitGb", String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))),
+                number("catalogEnablementCycleHours", text(context, "catalogEnablementCycleHours",
+                        String.valueOf(DEFAULT_ENABLEMENT_CYCLE_HOURS))));
     }
 
     /** The catalog build's scan limit in bytes, as Athena's BytesScannedCutoffPerQuery takes it. */

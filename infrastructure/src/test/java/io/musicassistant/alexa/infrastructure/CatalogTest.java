@@ -146,7 +146,7 @@ class CatalogTest {
         assertEquals("AWS::AccountId", results.path("ExpectedBucketOwner").path("Ref").asText());
 
         Settings small = new Settings("Test", "eu-west-1", "test-", Synth.LWA_CLIENT, null, null, null, null, null,
-                Synth.full().lambdaJar(), 30, null, 2);
+                Synth.full().lambdaJar(), 30, null, 2, 0);
         JsonNode limited = JSON.valueToTree(Synth.template(small).toJSON());
         assertEquals(2L * 1024 * 1024 * 1024, resourceStartingWith(limited, "CatalogWorkGroup", "AWS::Athena::WorkGroup")
                 .path("Properties").path("WorkGroupConfiguration").path("BytesScannedCutoffPerQuery").asLong());
@@ -178,7 +178,8 @@ class CatalogTest {
     void theBuilderGetsTheContractsEnvironmentAndTheRelayApiTheBucket() {
         Map<String, String> env = environment(full, MusicAssistantAlexaStack.CATALOG_HANDLER);
         assertEquals(new TreeSet<>(List.of("CATALOG_BUCKET", "QUERY_RESULTS_BUCKET", "ATHENA_WORKGROUP", "GLUE_DATABASE",
-                "SMAPI_SECRET_ARN", "MUSIC_SKILL_ID", "CATALOG_LOCALES", "TABLE_PREFIX", "LWA_CLIENT_ID", "RELAY_MODE")),
+                "SMAPI_SECRET_ARN", "MUSIC_SKILL_ID", "CATALOG_LOCALES", "CATALOG_ENABLEMENT_CYCLE_H", "TABLE_PREFIX", "LWA_CLIENT_ID",
+                "RELAY_MODE")),
                 new TreeSet<>(env.keySet()));
         assertEquals("{StorageBucketcatalog}", env.get("CATALOG_BUCKET"));
         assertEquals("{StorageBucketqueryresults}", env.get("QUERY_RESULTS_BUCKET"));
@@ -187,6 +188,7 @@ class CatalogTest {
         assertEquals("{CatalogSmapiCredentials}", env.get("SMAPI_SECRET_ARN"));
         assertEquals(Synth.MUSIC_SKILL, env.get("MUSIC_SKILL_ID"));
         assertEquals("en-GB,de-DE", env.get("CATALOG_LOCALES"), "the EU stack builds the EU skills' locales");
+        assertEquals("4", env.get("CATALOG_ENABLEMENT_CYCLE_H"), "private skills stay in development: re-bound every 4 h");
         assertEquals("test-", env.get("TABLE_PREFIX"));
         assertEquals(Synth.LWA_CLIENT, env.get("LWA_CLIENT_ID"));
         assertEquals("aws", env.get("RELAY_MODE"));
@@ -216,6 +218,9 @@ class CatalogTest {
                 "glue:GetDatabase,glue:GetTable,glue:GetPartitions -> arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:catalog"
                         + " | arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:database/test_catalog"
                         + " | arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:table/test_catalog/snapshots",
+                "glue:GetTable,glue:CreateTable,glue:DeleteTable -> arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:catalog"
+                        + " | arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:database/test_catalog"
+                        + " | arn:{AWS::Partition}:glue:eu-west-1:{AWS::AccountId}:table/test_catalog/per_home_*",
                 "s3:GetBucketLocation -> {StorageBucketcatalog} | {StorageBucketqueryresults}",
                 "s3:GetObject -> {StorageBucketcatalog}/snapshots/*",
                 "s3:ListBucket -> {StorageBucketcatalog} if {\"StringLike\":{\"s3:prefix\":[\"snapshots/*\",\"catalogs/*\"]}}",

@@ -184,8 +184,10 @@ class StackTest {
                     String text = flatten(resource);
                     if (text.contains("*")) {
                         // Queues are made per home at run time: their name prefix is the narrowest ARN there is;
-                        // so are homes' snapshots, the catalog build's state and Athena's results (one object each).
+                        // so are homes' snapshots, the catalog build's state and Athena's results (one object each),
+                        // and the merge's per-run stage-1 tables.
                         assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*")
+                                || text.endsWith(":glue:eu-west-1:{AWS::AccountId}:table/test_catalog/per_home_*")
                                 || text.matches("\\{StorageBucketcatalog[0-9A-F]{8}}/(snapshots|catalogs)/\\*")
                                 || text.matches("\\{StorageBucketqueryresults[0-9A-F]{8}}/athena/\\*"), policy.getKey() + " on " + text);
                     }
@@ -288,12 +290,16 @@ class StackTest {
         assertTrue(days.getMessage().startsWith("logRetentionDays must be one of"), days.getMessage());
         for (String locales : List.of("en_US", "en-US, de-DE", "en-US,en-US", "", "english")) {
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1",
-                    "test-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 30, locales, 10), locales);
+                    "test-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 30, locales, 10, 4), locales);
             assertTrue(bad.getMessage().startsWith("catalogLocales must be"), bad.getMessage());
         }
         for (int limit : List.of(0, -1, Settings.MAX_CATALOG_SCAN_LIMIT_GB + 1)) {
             assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
-                    null, null, null, null, "x.jar", 30, null, limit), "scan limit " + limit);
+                    null, null, null, null, "x.jar", 30, null, limit, 4), "scan limit " + limit);
+        }
+        for (int hours : List.of(-1, 169)) {
+            assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
+                    null, null, null, null, "x.jar", 30, null, 10, hours), "enablement cycle " + hours);
         }
         App words = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,
                 "catalogScanLimitGb", "ten")).build());

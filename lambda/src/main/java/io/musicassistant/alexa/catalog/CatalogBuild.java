@@ -43,9 +43,11 @@ public final class CatalogBuild {
      * @param skillId the music skill the catalogs serve
      * @param titlePrefix catalogs are titled "{prefix} artists" and so on
      * @param ingestionWait how long a run waits for entity resolution before it records the upload as pending
+     * @param enablementCycle for a skill in development (private deployments): cycle its development
+     *     enablement after every accepted upload and at least this often; null for a published skill
      */
     public record Settings(String skillId, List<CatalogLocale> locales, MergeQuery query, String titlePrefix,
-                           Duration ingestionWait, Duration pollEvery) {
+                           Duration ingestionWait, Duration pollEvery, Duration enablementCycle) {
     }
 
     private final CatalogStore store;
@@ -92,6 +94,9 @@ public final class CatalogBuild {
         if (!force && state.isPresent() && state.get().snapshotsDigest().equals(digest)) {
             progress.accept("Catalog build: no home's library changed since the last build; nothing to do.");
             report.skipped();
+            if (cycleDue(state.get().enablementCycledAt(), started)) {
+                store.saveState(new CatalogStore.State(state.get().snapshotsDigest(), state.get().builtAt(), cycleEnablement(started)));
+            }
             return report;
         }
         progress.accept("Catalog build: merging " + snapshots.size() + " homes' snapshots ...");
@@ -110,14 +115,36 @@ public final class CatalogBuild {
                 LOG.info("catalog.type_built", "type", type.amazonType(), "outcome", result.outcome(), "added", result.added(),
                         "changed", result.changed(), "deleted", result.deleted(), "kept", result.kept());
             }
+            Instant cycled = state.map(CatalogStore.State::enablementCycledAt).orElse(Instant.EPOCH);
+            boolean accepted = report.types().stream().anyMatch(t -> BuildReport.ACCEPTED.equals(t.outcome())
+                    || BuildReport.PENDING.equals(t.outcome()));
+            if (settings.enablementCycle() != null && (accepted || cycleDue(cycled, started))) {
+                cycled = cycleEnablement(started);
+            }
             if (allSettled) {
-                store.saveState(new CatalogStore.State(digest, started));
+                store.saveState(new CatalogStore.State(digest, started, cycled));
             }
         } finally {
             runs.values().forEach(Run::discard);
         }
         store.saveReport(report);
         return report;
+    }
+
+    private boolean cycleDue(Instant lastCycle, Instant now) {
+        return settings.enablementCycle() != null && !lastCycle.plus(settings.enablementCycle()).isAfter(now);
+    }
+
+    /** Re-binds a development skill to its catalogs; a failure is logged, the next run tries again. */
+    private Instant cycleEnablement(Instant now) {
+        try {
+            smapi.cycleDevelopmentEnablement(settings.skillId());
+            LOG.info("catalog.enablement_cycled", "skill_id", settings.skillId());
+            return now;
+        } catch (SmapiException e) {
+            LOG.warn("catalog.enablement_cycle_failed", "status", e.status(), "reason", e.getMessage());
+            return Instant.EPOCH;
+        }
     }
 
     /** One catalog type's part of the run: its ledger, the differences, and their document on disk. */

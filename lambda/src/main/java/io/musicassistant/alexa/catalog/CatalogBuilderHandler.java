@@ -58,18 +58,30 @@ public final class CatalogBuilderHandler implements RequestStreamHandler {
                     URI.create(env.getOrDefault("LWA_TOKEN_URL", "https://api.amazon.com/auth/o2/token")), smapiCredentials,
                     Clock.systemUTC(), Duration.ofSeconds(20));
             MergeEngine engine = new AthenaMerge(athena, s3, required(env, "ATHENA_WORKGROUP"), required(env, "GLUE_DATABASE"),
-                    Duration.ofMinutes(8));
+                    required(env, "QUERY_RESULTS_BUCKET"), Duration.ofMinutes(8));
             CatalogBuild.Settings settings = new CatalogBuild.Settings(required(env, "MUSIC_SKILL_ID"),
                     CatalogLocale.parse(required(env, "CATALOG_LOCALES")), MergeQuery.withDefaultCaps(),
                     env.getOrDefault("CATALOG_TITLE", "Music Assistant"),
                     // Lambda stops at 15 minutes; what is still resolving then is checked by the next run's report.
-                    Duration.ofMinutes(3), Duration.ofSeconds(10));
+                    Duration.ofMinutes(3), Duration.ofSeconds(10), enablementCycle(env.get("CATALOG_ENABLEMENT_CYCLE_H")));
             BuildReport report = new CatalogBuild(new CatalogStore(s3, required(env, "CATALOG_BUCKET")), engine, smapi, settings,
                     Clock.systemUTC(), Files.createTempDirectory("catalog-build"), message -> LOG.info("catalog.progress", "step", message))
                     .run(force);
             LOG.info("catalog.built", "homes", report.homes(), "skipped", report.wasSkipped(), "failed", report.failed());
             output.write(report.toJson().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Hours between enablement cycles of a development skill; absent, empty or 0: a published skill, never. */
+    static Duration enablementCycle(String hours) {
+        if (hours == null || hours.isBlank() || hours.strip().equals("0")) {
+            return null;
+        }
+        int h = Integer.parseInt(hours.strip());
+        if (h < 1 || h > 168) {
+            throw new IllegalStateException("CATALOG_ENABLEMENT_CYCLE_H must be 0 (off) or 1..168");
+        }
+        return Duration.ofHours(h);
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -38,7 +38,7 @@ public final class CatalogStore {
      * What the last complete build read: a digest of every snapshot's key and ETag (times alone
      * would miss a snapshot replaced within the same second), and when it ran.
      */
-    public record State(String snapshotsDigest, Instant builtAt) {
+    public record State(String snapshotsDigest, Instant builtAt, Instant enablementCycledAt) {
     }
 
     /** The digest {@link State} compares: the same set of snapshot versions gives the same digest. */
@@ -138,7 +138,8 @@ public final class CatalogStore {
         }
         try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(STATE_KEY))) {
             JsonNode state = JSON.readTree(in);
-            return Optional.of(new State(state.path("snapshots_digest").asText(""), Instant.ofEpochMilli(state.path("built_at_ms").asLong())));
+            return Optional.of(new State(state.path("snapshots_digest").asText(""), Instant.ofEpochMilli(state.path("built_at_ms").asLong()),
+                    Instant.ofEpochMilli(state.path("enablement_cycled_at_ms").asLong())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,7 +147,8 @@ public final class CatalogStore {
 
     public void saveState(State state) {
         String json = JSON.createObjectNode().put("snapshots_digest", state.snapshotsDigest())
-                .put("built_at_ms", state.builtAt().toEpochMilli()).toString();
+                .put("built_at_ms", state.builtAt().toEpochMilli())
+                .put("enablement_cycled_at_ms", state.enablementCycledAt().toEpochMilli()).toString();
         s3.putObject(b -> b.bucket(bucket).key(STATE_KEY).contentType("application/json"), RequestBody.fromString(json));
     }
 

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The merge SQL ({@code merge.sql}), filled in for one engine: the engine supplies where the rows
- * come from, the build supplies how many entities of each kind to keep. Everything else is the same
- * text on Athena and DuckDB.
+ * The merge SQL, in two stages, filled in for one engine: {@code merge-homes.sql} reads every
+ * snapshot once into one row per home and entity, which the engine keeps as a table;
+ * {@code merge.sql} ranks and caps from that table. The engine supplies where the rows come from
+ * and the kept table's name, the build supplies how many entities of each kind to keep; everything
+ * else is the same text on Athena and DuckDB.
  */
 public final class MergeQuery {
 
@@ -29,7 +31,11 @@ public final class MergeQuery {
     public static final List<String> RESULT_COLUMNS = List.of("kind", "id", "name", "alt_names", "artist_id", "artist",
             "album_id", "album", "homes", "favorites", "plays", "recent", "score", "rank");
 
-    private static final String TEMPLATE = load();
+    private static final String HOMES_TEMPLATE = load("merge-homes.sql");
+    private static final String TEMPLATE = load("merge.sql");
+    /** Stage 1's columns, in order: what the engine's kept table holds. */
+    public static final List<String> HOMES_COLUMNS = List.of("kind", "id", "home", "name", "alt_names", "artist_id", "album_id",
+            "favorite", "plays", "recent");
 
     private final Map<ContentKind, Integer> caps;
 
@@ -53,14 +59,23 @@ public final class MergeQuery {
         return caps.get(kind);
     }
 
-    /** The SQL, with {@code snapshotRows} (a SELECT producing {@link #SOURCE_COLUMNS}) as its source. */
-    public String sql(String snapshotRows) {
-        String sql = TEMPLATE.replace("${snapshot_rows}", snapshotRows);
+    /** Stage 1, with {@code snapshotRows} (a SELECT producing {@link #SOURCE_COLUMNS}) as its source. */
+    public static String homesSql(String snapshotRows) {
+        return filled(HOMES_TEMPLATE.replace("${snapshot_rows}", snapshotRows));
+    }
+
+    /** Stage 2, reading stage 1's kept table {@code perHomeTable}. */
+    public String sql(String perHomeTable) {
+        String sql = TEMPLATE.replace("${per_home}", perHomeTable);
         for (CatalogType type : CatalogType.values()) {
             sql = sql.replace("${cap_" + type.kind().wireName() + "}", Integer.toString(caps.get(type.kind())));
         }
+        return filled(sql);
+    }
+
+    private static String filled(String sql) {
         if (sql.contains("${")) {
-            throw new IllegalStateException("merge.sql has a placeholder nobody fills");
+            throw new IllegalStateException("the merge SQL has a placeholder nobody fills");
         }
         return sql;
     }
@@ -75,10 +90,10 @@ public final class MergeQuery {
         return names;
     }
 
-    private static String load() {
-        try (InputStream in = MergeQuery.class.getResourceAsStream("merge.sql")) {
+    private static String load(String name) {
+        try (InputStream in = MergeQuery.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("merge.sql is missing from the jar");
+                throw new IllegalStateException(name + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,28 +1,9 @@
--- Merges every home's library snapshot into one ranked list per catalog type (docs/catalogs.md).
--- The same text runs on Athena (Trino) in AWS and on DuckDB locally: only functions both engines
--- have, and the source rows come from the engine's own `snapshot_rows` definition (filled in below),
--- which also turns each line's alternate names into one string, separated by the unit separator.
+-- Stage 2 of the catalog merge (docs/catalogs.md): from stage 1's one row per home and entity
+-- (`per_home`, filled in below with the table the engine kept), one ranked list per catalog type.
+-- The same text runs on Athena (Trino) in AWS and on DuckDB locally: only functions both engines have.
 -- The cap_<kind> placeholders are whole numbers: how many entities of each kind the catalogs keep.
-WITH snapshot_rows AS (
-    ${snapshot_rows}
-),
-valid AS (
-    SELECT home, kind, id, name, alt_names, artist_id, album_id,
-           CASE WHEN favorite THEN 1 ELSE 0 END AS favorite,
-           CASE WHEN plays IS NULL OR plays < 0 THEN 0 WHEN plays > 1000000 THEN 1000000 ELSE plays END AS plays,
-           CASE WHEN last_played_days BETWEEN 0 AND 30 THEN 1 ELSE 0 END AS recent
-    FROM snapshot_rows
-    WHERE home IS NOT NULL AND home <> ''
-      AND kind IN ('artist', 'album', 'track', 'playlist', 'genre', 'radio')
-      AND id LIKE 'ma1:%' AND length(id) <= 256
-      AND name IS NOT NULL AND length(name) BETWEEN 1 AND 512
-),
--- A home counts once per entity, however often its snapshot lists it.
-per_home AS (
-    SELECT kind, id, home, min(name) AS name, max(artist_id) AS artist_id, max(album_id) AS album_id,
-           max(favorite) AS favorite, max(plays) AS plays, max(recent) AS recent
-    FROM valid
-    GROUP BY kind, id, home
+WITH per_home AS (
+    SELECT kind, id, home, name, alt_names, artist_id, album_id, favorite, plays, recent FROM ${per_home}
 ),
 stats AS (
     SELECT kind, id, count(*) AS homes, sum(favorite) AS favorites, sum(plays) AS plays, sum(recent) AS recent,
@@ -43,8 +24,8 @@ best_name AS (
 -- Homes derive alternates from the name alike: take those of the first home that uses the chosen name.
 alternates AS (
     SELECT kind, id, alt_names FROM (
-        SELECT v.kind, v.id, v.alt_names, row_number() OVER (PARTITION BY v.kind, v.id ORDER BY v.home) AS pick
-        FROM valid v JOIN best_name b ON v.kind = b.kind AND v.id = b.id AND v.name = b.name
+        SELECT p.kind, p.id, p.alt_names, row_number() OVER (PARTITION BY p.kind, p.id ORDER BY p.home) AS pick
+        FROM per_home p JOIN best_name b ON p.kind = b.kind AND p.id = b.id AND p.name = b.name
     ) t WHERE pick = 1
 ),
 -- The same track can sit on different albums in different homes: the album most of them have.

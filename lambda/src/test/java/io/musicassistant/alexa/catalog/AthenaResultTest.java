@@ -46,10 +46,15 @@ class AthenaResultTest {
 
     @Test
     void athenaGetsTheSameMergeTextAsDuckDbWithItsOwnSource() {
-        String sql = MergeQuery.withDefaultCaps().sql(AthenaMerge.snapshotRows("ma_alexa_catalog"));
-        assertTrue(sql.contains("FROM \"ma_alexa_catalog\".\"snapshots\""), sql);
-        assertTrue(sql.contains("regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)"));
-        assertTrue(sql.contains("array_join(alt_names, chr(31))"));
+        String homes = AthenaMerge.perHomeTable("ma_alexa_catalog", "results-bucket", "r1", AthenaMerge.snapshotRows("ma_alexa_catalog"));
+        assertTrue(homes.startsWith("CREATE TABLE \"ma_alexa_catalog\".\"per_home_r1\" WITH (format = 'PARQUET'"), homes);
+        assertTrue(homes.contains("external_location = 's3://results-bucket/athena/per-home/r1/'"), homes);
+        assertTrue(homes.contains("FROM \"ma_alexa_catalog\".\"snapshots\""), homes);
+        assertTrue(homes.contains("regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)"));
+        assertTrue(homes.contains("array_join(alt_names, chr(31))"));
+        assertTrue(homes.endsWith(MergeQuery.homesSql(AthenaMerge.snapshotRows("ma_alexa_catalog"))), "stage 1's text, unchanged");
+        String sql = MergeQuery.withDefaultCaps().sql("\"ma_alexa_catalog\".\"per_home_r1\"");
+        assertTrue(sql.contains("FROM \"ma_alexa_catalog\".\"per_home_r1\""), sql);
         assertTrue(sql.contains("WHEN 'track' THEN 400000"), "caps filled in");
         for (String column : MergeQuery.SOURCE_COLUMNS) {
             assertTrue(AthenaMerge.snapshotRows("db").contains(column), column);

@@ -311,7 +311,7 @@ public final class LocalStack implements AutoCloseable {
         try (var s3 = buckets.client()) {
             return LocalCatalogBuild.run(s3, buckets.names().name(Buckets.CATALOG), smapiEndpoint,
                     new LocalCatalogBuild.Settings(MUSIC_SKILL_ID, CatalogLocale.parse(CATALOG_LOCALES), MergeQuery.withDefaultCaps(),
-                            Duration.ofSeconds(30)), force, progress);
+                            Duration.ofSeconds(30), Duration.ofHours(4)), force, progress);
         }
     }
 

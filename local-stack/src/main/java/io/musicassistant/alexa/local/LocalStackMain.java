@@ -52,11 +52,12 @@ public final class LocalStackMain {
                         ? ExportBenchmark.run(intOption(options, "--tracks", 50_000), System.out)
                         : options.contains("--catalog")
                         ? CatalogBenchmark.run(java.util.Arrays.stream(option(options, "--homes", "1000,10000").split(","))
-                                .map(String::strip).map(Integer::valueOf).toList(), Path.of(option(options, "--data-dir", ".local/bench")), System.out)
+                                .map(String::strip).map(Integer::valueOf).toList(), Path.of(option(options, "--data-dir", ".local/bench")),
+                                option(options, "--duckdb-memory", null), System.out)
                         : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
                                 options.contains("--reports-only"), options.contains("--audio-only"), System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] | bench --export [--tracks N] | catalog [--force]");
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | catalog [--force]");
                     yield 2;
                 }
             };

@@ -82,6 +82,24 @@ public final class SmapiClient {
         return ids;
     }
 
+    /**
+     * Disables and enables the skill's development stage for the developer's account
+     * ({@code DELETE} then {@code PUT /v1/skills/{skillId}/stages/development/enablement}). Observed
+     * on live development skills: after a catalog upload, and after hours without one, Alexa stops
+     * routing named requests to the skill until the enablement is cycled (docs/catalogs.md).
+     */
+    public void cycleDevelopmentEnablement(String skillId) {
+        String path = "/v1/skills/" + skillId + "/stages/development/enablement";
+        try {
+            call("DELETE", path, null, 204);
+        } catch (SmapiException notEnabled) {
+            if (notEnabled.status() != 404) {
+                throw notEnabled;
+            }
+        }
+        call("PUT", path, null, 204);
+    }
+
     /** {@code POST /v0/catalogs/{id}/uploads}: presigned URLs for {@code parts} parts. */
     public Upload createUpload(String catalogId, int parts) {
         JsonNode answer = call("POST", "/v0/catalogs/" + catalogId + "/uploads",

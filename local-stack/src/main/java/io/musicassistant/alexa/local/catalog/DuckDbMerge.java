@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The merge on DuckDB, locally: the same {@link MergeQuery} text as Athena runs, over snapshot files
  * laid out as in the bucket ({@code <root>/snapshots/<home>/library.ndjson.gz}). DuckDB reads the
- * gzip JSON lines itself, in parallel, spilling to disk when memory runs short.
+ * gzip JSON lines itself, in parallel, spilling to disk when memory runs short; stage 1 is kept as a
+ * temporary table.
  */
 public final class DuckDbMerge implements MergeEngine {
 
@@ -55,8 +56,9 @@ public final class DuckDbMerge implements MergeEngine {
                 statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             }
             statement.execute("SET temp_directory = '" + Files.createTempDirectory("duckdb-spill").toString().replace("'", "''") + "'");
+            statement.execute("CREATE TEMP TABLE per_home AS " + MergeQuery.homesSql(snapshotRows(root)));
             long count = 0;
-            try (ResultSet result = statement.executeQuery(query.sql(snapshotRows(root)))) {
+            try (ResultSet result = statement.executeQuery(query.sql("per_home"))) {
                 while (result.next()) {
                     rows.accept(new MergedEntity(ContentKind.fromWire(result.getString("kind")), result.getString("id"),
                             result.getString("name"), MergeQuery.altNames(result.getString("alt_names")), result.getString("artist_id"),

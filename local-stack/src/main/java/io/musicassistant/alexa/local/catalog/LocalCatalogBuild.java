@@ -38,7 +38,8 @@ public final class LocalCatalogBuild {
      * @param ingestionWait how long to wait for each upload's entity resolution (the stand-in takes a
      *     fraction of a second; Amazon takes minutes)
      */
-    public record Settings(String skillId, List<CatalogLocale> locales, MergeQuery query, Duration ingestionWait) {
+    public record Settings(String skillId, List<CatalogLocale> locales, MergeQuery query, Duration ingestionWait,
+                           Duration enablementCycle) {
     }
 
     private LocalCatalogBuild() {
@@ -59,7 +60,7 @@ public final class LocalCatalogBuild {
             SmapiClient client = new SmapiClient(smapi.base(), smapi.lwaTokenUrl(), smapi.credentials(), Clock.systemUTC(),
                     Duration.ofSeconds(20));
             CatalogBuild.Settings build = new CatalogBuild.Settings(settings.skillId(), settings.locales(), settings.query(),
-                    "Music Assistant", settings.ingestionWait(), Duration.ofMillis(100));
+                    "Music Assistant", settings.ingestionWait(), Duration.ofMillis(100), settings.enablementCycle());
             return new CatalogBuild(store, new DuckDbMerge(work, "1GB"), client, build, Clock.systemUTC(), work.resolve("documents"), progress)
                     .run(force);
         } catch (IOException e) {

@@ -83,7 +83,7 @@ class CatalogBuildTest {
 
     BuildReport build(boolean force) {
         return LocalCatalogBuild.run(s3, bucket, endpoint, new LocalCatalogBuild.Settings(SKILL, CatalogLocale.parse("en-GB,de-DE"),
-                MergeQuery.withDefaultCaps(), Duration.ofSeconds(20)), force, m -> { });
+                MergeQuery.withDefaultCaps(), Duration.ofSeconds(20), Duration.ofHours(4)), force, m -> { });
     }
 
     @Test
@@ -112,8 +112,10 @@ class CatalogBuildTest {
             assertTrue(result.valid(), document + ": " + result.violations());
         }
 
+        assertEquals(1, smapi.enablements(SKILL, "development"), "a development skill is re-bound after an accepted upload");
         BuildReport unchanged = build(false);
         assertTrue(unchanged.wasSkipped(), "no snapshot changed: no build");
+        assertEquals(1, smapi.enablements(SKILL, "development"), "and not again within four hours");
         BuildReport forced = build(true);
         assertTrue(forced.types().stream().allMatch(t -> t.outcome().equals(BuildReport.NOTHING_TO_SEND)),
                 "forced with nothing changed: nothing sent");
