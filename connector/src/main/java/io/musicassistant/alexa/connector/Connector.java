@@ -6,6 +6,7 @@ import io.musicassistant.alexa.connector.audio.ArtProxy;
 import io.musicassistant.alexa.connector.audio.AudioCache;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
+import io.musicassistant.alexa.connector.audio.ServerCertificate;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
 import io.musicassistant.alexa.connector.audio.StreamServer;
 import io.musicassistant.alexa.connector.audio.TlsContexts;
@@ -97,7 +98,7 @@ public final class Connector implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Certificates first: a bad file fails the start before anything registers, listens or connects.
         AudioConfig settings = config.audio();
-        Optional<SSLContext> serverTls = settings.tls() ? Optional.of(TlsContexts.server(settings)) : Optional.empty();
+        Optional<ServerCertificate> serverTls = settings.tls() ? Optional.of(ServerCertificate.load(settings)) : Optional.empty();
         SSLContext selfTestTls = TlsContexts.selfTest(settings);
         ConnectorState state = new ConnectorState(config.stateDir());
         RelayApiClient api = new RelayApiClient(config.relayApiUrl());
@@ -197,7 +198,7 @@ public final class Connector implements AutoCloseable {
     }
 
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
-                                    Clock clock, Optional<SSLContext> serverTls, SSLContext selfTestTls,
+                                    Clock clock, Optional<ServerCertificate> serverTls, SSLContext selfTestTls,
                                     Runnable healthChanged) {
         AudioConfig settings = config.audio();
         VirtualPlayers players = new VirtualPlayers(ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId,
@@ -205,7 +206,7 @@ public final class Connector implements AutoCloseable {
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
         Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
         StreamServer server = new StreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
-                serverTls, signer, acquisition,
+                serverTls, settings.limits(), signer, acquisition,
                 new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
         StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run,
                 healthChanged);

@@ -23,10 +23,6 @@ public final class ConnectorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // The stream server faces the internet: bound the connections it keeps and the time a client
-        // may take to send its request (the JDK server allows both without limit by default).
-        setIfAbsent("jdk.httpserver.maxConnections", "256");
-        setIfAbsent("sun.net.httpserver.maxReqTime", "20"); // seconds
         ConnectorConfig config;
         try {
             config = ConnectorConfig.load(System.getenv());
@@ -61,12 +57,6 @@ public final class ConnectorMain {
             stopped.countDown();
         }, "connector-stop"));
         stopped.await();
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 
     static int pair(ConnectorConfig config) {

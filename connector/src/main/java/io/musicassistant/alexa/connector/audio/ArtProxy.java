@@ -1,11 +1,9 @@
 package io.musicassistant.alexa.connector.audio;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.musicassistant.alexa.connector.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,11 +41,19 @@ public final class ArtProxy {
     }
 
 
-    void serve(HttpExchange exchange, boolean head, String named) throws IOException, InterruptedException {
+    /** What the stream server answers for an art URL. */
+    sealed interface Answer {
+        record Image(String contentType, byte[] bytes) implements Answer {
+        }
+
+        record Refused(int status, String text) implements Answer {
+        }
+    }
+
+    Answer fetch(String named) throws IOException, InterruptedException {
         int split = named.indexOf('\n');
         if (split <= 0 || split == named.length() - 1) {
-            StreamServer.text(exchange, 403, "forbidden");
-            return;
+            return new Answer.Refused(403, "forbidden");
         }
         String provider = named.substring(0, split);
         String path = named.substring(split + 1);
@@ -65,33 +71,20 @@ public final class ArtProxy {
             }
         } catch (IOException e) {
             LOG.warn("art.unavailable", "error", e.getClass().getSimpleName());
-            StreamServer.text(exchange, 502, "art not available");
-            return;
+            return new Answer.Refused(502, "art not available");
         }
         try (InputStream in = response.body()) {
             String type = response.headers().firstValue("Content-Type").orElse("");
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (response.statusCode() != 200 || !type.startsWith("image/") || length > MAX_BYTES) {
                 LOG.warn("art.refused", "status", response.statusCode(), "type", type);
-                StreamServer.text(exchange, 404, "no such image");
-                return;
+                return new Answer.Refused(404, "no such image");
             }
             byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                StreamServer.text(exchange, 404, "no such image");
-                return;
+                return new Answer.Refused(404, "no such image");
             }
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=604800");
-            if (head) {
-                exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            return new Answer.Image(type, bytes);
         }
     }
 }

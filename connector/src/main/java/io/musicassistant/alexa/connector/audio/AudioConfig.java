@@ -22,10 +22,12 @@ import java.util.Map;
  * @param players how many virtual players (parallel downloads) to register with Music Assistant
  * @param streamsPerProvider how many items of one music provider may download at once
  * @param slimprotoPort Music Assistant's Slimproto port
+ * @param limits what any client may hold of the stream server ({@link StreamLimits#DEFAULTS} unless set)
  */
 public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path tlsCertificate, Path tlsPrivateKey,
                           String tlsPassword, Path selfTestTrustStore, Path cacheDir, long cacheBytes,
-                          Duration cacheTtl, int players, int streamsPerProvider, int slimprotoPort) {
+                          Duration cacheTtl, int players, int streamsPerProvider, int slimprotoPort,
+                          StreamLimits limits) {
 
     public AudioConfig {
         if (port < 0 || port > 65535 || slimprotoPort < 1 || slimprotoPort > 65535) {
@@ -64,14 +66,14 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
                 number(settings, "AUDIO_CACHE_MB", 2048) * 1024L * 1024L,
                 Duration.ofHours(number(settings, "AUDIO_CACHE_HOURS", 48)),
                 number(settings, "VIRTUAL_PLAYERS", 2), number(settings, "STREAMS_PER_PROVIDER", 1),
-                number(settings, "SLIMPROTO_PORT", 3483));
+                number(settings, "SLIMPROTO_PORT", 3483), StreamLimits.load(settings));
     }
 
     @Override
     public String toString() {
         return "AudioConfig[bind=" + bindAddress + ":" + port + ", tls=" + tls() + ", cacheDir=" + cacheDir
                 + ", cacheMb=" + cacheBytes / (1024 * 1024) + ", cacheTtl=" + cacheTtl + ", players=" + players
-                + ", streamsPerProvider=" + streamsPerProvider + ", slimprotoPort=" + slimprotoPort + "]";
+                + ", streamsPerProvider=" + streamsPerProvider + ", slimprotoPort=" + slimprotoPort + ", limits=" + limits + "]";
     }
 
     /** The cache's own directory: it deletes what it does not recognise, so never the state directory itself. */
@@ -86,7 +88,7 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
         return dir;
     }
 
-    private static int number(Map<String, String> settings, String key, int fallback) {
+    static int number(Map<String, String> settings, String key, int fallback) {
         String value = settings.get(key);
         if (value == null || value.isBlank()) {
             return fallback;

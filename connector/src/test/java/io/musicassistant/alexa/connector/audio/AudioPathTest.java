@@ -84,9 +84,9 @@ class AudioPathTest {
         acquisition = new Acquisition(cache, players, 1);
         LocalCertificate certificate = LocalCertificate.create(dir.resolve("tls"));
         AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, dir, 64 * MIB, Duration.ofHours(1), 2, 1, 3483);
+                null, dir, 64 * MIB, Duration.ofHours(1), 2, 1, 3483, StreamLimits.DEFAULTS);
         server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.of(TlsContexts.server(tls)), new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
+                Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
                 acquisition, new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
         signer = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
         http = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();

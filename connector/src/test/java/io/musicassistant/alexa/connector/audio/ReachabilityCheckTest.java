@@ -52,7 +52,7 @@ class ReachabilityCheckTest {
         new SecureRandom().nextBytes(key);
         certificate = LocalCertificate.create(certDir);
         AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483);
+                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
         // This test serves no audio: the renderer is never reached (self-test URLs name no track).
         Acquisition.Renderer none = new Acquisition.Renderer() {
             @Override
@@ -68,7 +68,7 @@ class ReachabilityCheckTest {
         audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
                 Clock.systemUTC()), none, 1);
         server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.of(TlsContexts.server(tls)), signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
+                Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
     }
 
     @AfterEach
@@ -152,7 +152,7 @@ class ReachabilityCheckTest {
     private void startOther(Handler handler) throws IOException {
         other = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483);
+                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
         other.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.server(tls)));
         other.createContext("/", exchange -> {
             try (exchange; InputStream ignored = exchange.getRequestBody()) {
