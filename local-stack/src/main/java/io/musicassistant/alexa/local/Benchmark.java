@@ -169,7 +169,7 @@ final class Benchmark {
                 ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
-    private static double ms(long[] sorted, double quantile) {
+    static double ms(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return 0;
         }

@@ -19,12 +19,24 @@ import javax.net.ssl.SSLContext;
  * HTTPS, as {@code Echo/1.0}, with or without a Range; and checks that the bytes are the right
  * ones (the MA simulator's audio is computable from the track's uri and the offset).
  */
-final class EchoDevice {
+final class EchoDevice implements AutoCloseable {
 
     private final HttpClient http;
+    private final Duration timeout;
 
     EchoDevice(SSLContext trust) {
-        this.http = HttpClient.newBuilder().sslContext(trust).build();
+        this(trust, Duration.ofSeconds(30)); // until the answer's head; the stream server cuts stalls itself
+    }
+
+    /** An Echo that gives up on a connection or an answer's head after {@code timeout}. */
+    EchoDevice(SSLContext trust, Duration timeout) {
+        this.http = HttpClient.newBuilder().sslContext(trust).connectTimeout(timeout).build();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /**
@@ -37,7 +49,7 @@ final class EchoDevice {
 
     Fetched fetch(String url, String range) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Echo/1.0(APNG)")
-                .timeout(Duration.ofSeconds(30)); // until the answer's head; the stream server cuts stalls itself
+                .timeout(timeout);
         if (range != null) {
             request.header("Range", range);
         }
