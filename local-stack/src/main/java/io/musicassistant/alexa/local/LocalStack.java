@@ -196,6 +196,7 @@ public final class LocalStack implements AutoCloseable {
                                             Consumer<String> progress) {
         // The stream server terminates TLS itself with the local certificate, and its self-test trusts
         // exactly that certificate; the cache is small so that the demo also shows eviction at work.
+        // No STREAM_MAX_ variable: the stream server runs with the production limits (StreamLimits.DEFAULTS).
         AudioConfig audio = AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", Integer.toString(streams.port()),
                 "STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString(),
                 "STREAM_TLS_PASSWORD", streams.certificate().password(),

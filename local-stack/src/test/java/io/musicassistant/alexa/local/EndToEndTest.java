@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.audio.StreamLimits;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.Home;
@@ -87,6 +88,8 @@ class EndToEndTest {
         String contentId = found.path("payload").path("content").path("id").asText();
         JsonNode method = skill.send(AlexaRequests.initiate(LocalStack.DEMO_TOKEN, contentId, false))
                 .path("payload").path("playbackMethod");
+        assertEquals(StreamLimits.DEFAULTS, stack.connector().audio().server().limits(),
+                "the stream server runs with exactly the production limits");
         EchoDevice echo = new EchoDevice(stack.streams().certificate().clientContext());
         String firstUrl = method.path("firstItem").path("stream").path("uri").asText();
         assertTrue(firstUrl.startsWith(stack.streams().base() + "/stream/v1/"), firstUrl);
