@@ -33,6 +33,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,16 +48,23 @@ class StreamLimitsTest {
     private static final StreamLimits SMALL = new StreamLimits(5, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), 8);
 
     @TempDir
+    static Path certificates;
+    static LocalCertificate certificate;
+
+    @TempDir
     Path dir;
 
     private final List<Socket> sockets = new ArrayList<>();
-    private LocalCertificate certificate;
     private AudioConfig settings;
     private StreamServer server;
     private Acquisition audio;
 
+    @BeforeAll
+    static void certificate() {
+        certificate = LocalCertificate.create(certificates.resolve("first")); // keytool takes seconds: once
+    }
+
     private StreamServer start(StreamLimits limits) {
-        certificate = LocalCertificate.create(dir.resolve("tls"));
         Path served = dir.resolve("served.p12");
         copy(certificate.keyStore(), served);
         settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", served.toString(),
@@ -212,7 +220,7 @@ class StreamLimitsTest {
         start(SMALL);
         Certificate before = servedCertificate(certificate);
         assertFalse(server.reloadCertificate(), "nothing changed yet");
-        LocalCertificate renewed = LocalCertificate.create(dir.resolve("renewed"));
+        LocalCertificate renewed = LocalCertificate.create(certificates.resolve("renewed"));
         Thread.sleep(20); // a later modification time than the first file's
         copy(renewed.keyStore(), dir.resolve("served.p12"));
         assertTrue(server.reloadCertificate(), "the new key store is read");
