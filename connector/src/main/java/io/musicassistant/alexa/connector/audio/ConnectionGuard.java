@@ -60,6 +60,7 @@ final class ConnectionGuard implements Connection.Listener {
         }
 
         void awaitHeader() {
+            handling(); // drops the previous deadline
             long armed = phase.incrementAndGet();
             deadline = scheduler.schedule(() -> {
                 if (phase.get() == armed && endPoint.isOpen()) {

@@ -175,19 +175,25 @@ public final class StreamServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
             guard.handling(remote);
+            Throwable failure = null;
             try {
                 route(new Exchange(request, response, request.getMethod().equals("HEAD")));
-                guard.answered(remote);
-                callback.succeeded();
             } catch (IOException e) {
                 LOG.debug("stream.client_gone", "error", e.getMessage()); // Echo closed the connection: seeking, skipping
-                callback.failed(e);
+                failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                callback.failed(e);
+                failure = e;
             } catch (RuntimeException e) {
                 LOG.warn("stream.failed", e);
-                callback.failed(e);
+                failure = e;
+            }
+            // Armed before Jetty may read the next request on this connection (it does once the callback completes).
+            guard.answered(remote);
+            if (failure == null) {
+                callback.succeeded();
+            } else {
+                callback.failed(failure);
             }
             return true;
         }
