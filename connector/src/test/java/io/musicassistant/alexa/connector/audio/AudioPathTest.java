@@ -71,14 +71,10 @@ class AudioPathTest {
     @BeforeAll
     static void start() {
         new SecureRandom().nextBytes(KEY);
-        sim = MaSimulator.start(MaSimulator.Options.defaults());
-        ma = new MaClient(URI.create(sim.wsUrl()), sim.adminToken(), new MaClient.Listener() {
-        });
-        ma.start();
-        await("Music Assistant", CONNECT_TIMEOUT, ma::connected);
-        players = new VirtualPlayers(ma, "127.0.0.1", sim.slimprotoPort(), "home-audio-path-test", 2);
-        players.start();
-        await("both virtual players to connect", CONNECT_TIMEOUT, () -> players.connectedPlayers() == 2);
+        SimulatedMa source = SimulatedMa.start("home-audio-path-test");
+        sim = source.sim();
+        ma = source.ma();
+        players = source.players();
         // Room for about two tracks, so that a third pushes the oldest out.
         cache = new AudioCache(dir.resolve("cache"), 9 * MIB, Duration.ofHours(1), Clock.systemUTC());
         acquisition = new Acquisition(cache, players, 1);

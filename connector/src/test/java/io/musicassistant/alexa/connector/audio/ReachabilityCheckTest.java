@@ -40,6 +40,19 @@ class ReachabilityCheckTest {
     @TempDir
     static Path certDir;
 
+    /** For tests that serve no audio: the renderer is never reached (self-test URLs name no track). */
+    static final Acquisition.Renderer NO_AUDIO = new Acquisition.Renderer() {
+        @Override
+        public int capacity() {
+            return 1;
+        }
+
+        @Override
+        public void render(String uri, Acquisition.Sink sink) throws IOException {
+            throw new IOException("no audio in this test");
+        }
+    };
+
     private final byte[] key = new byte[32];
     private LocalCertificate certificate;
     private StreamServer server;
@@ -53,20 +66,8 @@ class ReachabilityCheckTest {
         certificate = LocalCertificate.create(certDir);
         AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
                 null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
-        // This test serves no audio: the renderer is never reached (self-test URLs name no track).
-        Acquisition.Renderer none = new Acquisition.Renderer() {
-            @Override
-            public int capacity() {
-                return 1;
-            }
-
-            @Override
-            public void render(String uri, Acquisition.Sink sink) throws IOException {
-                throw new IOException("no audio in this test");
-            }
-        };
         audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
-                Clock.systemUTC()), none, 1);
+                Clock.systemUTC()), NO_AUDIO, 1);
         server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
     }

@@ -69,20 +69,8 @@ class StreamLimitsTest {
         copy(certificate.keyStore(), served);
         settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", served.toString(),
                 "STREAM_TLS_PASSWORD", certificate.password()), dir);
-        // This test serves no audio: the renderer is never reached (only /health and refusals).
-        Acquisition.Renderer none = new Acquisition.Renderer() {
-            @Override
-            public int capacity() {
-                return 1;
-            }
-
-            @Override
-            public void render(String uri, Acquisition.Sink sink) throws IOException {
-                throw new IOException("no audio in this test");
-            }
-        };
         audio = new Acquisition(new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1),
-                Clock.systemUTC()), none, 1);
+                Clock.systemUTC()), ReachabilityCheckTest.NO_AUDIO, 1); // only /health and refusals here
         server = new StreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)), limits,
                 new StreamSigner(new byte[32], null, Duration.ofHours(24), Clock.systemUTC()), audio,
                 new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
