@@ -49,6 +49,7 @@ class AudioPathTest {
     @TempDir
     static Path dir;
 
+    static SimulatedMa source;
     static MaSimulator sim;
     static MaClient ma;
     static VirtualPlayers players;
@@ -71,7 +72,7 @@ class AudioPathTest {
     @BeforeAll
     static void start() {
         new SecureRandom().nextBytes(KEY);
-        SimulatedMa source = SimulatedMa.start("home-audio-path-test");
+        source = SimulatedMa.start("home-audio-path-test");
         sim = source.sim();
         ma = source.ma();
         players = source.players();
@@ -96,9 +97,7 @@ class AudioPathTest {
     static void stop() {
         server.close();
         acquisition.close();
-        players.close();
-        ma.close();
-        sim.close();
+        source.close();
     }
 
     private static HttpResponse<byte[]> get(String url, String range) throws Exception {

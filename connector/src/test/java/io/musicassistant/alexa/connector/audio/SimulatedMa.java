@@ -9,7 +9,7 @@ import io.musicassistant.alexa.masim.MaSimulator;
 import java.net.URI;
 
 /** The audio path's source for tests: the MA simulator, an admin's client and two virtual players, all connected. */
-record SimulatedMa(MaSimulator sim, MaClient ma, VirtualPlayers players) {
+record SimulatedMa(MaSimulator sim, MaClient ma, VirtualPlayers players) implements AutoCloseable {
 
     static SimulatedMa start(String home) {
         MaSimulator sim = MaSimulator.start(MaSimulator.Options.defaults());
@@ -21,5 +21,12 @@ record SimulatedMa(MaSimulator sim, MaClient ma, VirtualPlayers players) {
         players.start();
         await("both virtual players to connect", CONNECT_TIMEOUT, () -> players.connectedPlayers() == 2);
         return new SimulatedMa(sim, ma, players);
+    }
+
+    @Override
+    public void close() {
+        players.close();
+        ma.close();
+        sim.close();
     }
 }

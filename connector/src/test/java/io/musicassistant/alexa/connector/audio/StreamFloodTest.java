@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.ma.MaClient;
-import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.dev.LocalCertificate;
 import io.musicassistant.alexa.dev.SlowConnectionFlood;
-import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.audio.Mp3Audio;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,9 +47,7 @@ class StreamFloodTest {
     @TempDir
     static Path dir;
 
-    static MaSimulator sim;
-    static MaClient ma;
-    static VirtualPlayers players;
+    static SimulatedMa source;
     static Acquisition acquisition;
     static StreamServer server;
     static LocalCertificate certificate;
@@ -64,12 +59,9 @@ class StreamFloodTest {
     static void start() throws Exception {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        SimulatedMa source = SimulatedMa.start("home-flood-test");
-        sim = source.sim();
-        ma = source.ma();
-        players = source.players();
+        source = SimulatedMa.start("home-flood-test");
         acquisition = new Acquisition(new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1),
-                Clock.systemUTC()), players, 1);
+                Clock.systemUTC()), source.players(), 1);
         certificate = LocalCertificate.create(dir.resolve("tls"));
         // The connector's production settings: what AudioConfig.load gives without any STREAM_ variable.
         AudioConfig settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", certificate.keyStore().toString(),
@@ -77,9 +69,9 @@ class StreamFloodTest {
         assertEquals(StreamLimits.DEFAULTS, settings.limits());
         server = new StreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)),
                 settings.limits(), new StreamSigner(key, null, Duration.ofHours(24), Clock.systemUTC()), acquisition,
-                new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
+                new ArtProxy(URI.create(source.sim().httpBaseUrl() + "/"), source.sim().adminToken()));
         signer = new StreamSigner(key, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
-        JsonNode track = ma.call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(5)).get(0);
+        JsonNode track = source.ma().call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(5)).get(0);
         uri = track.path("uri").asText();
         length = Mp3Audio.length(track.path("duration").asInt());
         // On disk before the flood: what is measured is the server's front door, not Music Assistant.
@@ -90,9 +82,7 @@ class StreamFloodTest {
     static void stop() {
         server.close();
         acquisition.close();
-        players.close();
-        ma.close();
-        sim.close();
+        source.close();
     }
 
     /** One Echo request on a connection of its own, as a seek does: the new connection is what a flood starves. */
