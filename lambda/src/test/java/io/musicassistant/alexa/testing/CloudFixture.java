@@ -89,9 +89,9 @@ public final class CloudFixture {
     }
 
     public Home registerHome() {
-        // Each home from its own address: registrations are rate-limited per address, and tests make many.
+        // Each home from its own network: registrations are rate-limited per address and per /24, and tests make many.
         int n = COUNTER.incrementAndGet();
-        ApiResponse r = relayFrom("203.0." + (n / 250 % 250) + "." + (n % 250 + 1), "POST", "/v1/homes", null,
+        ApiResponse r = relayFrom("203." + (n / 250 % 250) + "." + (n % 250) + ".1", "POST", "/v1/homes", null,
                 Map.of("connector_version", "test-1", "home_name", "Test Home"));
         HomeRegistration reg = RelayJson.read(r.body(), HomeRegistration.class);
         return new Home(reg.instanceId(), reg.instanceSecret());
