@@ -91,7 +91,7 @@ public final class CloudWiring {
     private final Once<Pairing> pairing = new Once<>(this::buildPairing);
     private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
     private final Once<DeploymentKey> deploymentKey = new Once<>(
-            () -> config().deploymentKey(new SecretStore(aws().secretsManager())::read));
+            () -> config().deploymentKey(arn -> new SecretStore(aws().secretsManager()).read(arn)));
     private final Once<Config.Reporting> reporting = new Once<>(
             () -> config().reporting(new SecretStore(aws().secretsManager())::read));
 
