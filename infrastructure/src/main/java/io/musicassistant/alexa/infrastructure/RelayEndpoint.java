@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -17,6 +18,8 @@ import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -41,6 +44,7 @@ final class RelayEndpoint extends Construct {
     private final HttpApi api;
     private final Role connectorRole;
     private final String queueArns;
+    private final Secret deploymentKey;
 
     RelayEndpoint(Construct scope, String id, Settings settings, Storage storage, SkillFunction relayApi) {
         super(scope, id);
@@ -93,6 +97,18 @@ final class RelayEndpoint extends Construct {
                         "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of(HOME_VARIABLE + "#*"))))
                 .build());
         relayApi.allow(List.of("sts:AssumeRole", "sts:TagSession"), List.of(connectorRole.getRoleArn()));
+
+        // Source addresses are logged and counted only as HMACs under this key, and unknown-home answers are
+        // proven with it; generated inside Secrets Manager, and kept with the tables: a new key re-keys every
+        // limit row and makes deleted homes unprovable to their connectors (docs/security.md).
+        deploymentKey = Secret.Builder.create(this, "DeploymentKey")
+                .secretName(settings.tablePrefix() + "deployment-key")
+                .description("Per-deployment key: keyed hashes of source addresses, unknown-home proofs")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        relayApi.allow(List.of("secretsmanager:GetSecretValue"), List.of(deploymentKey.getSecretArn()));
+        relayApi.function().addEnvironment("DEPLOYMENT_KEY_SECRET_ARN", deploymentKey.getSecretArn());
     }
 
     /** The skills send commands into homes' queues. */
@@ -102,6 +118,10 @@ final class RelayEndpoint extends Construct {
 
     HttpApi api() {
         return api;
+    }
+
+    Secret deploymentKey() {
+        return deploymentKey;
     }
 
     Role connectorRole() {
