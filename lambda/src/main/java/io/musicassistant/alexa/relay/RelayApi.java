@@ -2,6 +2,7 @@ package io.musicassistant.alexa.relay;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
@@ -45,6 +46,8 @@ public final class RelayApi {
     public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
     private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
+    private static final Pattern OWN_MESSAGE = Pattern.compile("[A-Za-z0-9 _.,:;()'/=<>+-]{1,120}");
+    private static final Pattern CLASS_LIKE = Pattern.compile("[A-Za-z_]\\.[A-Za-z_]");
     private static final Pattern FIELD_PATH = Pattern.compile("[a-z0-9_.\\[\\]]+");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
@@ -387,6 +390,9 @@ public final class RelayApi {
      * text (which quotes our class names); a path that is not plain field names and indices is left out.
      */
     static String fieldMessage(ProtocolException e) {
+        if (e.getCause() instanceof ValueInstantiationException refused && ownRule(refused.getCause())) {
+            return refused.getCause().getMessage(); // a protocol record's own check, in our words ("events must hold 1..50 entries")
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -401,6 +407,17 @@ public final class RelayApi {
             }
         }
         return "the body does not have the fields this route expects";
+    }
+
+    /** A check a protocol record made itself, with a message short and plain enough to pass on as it is. */
+    private static boolean ownRule(Throwable cause) {
+        if (!(cause instanceof IllegalArgumentException) && !(cause instanceof ProtocolException)) {
+            return false;
+        }
+        StackTraceElement[] at = cause.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith(RelayJson.class.getPackageName())
+                && cause.getMessage() != null && OWN_MESSAGE.matcher(cause.getMessage()).matches()
+                && !CLASS_LIKE.matcher(cause.getMessage()).find();
     }
 
     private static String routeName(String path) {

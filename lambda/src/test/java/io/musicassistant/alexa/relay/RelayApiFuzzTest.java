@@ -103,6 +103,9 @@ class RelayApiFuzzTest {
                 "{\"events\":\"not a list\"}");
         assertClean(events.status(), events.body());
         assertEquals(400, events.status());
+        ApiResponse empty = cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), "{\"events\":[]}");
+        assertEquals("events must hold 1..50 entries", parse(empty.body()).path("message").asText(),
+                "a protocol record's own check is passed on in its words");
     }
 
     // --- the answer
