@@ -75,8 +75,9 @@ public final class HomeIdentity {
                         "relay_api_url", relayUrl.toString(), "proven_unknown", false, "refusals", refusals,
                         "retry_in_s", wait.toSeconds());
                 announce.accept("The relay at " + relayUrl + " refused this home (" + e.status() + " " + e.error()
-                        + "). Keeping its identity and pairing: if RELAY_API_URL points at the wrong relay, correct it."
-                        + " Retrying in " + wait.toSeconds() + " s.");
+                        + "). Keeping its identity and pairing: if RELAY_API_URL points at the wrong relay, correct it;"
+                        + " to move this home to that relay on purpose, remove " + state.dir().resolve("home.json")
+                        + " and restart. Retrying in " + wait.toSeconds() + " s.");
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
