@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -103,11 +102,6 @@ public final class HomeRegistry {
         /** A well-formed id that this deployment has no home for (consistent read). */
         record UnknownHome() implements Authentication {
         }
-    }
-
-    /** The home whose secret this is, or empty: unknown id and wrong secret look the same to a caller. */
-    public Optional<AuthenticatedHome> authenticate(String instanceId, String secret) {
-        return check(instanceId, secret) instanceof Authentication.Authenticated a ? Optional.of(a.home()) : Optional.empty();
     }
 
     /** Authenticates, and tells an id this deployment has no home for from a wrong secret. */

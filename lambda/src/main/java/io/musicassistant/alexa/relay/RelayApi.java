@@ -106,7 +106,6 @@ public final class RelayApi {
      */
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
                     RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, DeploymentKey keys) {
-        this.keys = keys;
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
@@ -114,6 +113,7 @@ public final class RelayApi {
         this.limiter = limiter;
         this.news = news;
         this.snapshots = snapshots;
+        this.keys = keys;
     }
 
     public ApiResponse handle(ApiRequest request) {
