@@ -41,6 +41,7 @@ import io.musicassistant.alexa.music.handlers.SetRepeatHandler;
 import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
 import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.platform.DeploymentKey;
 import io.musicassistant.alexa.platform.SecretStore;
 import io.musicassistant.alexa.platform.SnapStartHooks;
 import io.musicassistant.alexa.platform.Tables;
@@ -89,6 +90,8 @@ public final class CloudWiring {
     private final Once<EndpointStates> states = new Once<>(this::buildStates);
     private final Once<Pairing> pairing = new Once<>(this::buildPairing);
     private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
+    private final Once<DeploymentKey> deploymentKey = new Once<>(
+            () -> config().deploymentKey(arn -> new SecretStore(aws().secretsManager()).read(arn)));
     private final Once<Config.Reporting> reporting = new Once<>(
             () -> config().reporting(new SecretStore(aws().secretsManager())::read));
 
@@ -155,6 +158,11 @@ public final class CloudWiring {
 
     public HomeLocator homes() {
         return homes;
+    }
+
+    /** The per-deployment key source addresses are hashed with (read from Secrets Manager on first use in AWS). */
+    public DeploymentKey deploymentKey() {
+        return deploymentKey.get();
     }
 
     public AwsClients aws() {
@@ -257,6 +265,6 @@ public final class CloudWiring {
         SnapshotUploads snapshots = config.catalogBucket() == null ? null
                 : new SnapshotUploads(aws.s3Presigner(), config.catalogBucket());
         return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
-                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots);
+                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots, deploymentKey());
     }
 }

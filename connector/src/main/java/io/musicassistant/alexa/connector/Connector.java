@@ -25,6 +25,7 @@ import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
 import io.musicassistant.alexa.connector.players.PlayerControl;
 import io.musicassistant.alexa.connector.players.PlayerReporter;
+import io.musicassistant.alexa.connector.relay.HomeIdentity;
 import io.musicassistant.alexa.connector.relay.HomeLink;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.relay.RelayApiException;
@@ -102,20 +103,11 @@ public final class Connector implements AutoCloseable {
         SSLContext selfTestTls = TlsContexts.selfTest(settings);
         ConnectorState state = new ConnectorState(config.stateDir());
         RelayApiClient api = new RelayApiClient(config.relayApiUrl());
-        HomeRegistration home = state.home().orElseGet(() -> register(api, state, config, announce));
-        RelayCredentials credentials;
-        try {
-            credentials = credentials(api, home, clock, announce);
-        } catch (RelayApiException e) {
-            if (e.status() != 401) {
-                throw e;
-            }
-            // The cloud no longer knows this home (deleted, or another deployment): start over as a new one.
-            LOG.warn("home.unknown_to_cloud", "instance_id", home.instanceId());
-            state.retireHome();
-            home = register(api, state, config, announce);
-            credentials = credentials(api, home, clock, announce);
-        }
+        // A refusal keeps the identity; only the relay's proof that it no longer knows the home starts over.
+        HomeIdentity.Established identity = HomeIdentity.establish(state, () -> register(api, state, config, announce),
+                h -> credentials(api, h, clock, announce), config.relayApiUrl(), announce, Thread::sleep);
+        HomeRegistration home = identity.home();
+        RelayCredentials credentials = identity.credentials();
         RelayAccess access = credentials.access();
         ServerClock serverClock = new ServerClock(clock);
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);

@@ -47,7 +47,8 @@ public final class ConnectorState {
         }
         try {
             JsonNode node = RelayJson.mapper().readTree(Files.readString(file));
-            return Optional.of(new HomeRegistration(node.path("instance_id").asText(), node.path("instance_secret").asText()));
+            return Optional.of(new HomeRegistration(node.path("instance_id").asText(), node.path("instance_secret").asText(),
+                    node.path("unknown_home_check").asText(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -57,7 +58,7 @@ public final class ConnectorState {
         writeSecret(HOME_FILE, RelayJson.write(home).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Keeps the old identity for inspection and starts over (the cloud no longer knows it). */
+    /** Keeps the old identity for inspection and starts over (the cloud proved it no longer knows it). */
     public void retireHome() {
         Path file = dir.resolve(HOME_FILE);
         try {

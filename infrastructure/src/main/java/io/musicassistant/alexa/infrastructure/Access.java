@@ -47,14 +47,14 @@ final class Access {
 
     /**
      * The relay API: HomeRegistry (register, authenticate, heartbeat), Pairing (issue, claim, unlink),
-     * RateLimiter (check and hit), and ChangeReporter (grants read, renewed and forgotten; endpoint
+     * RateLimiter.hit, and ChangeReporter (grants read, renewed and forgotten; endpoint
      * state read, replaced and deleted).
      */
     static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, PUT, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
-            Map.entry(Tables.RATE_LIMITS, List.of(GET, UPDATE)),
+            Map.entry(Tables.RATE_LIMITS, List.of(UPDATE)),
             Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, DELETE)));
 

@@ -7,6 +7,8 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -22,6 +24,9 @@ import software.constructs.Construct;
 final class Alarms extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
+    static final String METRIC_NAMESPACE = "MusicAssistantAlexa";
+    /** The old deployment-wide registration cap, now a threshold to look at rather than a wall. */
+    static final int REGISTRATION_SURGE_PER_HOUR = 2000;
 
     private final Topic topic;
     private final SnsAction action;
@@ -50,6 +55,25 @@ final class Alarms extends Construct {
     /** Server errors of the relay API: connectors cannot heartbeat, fetch credentials or pair. */
     void watch(HttpApi api) {
         alarm("RelayApi5xx", api.metricServerError(sum()), 5, "relay API: 5 or more server errors in 5 minutes");
+    }
+
+    /**
+     * Registrations per hour above what organic growth brings: registration has no deployment-wide
+     * cap (one would let a few hundred addresses lock out every new home), so a surge is watched
+     * instead; counted from the relay API's {@code home.registered} log lines.
+     */
+    void watchRegistrations(SkillFunction relay) {
+        Metric registrations = MetricFilter.Builder.create(this, "Registrations")
+                .logGroup(relay.function().getLogGroup())
+                .filterPattern(FilterPattern.stringValue("$.msg", "=", "home.registered"))
+                .metricNamespace(METRIC_NAMESPACE)
+                .metricName("Registrations")
+                .metricValue("1")
+                .defaultValue(0)
+                .build()
+                .metric(MetricOptions.builder().statistic("Sum").period(Duration.hours(1)).build());
+        alarm("RelayRegistrationSurge", registrations, REGISTRATION_SURGE_PER_HOUR, "relay API: " + REGISTRATION_SURGE_PER_HOUR
+                + " or more home registrations in an hour; a registration flood? (docs/security.md)");
     }
 
     Topic topic() {

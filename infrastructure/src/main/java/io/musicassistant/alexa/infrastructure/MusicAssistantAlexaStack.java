@@ -112,6 +112,7 @@ public final class MusicAssistantAlexaStack extends Stack {
         // Slow: four fifths of the 15-minute timeout, before builds start being cut off.
         alarms.watch(catalogBuilder, "CatalogBuilder", CATALOG_TIMEOUT.toMilliseconds().longValue() * 4 / 5);
         alarms.watch(endpoint.api());
+        alarms.watchRegistrations(relay);
 
         output("MusicSkillEndpoint", music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
         output("ControlSkillEndpoint", control.alias().getFunctionArn(),

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One home's relay credentials cannot touch another home's queue or reply rows. The credentials are
- * the connector role (its policies as the synthesised template grants them) narrowed by the session
- * policy {@link StsCredentialIssuer} attaches to each AssumeRole; {@link PolicyEvaluator} intersects
- * the two as AWS documents. Widening the session policy in any of the ways below makes the check
- * report the leak, which the last test proves.
+ * the connector role (its policies as the synthesised template grants them, scoped by the session
+ * tag {@code home}) narrowed by the session policy {@link StsCredentialIssuer} attaches to each
+ * AssumeRole; {@link PolicyEvaluator} intersects the two as AWS documents. Either alone isolates the
+ * homes: widening or dropping the session policy still leaves the role's tag conditions, and
+ * widening the role still leaves the session policy; the tests below prove each.
  */
 class ConnectorIsolationTest {
 
@@ -42,12 +43,15 @@ class ConnectorIsolationTest {
     static final String HOME_B = "home-abcdefghjkmnpqrstvwxyz0124";
     static final String REQUEST = "0b6e1a43-8f0e-4a57-9d0a-3f1c2d4e5f60";
 
+    static final String PRINCIPAL_TAG = "aws:PrincipalTag/" + StsCredentialIssuer.HOME_TAG;
+
+    static JsonNode template;
     static List<JsonNode> rolePolicies;
     static JsonNode sessionPolicyA;
 
     @BeforeAll
     static void policies() throws Exception {
-        JsonNode template = new ObjectMapper().valueToTree(Synth.template(Synth.full()).toJSON());
+        template = new ObjectMapper().valueToTree(Synth.template(Synth.full()).toJSON());
         rolePolicies = connectorRolePolicies(template);
         StsCredentialIssuer issuer = new StsCredentialIssuer(null, "arn:aws:iam::" + ACCOUNT + ":role/connector", REGION, TABLES);
         String text = issuer.sessionPolicy(home(HOME_A));
@@ -80,6 +84,7 @@ class ConnectorIsolationTest {
         assertEquals(List.of(), allowed(greedy, beyondTheRole));
     }
 
+    /** Each widening leaks with a role that is not scoped by home, and the scoped role holds against all of them. */
     @Test
     void everyWideningOfTheSessionPolicyIsCaught() {
         Map<String, UnaryOperator<JsonNode>> widenings = Map.of(
@@ -97,7 +102,56 @@ class ConnectorIsolationTest {
                 });
         for (var widening : widenings.entrySet()) {
             JsonNode wider = widen(sessionPolicyA, widening.getValue());
-            assertFalse(allowed(wider, foreignRequests()).isEmpty(), widening.getKey() + " went unnoticed");
+            assertFalse(allowed(unscoped(rolePolicies), wider, foreignRequests()).isEmpty(), widening.getKey() + " went unnoticed");
+            assertEquals(List.of(), allowed(wider, foreignRequests()), widening.getKey() + ": the role's tag conditions hold");
+        }
+    }
+
+    /** A session policy that narrows nothing: what a session without its policy could do. */
+    static final JsonNode NO_SESSION_POLICY = json("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
+
+    @Test
+    void theRoleAloneKeepsEachHomeInItsLane() {
+        assertEquals(List.of(), refused(NO_SESSION_POLICY, ownRequests()), "the tagged role grants the home its own resources");
+        assertEquals(List.of(), allowed(NO_SESSION_POLICY, foreignRequests()), "and nothing of another home's");
+    }
+
+    @Test
+    void anAssumptionWithoutTheHomeTagGetsNothing() {
+        List<String> untaggedAllowed = ownRequests().stream()
+                .filter(r -> PolicyEvaluator.allowedForSession(rolePolicies, NO_SESSION_POLICY, r)).map(Object::toString).toList();
+        assertEquals(List.of(), untaggedAllowed);
+        Map<String, List<String>> notAHome = Map.of(PRINCIPAL_TAG, List.of("*"));
+        assertFalse(PolicyEvaluator.allowedForSession(rolePolicies, NO_SESSION_POLICY,
+                new Request("sqs:ReceiveMessage", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":test-relay-*", notAHome)),
+                "a tag value is a literal, never a wildcard, and must look like a home id");
+    }
+
+    @Test
+    void theTrustPolicyLetsOnlyTheRelayApiAssumeTheRoleAndOnlyWithAHomeTag() {
+        JsonNode trust = connectorRole(template).path("AssumeRolePolicyDocument").path("Statement");
+        assertEquals(1, trust.size(), trust.toString());
+        JsonNode statement = trust.get(0);
+        List<String> actions = new ArrayList<>();
+        statement.path("Action").forEach(a -> actions.add(a.asText()));
+        assertEquals(List.of("sts:AssumeRole", "sts:TagSession"), actions);
+        assertTrue(statement.path("Principal").path("AWS").toString().contains("RelayApiRole"), statement.toString());
+        JsonNode condition = statement.path("Condition");
+        assertEquals("home-?*", condition.path("StringLike").path("aws:RequestTag/home").asText());
+        assertEquals("[\"home\"]", condition.path("ForAllValues:StringEquals").path("aws:TagKeys").toString());
+    }
+
+    @Test
+    void everyWideningOfTheRolePolicyIsCaughtByTheSessionPolicy() {
+        Map<String, UnaryOperator<String>> widenings = Map.of(
+                "role grants every relay queue", p -> p.replace("relay-${aws:PrincipalTag/home}", "relay-*"),
+                "role grants every home's replies", p -> p.replace("${aws:PrincipalTag/home}#*", "*"));
+        for (var widening : widenings.entrySet()) {
+            List<JsonNode> wider = rolePolicies.stream().map(p -> json(widening.getValue().apply(p.toString()))).toList();
+            assertFalse(wider.toString().equals(rolePolicies.toString()), widening.getKey() + " found nothing to widen");
+            assertFalse(allowed(wider, NO_SESSION_POLICY, foreignRequests()).isEmpty(), widening.getKey() + " changed nothing");
+            assertEquals(List.of(), allowed(wider, sessionPolicyA, foreignRequests()), widening.getKey() + ": the session policy holds");
         }
     }
 
@@ -160,17 +214,41 @@ class ConnectorIsolationTest {
 
     // --- evaluation
 
+    /** Requests of home A's session: every one carries the session tag AssumeRole set. */
     private static List<String> refused(JsonNode session, List<Request> requests) {
-        return requests.stream().filter(r -> !PolicyEvaluator.allowedForSession(rolePolicies, session, r)).map(Object::toString).toList();
+        return requests.stream().map(ConnectorIsolationTest::ofHomeA)
+                .filter(r -> !PolicyEvaluator.allowedForSession(rolePolicies, session, r)).map(Object::toString).toList();
     }
 
     private static List<String> allowed(JsonNode session, List<Request> requests) {
-        return requests.stream().filter(r -> PolicyEvaluator.allowedForSession(rolePolicies, session, r)).map(Object::toString).toList();
+        return allowed(rolePolicies, session, requests);
+    }
+
+    private static List<String> allowed(List<JsonNode> role, JsonNode session, List<Request> requests) {
+        return requests.stream().map(ConnectorIsolationTest::ofHomeA)
+                .filter(r -> PolicyEvaluator.allowedForSession(role, session, r)).map(Object::toString).toList();
+    }
+
+    /** The role as it was before it was scoped by home: every relay queue, every reply key. */
+    private static List<JsonNode> unscoped(List<JsonNode> role) {
+        return role.stream().map(p -> json(p.toString().replace("relay-${aws:PrincipalTag/home}", "relay-home-*")
+                .replace("${aws:PrincipalTag/home}#*", "*"))).toList();
+    }
+
+    private static Request ofHomeA(Request request) {
+        Map<String, List<String>> context = new java.util.HashMap<>(request.context());
+        context.put(PRINCIPAL_TAG, List.of(HOME_A));
+        return new Request(request.action(), request.resource(), context);
     }
 
     // --- the connector role's policies, from the template, with CloudFormation's functions resolved
 
-    static List<JsonNode> connectorRolePolicies(JsonNode template) {
+    /** The connector role's properties in the template. */
+    static JsonNode connectorRole(JsonNode template) {
+        return template.path("Resources").path(connectorRoleId(template)).path("Properties");
+    }
+
+    private static String connectorRoleId(JsonNode template) {
         JsonNode resources = template.path("Resources");
         String roleId = null;
         for (Iterator<String> ids = resources.fieldNames(); ids.hasNext(); ) {
@@ -180,6 +258,12 @@ class ConnectorIsolationTest {
             }
         }
         assertTrue(roleId != null, "no connector role in the template");
+        return roleId;
+    }
+
+    static List<JsonNode> connectorRolePolicies(JsonNode template) {
+        JsonNode resources = template.path("Resources");
+        String roleId = connectorRoleId(template);
         JsonNode role = resources.path(roleId).path("Properties");
         assertTrue(role.path("ManagedPolicyArns").isMissingNode(), "managed policies cannot be evaluated here");
         List<JsonNode> policies = new ArrayList<>();

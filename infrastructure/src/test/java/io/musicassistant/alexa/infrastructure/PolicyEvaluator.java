@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * when the role's identity policies allow it, the session policy allows it too (the session gets
  * the intersection), and no statement of either denies it. Covers what our policies use — Action
  * and NotAction, Resource and NotResource with wildcards, and the string condition operators with
- * their ForAllValues/ForAnyValue qualifiers and IfExists; anything else (ARN, numeric, date, IP and
- * Bool operators, policy variables, a Principal) throws, so that a policy this class cannot judge
- * fails the test instead of passing it.
+ * their ForAllValues/ForAnyValue qualifiers and IfExists, and policy variables such as
+ * {@code ${aws:PrincipalTag/home}} in resources and condition values (taken from the request's
+ * context, their value matched literally; absent, the element matches nothing, as AWS documents);
+ * anything else (ARN, numeric, date, IP and Bool operators, the special variables, a Principal)
+ * throws, so that a policy this class cannot judge fails the test instead of passing it.
  *
  * <p>It exists because no open-source emulator here evaluates session policies (Moto ignores them
  * and cannot resolve DynamoDB resources; ElasticMQ checks no IAM at all): docs/decisions.md.
@@ -76,11 +78,11 @@ final class PolicyEvaluator {
                     + statement);
         }
         boolean action = statement.has("Action")
-                ? anyMatches(statement.path("Action"), request.action(), true)
-                : !anyMatches(statement.path("NotAction"), request.action(), true);
+                ? anyMatches(statement.path("Action"), request.action(), true, Map.of())
+                : !anyMatches(statement.path("NotAction"), request.action(), true, Map.of());
         boolean resource = statement.has("Resource")
-                ? anyMatches(statement.path("Resource"), request.resource(), false)
-                : !anyMatches(statement.path("NotResource"), request.resource(), false);
+                ? anyMatches(statement.path("Resource"), request.resource(), false, request.context())
+                : !anyMatches(statement.path("NotResource"), request.resource(), false, request.context());
         return action && resource && conditionsHold(statement.path("Condition"), request.context());
     }
 
@@ -92,9 +94,7 @@ final class PolicyEvaluator {
             while (keys.hasNext()) {
                 Map.Entry<String, JsonNode> key = keys.next();
                 // Condition keys are case-insensitive; look them up that way.
-                List<String> values = context.entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase(key.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
-                if (!holds(operator.getKey(), values, texts(key.getValue()))) {
+                if (!holds(operator.getKey(), lookUp(context, key.getKey()), texts(key.getValue()), context)) {
                     return false;
                 }
             }
@@ -102,8 +102,19 @@ final class PolicyEvaluator {
         return true;
     }
 
-    /** One operator and one key: AND across keys and operators is the caller's, OR across the policy's values is here. */
+    /** A condition key's values in the request, or null; condition keys are case-insensitive. */
+    private static List<String> lookUp(Map<String, List<String>> context, String key) {
+        return context.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     static boolean holds(String operator, List<String> requestValues, List<String> policyValues) {
+        return holds(operator, requestValues, policyValues, Map.of());
+    }
+
+    /** One operator and one key: AND across keys and operators is the caller's, OR across the policy's values is here. */
+    static boolean holds(String operator, List<String> requestValues, List<String> policyValues,
+                         Map<String, List<String>> context) {
         String op = operator;
         String set = null;
         if (op.startsWith("ForAllValues:") || op.startsWith("ForAnyValue:")) {
@@ -123,10 +134,10 @@ final class PolicyEvaluator {
         boolean absent = requestValues == null || requestValues.isEmpty();
         if ("ForAllValues".equals(set)) {
             // True for an absent key: AWS's documented pitfall, kept so that tests see what AWS would do.
-            return absent || requestValues.stream().allMatch(v -> negated != anyValueMatches(positive, v, policyValues));
+            return absent || requestValues.stream().allMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
         }
         if ("ForAnyValue".equals(set)) {
-            return !absent && requestValues.stream().anyMatch(v -> negated != anyValueMatches(positive, v, policyValues));
+            return !absent && requestValues.stream().anyMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
         }
         if (absent) {
             return ifExists || negated;
@@ -134,18 +145,20 @@ final class PolicyEvaluator {
         if (requestValues.size() > 1) {
             throw new UnsupportedOperationException(operator + " on a multivalued key needs ForAllValues or ForAnyValue");
         }
-        return negated != anyValueMatches(positive, requestValues.getFirst(), policyValues);
+        return negated != anyValueMatches(positive, requestValues.getFirst(), policyValues, context);
     }
 
-    private static boolean anyValueMatches(String operator, String value, List<String> policyValues) {
-        for (String expected : policyValues) {
-            if (expected.contains("${")) {
-                throw new UnsupportedOperationException("policy variables are not evaluated here: " + expected);
+    private static boolean anyValueMatches(String operator, String value, List<String> policyValues,
+                                           Map<String, List<String>> context) {
+        for (String policyValue : policyValues) {
+            String expected = substitute(policyValue, context);
+            if (expected == null) {
+                continue; // a variable the request has no value for: this value matches nothing
             }
             boolean match = switch (operator) {
                 case "StringEquals" -> expected.equals(value);
                 case "StringEqualsIgnoreCase" -> expected.equalsIgnoreCase(value);
-                case "StringLike" -> wildcard(expected, false).matcher(value).matches();
+                case "StringLike" -> wildcard(policyValue, false, context).matcher(value).matches();
                 default -> throw new UnsupportedOperationException(operator);
             };
             if (match) {
@@ -155,22 +168,38 @@ final class PolicyEvaluator {
         return false;
     }
 
-    private static boolean anyMatches(JsonNode patterns, String value, boolean ignoreCase) {
+    private static boolean anyMatches(JsonNode patterns, String value, boolean ignoreCase, Map<String, List<String>> context) {
         for (String pattern : texts(patterns)) {
-            if (pattern.contains("${")) {
-                throw new UnsupportedOperationException("policy variables are not evaluated here: " + pattern);
-            }
-            if (wildcard(pattern, ignoreCase).matcher(value).matches()) {
+            if (wildcard(pattern, ignoreCase, context).matcher(value).matches()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** IAM's wildcards: {@code *} any run of characters (also across colons and slashes), {@code ?} one character. */
     static Pattern wildcard(String pattern, boolean ignoreCase) {
+        return wildcard(pattern, ignoreCase, Map.of());
+    }
+
+    /**
+     * IAM's wildcards: {@code *} any run of characters (also across colons and slashes), {@code ?} one
+     * character; a policy variable stands for its value taken literally, and one without a value
+     * makes the pattern match nothing.
+     */
+    static Pattern wildcard(String pattern, boolean ignoreCase, Map<String, List<String>> context) {
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '$' && pattern.startsWith("${", i)) {
+                int end = pattern.indexOf('}', i);
+                String value = variable(pattern.substring(i + 2, end), context);
+                if (value == null) {
+                    return Pattern.compile("(?!)");
+                }
+                regex.append(Pattern.quote(value));
+                i = end;
+                continue;
+            }
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
@@ -178,6 +207,37 @@ final class PolicyEvaluator {
             }
         }
         return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL : Pattern.DOTALL);
+    }
+
+    /** A value with its policy variables replaced, or null when one has no value in the request. */
+    private static String substitute(String value, Map<String, List<String>> context) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int start = value.indexOf("${"); start >= 0; start = value.indexOf("${", at)) {
+            int end = value.indexOf('}', start);
+            String resolved = variable(value.substring(start + 2, end), context);
+            if (resolved == null) {
+                return null;
+            }
+            out.append(value, at, start).append(resolved);
+            at = end + 1;
+        }
+        return out.append(value.substring(at)).toString();
+    }
+
+    /** The single value of a request key a policy variable names, or null when the request has none. */
+    private static String variable(String key, Map<String, List<String>> context) {
+        if (key.isEmpty() || key.contains(",") || key.equals("*") || key.equals("?") || key.equals("$")) {
+            throw new UnsupportedOperationException("special or defaulted policy variables are not evaluated here: ${" + key + "}");
+        }
+        List<String> values = lookUp(context, key);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new UnsupportedOperationException("a multivalued key cannot be a policy variable: " + key);
+        }
+        return values.getFirst();
     }
 
     private static List<JsonNode> list(JsonNode node) {

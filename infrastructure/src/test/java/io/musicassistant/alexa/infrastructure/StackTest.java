@@ -116,6 +116,9 @@ class StackTest {
             if (handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
                 assertEquals("RelayConnectorRole", withoutHash(logicalIdOf(f.path("Properties").path("Environment").path("Variables")
                         .path("CONNECTOR_ROLE_ARN"))));
+                assertEquals("RelayDeploymentKey", withoutHash(logicalIdOf(f.path("Properties").path("Environment").path("Variables")
+                        .path("DEPLOYMENT_KEY_SECRET_ARN"))));
+                assertNotNull(config.deploymentKey(arn -> "secret-of-" + arn), "the relay API hashes addresses with its key");
             }
         }
     }
@@ -234,8 +237,12 @@ class StackTest {
         assertEquals(ReportingSecrets.PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
 
         assertTrue(bare.path("Parameters").path(ReportingSecrets.PARAMETER).isMissingNode());
-        assertEquals(List.of("CatalogSmapiCredentials"), resources(bare, "AWS::SecretsManager::Secret").keySet().stream()
-                .map(StackTest::withoutHash).toList(), "without a messaging client only the catalog build's secret");
+        assertEquals(Set.of("CatalogSmapiCredentials", "RelayDeploymentKey"), resources(bare, "AWS::SecretsManager::Secret").keySet()
+                .stream().map(StackTest::withoutHash).collect(java.util.stream.Collectors.toSet()),
+                "without a messaging client only the catalog build's secret and the deployment key");
+        JsonNode deploymentKey = resourceStartingWith(full, "RelayDeploymentKey", "AWS::SecretsManager::Secret");
+        assertEquals(64, deploymentKey.path("Properties").path("GenerateSecretString").path("PasswordLength").asInt());
+        assertEquals("Retain", deploymentKey.path("DeletionPolicy").asText(), "a new key makes deleted homes unprovable");
         for (JsonNode f : resources(bare, "AWS::Lambda::Function").values()) {
             assertTrue(f.path("Properties").path("Environment").path("Variables").path("ALEXA_CLIENT_ID").isMissingNode());
         }
@@ -244,7 +251,7 @@ class StackTest {
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(13, alarms.size(), "errors, p99 duration and throttles of 4 functions, and the API's 5xx");
+        assertEquals(14, alarms.size(), "errors, p99 duration and throttles of 4 functions, the API's 5xx, registration surges");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");
@@ -252,7 +259,10 @@ class StackTest {
             assertEquals("notBreaching", p.path("TreatMissingData").asText());
             metrics.add(p.path("Namespace").asText() + "/" + p.path("MetricName").asText());
         }
-        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Duration", "AWS/Lambda/Throttles", "AWS/ApiGateway/5xx"), metrics);
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Duration", "AWS/Lambda/Throttles", "AWS/ApiGateway/5xx",
+                Alarms.METRIC_NAMESPACE + "/Registrations"), metrics);
+        JsonNode filter = resources(full, "AWS::Logs::MetricFilter").values().iterator().next().path("Properties");
+        assertEquals("{ $.msg = \"home.registered\" }", filter.path("FilterPattern").asText());
         JsonNode mail = resources(full, "AWS::SNS::Subscription").values().iterator().next().path("Properties");
         assertEquals("email", mail.path("Protocol").asText());
         assertEquals("ops@example.org", mail.path("Endpoint").asText());

@@ -32,12 +32,16 @@ import java.util.function.UnaryOperator;
  * @param catalogBucket the S3 bucket homes upload their library snapshots to (docs/catalogs.md); null
  *     when catalogs are not set up, and then the relay API's snapshot route answers 503
  * @param s3Endpoint endpoint override (Moto's S3), null in AWS; reached path-style
+ * @param deploymentKey the per-deployment secret that source addresses are hashed with and unknown-home
+ *     answers are proven with ({@link DeploymentKey}); given directly ({@code DEPLOYMENT_KEY}, local stack)
+ *     or in Secrets Manager ({@code DEPLOYMENT_KEY_SECRET_ARN}, AWS)
  */
 public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, URI sqsEndpoint, URI lwaApiBase,
                      String lwaClientId, String relayMode, String connectorRoleArn, String fallbackArtUrl,
                      Duration relayTimeout, Duration heartbeatInterval, Duration heartbeatStaleAfter,
                      Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl, Reporting reporting,
-                     String controlSkillId, ReportingSecrets reportingSecrets, String catalogBucket, URI s3Endpoint) {
+                     String controlSkillId, ReportingSecrets reportingSecrets, String catalogBucket, URI s3Endpoint,
+                     KeySource deploymentKey) {
 
     /**
      * Event reporting to Alexa. {@code clientId}/{@code clientSecret} are the skill's Alexa Skill
@@ -58,6 +62,14 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
      * is never typed, printed or seen by anyone).
      */
     public record ReportingSecrets(String clientId, String clientSecretArn, String grantKeySecretArn, URI gatewayUrl) {
+    }
+
+    /** Where the deployment key comes from; at most one of the two is set. Its value never appears in toString. */
+    public record KeySource(String value, String secretArn) {
+        @Override
+        public String toString() {
+            return "KeySource[secretArn=" + secretArn + ", value=" + (value == null ? "none" : "[redacted]") + "]";
+        }
     }
 
     public static final String RELAY_MODE_AWS = "aws";
@@ -109,7 +121,8 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
                 env.get("CONTROL_SKILL_ID"),
                 reportingSecrets(env),
                 blankToNull(env.get("CATALOG_BUCKET")),
-                uri(env.get("S3_ENDPOINT")));
+                uri(env.get("S3_ENDPOINT")),
+                new KeySource(blankToNull(env.get("DEPLOYMENT_KEY")), blankToNull(env.get("DEPLOYMENT_KEY_SECRET_ARN"))));
     }
 
     /**
@@ -123,6 +136,24 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
         ReportingSecrets refs = reportingSecrets;
         return new Reporting(refs.clientId(), readSecret.apply(refs.clientSecretArn()),
                 TokenSealer.deriveKey(readSecret.apply(refs.grantKeySecretArn())), refs.gatewayUrl());
+    }
+
+    /**
+     * The deployment key as configured: given directly, or read through {@code readSecret}. A local
+     * deployment without one gets a random key per process; an AWS one must have one, since its
+     * proofs must outlive a container (infrastructure/ always sets DEPLOYMENT_KEY_SECRET_ARN).
+     */
+    public DeploymentKey deploymentKey(UnaryOperator<String> readSecret) {
+        if (deploymentKey != null && deploymentKey.value() != null) {
+            return DeploymentKey.of(deploymentKey.value());
+        }
+        if (deploymentKey != null && deploymentKey.secretArn() != null) {
+            return DeploymentKey.of(readSecret.apply(deploymentKey.secretArn()));
+        }
+        if (localRelay()) {
+            return DeploymentKey.random();
+        }
+        throw new IllegalStateException("DEPLOYMENT_KEY_SECRET_ARN (or DEPLOYMENT_KEY) must be set when RELAY_MODE=aws");
     }
 
     public boolean localRelay() {

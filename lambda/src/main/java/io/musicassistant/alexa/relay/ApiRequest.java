@@ -9,6 +9,15 @@ import java.util.Map;
  */
 public record ApiRequest(String method, String path, Map<String, String> headers, byte[] body, String sourceIp) {
 
+    /** Whatever arrived, no field is null: a missing method, path or address is an empty one. */
+    public ApiRequest {
+        method = method == null ? "" : method;
+        path = path == null ? "" : path;
+        headers = headers == null ? Map.of() : headers;
+        body = body == null ? new byte[0] : body;
+        sourceIp = sourceIp == null ? "" : sourceIp;
+    }
+
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -91,19 +90,35 @@ public final class HomeRegistry {
         return new HomeRegistration(instanceId, secret);
     }
 
-    /** The home whose secret this is, or empty: unknown id and wrong secret look the same to a caller. */
-    public Optional<AuthenticatedHome> authenticate(String instanceId, String secret) {
-        if (instanceId == null || secret == null || !RelayProtocol.INSTANCE_ID.matcher(instanceId).matches()
-                || secret.length() > 128) {
-            return Optional.empty();
+    /** What a home route's caller proved: the home, a wrong or missing secret, or a home this deployment does not have. */
+    public sealed interface Authentication {
+        record Authenticated(AuthenticatedHome home) implements Authentication {
+        }
+
+        /** A malformed id, no or a wrong secret: the caller proved nothing. */
+        record Refused() implements Authentication {
+        }
+
+        /** A well-formed id that this deployment has no home for (consistent read). */
+        record UnknownHome() implements Authentication {
+        }
+    }
+
+    /** Authenticates, and tells an id this deployment has no home for from a wrong secret. */
+    public Authentication check(String instanceId, String secret) {
+        if (instanceId == null || !RelayProtocol.INSTANCE_ID.matcher(instanceId).matches()) {
+            return new Authentication.Refused();
         }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), instanceId)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()
-                || !Secrets.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Secrets.sha256Hex(secret))) {
-            return Optional.empty();
+        if (item == null || item.isEmpty()) {
+            return new Authentication.UnknownHome();
         }
-        return Optional.of(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(LINKED_USERS)));
+        if (secret == null || secret.length() > 128
+                || !Secrets.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Secrets.sha256Hex(secret))) {
+            return new Authentication.Refused();
+        }
+        return new Authentication.Authenticated(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(LINKED_USERS)));
     }
 
     public HeartbeatAck heartbeat(AuthenticatedHome home, HeartbeatRequest beat) {

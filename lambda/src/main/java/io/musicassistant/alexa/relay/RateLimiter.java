@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Fixed-window counters in DynamoDB, shared by every container: one conditional increment per
- * request, refused once the window's limit is reached. Subjects are hashed so that IP addresses
- * and user ids are not stored in the clear.
+ * request, refused once the window's limit is reached. Subjects are hashed so that user ids are
+ * not stored in the clear; addresses arrive already keyed by the deployment key (an unkeyed hash of
+ * an IPv4 address is reversible). There is no read-only check: a limit that refuses before a caller
+ * proved anything would let one caller lock out the others behind its address.
  */
 public final class RateLimiter {
 
@@ -42,18 +44,6 @@ public final class RateLimiter {
         this.dynamo = dynamo;
         this.table = tables.name(Tables.RATE_LIMITS);
         this.clock = clock;
-    }
-
-    /** Throws {@link RateLimited} when {@code subject} has used up {@code limit}, without counting a hit. */
-    public void check(Limit limit, String subject) {
-        long nowMs = clock.millis();
-        long windowMs = limit.window().toMillis();
-        long windowStart = nowMs - nowMs % windowMs;
-        String bucket = bucket(limit, subject, windowStart);
-        var item = dynamo.getItem(b -> b.tableName(table).key(Attrs.key(Tables.RATE_LIMITS.key(), bucket))).item();
-        if (item != null && Attrs.num(item, "hits", 0) >= limit.limit()) {
-            throw new RateLimited(limit.name(), Math.max(1, (windowStart + windowMs) / 1000 - nowMs / 1000));
-        }
     }
 
     /** Counts one hit of {@code subject} against {@code limit}; throws {@link RateLimited} past it. */

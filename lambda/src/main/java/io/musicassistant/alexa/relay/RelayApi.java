@@ -1,23 +1,30 @@
 package io.musicassistant.alexa.relay;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.DeploymentKey;
+import io.musicassistant.alexa.relay.HomeRegistry.Authentication;
 import io.musicassistant.alexa.relay.RateLimiter.Limit;
 import io.musicassistant.alexa.relay.RateLimiter.RateLimited;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
 import io.musicassistant.alexa.relay.protocol.api.SnapshotUploadRequest;
+import io.musicassistant.alexa.relay.protocol.api.UnknownHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +46,26 @@ public final class RelayApi {
     public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
     private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
+    private static final Pattern OWN_MESSAGE = Pattern.compile("[A-Za-z0-9 _.,:;()'/=<>+-]{1,120}");
+    private static final Pattern CLASS_LIKE = Pattern.compile("[A-Za-z_]\\.[A-Za-z_]");
+    private static final Pattern FIELD_PATH = Pattern.compile("[a-z0-9_.\\[\\]]+");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
-    static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
-    /** Each registration creates a queue; a ceiling for the whole deployment bounds what a botnet can cost. */
-    static final Limit REGISTER_GLOBAL = new Limit("register-all", 2000, Duration.ofHours(1));
-    static final Limit AUTH_FAILURES_PER_IP = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
+    /**
+     * Registration proves nothing, so it is limited where it comes from: per address and per network
+     * (/24, /48). There is no deployment-wide cap: one that a few hundred addresses could use up would
+     * lock every new home out; an alarm on the registration rate (infrastructure Alarms) watches
+     * instead, and API Gateway's stage throttle bounds the rate (docs/decisions.md, Issue 12 — relay API).
+     */
+    static final Limit REGISTER_PER_ADDRESS = new Limit("register-ip", 10, Duration.ofHours(1));
+    static final Limit REGISTER_PER_NETWORK = new Limit("register-net", 60, Duration.ofHours(1));
+    /**
+     * Failed home authentications, counted only after the secret was checked: per address and per
+     * home id, separately. A request with the right secret is never refused by either, so wrong
+     * secrets behind a shared (carrier) NAT cannot take a neighbour's home offline.
+     */
+    static final Limit AUTH_FAILURES_PER_ADDRESS = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
+    static final Limit AUTH_FAILURES_PER_HOME = new Limit("auth-fail-home", 20, Duration.ofMinutes(10));
     static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
     static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 12, Duration.ofMinutes(1));
     static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
@@ -55,9 +76,10 @@ public final class RelayApi {
      * is plenty, and it bounds what one home can make every catalog build read (docs/catalogs.md).
      */
     static final Limit SNAPSHOTS_PER_HOME = new Limit("catalog-snapshot-home", 12, Duration.ofDays(1));
-    /** Pairing-code claims per Amazon account, over the relay API and by voice alike. */
+    /** Pairing-code claims per Amazon account, over the relay API and by voice alike: what bounds code guessing. */
     public static final Limit CLAIMS_PER_USER = new Limit("claim-user", 10, Duration.ofHours(1));
-    static final Limit CLAIMS_PER_IP = new Limit("claim-ip", 30, Duration.ofHours(1));
+    /** Claims and unlinks without a valid Amazon login, per address; a valid login is never refused by it. */
+    static final Limit LOGIN_FAILURES_PER_ADDRESS = new Limit("login-fail-ip", 30, Duration.ofHours(1));
 
     private final HomeRegistry registry;
     private final Pairing pairing;
@@ -66,6 +88,7 @@ public final class RelayApi {
     private final RateLimiter limiter;
     private final NewsSink news;
     private final SnapshotUploads snapshots;
+    private final DeploymentKey keys;
 
     /** Player news from one home, for the control skill's reporting. */
     public record HomeNews(String instanceId, HomeEvents events) {
@@ -77,9 +100,12 @@ public final class RelayApi {
         boolean deliver(HomeNews news);
     }
 
-    /** @param snapshots presigns library snapshot uploads; null when the deployment has no catalog bucket */
+    /**
+     * @param snapshots presigns library snapshot uploads; null when the deployment has no catalog bucket
+     * @param keys the deployment key: source addresses are only ever logged and counted in its keyed form
+     */
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots) {
+                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, DeploymentKey keys) {
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
@@ -87,6 +113,7 @@ public final class RelayApi {
         this.limiter = limiter;
         this.news = news;
         this.snapshots = snapshots;
+        this.keys = keys;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -94,7 +121,7 @@ public final class RelayApi {
         try (var ignored = LogContext.put("request_id", requestId)) {
             ApiResponse response = route(request);
             LOG.info("relay_api.request", "method", request.method(), "route", routeName(request.path()),
-                    "status", response.status(), "source", Secrets.sha256Hex(String.valueOf(request.sourceIp())).substring(0, 12));
+                    "status", response.status(), "source", keys.logTag(request.sourceIp()));
             return response.withHeader("x-request-id", requestId);
         }
     }
@@ -124,8 +151,11 @@ public final class RelayApi {
         } catch (RateLimited e) {
             return ApiResponse.error(429, "rate_limited", "too many requests; retry later")
                     .withHeader("retry-after", Long.toString(e.retryAfterSeconds()));
-        } catch (ProtocolException e) {
+        } catch (BadRequest e) {
             return ApiResponse.error(400, "invalid_request", e.getMessage());
+        } catch (ProtocolException e) {
+            // Its text may quote the parser; the caller gets our own words only.
+            return ApiResponse.error(400, "invalid_request", "the request does not follow the relay protocol");
         } catch (LwaUnavailable e) {
             return ApiResponse.error(503, "login_unavailable", "Login with Amazon did not answer; retry shortly")
                     .withHeader("retry-after", "5");
@@ -136,8 +166,8 @@ public final class RelayApi {
     }
 
     private ApiResponse register(ApiRequest request) {
-        limiter.hit(REGISTER_PER_IP, "ip:" + request.sourceIp());
-        limiter.hit(REGISTER_GLOBAL, "all");
+        hitAll(Map.of(REGISTER_PER_ADDRESS, keys.address(request.sourceIp()),
+                REGISTER_PER_NETWORK, keys.network(request.sourceIp())));
         HomeRegistrationRequest body = body(request, HomeRegistrationRequest.class);
         String version = body.connectorVersion();
         if (version == null || !VERSION.matcher(version).matches()) {
@@ -147,22 +177,22 @@ public final class RelayApi {
         if (name.length() > 60 || name.chars().anyMatch(Character::isISOControl)) {
             return ApiResponse.error(400, "invalid_request", "home_name must be at most 60 printable characters");
         }
-        return ApiResponse.json(201, registry.register(version, name));
+        HomeRegistration registration = registry.register(version, name);
+        return ApiResponse.json(201, registration.withUnknownHomeCheck(keys.unknownHomeCheck(registration.instanceId())));
     }
 
     private ApiResponse homeRoute(ApiRequest request, String instanceId, String action) {
-        limiter.check(AUTH_FAILURES_PER_IP, "ip:" + request.sourceIp());
-        Optional<HomeRegistry.AuthenticatedHome> home = registry.authenticate(instanceId, request.bearer());
-        if (home.isEmpty()) {
-            limiter.hit(AUTH_FAILURES_PER_IP, "ip:" + request.sourceIp());
-            return ApiResponse.error(401, "unauthorized", "unknown home or wrong secret")
-                    .withHeader("www-authenticate", "Bearer");
+        // The secret first, limits after: failures count against the address and the id, successes never do.
+        Authentication auth = registry.check(instanceId, request.bearer());
+        if (!(auth instanceof Authentication.Authenticated(HomeRegistry.AuthenticatedHome authenticated))) {
+            return refuseHome(request, instanceId, auth instanceof Authentication.UnknownHome);
         }
         try (var ignored = LogContext.put("instance_id", instanceId)) {
             return switch (action) {
                 case "credentials" -> {
                     limiter.hit(CREDENTIALS_PER_HOME, instanceId);
-                    yield ApiResponse.json(200, credentials.issue(home.get().home()));
+                    yield ApiResponse.json(200, credentials.issue(authenticated.home())
+                            .withUnknownHomeCheck(keys.unknownHomeCheck(instanceId)));
                 }
                 case "heartbeat" -> {
                     limiter.hit(HEARTBEATS_PER_HOME, instanceId);
@@ -185,7 +215,7 @@ public final class RelayApi {
                             || ma.serverVersion() != null && !VERSION.matcher(ma.serverVersion()).matches())) {
                         yield ApiResponse.error(400, "invalid_request", "ma.server_id or ma.server_version is malformed");
                     }
-                    yield ApiResponse.json(200, registry.heartbeat(home.get(), beat));
+                    yield ApiResponse.json(200, registry.heartbeat(authenticated, beat));
                 }
                 case "pairing-code" -> {
                     limiter.hit(CODES_PER_HOME, instanceId);
@@ -204,6 +234,42 @@ public final class RelayApi {
                 case "catalog-snapshot" -> catalogSnapshot(request, instanceId);
                 default -> ApiResponse.error(404, "not_found", "no such route");
             };
+        }
+    }
+
+    /**
+     * A home route without a valid secret. The failure counts against the address and, for a
+     * well-formed id, against that id; past either limit the answer is 429. A well-formed id this
+     * deployment has no home for answers 410 with the proof only this deployment can make (ids are 128
+     * random bits, so telling "absent" from "wrong secret" gives a scanner nothing to find).
+     */
+    private ApiResponse refuseHome(ApiRequest request, String instanceId, boolean unknown) {
+        Map<Limit, String> counts = new LinkedHashMap<>();
+        counts.put(AUTH_FAILURES_PER_ADDRESS, keys.address(request.sourceIp()));
+        if (RelayProtocol.INSTANCE_ID.matcher(instanceId).matches()) {
+            counts.put(AUTH_FAILURES_PER_HOME, "home:" + instanceId);
+        }
+        hitAll(counts);
+        if (unknown) {
+            return ApiResponse.json(UnknownHome.STATUS, new UnknownHome(UnknownHome.ERROR,
+                    "this relay has no home with this id", keys.unknownHomeProof(instanceId)));
+        }
+        return ApiResponse.error(401, "unauthorized", "unknown home or wrong secret")
+                .withHeader("www-authenticate", "Bearer");
+    }
+
+    /** Counts one hit against every limit, even when an earlier one is used up; then refuses if any was. */
+    private void hitAll(Map<Limit, String> subjects) {
+        RateLimited refused = null;
+        for (var subject : subjects.entrySet()) {
+            try {
+                limiter.hit(subject.getKey(), subject.getValue());
+            } catch (RateLimited e) {
+                refused = refused == null || e.retryAfterSeconds() > refused.retryAfterSeconds() ? e : refused;
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
     }
 
@@ -231,10 +297,9 @@ public final class RelayApi {
     }
 
     private ApiResponse claim(ApiRequest request) {
-        limiter.hit(CLAIMS_PER_IP, "ip:" + request.sourceIp());
         Optional<String> user = user(request);
         if (user.isEmpty()) {
-            return unauthorizedUser();
+            return unauthorizedUser(request);
         }
         limiter.hit(CLAIMS_PER_USER, user.get());
         PairingClaim body = body(request, PairingClaim.class);
@@ -248,10 +313,9 @@ public final class RelayApi {
     }
 
     private ApiResponse unlink(ApiRequest request) {
-        limiter.hit(CLAIMS_PER_IP, "ip:" + request.sourceIp());
         Optional<String> user = user(request);
         if (user.isEmpty()) {
-            return unauthorizedUser();
+            return unauthorizedUser(request);
         }
         limiter.hit(CLAIMS_PER_USER, user.get());
         boolean removed = pairing.unlink(user.get());
@@ -276,9 +340,18 @@ public final class RelayApi {
         }
     }
 
-    private static ApiResponse unauthorizedUser() {
+    /** No valid Amazon login: counted per address, so one address cannot make us ask Login with Amazon without end. */
+    private ApiResponse unauthorizedUser(ApiRequest request) {
+        limiter.hit(LOGIN_FAILURES_PER_ADDRESS, keys.address(request.sourceIp()));
         return ApiResponse.error(401, "unauthorized", "a valid Login with Amazon access token is required")
                 .withHeader("www-authenticate", "Bearer");
+    }
+
+    /** A refusal whose message we wrote ourselves, safe to show the caller. */
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static Optional<ApiResponse> requirePost(ApiRequest request) {
@@ -300,12 +373,51 @@ public final class RelayApi {
         try {
             tree = RelayJson.mapper().readTree(json);
         } catch (IOException e) {
-            throw new ProtocolException("body is not JSON");
+            throw new BadRequest("body is not JSON");
         }
         if (tree == null || !tree.isObject()) {
-            throw new ProtocolException("body must be a JSON object");
+            throw new BadRequest("body must be a JSON object");
         }
-        return RelayJson.convert(tree, type);
+        try {
+            return RelayJson.convert(tree, type);
+        } catch (ProtocolException e) {
+            throw new BadRequest(fieldMessage(e));
+        }
+    }
+
+    /**
+     * Names the field the parser choked on, in the protocol's own spelling, and nothing of the parser's
+     * text (which quotes our class names); a path that is not plain field names and indices is left out.
+     */
+    static String fieldMessage(ProtocolException e) {
+        if (e.getCause() instanceof ValueInstantiationException refused && ownRule(refused.getCause())) {
+            return refused.getCause().getMessage(); // a protocol record's own check, in our words ("events must hold 1..50 entries")
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (!path.isEmpty() && path.length() <= 80 && FIELD_PATH.matcher(path).matches()) {
+                return "field " + path + " is missing, of the wrong type or out of range";
+            }
+        }
+        return "the body does not have the fields this route expects";
+    }
+
+    /** A check a protocol record made itself, with a message short and plain enough to pass on as it is. */
+    private static boolean ownRule(Throwable cause) {
+        if (!(cause instanceof IllegalArgumentException) && !(cause instanceof ProtocolException)) {
+            return false;
+        }
+        StackTraceElement[] at = cause.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith(RelayJson.class.getPackageName())
+                && cause.getMessage() != null && OWN_MESSAGE.matcher(cause.getMessage()).matches()
+                && !CLASS_LIKE.matcher(cause.getMessage()).find();
     }
 
     private static String routeName(String path) {

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * AWS Lambda entry point of the relay API, for API Gateway HTTP APIs and Lambda function URLs
@@ -41,7 +42,8 @@ public final class RelayApiHandler implements RequestStreamHandler {
         if (raw.length > MAX_EVENT_BYTES) {
             response = ApiResponse.error(413, "payload_too_large", "request too large");
         } else {
-            response = api.handle(toRequest(RelayJson.mapper().readTree(raw)));
+            response = toRequest(raw).map(api::handle)
+                    .orElseGet(() -> ApiResponse.error(400, "invalid_request", "not an HTTP API event"));
         }
         ObjectNode out = RelayJson.mapper().createObjectNode();
         out.put("statusCode", response.status());
@@ -50,6 +52,16 @@ public final class RelayApiHandler implements RequestStreamHandler {
         out.put("body", response.body());
         out.put("isBase64Encoded", false);
         output.write(RelayJson.mapper().writeValueAsBytes(out));
+    }
+
+    /** The request in an event, or empty when the event is not JSON or its body not valid base64. */
+    static Optional<ApiRequest> toRequest(byte[] raw) {
+        try {
+            JsonNode event = RelayJson.mapper().readTree(raw);
+            return event == null || !event.isObject() ? Optional.empty() : Optional.of(toRequest(event));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static ApiRequest toRequest(JsonNode event) {

@@ -6,17 +6,21 @@ import java.net.URI;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
  * AWS issuer: assumes the connector role with an inline session policy that narrows it to this
  * home's queue and to writing reply rows whose key starts with this home's id (PutItem only: the
- * connector writes replies and claims, it never reads or updates rows). The role's own policy
- * (infrastructure/) allows the same actions on all relay queues and the reply table; the session
- * policy is the intersection that isolates one home from another.
+ * connector writes replies and claims, it never reads or updates rows), and with the session tag
+ * {@code home = <instance id>}. The role's own policy (infrastructure/) allows the same actions only
+ * on the queue and reply keys named by that tag ({@code aws:PrincipalTag/home}), so each of the two
+ * isolates one home from another on its own: defence in depth (docs/security.md).
  */
 public final class StsCredentialIssuer implements CredentialIssuer {
 
     static final int SESSION_SECONDS = 3600;
+    /** The session tag the role's policy scopes every grant by; infrastructure's RelayEndpoint names the same key. */
+    public static final String HOME_TAG = "home";
 
     private final StsClient sts;
     private final String roleArn;
@@ -41,7 +45,8 @@ public final class StsCredentialIssuer implements CredentialIssuer {
         AssumeRoleResponse response = sts.assumeRole(b -> b.roleArn(roleArn)
                 .roleSessionName(home.instanceId())
                 .durationSeconds(SESSION_SECONDS)
-                .policy(policy));
+                .policy(policy)
+                .tags(Tag.builder().key(HOME_TAG).value(home.instanceId()).build()));
         Credentials c = response.credentials();
         return new RelayAccess(RelayAccess.MODE_AWS, region, home.queueUrl(), replyTable, null, null,
                 c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration().toEpochMilli());

@@ -62,7 +62,8 @@ class RelayApiTest {
         ApiResponse none = cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/credentials", null, null);
         assertEquals(401, none.status());
         ApiResponse other = cloud.relay("POST", "/v1/homes/home-00000000000000000000000000/credentials", home.secret(), null);
-        assertEquals(401, other.status(), "a secret only opens its own home");
+        assertEquals(410, other.status(), "a secret only opens its own home; an id this relay lacks is unknown_home");
+        assertTrue(other.body().contains("\"error\":\"unknown_home\""), other.body());
         ApiResponse ok = cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/credentials", home.secret(), null);
         assertEquals(200, ok.status());
         RelayAccess access = RelayJson.read(ok.body(), RelayAccess.class);

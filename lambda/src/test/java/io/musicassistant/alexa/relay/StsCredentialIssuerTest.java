@@ -80,6 +80,10 @@ class StsCredentialIssuerTest {
             assertEquals("arn:aws:iam::123456789012:role/connector", seen.get().get("RoleArn"));
             assertEquals(HOME.instanceId(), seen.get().get("RoleSessionName"));
             assertTrue(seen.get().get("Policy").contains("dynamodb:LeadingKeys"));
+            // The role's own policy scopes every grant by this tag (ConnectorIsolationTest in infrastructure/).
+            assertEquals("home", seen.get().get("Tags.member.1.Key"));
+            assertEquals(HOME.instanceId(), seen.get().get("Tags.member.1.Value"));
+            assertEquals(null, seen.get().get("Tags.member.2.Key"), "one tag, nothing else");
             assertEquals("ASIATESTKEY", access.accessKeyId());
             assertEquals("sessiontoken", access.sessionToken());
             assertEquals(RelayAccess.MODE_AWS, access.mode());

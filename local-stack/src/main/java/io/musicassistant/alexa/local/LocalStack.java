@@ -60,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     static final String SMAPI_REFRESH_TOKEN = "Atzr|LocalSmapiDeveloperRefreshToken-OnlyValidAgainstTheLocalStack";
     /** The key that seals event-gateway grants in the local DynamoDB; a deployment makes its own. */
     static final String LOCAL_GRANT_KEY = "bG9jYWwtc3RhY2stZ3JhbnQta2V5LW5vdC1zZWNyZXQ=";
+    /** The relay API's key for source-address hashes and unknown-home proofs; fixed so that proofs outlive a restart. */
+    static final String LOCAL_DEPLOYMENT_KEY = "local-stack-deployment-key-not-secret";
 
     /** Ports; {@code aws} is Moto's (DynamoDB, S3, STS), {@code sqs} ElasticMQ's. */
     public record Ports(int endpoint, int aws, int sqs, int lwa, int ma) {
@@ -184,6 +186,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("ALEXA_CLIENT_ID", services.lwa().messagingClientId());
         env.put("ALEXA_CLIENT_SECRET", services.lwa().messagingClientSecret());
         env.put("GRANT_KEY", LOCAL_GRANT_KEY);
+        env.put("DEPLOYMENT_KEY", LOCAL_DEPLOYMENT_KEY);
         env.put("EVENT_GATEWAY_URL", services.gateway().eventsUrl());
         env.put("CONTROL_SKILL_ID", ControlRequests.SKILL_ID);
         // Library snapshots go to the catalog bucket in Moto, presigned path-style against its endpoint.

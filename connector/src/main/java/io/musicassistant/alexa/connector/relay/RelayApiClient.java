@@ -85,7 +85,7 @@ public final class RelayApiClient {
             JsonNode error = parseQuietly(text);
             long retryAfter = response.headers().firstValueAsLong("retry-after").orElse(0);
             throw new RelayApiException(response.statusCode(), error.path("error").asText("http_" + response.statusCode()),
-                    error.path("message").asText(null), retryAfter);
+                    error.path("message").asText(null), retryAfter, error.path("proof").asText(null));
         }
         return RelayJson.read(text, type);
     }

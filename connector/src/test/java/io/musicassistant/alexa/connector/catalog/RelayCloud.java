@@ -33,20 +33,25 @@ import software.amazon.awssdk.services.s3.S3Client;
  * loopback HTTP server, against Moto (DynamoDB, S3) and ElasticMQ, with its own tables and catalog
  * bucket: what a connector talks to, minus API Gateway. Records the path and status of every request.
  */
-final class RelayCloud implements AutoCloseable {
+public final class RelayCloud implements AutoCloseable {
 
     /** One request the relay API answered. */
     record Call(String method, String path, int status) {
     }
 
     final DevServices services = DevServices.shared();
-    final CloudWiring wiring;
+    public final CloudWiring wiring;
     final String bucket;
     final S3Client s3;
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     RelayCloud() {
+        this(Map.of());
+    }
+
+    /** @param overrides environment of the cloud side, e.g. its DEPLOYMENT_KEY */
+    public RelayCloud(Map<String, String> overrides) {
         String prefix = "cat-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         bucket = prefix + "catalog";
         Map<String, String> env = new HashMap<>(Map.of(
@@ -60,6 +65,7 @@ final class RelayCloud implements AutoCloseable {
                 "LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID,
                 "RELAY_MODE", "local",
                 "FALLBACK_ART_URL", "https://example.org/fallback.png"));
+        env.putAll(overrides);
         wiring = new CloudWiring(Config.from(env), Clock.systemUTC());
         wiring.tables().createAll(wiring.aws().dynamoDb());
         s3 = S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
@@ -80,7 +86,7 @@ final class RelayCloud implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
