@@ -42,7 +42,8 @@ public final class ControlSkill {
             }
             root = AlexaJson.parse(input);
         } catch (AlexaException e) {
-            return AlexaJson.write(SmartHomeEvents.error(null,
+            // Only a smart-home directive carries a correlation token: what could be read of one is answered with it.
+            return AlexaJson.write(SmartHomeEvents.error(SmartHomeSkill.correlationToken(input),
                     new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, e.error().message())));
         }
         if (root.has("directive")) {
@@ -54,7 +55,7 @@ public final class ControlSkill {
         if (root.has("request")) {
             return voice.handle(input);
         }
-        return AlexaJson.write(SmartHomeEvents.error(null,
+        return AlexaJson.write(SmartHomeEvents.error((String) null,
                 new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "neither a smart-home directive nor a skill request")));
     }
 }

@@ -2,8 +2,10 @@ package io.musicassistant.alexa.relay.protocol;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -26,18 +28,43 @@ public final class StrictScalars {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, c -> c
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Enum, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                .withCoercionConfig(LogicalType.Textual, StrictScalars::noTextFromScalars)
+                .withCoercionConfig(LogicalType.Boolean, StrictScalars::noBooleanFromOthers)
+                .withCoercionConfig(LogicalType.Integer, StrictScalars::noIntegerFromOthers)
+                .withCoercionConfig(LogicalType.Enum, StrictScalars::noEnumFromIndex);
+    }
+
+    /**
+     * The coercion part of {@link #apply} for a mapper built elsewhere (a library's copy), whose
+     * {@code MapperFeature}s can no longer change: coercion configs are what still can.
+     */
+    public static ObjectMapper refuseCoercions(ObjectMapper mapper) {
+        noTextFromScalars(mapper.coercionConfigFor(LogicalType.Textual));
+        noBooleanFromOthers(mapper.coercionConfigFor(LogicalType.Boolean));
+        noIntegerFromOthers(mapper.coercionConfigFor(LogicalType.Integer));
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        noEnumFromIndex(mapper.coercionConfigFor(LogicalType.Enum));
+        return mapper;
+    }
+
+    private static MutableCoercionConfig noTextFromScalars(MutableCoercionConfig c) {
+        return c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    private static MutableCoercionConfig noBooleanFromOthers(MutableCoercionConfig c) {
+        return c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    }
+
+    private static MutableCoercionConfig noIntegerFromOthers(MutableCoercionConfig c) {
+        return c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    }
+
+    private static MutableCoercionConfig noEnumFromIndex(MutableCoercionConfig c) {
+        return c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }
