@@ -37,6 +37,37 @@ public final class AlexaEnvelopes {
     private AlexaEnvelopes() {
     }
 
+    /**
+     * A custom-skill response: version 1.0 and a response object; speech, when there is any, of a
+     * documented type; a session left open only with a reprompt.
+     */
+    public static void assertCustom(JsonNode answer) {
+        check("1.0".equals(answer.path("version").textValue()), "version \"1.0\"", answer);
+        JsonNode response = answer.path("response");
+        check(response.isObject(), "response object", answer);
+        JsonNode speech = response.path("outputSpeech");
+        if (!speech.isMissingNode()) {
+            String type = speech.path("type").asText();
+            check(type.equals("PlainText") && speech.path("text").isTextual()
+                    || type.equals("SSML") && speech.path("ssml").textValue() != null && speech.path("ssml").textValue().startsWith("<speak>"),
+                    "outputSpeech", answer);
+        }
+        JsonNode end = response.path("shouldEndSession");
+        check(end.isMissingNode() || end.isBoolean(), "shouldEndSession boolean", answer);
+        if (end.isBoolean() && !end.booleanValue()) {
+            check(response.path("reprompt").path("outputSpeech").isObject(), "open session with a reprompt", answer);
+        }
+    }
+
+    /** The answer of the control skill's one endpoint: a smart-home event or a custom-skill response. */
+    public static void assertControl(JsonNode answer) {
+        if (answer.has("event")) {
+            assertSmartHome(answer);
+        } else {
+            assertCustom(answer);
+        }
+    }
+
     private static void check(boolean ok, String what, JsonNode answer) {
         if (!ok) {
             throw new AssertionError(what + ": " + answer);
@@ -99,6 +130,10 @@ public final class AlexaEnvelopes {
 
     /** A music answer: header and payload; errors of the three documented families with their versions. */
     public static void assertMusic(JsonNode answer) {
+        if (answer.has("version")) {
+            assertCustom(answer); // the acknowledgement of a skill event
+            return;
+        }
         check(answer.isObject() && answer.path("payload").isObject(), "header and payload", answer);
         JsonNode header = answer.path("header");
         check(MESSAGE_ID.matcher(header.path("messageId").asText()).matches(), "messageId", answer);
