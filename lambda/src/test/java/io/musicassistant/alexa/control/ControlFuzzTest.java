@@ -9,13 +9,11 @@ import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.testing.AlexaEnvelopes;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.Fuzz;
+import io.musicassistant.alexa.testing.FuzzProperties;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import io.musicassistant.alexa.testing.ScriptedPlayers;
 import io.musicassistant.alexa.testing.SmartHomeDirectives;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * as Amazon's schema has them), a directive that carried a usable correlation token gets it back,
  * and nothing is logged as an unexpected failure (ERROR).
  */
-class ControlFuzzTest {
+class ControlFuzzTest extends FuzzProperties {
 
     static final ObjectMapper LENIENT = new ObjectMapper();
 
@@ -83,22 +81,8 @@ class ControlFuzzTest {
 
     /** Through the Lambda handler, as AWS calls it; checks the answer against the envelope the input asked for. */
     static JsonNode call(byte[] input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String shown = new String(input, 0, Math.min(input.length, 600), StandardCharsets.UTF_8);
-        byte[] answer = Fuzz.logged(() -> {
-            try {
-                handler.handleRequest(new ByteArrayInputStream(input), out, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }).withoutErrors(shown);
-        JsonNode tree;
-        try {
-            tree = AlexaJson.mapper().readTree(answer);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON for input " + shown, e);
-        }
+        JsonNode tree = invoke(handler, input);
+        String shown = shown(input);
         AlexaEnvelopes.assertControl(tree);
         // What lies beyond the bytes an entry point reads (MAX_REQUEST_BYTES) cannot be answered.
         JsonNode sent = input.length <= AlexaJson.MAX_REQUEST_BYTES ? readable(input) : null;
@@ -139,21 +123,6 @@ class ControlFuzzTest {
     @Provide
     Arbitrary<ObjectNode> utterances() {
         return Arbitraries.of(voice);
-    }
-
-    @Provide
-    Arbitrary<List<Fuzz.Mutation>> mutations() {
-        return Fuzz.mutations().list().ofMaxSize(3);
-    }
-
-    @Provide
-    Arbitrary<Fuzz.Bytes> bytes() {
-        return Fuzz.bytes();
-    }
-
-    @Provide
-    Arbitrary<JsonNode> json() {
-        return Fuzz.json();
     }
 
     /** Headers from every interface and version Alexa has, ours or not, and hostile ones. */

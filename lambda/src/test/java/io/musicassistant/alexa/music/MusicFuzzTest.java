@@ -7,11 +7,8 @@ import io.musicassistant.alexa.testing.AlexaEnvelopes;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.Directives;
 import io.musicassistant.alexa.testing.Fuzz;
+import io.musicassistant.alexa.testing.FuzzProperties;
 import io.musicassistant.alexa.testing.ScriptedHome;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * then its bytes (trailing garbage, truncation); random JSON; hostile text; deep nesting. Every
  * answer is a valid Alexa envelope and nothing is logged as an unexpected failure (ERROR).
  */
-class MusicFuzzTest {
+class MusicFuzzTest extends FuzzProperties {
 
     static CloudFixture cloud;
     static MusicSkillHandler handler;
@@ -65,51 +62,16 @@ class MusicFuzzTest {
         }
     }
 
-    /** Through the Lambda handler, as AWS calls it; the answer must be one strict JSON object. */
+    /** Through the Lambda handler, as AWS calls it. */
     static JsonNode call(byte[] input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Fuzz.Logged<byte[]> logged = Fuzz.logged(() -> {
-            try {
-                handler.handleRequest(new ByteArrayInputStream(input), out, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        });
-        String shown = new String(input, 0, Math.min(input.length, 600), StandardCharsets.UTF_8);
-        byte[] answer = logged.withoutErrors(shown);
-        try {
-            JsonNode tree = AlexaJson.mapper().readTree(answer);
-            AlexaEnvelopes.assertMusic(tree);
-            return tree;
-        } catch (IOException e) {
-            throw new AssertionError("not JSON for input " + shown, e);
-        }
+        JsonNode tree = invoke(handler, input);
+        AlexaEnvelopes.assertMusic(tree);
+        return tree;
     }
 
     @Provide
     Arbitrary<ObjectNode> directives() {
         return Arbitraries.of(fixtures);
-    }
-
-    @Provide
-    Arbitrary<List<Fuzz.Mutation>> mutations() {
-        return Fuzz.mutations().list().ofMaxSize(3);
-    }
-
-    @Provide
-    Arbitrary<Fuzz.Bytes> bytes() {
-        return Fuzz.bytes();
-    }
-
-    @Provide
-    Arbitrary<JsonNode> json() {
-        return Fuzz.json();
-    }
-
-    @Provide
-    Arbitrary<String> text() {
-        return Fuzz.hostileText();
     }
 
     @Property(tries = 250)
