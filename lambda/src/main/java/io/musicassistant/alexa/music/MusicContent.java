@@ -115,7 +115,7 @@ public final class MusicContent {
         SignedStreams signed = RelayClient.as(relay.call(home, RelayProtocol.Command.STREAM_SIGN,
                 new SignStreams(uris), request.deadline()), SignedStreams.class);
         Map<String, SignedStreams.SignedStream> byUri = new HashMap<>();
-        signed.streams().forEach(s -> byUri.put(s.uri(), requireHttps(s)));
+        HomeContent.bounded(signed, uris).forEach(s -> byUri.put(s.uri(), s));
         List<ResolvedTrack> renewed = new ArrayList<>(content.tracks().size());
         for (ResolvedTrack track : content.tracks()) {
             SignedStreams.SignedStream s = byUri.get(track.uri());
@@ -129,12 +129,11 @@ public final class MusicContent {
 
     private ResolvedContent resolve(MusicRequest request, Home home, ContentQuery query) {
         try {
-            ResolvedContent content = RelayClient.as(
-                    relay.call(home, RelayProtocol.Command.CONTENT_RESOLVE, query, request.deadline()), ResolvedContent.class);
+            ResolvedContent content = HomeContent.bounded(RelayClient.as(
+                    relay.call(home, RelayProtocol.Command.CONTENT_RESOLVE, query, request.deadline()), ResolvedContent.class), query);
             if (content.tracks().isEmpty()) {
                 throw notFound("resolved to no playable tracks");
             }
-            content.tracks().forEach(t -> requireHttps(t.streamUrl()));
             return content;
         } catch (RelayException e) {
             if (e.failure() == RelayException.Failure.REMOTE_ERROR) {
@@ -148,19 +147,6 @@ public final class MusicContent {
             }
             throw e;
         }
-    }
-
-    /** Echo devices only fetch HTTPS; a connector that hands out anything else is misconfigured. */
-    private static String requireHttps(String url) {
-        if (url == null || !url.startsWith("https://")) {
-            throw new RelayException(RelayException.Failure.BAD_REPLY, "home returned a stream URL that is not https");
-        }
-        return url;
-    }
-
-    private static SignedStreams.SignedStream requireHttps(SignedStreams.SignedStream stream) {
-        requireHttps(stream.url());
-        return stream;
     }
 
     private static AlexaException notFound(String why) {

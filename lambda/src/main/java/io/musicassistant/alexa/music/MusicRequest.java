@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.alexa.Header;
 import java.time.Instant;
 
@@ -21,10 +22,10 @@ public record MusicRequest(Header header, JsonNode payload, String userId, Insta
 
     /** {@code filters.explicitLanguageAllowed}; absent means allowed. */
     public boolean explicitAllowed() {
-        return payload.path("filters").path("explicitLanguageAllowed").asBoolean(true);
+        return Fields.bool(payload.path("filters"), "explicitLanguageAllowed", true);
     }
 
     public String locale() {
-        return payload.path("requestContext").path("location").path("originatingLocale").asText("en-US");
+        return Fields.text(payload.path("requestContext").path("location"), "originatingLocale", "en-US");
     }
 }

@@ -6,6 +6,7 @@ import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.alexa.Header;
 import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.identity.AuthorizationException;
@@ -131,12 +132,12 @@ public final class MusicSkill {
         if (node == null || !node.isObject()) {
             throw AlexaException.invalidDirective("header missing");
         }
-        String namespace = node.path("namespace").asText("");
-        String name = node.path("name").asText("");
+        String namespace = Fields.text(node, "namespace", "");
+        String name = Fields.text(node, "name", "");
         if (namespace.isEmpty() || name.isEmpty() || namespace.length() > 64 || name.length() > 64) {
             throw AlexaException.invalidDirective("header needs namespace and name");
         }
-        return new Header(node.path("messageId").asText(""), namespace, name, node.path("payloadVersion").asText(""));
+        return new Header(Fields.text(node, "messageId", ""), namespace, name, Fields.text(node, "payloadVersion", ""));
     }
 
     private static String accessToken(JsonNode payload) {

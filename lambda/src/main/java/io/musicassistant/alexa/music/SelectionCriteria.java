@@ -3,6 +3,7 @@ package io.musicassistant.alexa.music;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.relay.protocol.ContentId;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
@@ -22,6 +23,11 @@ import java.util.Optional;
 public final class SelectionCriteria {
 
     private static final int MAX_ATTRIBUTES = 20;
+    /**
+     * An entity id is an id, not words: as long as any an item reference may carry. One that is not
+     * ours (longer than any we issue, say) is CONTENT_NOT_FOUND unless a spoken value comes with it.
+     */
+    private static final int MAX_ENTITY_ID = 1024;
     private static final List<ContentKind> SPECIFICITY = List.of(
             ContentKind.TRACK, ContentKind.ALBUM, ContentKind.PLAYLIST, ContentKind.RADIO, ContentKind.ARTIST,
             ContentKind.GENRE);
@@ -42,8 +48,8 @@ public final class SelectionCriteria {
         }
         Map<ContentKind, Attribute> byKind = new EnumMap<>(ContentKind.class);
         for (JsonNode attribute : attributes) {
-            kindOf(attribute.path("type").asText("")).ifPresent(kind -> byKind.putIfAbsent(kind, new Attribute(
-                    text(attribute, "entityId"), text(attribute, "value"))));
+            kindOf(Fields.text(attribute, "type", "")).ifPresent(kind -> byKind.putIfAbsent(kind, new Attribute(
+                    text(attribute, "entityId", MAX_ENTITY_ID), text(attribute, "value", ContentQuery.MAX_TEXT_LENGTH))));
         }
         for (ContentKind kind : SPECIFICITY) {
             Attribute attribute = byKind.get(kind);
@@ -91,13 +97,12 @@ public final class SelectionCriteria {
         };
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+    private static String text(JsonNode node, String field, int max) {
+        String s = Fields.text(node, field, "").strip();
+        if (s.isEmpty()) {
             return null;
         }
-        String s = v.asText().strip();
-        if (s.length() > ContentQuery.MAX_TEXT_LENGTH) {
+        if (s.length() > max) {
             throw AlexaException.invalidDirective(field + " too long");
         }
         return s;

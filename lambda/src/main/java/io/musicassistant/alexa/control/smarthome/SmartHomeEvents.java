@@ -23,11 +23,12 @@ public final class SmartHomeEvents {
         return header;
     }
 
+    /**
+     * The answer's endpoint: its id only. The scope is optional in Amazon's schema and would echo
+     * the user's bearer token (an empty one included) into the answer, so it is never sent.
+     */
     static Map<String, Object> endpoint(SmartHomeRequest request) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
-        if (request.token() != null) {
-            endpoint.put("scope", Map.of("type", "BearerToken", "token", request.token()));
-        }
         endpoint.put("endpointId", request.endpointId());
         return endpoint;
     }
@@ -56,16 +57,31 @@ public final class SmartHomeEvents {
                 "payload", Map.of()));
     }
 
-    /** An ErrorResponse for {@code request}; {@code request} may be null when the directive was unreadable. */
+    /** An ErrorResponse for {@code request}. */
     public static Map<String, Object> error(SmartHomeRequest request, SmartHomeException e) {
+        // An endpoint id outside Amazon's pattern would make the answer itself invalid: left out.
+        boolean endpoint = request.endpointId() != null && SmartHomeSkill.ENDPOINT_ID.matcher(request.endpointId()).matches();
+        return error(request.correlationToken(), endpoint ? endpoint(request) : null, e);
+    }
+
+    /**
+     * An ErrorResponse to a directive that was refused before it could be read as a request;
+     * {@code correlationToken} is the one salvaged from it, or null (Amazon requires it on
+     * synchronous answers whenever the directive carried one).
+     */
+    public static Map<String, Object> error(String correlationToken, SmartHomeException e) {
+        return error(correlationToken, null, e);
+    }
+
+    private static Map<String, Object> error(String correlationToken, Map<String, Object> endpoint, SmartHomeException e) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", e.type());
         payload.put("message", e.getMessage());
         payload.putAll(e.extra());
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("header", header(e.namespace(), "ErrorResponse", request == null ? null : request.correlationToken()));
-        if (request != null && request.endpointId() != null) {
-            event.put("endpoint", endpoint(request));
+        event.put("header", header(e.namespace(), "ErrorResponse", correlationToken));
+        if (endpoint != null) {
+            event.put("endpoint", endpoint);
         }
         event.put("payload", payload);
         return Map.of("event", event);

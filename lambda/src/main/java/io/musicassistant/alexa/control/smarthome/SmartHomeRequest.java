@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param endpointId the endpoint the directive is for, or null (Discover, AcceptGrant)
  * @param payload the directive's payload (an object)
  * @param userId the LWA user the token belongs to; null for AcceptGrant, which authenticates itself
- * @param token the bearer token the directive carried (echoed in the answer's endpoint scope)
+ * @param token the bearer token the directive carried, or null when none or empty; never echoed in answers
  * @param deadline when relay calls for this directive must give up
  */
 public record SmartHomeRequest(DirectiveName name, String messageId, String correlationToken, String endpointId,

@@ -1,6 +1,10 @@
 package io.musicassistant.alexa.control.smarthome;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.identity.AuthorizationException;
@@ -11,6 +15,8 @@ import io.musicassistant.alexa.platform.Secrets;
 import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.RelayError;
+import io.musicassistant.alexa.relay.protocol.SqsText;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +34,11 @@ public final class SmartHomeSkill {
 
     private static final JsonLog LOG = JsonLog.get(SmartHomeSkill.class);
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:=+/\\-]{1,256}");
+    /** Amazon's schema for an endpoint id in any answer ({@code model.EndpointId}). */
+    static final Pattern ENDPOINT_ID = Pattern.compile("[a-zA-Z0-9_\\-=#;:?@&]{1,256}");
+    /** Far above the base64 tokens Alexa sends; a longer one is dropped, not echoed. */
+    private static final int MAX_CORRELATION_TOKEN = 4096;
+    private static final JsonPointer CORRELATION_TOKEN = JsonPointer.compile("/directive/header/correlationToken");
 
     private final Map<DirectiveName, SmartHomeDirectiveHandler> handlers = new LinkedHashMap<>();
     private final IdentityResolver identity;
@@ -65,10 +76,11 @@ public final class SmartHomeSkill {
         } catch (SmartHomeException e) {
             LOG.info("smarthome.refused", "directive", request == null ? "?" : request.name().toString(), "error_type", e.type(),
                     "reason", e.getMessage());
-            answer = SmartHomeEvents.error(request, e);
+            answer = request == null ? SmartHomeEvents.error(correlationToken(root), e) : SmartHomeEvents.error(request, e);
         } catch (RuntimeException e) {
             LOG.error("smarthome.failed", e, "directive", request == null ? "?" : request.name().toString());
-            answer = SmartHomeEvents.error(request, new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "unexpected error"));
+            SmartHomeException internal = new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "unexpected error");
+            answer = request == null ? SmartHomeEvents.error(correlationToken(root), internal) : SmartHomeEvents.error(request, internal);
         }
         LOG.info("smarthome.answered", "directive", request == null ? "?" : request.name().toString(),
                 "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
@@ -92,6 +104,9 @@ public final class SmartHomeSkill {
             throw new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");
         } catch (RelayException e) {
             throw relayFailure(e);
+        } catch (AlexaException e) {
+            // A payload field of the wrong type (Fields): the directive is malformed.
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, e.error().message());
         }
     }
 
@@ -136,11 +151,14 @@ public final class SmartHomeSkill {
         JsonNode header = directive.path("header");
         String namespace = text(header, "namespace", 64);
         String name = text(header, "name", 64);
-        if (namespace == null || name == null || !"3".equals(header.path("payloadVersion").asText())) {
+        // payloadVersion is the string "3"; the number 3 is not read as it.
+        if (namespace == null || name == null || !"3".equals(header.path("payloadVersion").textValue())) {
             throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "header needs namespace, name and payloadVersion 3");
         }
-        String correlation = header.path("correlationToken").isTextual() && header.path("correlationToken").asText().length() <= 4096
-                ? header.path("correlationToken").asText() : null;
+        if (header.has("messageId") && !header.get("messageId").isTextual()) {
+            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "messageId must be text");
+        }
+        String correlation = correlationToken(root);
         JsonNode endpoint = directive.path("endpoint");
         String endpointId = endpoint.path("endpointId").isTextual() ? endpoint.path("endpointId").asText() : null;
         JsonNode payload = directive.path("payload");
@@ -150,10 +168,45 @@ public final class SmartHomeSkill {
         // The user's token: on the endpoint for device directives, in the payload for Discover and AcceptGrant.
         JsonNode scope = endpoint.has("scope") ? endpoint.path("scope") : payload.has("scope") ? payload.path("scope")
                 : payload.path("grantee");
-        String token = scope.path("token").isTextual() ? scope.path("token").asText() : null;
+        String token = scope.path("token").isTextual() && !scope.path("token").asText().isEmpty() ? scope.path("token").asText() : null;
         String messageId = header.path("messageId").asText("");
         return new SmartHomeRequest(new DirectiveName(namespace, name), SAFE.matcher(messageId).matches() ? messageId : null,
                 correlation, endpointId != null && endpointId.length() <= 256 ? endpointId : null, payload, null, token, deadline);
+    }
+
+    /**
+     * The directive's correlation token, when it carried a usable one: read from the tree, so that
+     * a directive refused for its header or payload still gets it back.
+     */
+    static String correlationToken(JsonNode root) {
+        JsonNode token = root == null ? null : root.at(CORRELATION_TOKEN);
+        return token != null && token.isTextual() ? usableToken(token.textValue()) : null;
+    }
+
+    /**
+     * The correlation token of a request that did not parse as a whole (trailing garbage, a
+     * refused character after the header, too large): read as far as the bytes allow, or null.
+     */
+    public static String correlationToken(byte[] raw) {
+        if (raw == null) {
+            return null;
+        }
+        try (JsonParser parser = AlexaJson.mapper().getFactory().createParser(raw, 0, Math.min(raw.length, AlexaJson.MAX_REQUEST_BYTES))) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.VALUE_STRING && parser.getParsingContext().pathAsPointer().equals(CORRELATION_TOKEN)) {
+                    String value = parser.getText();
+                    return SqsText.allowed(value) ? usableToken(value) : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable from here on: no token was found before it.
+        }
+        return null;
+    }
+
+    private static String usableToken(String token) {
+        return token.isEmpty() || token.length() > MAX_CORRELATION_TOKEN ? null : token;
     }
 
     private static String text(JsonNode node, String field, int max) {

@@ -6,7 +6,11 @@ import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.model.ResponseEnvelope;
 import com.amazon.ask.model.Session;
 import com.amazon.ask.util.JacksonSerializer;
+import com.amazon.ask.util.impl.ObjectMapperFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
@@ -48,6 +52,7 @@ import io.musicassistant.alexa.log.LogContext;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.Pairing;
 import io.musicassistant.alexa.relay.RateLimiter;
+import io.musicassistant.alexa.relay.protocol.StrictScalars;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +83,11 @@ public final class VoiceSkill {
     private final String skillId;
     private final Skill skill;
     private final JacksonSerializer serializer = new JacksonSerializer();
+    /**
+     * The SDK's own mapper (its modules and settings) reading strictly: its model classes would
+     * otherwise take a slot value sent as a number, or a boolean sent as a string.
+     */
+    private static final ObjectMapper STRICT_READER = strict(ObjectMapperFactory.getMapper());
     private final Map<String, VoiceIntentHandler> intents = new LinkedHashMap<>();
 
     public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Pairing pairing,
@@ -171,10 +181,19 @@ public final class VoiceSkill {
             ctx.putObject("System");
         }
         try {
-            return serializer.deserialize(root.toString(), RequestEnvelope.class);
-        } catch (RuntimeException e) {
+            return STRICT_READER.treeToValue(root, RequestEnvelope.class);
+        } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static ObjectMapper strict(ObjectMapper sdk) {
+        ObjectMapper copy = sdk.copy();
+        copy.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        copy.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        copy.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
+        StrictScalars.refuseCoercions(copy);
+        return copy;
     }
 
     private static String applicationId(JsonNode root) {

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -25,7 +26,7 @@ public final class GetNextItemHandler implements MusicDirectiveHandler {
     @Override
     public AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
-        boolean userInitiated = request.payload().path("isUserInitiated").asBoolean(false);
+        boolean userInitiated = Fields.bool(request.payload(), "isUserInitiated", false);
         PlayQueues.Session session = queues.open(request, ref);
         var next = queues.next(session, queues.entry(session, ref.id()), userInitiated);
         Payloads.NextItem payload = next

@@ -1,8 +1,10 @@
 package io.musicassistant.alexa.music.handlers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.AlexaItems;
 import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
@@ -45,7 +47,7 @@ public final class InitiateHandler implements MusicDirectiveHandler {
 
     @Override
     public AlexaMessage handle(MusicRequest request) {
-        String contentId = request.payload().path("contentId").asText("");
+        String contentId = Fields.text(request.payload(), "contentId", "");
         if (contentId.isEmpty() || contentId.length() > 1024) {
             throw AlexaException.invalidDirective("contentId missing");
         }
@@ -56,10 +58,11 @@ public final class InitiateHandler implements MusicDirectiveHandler {
                 music.cached(MusicContent.cacheKey(home, contentId, explicitAllowed)));
 
         var modes = request.payload().path("playbackModes");
-        boolean shuffle = modes.path("shuffle").asBoolean(false) || shuffledByDefault(resolved.content().kind());
-        boolean loop = modes.path("loop").asBoolean(false);
+        boolean shuffle = Fields.bool(modes, "shuffle", false) || shuffledByDefault(resolved.content().kind());
+        boolean loop = Fields.bool(modes, "loop", false);
         // Newer requests carry repeat as an object, {"status": "ON"} (observed).
-        boolean repeat = "ON".equals(modes.path("repeat").path("status").asText(modes.path("repeat").asText("")));
+        JsonNode repeatMode = modes.path("repeat");
+        boolean repeat = "ON".equals(repeatMode.isObject() ? Fields.text(repeatMode, "status", "") : Fields.text(modes, "repeat", ""));
         PlayQueues.Session session = queues.start(request, home, resolved,
                 QueueId.create(shuffle, loop, repeat, explicitAllowed));
         var first = queues.render(session, queues.first(session));

@@ -4,6 +4,7 @@ import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -27,7 +28,7 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
     @Override
     public AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
-        String target = request.payload().path("targetItemId").asText("");
+        String target = Fields.text(request.payload(), "targetItemId", "");
         PlayQueues.Session session = queues.open(request, ref);
         PlayQueues.Entry entry;
         try {

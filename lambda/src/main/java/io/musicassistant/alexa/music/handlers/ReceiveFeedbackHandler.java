@@ -3,6 +3,7 @@ package io.musicassistant.alexa.music.handlers;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -23,7 +24,7 @@ public final class ReceiveFeedbackHandler implements MusicDirectiveHandler {
 
     @Override
     public AlexaMessage handle(MusicRequest request) {
-        String value = request.payload().path("feedback").path("value").asText("");
+        String value = Fields.text(request.payload().path("feedback"), "value", "");
         LOG.info("music.feedback", "value", value);
         return switch (value) {
             case "NEGATIVE" -> AlexaMessage.answer("Alexa.UserPreference.Audio", "ReceiveFeedback", "2.0",

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueState;
@@ -19,7 +20,7 @@ public final class SetRepeatHandler extends PlaybackModeHandler {
     @Override
     boolean requested(MusicRequest request) {
         JsonNode mode = request.payload().path("mode");
-        String status = (mode.isObject() ? mode.path("status") : mode).asText("");
+        String status = mode.isObject() ? Fields.text(mode, "status", "") : Fields.text(request.payload(), "mode", "");
         return switch (status) {
             case "ON", "ONE" -> true;
             case "OFF" -> false;

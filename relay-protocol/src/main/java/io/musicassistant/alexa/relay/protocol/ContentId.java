@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A global, long-lived content id: the same id means the same thing for every user ("the album OK
@@ -22,10 +23,17 @@ import java.util.Optional;
 public record ContentId(ContentKind kind, String name, String artist) {
 
     public static final String PREFIX = "ma1:";
-    /** Keys whose encoded form is longer than this are cut; matching then compares the cut prefix. */
+    /**
+     * Keys whose encoded form is longer than this are cut; matching then compares the cut prefix.
+     * Parsing refuses longer keys: they were never issued, and a key must fit a
+     * {@link ContentQuery} ({@link ContentQuery#MAX_TEXT_LENGTH}) once decoded.
+     */
     public static final int MAX_KEY_LENGTH = 96;
-    /** Ids longer than this are refused when parsing: nothing we issue comes close. */
-    public static final int MAX_ID_LENGTH = 1024;
+    /** The longest id we issue ({@code ma1:playlist:<key>:<key>}); longer ones are refused unread. */
+    public static final int MAX_ID_LENGTH = PREFIX.length() + "playlist".length() + 2 * (1 + MAX_KEY_LENGTH);
+
+    /** What {@link Names#key} can produce: letters and digits of any script and dashes, maybe cut. */
+    private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}-]+\\" + Names.CUT + "?");
 
     public ContentId {
         name = name == null ? "" : name;
@@ -82,18 +90,24 @@ public record ContentId(ContentKind kind, String name, String artist) {
         if (parts.length < 2 || parts.length > 3) {
             return Optional.empty();
         }
+        if (parts[1].length() > MAX_KEY_LENGTH || parts.length == 3 && parts[2].length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
         Optional<String> name = unescape(parts[1]);
         Optional<String> artist = parts.length == 3 ? unescape(parts[2]) : Optional.of("");
-        if (name.isEmpty() || name.get().isEmpty() || artist.isEmpty() || !wellCut(name.get()) || !wellCut(artist.get())) {
+        if (name.isEmpty() || !isKey(name.get()) || artist.isEmpty() || !artist.get().isEmpty() && !isKey(artist.get())) {
             return Optional.empty();
         }
         return Optional.of(new ContentId(kind, name.get(), artist.get()));
     }
 
-    /** A cut mark only ends a key and never stands alone (that would match everything). */
-    private static boolean wellCut(String key) {
-        int mark = key.indexOf(Names.CUT);
-        return mark < 0 || mark == key.length() - 1 && mark > 0;
+    /**
+     * Whether a decoded key could have come from {@link Names#key} (and {@link #cut}): anything else,
+     * such as control characters or noncharacters smuggled in by percent-encoding, was never issued.
+     * A cut mark only ends a key and never stands alone (that would match everything).
+     */
+    private static boolean isKey(String key) {
+        return KEY.matcher(key).matches();
     }
 
     /**

@@ -15,14 +15,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The one JSON configuration of the relay protocol: snake_case names, nulls omitted, unknown fields
  * ignored so that a newer peer can add fields without breaking an older one (the protocol version
- * field, not the field set, signals incompatible changes).
+ * field, not the field set, signals incompatible changes). Otherwise strict ({@link StrictScalars}):
+ * nothing after the one JSON value, no {@code 42} read as {@code "42"}, no {@code "true"} as
+ * {@code true}, no {@code 1.5} as {@code 1}; both peers write with this mapper, so only a broken
+ * or hostile peer sends anything else.
  */
 public final class RelayJson {
 
     /** Far above any legitimate message; stops a hostile peer from making us parse megabytes of nesting. */
     public static final int MAX_NESTING_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = StrictScalars.apply(JsonMapper.builder())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -55,6 +55,36 @@ class RelayMessagesTest {
     }
 
     @Test
+    void trailingGarbageAndCoercedScalarsAreRefused() {
+        String command = RelayJson.write(new RelayCommand(RelayProtocol.VERSION, "9b2f3c1e-0000-4000-8000-000000000003", "ping",
+                RelayJson.mapper().createObjectNode(), 2_000L, 1_000L));
+        assertEquals("ping", RelayJson.read(command, RelayCommand.class).command());
+        for (String trailing : List.of(" x", "{}", "]", " {\"v\":2}", "1")) {
+            assertThrows(ProtocolException.class, () -> RelayJson.read(command + trailing, RelayCommand.class), trailing);
+        }
+        assertThrows(Exception.class, () -> RelayJson.mapper().readTree(command + " garbage"));
+        // A number, a boolean or a fraction where the record declares text, a boolean or an integer.
+        String query = "{\"kind\":\"album\",\"name\":%s,\"max_tracks\":%s,\"exact\":%s,\"explicit_allowed\":true}";
+        assertEquals("42", RelayJson.read(query.formatted("\"42\"", "10", "false"), ContentQuery.class).name());
+        for (String bad : List.of(query.formatted("42", "10", "false"), query.formatted("true", "10", "false"),
+                query.formatted("4.2", "10", "false"), query.formatted("\"x\"", "\"10\"", "false"),
+                query.formatted("\"x\"", "10.5", "false"), query.formatted("\"x\"", "10", "0"),
+                query.formatted("\"x\"", "10", "\"true\""), query.formatted("[\"x\"]", "10", "false"))) {
+            assertThrows(ProtocolException.class, () -> RelayJson.read(bad, ContentQuery.class), bad);
+        }
+        assertThrows(ProtocolException.class, () -> RelayJson.read("{\"kind\":3,\"max_tracks\":1}", ContentQuery.class));
+    }
+
+    @Test
+    void sqsTextIsExactlyTheSetSqsAccepts() {
+        assertTrue(SqsText.allowed("Sigur Rós 日本 \uD83C\uDFB5 \t\n\r \uE000 \uFFFD"));
+        for (String bad : List.of("\uFFFE", "\uFFFF", "\uD800", "x\uDC00", "\uDFFF\uD800", "\u0000", "\u0008", "\u000B",
+                "\u001F")) {
+            assertFalse(SqsText.allowed(bad), bad);
+        }
+    }
+
+    @Test
     void gzipRefusesToInflateBeyondItsBound() {
         String big = "x".repeat(100_000);
         byte[] packed = Gzip.compress(big);

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.control.smarthome.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.control.smarthome.PlayerDirectives;
 import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
 import io.musicassistant.alexa.control.smarthome.SmartHomeException;
@@ -37,7 +38,7 @@ public final class AdjustVolumeHandler implements SmartHomeDirectiveHandler {
         if (delta < -100 || delta > 100) {
             throw SmartHomeException.outOfRange("volume change must be -100..100", -100, 100);
         }
-        boolean byDefault = request.payload().path("volumeDefault").asBoolean(false);
+        boolean byDefault = Fields.bool(request.payload(), "volumeDefault", false);
         return players.act(request, playerId -> byDefault
                 ? PlayerAction.of(playerId, delta >= 0 ? PlayerAction.Action.VOLUME_UP : PlayerAction.Action.VOLUME_DOWN)
                 : new PlayerAction(playerId, PlayerAction.Action.VOLUME_ADJUST, delta, null, null));
