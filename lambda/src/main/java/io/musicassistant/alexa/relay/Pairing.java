@@ -160,24 +160,42 @@ public final class Pairing {
             if (previous.isEmpty()) {
                 return false;
             }
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().delete(d -> d.tableName(links)
-                                .key(Attrs.key(Tables.LINKS.key(), userId))
-                                .conditionExpression("instance_id = :previous")
-                                .expressionAttributeValues(Map.of(":previous", Attrs.s(previous.get())))).build(),
-                        leave(previous.get(), userId)));
-                LOG.info("pairing.unlinked", "instance_id", previous.get());
+            if (unlinkFrom(userId, previous.get())) {
                 return true;
-            } catch (TransactionCanceledException e) {
-                if (conditionFailed(e, 1)) {
-                    // The home is gone; the link alone can go.
-                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId)));
-                    return true;
-                }
             }
+            // The link moved meanwhile: read again.
         }
         throw new IllegalStateException("unlink kept conflicting");
+    }
+
+    /**
+     * Removes the user's link if it is to {@code instanceId} (a revocation by the home's owner or
+     * connector must not touch a link the user has meanwhile moved to another home); true when it was.
+     */
+    public boolean unlinkFrom(String userId, String instanceId) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().delete(d -> d.tableName(links)
+                            .key(Attrs.key(Tables.LINKS.key(), userId))
+                            .conditionExpression("instance_id = :previous")
+                            .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId)))).build(),
+                    leave(instanceId, userId)));
+            LOG.info("pairing.unlinked", "instance_id", instanceId);
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 1) && !conditionFailed(e, 0)) {
+                // The home is gone; the link alone can go.
+                try {
+                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId))
+                            .conditionExpression("instance_id = :previous")
+                            .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId))));
+                    return true;
+                } catch (ConditionalCheckFailedException moved) {
+                    return false;
+                }
+            }
+            return false;
+        }
     }
 
     /** One user fewer on a home; a home with none left (the set is gone) is unpaired and shows codes again. */

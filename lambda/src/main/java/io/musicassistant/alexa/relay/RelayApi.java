@@ -37,7 +37,7 @@ public final class RelayApi {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     /** A batch of player events carries whole player states (up to {@code HomeEvents.MAX_EVENTS}). */
     public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
-    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot)");
+    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot|links|links/revoke)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
@@ -66,6 +66,7 @@ public final class RelayApi {
     private final RateLimiter limiter;
     private final NewsSink news;
     private final SnapshotUploads snapshots;
+    private final AccountRoutes accounts;
 
     /** Player news from one home, for the control skill's reporting. */
     public record HomeNews(String instanceId, HomeEvents events) {
@@ -80,6 +81,13 @@ public final class RelayApi {
     /** @param snapshots presigns library snapshot uploads; null when the deployment has no catalog bucket */
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
                     RateLimiter limiter, NewsSink news, SnapshotUploads snapshots) {
+        this(registry, pairing, credentials, identity, limiter, news, snapshots, null);
+    }
+
+    /** @param accounts the home's linked accounts (list, revoke); null: those routes answer 404 */
+    public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
+                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, io.musicassistant.alexa.accounts.HomeAccounts accounts) {
+        this.accounts = accounts == null ? null : new AccountRoutes(accounts, limiter);
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
@@ -202,6 +210,8 @@ public final class RelayApi {
                     yield ApiResponse.json(200, Map.of("accepted", events.events().size()));
                 }
                 case "catalog-snapshot" -> catalogSnapshot(request, instanceId);
+                case AccountRoutes.LIST, AccountRoutes.REVOKE -> accounts == null ? ApiResponse.error(404, "not_found", "no such route")
+                        : accounts.handle(action, request, instanceId);
                 default -> ApiResponse.error(404, "not_found", "no such route");
             };
         }
@@ -293,7 +303,7 @@ public final class RelayApi {
         return Optional.empty();
     }
 
-    private static <T> T body(ApiRequest request, Class<T> type) {
+    static <T> T body(ApiRequest request, Class<T> type) {
         byte[] bytes = request.body();
         String json = bytes == null || bytes.length == 0 ? "{}" : new String(bytes, StandardCharsets.UTF_8);
         JsonNode tree;
