@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * What skill events need to act on: Alexa's SkillDisabled carries only the skill-scoped user id (a
  * new one for every enablement), never a token, so the id is tied to the Login-with-Amazon account
  * when the account is linked (SkillAccountLinked carries both). Two kinds of row in
- * {@code skill_users}: {@code skill#<sha256(skill:skill user id)>} → the account, and {@code
- * account#<account>} → the set of our skills it has linked.
+ * {@code skill_users}: {@code skill#<h>} → the account, and {@code account#<account>} → the set of
+ * its live enablements {@code <skill>:<h>}, where {@code h = sha256(skill:skill user id)}. Keeping
+ * enablements rather than skills makes a late disable of an old enablement (events may arrive out
+ * of order after a re-enable) harmless.
  *
  * <p>Disabling a skill forgets what that skill holds for the account (the control skill: its
  * event-gateway grant); once no skill of this deployment is left linked, the account also leaves
@@ -40,8 +42,16 @@ public final class SkillAccounts {
         this.clock = clock;
     }
 
+    private static String hash(String skill, String skillUserId) {
+        return Secrets.sha256Hex(skill + ":" + skillUserId);
+    }
+
+    private static String enablement(String skill, String skillUserId) {
+        return skill + ":" + hash(skill, skillUserId);
+    }
+
     private static String skillKey(String skill, String skillUserId) {
-        return "skill#" + Secrets.sha256Hex(skill + ":" + skillUserId);
+        return "skill#" + hash(skill, skillUserId);
     }
 
     private static String accountKey(String userId) {
@@ -56,8 +66,8 @@ public final class SkillAccounts {
                 "skill", Attrs.s(skill),
                 "linked_at_ms", Attrs.n(clock.millis()))));
         dynamo.updateItem(b -> b.tableName(table).key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
-                .updateExpression("ADD skills :s")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(skill)))));
+                .updateExpression("ADD enablements :e")
+                .expressionAttributeValues(Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId))))));
         LOG.info("accounts.skill_linked", "skill", skill);
     }
 
@@ -74,11 +84,13 @@ public final class SkillAccounts {
         dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.SKILL_USERS.key(), key)));
         Map<String, AttributeValue> left = dynamo.updateItem(b -> b.tableName(table)
                 .key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
-                .updateExpression("DELETE skills :s")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(skill))))
+                .updateExpression("DELETE enablements :e")
+                .expressionAttributeValues(Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId)))))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
-        boolean lastSkill = left == null || !left.containsKey("skills");
-        if (CONTROL.equals(skill)) {
+        AttributeValue live = left == null ? null : left.get("enablements");
+        List<String> remaining = live == null || !live.hasSs() ? List.of() : live.ss();
+        boolean lastSkill = remaining.isEmpty();
+        if (CONTROL.equals(skill) && remaining.stream().noneMatch(e -> e.startsWith(CONTROL + ":"))) {
             accounts.forgetGrant(userId);
         }
         if (lastSkill) {
