@@ -114,6 +114,14 @@ public final class HomeAccounts {
         return had;
     }
 
+    /**
+     * The account leaves its home; its grant is the control skill's to forget (the music skill's
+     * Lambda may not touch grants at all).
+     */
+    public boolean unlinkHome(String userId) {
+        return pairing.unlink(userId);
+    }
+
     /** The user's event-gateway grant (if any) goes: the cloud keeps no token of someone who left. */
     public void forgetGrant(String userId) {
         dynamo.deleteItem(b -> b.tableName(grants).key(Attrs.key(Tables.GRANTS.key(), userId)));

@@ -95,7 +95,7 @@ public final class SkillAccounts {
         }
         if (lastSkill) {
             dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId))));
-            accounts.unlink(userId);
+            accounts.unlinkHome(userId); // a grant went above, with the last control enablement
         }
         LOG.info("accounts.skill_disabled", "skill", skill, "left_home", lastSkill);
     }
