@@ -33,20 +33,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  * loopback HTTP server, against Moto (DynamoDB, S3) and ElasticMQ, with its own tables and catalog
  * bucket: what a connector talks to, minus API Gateway. Records the path and status of every request.
  */
-final class RelayCloud implements AutoCloseable {
+public final class RelayCloud implements AutoCloseable {
 
     /** One request the relay API answered. */
     record Call(String method, String path, int status) {
     }
 
-    final DevServices services = DevServices.shared();
-    final CloudWiring wiring;
+    public final DevServices services = DevServices.shared();
+    public final CloudWiring wiring;
     final String bucket;
     final S3Client s3;
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    RelayCloud() {
+    public RelayCloud() {
         String prefix = "cat-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         bucket = prefix + "catalog";
         Map<String, String> env = new HashMap<>(Map.of(
@@ -80,7 +80,7 @@ final class RelayCloud implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
