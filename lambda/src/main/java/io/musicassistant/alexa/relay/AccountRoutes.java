@@ -31,6 +31,11 @@ final class AccountRoutes {
         this.limiter = limiter;
     }
 
+    /** The account leaves its home ({@code DELETE /v1/pairings}), with its grant. */
+    boolean unlink(String userId) {
+        return accounts.unlink(userId);
+    }
+
     ApiResponse handle(String action, ApiRequest request, String instanceId) {
         limiter.hit(LINKS_PER_HOME, instanceId);
         if (LIST.equals(action)) {

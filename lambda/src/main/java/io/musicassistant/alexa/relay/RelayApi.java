@@ -264,7 +264,8 @@ public final class RelayApi {
             return unauthorizedUser();
         }
         limiter.hit(CLAIMS_PER_USER, user.get());
-        boolean removed = pairing.unlink(user.get());
+        // With its grant, like an unlink by voice (HomeAccounts); a bare unlink where accounts are not wired.
+        boolean removed = accounts == null ? pairing.unlink(user.get()) : accounts.unlink(user.get());
         return ApiResponse.json(200, Map.of("unlinked", removed));
     }
 
