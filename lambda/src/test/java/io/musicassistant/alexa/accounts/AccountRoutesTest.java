@@ -117,6 +117,18 @@ class AccountRoutesTest {
     }
 
     @Test
+    void anAccountThatUnlinksItselfOverTheApiTakesItsGrant() {
+        CloudFixture.User user = cloud.newUser();
+        CloudFixture.Home home = cloud.pairedHome(user);
+        grantRow(user);
+        ApiResponse r = cloud.relay("DELETE", "/v1/pairings", user.token(), null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(Optional.empty(), directory.linkedInstance(user.userId()));
+        assertFalse(hasGrant(user), "no token of someone who left");
+        assertEquals(List.of(), links(home).links());
+    }
+
+    @Test
     void aLinkThatMovedToAnotherHomeIsNotRevokedByTheOldOne() {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home old = cloud.pairedHome(user);
