@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.ApiResponse;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -47,17 +45,6 @@ class AccountRoutesTest {
         return cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links/revoke", home.secret(), Map.of("label", label));
     }
 
-    static void grantRow(CloudFixture.User user) {
-        cloud.wiring.aws().dynamoDb().putItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS)).item(Map.of(
-                Tables.GRANTS.key(), Attrs.s(user.userId()), "expires_at_ms", Attrs.n(0))));
-    }
-
-    static boolean hasGrant(CloudFixture.User user) {
-        var item = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
-                .key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
-        return item != null && !item.isEmpty();
-    }
-
     @Test
     void theHomeSeesLabelsAndDatesOwnerFirstAndNeverAnAccountId() throws InterruptedException {
         CloudFixture.User first = cloud.newUser();
@@ -93,17 +80,17 @@ class AccountRoutesTest {
         CloudFixture.User guest = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(owner);
         cloud.pair(home, guest);
-        grantRow(owner);
-        grantRow(guest);
+        cloud.putGrantRow(owner);
+        cloud.putGrantRow(guest);
         HomeLinks.Link guestLink = links(home).links().get(1);
 
         ApiResponse r = revoke(home, guestLink.label().toLowerCase().replace("-", ""));
         assertEquals(200, r.status(), r.body());
         assertEquals(new LinkRevoked(true, 1), RelayJson.read(r.body(), LinkRevoked.class));
         assertEquals(Optional.empty(), directory.linkedInstance(guest.userId()));
-        assertFalse(hasGrant(guest), "the revoked account's grant is gone");
+        assertFalse(cloud.hasGrant(guest), "the revoked account's grant is gone");
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(owner.userId()));
-        assertTrue(hasGrant(owner));
+        assertTrue(cloud.hasGrant(owner));
         assertEquals(List.of(owner.userId()), directory.linkedUsers(home.instanceId()));
 
         assertEquals(new LinkRevoked(false, 1), RelayJson.read(revoke(home, guestLink.label()).body(), LinkRevoked.class),
@@ -120,11 +107,11 @@ class AccountRoutesTest {
     void anAccountThatUnlinksItselfOverTheApiTakesItsGrant() {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(user);
-        grantRow(user);
+        cloud.putGrantRow(user);
         ApiResponse r = cloud.relay("DELETE", "/v1/pairings", user.token(), null);
         assertEquals(200, r.status(), r.body());
         assertEquals(Optional.empty(), directory.linkedInstance(user.userId()));
-        assertFalse(hasGrant(user), "no token of someone who left");
+        assertFalse(cloud.hasGrant(user), "no token of someone who left");
         assertEquals(List.of(), links(home).links());
     }
 

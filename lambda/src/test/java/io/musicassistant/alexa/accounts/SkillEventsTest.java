@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.alexa.SkillLifecycle;
-import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.testing.CloudFixture;
@@ -65,17 +64,6 @@ class SkillEventsTest {
         return cloud.music(event.toString());
     }
 
-    static void grantRow(CloudFixture.User user) {
-        cloud.wiring.aws().dynamoDb().putItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS)).item(Map.of(
-                Tables.GRANTS.key(), Attrs.s(user.userId()), "expires_at_ms", Attrs.n(0))));
-    }
-
-    static boolean hasGrant(CloudFixture.User user) {
-        var item = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
-                .key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
-        return item != null && !item.isEmpty();
-    }
-
     @Test
     void disablingTheControlSkillDropsItsGrantAndKeepsTheHomeForTheMusicSkill() throws Exception {
         CloudFixture.User user = cloud.newUser();
@@ -84,10 +72,10 @@ class SkillEventsTest {
         String musicUser = skillUser();
         assertTrue(control(event("SkillAccountLinked", controlUser, user.token())).path("response").isObject());
         assertTrue(music(event("SkillAccountLinked", musicUser, user.token())).path("response").isObject());
-        grantRow(user);
+        cloud.putGrantRow(user);
 
         assertTrue(control(event("SkillDisabled", controlUser, null)).path("response").isObject());
-        assertFalse(hasGrant(user), "the control skill's grant went");
+        assertFalse(cloud.hasGrant(user), "the control skill's grant went");
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()), "the music skill still plays from the home");
 
         assertTrue(music(event("SkillDisabled", musicUser, null)).path("response").isObject());
@@ -103,29 +91,29 @@ class SkillEventsTest {
         cloud.pair(home, stays);
         String controlUser = skillUser();
         control(event("SkillAccountLinked", controlUser, user.token()));
-        grantRow(user);
-        grantRow(stays);
+        cloud.putGrantRow(user);
+        cloud.putGrantRow(stays);
         control(event("SkillDisabled", controlUser, null));
         assertEquals(Optional.empty(), directory.linkedInstance(user.userId()));
-        assertFalse(hasGrant(user));
+        assertFalse(cloud.hasGrant(user));
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(stays.userId()), "other accounts of the home stay");
-        assertTrue(hasGrant(stays));
+        assertTrue(cloud.hasGrant(stays));
     }
 
     @Test
     void aDisableOfAnUnknownOrOldEnablementChangesNothing() throws Exception {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(user);
-        grantRow(user);
+        cloud.putGrantRow(user);
         String first = skillUser();
         control(event("SkillAccountLinked", first, user.token()));
         String second = skillUser();
         control(event("SkillAccountLinked", second, user.token())); // re-enabled: a new skill-scoped id
 
         control(event("SkillDisabled", skillUser(), null)); // never linked
-        assertTrue(hasGrant(user));
+        assertTrue(cloud.hasGrant(user));
         control(event("SkillDisabled", first, null)); // late: the skill is linked again under the new id
-        assertTrue(hasGrant(user), "the grant belongs to the live enablement");
+        assertTrue(cloud.hasGrant(user), "the grant belongs to the live enablement");
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()));
     }
 

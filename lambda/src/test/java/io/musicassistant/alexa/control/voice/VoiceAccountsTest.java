@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.control.voice.VoiceRequests.Answer;
-import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.time.Instant;
@@ -37,17 +35,6 @@ class VoiceAccountsTest {
 
     static String today() {
         return DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).format(Instant.now().atZone(ZoneOffset.UTC));
-    }
-
-    static void grantRow(CloudFixture.User user) {
-        cloud.wiring.aws().dynamoDb().putItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS)).item(Map.of(
-                Tables.GRANTS.key(), Attrs.s(user.userId()), "expires_at_ms", Attrs.n(0))));
-    }
-
-    static boolean hasGrant(CloudFixture.User user) {
-        var item = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
-                .key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
-        return item != null && !item.isEmpty();
     }
 
     /** A home with an owner and a guest linked after it. */
@@ -89,7 +76,7 @@ class VoiceAccountsTest {
     @Test
     void theOwnerRemovesAnAccountOnlyAfterAYes() throws InterruptedException {
         Household h = household();
-        grantRow(h.guest());
+        cloud.putGrantRow(h.guest());
         Answer asked = send(cloud, intent("RemoveAccountIntent", h.owner().token()).slot("number", "2")).valid();
         assertEquals("Remove account number 2, linked on " + today() + ", from Test Home? It will no longer reach your music."
                 + " Say yes or no.", asked.speech());
@@ -105,7 +92,7 @@ class VoiceAccountsTest {
         assertEquals("Done. That account can no longer reach Test Home.", done.speech());
         assertTrue(done.endsSession());
         assertEquals(Optional.empty(), directory.linkedInstance(h.guest().userId()));
-        assertFalse(hasGrant(h.guest()), "its grant went with it");
+        assertFalse(cloud.hasGrant(h.guest()), "its grant went with it");
         assertEquals(Optional.of(h.home().instanceId()), directory.linkedInstance(h.owner().userId()));
 
         Answer again = send(cloud, intent("AMAZON.YesIntent", h.owner().token()).session(asked.json())).valid();
@@ -138,14 +125,14 @@ class VoiceAccountsTest {
     @Test
     void aUserUnlinksTheirHomeAfterAYesAndLosesTheirGrant() throws InterruptedException {
         Household h = household();
-        grantRow(h.owner());
+        cloud.putGrantRow(h.owner());
         Answer asked = send(cloud, intent("UnlinkHomeIntent", h.owner().token())).valid();
         assertTrue(asked.speech().startsWith("Unlink Test Home from your Amazon account?"), asked.speech());
         assertFalse(asked.endsSession());
         Answer done = send(cloud, intent("AMAZON.YesIntent", h.owner().token()).session(asked.json())).valid();
         assertTrue(done.speech().startsWith("Done. Test Home is unlinked from your account."), done.speech());
         assertEquals(Optional.empty(), directory.linkedInstance(h.owner().userId()));
-        assertFalse(hasGrant(h.owner()));
+        assertFalse(cloud.hasGrant(h.owner()));
         assertEquals(Optional.of(h.home().instanceId()), directory.linkedInstance(h.guest().userId()), "the others stay");
 
         Answer list = send(cloud, intent("ListAccountsIntent", h.guest().token())).valid();

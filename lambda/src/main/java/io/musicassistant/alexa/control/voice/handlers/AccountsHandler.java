@@ -28,6 +28,24 @@ abstract class AccountsHandler extends VoiceIntentHandler {
         return homes.homeOf(turn.userId());
     }
 
+    /** What an answer about the asker's home needs: its language, the asker, the home and its accounts. */
+    protected record View(Messages m, String userId, Home home, List<HomeAccounts.Account> all) {
+
+        /** The asker's number in the list, or 0. */
+        int me() {
+            return position(all, userId);
+        }
+
+        String homeName() {
+            return AccountsHandler.homeName(m, home);
+        }
+    }
+
+    protected View view(Turn turn) {
+        Home home = home(turn);
+        return new View(turn.messages(), turn.userId(), home, accounts.list(home.instanceId()));
+    }
+
     protected static String homeName(Messages m, Home home) {
         return home.homeName() == null || home.homeName().isBlank() ? m.say("accounts.home.unnamed") : Messages.cut(home.homeName());
     }

@@ -5,7 +5,6 @@ import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
-import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +23,12 @@ public final class ListAccountsHandler extends AccountsHandler {
 
     @Override
     public Speech answer(Turn turn, Intent intent) {
-        Messages m = turn.messages();
-        String userId = turn.userId();
-        Home home = home(turn);
-        List<HomeAccounts.Account> all = accounts.list(home.instanceId());
-        int me = position(all, userId);
+        View v = view(turn);
+        Messages m = v.m();
+        List<HomeAccounts.Account> all = v.all();
+        int me = v.me();
         if (all.size() <= 1) {
-            return Speech.tell(m.say("accounts.only.you", "home", homeName(m, home),
+            return Speech.tell(m.say("accounts.only.you", "home", v.homeName(),
                     "date", all.isEmpty() ? "" : m.date(all.getFirst().linkedAt())));
         }
         List<String> items = new ArrayList<>();
@@ -40,7 +38,7 @@ public final class ListAccountsHandler extends AccountsHandler {
                     : a.owner() ? "accounts.item.owner" : "accounts.item";
             items.add(m.say(key, "number", i + 1, "date", m.date(a.linkedAt())));
         }
-        String listed = m.say("accounts.list", "count", all.size(), "home", homeName(m, home), "accounts", String.join("; ", items));
+        String listed = m.say("accounts.list", "count", all.size(), "home", v.homeName(), "accounts", String.join("; ", items));
         if (me == 1) {
             return Speech.ask(listed + " " + m.say("accounts.owner.hint"), m.say("accounts.owner.hint"));
         }

@@ -6,7 +6,6 @@ import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Slots;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
-import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,11 @@ public final class RemoveAccountHandler extends AccountsHandler implements Confi
 
     @Override
     public Speech answer(Turn turn, Intent intent) {
-        Messages m = turn.messages();
-        String userId = turn.userId();
-        Home home = home(turn);
-        List<HomeAccounts.Account> all = accounts.list(home.instanceId());
-        if (position(all, userId) != 1) {
-            return Speech.tell(m.say("accounts.not.owner", "home", homeName(m, home)));
+        View v = view(turn);
+        Messages m = v.m();
+        List<HomeAccounts.Account> all = v.all();
+        if (v.me() != 1) {
+            return notOwner(v);
         }
         Optional<Integer> number = Slots.value(intent, NUMBER).flatMap(RemoveAccountHandler::number);
         if (number.isEmpty()) {
@@ -48,26 +46,27 @@ public final class RemoveAccountHandler extends AccountsHandler implements Confi
             return Speech.tell(m.say("accounts.remove.none", "number", n, "count", all.size()));
         }
         HomeAccounts.Account target = all.get(n - 1);
-        String question = m.say("accounts.remove.confirm", "number", n, "date", m.date(target.linkedAt()), "home", homeName(m, home));
+        String question = m.say("accounts.remove.confirm", "number", n, "date", m.date(target.linkedAt()), "home", v.homeName());
         return Confirmable.ask(question, m.say("confirm.reprompt"), intent(), Map.of(LABEL, target.label()));
     }
 
     @Override
     public Speech confirmed(Turn turn, Map<String, String> slots) {
-        Messages m = turn.messages();
-        String userId = turn.userId();
-        Home home = home(turn);
-        List<HomeAccounts.Account> all = accounts.list(home.instanceId());
-        if (position(all, userId) != 1) {
-            return Speech.tell(m.say("accounts.not.owner", "home", homeName(m, home)));
+        View v = view(turn);
+        if (v.me() != 1) {
+            return notOwner(v);
         }
-        Optional<HomeAccounts.Account> target = all.stream()
-                .filter(a -> a.label().equals(slots.get(LABEL)) && !a.userId().equals(userId)).findFirst();
-        if (target.isEmpty() || !accounts.revoke(home.instanceId(), target.get())) {
-            return Speech.tell(m.say("accounts.remove.gone"));
+        Optional<HomeAccounts.Account> target = v.all().stream()
+                .filter(a -> a.label().equals(slots.get(LABEL)) && !a.userId().equals(v.userId())).findFirst();
+        if (target.isEmpty() || !accounts.revoke(v.home().instanceId(), target.get())) {
+            return Speech.tell(v.m().say("accounts.remove.gone"));
         }
         homes.forget(target.get().userId());
-        return Speech.tell(m.say("accounts.remove.done", "home", homeName(m, home)));
+        return Speech.tell(v.m().say("accounts.remove.done", "home", v.homeName()));
+    }
+
+    private static Speech notOwner(View v) {
+        return Speech.tell(v.m().say("accounts.not.owner", "home", v.homeName()));
     }
 
     private static Optional<Integer> number(String spoken) {
