@@ -65,6 +65,19 @@ class AccountRoutesTest {
     }
 
     @Test
+    void theOwnerStaysOwnerWhenItClaimsACodeOfTheSameHomeAgain() throws InterruptedException {
+        CloudFixture.User owner = cloud.newUser();
+        CloudFixture.User guest = cloud.newUser();
+        CloudFixture.Home home = cloud.pairedHome(owner);
+        Thread.sleep(5);
+        cloud.pair(home, guest);
+        HomeLinks before = links(home);
+        Thread.sleep(5);
+        cloud.pair(home, owner);
+        assertEquals(before, links(home), "same labels, dates and owner");
+    }
+
+    @Test
     void oneAccountsLabelDiffersBetweenHomes() {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home a = cloud.pairedHome(user);
