@@ -40,7 +40,7 @@ public final class HomeAccounts {
      *
      * @param userId the LWA user id: never shown, never logged
      * @param label what the connector and the logs show instead ({@link LinkLabels})
-     * @param linkedAt when it claimed the home's code (epoch 0 if unknown)
+     * @param linkedAt when it claimed the home's code
      * @param owner whether it is the home's owner
      */
     public record Account(String userId, String label, Instant linkedAt, boolean owner) {
@@ -82,7 +82,10 @@ public final class HomeAccounts {
         }
         List<Account> out = new ArrayList<>();
         for (String user : users) {
-            out.add(new Account(user, LinkLabels.label(key, user), Instant.ofEpochMilli(linkedAt.getOrDefault(user, 0L)), false));
+            // Only accounts whose own link points here count: a stale entry of the set must never pass for the owner.
+            if (linkedAt.containsKey(user)) {
+                out.add(new Account(user, LinkLabels.label(key, user), Instant.ofEpochMilli(linkedAt.get(user)), false));
+            }
         }
         out.sort(Comparator.comparing(Account::linkedAt).thenComparing(Account::label));
         if (!out.isEmpty()) {
