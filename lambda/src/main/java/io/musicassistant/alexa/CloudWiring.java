@@ -1,5 +1,8 @@
 package io.musicassistant.alexa;
 
+import io.musicassistant.alexa.accounts.HomeAccounts;
+import io.musicassistant.alexa.accounts.HomeSweep;
+import io.musicassistant.alexa.accounts.SkillAccounts;
 import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.control.HomeControl;
@@ -92,6 +95,8 @@ public final class CloudWiring {
     private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
     private final Once<DeploymentKey> deploymentKey = new Once<>(
             () -> config().deploymentKey(arn -> new SecretStore(aws().secretsManager()).read(arn)));
+    private final Once<HomeAccounts> accounts = new Once<>(() -> new HomeAccounts(aws().dynamoDb(), tables(), pairing.get()));
+    private final Once<SkillAccounts> skillAccounts = new Once<>(this::buildSkillAccounts);
     private final Once<Config.Reporting> reporting = new Once<>(
             () -> config().reporting(new SecretStore(aws().secretsManager())::read));
 
@@ -152,6 +157,20 @@ public final class CloudWiring {
         return controlSkill.get();
     }
 
+    /** The accounts linked to homes: listed, revoked, unlinked (relay API, voice, skill events). */
+    public HomeAccounts accounts() {
+        return accounts.get();
+    }
+
+    /**
+     * The daily removal of stale registrations and silent homes.
+     *
+     * @param snapshots deletes a home's library snapshot, or null without a catalog bucket
+     */
+    public HomeSweep homeSweep(java.util.function.Consumer<String> snapshots) {
+        return new HomeSweep(aws.dynamoDb(), aws.sqs(), tables, clock, snapshots);
+    }
+
     public RelayClient relay() {
         return relay;
     }
@@ -195,7 +214,8 @@ public final class CloudWiring {
                 .register(new SetLoopHandler(queues))
                 .register(new SetRepeatHandler(queues))
                 .register(new ReceiveFeedbackHandler());
-        return new MusicSkill(registry, identity, clock, config.relayTimeout());
+        return new MusicSkill(registry, identity, clock, config.relayTimeout(),
+                new SkillLifecycle(identity, null, skillAccounts.get()));
     }
 
     private ControlSkill buildControlSkill() {
@@ -216,8 +236,8 @@ public final class CloudWiring {
                 .register(new ReportStateHandler(players))
                 .register(new AcceptGrantHandler(identity, grants::get));
         VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
-                config.controlSkillId());
-        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId()));
+                config.controlSkillId(), accounts.get());
+        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId(), skillAccounts.get()));
     }
 
     /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */
@@ -244,6 +264,10 @@ public final class CloudWiring {
         return new Pairing(aws.dynamoDb(), tables, clock, config.pairingCodeTtl());
     }
 
+    private SkillAccounts buildSkillAccounts() {
+        return new SkillAccounts(aws.dynamoDb(), tables, accounts.get(), clock);
+    }
+
     private RateLimiter buildRateLimiter() {
         return new RateLimiter(aws.dynamoDb(), tables, clock);
     }
@@ -265,6 +289,7 @@ public final class CloudWiring {
         SnapshotUploads snapshots = config.catalogBucket() == null ? null
                 : new SnapshotUploads(aws.s3Presigner(), config.catalogBucket());
         return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
-                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots, deploymentKey());
+                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots, deploymentKey(),
+                accounts.get());
     }
 }

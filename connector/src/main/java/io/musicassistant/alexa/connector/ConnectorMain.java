@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar ma-alexa-connector.jar} runs the connector until stopped (SIGTERM from Docker or
  * Home Assistant). {@code java -jar ma-alexa-connector.jar pair} prints a fresh pairing code for this
- * home, for another Amazon account of the household once the first one is paired.
+ * home, for another Amazon account of the household once the first one is paired. {@code accounts}
+ * lists the Amazon accounts linked to this home and {@code accounts revoke <label>} removes one.
  */
 public final class ConnectorMain {
 
@@ -34,6 +35,14 @@ public final class ConnectorMain {
         }
         if (args.length > 0 && args[0].equals("pair")) {
             System.exit(pair(config));
+        }
+        if (args.length > 0 && args[0].equals("accounts")) {
+            HomeRegistration home = new ConnectorState(config.stateDir()).home().orElse(null);
+            if (home == null) {
+                System.err.println("This home is not registered yet: start the connector once.");
+                System.exit(3);
+            }
+            System.exit(AccountsCommand.run(new RelayApiClient(config.relayApiUrl()), home, args, System.out, System.err));
         }
         LOG.info("connector.starting", "version", Connector.VERSION, "config", config.toString());
         Connector connector;

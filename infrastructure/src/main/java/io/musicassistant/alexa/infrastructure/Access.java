@@ -16,17 +16,21 @@ final class Access {
     static final String PUT = "dynamodb:PutItem";
     static final String UPDATE = "dynamodb:UpdateItem";
     static final String DELETE = "dynamodb:DeleteItem";
+    static final String SCAN = "dynamodb:Scan";
 
     /** identity/TokenCache: the LWA user behind a token hash (all three resolve tokens). */
     private static final Map.Entry<Tables.Spec, List<String>> TOKENS = Map.entry(Tables.TOKENS, List.of(GET, PUT));
 
     /**
      * The music skill: HomeDirectory (homes, links), RelayClient (reply rows), PlaybackStore (content
-     * by key and with the queue state in one BatchGetItem; queue state written on change).
+     * by key and with the queue state in one BatchGetItem; queue state written on change), and its
+     * skill events (SkillAccounts: the skill-user rows; a last disable unlinks: link deleted, home
+     * updated; grants are the control skill's).
      */
     static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS,
-            Map.entry(Tables.HOMES, List.of(GET)),
-            Map.entry(Tables.LINKS, List.of(GET)),
+            Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
+            Map.entry(Tables.LINKS, List.of(GET, DELETE)),
+            Map.entry(Tables.SKILL_USERS, List.of(GET, PUT, UPDATE, DELETE)),
             Map.entry(Tables.REPLIES, List.of(GET)),
             Map.entry(Tables.CONTENT, List.of(GET, BATCH_GET, PUT)),
             Map.entry(Tables.QUEUES, List.of(BATCH_GET, PUT)));
@@ -34,29 +38,44 @@ final class Access {
     /**
      * The control skill: as the music skill for homes and replies; voice pairing (Pairing.claim: the
      * code row read and deleted, the link put, the homes updated, in one transaction); RateLimiter.hit;
-     * AcceptGrant's Grants.accept; discovery and directive answers remember endpoint state.
+     * AcceptGrant's Grants.accept; discovery and directive answers remember endpoint state; linked
+     * accounts by voice (HomeAccounts: links read in one BatchGetItem, unlinks, grants deleted) and
+     * skill events (SkillAccounts).
      */
     static final Map<Tables.Spec, List<String>> CONTROL_SKILL = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
-            Map.entry(Tables.LINKS, List.of(GET, PUT)),
+            Map.entry(Tables.LINKS, List.of(GET, BATCH_GET, PUT, DELETE)),
             Map.entry(Tables.PAIRING_CODES, List.of(GET, DELETE)),
             Map.entry(Tables.REPLIES, List.of(GET)),
             Map.entry(Tables.RATE_LIMITS, List.of(UPDATE)),
-            Map.entry(Tables.GRANTS, List.of(PUT)),
-            Map.entry(Tables.ENDPOINT_STATE, List.of(PUT, UPDATE)));
+            Map.entry(Tables.GRANTS, List.of(PUT, DELETE)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(PUT, UPDATE)),
+            Map.entry(Tables.SKILL_USERS, List.of(GET, PUT, UPDATE, DELETE)));
 
     /**
      * The relay API: HomeRegistry (register, authenticate, heartbeat), Pairing (issue, claim, unlink),
      * RateLimiter.hit, and ChangeReporter (grants read, renewed and forgotten; endpoint
-     * state read, replaced and deleted).
+     * state read, replaced and deleted), and the home's linked accounts (HomeAccounts: links read in
+     * one BatchGetItem, revoked).
      */
     static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, PUT, UPDATE)),
-            Map.entry(Tables.LINKS, List.of(GET, PUT, DELETE)),
+            Map.entry(Tables.LINKS, List.of(GET, BATCH_GET, PUT, DELETE)),
             Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.RATE_LIMITS, List.of(UPDATE)),
             Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, DELETE)));
+
+    /**
+     * The daily sweep (HomeSweep): homes scanned, marked and deleted; their links read and deleted,
+     * grants and pairing codes deleted; endpoint states scanned and the orphaned ones deleted.
+     */
+    static final Map<Tables.Spec, List<String>> HOME_SWEEP = Map.ofEntries(
+            Map.entry(Tables.HOMES, List.of(SCAN, UPDATE, DELETE)),
+            Map.entry(Tables.LINKS, List.of(GET, DELETE)),
+            Map.entry(Tables.GRANTS, List.of(DELETE)),
+            Map.entry(Tables.PAIRING_CODES, List.of(DELETE)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(SCAN, DELETE)));
 
     /** What a connector's credentials may do before the per-home session policy narrows them. */
     static final List<String> CONNECTOR_QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",

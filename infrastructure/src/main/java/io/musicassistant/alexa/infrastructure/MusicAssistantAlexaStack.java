@@ -43,6 +43,7 @@ public final class MusicAssistantAlexaStack extends Stack {
     private final SkillFunction control;
     private final SkillFunction relay;
     private final SkillFunction catalogBuilder;
+    private final SkillFunction sweeper;
 
     public MusicAssistantAlexaStack(Construct scope, String id, StackProps props, Settings settings) {
         super(scope, id, props);
@@ -84,10 +85,15 @@ public final class MusicAssistantAlexaStack extends Stack {
                 CATALOG_MEMORY_MB, CATALOG_TIMEOUT, "Voice catalogs: merges homes' library snapshots (Athena) and uploads"
                 + " them to Alexa (SMAPI), hourly", false), settings, code, builderEnv);
         catalog.attach(catalogBuilder);
+        sweeper = new SkillFunction(this, "HomeSweep", new SkillFunction.Spec("home-sweep", Sweep.HANDLER, 512, Duration.minutes(15),
+                "Removes registrations never paired for 30 days and homes silent for 90, with their queues, links and grants;"
+                + " daily", false), settings, code, common);
+        new Sweep(this, "Sweep", settings, storage, sweeper);
         catalog.allowSnapshotUploads(relay);
         grantTables(music, Access.MUSIC_SKILL);
         grantTables(control, Access.CONTROL_SKILL);
         grantTables(relay, Access.RELAY_API);
+        grantTables(sweeper, Access.HOME_SWEEP);
 
         RelayEndpoint endpoint = new RelayEndpoint(this, "Relay", settings, storage, relay);
         relay.function().addEnvironment("CONNECTOR_ROLE_ARN", endpoint.connectorRole().getRoleArn());
@@ -111,6 +117,7 @@ public final class MusicAssistantAlexaStack extends Stack {
         alarms.watch(relay, "RelayApi", 8000);
         // Slow: four fifths of the 15-minute timeout, before builds start being cut off.
         alarms.watch(catalogBuilder, "CatalogBuilder", CATALOG_TIMEOUT.toMilliseconds().longValue() * 4 / 5);
+        alarms.watch(sweeper, "HomeSweep", Duration.minutes(12).toMilliseconds().longValue());
         alarms.watch(endpoint.api());
         alarms.watchRegistrations(relay);
 

@@ -39,7 +39,7 @@ class StackTest {
     @Test
     void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAliasAndTheCatalogBuilderWithout() throws Exception {
         Map<String, JsonNode> functions = resources(full, "AWS::Lambda::Function");
-        assertEquals(4, functions.size());
+        assertEquals(5, functions.size());
         Set<String> handlers = new TreeSet<>();
         for (JsonNode f : functions.values()) {
             JsonNode p = f.path("Properties");
@@ -48,6 +48,12 @@ class StackTest {
             assertEquals("java21", p.path("Runtime").asText());
             assertEquals("[\"arm64\"]", p.path("Architectures").toString());
             assertTrue(p.path("LoggingConfig").path("LogGroup").has("Ref"), "logs go to the stack's own log group");
+            if (handler.equals(Sweep.HANDLER)) {
+                assertTrue(p.path("SnapStart").isMissingNode(), "a daily batch job waits for nobody's cold start");
+                assertEquals(900, p.path("Timeout").asInt());
+                assertHandlerExists(handler);
+                continue;
+            }
             if (handler.equals(MusicAssistantAlexaStack.CATALOG_HANDLER)) {
                 assertTrue(p.path("SnapStart").isMissingNode(), "a scheduled batch job waits for nobody's cold start");
                 assertEquals(900, p.path("Timeout").asInt());
@@ -61,20 +67,20 @@ class StackTest {
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
         }
         assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
-                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER)), handlers);
+                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER, Sweep.HANDLER)), handlers);
         Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
-        assertEquals(3, aliases.size(), "the catalog builder has no alias: its schedule calls the function");
+        assertEquals(3, aliases.size(), "the catalog builder and the sweep have no alias: their schedules call the function");
         for (JsonNode alias : aliases.values()) {
             assertEquals("live", alias.path("Properties").path("Name").asText());
             String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
             assertEquals("AWS::Lambda::Version", full.path("Resources").path(version).path("Type").asText());
-            assertFalse(version.startsWith("CatalogBuilder"));
+            assertFalse(version.startsWith("CatalogBuilder") || version.startsWith("HomeSweep"));
         }
         for (JsonNode group : resources(full, "AWS::Logs::LogGroup").values()) {
             assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
             assertTrue(group.path("Properties").path("LogGroupName").asText().startsWith("/aws/lambda/test-"));
         }
-        assertEquals(4, resources(full, "AWS::Logs::LogGroup").size());
+        assertEquals(5, resources(full, "AWS::Logs::LogGroup").size());
     }
 
     /**
@@ -168,6 +174,7 @@ class StackTest {
         assertEquals(tableGrants(Access.MUSIC_SKILL), grantsOf("MusicSkillRoleDefaultPolicy"));
         assertEquals(tableGrants(Access.CONTROL_SKILL), grantsOf("ControlSkillRoleDefaultPolicy"));
         assertEquals(tableGrants(Access.RELAY_API), grantsOf("RelayApiRoleDefaultPolicy"));
+        assertEquals(tableGrants(Access.HOME_SWEEP), grantsOf("HomeSweepRoleDefaultPolicy"));
         assertFalse(grantsOf("MusicSkillRoleDefaultPolicy").containsKey("Storagegrants"), "the music skill never sees grants");
         assertEquals(Map.of(), grantsOf("CatalogBuilderRoleDefaultPolicy"), "the catalog build reads no table");
         assertEquals(Map.of("Storagereplies", List.of("dynamodb:PutItem")), grantsOf("RelayConnectorRoleDefaultPolicy"));
@@ -251,7 +258,7 @@ class StackTest {
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(14, alarms.size(), "errors, p99 duration and throttles of 4 functions, the API's 5xx, registration surges");
+        assertEquals(17, alarms.size(), "errors, p99 duration and throttles of 5 functions, the API's 5xx, registration surges");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.alexa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.accounts.SkillAccounts;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Secrets;
@@ -9,9 +10,10 @@ import java.util.Set;
 
 /**
  * Alexa's skill events (manifest {@code events.subscriptions}): enabled, disabled, account linked.
- * They carry the skill-scoped user id, not the Login-with-Amazon one our rows are keyed by, so they
- * change no state; they are logged (user id hashed) so a deployment can count enables, disables and
- * links, and a fresh link's token is resolved at once so the user's first request finds it cached.
+ * They carry the skill-scoped user id, not the Login-with-Amazon one our rows are keyed by: a link
+ * ties the two ({@link SkillAccounts}), and a disable then cleans up what the account gave the skill.
+ * Every event is logged (user id hashed) so a deployment can count enables, disables and links, and
+ * a fresh link's token is resolved at once so the user's first request finds it cached.
  * Alexa ignores the answer to an event; an empty custom-skill response acknowledges it.
  */
 public final class SkillLifecycle {
@@ -25,6 +27,7 @@ public final class SkillLifecycle {
 
     private final IdentityResolver identity;
     private final String skillId;
+    private final SkillAccounts accounts;
 
     /**
      * @param skillId the skill these events must be for ({@code context.System.application}), or
@@ -32,8 +35,14 @@ public final class SkillLifecycle {
      *     ignored, as the custom model's requests are
      */
     public SkillLifecycle(IdentityResolver identity, String skillId) {
+        this(identity, skillId, null);
+    }
+
+    /** @param accounts acts on links and disables (docs/decisions.md, "Issue 12 — accounts"); null: events are only logged */
+    public SkillLifecycle(IdentityResolver identity, String skillId, SkillAccounts accounts) {
         this.identity = identity;
         this.skillId = skillId;
+        this.accounts = accounts;
     }
 
     /** Whether this request is a skill event rather than a directive or an utterance. */
@@ -57,11 +66,22 @@ public final class SkillLifecycle {
             String token = request.path("body").path("accessToken").asText("");
             if (!token.isEmpty()) {
                 try {
-                    identity.userId(token);
+                    String account = identity.userId(token);
+                    if (accounts != null && !user.isEmpty()) {
+                        accounts.linked(skill, user, account);
+                    }
                 } catch (RuntimeException e) {
                     // Warming only: the first real request resolves (and reports) it again.
                     LOG.info("skill.event.token_unresolved", "skill", skill, "reason", e.getClass().getSimpleName());
                 }
+            }
+        }
+        if (event.equals("SkillDisabled") && accounts != null && !user.isEmpty()) {
+            try {
+                accounts.disabled(skill, user);
+            } catch (RuntimeException e) {
+                // Alexa does not resend events: the daily sweep's retention rules are the fallback.
+                LOG.warn("skill.event.cleanup_failed", "skill", skill, "reason", e.getClass().getSimpleName());
             }
         }
         return ACK.clone();

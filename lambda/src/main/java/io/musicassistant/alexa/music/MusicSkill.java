@@ -38,9 +38,15 @@ public final class MusicSkill {
     private final Duration relayBudget;
 
     public MusicSkill(MusicDirectiveRegistry registry, IdentityResolver identity, Clock clock, Duration relayBudget) {
+        this(registry, identity, clock, relayBudget, new SkillLifecycle(identity, null));
+    }
+
+    /** @param lifecycle answers the skill events (manifest {@code events}) that reach this skill's Lambda */
+    public MusicSkill(MusicDirectiveRegistry registry, IdentityResolver identity, Clock clock, Duration relayBudget,
+                      SkillLifecycle lifecycle) {
         this.registry = registry;
         this.identity = identity;
-        this.lifecycle = new SkillLifecycle(identity, null);
+        this.lifecycle = lifecycle;
         this.clock = clock;
         this.relayBudget = relayBudget;
     }

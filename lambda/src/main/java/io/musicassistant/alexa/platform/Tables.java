@@ -44,8 +44,14 @@ public final class Tables {
     /** {@code <instance id>#<user id>#<player id>} → the properties and description last told to that user's Alexa. */
     public static final Spec ENDPOINT_STATE = new Spec("endpoint_state", "endpoint_key", null);
 
+    /**
+     * {@code skill#<sha256(skill:skill-scoped user id)>} → LWA user id, and {@code account#<LWA user id>}
+     * → the skills it linked: what skill events (which name only the skill-scoped id) act on.
+     */
+    public static final Spec SKILL_USERS = new Spec("skill_users", "skill_user", null);
+
     public static final List<Spec> ALL = List.of(TOKENS, HOMES, LINKS, PAIRING_CODES, REPLIES, CONTENT, QUEUES, RATE_LIMITS,
-            GRANTS, ENDPOINT_STATE);
+            GRANTS, ENDPOINT_STATE, SKILL_USERS);
 
     private final String prefix;
 

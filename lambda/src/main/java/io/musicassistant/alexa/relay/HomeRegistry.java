@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.relay;
 
+import io.musicassistant.alexa.accounts.HomeSweep;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Secrets;
@@ -8,6 +9,7 @@ import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import io.musicassistant.alexa.relay.protocol.api.HomeRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -151,11 +154,14 @@ public final class HomeRegistry {
             values.put(":mav", Attrs.s(ma.serverVersion()));
         }
         update.append(remove);
-        dynamo.updateItem(b -> b.tableName(homes)
+        Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), home.home().instanceId()))
                 .updateExpression(update.toString())
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(values));
-        return new HeartbeatAck(home.paired(), now, (int) heartbeatInterval.toSeconds(), (int) staleAfter.toSeconds());
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        // When the daily sweep would remove this home: the connector warns in its log in the week before.
+        HomeRetention retention = HomeSweep.retention(Attrs.num(row, "created_at_ms", now), Attrs.num(row, "paired_at_ms", 0), now);
+        return new HeartbeatAck(home.paired(), now, (int) heartbeatInterval.toSeconds(), (int) staleAfter.toSeconds(), retention);
     }
 }

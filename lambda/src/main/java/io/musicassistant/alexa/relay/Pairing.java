@@ -105,9 +105,12 @@ public final class Pairing {
                 return Optional.empty();
             }
             String instanceId = Attrs.str(codeRow, "instance_id");
-            Optional<String> previous = linkedInstance(userId);
+            Map<String, AttributeValue> link = linkRow(userId);
+            Optional<String> previous = Optional.ofNullable(link).map(l -> Attrs.str(l, HomeDirectory.LINKED_INSTANCE));
+            // A code of the home the account is already linked to keeps its linking date (ownership: HomeAccounts).
+            long linkedAt = previous.equals(Optional.of(instanceId)) ? Attrs.num(link, "linked_at_ms", clock.millis()) : clock.millis();
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(claimItems(userId, codeHash, instanceId, previous, nowSec)));
+                dynamo.transactWriteItems(b -> b.transactItems(claimItems(userId, codeHash, instanceId, previous, nowSec, linkedAt)));
             } catch (TransactionCanceledException e) {
                 if (conditionFailed(e, 0)) {
                     return Optional.empty(); // used meanwhile, or just expired
@@ -126,7 +129,7 @@ public final class Pairing {
     }
 
     private List<TransactWriteItem> claimItems(String userId, String codeHash, String instanceId, Optional<String> previous,
-                                               long nowSec) {
+                                               long nowSec, long linkedAt) {
         long nowMs = clock.millis();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().delete(d -> d.tableName(codes)
@@ -137,7 +140,7 @@ public final class Pairing {
                 .item(Map.of(
                         Tables.LINKS.key(), Attrs.s(userId),
                         HomeDirectory.LINKED_INSTANCE, Attrs.s(instanceId),
-                        "linked_at_ms", Attrs.n(nowMs)))
+                        "linked_at_ms", Attrs.n(linkedAt)))
                 .conditionExpression(previous.isEmpty() ? "attribute_not_exists(user_id)" : "instance_id = :previous")
                 .expressionAttributeValues(previous.isEmpty() ? null : Map.of(":previous", Attrs.s(previous.get())))).build());
         boolean newHome = previous.isEmpty() || !previous.get().equals(instanceId);
@@ -160,24 +163,42 @@ public final class Pairing {
             if (previous.isEmpty()) {
                 return false;
             }
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().delete(d -> d.tableName(links)
-                                .key(Attrs.key(Tables.LINKS.key(), userId))
-                                .conditionExpression("instance_id = :previous")
-                                .expressionAttributeValues(Map.of(":previous", Attrs.s(previous.get())))).build(),
-                        leave(previous.get(), userId)));
-                LOG.info("pairing.unlinked", "instance_id", previous.get());
+            if (unlinkFrom(userId, previous.get())) {
                 return true;
-            } catch (TransactionCanceledException e) {
-                if (conditionFailed(e, 1)) {
-                    // The home is gone; the link alone can go.
-                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId)));
-                    return true;
-                }
             }
+            // The link moved meanwhile: read again.
         }
         throw new IllegalStateException("unlink kept conflicting");
+    }
+
+    /**
+     * Removes the user's link if it is to {@code instanceId} (a revocation by the home's owner or
+     * connector must not touch a link the user has meanwhile moved to another home); true when it was.
+     */
+    public boolean unlinkFrom(String userId, String instanceId) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().delete(d -> d.tableName(links)
+                            .key(Attrs.key(Tables.LINKS.key(), userId))
+                            .conditionExpression("instance_id = :previous")
+                            .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId)))).build(),
+                    leave(instanceId, userId)));
+            LOG.info("pairing.unlinked", "instance_id", instanceId);
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 1) && !conditionFailed(e, 0)) {
+                // The home is gone; the link alone can go.
+                try {
+                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId))
+                            .conditionExpression("instance_id = :previous")
+                            .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId))));
+                    return true;
+                } catch (ConditionalCheckFailedException moved) {
+                    return false;
+                }
+            }
+            return false;
+        }
     }
 
     /** One user fewer on a home; a home with none left (the set is gone) is unpaired and shows codes again. */
@@ -190,9 +211,14 @@ public final class Pairing {
     }
 
     private Optional<String> linkedInstance(String userId) {
+        return Optional.ofNullable(linkRow(userId)).map(link -> Attrs.str(link, HomeDirectory.LINKED_INSTANCE));
+    }
+
+    /** The user's link row, read consistently, or null. */
+    private Map<String, AttributeValue> linkRow(String userId) {
         Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(links).consistentRead(true)
                 .key(Attrs.key(Tables.LINKS.key(), userId))).item();
-        return link == null || link.isEmpty() ? Optional.empty() : Optional.ofNullable(Attrs.str(link, HomeDirectory.LINKED_INSTANCE));
+        return link == null || link.isEmpty() ? null : link;
     }
 
     private static boolean conditionFailed(TransactionCanceledException e, int index) {

@@ -44,7 +44,7 @@ public final class RelayApi {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     /** A batch of player events carries whole player states (up to {@code HomeEvents.MAX_EVENTS}). */
     public static final int MAX_EVENTS_BODY_BYTES = 64 * 1024;
-    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot)");
+    private static final Pattern HOME_ROUTE = Pattern.compile("/v1/homes/([^/]{1,64})/(credentials|heartbeat|pairing-code|events|catalog-snapshot|links|links/revoke)");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+\\-]{1,40}");
     private static final Pattern OWN_MESSAGE = Pattern.compile("[A-Za-z0-9 _.,:;()'/=<>+-]{1,120}");
     private static final Pattern CLASS_LIKE = Pattern.compile("[A-Za-z_]\\.[A-Za-z_]");
@@ -89,6 +89,7 @@ public final class RelayApi {
     private final NewsSink news;
     private final SnapshotUploads snapshots;
     private final DeploymentKey keys;
+    private final AccountRoutes accounts;
 
     /** Player news from one home, for the control skill's reporting. */
     public record HomeNews(String instanceId, HomeEvents events) {
@@ -103,9 +104,12 @@ public final class RelayApi {
     /**
      * @param snapshots presigns library snapshot uploads; null when the deployment has no catalog bucket
      * @param keys the deployment key: source addresses are only ever logged and counted in its keyed form
+     * @param accounts the home's linked accounts (list, revoke); null: those routes answer 404
      */
     public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, DeploymentKey keys) {
+                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, DeploymentKey keys,
+                    io.musicassistant.alexa.accounts.HomeAccounts accounts) {
+        this.accounts = accounts == null ? null : new AccountRoutes(accounts, limiter);
         this.registry = registry;
         this.pairing = pairing;
         this.credentials = credentials;
@@ -232,6 +236,8 @@ public final class RelayApi {
                     yield ApiResponse.json(200, Map.of("accepted", events.events().size()));
                 }
                 case "catalog-snapshot" -> catalogSnapshot(request, instanceId);
+                case AccountRoutes.LIST, AccountRoutes.REVOKE -> accounts == null ? ApiResponse.error(404, "not_found", "no such route")
+                        : accounts.handle(action, request, instanceId);
                 default -> ApiResponse.error(404, "not_found", "no such route");
             };
         }
@@ -318,7 +324,8 @@ public final class RelayApi {
             return unauthorizedUser(request);
         }
         limiter.hit(CLAIMS_PER_USER, user.get());
-        boolean removed = pairing.unlink(user.get());
+        // With its grant, like an unlink by voice (HomeAccounts); a bare unlink where accounts are not wired.
+        boolean removed = accounts == null ? pairing.unlink(user.get()) : accounts.unlink(user.get());
         return ApiResponse.json(200, Map.of("unlinked", removed));
     }
 
@@ -366,7 +373,7 @@ public final class RelayApi {
         return Optional.empty();
     }
 
-    private static <T> T body(ApiRequest request, Class<T> type) {
+    static <T> T body(ApiRequest request, Class<T> type) {
         byte[] bytes = request.body();
         String json = bytes == null || bytes.length == 0 ? "{}" : new String(bytes, StandardCharsets.UTF_8);
         JsonNode tree;

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Skill events (the manifests' events.subscriptions) reach both skills' Lambdas, are acknowledged and change nothing. */
+/**
+ * Skill events (the manifests' events.subscriptions) reach both skills' Lambdas and are acknowledged;
+ * what a link and a disable change is in {@code accounts.SkillEventsTest}.
+ */
 class SkillLifecycleTest {
 
     static CloudFixture cloud;

@@ -151,4 +151,20 @@ public final class CloudFixture {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Gives {@code user} a row in the grants table, as AcceptGrant would (tokens left out: only its presence is tested). */
+    public void putGrantRow(User user) {
+        wiring.aws().dynamoDb().putItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
+                .item(Map.of(io.musicassistant.alexa.platform.Tables.GRANTS.key(),
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()),
+                        "expires_at_ms", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
+    }
+
+    /** Whether {@code user} has a row in the grants table. */
+    public boolean hasGrant(User user) {
+        var item = wiring.aws().dynamoDb().getItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
+                .key(Map.of(io.musicassistant.alexa.platform.Tables.GRANTS.key(),
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId())))).item();
+        return item != null && !item.isEmpty();
+    }
 }

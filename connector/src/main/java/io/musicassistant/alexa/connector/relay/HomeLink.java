@@ -35,6 +35,7 @@ public final class HomeLink implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> announce;
     private final Supplier<HeartbeatRequest.StreamStatus> streamStatus;
+    private final RetentionWatch retention;
 
     private volatile boolean closed;
     private volatile Duration interval = Duration.ofSeconds(30);
@@ -58,6 +59,7 @@ public final class HomeLink implements AutoCloseable {
         this.serverClock = serverClock;
         this.clock = clock;
         this.announce = announce;
+        this.retention = new RetentionWatch(clock);
     }
 
     public synchronized void start() {
@@ -95,8 +97,10 @@ public final class HomeLink implements AutoCloseable {
                 }
             } catch (RelayApiException e) {
                 LOG.warn("relay.heartbeat_failed", "status", e.status(), "error", e.error());
+                retention.unreachable();
             } catch (RuntimeException e) {
                 LOG.warn("relay.heartbeat_failed", e);
+                retention.unreachable();
             }
             synchronized (wake) {
                 try {
@@ -121,6 +125,7 @@ public final class HomeLink implements AutoCloseable {
         HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase,
                 streamStatus.get()));
         serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
+        retention.observe(ack.retention(), ack.serverTimeMs());
         interval = Duration.ofSeconds(Math.max(5, Math.min(300, ack.intervalSeconds())));
         if (!Boolean.valueOf(ack.paired()).equals(paired)) {
             paired = ack.paired();

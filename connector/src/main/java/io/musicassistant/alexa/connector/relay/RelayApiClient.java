@@ -5,8 +5,11 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeLinks;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistrationRequest;
+import io.musicassistant.alexa.relay.protocol.api.LinkRevocation;
+import io.musicassistant.alexa.relay.protocol.api.LinkRevoked;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import io.musicassistant.alexa.relay.protocol.api.SnapshotUpload;
@@ -50,6 +53,16 @@ public final class RelayApiClient {
 
     public PairingCode pairingCode(String instanceId, String secret) {
         return post("/v1/homes/" + instanceId + "/pairing-code", secret, null, PairingCode.class);
+    }
+
+    /** The Amazon accounts linked to this home, by label (docs/relay-protocol.md, "Linked accounts"). */
+    public HomeLinks links(String instanceId, String secret) {
+        return post("/v1/homes/" + instanceId + "/links", secret, null, HomeLinks.class);
+    }
+
+    /** Revokes the linked account with this label. */
+    public LinkRevoked revokeLink(String instanceId, String secret, String label) {
+        return post("/v1/homes/" + instanceId + "/links/revoke", secret, new LinkRevocation(label), LinkRevoked.class);
     }
 
     /** Where to PUT the home's library snapshot (docs/catalogs.md). */

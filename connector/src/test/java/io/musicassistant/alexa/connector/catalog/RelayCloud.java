@@ -39,14 +39,14 @@ public final class RelayCloud implements AutoCloseable {
     record Call(String method, String path, int status) {
     }
 
-    final DevServices services = DevServices.shared();
+    public final DevServices services = DevServices.shared();
     public final CloudWiring wiring;
     final String bucket;
     final S3Client s3;
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    RelayCloud() {
+    public RelayCloud() {
         this(Map.of());
     }
 

@@ -70,6 +70,12 @@ public final class Messages {
         return text;
     }
 
+    /** A date as it is spoken in this language ("March 3, 2026", "3. März 2026"), in UTC. */
+    public String date(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern(say("date.pattern"), locale)
+                .format(instant.atZone(java.time.ZoneOffset.UTC));
+    }
+
     /** "A, B and C", naming at most {@link #MAX_LISTED} and counting the rest. */
     public String and(List<String> items) {
         return join(items, say("list.and"));

@@ -15,7 +15,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.control.HomeControl;
+import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.control.voice.handlers.CancelHandler;
+import io.musicassistant.alexa.control.voice.handlers.Confirmable;
+import io.musicassistant.alexa.control.voice.handlers.ListAccountsHandler;
+import io.musicassistant.alexa.control.voice.handlers.NoHandler;
+import io.musicassistant.alexa.control.voice.handlers.RemoveAccountHandler;
+import io.musicassistant.alexa.control.voice.handlers.UnlinkHomeHandler;
+import io.musicassistant.alexa.control.voice.handlers.YesHandler;
 import io.musicassistant.alexa.control.voice.handlers.ErrorHandler;
 import io.musicassistant.alexa.control.voice.handlers.FallbackHandler;
 import io.musicassistant.alexa.control.voice.handlers.HelpHandler;
@@ -92,6 +99,12 @@ public final class VoiceSkill {
 
     public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Pairing pairing,
                       RateLimiter limiter, Clock clock, Duration budget, String skillId) {
+        this(homes, control, identity, pairing, limiter, clock, budget, skillId, null);
+    }
+
+    /** @param accounts the homes' linked accounts (list, remove, unlink by voice) */
+    public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Pairing pairing,
+                      RateLimiter limiter, Clock clock, Duration budget, String skillId, HomeAccounts accounts) {
         this.homes = homes;
         this.control = control;
         this.identity = identity;
@@ -107,6 +120,14 @@ public final class VoiceSkill {
         answering.forEach(h -> intents.put(h.intent(), h));
         SelectRoomHandler selectRoom = new SelectRoomHandler(intents);
         intents.put(selectRoom.intent(), selectRoom);
+        // After SelectRoom: a room named in answer to a yes/no question completes nothing.
+        List<Confirmable> confirmables = List.of(new UnlinkHomeHandler(accounts, homes), new RemoveAccountHandler(accounts, homes));
+        Map<String, Confirmable> byIntent = new LinkedHashMap<>();
+        confirmables.forEach(c -> byIntent.put(c.intent(), c));
+        List<VoiceIntentHandler> accountIntents = List.of(new ListAccountsHandler(accounts, homes),
+                (VoiceIntentHandler) confirmables.get(0), (VoiceIntentHandler) confirmables.get(1),
+                new YesHandler(byIntent), new NoHandler());
+        accountIntents.forEach(h -> intents.put(h.intent(), h));
 
         CustomSkillBuilder builder = new CustomSkillBuilder();
         builder.addRequestHandler(new LaunchHandler());
