@@ -81,7 +81,8 @@ class HomeSweepTest {
         assertFalse(queueExists(home), "the queue went with it");
         assertFalse(exists(Tables.PAIRING_CODES, io.musicassistant.alexa.platform.Secrets.sha256Hex("pairing-code:" + code)));
         assertEquals(List.of(home.instanceId()), snapshotsDeleted);
-        assertEquals(401, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
+        // 410 unknown_home with the deployment's proof: the one answer on which a connector retires its identity
+        assertEquals(410, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
                 Map.of("status", "online", "connector_version", "t")).status(), "the connector learns its home is gone");
     }
 
