@@ -95,6 +95,7 @@ public final class Faults implements AutoCloseable {
     private final FaultProxy dynamoProxy;
     private final Map<Fault, ObjectNode> active = new LinkedHashMap<>();
     private volatile double throttleFraction;
+    private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
     private volatile int sqsDelaySeconds;
     private volatile double sqsDropFraction;
     private volatile MaSimulator ma;
@@ -132,6 +133,11 @@ public final class Faults implements AutoCloseable {
         return dynamoProxy.endpoint();
     }
 
+    /** How many DynamoDB calls the throttle answered so far. */
+    public long throttledCalls() {
+        return throttled.get();
+    }
+
     /** The parts that exist once the stack runs. */
     public void attach(MaSimulator simulator, Connector process) {
         this.ma = simulator;
@@ -141,6 +147,7 @@ public final class Faults implements AutoCloseable {
     private FaultProxy.Action dynamoDb(String method, String target, byte[] body) {
         double fraction = throttleFraction;
         if (fraction > 0 && target.startsWith("DynamoDB_") && ThreadLocalRandom.current().nextDouble() < fraction) {
+            throttled.incrementAndGet();
             return new FaultProxy.Answer(400, "application/x-amz-json-1.0", THROTTLED);
         }
         return new FaultProxy.Forward(body);
