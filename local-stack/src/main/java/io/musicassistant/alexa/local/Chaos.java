@@ -79,10 +79,11 @@ final class Chaos {
     }
 
     /** One printed line. */
-    record Result(String fault, int requests, long worstMs, Set<String> errors, boolean pass, String reason) {
+    record Result(String fault, int requests, long worstMs, Set<String> errors, boolean pass, String reason, long tookMs) {
         String line() {
-            return String.format("%s %-18s requests %2d  worst %5d ms  errors %-45s%s", pass ? "PASS" : "FAIL", fault, requests,
-                    worstMs, errors.isEmpty() ? "-" : String.join(",", errors), pass ? "" : "  — " + reason);
+            return String.format("%s %-18s requests %2d  worst %5d ms  errors %-45s (%4.1f s)%s", pass ? "PASS" : "FAIL", fault,
+                    requests, worstMs, errors.isEmpty() ? "-" : String.join(",", errors), tookMs / 1000.0,
+                    pass ? "" : "  — " + reason);
         }
     }
 
@@ -151,7 +152,7 @@ final class Chaos {
                 }
             }
             checkCommands(started);
-            Result result = judge(name);
+            Result result = judge(name, System.currentTimeMillis() - started);
             results.add(result);
             out.println(result.line());
             out.flush();
@@ -417,11 +418,11 @@ final class Chaos {
                 && command.path("args").path("volume_level").asInt(-1) == marker;
     }
 
-    private Result judge(String name) {
+    private Result judge(String name, long tookMs) {
         long worst = answers.stream().mapToLong(Answer::ms).max().orElse(0);
         Set<String> errors = new TreeSet<>();
         answers.stream().map(Answer::outcome).filter(o -> !o.equals("ok")).forEach(errors::add);
-        return new Result(name, answers.size(), worst, errors, problems.isEmpty(), String.join("; ", problems));
+        return new Result(name, answers.size(), worst, errors, problems.isEmpty(), String.join("; ", problems), tookMs);
     }
 
     /** Distinct volumes per run (1–100), so that Music Assistant's record tells each SetVolume apart. */

@@ -40,7 +40,7 @@ class ChaosTest {
         List<String> cases = Chaos.CASES.stream().filter(c -> !pending.contains(c)).toList();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.startWithFaults(LocalStack.Ports.ephemeral(), Files.createDirectories(dir.resolve("catalogs")),
-                dir.resolve("connector.log"), message -> { });
+                dir.resolve("connector.log"), message -> System.out.println("• " + message));
              PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             List<Chaos.Result> results = new Chaos(ChaosTarget.of(stack), out).run(cases);
             String report = printed.toString(StandardCharsets.UTF_8);
