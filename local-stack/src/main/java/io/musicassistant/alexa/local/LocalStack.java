@@ -10,8 +10,6 @@ import io.musicassistant.alexa.connector.Connector;
 import io.musicassistant.alexa.connector.ConnectorConfig;
 import io.musicassistant.alexa.connector.ConnectorState;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
-import io.musicassistant.alexa.connector.audio.AudioConfig;
-import io.musicassistant.alexa.connector.catalog.CatalogSettings;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.FreePort;
 import io.musicassistant.alexa.dev.LocalCertificate;
@@ -240,26 +238,13 @@ public final class LocalStack implements AutoCloseable {
 
     private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Streams streams,
                                             Consumer<String> progress) {
-        // The stream server terminates TLS itself with the local certificate, and its self-test trusts
-        // exactly that certificate; the cache is small so that the demo also shows eviction at work.
-        AudioConfig audio = AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", Integer.toString(streams.port()),
-                "STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString(),
-                "STREAM_TLS_PASSWORD", streams.certificate().password(),
-                "STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString(),
-                "AUDIO_CACHE_MB", "256", "SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort())), state);
-        // One-second long polls: replies are just as fast, and a restarted connector never competes with
-        // the previous one still waiting in a long poll inside this same process.
-        // The library export waits for five quiet seconds after a library change (a home waits a minute),
-        // so that the demo sees a change reach the catalogs while one watches.
-        ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.adminToken(), URI.create(endpoint.baseUrl()),
-                state, streams.base(), Duration.ofHours(24), "Demo Home", 1, audio,
-                new CatalogSettings(true, false, true, Duration.ofSeconds(5)));
+        ConnectorConfig config = ConnectorConfig.load(connectorEnv(endpoint, ma, state, streams));
         return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
 
     /**
-     * The connector's settings as the environment variables of a connector process: the same as
-     * {@link #startConnector} gives the one in this JVM.
+     * The connector's settings, as the environment variables a connector reads: the connector in this
+     * JVM loads them as {@code ConnectorMain} does, a connector process (with faults) gets them as its environment.
      */
     private static Map<String, String> connectorEnv(LocalEndpoint endpoint, MaSimulator ma, Path state, Streams streams) {
         Map<String, String> env = new HashMap<>();
@@ -270,7 +255,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("STREAM_BASE", streams.base());
         env.put("STREAM_URL_TTL_HOURS", "24");
         env.put("HOME_NAME", "Demo Home");
+        // One-second long polls: replies are just as fast, and a restarted connector never competes with
+        // the previous one still waiting in a long poll inside this same process.
         env.put("RELAY_POLL_SECONDS", "1");
+        // The stream server terminates TLS itself with the local certificate, and its self-test trusts
+        // exactly that certificate; the cache is small so that the demo also shows eviction at work.
         env.put("STREAM_BIND", "127.0.0.1");
         env.put("STREAM_PORT", Integer.toString(streams.port()));
         env.put("STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString());
@@ -278,6 +267,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString());
         env.put("AUDIO_CACHE_MB", "256");
         env.put("SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort()));
+        // The library export waits for five quiet seconds after a library change (a home waits a minute),
+        // so that the demo sees a change reach the catalogs while one watches.
         env.put("CATALOG_EXPORT", "true");
         env.put("CATALOG_PLAYLISTS", "false");
         env.put("CATALOG_RADIOS", "true");
