@@ -100,11 +100,7 @@ final class FaultProxy implements AutoCloseable {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        byte[] answer = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
-        }
+        send(exchange, response.statusCode(), Map.of(), response.body());
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {

@@ -3,10 +3,9 @@ package io.musicassistant.alexa.local.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.musicassistant.alexa.dev.SmallHttp;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -100,11 +99,6 @@ public final class FaultRoutes implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        SmallHttp.sendJson(exchange, status, body);
     }
 }
