@@ -147,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Creating the DynamoDB tables and S3 buckets, starting the skill endpoint ...");
         Faults faults = connectorLog == null ? null : Faults.start(services);
         CloudWiring cloud = new CloudWiring(cloudConfig(services, faults), Clock.systemUTC());
-        cloud.tables().createAll(cloud.aws().dynamoDb());
+        createTables(cloud);
         LocalBuckets buckets = new LocalBuckets(services, cloud.config().tablePrefix());
         buckets.createAll();
         progress.accept("Starting the SMAPI stand-in (Amazon's catalog API, validating every upload) ...");
@@ -203,6 +203,23 @@ public final class LocalStack implements AutoCloseable {
         progress.accept(String.format("Local stack ready in %.1f s: skill endpoint %s", (System.nanoTime() - started) / 1e9,
                 endpoint.alexaUrl()));
         return stack;
+    }
+
+    /**
+     * Moto imports its DynamoDB backend on the first call, which on a busy machine can outlast the
+     * cloud's 2.5 s call timeout: tried three times (creating is idempotent) before the start fails.
+     */
+    private static void createTables(CloudWiring cloud) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cloud.tables().createAll(cloud.aws().dynamoDb());
+                return;
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Config cloudConfig(DevServices services) {

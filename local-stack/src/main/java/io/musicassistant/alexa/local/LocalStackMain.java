@@ -69,6 +69,10 @@ public final class LocalStackMain {
             // What to install, in one line; a stack trace would bury it.
             System.err.println("error: " + e.getMessage());
             code = 2;
+        } catch (RuntimeException e) {
+            // Servers already started (stand-ins, proxies) would keep the JVM alive after a failed start.
+            e.printStackTrace();
+            code = 1;
         }
         System.exit(code);
     }
