@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client, and refresh tokens registered for a developer's client ({@link #registerRefreshToken}), whose
  * access tokens the SMAPI stand-in accepts.
  *
- * <p>It also has an admin route, {@code POST /_standin/tokens}, so that tests and the local stack
- * can mint tokens for made-up users. Nothing here is a mock of our code: our identity client talks
+ * <p>It also has admin routes, {@code POST /_standin/tokens} and {@code /_standin/grant-codes}, so
+ * that tests and the local stack can mint tokens and AcceptGrant codes for made-up users. Nothing here is a mock of our code: our identity client talks
  * to it over real HTTP exactly as it talks to api.amazon.com.
  */
 public final class LwaStandIn implements AutoCloseable {
@@ -61,6 +61,9 @@ public final class LwaStandIn implements AutoCloseable {
     private volatile String messagingClientId = "amzn1.application-oa2-client.localmessaging0000000000000000";
     private volatile String messagingClientSecret = "local-messaging-secret";
     private volatile Duration grantTokenLifetime = Duration.ofHours(1);
+    /** Fault injection: every token-facing call waits this long first, and answers 500 when failing. */
+    private volatile Duration faultDelay = Duration.ZERO;
+    private volatile boolean failing;
 
     private record RefreshGrant(String userId, String clientId) {
     }
@@ -86,6 +89,7 @@ public final class LwaStandIn implements AutoCloseable {
             server.createContext("/user/profile", standIn::profile);
             server.createContext("/auth/o2/tokeninfo", standIn::tokenInfo);
             server.createContext("/_standin/tokens", standIn::mint);
+            server.createContext("/_standin/grant-codes", standIn::mintGrantCode);
             server.createContext("/auth/o2/token", standIn::token);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
@@ -134,6 +138,34 @@ public final class LwaStandIn implements AutoCloseable {
     /** Lifetime of access tokens from the token endpoint; tests shorten it to exercise refreshing. */
     public void setGrantTokenLifetime(Duration lifetime) {
         grantTokenLifetime = lifetime;
+    }
+
+    /**
+     * Fault injection (the local stack's {@code --faults}): profile, tokeninfo and token calls wait
+     * {@code delay} before answering, and with {@code fail} answer 500 {@code server_error} as LWA
+     * does when it has trouble. The admin route is never affected.
+     */
+    public void setFault(Duration delay, boolean fail) {
+        faultDelay = delay == null ? Duration.ZERO : delay;
+        failing = fail;
+    }
+
+    /** True when the fault answered the call (a failure); after the fault's delay otherwise. */
+    private boolean faulted(HttpExchange exchange) throws IOException {
+        Duration delay = faultDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failing) {
+            SmallHttp.sendJson(exchange, 500, Map.of("error", "server_error",
+                    "error_description", "The server encountered a runtime error."));
+            return true;
+        }
+        return false;
     }
 
     /** The authorization code Alexa sends in an AcceptGrant for {@code userId}. */
@@ -193,6 +225,9 @@ public final class LwaStandIn implements AutoCloseable {
 
     private void profile(HttpExchange exchange) throws IOException {
         profileCalls.incrementAndGet();
+        if (faulted(exchange)) {
+            return;
+        }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         Grant grant = validGrant(exchange, token, 401);
@@ -210,6 +245,9 @@ public final class LwaStandIn implements AutoCloseable {
 
     private void tokenInfo(HttpExchange exchange) throws IOException {
         tokenInfoCalls.incrementAndGet();
+        if (faulted(exchange)) {
+            return;
+        }
         Grant grant = validGrant(exchange, SmallHttp.query(exchange).get("access_token"), 400);
         if (grant == null) {
             return;
@@ -251,6 +289,9 @@ public final class LwaStandIn implements AutoCloseable {
      */
     private void token(HttpExchange exchange) throws IOException {
         tokenCalls.incrementAndGet();
+        if (faulted(exchange)) {
+            return;
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             SmallHttp.sendJson(exchange, 405, Map.of("error", "invalid_request", "error_description", "POST only"));
             return;
@@ -315,6 +356,20 @@ public final class LwaStandIn implements AutoCloseable {
         String clientId = body.path("client_id").asText(defaultClientId);
         String token = issueToken(userId, body.path("name").asText(null), clientId, Duration.ofSeconds(expiresIn));
         SmallHttp.sendJson(exchange, 200, Map.of("access_token", token, "token_type", "bearer", "expires_in", expiresIn));
+    }
+
+    /** {@code POST /_standin/grant-codes {"user_id"}}: the code Alexa would send in an AcceptGrant (scripts/chaos). */
+    private void mintGrantCode(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            SmallHttp.sendJson(exchange, 405, Map.of("error", "method_not_allowed"));
+            return;
+        }
+        String userId = SmallHttp.JSON.readTree(SmallHttp.readBody(exchange, MAX_BODY)).path("user_id").asText("");
+        if (userId.isEmpty()) {
+            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_request", "error_description", "user_id required"));
+            return;
+        }
+        SmallHttp.sendJson(exchange, 200, Map.of("code", issueGrantCode(userId)));
     }
 
     private static String emailFor(String name) {

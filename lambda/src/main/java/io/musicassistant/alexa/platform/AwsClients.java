@@ -7,10 +7,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -24,6 +27,17 @@ import software.amazon.awssdk.services.sts.StsClient;
  * chain probing).
  */
 public final class AwsClients {
+
+    /**
+     * Three attempts, backing off at most 200 ms (throttling included): the SDK's default for
+     * DynamoDB (legacy mode) waits 500 ms and more after each throttled attempt, up to nine attempts,
+     * so one throttled call could spend all of a directive's budget (docs/fault-injection.md).
+     */
+    static final RetryStrategy BRIEF_RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(3)
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(200)))
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(200)))
+            .build();
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
@@ -45,6 +59,7 @@ public final class AwsClients {
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(Duration.ofMillis(1000))
                 .apiCallTimeout(Duration.ofMillis(2500))
+                .retryStrategy(BRIEF_RETRIES)
                 .build();
         var dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
                 .region(Region.of(config.region())).overrideConfiguration(overrides);

@@ -48,6 +48,11 @@ public final class LocalEndpoint implements AutoCloseable {
         server.start();
     }
 
+    /** Adds a route (the fault interface, with {@code --faults}); the server is loopback-only. */
+    void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** What {@code POST /_local/catalog-build[?force=true]} runs (scripts/catalog): the local stand-in for the schedule. */
     public interface CatalogBuilds {
         BuildReport build(boolean force, java.util.function.Consumer<String> progress);

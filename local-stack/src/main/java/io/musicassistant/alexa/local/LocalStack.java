@@ -8,13 +8,16 @@ import io.musicassistant.alexa.catalog.MergeQuery;
 import io.musicassistant.alexa.catalog.smapi.SmapiCredentials;
 import io.musicassistant.alexa.connector.Connector;
 import io.musicassistant.alexa.connector.ConnectorConfig;
-import io.musicassistant.alexa.connector.audio.AudioConfig;
-import io.musicassistant.alexa.connector.catalog.CatalogSettings;
+import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.FreePort;
 import io.musicassistant.alexa.dev.LocalCertificate;
 import io.musicassistant.alexa.dev.SmapiStandIn;
 import io.musicassistant.alexa.local.catalog.LocalCatalogBuild;
+import io.musicassistant.alexa.local.faults.ConnectorProcess;
+import io.musicassistant.alexa.local.faults.FaultRoutes;
+import io.musicassistant.alexa.local.faults.Faults;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.platform.Config;
@@ -80,6 +83,9 @@ public final class LocalStack implements AutoCloseable {
     private final Path connectorState;
     private final Streams streams;
     private volatile Connector connector;
+    /** With faults: the connector as a child process (then {@link #connector} stays null), and the faults. */
+    private final ConnectorProcess child;
+    private final Faults faults;
 
     /**
      * The connector's stream server: HTTPS on localhost with a certificate made for this machine,
@@ -93,7 +99,9 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(DevServices services, LocalBuckets buckets, SmapiStandIn smapi, LocalCatalogBuild.Smapi smapiEndpoint,
                        CloudWiring cloud, LocalEndpoint endpoint, MaSimulator ma, Path connectorState, Streams streams,
-                       Connector connector) {
+                       Connector connector, ConnectorProcess child, Faults faults) {
+        this.child = child;
+        this.faults = faults;
         this.streams = streams;
         this.services = services;
         this.buckets = buckets;
@@ -115,6 +123,19 @@ public final class LocalStack implements AutoCloseable {
      *     ({@code <type>/<upload id>.json}); null for a temporary directory
      */
     public static LocalStack start(Ports ports, Path catalogsDir, Consumer<String> progress) {
+        return start(ports, catalogsDir, null, progress);
+    }
+
+    /**
+     * The stack with fault injection (docs/fault-injection.md): proxies in front of SQS and
+     * DynamoDB, the connector as a child process logging to {@code connectorLog}, and the fault
+     * interface under {@code /_faults} on the endpoint.
+     */
+    public static LocalStack startWithFaults(Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
+        return start(ports, catalogsDir, java.util.Objects.requireNonNull(connectorLog), progress);
+    }
+
+    private static LocalStack start(Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
         long started = System.nanoTime();
         progress.accept("Starting Moto (DynamoDB, S3, STS), ElasticMQ (SQS) and the Login-with-Amazon stand-in ...");
         DevServices services = DevServices.start(ports.aws(), ports.sqs(), ports.lwa());
@@ -126,8 +147,9 @@ public final class LocalStack implements AutoCloseable {
                 Instant.now().minus(Duration.ofMinutes(5)));
 
         progress.accept("Creating the DynamoDB tables and S3 buckets, starting the skill endpoint ...");
-        CloudWiring cloud = new CloudWiring(cloudConfig(services), Clock.systemUTC());
-        cloud.tables().createAll(cloud.aws().dynamoDb());
+        Faults faults = connectorLog == null ? null : Faults.start(services);
+        CloudWiring cloud = new CloudWiring(cloudConfig(services, faults), Clock.systemUTC());
+        createTables(cloud);
         LocalBuckets buckets = new LocalBuckets(services, cloud.config().tablePrefix());
         buckets.createAll();
         progress.accept("Starting the SMAPI stand-in (Amazon's catalog API, validating every upload) ...");
@@ -160,19 +182,54 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Streams streams = new Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
-        Connector connector = startConnector(endpoint, ma, state, streams, progress);
-        LocalStack stack = new LocalStack(services, buckets, smapi, smapiEndpoint, cloud, endpoint, ma, state, streams, connector);
+        Connector connector = null;
+        ConnectorProcess child = null;
+        if (faults == null) {
+            connector = startConnector(endpoint, ma, state, streams, progress);
+        } else {
+            progress.accept("  (as a process of its own, for the faults; its log: " + connectorLog + ")");
+            child = new ConnectorProcess(connectorEnv(endpoint, ma, state, streams), connectorLog);
+            child.start();
+            endpoint.route("/_faults", new FaultRoutes(faults));
+        }
+        LocalStack stack = new LocalStack(services, buckets, smapi, smapiEndpoint, cloud, endpoint, ma, state, streams, connector,
+                child, faults);
         endpoint.onCatalogBuild(stack::buildCatalogs);
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
         stack.awaitHomeOnline(Duration.ofSeconds(20));
+        if (faults != null) {
+            faults.attach(ma, stack.new ChildConnector());
+        }
         progress.accept(String.format("Local stack ready in %.1f s: skill endpoint %s", (System.nanoTime() - started) / 1e9,
                 endpoint.alexaUrl()));
         return stack;
     }
 
+    /**
+     * Moto imports its DynamoDB backend on the first call, which on a busy machine can outlast the
+     * cloud's 2.5 s call timeout: tried three times (creating is idempotent) before the start fails.
+     */
+    private static void createTables(CloudWiring cloud) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cloud.tables().createAll(cloud.aws().dynamoDb());
+                return;
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static Config cloudConfig(DevServices services) {
+        return cloudConfig(services, null);
+    }
+
+    /** With faults, the cloud (and, through its credentials, the connector) reaches SQS and DynamoDB through the fault proxies. */
+    static Config cloudConfig(DevServices services, Faults faults) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", services.region());
         env.put("TABLE_PREFIX", "local-");
@@ -192,35 +249,73 @@ public final class LocalStack implements AutoCloseable {
         // Library snapshots go to the catalog bucket in Moto, presigned path-style against its endpoint.
         env.put("CATALOG_BUCKET", new LocalBuckets(services, env.get("TABLE_PREFIX")).names().name(Buckets.CATALOG));
         env.put("S3_ENDPOINT", services.s3Endpoint().toString());
+        if (faults != null) {
+            env.put("DYNAMODB_ENDPOINT", faults.dynamoDbEndpoint().toString());
+            env.put("SQS_ENDPOINT", faults.sqsEndpoint().toString());
+        }
         return Config.from(env);
     }
 
     private static Connector startConnector(LocalEndpoint endpoint, MaSimulator ma, Path state, Streams streams,
                                             Consumer<String> progress) {
-        // The stream server terminates TLS itself with the local certificate, and its self-test trusts
-        // exactly that certificate; the cache is small so that the demo also shows eviction at work.
-        // No STREAM_MAX_ variable: the stream server runs with the production limits (StreamLimits.DEFAULTS).
-        AudioConfig audio = AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", Integer.toString(streams.port()),
-                "STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString(),
-                "STREAM_TLS_PASSWORD", streams.certificate().password(),
-                "STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString(),
-                "AUDIO_CACHE_MB", "256", "SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort())), state);
+        ConnectorConfig config = ConnectorConfig.load(connectorEnv(endpoint, ma, state, streams));
+        return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
+    }
+
+    /**
+     * The connector's settings, as the environment variables a connector reads: the connector in this
+     * JVM loads them as {@code ConnectorMain} does, a connector process (with faults) gets them as its environment.
+     */
+    private static Map<String, String> connectorEnv(LocalEndpoint endpoint, MaSimulator ma, Path state, Streams streams) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MA_URL", ma.wsUrl());
+        env.put("MA_TOKEN", ma.adminToken());
+        env.put("RELAY_API_URL", endpoint.baseUrl());
+        env.put("STATE_DIR", state.toString());
+        env.put("STREAM_BASE", streams.base());
+        env.put("STREAM_URL_TTL_HOURS", "24");
+        env.put("HOME_NAME", "Demo Home");
         // One-second long polls: replies are just as fast, and a restarted connector never competes with
         // the previous one still waiting in a long poll inside this same process.
+        env.put("RELAY_POLL_SECONDS", "1");
+        // The stream server terminates TLS itself with the local certificate, and its self-test trusts
+        // exactly that certificate; the cache is small so that the demo also shows eviction at work.
+        env.put("STREAM_BIND", "127.0.0.1");
+        env.put("STREAM_PORT", Integer.toString(streams.port()));
+        env.put("STREAM_TLS_KEYSTORE", streams.certificate().keyStore().toString());
+        env.put("STREAM_TLS_PASSWORD", streams.certificate().password());
+        env.put("STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString());
+        env.put("AUDIO_CACHE_MB", "256");
+        env.put("SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort()));
+        // No STREAM_MAX_ variable: the stream server runs with the production limits (StreamLimits.DEFAULTS).
         // The library export waits for five quiet seconds after a library change (a home waits a minute),
         // so that the demo sees a change reach the catalogs while one watches.
-        ConnectorConfig config = new ConnectorConfig(URI.create(ma.wsUrl()), ma.adminToken(), URI.create(endpoint.baseUrl()),
-                state, streams.base(), Duration.ofHours(24), "Demo Home", 1, audio,
-                new CatalogSettings(true, false, true, Duration.ofSeconds(5)));
-        return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
+        env.put("CATALOG_EXPORT", "true");
+        env.put("CATALOG_PLAYLISTS", "false");
+        env.put("CATALOG_RADIOS", "true");
+        env.put("CATALOG_DEBOUNCE_S", "5");
+        return env;
+    }
+
+    /** The code the connector shows (in this JVM), or one asked for with the home's credentials (a connector process). */
+    private String currentPairingCode() {
+        if (connector != null) {
+            var shown = connector.link().currentCode();
+            return shown == null ? null : shown.code();
+        }
+        var home = new ConnectorState(connectorState).home();
+        if (home.isEmpty()) {
+            return null;
+        }
+        return new RelayApiClient(URI.create(endpoint.baseUrl())).pairingCode(home.get().instanceId(), home.get().instanceSecret()).code();
     }
 
     private void pairDemoUser() {
         String code = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // A connector process first starts a JVM of its own.
+        long deadline = System.nanoTime() + Duration.ofSeconds(child == null ? 15 : 60).toNanos();
         while (code == null && System.nanoTime() < deadline) {
-            var shown = connector.link().currentCode();
-            code = shown == null ? null : shown.code();
+            code = currentPairingCode();
             if (code == null) {
                 sleep(50);
             }
@@ -243,18 +338,25 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        connector.link().beatSoon();
+        if (connector != null) {
+            connector.link().beatSoon();
+        }
     }
 
     /** Waits until the cloud sees the home online with Music Assistant connected. */
     public void awaitHomeOnline(Duration timeout) {
+        awaitHomeOnline(timeout, Instant.EPOCH);
+    }
+
+    /** The same, with a heartbeat later than {@code after}: a restarted connector, not the one before. */
+    private void awaitHomeOnline(Duration timeout, Instant after) {
         HomeDirectory directory = new HomeDirectory(cloud.aws().dynamoDb(), cloud.tables());
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastNudge = System.nanoTime() - Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < deadline) {
             var home = directory.homeOf(DEMO_USER_ID);
-            if (home.isPresent() && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter())
-                    == Home.Availability.ONLINE) {
+            if (home.isPresent() && home.get().heartbeatAt() != null && home.get().heartbeatAt().isAfter(after)
+                    && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter()) == Home.Availability.ONLINE) {
                 return;
             }
             if (System.nanoTime() - lastNudge > Duration.ofSeconds(2).toNanos() && connector != null) {
@@ -268,6 +370,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the connector the way Docker would (SIGTERM): it tells the cloud it is going. */
     public void stopConnector() {
+        if (child != null) {
+            child.stop();
+            return;
+        }
         Connector c = connector;
         if (c != null) {
             c.close();
@@ -277,7 +383,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the connector again with the same state directory (same home, already paired). */
     public void restartConnector(Consumer<String> progress) {
-        if (connector == null) {
+        if (child != null) {
+            new ChildConnector().start();
+        } else if (connector == null) {
             connector = startConnector(endpoint, ma, connectorState, streams, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
@@ -348,8 +456,44 @@ public final class LocalStack implements AutoCloseable {
         return streams;
     }
 
+    /** The connector when it runs in this JVM; null with faults (it is a process then) or while stopped. */
     public Connector connector() {
         return connector;
+    }
+
+    /** The faults, when the stack was started with them. */
+    public java.util.Optional<Faults> faults() {
+        return java.util.Optional.ofNullable(faults);
+    }
+
+    /** The connector process's id with faults, else -1. */
+    public long connectorPid() {
+        return child == null ? -1 : child.pid();
+    }
+
+    /** The connector process as the faults act on it. */
+    private final class ChildConnector implements Faults.Connector {
+        @Override
+        public void stop() {
+            child.stop();
+        }
+
+        @Override
+        public void kill() {
+            child.kill();
+        }
+
+        @Override
+        public void start() {
+            Instant before = Instant.now();
+            child.start();
+            awaitHomeOnline(Duration.ofSeconds(60), before);
+        }
+
+        @Override
+        public long pid() {
+            return child.pid();
+        }
     }
 
     private static void sleep(long ms) {
@@ -363,6 +507,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         stopConnector();
+        if (faults != null) {
+            faults.close();
+        }
         ma.close();
         endpoint.close();
         smapi.close();

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * {@code java -jar local-stack/target/local-stack.jar <command>}:
  * <ul>
  *   <li>{@code demo [--json]} — start everything, play the scripted conversation, stop;</li>
- *   <li>{@code up [--port N] [--state-dir D]} — start everything and keep running (scripts/local-up);</li>
+ *   <li>{@code up [--port N] [--state-dir D] [--faults]} — start everything and keep running (scripts/local-up);
+ *       with the fault interface of docs/fault-injection.md;</li>
+ *   <li>{@code chaos [--only NAMES]} — every fault against the running stack (scripts/chaos);</li>
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
  *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md);
  *       {@code bench --catalog [--homes N,M]} — the catalog build at scale on synthetic homes;
@@ -46,7 +48,9 @@ public final class LocalStackMain {
             code = switch (command) {
                 case "demo" -> demo(options.contains("--json"), options.contains("--verbose"));
                 case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
-                        options.contains("--verbose"));
+                        options.contains("--verbose"), options.contains("--faults"));
+                case "chaos" -> Chaos.run(Path.of(option(options, "--state-dir", ".local")), option(options, "--only", null),
+                        System.out);
                 case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
                 case "catalog" -> catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
                 case "bench" -> options.contains("--flood")
@@ -61,7 +65,7 @@ public final class LocalStackMain {
                         : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
                                 options.contains("--reports-only"), options.contains("--audio-only"), System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
                     yield 2;
                 }
             };
@@ -69,6 +73,10 @@ public final class LocalStackMain {
             // What to install, in one line; a stack trace would bury it.
             System.err.println("error: " + e.getMessage());
             code = 2;
+        } catch (RuntimeException e) {
+            // Servers already started (stand-ins, proxies) would keep the JVM alive after a failed start.
+            e.printStackTrace();
+            code = 1;
         }
         System.exit(code);
     }
@@ -108,11 +116,14 @@ public final class LocalStackMain {
         }
     }
 
-    static int up(int port, Path stateDir, boolean verbose) throws Exception {
+    static int up(int port, Path stateDir, boolean verbose, boolean faults) throws Exception {
         Files.createDirectories(stateDir);
         quietLogs(verbose, stateDir.resolve("stack.log"));
         Consumer<String> progress = message -> System.out.println("• " + message);
-        LocalStack stack = LocalStack.start(new LocalStack.Ports(port, 0, 0, 0, 0), freshCatalogsDir(stateDir), progress);
+        LocalStack.Ports ports = new LocalStack.Ports(port, 0, 0, 0, 0);
+        LocalStack stack = faults
+                ? LocalStack.startWithFaults(ports, freshCatalogsDir(stateDir), stateDir.resolve("connector.log"), progress)
+                : LocalStack.start(ports, freshCatalogsDir(stateDir), progress);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("alexa_url", stack.alexaUrl());
         info.put("relay_api_url", stack.baseUrl());
@@ -133,6 +144,15 @@ public final class LocalStackMain {
         info.put("catalogs_dir", stack.smapi().storeDir().toString());
         info.put("lwa_base_url", stack.services().lwa().baseUrl());
         info.put("pid", ProcessHandle.current().pid());
+        info.put("relay_timeout_ms", stack.cloud().config().relayTimeout().toMillis());
+        if (faults) {
+            // Only with --faults: the fault interface and what scripts/chaos needs to act as MA's own UI would.
+            info.put("faults_url", stack.baseUrl() + "/_faults");
+            info.put("connector_pid", stack.connectorPid());
+            info.put("connector_log", stateDir.resolve("connector.log").toString());
+            info.put("ma_http_url", stack.ma().httpBaseUrl());
+            info.put("ma_token", stack.ma().adminToken());
+        }
         Path file = stateDir.resolve("stack.json");
         Path temp = stateDir.resolve("stack.json.tmp");
         Files.writeString(temp, RelayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));

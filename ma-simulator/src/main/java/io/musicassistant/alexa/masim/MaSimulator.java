@@ -14,6 +14,7 @@ import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.Playlog;
+import io.musicassistant.alexa.masim.server.ReceivedCommand;
 import io.musicassistant.alexa.masim.server.SimServer;
 import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
 import io.musicassistant.alexa.masim.stream.Pacing;
@@ -378,6 +379,16 @@ public final class MaSimulator implements AutoCloseable {
     /** Drops every client connection abruptly (no close frame), like an MA restart. */
     public void disconnectAll() {
         server.disconnectAll();
+    }
+
+    /** Stops answering as MA would when stopped (clients dropped, connections refused); false starts it again. */
+    public void setStopped(boolean stopped) {
+        server.setStopped(stopped);
+    }
+
+    /** Every command received (not "auth"), with arguments and arrival time, oldest first. */
+    public List<ReceivedCommand> receivedCommands() {
+        return server.receivedCommands();
     }
 
     public int connectedClients() {

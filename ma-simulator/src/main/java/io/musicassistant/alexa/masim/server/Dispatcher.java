@@ -48,6 +48,8 @@ final class Dispatcher {
     private final Tokens tokens;
     private final ExecutorService executor;
     private final List<String> commandLog = new ArrayList<>();
+    /** Every command with its arguments and arrival time, for checks that a command ran once and in time. */
+    private final List<ReceivedCommand> received = new ArrayList<>();
     private final Map<String, AtomicInteger> commandCounts = new ConcurrentHashMap<>();
     private final Map<String, Duration> commandDelays = new ConcurrentHashMap<>();
     private volatile Duration delay;
@@ -87,10 +89,17 @@ final class Dispatcher {
 
     synchronized void resetCounters() {
         commandLog.clear();
+        received.clear();
         commandCounts.clear();
     }
 
-    synchronized void record(String command) {
+    synchronized List<ReceivedCommand> received() {
+        return List.copyOf(received);
+    }
+
+    synchronized void record(String command, JsonNode args) {
+        received.add(new ReceivedCommand(System.currentTimeMillis(), command,
+                args == null || args.isNull() ? F.objectNode() : args.deepCopy()));
         commandLog.add(command);
         commandCounts.computeIfAbsent(command, c -> new AtomicInteger()).incrementAndGet();
     }
@@ -121,7 +130,7 @@ final class Dispatcher {
             handleAuth(session, messageId, args);
             return;
         }
-        record(name);
+        record(name, args);
         if (profile == Profile.NEWEST && name.equals("translations/set_locale")) {
             handleSetLocale(session, messageId, args);
             return;

@@ -139,7 +139,7 @@ final class HttpFrontend implements AutoCloseable {
             return;
         }
         String name = commandNode.asText();
-        dispatcher.record(name);
+        dispatcher.record(name, message.get("args"));
         Optional<Command> found = registry.get(name);
         if (found.isEmpty()) {
             sendText(exchange, 400, "Invalid Command: " + name);

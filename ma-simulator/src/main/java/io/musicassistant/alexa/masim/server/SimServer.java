@@ -129,6 +129,21 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A stopped Music Assistant (fault injection): drops every client and refuses new connections
+     * until called with false. The library, players and command record are kept.
+     */
+    public void setStopped(boolean stopped) {
+        ws.setRefusing(stopped);
+        if (stopped) {
+            disconnectAll();
+        }
+    }
+
+    public List<ReceivedCommand> receivedCommands() {
+        return dispatcher.received();
+    }
+
     public int connectedClients() {
         return (int) events.sessions().stream().filter(ClientSession::isOpen).count();
     }

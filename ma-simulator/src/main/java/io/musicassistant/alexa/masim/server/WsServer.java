@@ -39,6 +39,8 @@ final class WsServer extends WebSocketServer {
 
     private final Events events;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
+    /** A stopped MA (fault injection): every handshake is refused, as a server that is not there. */
+    private volatile boolean refusing;
 
     WsServer(InetSocketAddress address, Events events) {
         super(address, decoders(), List.<Draft>of(draft()));
@@ -60,6 +62,10 @@ final class WsServer extends WebSocketServer {
         return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
+    void setRefusing(boolean value) {
+        refusing = value;
+    }
+
     CompletableFuture<Void> started() {
         return started;
     }
@@ -70,6 +76,9 @@ final class WsServer extends WebSocketServer {
         String resource = request.getResourceDescriptor();
         int query = resource.indexOf('?');
         String path = query < 0 ? resource : resource.substring(0, query);
+        if (refusing) {
+            throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "Service Unavailable");
+        }
         if (!path.equals("/ws")) {
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Not Found");
         }
