@@ -47,6 +47,7 @@ import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
 import io.musicassistant.alexa.relay.CredentialIssuer;
 import io.musicassistant.alexa.relay.HomeDirectory;
+import io.musicassistant.alexa.relay.HomeLiveness;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.HomeRegistry;
 import io.musicassistant.alexa.relay.LocalCredentialIssuer;
@@ -119,8 +120,10 @@ public final class CloudWiring {
         LwaClient lwa = new LwaClient(config.lwaApiBase(), config.lwaClientId(), clock, Duration.ofMillis(1500));
         this.identity = new IdentityResolver(lwa, new TokenCache(aws.dynamoDb(), tables), clock);
         this.directory = new HomeDirectory(aws.dynamoDb(), tables);
-        this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter());
-        this.relay = new RelayClient(aws.sqs(), aws.dynamoDb(), tables, clock, config.heartbeatStaleAfter());
+        HomeLiveness liveness = new HomeLiveness(aws.dynamoDb(), tables);
+        this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter(), liveness);
+        this.relay = new RelayClient(aws.sqs(), aws.dynamoDb(), tables, clock, config.heartbeatStaleAfter(), liveness,
+                config.relayAckTimeout());
     }
 
     public static CloudWiring fromEnvironment() {

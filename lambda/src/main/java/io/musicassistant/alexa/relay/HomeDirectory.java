@@ -21,6 +21,12 @@ public final class HomeDirectory {
     /** Set while the connector's self-test finds that Echo devices cannot fetch audio through its stream base. */
     static final String STREAM_PROBLEM = "stream_problem";
     static final String SECRET_HASH = "secret_hash";
+    /** true when the home's connector acknowledges commands on receipt (from its heartbeats). */
+    static final String ACKS = "acks";
+    /** Epoch ms when a command went unacknowledged; removed by the next sign of life. */
+    static final String SUSPECT_SINCE = "suspect_since_ms";
+    /** Epoch ms when a command was last let through to a suspect home. */
+    static final String PROBE_AT = "probe_at_ms";
     static final String LINKED_INSTANCE = "instance_id";
 
     private final DynamoDbClient dynamo;
@@ -61,6 +67,8 @@ public final class HomeDirectory {
 
     static Home toHome(Map<String, AttributeValue> item) {
         long heartbeat = Attrs.num(item, HEARTBEAT_AT, 0);
+        long suspect = Attrs.num(item, SUSPECT_SINCE, 0);
+        long probe = Attrs.num(item, PROBE_AT, 0);
         return new Home(
                 Attrs.str(item, Tables.HOMES.key()),
                 Attrs.str(item, HOME_NAME),
@@ -69,6 +77,9 @@ public final class HomeDirectory {
                 Attrs.str(item, STATUS),
                 Attrs.flag(item, MA_CONNECTED, false),
                 Attrs.str(item, STREAM_BASE),
-                Attrs.str(item, STREAM_PROBLEM));
+                Attrs.str(item, STREAM_PROBLEM),
+                Attrs.flag(item, ACKS, false),
+                suspect == 0 ? null : Instant.ofEpochMilli(suspect),
+                probe == 0 ? null : Instant.ofEpochMilli(probe));
     }
 }

@@ -28,6 +28,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * a malformed or unsupported one is dropped, one past its deadline is dropped unexecuted (the cloud
  * has already answered Alexa), and a duplicate delivery is skipped — in memory for every command,
  * durably in the reply table for commands that change something. Commands run concurrently.
+ * Each command the cloud waits for is acknowledged in its reply row before it runs (a receipt, or
+ * the claim of a mutating command), so the cloud can tell a slow Music Assistant from a home
+ * that stopped listening.
  * The worker owns the SQS client it is given and closes it when its poll loop ends.
  */
 public final class RelayWorker implements AutoCloseable {
@@ -50,6 +53,8 @@ public final class RelayWorker implements AutoCloseable {
     };
     private final AtomicLong executed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong receives = new AtomicLong();
+    private volatile Runnable wasAway = () -> { };
     private volatile boolean closed;
     private Thread poller;
 
@@ -67,6 +72,20 @@ public final class RelayWorker implements AutoCloseable {
         if (poller == null) {
             poller = Thread.ofPlatform().daemon().name("relay-poller").start(this::pollLoop);
         }
+    }
+
+    /**
+     * Called when this worker finds signs that it was not listening for a while (commands past their
+     * deadline in the queue, polling that works again after failures): the cloud may have judged the
+     * home silent, and a heartbeat now tells it otherwise sooner than the next probe would.
+     */
+    public void onWasAway(Runnable action) {
+        this.wasAway = action;
+    }
+
+    /** ReceiveMessage calls made so far (the cost model's idle traffic, docs/cost.md). */
+    public long receiveCount() {
+        return receives.get();
     }
 
     public long executedCount() {
@@ -90,8 +109,12 @@ public final class RelayWorker implements AutoCloseable {
         int failures = 0;
         while (!closed) {
             try {
+                receives.incrementAndGet();
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(pollSeconds)).messages();
+                if (failures > 0) {
+                    wasAway.run();
+                }
                 failures = 0;
                 if (messages.isEmpty()) {
                     continue;
@@ -162,15 +185,22 @@ public final class RelayWorker implements AutoCloseable {
             return;
         }
         if (command.expiredAt(clock.millis())) {
+            // Neither run nor acknowledged: the cloud answered Alexa long ago.
             dropped.incrementAndGet();
             LOG.info("relay.expired_dropped", "relay_request_id", command.id(), "command", command.command(),
                     "late_ms", clock.millis() - command.deadlineMs());
+            wasAway.run();
             return;
         }
         if (!firstSighting(command.id())) {
             dropped.incrementAndGet();
             LOG.info("relay.duplicate_dropped", "relay_request_id", command.id());
             return;
+        }
+        var known = RelayProtocol.Command.byWireName(command.command());
+        if (known.map(c -> c.replied() && !c.mutating()).orElse(true)) {
+            // Beside the command, not before it: the receipt must not add its write to the answer's time.
+            submit(() -> receipt(command.id()));
         }
         submit(() -> run(command));
     }
@@ -207,6 +237,14 @@ public final class RelayWorker implements AutoCloseable {
                     "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
+        }
+    }
+
+    private void receipt(String requestId) {
+        try {
+            replies.receipt(requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("relay.receipt_failed", e, "relay_request_id", requestId);
         }
     }
 

@@ -28,7 +28,24 @@ final class ReplyWriter {
         this.clock = clock;
     }
 
-    /** Claims a mutating command; false when another delivery of it got there first. */
+    /**
+     * Says "received" for a read-only command, before it runs: the cloud takes a missing receipt
+     * as a silent home. Never overwrites: a reply (or another delivery's receipt) already there wins.
+     */
+    void receipt(String requestId) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
+                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
+                            ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
+                    .conditionExpression("attribute_not_exists(reply_key)"));
+        } catch (ConditionalCheckFailedException answeredAlready) {
+            // the reply was quicker than its receipt: nothing to say
+        }
+    }
+
+    /** Claims a mutating command (its claim is also its receipt); false when another delivery of it got there first. */
     boolean claim(String requestId) {
         try {
             dynamo.putItem(b -> b.tableName(table)
