@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,6 +38,12 @@ public final class RelayWorker implements AutoCloseable {
 
     private static final JsonLog LOG = JsonLog.get(RelayWorker.class);
     private static final int SEEN_IDS = 10_000;
+    /**
+     * A command taken this long after it was sent may have missed its receipt deadline at the cloud
+     * (RELAY_ACK_TIMEOUT_MS, 700 ms by default; the clocks agree to within the heartbeat's round trip).
+     */
+    static final long LATE_RECEIPT_MS = 400;
+    static final long AWAY_SPACING_MS = 5_000;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -55,6 +62,7 @@ public final class RelayWorker implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong receives = new AtomicLong();
     private volatile Runnable wasAway = () -> { };
+    private final AtomicLong lastAway = new AtomicLong();
     private volatile boolean closed;
     private Thread poller;
 
@@ -113,7 +121,7 @@ public final class RelayWorker implements AutoCloseable {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(pollSeconds)).messages();
                 if (failures > 0) {
-                    wasAway.run();
+                    wasAway();
                 }
                 failures = 0;
                 if (messages.isEmpty()) {
@@ -189,7 +197,7 @@ public final class RelayWorker implements AutoCloseable {
             dropped.incrementAndGet();
             LOG.info("relay.expired_dropped", "relay_request_id", command.id(), "command", command.command(),
                     "late_ms", clock.millis() - command.deadlineMs());
-            wasAway.run();
+            wasAway();
             return;
         }
         if (!firstSighting(command.id())) {
@@ -197,12 +205,24 @@ public final class RelayWorker implements AutoCloseable {
             LOG.info("relay.duplicate_dropped", "relay_request_id", command.id());
             return;
         }
+        if (clock.millis() - command.sentAtMs() > LATE_RECEIPT_MS) {
+            // The cloud may have given up on this receipt and judged the home silent: say otherwise.
+            LOG.info("relay.received_late", "relay_request_id", command.id(), "queued_ms", clock.millis() - command.sentAtMs());
+            wasAway();
+        }
         var known = RelayProtocol.Command.byWireName(command.command());
+        CompletableFuture<Void> receipt = CompletableFuture.completedFuture(null);
         if (known.map(c -> c.replied() && !c.mutating()).orElse(true)) {
             // Beside the command, not before it: the receipt must not add its write to the answer's time.
-            submit(() -> receipt(command.id()));
+            try {
+                receipt = CompletableFuture.runAsync(() -> receipt(command.id()), running);
+            } catch (RejectedExecutionException stopping) {
+                LOG.info("relay.skipped_while_stopping");
+                return;
+            }
         }
-        submit(() -> run(command));
+        CompletableFuture<Void> received = receipt;
+        submit(() -> run(command, received));
     }
 
     /** Runs on a virtual thread; after {@link #close()} there is nothing left to run it on. */
@@ -214,7 +234,8 @@ public final class RelayWorker implements AutoCloseable {
         }
     }
 
-    private void run(RelayCommand command) {
+    /** @param receipt the receipt's write; the reply waits for it, so that a receipt never lands on a reply */
+    private void run(RelayCommand command, CompletableFuture<Void> receipt) {
         try (var ignored = LogContext.put("relay_request_id", command.id())) {
             long started = System.nanoTime();
             var known = RelayProtocol.Command.byWireName(command.command());
@@ -229,6 +250,7 @@ public final class RelayWorker implements AutoCloseable {
                 LOG.info("relay.finished_late", "command", command.command());
             }
             if (known.map(RelayProtocol.Command::replied).orElse(true)) {
+                receipt.join();
                 replies.write(reply);
             }
             executed.incrementAndGet();
@@ -237,6 +259,15 @@ public final class RelayWorker implements AutoCloseable {
                     "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
+        }
+    }
+
+    /** At most one "I was away" per {@link #AWAY_SPACING_MS}: a backlog of late commands is one heartbeat. */
+    private void wasAway() {
+        long now = System.nanoTime();
+        long last = lastAway.get();
+        if ((last == 0 || now - last > AWAY_SPACING_MS * 1_000_000) && lastAway.compareAndSet(last, now)) {
+            wasAway.run();
         }
     }
 

@@ -30,7 +30,9 @@ final class ReplyWriter {
 
     /**
      * Says "received" for a read-only command, before it runs: the cloud takes a missing receipt
-     * as a silent home. Never overwrites: a reply (or another delivery's receipt) already there wins.
+     * as a silent home. Never overwrites: a reply (or another delivery's receipt or claim) already there
+     * wins. The worker also writes a command's reply only after its receipt, since a conditional write
+     * racing a plain one is atomic in DynamoDB but not in every emulator.
      */
     void receipt(String requestId) {
         try {
