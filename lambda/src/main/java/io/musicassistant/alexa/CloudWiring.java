@@ -5,6 +5,7 @@ import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.control.HomeControl;
 import io.musicassistant.alexa.control.reporting.ChangeReporter;
 import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.reporting.HealthSweep;
 import io.musicassistant.alexa.control.reporting.EventGateway;
 import io.musicassistant.alexa.control.reporting.Grants;
 import io.musicassistant.alexa.control.reporting.LwaTokenClient;
@@ -210,7 +211,9 @@ public final class CloudWiring {
                 .register(new PowerHandler(false, players))
                 .register(new ReportStateHandler(players))
                 .register(new AcceptGrantHandler(identity, grants::get));
-        VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
+        EndpointStates endpointStates = states.get();
+        HomeControl byVoice = new HomeControl(relay, (home, playerId) -> endpointStates.changingByVoice(home.instanceId(), playerId));
+        VoiceSkill voice = new VoiceSkill(homes, byVoice, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId());
         return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId()));
     }
@@ -229,6 +232,16 @@ public final class CloudWiring {
     /** Sends Alexa the news from homes; built once, shared by every relay API request. */
     public ChangeReporter reporter() {
         return reporter.get();
+    }
+
+    /** Tells Alexa which homes went offline or came back (the scheduled health sweep). */
+    public HealthSweep healthSweep() {
+        return healthSweep(clock);
+    }
+
+    /** The sweep judging staleness by {@code now} (tests of a stale home do not wait half an hour). */
+    public HealthSweep healthSweep(Clock now) {
+        return new HealthSweep(directory, reporter.get(), now, config.heartbeatStaleAfter());
     }
 
     private EndpointStates buildStates() {

@@ -27,6 +27,8 @@ public final class HomeDirectory {
     static final String SUSPECT_SINCE = "suspect_since_ms";
     /** Epoch ms when a command was last let through to a suspect home. */
     static final String PROBE_AT = "probe_at_ms";
+    /** {@code unreachable} while linked accounts' Alexa was told the home's players are unreachable. */
+    static final String HEALTH_TOLD = "health_told";
     static final String LINKED_INSTANCE = "instance_id";
 
     private final DynamoDbClient dynamo;
@@ -63,6 +65,29 @@ public final class HomeDirectory {
                 .key(Attrs.key(Tables.HOMES.key(), instanceId)).projectionExpression("linked_user_ids")).item();
         AttributeValue users = item == null ? null : item.get("linked_user_ids");
         return users == null || !users.hasSs() ? List.of() : users.ss();
+    }
+
+    /**
+     * Every home, page by page (the health sweep, docs/relay-protocol.md "Offline homes in the Alexa
+     * app"): each with whether Alexa was last told its players are unreachable.
+     */
+    public void eachHome(java.util.function.BiConsumer<Home, Boolean> action) {
+        dynamo.scanPaginator(b -> b.tableName(homes)).items()
+                .forEach(item -> action.accept(toHome(item), "unreachable".equals(Attrs.str(item, HEALTH_TOLD))));
+    }
+
+    /** Records what linked accounts' Alexa was told about the home's reachability. */
+    public void healthTold(String instanceId, boolean unreachable) {
+        try {
+            dynamo.updateItem(b -> b.tableName(homes)
+                    .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                    .updateExpression(unreachable ? "SET #h = :u" : "REMOVE #h")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#h", HEALTH_TOLD, "#id", Tables.HOMES.key()))
+                    .expressionAttributeValues(unreachable ? Map.of(":u", Attrs.s("unreachable")) : null));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException deleted) {
+            // the home was removed meanwhile
+        }
     }
 
     static Home toHome(Map<String, AttributeValue> item) {
