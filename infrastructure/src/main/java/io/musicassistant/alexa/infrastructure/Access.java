@@ -16,6 +16,8 @@ final class Access {
     static final String PUT = "dynamodb:PutItem";
     static final String UPDATE = "dynamodb:UpdateItem";
     static final String DELETE = "dynamodb:DeleteItem";
+    /** Only the health sweep scans, and only the homes table. */
+    static final String SCAN = "dynamodb:Scan";
 
     /** identity/TokenCache: the LWA user behind a token hash (all three resolve tokens). */
     private static final Map.Entry<Tables.Spec, List<String>> TOKENS = Map.entry(Tables.TOKENS, List.of(GET, PUT));
@@ -25,7 +27,8 @@ final class Access {
      * by key and with the queue state in one BatchGetItem; queue state written on change).
      */
     static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS,
-            Map.entry(Tables.HOMES, List.of(GET)),
+            // UPDATE: HomeLiveness marks a silent home suspect, claims probes and clears the mark.
+            Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET)),
             Map.entry(Tables.REPLIES, List.of(GET)),
             Map.entry(Tables.CONTENT, List.of(GET, BATCH_GET, PUT)),
@@ -56,7 +59,16 @@ final class Access {
             Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.RATE_LIMITS, List.of(GET, UPDATE)),
             Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
-            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, DELETE)));
+            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, UPDATE, DELETE)));
+
+    /**
+     * The health sweep: HomeDirectory (homes scanned, health_told updated, linked users read),
+     * ChangeReporter.reportHealth (grants read, renewed and forgotten; endpoint state read and replaced).
+     */
+    static final Map<Tables.Spec, List<String>> HEALTH_SWEEP = Map.ofEntries(
+            Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
+            Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT)));
 
     /** What a connector's credentials may do before the per-home session policy narrows them. */
     static final List<String> CONNECTOR_QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",

@@ -39,7 +39,7 @@ class StackTest {
     @Test
     void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAliasAndTheCatalogBuilderWithout() throws Exception {
         Map<String, JsonNode> functions = resources(full, "AWS::Lambda::Function");
-        assertEquals(4, functions.size());
+        assertEquals(5, functions.size());
         Set<String> handlers = new TreeSet<>();
         for (JsonNode f : functions.values()) {
             JsonNode p = f.path("Properties");
@@ -48,6 +48,12 @@ class StackTest {
             assertEquals("java21", p.path("Runtime").asText());
             assertEquals("[\"arm64\"]", p.path("Architectures").toString());
             assertTrue(p.path("LoggingConfig").path("LogGroup").has("Ref"), "logs go to the stack's own log group");
+            if (handler.equals(MusicAssistantAlexaStack.HEALTH_HANDLER)) {
+                assertTrue(p.path("SnapStart").isMissingNode(), "the schedule calls it: nobody waits for its cold start");
+                assertTrue(p.path("Timeout").asInt() < 60, "a sweep ends before the next one starts");
+                assertHandlerExists(handler);
+                continue;
+            }
             if (handler.equals(MusicAssistantAlexaStack.CATALOG_HANDLER)) {
                 assertTrue(p.path("SnapStart").isMissingNode(), "a scheduled batch job waits for nobody's cold start");
                 assertEquals(900, p.path("Timeout").asInt());
@@ -61,9 +67,10 @@ class StackTest {
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
         }
         assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
-                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER)), handlers);
+                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER,
+                MusicAssistantAlexaStack.HEALTH_HANDLER)), handlers);
         Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
-        assertEquals(3, aliases.size(), "the catalog builder has no alias: its schedule calls the function");
+        assertEquals(3, aliases.size(), "the catalog builder and the health sweep have no alias: their schedules call them");
         for (JsonNode alias : aliases.values()) {
             assertEquals("live", alias.path("Properties").path("Name").asText());
             String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
@@ -74,7 +81,7 @@ class StackTest {
             assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
             assertTrue(group.path("Properties").path("LogGroupName").asText().startsWith("/aws/lambda/test-"));
         }
-        assertEquals(4, resources(full, "AWS::Logs::LogGroup").size());
+        assertEquals(5, resources(full, "AWS::Logs::LogGroup").size());
     }
 
     /**
@@ -244,7 +251,7 @@ class StackTest {
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(13, alarms.size(), "errors, p99 duration and throttles of 4 functions, and the API's 5xx");
+        assertEquals(16, alarms.size(), "errors, p99 duration and throttles of 5 functions, and the API's 5xx");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");

@@ -46,6 +46,7 @@ public final class RelayClient {
     private final Duration staleAfter;
     private final HomeLiveness liveness;
     private final Duration ackTimeout;
+    private final java.util.concurrent.atomic.AtomicLong replyReads = new java.util.concurrent.atomic.AtomicLong();
 
     public RelayClient(SqsClient sqs, DynamoDbClient dynamo, Tables tables, Clock clock, Duration staleAfter,
                        HomeLiveness liveness, Duration ackTimeout) {
@@ -125,6 +126,7 @@ public final class RelayClient {
         long receiptBy = clock.millis() + ackTimeout.toMillis();
         int attempt = 0;
         while (true) {
+            replyReads.incrementAndGet();
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(replyTable).key(key).consistentRead(true)).item();
             if (item != null && !item.isEmpty() && awaitingReceipt) {
                 awaitingReceipt = false;
@@ -177,6 +179,11 @@ public final class RelayClient {
             Thread.currentThread().interrupt();
             throw new RelayException(RelayException.Failure.TIMEOUT, "interrupted while waiting");
         }
+    }
+
+    /** Strongly consistent reads of reply rows so far (the cost model's per-directive reads, docs/cost.md). */
+    public long replyReads() {
+        return replyReads.get();
     }
 
     /** For callers that want to decode a result into a protocol record. */

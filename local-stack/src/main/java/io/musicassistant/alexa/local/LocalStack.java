@@ -76,6 +76,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalEndpoint endpoint;
     private final MaSimulator ma;
     private final Path connectorState;
+    private final java.util.concurrent.ScheduledExecutorService healthSweeps =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("health-sweep").unstarted(r));
     private final Streams streams;
     private volatile Connector connector;
 
@@ -161,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         Connector connector = startConnector(endpoint, ma, state, streams, progress);
         LocalStack stack = new LocalStack(services, buckets, smapi, smapiEndpoint, cloud, endpoint, ma, state, streams, connector);
         endpoint.onCatalogBuild(stack::buildCatalogs);
+        stack.sweepHealth();
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
@@ -262,6 +265,17 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException("the demo home did not come online within " + timeout.toSeconds() + " s");
     }
 
+    /** The health sweep, every 5 s here (every minute in AWS): offline homes' players reported UNREACHABLE, and back. */
+    private void sweepHealth() {
+        healthSweeps.scheduleWithFixedDelay(() -> {
+            try {
+                cloud.healthSweep().run();
+            } catch (RuntimeException e) {
+                // the next run tries again, as the scheduled Lambda does
+            }
+        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Stops the connector the way Docker would (SIGTERM): it tells the cloud it is going. */
     public void stopConnector() {
         Connector c = connector;
@@ -277,6 +291,11 @@ public final class LocalStack implements AutoCloseable {
             connector = startConnector(endpoint, ma, connectorState, streams, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
+    }
+
+    /** The connector's state directory (its home identity, as a real connector keeps it). */
+    public Path connectorStateDir() {
+        return connectorState;
     }
 
     public String alexaUrl() {
@@ -358,6 +377,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        healthSweeps.shutdownNow();
         stopConnector();
         ma.close();
         endpoint.close();

@@ -78,6 +78,11 @@ public final class HomeLink implements AutoCloseable {
         }
     }
 
+    /** The heartbeat interval the cloud asked for in its last answer. */
+    public Duration interval() {
+        return interval;
+    }
+
     public boolean paired() {
         return Boolean.TRUE.equals(paired);
     }
