@@ -15,7 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code scripts/bench --cost}: what a home costs a month at AWS's list prices (docs/cost.md). The
@@ -71,11 +76,18 @@ final class CostModel {
             HomeRegistration home = new ConnectorState(stack.connectorStateDir()).home().orElseThrow();
 
             // 1. An idle long poll, as production connectors make it (RELAY_POLL_SECONDS default 20).
-            String queue = cloud.aws().sqs().createQueue(b -> b.queueName("cost-probe-" + UUID.randomUUID())).queueUrl();
-            long t0 = System.nanoTime();
-            cloud.aws().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(20).maxNumberOfMessages(10));
-            double pollWaitS = (System.nanoTime() - t0) / 1e9;
-            cloud.aws().sqs().deleteQueue(b -> b.queueUrl(queue));
+            double pollWaitS;
+            // A client of its own: the skill's gives up on any call after 2.5 s.
+            try (SqsClient sqs = SqsClient.builder().endpointOverride(stack.services().sqsEndpoint())
+                    .region(Region.of(stack.services().region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(java.time.Duration.ofSeconds(30)).build()).build()) {
+                String queue = sqs.createQueue(b -> b.queueName("cost-probe-" + UUID.randomUUID())).queueUrl();
+                long t0 = System.nanoTime();
+                sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(20).maxNumberOfMessages(10));
+                pollWaitS = (System.nanoTime() - t0) / 1e9;
+                sqs.deleteQueue(b -> b.queueUrl(queue));
+            }
 
             // 2. The heartbeat schedule the cloud gave this paired connector with receipts.
             double heartbeatS = stack.connector().link().interval().toSeconds();
