@@ -135,7 +135,7 @@ class EndToEndTest {
             int searches = 0;
             // A heartbeat the connector had already sent may land just after the row is aged; then age it again.
             for (int attempt = 0; attempt < 5; attempt++) {
-                long old = System.currentTimeMillis() - 120_000;
+                long old = System.currentTimeMillis() - stack.cloud().config().heartbeatStaleAfter().toMillis() - 60_000;
                 stack.cloud().aws().dynamoDb().updateItem(b -> b.tableName(stack.cloud().tables().name(Tables.HOMES))
                         .key(Attrs.key("instance_id", home.instanceId()))
                         .updateExpression("SET heartbeat_at_ms = :old")

@@ -35,29 +35,24 @@ final class ReplyWriter {
      * racing a plain one is atomic in DynamoDB but not in every emulator.
      */
     void receipt(String requestId) {
-        try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of(
-                            ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
-                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
-                            ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
-                    .conditionExpression("attribute_not_exists(reply_key)"));
-        } catch (ConditionalCheckFailedException answeredAlready) {
-            // the reply was quicker than its receipt: nothing to say
-        }
+        putIfAbsent(requestId, ReplyTable.STATE_RECEIVED);
     }
 
     /** Claims a mutating command (its claim is also its receipt); false when another delivery of it got there first. */
     boolean claim(String requestId) {
+        return putIfAbsent(requestId, ReplyTable.STATE_CLAIMED);
+    }
+
+    private boolean putIfAbsent(String requestId, String state) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
                             ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
-                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_CLAIMED),
+                            ReplyTable.STATE, AttributeValue.fromS(state),
                             ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
                     .conditionExpression("attribute_not_exists(reply_key)"));
             return true;
-        } catch (ConditionalCheckFailedException duplicate) {
+        } catch (ConditionalCheckFailedException alreadyThere) {
             return false;
         }
     }

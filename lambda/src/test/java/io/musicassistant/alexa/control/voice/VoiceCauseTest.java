@@ -3,11 +3,8 @@ package io.musicassistant.alexa.control.voice;
 import static io.musicassistant.alexa.control.voice.VoiceRequests.intent;
 import static io.musicassistant.alexa.testing.ScriptedPlayers.BEDROOM;
 import static io.musicassistant.alexa.testing.ScriptedPlayers.KITCHEN;
-import static io.musicassistant.alexa.testing.SmartHomeDirectives.outcome;
-import static io.musicassistant.alexa.testing.SmartHomeDirectives.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
 import io.musicassistant.alexa.relay.ApiResponse;
@@ -37,11 +34,7 @@ class VoiceCauseTest {
         CloudFixture.Home home = cloud.pairedHome(user);
         ScriptedPlayers players = new ScriptedPlayers();
         try (ScriptedHome ignored = new ScriptedHome(cloud, home, players::answer)) {
-            ObjectNode accept = request("Authorization.AcceptGrant.request.json", user.token(), null);
-            accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(user.userId()));
-            assertEquals("AcceptGrant.Response", outcome(SmartHomeDirectives.send(cloud, accept)));
-            assertEquals("Discover.Response", outcome(SmartHomeDirectives.send(cloud,
-                    request("Discovery.Discover.request.json", user.token(), null))));
+            SmartHomeDirectives.grantAndDiscover(cloud, user);
 
             assertEquals("Paused the Kitchen.", VoiceRequests.send(cloud, intent("PauseIntent", user.token())
                     .slot("room", "kitchen")).valid().speech());
