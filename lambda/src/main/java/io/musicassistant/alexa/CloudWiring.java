@@ -8,6 +8,7 @@ import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.control.HomeControl;
 import io.musicassistant.alexa.control.reporting.ChangeReporter;
 import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.reporting.HealthSweep;
 import io.musicassistant.alexa.control.reporting.EventGateway;
 import io.musicassistant.alexa.control.reporting.Grants;
 import io.musicassistant.alexa.control.reporting.LwaTokenClient;
@@ -51,6 +52,7 @@ import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
 import io.musicassistant.alexa.relay.CredentialIssuer;
 import io.musicassistant.alexa.relay.HomeDirectory;
+import io.musicassistant.alexa.relay.HomeLiveness;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.HomeRegistry;
 import io.musicassistant.alexa.relay.LocalCredentialIssuer;
@@ -127,8 +129,10 @@ public final class CloudWiring {
         LwaClient lwa = new LwaClient(config.lwaApiBase(), config.lwaClientId(), clock, Duration.ofMillis(1500));
         this.identity = new IdentityResolver(lwa, new TokenCache(aws.dynamoDb(), tables), clock);
         this.directory = new HomeDirectory(aws.dynamoDb(), tables);
-        this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter());
-        this.relay = new RelayClient(aws.sqs(), aws.dynamoDb(), tables, clock, config.heartbeatStaleAfter());
+        HomeLiveness liveness = new HomeLiveness(aws.dynamoDb(), tables);
+        this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter(), liveness);
+        this.relay = new RelayClient(aws.sqs(), aws.dynamoDb(), tables, clock, config.heartbeatStaleAfter(), liveness,
+                config.relayAckTimeout());
     }
 
     public static CloudWiring fromEnvironment() {
@@ -235,7 +239,9 @@ public final class CloudWiring {
                 .register(new PowerHandler(false, players))
                 .register(new ReportStateHandler(players))
                 .register(new AcceptGrantHandler(identity, grants::get));
-        VoiceSkill voice = new VoiceSkill(homes, control, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
+        EndpointStates endpointStates = states.get();
+        HomeControl byVoice = new HomeControl(relay, (home, playerId) -> endpointStates.changingByVoice(home.instanceId(), playerId));
+        VoiceSkill voice = new VoiceSkill(homes, byVoice, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
                 config.controlSkillId(), accounts.get());
         return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId(), skillAccounts.get()));
     }
@@ -254,6 +260,16 @@ public final class CloudWiring {
     /** Sends Alexa the news from homes; built once, shared by every relay API request. */
     public ChangeReporter reporter() {
         return reporter.get();
+    }
+
+    /** Tells Alexa which homes went offline or came back (the scheduled health sweep). */
+    public HealthSweep healthSweep() {
+        return healthSweep(clock);
+    }
+
+    /** The sweep judging staleness by {@code now} (tests of a stale home do not wait half an hour). */
+    public HealthSweep healthSweep(Clock now) {
+        return new HealthSweep(directory, reporter.get(), now, config.heartbeatStaleAfter());
     }
 
     private EndpointStates buildStates() {

@@ -170,6 +170,7 @@ public final class Connector implements AutoCloseable {
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
                 state, serverClock, clock, announce, audio.health()::status);
         linkRef[0] = link;
+        worker.onWasAway(link::beatSoon);
         CatalogScheduler catalog = null;
         if (config.catalog().enabled()) {
             // Names from the library leave the home here (docs/security.md); the settings say which.

@@ -16,6 +16,7 @@ final class Access {
     static final String PUT = "dynamodb:PutItem";
     static final String UPDATE = "dynamodb:UpdateItem";
     static final String DELETE = "dynamodb:DeleteItem";
+    /** Only the sweeps scan (the health sweep the homes table, the home sweep homes and endpoint states). */
     static final String SCAN = "dynamodb:Scan";
 
     /** identity/TokenCache: the LWA user behind a token hash (all three resolve tokens). */
@@ -28,6 +29,7 @@ final class Access {
      * updated; grants are the control skill's).
      */
     static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS,
+            // UPDATE: HomeLiveness marks a silent home suspect, claims probes and clears the mark.
             Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, DELETE)),
             Map.entry(Tables.SKILL_USERS, List.of(GET, PUT, UPDATE, DELETE)),
@@ -64,7 +66,16 @@ final class Access {
             Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
             Map.entry(Tables.RATE_LIMITS, List.of(UPDATE)),
             Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
-            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, DELETE)));
+            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT, UPDATE, DELETE)));
+
+    /**
+     * The health sweep: HomeDirectory (homes scanned, health_told updated, linked users read),
+     * ChangeReporter.reportHealth (grants read, renewed and forgotten; endpoint state read and replaced).
+     */
+    static final Map<Tables.Spec, List<String>> HEALTH_SWEEP = Map.ofEntries(
+            Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
+            Map.entry(Tables.GRANTS, List.of(GET, PUT, DELETE)),
+            Map.entry(Tables.ENDPOINT_STATE, List.of(GET, PUT)));
 
     /**
      * The daily sweep (HomeSweep): homes scanned, marked and deleted; their links read and deleted,

@@ -10,6 +10,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
@@ -28,6 +31,9 @@ public final class MusicAssistantAlexaStack extends Stack {
     static final String RELAY_HANDLER = "io.musicassistant.alexa.relay.RelayApiHandler::handleRequest";
     /** The voice-catalog build (docs/catalogs.md); the class lives in lambda/, the stack only names it. */
     static final String CATALOG_HANDLER = "io.musicassistant.alexa.catalog.CatalogBuilderHandler::handleRequest";
+    /** Offline homes in the Alexa app: tells Alexa which homes' players went unreachable or came back, every minute. */
+    static final String HEALTH_HANDLER = "io.musicassistant.alexa.control.reporting.HealthSweepHandler::handleRequest";
+    static final String HEALTH_SCHEDULE = "rate(1 minute)";
     /** Alexa's principals: custom and music skills, and smart-home skills. */
     static final String ALEXA_SKILLS = "alexa-appkit.amazon.com";
     static final String ALEXA_SMART_HOME = "alexa-connectedhome.amazon.com";
@@ -89,11 +95,22 @@ public final class MusicAssistantAlexaStack extends Stack {
                 "Removes registrations never paired for 30 days and homes silent for 90, with their queues, links and grants;"
                 + " daily", false), settings, code, common);
         new Sweep(this, "Sweep", settings, storage, sweeper);
+        SkillFunction health = new SkillFunction(this, "HealthSweep", new SkillFunction.Spec("health-sweep", HEALTH_HANDLER, 512,
+                Duration.seconds(55), "Reports homes that went offline (stopping, stale, silent) as UNREACHABLE to Alexa, and back,"
+                + " every minute", false), settings, code, reporting);
+        Rule.Builder.create(this, "HealthSchedule")
+                .description("Notices homes whose heartbeat went stale without any traffic, and homes that came back")
+                .schedule(Schedule.expression(HEALTH_SCHEDULE))
+                // No retries: the next minute's sweep does the same work.
+                .targets(List.of(LambdaFunction.Builder.create(health.function()).retryAttempts(0).build()))
+                .build();
         catalog.allowSnapshotUploads(relay);
         grantTables(music, Access.MUSIC_SKILL);
         grantTables(control, Access.CONTROL_SKILL);
         grantTables(relay, Access.RELAY_API);
         grantTables(sweeper, Access.HOME_SWEEP);
+        grantTables(health, Access.HEALTH_SWEEP);
+        health.allow(List.of(Access.SCAN), List.of(storage.table(Tables.HOMES).getTableArn()));
 
         RelayEndpoint endpoint = new RelayEndpoint(this, "Relay", settings, storage, relay);
         relay.function().addEnvironment("CONNECTOR_ROLE_ARN", endpoint.connectorRole().getRoleArn());
@@ -102,6 +119,7 @@ public final class MusicAssistantAlexaStack extends Stack {
         if (secrets != null) {
             secrets.grantRead(control);
             secrets.grantRead(relay);
+            secrets.grantRead(health);
         }
         if (settings.musicSkillId() != null) {
             music.trustAlexa("AlexaMusicSkill", ALEXA_SKILLS, settings.musicSkillId());
@@ -115,6 +133,7 @@ public final class MusicAssistantAlexaStack extends Stack {
         alarms.watch(music, "MusicSkill", 6000);
         alarms.watch(control, "ControlSkill", 6000);
         alarms.watch(relay, "RelayApi", 8000);
+        alarms.watch(health, "HealthSweep", 45_000);
         // Slow: four fifths of the 15-minute timeout, before builds start being cut off.
         alarms.watch(catalogBuilder, "CatalogBuilder", CATALOG_TIMEOUT.toMilliseconds().longValue() * 4 / 5);
         alarms.watch(sweeper, "HomeSweep", Duration.minutes(12).toMilliseconds().longValue());

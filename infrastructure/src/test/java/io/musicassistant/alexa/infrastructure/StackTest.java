@@ -54,6 +54,12 @@ class StackTest {
                 assertHandlerExists(handler);
                 continue;
             }
+            if (handler.equals(MusicAssistantAlexaStack.HEALTH_HANDLER)) {
+                assertTrue(p.path("SnapStart").isMissingNode(), "the schedule calls it: nobody waits for its cold start");
+                assertTrue(p.path("Timeout").asInt() < 60, "a sweep ends before the next one starts");
+                assertHandlerExists(handler);
+                continue;
+            }
             if (handler.equals(MusicAssistantAlexaStack.CATALOG_HANDLER)) {
                 assertTrue(p.path("SnapStart").isMissingNode(), "a scheduled batch job waits for nobody's cold start");
                 assertEquals(900, p.path("Timeout").asInt());
@@ -67,9 +73,10 @@ class StackTest {
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
         }
         assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
-                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER, Sweep.HANDLER)), handlers);
+                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER, Sweep.HANDLER,
+                MusicAssistantAlexaStack.HEALTH_HANDLER)), handlers);
         Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
-        assertEquals(3, aliases.size(), "the catalog builder and the sweep have no alias: their schedules call the function");
+        assertEquals(3, aliases.size(), "the catalog builder and both sweeps have no alias: their schedules call them");
         for (JsonNode alias : aliases.values()) {
             assertEquals("live", alias.path("Properties").path("Name").asText());
             String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
@@ -258,7 +265,7 @@ class StackTest {
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(17, alarms.size(), "errors, p99 duration and throttles of 5 functions, the API's 5xx, registration surges");
+        assertEquals(20, alarms.size(), "errors, p99 duration and throttles of 6 functions, the API's 5xx, registration surges");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");

@@ -23,9 +23,34 @@ import java.util.Map;
 public final class HomeControl {
 
     private final RelayClient relay;
+    private final VoiceChanges voice;
 
     public HomeControl(RelayClient relay) {
+        this(relay, null);
+    }
+
+    /**
+     * @param voice told about each player this control is about to change, when the changes are
+     *     made by voice (the custom model), so that Alexa hears of them as VOICE_INTERACTION; null for
+     *     smart-home directives, whose changes are not reported back to the account that made them
+     */
+    public HomeControl(RelayClient relay, VoiceChanges voice) {
         this.relay = relay;
+        this.voice = voice;
+    }
+
+    /** Who must know that a player is about to be changed by voice. */
+    @FunctionalInterface
+    public interface VoiceChanges {
+        void changing(Home home, String playerId);
+    }
+
+    private void changing(Home home, String... playerIds) {
+        if (voice != null) {
+            for (String id : playerIds) {
+                voice.changing(home, id);
+            }
+        }
     }
 
     public List<PlayerInfo> players(Home home, Instant deadline) {
@@ -37,15 +62,18 @@ public final class HomeControl {
     }
 
     public PlayerInfo control(Home home, PlayerAction action, Instant deadline) {
+        changing(home, action.playerId());
         return RelayClient.as(relay.call(home, Command.PLAYER_CONTROL, action, deadline), PlayerInfo.class);
     }
 
     public PlayResult play(Home home, String playerId, ContentQuery query, Instant deadline) {
+        changing(home, playerId);
         return RelayClient.as(relay.call(home, Command.PLAYER_PLAY, new PlayRequest(playerId, query), deadline),
                 PlayResult.class);
     }
 
     public PlayerInfo transfer(Home home, String fromPlayerId, String toPlayerId, Instant deadline) {
+        changing(home, fromPlayerId, toPlayerId);
         return RelayClient.as(relay.call(home, Command.PLAYER_TRANSFER, new TransferRequest(fromPlayerId, toPlayerId),
                 deadline), PlayerInfo.class);
     }

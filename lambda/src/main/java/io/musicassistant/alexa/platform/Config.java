@@ -35,13 +35,15 @@ import java.util.function.UnaryOperator;
  * @param deploymentKey the per-deployment secret that source addresses are hashed with and unknown-home
  *     answers are proven with ({@link DeploymentKey}); given directly ({@code DEPLOYMENT_KEY}, local stack)
  *     or in Secrets Manager ({@code DEPLOYMENT_KEY_SECRET_ARN}, AWS)
+ * @param relayAckTimeout how long a command may go without its receipt before the home counts as
+ *     silent (docs/relay-protocol.md, "Silent homes")
  */
 public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, URI sqsEndpoint, URI lwaApiBase,
                      String lwaClientId, String relayMode, String connectorRoleArn, String fallbackArtUrl,
                      Duration relayTimeout, Duration heartbeatInterval, Duration heartbeatStaleAfter,
                      Duration contentCacheTtl, Duration queueStateTtl, Duration pairingCodeTtl, Reporting reporting,
                      String controlSkillId, ReportingSecrets reportingSecrets, String catalogBucket, URI s3Endpoint,
-                     KeySource deploymentKey) {
+                     KeySource deploymentKey, Duration relayAckTimeout) {
 
     /**
      * Event reporting to Alexa. {@code clientId}/{@code clientSecret} are the skill's Alexa Skill
@@ -94,6 +96,13 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
             // Alexa gives up after 8 s; relay queues' 30 s visibility timeout must also outlast any deadline.
             throw new IllegalArgumentException("RELAY_TIMEOUT_MS must be 500.." + MAX_RELAY_TIMEOUT_MS);
         }
+        if (relayAckTimeout.toMillis() < 100 || relayAckTimeout.toMillis() > 1200) {
+            // Above 1.2 s an answer to a silent home would no longer arrive within 1.5 s.
+            throw new IllegalArgumentException("RELAY_ACK_TIMEOUT_MS must be 100..1200");
+        }
+        if (heartbeatStaleAfter.compareTo(heartbeatInterval.multipliedBy(2)) <= 0) {
+            throw new IllegalArgumentException("HEARTBEAT_STALE_S must exceed twice HEARTBEAT_INTERVAL_S");
+        }
     }
 
     public static Config fromEnvironment() {
@@ -112,8 +121,8 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
                 env.get("CONNECTOR_ROLE_ARN"),
                 env.getOrDefault("FALLBACK_ART_URL", "https://music-assistant.io/alexa/art/fallback-512.png"),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("RELAY_TIMEOUT_MS", "5000"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_INTERVAL_S", "30"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_STALE_S", "95"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_INTERVAL_S", "1800"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("HEARTBEAT_STALE_S", "3660"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONTENT_CACHE_TTL_S", "21600"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("QUEUE_STATE_TTL_S", "172800"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PAIRING_CODE_TTL_S", "600"))),
@@ -122,7 +131,8 @@ public record Config(String region, String tablePrefix, URI dynamoDbEndpoint, UR
                 reportingSecrets(env),
                 blankToNull(env.get("CATALOG_BUCKET")),
                 uri(env.get("S3_ENDPOINT")),
-                new KeySource(blankToNull(env.get("DEPLOYMENT_KEY")), blankToNull(env.get("DEPLOYMENT_KEY_SECRET_ARN"))));
+                new KeySource(blankToNull(env.get("DEPLOYMENT_KEY")), blankToNull(env.get("DEPLOYMENT_KEY_SECRET_ARN"))),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("RELAY_ACK_TIMEOUT_MS", "700"))));
     }
 
     /**

@@ -21,6 +21,14 @@ public final class HomeDirectory {
     /** Set while the connector's self-test finds that Echo devices cannot fetch audio through its stream base. */
     static final String STREAM_PROBLEM = "stream_problem";
     static final String SECRET_HASH = "secret_hash";
+    /** true when the home's connector acknowledges commands on receipt (from its heartbeats). */
+    static final String ACKS = "acks";
+    /** Epoch ms when a command went unacknowledged; removed by the next sign of life. */
+    static final String SUSPECT_SINCE = "suspect_since_ms";
+    /** Epoch ms when a command was last let through to a suspect home. */
+    static final String PROBE_AT = "probe_at_ms";
+    /** {@code unreachable} while linked accounts' Alexa was told the home's players are unreachable. */
+    static final String HEALTH_TOLD = "health_told";
     static final String LINKED_INSTANCE = "instance_id";
 
     private final DynamoDbClient dynamo;
@@ -59,8 +67,33 @@ public final class HomeDirectory {
         return users == null || !users.hasSs() ? List.of() : users.ss();
     }
 
+    /**
+     * Every home, page by page (the health sweep, docs/relay-protocol.md "Offline homes in the Alexa
+     * app"): each with whether Alexa was last told its players are unreachable.
+     */
+    public void eachHome(java.util.function.BiConsumer<Home, Boolean> action) {
+        dynamo.scanPaginator(b -> b.tableName(homes)).items()
+                .forEach(item -> action.accept(toHome(item), "unreachable".equals(Attrs.str(item, HEALTH_TOLD))));
+    }
+
+    /** Records what linked accounts' Alexa was told about the home's reachability. */
+    public void healthTold(String instanceId, boolean unreachable) {
+        try {
+            dynamo.updateItem(b -> b.tableName(homes)
+                    .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                    .updateExpression(unreachable ? "SET #h = :u" : "REMOVE #h")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#h", HEALTH_TOLD, "#id", Tables.HOMES.key()))
+                    .expressionAttributeValues(unreachable ? Map.of(":u", Attrs.s("unreachable")) : null));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException deleted) {
+            // the home was removed meanwhile
+        }
+    }
+
     static Home toHome(Map<String, AttributeValue> item) {
         long heartbeat = Attrs.num(item, HEARTBEAT_AT, 0);
+        long suspect = Attrs.num(item, SUSPECT_SINCE, 0);
+        long probe = Attrs.num(item, PROBE_AT, 0);
         return new Home(
                 Attrs.str(item, Tables.HOMES.key()),
                 Attrs.str(item, HOME_NAME),
@@ -69,6 +102,9 @@ public final class HomeDirectory {
                 Attrs.str(item, STATUS),
                 Attrs.flag(item, MA_CONNECTED, false),
                 Attrs.str(item, STREAM_BASE),
-                Attrs.str(item, STREAM_PROBLEM));
+                Attrs.str(item, STREAM_PROBLEM),
+                Attrs.flag(item, ACKS, false),
+                suspect == 0 ? null : Instant.ofEpochMilli(suspect),
+                probe == 0 ? null : Instant.ofEpochMilli(probe));
     }
 }

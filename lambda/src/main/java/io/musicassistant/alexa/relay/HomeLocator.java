@@ -20,6 +20,7 @@ public final class HomeLocator {
     private final Clock clock;
     private final Duration linkMemory;
     private final Duration staleAfter;
+    private final HomeLiveness liveness;
     private final Map<String, Remembered> links = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
@@ -30,7 +31,8 @@ public final class HomeLocator {
     private record Remembered(String instanceId, Instant until) {
     }
 
-    public HomeLocator(HomeDirectory directory, Clock clock, Duration linkMemory, Duration staleAfter) {
+    public HomeLocator(HomeDirectory directory, Clock clock, Duration linkMemory, Duration staleAfter, HomeLiveness liveness) {
+        this.liveness = liveness;
         this.directory = directory;
         this.clock = clock;
         this.linkMemory = linkMemory;
@@ -48,10 +50,17 @@ public final class HomeLocator {
         return directory.home(instanceId).orElseThrow(NotPairedException::new);
     }
 
-    /** The user's home if it can take commands now; else throws at once (offline is never a timeout). */
+    /**
+     * The user's home if it can take commands now; else throws at once (offline is never a timeout).
+     * A suspect (silent) home is offline too, except for the one directive now and then that probes it.
+     */
     public Home onlineHomeOf(String userId) {
         Home home = homeOf(userId);
-        home.requireOnline(clock.instant(), staleAfter);
+        Instant now = clock.instant();
+        if (home.suspect() && liveness != null && liveness.claimProbe(home, now)) {
+            home = home.probing(now);
+        }
+        home.requireOnline(now, staleAfter);
         return home;
     }
 

@@ -31,6 +31,9 @@ public final class HomeRegistry {
     /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@link Pairing} in transactions. */
     static final String LINKED_USERS = "linked_user_ids";
     static final String PAIRING_CODE_HASH = "pairing_code_hash";
+    /** What connectors without receipts are told, as before receipts existed. */
+    static final Duration LEGACY_INTERVAL = Duration.ofSeconds(30);
+    static final Duration UNPAIRED_INTERVAL = Duration.ofSeconds(30);
 
     /**
      * Queue settings: commands are useless after their deadline (seconds), so SQS may drop them
@@ -132,15 +135,18 @@ public final class HomeRegistry {
         values.put(":status", Attrs.s(beat.status()));
         values.put(":ma", Attrs.bool(ma != null && ma.connected()));
         values.put(":version", Attrs.s(beat.connectorVersion()));
+        values.put(":acks", Attrs.bool(beat.acknowledges()));
         StringBuilder update = new StringBuilder(
-                "SET heartbeat_at_ms = :at, #status = :status, ma_connected = :ma, connector_version = :version");
+                "SET heartbeat_at_ms = :at, #status = :status, ma_connected = :ma, connector_version = :version, "
+                        + HomeDirectory.ACKS + " = :acks");
         if (beat.streamBase() != null) {
             update.append(", stream_base = :base");
             values.put(":base", Attrs.s(beat.streamBase()));
         }
-        String remove = "";
+        // A heartbeat is life: whatever made the home suspect is over.
+        String remove = " REMOVE " + HomeDirectory.SUSPECT_SINCE + ", " + HomeDirectory.PROBE_AT;
         if (beat.stream() != null && beat.stream().ok()) {
-            remove = " REMOVE " + HomeDirectory.STREAM_PROBLEM;
+            remove += ", " + HomeDirectory.STREAM_PROBLEM;
         } else if (beat.stream() != null) {
             update.append(", " + HomeDirectory.STREAM_PROBLEM + " = :sp");
             values.put(":sp", Attrs.s(beat.stream().problem() == null ? "unknown" : beat.stream().problem()));
@@ -162,6 +168,19 @@ public final class HomeRegistry {
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         // When the daily sweep would remove this home: the connector warns in its log in the week before.
         HomeRetention retention = HomeSweep.retention(Attrs.num(row, "created_at_ms", now), Attrs.num(row, "paired_at_ms", 0), now);
-        return new HeartbeatAck(home.paired(), now, (int) heartbeatInterval.toSeconds(), (int) staleAfter.toSeconds(), retention);
+        return schedule(home.paired(), beat.acknowledges(), now, retention);
+    }
+
+    /**
+     * The heartbeat schedule a home is told. Only a connector with receipts gets the rare one: its
+     * liveness comes from receipts. An unpaired home beats often, because the answer is how it learns
+     * that its code was claimed.
+     */
+    HeartbeatAck schedule(boolean paired, boolean acks, long now, HomeRetention retention) {
+        if (!acks) {
+            return new HeartbeatAck(paired, now, (int) LEGACY_INTERVAL.toSeconds(), (int) Home.LEGACY_STALE_AFTER.toSeconds(), retention);
+        }
+        Duration interval = paired ? heartbeatInterval : UNPAIRED_INTERVAL;
+        return new HeartbeatAck(paired, now, (int) interval.toSeconds(), (int) staleAfter.toSeconds(), retention);
     }
 }

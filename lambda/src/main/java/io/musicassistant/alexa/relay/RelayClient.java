@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Sends one command to a home and waits for its reply: SQS out, DynamoDB back. A home that is
  * known to be offline fails at once; otherwise the reply row is read with strongly consistent reads
- * on a short, growing interval until the command's deadline.
+ * on a short, growing interval until the command's deadline. A connector with receipts writes the
+ * row the moment it takes the command; a row still missing after the receipt timeout means the
+ * home stopped listening: it is marked suspect ({@link HomeLiveness}) and the directive answers
+ * "offline" at once rather than after the whole relay timeout.
  */
 public final class RelayClient {
 
@@ -41,21 +44,28 @@ public final class RelayClient {
     private final String replyTable;
     private final Clock clock;
     private final Duration staleAfter;
+    private final HomeLiveness liveness;
+    private final Duration ackTimeout;
+    private final java.util.concurrent.atomic.AtomicLong replyReads = new java.util.concurrent.atomic.AtomicLong();
 
-    public RelayClient(SqsClient sqs, DynamoDbClient dynamo, Tables tables, Clock clock, Duration staleAfter) {
+    public RelayClient(SqsClient sqs, DynamoDbClient dynamo, Tables tables, Clock clock, Duration staleAfter,
+                       HomeLiveness liveness, Duration ackTimeout) {
         this.sqs = sqs;
         this.dynamo = dynamo;
         this.replyTable = tables.name(Tables.REPLIES);
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.liveness = liveness;
+        this.ackTimeout = ackTimeout;
     }
 
     /** Runs {@code command} at {@code home}; returns its result or throws {@link RelayException}. */
     public JsonNode call(Home home, RelayProtocol.Command command, Object args, Instant deadline) {
         long started = System.nanoTime();
+        Instant sentAt = clock.instant();
         String requestId = send(home, command, args, deadline, null);
         long sentNanos = System.nanoTime() - started;
-        RelayReply reply = awaitReply(home.instanceId(), requestId, deadline);
+        RelayReply reply = awaitReply(home, requestId, sentAt, deadline);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         LOG.info("relay.call", "command", command.wireName(), "relay_request_id", requestId, "instance_id", home.instanceId(),
                 "status", reply.status(), "send_ms", sentNanos / 1_000_000, "round_trip_ms", totalMs);
@@ -107,15 +117,35 @@ public final class RelayClient {
         return requestId;
     }
 
-    private RelayReply awaitReply(String instanceId, String requestId, Instant deadline) {
+    private RelayReply awaitReply(Home home, String requestId, Instant sentAt, Instant deadline) {
+        String instanceId = home.instanceId();
         Map<String, AttributeValue> key = Attrs.key(ReplyTable.KEY, ReplyTable.key(instanceId, requestId));
+        // Receipts are judged only for connectors that write them; a probe's receipt clears the suspicion.
+        boolean awaitingReceipt = home.acks() && liveness != null;
+        boolean probe = home.probeAt() != null && home.suspectSince() == null;
+        long receiptBy = clock.millis() + ackTimeout.toMillis();
         int attempt = 0;
         while (true) {
+            replyReads.incrementAndGet();
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(replyTable).key(key).consistentRead(true)).item();
+            if (item != null && !item.isEmpty() && awaitingReceipt) {
+                awaitingReceipt = false;
+                if (probe) {
+                    liveness.cleared(home);
+                }
+            }
             if (item != null && ReplyTable.STATE_DONE.equals(Attrs.str(item, ReplyTable.STATE))) {
                 return decode(item, requestId);
             }
+            if (awaitingReceipt && clock.millis() >= receiptBy) {
+                liveness.markSuspect(home, sentAt, clock.instant());
+                throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                        "home " + instanceId + " is offline (no receipt within " + ackTimeout.toMillis() + " ms)");
+            }
             long waitMs = POLL_MS[Math.min(attempt++, POLL_MS.length - 1)];
+            if (awaitingReceipt) {
+                waitMs = Math.max(1, Math.min(waitMs, receiptBy - clock.millis()));
+            }
             long leftMs = deadline.toEpochMilli() - clock.millis();
             if (leftMs <= 0) {
                 throw new RelayException(RelayException.Failure.TIMEOUT, "no reply from " + instanceId + " before the deadline");
@@ -149,6 +179,11 @@ public final class RelayClient {
             Thread.currentThread().interrupt();
             throw new RelayException(RelayException.Failure.TIMEOUT, "interrupted while waiting");
         }
+    }
+
+    /** Strongly consistent reads of reply rows so far (the cost model's per-directive reads, docs/cost.md). */
+    public long replyReads() {
+        return replyReads.get();
     }
 
     /** For callers that want to decode a result into a protocol record. */

@@ -106,12 +106,18 @@ public final class CloudFixture {
     }
 
     public void heartbeat(Home home, boolean maConnected) {
+        heartbeat(home, maConnected, false);
+    }
+
+    /** @param acks whether the home says it writes receipts (connectors since issue 12) */
+    public io.musicassistant.alexa.relay.protocol.api.HeartbeatAck heartbeat(Home home, boolean maConnected, boolean acks) {
         ApiResponse r = relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
                 new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(maConnected, "sim", "2.9.0", 31),
-                        "https://music.example.net"));
+                        "https://music.example.net", null, acks));
         if (r.status() != 200) {
             throw new IllegalStateException("heartbeat failed: " + r.body());
         }
+        return RelayJson.read(r.body(), io.musicassistant.alexa.relay.protocol.api.HeartbeatAck.class);
     }
 
     /** Registers a home, pairs {@code user} with it, and marks it online. */

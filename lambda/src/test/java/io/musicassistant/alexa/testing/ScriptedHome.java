@@ -30,6 +30,9 @@ public final class ScriptedHome implements AutoCloseable {
     private final List<RelayCommand> received = new CopyOnWriteArrayList<>();
     private final List<RelayCommand> hints = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean listening = true;
+    private volatile boolean receipts;
+    private volatile long replyDelayMs;
     private final Thread thread;
 
     public ScriptedHome(CloudFixture cloud, CloudFixture.Home home, Function<RelayCommand, RelayReply> script) {
@@ -40,6 +43,23 @@ public final class ScriptedHome implements AutoCloseable {
         this.instanceId = home.instanceId();
         this.script = script;
         this.thread = Thread.ofPlatform().daemon().name("scripted-home").start(this::loop);
+    }
+
+    /** Writes a receipt row the moment a command arrives, as connectors with receipts do (heartbeat with acks). */
+    public ScriptedHome withReceipts() {
+        receipts = true;
+        return this;
+    }
+
+    /** Answers each command this much later (a slow Music Assistant), after its receipt. */
+    public ScriptedHome replyingAfter(long ms) {
+        replyDelayMs = ms;
+        return this;
+    }
+
+    /** Stops or resumes polling the queue, as a connector whose poller hangs, or whose network is gone. */
+    public void listening(boolean on) {
+        listening = on;
     }
 
     /** The commands the cloud waited for an answer to. */
@@ -55,14 +75,19 @@ public final class ScriptedHome implements AutoCloseable {
     private void loop() {
         while (!closed) {
             try {
-                poll();
-            } catch (SdkException e) {
-                // A loaded machine makes an emulator call time out now and then; a connector polls on, and so does this.
+                serveOnce();
+            } catch (RuntimeException e) {
+                // An emulator call timed out on a loaded machine: a real connector polls on, and so does this.
+                sleep(100);
             }
         }
     }
 
-    private void poll() {
+    private void serveOnce() {
+        if (!listening) {
+            sleep(50);
+            return;
+        }
         var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages();
         for (var m : messages) {
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
@@ -72,6 +97,13 @@ public final class ScriptedHome implements AutoCloseable {
                 continue;
             }
             received.add(command);
+            if (receipts) {
+                dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                        ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                        ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
+                        ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+            }
+            sleep(replyDelayMs);
             RelayReply reply = script.apply(command);
             if (reply != null) {
                 dynamo.putItem(b -> b.tableName(table).item(Map.of(
@@ -80,6 +112,14 @@ public final class ScriptedHome implements AutoCloseable {
                         ReplyTable.REPLY, AttributeValue.fromS(RelayJson.write(reply)),
                         ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -72,6 +72,16 @@ public final class SmartHomeDirectives {
                 "EVENT_GATEWAY_URL", services.gateway().eventsUrl());
     }
 
+    /** The user grants event access (AcceptGrant against the LWA stand-in) and discovers: Alexa then knows the players. */
+    public static void grantAndDiscover(CloudFixture cloud, CloudFixture.User user) {
+        ObjectNode accept = request("Authorization.AcceptGrant.request.json", user.token(), null);
+        accept.with("directive").with("payload").with("grant").put("code", cloud.services.lwa().issueGrantCode(user.userId()));
+        if (!outcome(send(cloud, accept)).equals("AcceptGrant.Response")
+                || !outcome(send(cloud, request("Discovery.Discover.request.json", user.token(), null))).equals("Discover.Response")) {
+            throw new IllegalStateException("grant or discovery failed");
+        }
+    }
+
     /** Sends a request through the control skill's one entry point and parses the answer. */
     public static JsonNode send(CloudFixture cloud, JsonNode request) {
         return send(cloud, request.toString().getBytes(StandardCharsets.UTF_8));

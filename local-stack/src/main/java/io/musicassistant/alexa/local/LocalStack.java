@@ -81,6 +81,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalEndpoint endpoint;
     private final MaSimulator ma;
     private final Path connectorState;
+    private final java.util.concurrent.ScheduledExecutorService healthSweeps =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("health-sweep").unstarted(r));
     private final Streams streams;
     private volatile Connector connector;
     /** With faults: the connector as a child process (then {@link #connector} stays null), and the faults. */
@@ -195,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(services, buckets, smapi, smapiEndpoint, cloud, endpoint, ma, state, streams, connector,
                 child, faults);
         endpoint.onCatalogBuild(stack::buildCatalogs);
+        stack.sweepHealth();
 
         progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         stack.pairDemoUser();
@@ -368,6 +371,17 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException("the demo home did not come online within " + timeout.toSeconds() + " s");
     }
 
+    /** The health sweep, every 5 s here (every minute in AWS): offline homes' players reported UNREACHABLE, and back. */
+    private void sweepHealth() {
+        healthSweeps.scheduleWithFixedDelay(() -> {
+            try {
+                cloud.healthSweep().run();
+            } catch (RuntimeException e) {
+                // the next run tries again, as the scheduled Lambda does
+            }
+        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Stops the connector the way Docker would (SIGTERM): it tells the cloud it is going. */
     public void stopConnector() {
         if (child != null) {
@@ -389,6 +403,11 @@ public final class LocalStack implements AutoCloseable {
             connector = startConnector(endpoint, ma, connectorState, streams, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
+    }
+
+    /** The connector's state directory (its home identity, as a real connector keeps it). */
+    public Path connectorStateDir() {
+        return connectorState;
     }
 
     public String alexaUrl() {
@@ -506,6 +525,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        healthSweeps.shutdownNow();
         stopConnector();
         if (faults != null) {
             faults.close();

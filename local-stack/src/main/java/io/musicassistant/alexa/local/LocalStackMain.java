@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
  *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md);
  *       {@code bench --catalog [--homes N,M]} — the catalog build at scale on synthetic homes;
- *       {@code bench --flood [--connections N] [--seconds S]} — Echo requests during a slow-connection flood;</li>
+ *       {@code bench --flood [--connections N] [--seconds S]} — Echo requests during a slow-connection flood;
+ *       {@code bench --silent [--directives N]} — answer times while the home is silent;
+ *       {@code bench --cost} — what a home costs a month, from traffic measured here (docs/cost.md);</li>
  *   <li>{@code catalog [--force]} — run a catalog build in the running stack (scripts/catalog).</li>
  * </ul>
  */
@@ -53,7 +55,11 @@ public final class LocalStackMain {
                         System.out);
                 case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
                 case "catalog" -> catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
-                case "bench" -> options.contains("--flood")
+                case "bench" -> options.contains("--silent")
+                        ? LivenessBenchmark.run(intOption(options, "--directives", 200), options.contains("--verbose"), System.out)
+                        : options.contains("--cost")
+                        ? CostModel.run(options.contains("--verbose"), System.out)
+                        : options.contains("--flood")
                         ? FloodBenchmark.run(intOption(options, "--connections", 1000), intOption(options, "--seconds", 45),
                                 options.contains("--verbose"), System.out)
                         : options.contains("--export")
@@ -65,7 +71,7 @@ public final class LocalStackMain {
                         : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
                                 options.contains("--reports-only"), options.contains("--audio-only"), System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
+                    System.err.println("usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
                     yield 2;
                 }
             };

@@ -15,14 +15,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Keeps the cloud informed that this home is alive (heartbeats, also right after Music Assistant
- * connects or drops) and, while no Amazon account is paired, shows a pairing code and renews it
+ * Keeps the cloud informed that this home is alive (heartbeats at the interval the cloud asks for,
+ * minutes apart once paired; also right after Music Assistant connects or drops, and when the relay
+ * worker was away) and, while no Amazon account is paired, shows a pairing code and renews it
  * before it expires. On shutdown it says "stopping" so Alexa hears "offline" at once.
  */
 public final class HomeLink implements AutoCloseable {
 
     private static final JsonLog LOG = JsonLog.get(HomeLink.class);
     static final Duration RENEW_CODE_BEFORE = Duration.ofSeconds(60);
+    static final Duration RETRY_FAILED_BEAT = Duration.ofSeconds(30);
+    /** The longest interval the cloud may ask for; liveness comes from command receipts, not beats. */
+    static final int MAX_INTERVAL_S = 3600;
 
     private final RelayApiClient api;
     private final String instanceId;
@@ -76,6 +80,11 @@ public final class HomeLink implements AutoCloseable {
         }
     }
 
+    /** The heartbeat interval the cloud asked for in its last answer. */
+    public Duration interval() {
+        return interval;
+    }
+
     public boolean paired() {
         return Boolean.TRUE.equals(paired);
     }
@@ -87,8 +96,10 @@ public final class HomeLink implements AutoCloseable {
 
     private void loop() {
         while (!closed) {
+            Duration wait = interval;
             try {
                 beat(HeartbeatRequest.ONLINE);
+                wait = interval;
                 if (!paired()) {
                     ensureCode();
                 } else if (code != null) {
@@ -98,14 +109,16 @@ public final class HomeLink implements AutoCloseable {
             } catch (RelayApiException e) {
                 LOG.warn("relay.heartbeat_failed", "status", e.status(), "error", e.error());
                 retention.unreachable();
+                wait = retryAfterFailure();
             } catch (RuntimeException e) {
                 LOG.warn("relay.heartbeat_failed", e);
                 retention.unreachable();
+                wait = retryAfterFailure();
             }
             synchronized (wake) {
                 try {
                     if (!beatRequested && !closed) {
-                        wake.wait(interval.toMillis());
+                        wake.wait(wait.toMillis());
                     }
                     beatRequested = false;
                 } catch (InterruptedException e) {
@@ -116,6 +129,11 @@ public final class HomeLink implements AutoCloseable {
         }
     }
 
+    /** Beats are rare (minutes apart): a failed one is tried again soon, not a whole interval later. */
+    private Duration retryAfterFailure() {
+        return interval.compareTo(RETRY_FAILED_BEAT) < 0 ? interval : RETRY_FAILED_BEAT;
+    }
+
     private void beat(String status) {
         var maInfo = ma.serverInfo();
         HeartbeatRequest.MaStatus maStatus = new HeartbeatRequest.MaStatus(ma.connected(),
@@ -123,10 +141,10 @@ public final class HomeLink implements AutoCloseable {
                 maInfo.map(i -> i.schemaVersion()).orElse(null));
         long sent = clock.millis();
         HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase,
-                streamStatus.get()));
+                streamStatus.get(), true));
         serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
         retention.observe(ack.retention(), ack.serverTimeMs());
-        interval = Duration.ofSeconds(Math.max(5, Math.min(300, ack.intervalSeconds())));
+        interval = Duration.ofSeconds(Math.max(5, Math.min(MAX_INTERVAL_S, ack.intervalSeconds())));
         if (!Boolean.valueOf(ack.paired()).equals(paired)) {
             paired = ack.paired();
             LOG.info(ack.paired() ? "home.paired" : "home.unpaired", "instance_id", instanceId);

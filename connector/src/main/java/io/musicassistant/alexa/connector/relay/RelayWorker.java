@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,12 +29,21 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * a malformed or unsupported one is dropped, one past its deadline is dropped unexecuted (the cloud
  * has already answered Alexa), and a duplicate delivery is skipped — in memory for every command,
  * durably in the reply table for commands that change something. Commands run concurrently.
+ * Each command the cloud waits for is acknowledged in its reply row before it runs (a receipt, or
+ * the claim of a mutating command), so the cloud can tell a slow Music Assistant from a home
+ * that stopped listening.
  * The worker owns the SQS client it is given and closes it when its poll loop ends.
  */
 public final class RelayWorker implements AutoCloseable {
 
     private static final JsonLog LOG = JsonLog.get(RelayWorker.class);
     private static final int SEEN_IDS = 10_000;
+    /**
+     * A command taken this long after it was sent may have missed its receipt deadline at the cloud
+     * (RELAY_ACK_TIMEOUT_MS, 700 ms by default; the clocks agree to within the heartbeat's round trip).
+     */
+    static final long LATE_RECEIPT_MS = 400;
+    static final long AWAY_SPACING_MS = 5_000;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -50,6 +60,9 @@ public final class RelayWorker implements AutoCloseable {
     };
     private final AtomicLong executed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong receives = new AtomicLong();
+    private volatile Runnable wasAway = () -> { };
+    private final AtomicLong lastAway = new AtomicLong();
     private volatile boolean closed;
     private Thread poller;
 
@@ -67,6 +80,20 @@ public final class RelayWorker implements AutoCloseable {
         if (poller == null) {
             poller = Thread.ofPlatform().daemon().name("relay-poller").start(this::pollLoop);
         }
+    }
+
+    /**
+     * Called when this worker finds signs that it was not listening for a while (commands past their
+     * deadline in the queue, polling that works again after failures): the cloud may have judged the
+     * home silent, and a heartbeat now tells it otherwise sooner than the next probe would.
+     */
+    public void onWasAway(Runnable action) {
+        this.wasAway = action;
+    }
+
+    /** ReceiveMessage calls made so far (the cost model's idle traffic, docs/cost.md). */
+    public long receiveCount() {
+        return receives.get();
     }
 
     public long executedCount() {
@@ -90,8 +117,12 @@ public final class RelayWorker implements AutoCloseable {
         int failures = 0;
         while (!closed) {
             try {
+                receives.incrementAndGet();
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(pollSeconds)).messages();
+                if (failures > 0) {
+                    wasAway();
+                }
                 failures = 0;
                 if (messages.isEmpty()) {
                     continue;
@@ -162,9 +193,11 @@ public final class RelayWorker implements AutoCloseable {
             return;
         }
         if (command.expiredAt(clock.millis())) {
+            // Neither run nor acknowledged: the cloud answered Alexa long ago.
             dropped.incrementAndGet();
             LOG.info("relay.expired_dropped", "relay_request_id", command.id(), "command", command.command(),
                     "late_ms", clock.millis() - command.deadlineMs());
+            wasAway();
             return;
         }
         if (!firstSighting(command.id())) {
@@ -172,7 +205,24 @@ public final class RelayWorker implements AutoCloseable {
             LOG.info("relay.duplicate_dropped", "relay_request_id", command.id());
             return;
         }
-        submit(() -> run(command));
+        if (clock.millis() - command.sentAtMs() > LATE_RECEIPT_MS) {
+            // The cloud may have given up on this receipt and judged the home silent: say otherwise.
+            LOG.info("relay.received_late", "relay_request_id", command.id(), "queued_ms", clock.millis() - command.sentAtMs());
+            wasAway();
+        }
+        var known = RelayProtocol.Command.byWireName(command.command());
+        CompletableFuture<Void> receipt = CompletableFuture.completedFuture(null);
+        if (known.map(c -> c.replied() && !c.mutating()).orElse(true)) {
+            // Beside the command, not before it: the receipt must not add its write to the answer's time.
+            try {
+                receipt = CompletableFuture.runAsync(() -> receipt(command.id()), running);
+            } catch (RejectedExecutionException stopping) {
+                LOG.info("relay.skipped_while_stopping");
+                return;
+            }
+        }
+        CompletableFuture<Void> received = receipt;
+        submit(() -> run(command, received));
     }
 
     /** Runs on a virtual thread; after {@link #close()} there is nothing left to run it on. */
@@ -184,7 +234,8 @@ public final class RelayWorker implements AutoCloseable {
         }
     }
 
-    private void run(RelayCommand command) {
+    /** @param receipt the receipt's write; the reply waits for it, so that a receipt never lands on a reply */
+    private void run(RelayCommand command, CompletableFuture<Void> receipt) {
         try (var ignored = LogContext.put("relay_request_id", command.id())) {
             long started = System.nanoTime();
             var known = RelayProtocol.Command.byWireName(command.command());
@@ -199,6 +250,7 @@ public final class RelayWorker implements AutoCloseable {
                 LOG.info("relay.finished_late", "command", command.command());
             }
             if (known.map(RelayProtocol.Command::replied).orElse(true)) {
+                receipt.join();
                 replies.write(reply);
             }
             executed.incrementAndGet();
@@ -207,6 +259,23 @@ public final class RelayWorker implements AutoCloseable {
                     "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
+        }
+    }
+
+    /** At most one "I was away" per {@link #AWAY_SPACING_MS}: a backlog of late commands is one heartbeat. */
+    private void wasAway() {
+        long now = System.nanoTime();
+        long last = lastAway.get();
+        if ((last == 0 || now - last > AWAY_SPACING_MS * 1_000_000) && lastAway.compareAndSet(last, now)) {
+            wasAway.run();
+        }
+    }
+
+    private void receipt(String requestId) {
+        try {
+            replies.receipt(requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("relay.receipt_failed", e, "relay_request_id", requestId);
         }
     }
 

@@ -28,17 +28,31 @@ final class ReplyWriter {
         this.clock = clock;
     }
 
-    /** Claims a mutating command; false when another delivery of it got there first. */
+    /**
+     * Says "received" for a read-only command, before it runs: the cloud takes a missing receipt
+     * as a silent home. Never overwrites: a reply (or another delivery's receipt or claim) already there
+     * wins. The worker also writes a command's reply only after its receipt, since a conditional write
+     * racing a plain one is atomic in DynamoDB but not in every emulator.
+     */
+    void receipt(String requestId) {
+        putIfAbsent(requestId, ReplyTable.STATE_RECEIVED);
+    }
+
+    /** Claims a mutating command (its claim is also its receipt); false when another delivery of it got there first. */
     boolean claim(String requestId) {
+        return putIfAbsent(requestId, ReplyTable.STATE_CLAIMED);
+    }
+
+    private boolean putIfAbsent(String requestId, String state) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
                             ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
-                            ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_CLAIMED),
+                            ReplyTable.STATE, AttributeValue.fromS(state),
                             ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
                     .conditionExpression("attribute_not_exists(reply_key)"));
             return true;
-        } catch (ConditionalCheckFailedException duplicate) {
+        } catch (ConditionalCheckFailedException alreadyThere) {
             return false;
         }
     }

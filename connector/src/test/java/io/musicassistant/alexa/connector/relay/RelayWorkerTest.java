@@ -36,6 +36,8 @@ class RelayWorkerTest {
     static final String INSTANCE = "home-0123456789abcdefghjkmnpqrs";
     final DevServices services = DevServices.shared();
     final AtomicInteger pings = new AtomicInteger();
+    final AtomicInteger wasAway = new AtomicInteger();
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     SqsClient sqs;
     DynamoDbClient dynamo;
     String queueUrl;
@@ -55,6 +57,23 @@ class RelayWorkerTest {
         dynamo.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName(ReplyTable.KEY).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(ReplyTable.KEY).keyType(KeyType.HASH)));
+        RelayCommandHandler slow = new RelayCommandHandler() {
+            @Override
+            public RelayProtocol.Command command() {
+                return RelayProtocol.Command.PLAYERS_LIST;
+            }
+
+            @Override
+            public JsonNode execute(JsonNode args) {
+                // A Music Assistant that takes its time: the command waits until the test lets it finish.
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return RelayJson.tree(Map.of("players", List.of()));
+            }
+        };
         RelayCommandHandler ping = new RelayCommandHandler() {
             @Override
             public RelayProtocol.Command command() {
@@ -69,12 +88,14 @@ class RelayWorkerTest {
         };
         clock = new ServerClock(Clock.systemUTC());
         worker = new RelayWorker(sqs, queueUrl, dynamo, table, INSTANCE,
-                new CommandExecutor(List.of(ping), Clock.systemUTC()), clock, 1);
+                new CommandExecutor(List.of(ping, slow), Clock.systemUTC()), clock, 1);
+        worker.onWasAway(wasAway::incrementAndGet);
         worker.start();
     }
 
     @AfterEach
     void tearDown() {
+        release.countDown();
         worker.close();
     }
 
@@ -93,14 +114,25 @@ class RelayWorkerTest {
     RelayReply awaitReply(String id, long timeoutMs) {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
-            var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(INSTANCE, id))))).item();
-            if (item != null && !item.isEmpty()) {
+            var item = row(id);
+            if (item != null && ReplyTable.STATE_DONE.equals(item.get(ReplyTable.STATE).s())) {
                 return RelayJson.read(item.get(ReplyTable.REPLY).s(), RelayReply.class);
             }
             sleep(20);
         }
         return null;
+    }
+
+    Map<String, AttributeValue> row(String id) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(INSTANCE, id))))).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    /** The reply row's state, or null while there is none. */
+    String rowState(String id) {
+        var item = row(id);
+        return item == null ? null : item.get(ReplyTable.STATE).s();
     }
 
     static String idOf(String body) {
@@ -144,6 +176,35 @@ class RelayWorkerTest {
         assertTrue(awaitReply(idOf(fresh), 5000) != null, "the fresh command still runs");
         assertEquals(null, awaitReply(idOf(body), 300));
         assertEquals(1, pings.get());
+        // What a home that was silent finds later: not run, not acknowledged, but a reason to heartbeat now.
+        assertEquals(null, row(idOf(body)), "no receipt for a command the cloud has long answered");
+        assertEquals(1, wasAway.get());
+    }
+
+    @Test
+    void aCommandIsAcknowledgedBeforeMusicAssistantAnswers() {
+        String body = send("players.list", System.currentTimeMillis() + 8000);
+        long until = System.currentTimeMillis() + 5000;
+        while (rowState(idOf(body)) == null && System.currentTimeMillis() < until) {
+            sleep(20);
+        }
+        assertEquals(ReplyTable.STATE_RECEIVED, rowState(idOf(body)), "the receipt is there while the command still runs");
+        release.countDown();
+        RelayReply reply = awaitReply(idOf(body), 5000);
+        assertTrue(reply != null && reply.isOk(), "the reply replaces the receipt");
+    }
+
+    @Test
+    void aReceiptNeverOverwritesAReply() {
+        ReplyWriter writer = new ReplyWriter(dynamo, table, INSTANCE, clock);
+        String id = UUID.randomUUID().toString();
+        writer.write(RelayReply.ok(id, RelayJson.tree(Map.of("pong", true)), clock.millis()));
+        writer.receipt(id);
+        assertEquals(ReplyTable.STATE_DONE, rowState(id));
+        String claimed = UUID.randomUUID().toString();
+        assertTrue(writer.claim(claimed));
+        writer.receipt(claimed);
+        assertEquals(ReplyTable.STATE_CLAIMED, rowState(claimed));
     }
 
     @Test

@@ -22,8 +22,12 @@ import java.util.UUID;
  * each compared with what that account was last told ({@link EndpointStates}):
  * AddOrUpdateReport for players it does not know or whose description changed (one event for all),
  * ChangeReport per player for the properties that changed (the unchanged ones ride along as
- * context), DeleteReport for players that went (one event for all). The cause is APP_INTERACTION:
- * the change was made in Music Assistant, a speaker's app or its buttons, not through Alexa.
+ * context), DeleteReport for players that went (one event for all). The cause is VOICE_INTERACTION
+ * when the control skill's voice model changed that player moments before
+ * ({@link EndpointStates#changingByVoice}), else APP_INTERACTION: the change was made in Music
+ * Assistant, a speaker's app or its buttons. When the home itself goes offline or comes back,
+ * {@link #reportHealth} tells every account's Alexa its players' connectivity (cause PERIODIC_POLL:
+ * the cloud's sweep noticed, nobody did anything).
  * What an account was told is recorded only when the gateway accepted it, so news that did not
  * go out is sent again with the next post of the home (the connector retries a post answered
  * with {@link Summary#retryLater()}).
@@ -33,6 +37,11 @@ public final class ChangeReporter {
     private static final JsonLog LOG = JsonLog.get(ChangeReporter.class);
     /** The connector waits 15 s for its post; reports must be done (or given up for now) well before. */
     static final Duration BUDGET = Duration.ofSeconds(8);
+    /** A change Music Assistant reports this soon after a voice command on its player was that command. */
+    static final Duration VOICE_WINDOW = Duration.ofSeconds(15);
+    static final String CONNECTIVITY = "Alexa.EndpointHealth.connectivity";
+    /** In a stored snapshot: the player's connectivity before its home went offline, while Alexa is told UNREACHABLE. */
+    static final String BEFORE_OFFLINE = "home_offline.connectivity_before";
 
     private final HomeDirectory directory;
     private final Grants grants;
@@ -63,12 +72,15 @@ public final class ChangeReporter {
             return new Summary(0, false); // reporting is not configured for this deployment
         }
         Instant deadline = clock.instant().plus(BUDGET);
+        long sampledAt = clock.millis();
+        Map<String, String> causes = new java.util.HashMap<>();
         int sent = 0;
         boolean retryLater = false;
         for (String user : directory.linkedUsers(instanceId)) {
             try {
-                Delivery delivery = new Delivery(instanceId, user, deadline);
-                sent += delivery.run(news);
+                Delivery delivery = new Delivery(instanceId, user, deadline, sampledAt);
+                sent += delivery.run(news, playerId -> causes.computeIfAbsent(playerId, id ->
+                        states.changedByVoice(instanceId, id, VOICE_WINDOW) ? "VOICE_INTERACTION" : "APP_INTERACTION"));
                 retryLater |= delivery.retryLater;
             } catch (RuntimeException e) {
                 // One account's grant trouble (LWA down, a damaged row) must not cost the others their reports.
@@ -79,23 +91,50 @@ public final class ChangeReporter {
         return new Summary(sent, retryLater);
     }
 
+    /**
+     * Tells every linked account's Alexa that the home's players are unreachable ({@code reachable}
+     * false: the home went offline) or reachable as before (it is back).
+     */
+    public Summary reportHealth(String instanceId, boolean reachable) {
+        if (grants == null || gateway == null) {
+            return new Summary(0, false);
+        }
+        Instant deadline = clock.instant().plus(BUDGET);
+        int sent = 0;
+        boolean retryLater = false;
+        for (String user : directory.linkedUsers(instanceId)) {
+            try {
+                Delivery delivery = new Delivery(instanceId, user, deadline, clock.millis());
+                sent += delivery.health(reachable);
+                retryLater |= delivery.retryLater;
+            } catch (RuntimeException e) {
+                LOG.warn("report.account_failed", "error", e.getClass().getSimpleName());
+                retryLater = true;
+            }
+        }
+        LOG.info("report.home_health", "instance_id", instanceId, "reachable", reachable, "sent", sent, "retry_later", retryLater);
+        return new Summary(sent, retryLater);
+    }
+
     /** The news of one post, for one account. */
     private final class Delivery {
 
         private final String instanceId;
         private final String user;
         private final Instant deadline;
+        private final long sampledAt;
         private String token;
         private boolean stopped;
         boolean retryLater;
 
-        Delivery(String instanceId, String user, Instant deadline) {
+        Delivery(String instanceId, String user, Instant deadline, long sampledAt) {
             this.instanceId = instanceId;
             this.user = user;
             this.deadline = deadline;
+            this.sampledAt = sampledAt;
         }
 
-        int run(HomeEvents news) {
+        int run(HomeEvents news, java.util.function.Function<String, String> causeOf) {
             Optional<String> granted = grants.accessToken(user);
             if (granted.isEmpty()) {
                 return 0; // this account never granted event access
@@ -121,13 +160,14 @@ public final class ChangeReporter {
             int sent = 0;
             if (!describe.isEmpty() && deliver(addOrUpdateReport(describe, token))) {
                 sent++;
+                states.know(instanceId, user, describe.stream().map(PlayerInfo::playerId).toList(), true);
                 for (PlayerInfo p : describe) {
                     EndpointStates.Snapshot told = EndpointStates.Snapshot.of(p, Endpoints.properties(p, now));
                     // A player new to the account is told in full (Alexa asks ReportState next); a known one
                     // got a new description, its values are still what they were.
                     EndpointStates.Snapshot kept = known.get(p.playerId());
                     states.put(instanceId, user, p.playerId(), kept == null ? told
-                            : new EndpointStates.Snapshot(kept.values(), told.descriptor()));
+                            : new EndpointStates.Snapshot(kept.values(), told.descriptor()), sampledAt);
                     if (kept != null) {
                         known.put(p.playerId(), new EndpointStates.Snapshot(kept.values(), told.descriptor()));
                     }
@@ -144,15 +184,60 @@ public final class ChangeReporter {
                     continue;
                 }
                 List<Property> same = properties.stream().filter(before::same).toList();
-                if (deliver(changeReport(e.player(), changed, same, token))) {
+                if (deliver(changeReport(e.player(), changed, same, token, causeOf.apply(e.playerId())))) {
                     sent++;
                     EndpointStates.Snapshot told = EndpointStates.Snapshot.of(e.player(), properties);
-                    states.put(instanceId, user, e.playerId(), new EndpointStates.Snapshot(told.values(), before.descriptor()));
+                    states.put(instanceId, user, e.playerId(), new EndpointStates.Snapshot(told.values(), before.descriptor()), sampledAt);
                 }
             }
             if (!gone.isEmpty() && deliver(deleteReport(gone, token))) {
                 sent++;
                 gone.forEach(id -> states.delete(instanceId, user, id));
+                states.know(instanceId, user, gone, false);
+            }
+            return sent;
+        }
+
+        /**
+         * Tells the account that every player it knows of this home is unreachable (the home went
+         * offline), or what their connectivity was before (it is back). Players that Music
+         * Assistant itself could not reach stay UNREACHABLE and are not told again.
+         */
+        int health(boolean reachable) {
+            Optional<String> granted = grants.accessToken(user);
+            if (granted.isEmpty()) {
+                return 0;
+            }
+            token = granted.get();
+            int sent = 0;
+            for (String playerId : states.knownPlayers(instanceId, user)) {
+                Optional<EndpointStates.Snapshot> stored = states.get(instanceId, user, playerId);
+                if (stored.isEmpty()) {
+                    continue;
+                }
+                EndpointStates.Snapshot before = stored.get();
+                com.fasterxml.jackson.databind.node.ObjectNode values = before.values().deepCopy();
+                com.fasterxml.jackson.databind.JsonNode now = values.get(CONNECTIVITY);
+                com.fasterxml.jackson.databind.JsonNode tell;
+                if (!reachable) {
+                    if (values.has(BEFORE_OFFLINE)) {
+                        continue; // already told
+                    }
+                    values.set(BEFORE_OFFLINE, now == null ? values.nullNode() : now);
+                    tell = values.objectNode().put("value", "UNREACHABLE");
+                } else {
+                    if (!values.has(BEFORE_OFFLINE)) {
+                        continue; // never told it was offline, or news from the home came first
+                    }
+                    com.fasterxml.jackson.databind.JsonNode previous = values.remove(BEFORE_OFFLINE);
+                    tell = previous == null || previous.isNull() ? values.objectNode().put("value", "OK") : previous;
+                }
+                values.set(CONNECTIVITY, tell);
+                boolean unchanged = tell.equals(now);
+                if (unchanged || deliver(healthReport(playerId, tell, token, clock.instant()))) {
+                    sent += unchanged ? 0 : 1;
+                    states.put(instanceId, user, playerId, new EndpointStates.Snapshot(values, before.descriptor()), clock.millis());
+                }
             }
             return sent;
         }
@@ -235,12 +320,23 @@ public final class ChangeReporter {
         return Map.of("type", "BearerToken", "token", token);
     }
 
-    static Map<String, Object> changeReport(PlayerInfo player, List<Property> changed, List<Property> same, String token) {
+    static Map<String, Object> changeReport(PlayerInfo player, List<Property> changed, List<Property> same, String token,
+                                            String cause) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("header", header("Alexa", "ChangeReport"));
         event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(player.playerId())));
-        event.put("payload", Map.of("change", Map.of("cause", Map.of("type", "APP_INTERACTION"), "properties", changed)));
+        event.put("payload", Map.of("change", Map.of("cause", Map.of("type", cause), "properties", changed)));
         return Map.of("event", event, "context", Map.of("properties", same));
+    }
+
+    /** Connectivity alone, as Amazon's EndpointHealth example: the home cannot be asked for the rest. */
+    static Map<String, Object> healthReport(String playerId, Object connectivity, String token, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("header", header("Alexa", "ChangeReport"));
+        event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(playerId)));
+        event.put("payload", Map.of("change", Map.of("cause", Map.of("type", "PERIODIC_POLL"), "properties",
+                List.of(Property.of("Alexa.EndpointHealth", "connectivity", connectivity, at)))));
+        return Map.of("event", event, "context", Map.of("properties", List.of()));
     }
 
     static Map<String, Object> addOrUpdateReport(List<PlayerInfo> players, String token) {

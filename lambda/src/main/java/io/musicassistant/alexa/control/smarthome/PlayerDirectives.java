@@ -7,6 +7,7 @@ import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,8 +48,9 @@ public final class PlayerDirectives {
     }
 
     private List<Property> remember(Home home, String userId, PlayerInfo player) {
-        List<Property> properties = Endpoints.properties(player, clock.instant());
-        states.rememberValues(home.instanceId(), userId, player, properties);
+        Instant sampled = clock.instant();
+        List<Property> properties = Endpoints.properties(player, sampled);
+        states.rememberValues(home.instanceId(), userId, player, properties, sampled.toEpochMilli());
         return properties;
     }
 

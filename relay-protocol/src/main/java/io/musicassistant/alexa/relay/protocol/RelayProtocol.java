@@ -103,11 +103,16 @@ public final class RelayProtocol {
         public static final String REPLY = "reply";
         /** The reply as gzip-compressed JSON, for large replies. */
         public static final String REPLY_GZ = "reply_gz";
-        /** {@code claimed} while a mutating command runs, then {@code done}. */
+        /**
+         * {@code received} the moment the home took a command off its queue (read-only commands),
+         * {@code claimed} while a mutating command runs (its claim is its receipt), then {@code done}.
+         * Any row at all tells the cloud the home is listening (docs/relay-protocol.md, "Receipts").
+         */
         public static final String STATE = "state";
         /** TTL attribute, epoch seconds. */
         public static final String EXPIRES_AT = "expires_at";
 
+        public static final String STATE_RECEIVED = "received";
         public static final String STATE_CLAIMED = "claimed";
         public static final String STATE_DONE = "done";
 

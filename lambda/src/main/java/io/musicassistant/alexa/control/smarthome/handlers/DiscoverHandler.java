@@ -64,6 +64,7 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
         for (PlayerInfo p : players) {
             states.remember(home.instanceId(), request.userId(), p, Endpoints.properties(p, clock.instant()));
         }
+        states.knowExactly(home.instanceId(), request.userId(), players.stream().map(PlayerInfo::playerId).toList());
         return SmartHomeEvents.discoverResponse(players.stream().map(Endpoints::describe).toList());
     }
 }

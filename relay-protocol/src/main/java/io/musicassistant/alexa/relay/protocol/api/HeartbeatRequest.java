@@ -11,12 +11,23 @@ import java.util.regex.Pattern;
  * @param ma what the connector knows of its Music Assistant server
  * @param streamBase the public HTTPS base stream URLs point at, or null if none is configured
  * @param stream the last reachability check of that base, or null (connectors before 0.2)
+ * @param acks true when the connector writes a receipt row the moment it takes a command off its
+ *     queue; only then may the cloud judge a home silent by a missing receipt, and heartbeat it
+ *     rarely (null from older connectors: treated as false)
  */
 public record HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase,
-                               StreamStatus stream) {
+                               StreamStatus stream, Boolean acks) {
 
     public HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase) {
-        this(status, connectorVersion, ma, streamBase, null);
+        this(status, connectorVersion, ma, streamBase, null, null);
+    }
+
+    public HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase, StreamStatus stream) {
+        this(status, connectorVersion, ma, streamBase, stream, null);
+    }
+
+    public boolean acknowledges() {
+        return Boolean.TRUE.equals(acks);
     }
 
     public static final String ONLINE = "online";
