@@ -55,7 +55,7 @@ public final class MaClient implements AutoCloseable {
      * look, {@link #tick()}), not after {@link #SILENCE_LIMIT}.
      */
     record Liveness(Duration probeAfter, Duration pongWait) {
-        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(3));
+        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(5));
 
         Duration tick() {
             return Duration.ofMillis(Math.max(10, Math.min(1000, pongWait.toMillis() / 2)));
