@@ -55,9 +55,10 @@ class StrandedWritesTest {
         server.start();
         server.started().get(10, TimeUnit.SECONDS);
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        try (StrandedWrites ignored = new StrandedWrites(server, () -> (Collection<ClientSession>) sessions);
-                HttpClient http = HttpClient.newHttpClient()) {
-            WebSocket client = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws"),
+        StrandedWrites rescue = new StrandedWrites(server, () -> (Collection<ClientSession>) sessions);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws"),
                     new WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -80,8 +81,9 @@ class StrandedWritesTest {
 
             assertEquals("stranded", received.poll(5, TimeUnit.SECONDS), "the stranded frame arrived");
             assertTrue(impl.outQueue.isEmpty());
-            client.abort();
         } finally {
+            rescue.close();
+            http.shutdownNow(); // close() would wait for the open WebSocket
             server.stop(500);
         }
     }
