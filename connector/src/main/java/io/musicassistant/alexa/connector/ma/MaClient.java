@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * frame: when the end of the stream arrives while the listener still handles the frame before,
  * the JDK loses it (its transport has no demand at that moment and fails internally), and the
  * socket looks open for good (docs/decisions.md, issue 12). So the client does not wait for that
- * report: after {@link Liveness#probeAfter()} without traffic, and at once when a call times out,
- * it pings, and a connection that answers nothing within {@link Liveness#pongWait()}, or whose
- * sending fails, is given up and reconnected.
+ * report: after {@link Liveness#probeAfter()} without traffic, and when a call has waited
+ * {@link Liveness#callProbeAfter()}, it pings, and a connection that answers nothing within
+ * {@link Liveness#pongWait()}, or whose sending fails, is given up and reconnected.
  */
 public final class MaClient implements AutoCloseable {
 
@@ -50,12 +50,14 @@ public final class MaClient implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     /**
-     * When a quiet connection is asked for a sign of life, and how long it has to give one. A
-     * healthy MA answers a ping in milliseconds; a dead one is noticed within their sum (plus one
-     * look, {@link #tick()}), not after {@link #SILENCE_LIMIT}.
+     * When a quiet connection, or one with a call unanswered for {@code callProbeAfter}, is asked
+     * for a sign of life, and how long it has to give one. A healthy MA answers a ping in
+     * milliseconds; a dead one is noticed within their sum (plus one look, {@link #tick()}), not
+     * after {@link #SILENCE_LIMIT}, and a call on it fails when the ping cannot be sent (the
+     * call's own frame drew the reset) rather than at its timeout.
      */
-    record Liveness(Duration probeAfter, Duration pongWait) {
-        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(5));
+    record Liveness(Duration probeAfter, Duration callProbeAfter, Duration pongWait) {
+        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         Duration tick() {
             return Duration.ofMillis(Math.max(10, Math.min(1000, pongWait.toMillis() / 2)));
@@ -150,11 +152,17 @@ public final class MaClient implements AutoCloseable {
             throw new MaUnavailableException("not connected to Music Assistant");
         }
         CompletableFuture<JsonNode> answer = send(command, args);
+        // no answer may mean no connection, which the JDK did not report
+        CompletableFuture.delayedExecutor(liveness.callProbeAfter().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!answer.isDone()) {
+                probe();
+            }
+        });
         try {
             return await(answer, timeout, command);
         } finally {
             if (answer.isCancelled()) {
-                probe(); // timed out: no answer may mean no connection, which the JDK did not report
+                probe(); // timed out before the probe above
             }
         }
     }
