@@ -64,9 +64,13 @@ class MaClientTest {
             disconnects.add(reason);
         }
 
+        /** Runs inside each event's delivery, on the client's receiving thread. */
+        volatile Runnable whileHandlingEvent = () -> { };
+
         @Override
         public void onEvent(String event, String objectId, JsonNode data) {
             events.add(new Event(event, objectId, data));
+            whileHandlingEvent.run();
         }
 
         boolean saw(String event, String objectId, java.util.function.Predicate<JsonNode> data) {
@@ -344,30 +348,17 @@ class MaClientTest {
     private MaClient clientThatMissesADrop(RecordingListener recording, MaClient.Liveness liveness) throws Exception {
         CountDownLatch handling = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        MaClient client = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {
-            @Override
-            public void onConnected(MaServerInfo info) {
-                recording.onConnected(info);
-            }
-
-            @Override
-            public void onDisconnected(String reason) {
-                recording.onDisconnected(reason);
-            }
-
-            @Override
-            public void onEvent(String event, String objectId, JsonNode data) {
-                recording.onEvent(event, objectId, data);
-                if (handling.getCount() > 0) {
-                    handling.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        recording.whileHandlingEvent = () -> {
+            if (handling.getCount() > 0) {
+                handling.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
-        }, liveness);
+        };
+        MaClient client = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), recording, liveness);
         toClose.add(client);
         client.start();
         await("connected", CONNECT_TIMEOUT, client::connected);
