@@ -53,8 +53,8 @@ public final class MaClient implements AutoCloseable {
      * When a quiet connection, or one with a call unanswered for {@code callProbeAfter}, is asked
      * for a sign of life, and how long it has to give one. A healthy MA answers a ping in
      * milliseconds; a dead one is noticed within their sum (plus one look, {@link #tick()}), not
-     * after {@link #SILENCE_LIMIT}, and a call on it fails when the ping cannot be sent (the
-     * call's own frame drew the reset) rather than at its timeout.
+     * after {@link #SILENCE_LIMIT}. The calls waiting on it fail then, or at their own timeout if
+     * that comes first (on a dropped connection the JDK's ping write does not fail at once).
      */
     record Liveness(Duration probeAfter, Duration callProbeAfter, Duration pongWait) {
         static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
