@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.masim;
 
+import static io.musicassistant.alexa.masim.RawWebSocket.readFrame;
+import static io.musicassistant.alexa.masim.RawWebSocket.readHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.masim.library.Image;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -115,16 +116,14 @@ class HttpAndHeartbeatTest {
         try (Socket socket = new Socket("127.0.0.1", ma.port())) {
             socket.setSoTimeout(3000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            RawWebSocket.upgrade(out);
             out.flush();
             InputStream in = socket.getInputStream();
             String status = readHeaders(in);
             assertTrue(status.startsWith("HTTP/1.1 101"), status);
             List<Integer> opcodes = new ArrayList<>();
             long started = System.nanoTime();
-            Frame frame;
+            RawWebSocket.Frame frame;
             while ((frame = readFrame(in)) != null) {
                 opcodes.add(frame.opcode());
             }
@@ -144,19 +143,8 @@ class HttpAndHeartbeatTest {
             socket.setSoTimeout(3000);
             socket.connect(new InetSocketAddress("127.0.0.1", own.port()));
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(maskedText("{\"message_id\":\"1\",\"command\":\"auth\",\"args\":{\"token\":\""
-                    + own.userToken() + "\"}}"));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
-            String frame;
-            do {
-                frame = readTextFrame(in);
-            } while (frame != null && !frame.contains("\"authenticated\":true"));
-            assertTrue(frame != null, "authenticated before the flood");
+            assertTrue(RawWebSocket.authenticate(out, socket.getInputStream(), own.userToken()),
+                    "authenticated before the flood");
             // never read: every player change queues one more event for this client
             int changes = 0;
             while (changes < 4000 && own.connectedClients() > 0) {
@@ -169,66 +157,6 @@ class HttpAndHeartbeatTest {
             assertTrue(changes > 512, "the client was authenticated and received "
                     + "events until the backlog passed the limit (dropped after " + changes + " changes)");
         }
-    }
-
-    /** A client-to-server text frame (clients must mask). */
-    private static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {0x11, 0x22, 0x33, 0x44};
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xFF);
-        }
-        frame.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        return frame.toByteArray();
-    }
-
-    private static String readHeaders(InputStream in) throws IOException {
-        StringBuilder headers = new StringBuilder();
-        while (!headers.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            headers.append((char) b);
-        }
-        return headers.toString();
-    }
-
-    private record Frame(int opcode, byte[] payload) {
-    }
-
-    /** Reads one unmasked server frame, or null at end of stream. */
-    private static Frame readFrame(InputStream in) throws IOException {
-        int first = in.read();
-        int second = first < 0 ? -1 : in.read();
-        if (second < 0) {
-            return null;
-        }
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = (in.read() << 8) | in.read();
-        } else if (length == 127) {
-            length = 0;
-            for (int i = 0; i < 8; i++) {
-                length = (length << 8) | in.read();
-            }
-        }
-        byte[] payload = in.readNBytes((int) length);
-        return payload.length < length ? null : new Frame(first & 0x0F, payload);
-    }
-
-    private static String readTextFrame(InputStream in) throws IOException {
-        Frame frame = readFrame(in);
-        return frame == null ? null : new String(frame.payload(), StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

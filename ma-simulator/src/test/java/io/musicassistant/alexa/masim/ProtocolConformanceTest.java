@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -219,12 +222,22 @@ class ProtocolConformanceTest {
     }
 
     @Test
-    void disconnectAllDropsEveryClient() throws Exception {
+    void disconnectAllDropsEveryClientWithoutACloseFrame() throws Exception {
+        // A plain socket: the JDK's client misses a drop that arrives while it still delivers the
+        // frame before (the auth answer here) in about 1 run of 10 (docs/toolchain.md).
         try (MaSimulator own = MaSimulator.start(MaSimulator.Options.defaults());
-                WsTestClient client = WsTestClient.authenticated(own, own.userToken())) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), own.port())) {
+            socket.setSoTimeout((int) WsTestClient.WAIT.multipliedBy(2).toMillis());
+            InputStream in = socket.getInputStream();
+            assertTrue(RawWebSocket.authenticate(socket.getOutputStream(), in, own.userToken()), "authenticated");
             assertEquals(1, own.connectedClients());
             own.disconnectAll();
-            assertTrue(client.awaitClosed(WsTestClient.WAIT.multipliedBy(2)), "client noticed the drop");
+            List<Integer> opcodes = new ArrayList<>();
+            RawWebSocket.Frame frame;
+            while ((frame = RawWebSocket.readFrame(in)) != null) { // a read timeout fails the test: not dropped
+                opcodes.add(frame.opcode());
+            }
+            assertFalse(opcodes.contains(0x8), "dropped without a close frame: " + opcodes);
             waitUntil(() -> own.connectedClients() == 0);
             assertEquals(0, own.connectedClients());
         }

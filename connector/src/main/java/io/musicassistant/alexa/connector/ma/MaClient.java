@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code partial} chunks joined until the final frame, events pushed at any time. It keeps
  * reading at all times (the server drops clients that let 512 messages pile up), pings every
  * 55 s, treats 90 s of silence as a dead connection, and reconnects with capped, jittered backoff.
+ *
+ * <p>The JDK's WebSocket does not always report a connection the server dropped without a close
+ * frame: when the end of the stream arrives while the listener still handles the frame before,
+ * the JDK loses it (its transport has no demand at that moment and fails internally), and the
+ * socket looks open for good (docs/decisions.md, issue 12). So the client does not wait for that
+ * report: after {@link Liveness#probeAfter()} without traffic, and when a call has waited
+ * {@link Liveness#callProbeAfter()}, it pings, and a connection that answers nothing within
+ * {@link Liveness#pongWait()}, or whose sending fails, is given up and reconnected.
  */
 public final class MaClient implements AutoCloseable {
 
@@ -40,6 +48,21 @@ public final class MaClient implements AutoCloseable {
     static final Duration PING_EVERY = Duration.ofSeconds(55);
     static final Duration SILENCE_LIMIT = Duration.ofSeconds(90);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    /**
+     * When a quiet connection, or one with a call unanswered for {@code callProbeAfter}, is asked
+     * for a sign of life, and how long it has to give one. A healthy MA answers a ping in
+     * milliseconds; a dead one is noticed within their sum (plus one look, {@link #tick()}), not
+     * after {@link #SILENCE_LIMIT}. The calls waiting on it fail then, or at their own timeout if
+     * that comes first (on a dropped connection the JDK's ping write does not fail at once).
+     */
+    record Liveness(Duration probeAfter, Duration callProbeAfter, Duration pongWait) {
+        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+        Duration tick() {
+            return Duration.ofMillis(Math.max(10, Math.min(1000, pongWait.toMillis() / 2)));
+        }
+    }
 
     /** What the owner of the client hears about. */
     public interface Listener {
@@ -57,6 +80,7 @@ public final class MaClient implements AutoCloseable {
     private final String token;
     private final Listener listener;
     private final HttpClient http;
+    private final Liveness liveness;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Object sendLock = new Object();
@@ -66,6 +90,8 @@ public final class MaClient implements AutoCloseable {
     private volatile MaServerInfo info;
     private volatile boolean authenticated;
     private volatile long lastInboundNanos = System.nanoTime();
+    /** When the unanswered ping asking for a sign of life left; 0 when none is out. */
+    private volatile long probeSentNanos;
     private volatile CompletableFuture<String> socketClosed;
     /** Why the server refused the current connection as a whole (503 "setup required"), if it did. */
     private volatile MaException refused;
@@ -79,9 +105,15 @@ public final class MaClient implements AutoCloseable {
     }
 
     public MaClient(URI uri, String token, Listener listener) {
+        this(uri, token, listener, Liveness.DEFAULT);
+    }
+
+    /** With other liveness timings (tests). */
+    MaClient(URI uri, String token, Listener listener, Liveness liveness) {
         this.uri = toWebSocketUri(uri);
         this.token = token;
         this.listener = listener;
+        this.liveness = liveness;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -119,7 +151,20 @@ public final class MaClient implements AutoCloseable {
         if (!connected()) {
             throw new MaUnavailableException("not connected to Music Assistant");
         }
-        return await(send(command, args), timeout, command);
+        CompletableFuture<JsonNode> answer = send(command, args);
+        // no answer may mean no connection, which the JDK did not report
+        CompletableFuture.delayedExecutor(liveness.callProbeAfter().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!answer.isDone()) {
+                probe();
+            }
+        });
+        try {
+            return await(answer, timeout, command);
+        } finally {
+            if (answer.isCancelled()) {
+                probe(); // timed out before the probe above
+            }
+        }
     }
 
     /** Runs a command without waiting; the future fails with {@link MaException} or {@link MaUnavailableException}. */
@@ -151,6 +196,7 @@ public final class MaClient implements AutoCloseable {
                     if (failed != null) {
                         failed.future.completeExceptionally(new MaUnavailableException("send failed: " + err.getClass().getSimpleName()));
                     }
+                    giveUp(ws, "send failed: " + err.getClass().getSimpleName());
                 }
             });
         }
@@ -191,8 +237,9 @@ public final class MaClient implements AutoCloseable {
         authenticated = false;
         WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new Receiver(firstFrame, closed)).get(15, TimeUnit.SECONDS);
-        socket = ws;
+        probeSentNanos = 0;
         lastInboundNanos = System.nanoTime();
+        socket = ws;
         JsonNode first = firstFrame.get(10, TimeUnit.SECONDS);
         if (first.has("error_code")) {
             throw new MaException(first.path("error_code").asInt(), first.path("details").asText(null));
@@ -247,26 +294,56 @@ public final class MaClient implements AutoCloseable {
     private void livenessLoop() {
         long lastPing = System.nanoTime();
         while (!closed) {
-            sleep(Duration.ofSeconds(5));
+            sleep(liveness.tick());
             WebSocket ws = socket;
             if (ws == null) {
                 continue;
             }
             long now = System.nanoTime();
+            long probe = probeSentNanos;
             if (now - lastInboundNanos > SILENCE_LIMIT.toNanos()) {
                 LOG.warn("ma.silent", "seconds", SILENCE_LIMIT.toSeconds());
-                ws.abort();
-                CompletableFuture<String> done = socketClosed;
-                if (done != null) {
-                    done.complete("no traffic for " + SILENCE_LIMIT.toSeconds() + " s");
-                }
+                giveUp(ws, "no traffic for " + SILENCE_LIMIT.toSeconds() + " s");
+            } else if (probe != 0 && lastInboundNanos - probe < 0 && now - probe > liveness.pongWait().toNanos()) {
+                LOG.warn("ma.no_pong", "millis", liveness.pongWait().toMillis());
+                giveUp(ws, "no answer to a ping for " + liveness.pongWait().toMillis() + " ms");
+            } else if (probe == 0 && now - lastInboundNanos > liveness.probeAfter().toNanos()) {
+                probe();
             } else if (now - lastPing > PING_EVERY.toNanos()) {
                 lastPing = now;
-                synchronized (sendLock) {
-                    lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendPing(ByteBuffer.allocate(0)));
-                }
+                ping(ws);
             }
         }
+    }
+
+    /** Asks the server for a sign of life; any frame that arrives next counts as one. */
+    private void probe() {
+        WebSocket ws = socket;
+        if (ws != null && probeSentNanos == 0) {
+            probeSentNanos = System.nanoTime();
+            ping(ws);
+        }
+    }
+
+    private void ping(WebSocket ws) {
+        synchronized (sendLock) {
+            lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendPing(ByteBuffer.allocate(0)));
+            lastSend.whenComplete((ok, err) -> {
+                if (err != null) {
+                    giveUp(ws, "ping failed: " + err.getClass().getSimpleName());
+                }
+            });
+        }
+    }
+
+    /** Ends connection {@code ws} as if it had closed, unless a newer one replaced it meanwhile. */
+    private void giveUp(WebSocket ws, String reason) {
+        CompletableFuture<String> done = socketClosed;
+        if (ws != socket || done == null) {
+            return;
+        }
+        ws.abort();
+        done.complete(reason);
     }
 
     /**
@@ -291,7 +368,7 @@ public final class MaClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            lastInboundNanos = System.nanoTime();
+            heard();
             buffer.append(data);
             if (last) {
                 String text = buffer.toString();
@@ -313,7 +390,7 @@ public final class MaClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            lastInboundNanos = System.nanoTime();
+            heard();
             webSocket.request(1);
             return null;
         }
@@ -321,14 +398,14 @@ public final class MaClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
             // The JDK answers pings with pongs itself; a ping is still proof the server is alive.
-            lastInboundNanos = System.nanoTime();
+            heard();
             webSocket.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            lastInboundNanos = System.nanoTime();
+            heard();
             webSocket.request(1);
             return null;
         }
@@ -342,6 +419,11 @@ public final class MaClient implements AutoCloseable {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             finish("socket error: " + error.getClass().getSimpleName());
+        }
+
+        private void heard() {
+            lastInboundNanos = System.nanoTime();
+            probeSentNanos = 0;
         }
 
         private void finish(String reason) {

@@ -26,6 +26,10 @@ final class ClientSession {
         this.socket = socket;
     }
 
+    WebSocket socket() {
+        return socket;
+    }
+
     User user() {
         return user;
     }

@@ -46,6 +46,7 @@ public final class SimServer implements AutoCloseable {
     private final WsServer ws;
     private final HttpFrontend http;
     private final Heartbeat heartbeat;
+    private final StrandedWrites strandedWrites;
     private final String httpBaseUrl;
     private volatile String status = "running";
 
@@ -70,6 +71,7 @@ public final class SimServer implements AutoCloseable {
                 this::serverInfo, config.setupRequired());
         this.ws = new WsServer(new InetSocketAddress(loopback, config.wsPort()), new Connections());
         this.heartbeat = new Heartbeat(config.heartbeat(), events::sessions);
+        this.strandedWrites = new StrandedWrites(ws, events::sessions);
     }
 
     /** Starts both servers; returns once the WebSocket port is bound. */
@@ -174,6 +176,7 @@ public final class SimServer implements AutoCloseable {
         status = "stopping";
         events.broadcast("core_state_updated", null, serverInfo(), false);
         heartbeat.close();
+        strandedWrites.close();
         try {
             ws.stop(500);
         } catch (InterruptedException e) {
