@@ -124,18 +124,35 @@ public final class RelayClient {
         boolean awaitingReceipt = home.acks() && liveness != null;
         boolean probe = home.probeAt() != null && home.suspectSince() == null;
         long receiptBy = clock.millis() + ackTimeout.toMillis();
+        // After the receipt, the home's progress marks say it still works on the command (ReplyTable.PROGRESS).
+        boolean judgeProgress = awaitingReceipt;
+        String lastProgress = null;
+        long lastSignMs = 0;
         int attempt = 0;
         while (true) {
             replyReads.incrementAndGet();
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(replyTable).key(key).consistentRead(true)).item();
-            if (item != null && !item.isEmpty() && awaitingReceipt) {
+            boolean present = item != null && !item.isEmpty();
+            if (present && awaitingReceipt) {
                 awaitingReceipt = false;
                 if (probe) {
                     liveness.cleared(home);
                 }
             }
-            if (item != null && ReplyTable.STATE_DONE.equals(Attrs.str(item, ReplyTable.STATE))) {
+            if (present && ReplyTable.STATE_DONE.equals(Attrs.str(item, ReplyTable.STATE))) {
                 return decode(item, requestId);
+            }
+            if (present && judgeProgress) {
+                String progress = item.containsKey(ReplyTable.PROGRESS) ? item.get(ReplyTable.PROGRESS).n() : "0";
+                if (!progress.equals(lastProgress)) {
+                    lastProgress = progress;
+                    lastSignMs = clock.millis();
+                } else if (clock.millis() - lastSignMs > ReplyTable.PROGRESS_SILENCE_MS) {
+                    liveness.markSuspect(home, sentAt, clock.instant());
+                    throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                            "home " + instanceId + " stopped working on the command (no progress for "
+                                    + ReplyTable.PROGRESS_SILENCE_MS + " ms)");
+                }
             }
             if (awaitingReceipt && clock.millis() >= receiptBy) {
                 liveness.markSuspect(home, sentAt, clock.instant());

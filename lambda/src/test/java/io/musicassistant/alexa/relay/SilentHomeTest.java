@@ -110,6 +110,18 @@ class SilentHomeTest {
     }
 
     @Test
+    void aHomeThatDiesMidCommandIsAnsweredLongBeforeTheDeadline() {
+        Household h = household(true);
+        assertEquals("StateReport", outcome(reportState(h).answer()), "listening at first");
+        h.connector().dyingMidCommand(true);
+        Timed t = reportState(h);
+        assertEquals("ENDPOINT_UNREACHABLE", outcome(t.answer()), t.answer().toString());
+        // Without progress marks it would wait for the 6 s deadline; the contract under faults is 3 s.
+        assertTrue(t.ms() < 3000, "answered after " + t.ms() + " ms");
+        assertTrue(homeRow(h).suspect(), "the following directives answer at once");
+    }
+
+    @Test
     void aHeartbeatEndsTheSuspicionAtOnce() {
         Household h = household(true);
         h.connector().listening(false);

@@ -33,6 +33,7 @@ public final class ScriptedHome implements AutoCloseable {
     private volatile boolean listening = true;
     private volatile boolean receipts;
     private volatile long replyDelayMs;
+    private volatile boolean diesMidCommand;
     private final Thread thread;
 
     public ScriptedHome(CloudFixture cloud, CloudFixture.Home home, Function<RelayCommand, RelayReply> script) {
@@ -55,6 +56,11 @@ public final class ScriptedHome implements AutoCloseable {
     public ScriptedHome replyingAfter(long ms) {
         replyDelayMs = ms;
         return this;
+    }
+
+    /** Acknowledges the next commands, then neither works on them nor answers: a connector killed mid-command. */
+    public void dyingMidCommand(boolean on) {
+        diesMidCommand = on;
     }
 
     /** Stops or resumes polling the queue, as a connector whose poller hangs, or whose network is gone. */
@@ -103,13 +109,33 @@ public final class ScriptedHome implements AutoCloseable {
                         ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
                         ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
-            sleep(replyDelayMs);
+            if (diesMidCommand) {
+                continue;
+            }
+            workFor(command, replyDelayMs);
             RelayReply reply = script.apply(command);
             if (reply != null) {
                 dynamo.putItem(b -> b.tableName(table).item(Map.of(
                         ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
                         ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_DONE),
                         ReplyTable.REPLY, AttributeValue.fromS(RelayJson.write(reply)),
+                        ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+            }
+        }
+    }
+
+    /** A slow command, with the "still working" marks a connector writes while it runs one. */
+    private void workFor(RelayCommand command, long ms) {
+        long end = System.currentTimeMillis() + ms;
+        long n = 0;
+        while (System.currentTimeMillis() < end) {
+            sleep(Math.min(ReplyTable.PROGRESS_INTERVAL_MS, end - System.currentTimeMillis()));
+            if (receipts && System.currentTimeMillis() < end) {
+                long mark = ++n;
+                dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                        ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                        ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
+                        ReplyTable.PROGRESS, AttributeValue.fromN(Long.toString(mark)),
                         ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
         }

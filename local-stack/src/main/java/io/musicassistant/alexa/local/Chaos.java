@@ -72,7 +72,8 @@ final class Chaos {
     static final Expect LOGIN_DOWN = new Expect("login unavailable", Set.of("INTERNAL_ERROR"), Set.of("INTERNAL_ERROR"),
             Set.of("login.unavailable"));
     static final Expect THROTTLED = new Expect("internal", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE", "INTERNAL_ERROR"),
-            Set.of("error", "timeout", "send.failed", "home.error")).orOk();
+            // "offline": a receipt the home could not write in time under throttling reads as a silent home
+            Set.of("error", "timeout", "send.failed", "home.error", "offline")).orOk();
 
     /** One request and its answer. {@code marker} is the volume a SetVolume asked for (0: none). */
     record Answer(Kind kind, String what, String outcome, long ms, long sentMs, int marker) {
@@ -218,6 +219,8 @@ final class Chaos {
                 target.fault("dynamodb-throttle", true, "fraction", 0.3);
                 probe(THROTTLED, target.demoToken());
                 probe(THROTTLED, target.demoToken());
+                target.fault("dynamodb-throttle", false);
+                recovered(); // a home judged silent under throttling is let through again by the next probe
             }
             case "lwa-slow" -> {
                 target.fault("lwa-slow", true, "ms", 1000);

@@ -20,18 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * of its own), every fault case run against it over HTTP as the script does, each held to the
  * contract of docs/fault-injection.md.
  *
- * <p>Cases that cannot pass yet because their fix is being made elsewhere are listed in the system
- * property {@code chaos.pending} (default {@link #PENDING}) and skipped; {@code -Dchaos.pending=}
- * runs every case. Remove a case from {@link #PENDING} once its fix is merged.
+ * <p>The system property {@code chaos.pending} (default none) names cases to skip while their fix is
+ * being made elsewhere; every case runs by default.
  */
 class ChaosTest {
 
-    /**
-     * Waiting for the silent-home fix (issue 12, liveness): a home that stopped taking its commands
-     * (killed connector, deliveries dropped or later than the deadline) costs each answer the relay
-     * timeout, 5 s, instead of an error within the budget.
-     */
-    static final String PENDING = "connector-kill,sqs-delay,sqs-drop";
+    static final String PENDING = "";
 
     @Test
     void everyFaultIsAnsweredWithinTheBudgetWithTheRightErrorAndNothingRunsTwiceOrLate(@TempDir Path dir) throws Exception {

@@ -11,8 +11,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -74,8 +76,15 @@ public final class RelayCredentials implements AwsCredentialsProvider {
     }
 
     public DynamoDbClient dynamoDbClient() {
+        // Receipts, progress marks and replies count against a directive's few seconds: retry a throttled
+        // write briefly instead of the SDK's default backoff of 500 ms and more per throttled attempt.
         var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(access.region())).credentialsProvider(this);
+                .region(Region.of(access.region())).credentialsProvider(this)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(3)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(200)))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(200)))
+                        .build()));
         if (access.dynamodbEndpoint() != null) {
             builder.endpointOverride(URI.create(access.dynamodbEndpoint()));
         }

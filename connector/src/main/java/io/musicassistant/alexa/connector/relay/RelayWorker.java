@@ -7,6 +7,7 @@ import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -245,11 +246,22 @@ public final class RelayWorker implements AutoCloseable {
                 LOG.info("relay.duplicate_dropped", "durable", true);
                 return;
             }
-            RelayReply reply = executor.execute(command);
+            boolean replied = known.map(RelayProtocol.Command::replied).orElse(true);
+            Progress progress = replied
+                    ? Progress.start(replies, command.id(), mutating ? ReplyTable.STATE_CLAIMED : ReplyTable.STATE_RECEIVED, receipt)
+                    : null;
+            RelayReply reply;
+            try {
+                reply = executor.execute(command);
+            } finally {
+                if (progress != null) {
+                    progress.stop();
+                }
+            }
             if (command.expiredAt(clock.millis())) {
                 LOG.info("relay.finished_late", "command", command.command());
             }
-            if (known.map(RelayProtocol.Command::replied).orElse(true)) {
+            if (replied) {
                 receipt.join();
                 replies.write(reply);
             }
@@ -259,6 +271,58 @@ public final class RelayWorker implements AutoCloseable {
                     "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
+        }
+    }
+
+    /**
+     * "Still working" marks in a running command's row ({@link ReplyTable#PROGRESS}), so that the cloud
+     * can tell a slow command from a home that died in the middle of one. {@link #stop()} returns only
+     * when no mark is being written any more: the reply that follows never races one.
+     */
+    private static final class Progress {
+        private final ReplyWriter replies;
+        private final String requestId;
+        private final String state;
+        private final CompletableFuture<Void> receipt;
+        private boolean stopped;
+
+        private Progress(ReplyWriter replies, String requestId, String state, CompletableFuture<Void> receipt) {
+            this.replies = replies;
+            this.requestId = requestId;
+            this.state = state;
+            this.receipt = receipt;
+        }
+
+        static Progress start(ReplyWriter replies, String requestId, String state, CompletableFuture<Void> receipt) {
+            Progress progress = new Progress(replies, requestId, state, receipt);
+            Thread.ofVirtual().name("relay-progress").start(progress::tick);
+            return progress;
+        }
+
+        private void tick() {
+            long n = 0;
+            while (true) {
+                try {
+                    Thread.sleep(ReplyTable.PROGRESS_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                receipt.join();
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                    try {
+                        replies.progress(requestId, state, ++n);
+                    } catch (RuntimeException e) {
+                        LOG.warn("relay.progress_failed", e, "relay_request_id", requestId);
+                    }
+                }
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
         }
     }
 

@@ -43,6 +43,27 @@ final class ReplyWriter {
         return putIfAbsent(requestId, ReplyTable.STATE_CLAIMED);
     }
 
+    /**
+     * Says "still working" for a command whose receipt or claim is in its row: the row again with a
+     * higher {@code progress}. Only while the row is not done; the worker stops these before it writes
+     * the reply, so no progress write ever races the reply (a put, since the home may not update rows).
+     */
+    void progress(String requestId, String state, long n) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, requestId)),
+                            ReplyTable.STATE, AttributeValue.fromS(state),
+                            ReplyTable.PROGRESS, AttributeValue.fromN(Long.toString(n)),
+                            ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt()))))
+                    .conditionExpression("attribute_exists(reply_key) AND #state <> :done")
+                    .expressionAttributeNames(Map.of("#state", ReplyTable.STATE))
+                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS(ReplyTable.STATE_DONE))));
+        } catch (ConditionalCheckFailedException notYetOrDone) {
+            // no receipt yet (it is on its way) or already answered: nothing to say
+        }
+    }
+
     private boolean putIfAbsent(String requestId, String state) {
         try {
             dynamo.putItem(b -> b.tableName(table)

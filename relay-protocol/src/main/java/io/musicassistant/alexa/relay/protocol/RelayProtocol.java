@@ -112,6 +112,16 @@ public final class RelayProtocol {
         /** TTL attribute, epoch seconds. */
         public static final String EXPIRES_AT = "expires_at";
 
+        /**
+         * A counter the home rewrites every {@link #PROGRESS_INTERVAL_MS} while a command it acknowledged
+         * still runs. The cloud takes a row that stops changing for {@link #PROGRESS_SILENCE_MS} as a
+         * home that died mid-command (killed, lost its network) and answers at once instead of waiting
+         * for the deadline; a slow but living home keeps the counter moving (docs/relay-protocol.md, "Receipts").
+         */
+        public static final String PROGRESS = "progress";
+        public static final long PROGRESS_INTERVAL_MS = 400;
+        public static final long PROGRESS_SILENCE_MS = 1500;
+
         public static final String STATE_RECEIVED = "received";
         public static final String STATE_CLAIMED = "claimed";
         public static final String STATE_DONE = "done";
