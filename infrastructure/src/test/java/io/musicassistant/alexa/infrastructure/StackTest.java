@@ -37,9 +37,9 @@ class StackTest {
     }
 
     @Test
-    void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAliasAndTheCatalogBuilderWithout() throws Exception {
+    void threeFunctionsOnJava21Arm64WithSnapStartBehindALiveAliasAndTheScheduledOnesWithout() throws Exception {
         Map<String, JsonNode> functions = resources(full, "AWS::Lambda::Function");
-        assertEquals(5, functions.size());
+        assertEquals(6, functions.size(), "three skills behind aliases, the catalog builder and two sweeps");
         Set<String> handlers = new TreeSet<>();
         for (JsonNode f : functions.values()) {
             JsonNode p = f.path("Properties");
@@ -81,13 +81,13 @@ class StackTest {
             assertEquals("live", alias.path("Properties").path("Name").asText());
             String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
             assertEquals("AWS::Lambda::Version", full.path("Resources").path(version).path("Type").asText());
-            assertFalse(version.startsWith("CatalogBuilder") || version.startsWith("HomeSweep"));
+            assertFalse(version.startsWith("CatalogBuilder") || version.startsWith("HomeSweep") || version.startsWith("HealthSweep"));
         }
         for (JsonNode group : resources(full, "AWS::Logs::LogGroup").values()) {
             assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
             assertTrue(group.path("Properties").path("LogGroupName").asText().startsWith("/aws/lambda/test-"));
         }
-        assertEquals(5, resources(full, "AWS::Logs::LogGroup").size());
+        assertEquals(6, resources(full, "AWS::Logs::LogGroup").size());
     }
 
     /**
