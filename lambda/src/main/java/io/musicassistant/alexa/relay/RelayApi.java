@@ -67,7 +67,8 @@ public final class RelayApi {
     static final Limit AUTH_FAILURES_PER_ADDRESS = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
     static final Limit AUTH_FAILURES_PER_HOME = new Limit("auth-fail-home", 20, Duration.ofMinutes(10));
     static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
-    static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 12, Duration.ofMinutes(1));
+    /** Heartbeats are rare (docs/relay-protocol.md, Heartbeats) but come at once when MA comes or goes: room for a flapping MA. */
+    static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 30, Duration.ofMinutes(1));
     static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
     /** Debounced player news; a busy home sends a few per second at most. */
     static final Limit EVENTS_PER_HOME = new Limit("events-home", 300, Duration.ofMinutes(1));

@@ -109,7 +109,11 @@ public final class HomeLink implements AutoCloseable {
             } catch (RelayApiException e) {
                 LOG.warn("relay.heartbeat_failed", "status", e.status(), "error", e.error());
                 retention.unreachable();
-                wait = retryAfterFailure();
+                // Rate-limited: the cloud says when its window ends, often sooner than the fixed retry; a
+                // heartbeat is how Music Assistant's return reaches the cloud, so it should not wait longer.
+                wait = e.status() == 429 && e.retryAfterSeconds() > 0
+                        ? Duration.ofSeconds(Math.min(e.retryAfterSeconds(), retryAfterFailure().toSeconds()))
+                        : retryAfterFailure();
             } catch (RuntimeException e) {
                 LOG.warn("relay.heartbeat_failed", e);
                 retention.unreachable();
