@@ -42,10 +42,6 @@ public final class JsonLog {
         threshold = Objects.requireNonNull(level);
     }
 
-    public boolean isDebugEnabled() {
-        return threshold == Level.DEBUG;
-    }
-
     public void debug(String message, Object... fields) {
         log(Level.DEBUG, message, null, fields);
     }

@@ -452,10 +452,6 @@ public final class Library {
         return first(tracks(), name);
     }
 
-    public List<Track> tracksNamed(String name) {
-        return tracks().stream().filter(t -> t.name().equals(name)).toList();
-    }
-
     public Playlist playlistNamed(String name) {
         return first(playlists(), name);
     }

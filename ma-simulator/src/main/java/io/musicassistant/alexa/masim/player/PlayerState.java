@@ -79,12 +79,6 @@ public record PlayerState(
                 hideInUi);
     }
 
-    public PlayerState withGroupMembers(List<String> value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, value, syncedTo, activeSource, activeGroup, enabled,
-                hideInUi);
-    }
-
     public PlayerState withActiveSource(String value) {
         return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
                 powered, volumeLevel, volumeMuted, groupMembers, syncedTo, value, activeGroup, enabled,
@@ -94,12 +88,6 @@ public record PlayerState(
     public PlayerState withActiveGroup(String value) {
         return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
                 powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, value, enabled,
-                hideInUi);
-    }
-
-    public PlayerState withSyncedTo(String value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, value, activeSource, activeGroup, enabled,
                 hideInUi);
     }
 
