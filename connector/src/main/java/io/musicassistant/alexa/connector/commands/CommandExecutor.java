@@ -22,7 +22,12 @@ public final class CommandExecutor {
     private final Clock clock;
 
     public CommandExecutor(List<RelayCommandHandler> handlers, Clock clock) {
-        handlers.forEach(h -> this.handlers.put(h.command(), h));
+        for (RelayCommandHandler h : handlers) {
+            // one handler per command: a second one would silently replace the first
+            if (this.handlers.putIfAbsent(h.command(), h) != null) {
+                throw new IllegalStateException("two handlers for " + h.command().wireName());
+            }
+        }
         this.clock = clock;
     }
 

@@ -117,6 +117,15 @@ class CommandExecutorTest {
     }
 
     @Test
+    void twoHandlersForOneCommandAreRefusedAtWiring() {
+        RelayCommandHandler one = new PingCommand(ma);
+        RelayCommandHandler other = new PingCommand(ma);
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new CommandExecutor(List.of(one, other), Clock.systemUTC()));
+        assertTrue(refused.getMessage().contains(RelayProtocol.Command.PING.wireName()), refused.getMessage());
+    }
+
+    @Test
     void successfulCommandsAnswerOk() {
         CommandExecutor executor = executor(ma, signer);
 
