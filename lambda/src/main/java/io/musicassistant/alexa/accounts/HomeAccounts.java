@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -93,11 +92,6 @@ public final class HomeAccounts {
             out.set(0, new Account(first.userId(), first.label(), first.linkedAt(), true));
         }
         return List.copyOf(out);
-    }
-
-    /** The account with this label in the home, if any. */
-    public Optional<Account> find(String instanceId, String label) {
-        return list(instanceId).stream().filter(a -> a.label().equals(label)).findFirst();
     }
 
     /** Removes the account from the home (it must still be linked to it) with its grant; true when it was. */

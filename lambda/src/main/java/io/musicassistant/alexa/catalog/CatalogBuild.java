@@ -57,6 +57,8 @@ public final class CatalogBuild {
     private final Clock clock;
     private final Path workDir;
     private final Consumer<String> progress;
+    /** The skill's associated catalogs, asked once per build (every type's upload checks it). */
+    private List<String> associated;
 
     public CatalogBuild(CatalogStore store, MergeEngine engine, SmapiClient smapi, Settings settings, Clock clock, Path workDir,
                         Consumer<String> progress) {
@@ -87,6 +89,7 @@ public final class CatalogBuild {
 
     private BuildReport locked(boolean force, Instant started) {
         BuildReport report = new BuildReport(started);
+        associated = null;
         List<CatalogStore.Snapshot> snapshots = store.snapshots();
         report.homes(snapshots.size());
         String digest = CatalogStore.digest(snapshots);
@@ -196,7 +199,7 @@ public final class CatalogBuild {
                 if (catalogId == null) {
                     catalogId = smapi.createCatalog(settings.titlePrefix() + " " + type.key(), type);
                     smapi.associate(settings.skillId(), catalogId);
-                } else if (!smapi.catalogsOf(settings.skillId()).contains(catalogId)) {
+                } else if (!associated().contains(catalogId)) {
                     smapi.associate(settings.skillId(), catalogId); // a recreated skill lost its catalogs
                 }
                 uploadId = upload(catalogId);
@@ -263,6 +266,13 @@ public final class CatalogBuild {
                 // A temporary file; the work directory is temporary too.
             }
         }
+    }
+
+    private List<String> associated() {
+        if (associated == null) {
+            associated = smapi.catalogsOf(settings.skillId());
+        }
+        return associated;
     }
 
     private static void sleep(Duration duration) {

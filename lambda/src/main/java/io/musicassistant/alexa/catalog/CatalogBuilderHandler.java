@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicassistant.alexa.catalog.smapi.SmapiClient;
 import io.musicassistant.alexa.catalog.smapi.SmapiCredentials;
+import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,8 +41,7 @@ public final class CatalogBuilderHandler implements RequestStreamHandler {
         boolean force = event != null && event.path("force").asBoolean(false);
         Map<String, String> env = System.getenv();
         Region region = Region.of(required(env, "AWS_REGION"));
-        AwsCredentialsProvider credentials = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
-                ? ContainerCredentialsProvider.builder().build() : EnvironmentVariableCredentialsProvider.create();
+        AwsCredentialsProvider credentials = AwsClients.credentials(false, env);
         SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60)).build();
         try (S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http).build();

@@ -59,7 +59,8 @@ public final class CatalogChanges {
 
     /** Deletions for everything Amazon has that no home holds any more. */
     public void finish() {
-        for (Map.Entry<String, LedgerEntry> entry : Map.copyOf(ledger.entries()).entrySet()) {
+        // record() only replaces entries of ids already there, so the live map can be walked as it changes
+        for (Map.Entry<String, LedgerEntry> entry : ledger.entries().entrySet()) {
             if (!entry.getValue().deleted() && !seen.contains(entry.getKey())) {
                 document.delete(entry.getKey(), now);
                 ledger.record(entry.getKey(), new LedgerEntry("", now.toEpochMilli(), true));

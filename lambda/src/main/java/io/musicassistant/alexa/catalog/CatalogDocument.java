@@ -25,7 +25,6 @@ public final class CatalogDocument implements AutoCloseable {
     private final JsonGenerator json;
     private final CatalogType type;
     private final List<String> languages;
-    private long entities;
 
     public CatalogDocument(OutputStream out, CatalogType type, List<CatalogLocale> locales) {
         this.type = type;
@@ -80,7 +79,6 @@ public final class CatalogDocument implements AutoCloseable {
                 reference("albums", entity.albumId(), entity.album());
             }
             json.writeEndObject();
-            entities++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,14 +92,9 @@ public final class CatalogDocument implements AutoCloseable {
             json.writeStringField("lastUpdatedTime", TIME.format(lastUpdated));
             json.writeBooleanField("deleted", true);
             json.writeEndObject();
-            entities++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public long entities() {
-        return entities;
     }
 
     private void names(String field, String name) throws IOException {

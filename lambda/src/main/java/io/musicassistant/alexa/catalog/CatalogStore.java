@@ -53,10 +53,6 @@ public final class CatalogStore {
         this.bucket = bucket;
     }
 
-    public String bucket() {
-        return bucket;
-    }
-
     /** Every well-named snapshot in the bucket; anything else under the prefix is ignored. */
     public List<Snapshot> snapshots() {
         List<Snapshot> found = new ArrayList<>();

@@ -33,9 +33,6 @@ public final class MergeQuery {
 
     private static final String HOMES_TEMPLATE = load("merge-homes.sql");
     private static final String TEMPLATE = load("merge.sql");
-    /** Stage 1's columns, in order: what the engine's kept table holds. */
-    public static final List<String> HOMES_COLUMNS = List.of("kind", "id", "home", "name", "alt_names", "artist_id", "album_id",
-            "favorite", "plays", "recent");
 
     private final Map<ContentKind, Integer> caps;
 

@@ -98,8 +98,8 @@ final class HomeContent {
 
     /** Display text: characters no message may hold dropped (tags can carry NULs), cut by code points. */
     static String text(String value) {
-        if (value == null) {
-            return null;
+        if (value == null || value.length() <= MAX_TEXT && SqsText.allowed(value)) {
+            return value; // the usual case: nothing to drop or cut
         }
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_TEXT));
         value.codePoints().filter(SqsText::allowed).limit(MAX_TEXT).forEach(out::appendCodePoint);

@@ -80,7 +80,7 @@ public final class AwsClients {
      * Lambda hands those out through the container credentials endpoint instead of the access-key
      * variables (which a snapshot would freeze), so that endpoint wins when it is there.
      */
-    static AwsCredentialsProvider credentials(boolean local, Map<String, String> env) {
+    public static AwsCredentialsProvider credentials(boolean local, Map<String, String> env) {
         if (local) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         }

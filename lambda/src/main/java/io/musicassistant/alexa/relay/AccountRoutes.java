@@ -46,9 +46,10 @@ final class AccountRoutes {
         if (label == null) {
             return ApiResponse.error(400, "invalid_request", "label must look like ABCD-EFGH");
         }
-        Optional<HomeAccounts.Account> account = accounts.find(instanceId, label);
+        List<HomeAccounts.Account> linked = accounts.list(instanceId);
+        Optional<HomeAccounts.Account> account = linked.stream().filter(a -> a.label().equals(label)).findFirst();
         boolean revoked = account.isPresent() && accounts.revoke(instanceId, account.get());
-        return ApiResponse.json(200, new LinkRevoked(revoked, accounts.list(instanceId).size()));
+        return ApiResponse.json(200, new LinkRevoked(revoked, linked.size() - (revoked ? 1 : 0)));
     }
 
     static List<HomeLinks.Link> view(List<HomeAccounts.Account> accounts) {

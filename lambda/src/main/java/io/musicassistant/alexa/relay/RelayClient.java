@@ -124,8 +124,8 @@ public final class RelayClient {
         boolean awaitingReceipt = home.acks() && liveness != null;
         boolean probe = home.probeAt() != null && home.suspectSince() == null;
         long receiptBy = clock.millis() + ackTimeout.toMillis();
-        // After the receipt, the home's progress marks say it still works on the command (ReplyTable.PROGRESS).
-        boolean judgeProgress = awaitingReceipt;
+        // Connectors with receipts also write progress marks while a command runs (ReplyTable.PROGRESS).
+        final boolean judgeProgress = home.acks() && liveness != null;
         String lastProgress = null;
         long lastSignMs = 0;
         int attempt = 0;

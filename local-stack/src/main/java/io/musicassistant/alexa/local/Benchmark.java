@@ -163,10 +163,15 @@ final class Benchmark {
 
     /** One row: n, p50, p90, p99 and max of the samples, in ms. */
     static void line(PrintStream out, String what, long[] nanos) {
+        out.printf("%-48s %6d %s%n", what, nanos.length, stats(nanos));
+    }
+
+    /** p50, p90, p99 and max of the samples, in ms. */
+    static String stats(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        out.printf("%-48s %6d %8.1f %8.1f %8.1f %8.1f%n", what, sorted.length, ms(sorted, 0.50), ms(sorted, 0.90),
-                ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        return String.format("%8.1f %8.1f %8.1f %8.1f", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
     static double ms(long[] sorted, double quantile) {

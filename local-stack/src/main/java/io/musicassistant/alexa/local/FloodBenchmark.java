@@ -95,10 +95,8 @@ final class FloodBenchmark {
     }
 
     private static void print(PrintStream out, String what, Phase phase) {
-        long[] sorted = phase.servedNanos().clone();
-        java.util.Arrays.sort(sorted);
-        out.printf("%-48s %9s %8.1f %8.1f %8.1f %8.1f%n", what, sorted.length + "/" + phase.attempted(),
-                Benchmark.ms(sorted, 0.50), Benchmark.ms(sorted, 0.90), Benchmark.ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        out.printf("%-48s %9s %s%n", what, phase.servedNanos().length + "/" + phase.attempted(),
+                Benchmark.stats(phase.servedNanos()));
     }
 
     private static void pause(long millis) {

@@ -1,10 +1,11 @@
 package io.musicassistant.alexa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.catalog.BuildReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.musicassistant.alexa.catalog.BuildReport;
 import io.musicassistant.alexa.control.ControlSkill;
+import io.musicassistant.alexa.dev.SmallHttp;
 import io.musicassistant.alexa.music.MusicSkill;
 import io.musicassistant.alexa.relay.ApiRequest;
 import io.musicassistant.alexa.relay.ApiResponse;
@@ -12,7 +13,6 @@ import io.musicassistant.alexa.relay.RelayApi;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class LocalEndpoint implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         server.createContext("/alexa", this::alexa);
         server.createContext("/v1/", this::relay);
-        server.createContext("/health", exchange -> send(exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/health", exchange -> SmallHttp.send(exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/_local/catalog-build", this::catalogBuild);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -67,15 +67,15 @@ public final class LocalEndpoint implements AutoCloseable {
     private void catalogBuild(HttpExchange exchange) throws IOException {
         read(exchange.getRequestBody());
         if (!"POST".equals(exchange.getRequestMethod()) || catalogBuilds == null) {
-            send(exchange, 405, "text/plain", "POST to run a catalog build\n".getBytes(StandardCharsets.UTF_8));
+            SmallHttp.send(exchange, 405, "text/plain", "POST to run a catalog build\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         boolean force = "force=true".equals(exchange.getRequestURI().getQuery());
         try {
             BuildReport report = catalogBuilds.build(force, message -> { });
-            send(exchange, 200, "application/json", report.toJson().getBytes(StandardCharsets.UTF_8));
+            SmallHttp.send(exchange, 200, "application/json", report.toJson().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            send(exchange, 500, "application/json", RelayJson.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()))
+            SmallHttp.send(exchange, 500, "application/json", RelayJson.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()))
                     .toString().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -90,11 +90,11 @@ public final class LocalEndpoint implements AutoCloseable {
 
     private void alexa(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "text/plain", "POST a skill request\n".getBytes(StandardCharsets.UTF_8));
+            SmallHttp.send(exchange, 405, "text/plain", "POST a skill request\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         byte[] body = read(exchange.getRequestBody());
-        send(exchange, 200, "application/json", forControlSkill(body) ? control.handle(body) : music.handle(body));
+        SmallHttp.send(exchange, 200, "application/json", forControlSkill(body) ? control.handle(body) : music.handle(body));
     }
 
     /**
@@ -122,21 +122,13 @@ public final class LocalEndpoint implements AutoCloseable {
         ApiResponse response = relay.handle(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 headers, body, exchange.getRemoteAddress().getAddress().getHostAddress()));
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        send(exchange, response.status(), "application/json", response.body().getBytes(StandardCharsets.UTF_8));
+        SmallHttp.send(exchange, response.status(), "application/json", response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] read(InputStream in) throws IOException {
         try (in) {
             // One byte past the limit lets the handlers see that a body was too large.
             return in.readNBytes(MAX_BODY + 1);
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 

@@ -59,10 +59,6 @@ public final class SmapiClient {
         this.timeout = timeout;
     }
 
-    public String vendorId() {
-        return credentials.vendorId();
-    }
-
     /** {@code POST /v0/catalogs}: a new catalog of this type, owned by the vendor. */
     public String createCatalog(String title, CatalogType type) {
         ObjectNode body = JSON.createObjectNode().put("title", title).put("type", type.amazonType()).put("usage", type.usage())

@@ -148,7 +148,7 @@ public final class EndpointStates {
      */
     public Set<String> knownPlayers(String instanceId, String userId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), instanceId + "#" + userId))).item();
+                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), knownKey(instanceId, userId)))).item();
         AttributeValue players = item == null ? null : item.get(PLAYERS);
         return players == null || !players.hasSs() ? Set.of() : Set.copyOf(players.ss());
     }
@@ -156,7 +156,7 @@ public final class EndpointStates {
     /** Discovery: the account knows exactly these players now. */
     public void knowExactly(String instanceId, String userId, Collection<String> playerIds) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-                Tables.ENDPOINT_STATE.key(), Attrs.s(instanceId + "#" + userId)));
+                Tables.ENDPOINT_STATE.key(), Attrs.s(knownKey(instanceId, userId))));
         if (!playerIds.isEmpty()) {
             item.put(PLAYERS, AttributeValue.fromSs(List.copyOf(new java.util.TreeSet<>(playerIds))));
         }
@@ -169,7 +169,7 @@ public final class EndpointStates {
             return;
         }
         dynamo.updateItem(b -> b.tableName(table)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), instanceId + "#" + userId))
+                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), knownKey(instanceId, userId)))
                 .updateExpression((add ? "ADD" : "DELETE") + " #pl :ids")
                 .expressionAttributeNames(Map.of("#pl", PLAYERS))
                 .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.copyOf(new java.util.TreeSet<>(playerIds))))));
@@ -182,16 +182,26 @@ public final class EndpointStates {
      */
     public void changingByVoice(String instanceId, String playerId) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.ENDPOINT_STATE.key(), Attrs.s(instanceId + "#voice#" + playerId),
+                Tables.ENDPOINT_STATE.key(), Attrs.s(voiceKey(instanceId, playerId)),
                 VOICE_AT, Attrs.n(clock.millis()))));
     }
 
     /** Whether the voice model changed this player within {@code window}. */
     public boolean changedByVoice(String instanceId, String playerId, java.time.Duration window) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), instanceId + "#voice#" + playerId))).item();
+                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), voiceKey(instanceId, playerId)))).item();
         long at = item == null ? 0 : Attrs.num(item, VOICE_AT, 0);
         return at > 0 && clock.millis() - at <= window.toMillis();
+    }
+
+    /** The row of the players an account knows in a home. */
+    private static String knownKey(String instanceId, String userId) {
+        return instanceId + "#" + userId;
+    }
+
+    /** The row that marks a player as being changed by voice. */
+    private static String voiceKey(String instanceId, String playerId) {
+        return instanceId + "#voice#" + playerId;
     }
 
     private static String key(String instanceId, String userId, String playerId) {

@@ -88,10 +88,6 @@ public final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    public Path logFile() {
-        return logFile;
-    }
-
     @Override
     public void close() {
         stop();

@@ -2,8 +2,8 @@ package io.musicassistant.alexa.local.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.musicassistant.alexa.dev.SmallHttp;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 
@@ -69,7 +68,7 @@ final class FaultProxy implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             Action action = rule.apply(exchange.getRequestMethod(), target == null ? "" : target, body);
             switch (action) {
-                case Answer answer -> send(exchange, answer.status(), Map.of("Content-Type", answer.contentType()), answer.body());
+                case Answer answer -> SmallHttp.send(exchange, answer.status(), answer.contentType(), answer.body());
                 case Forward forward -> forward(exchange, forward.body());
             }
         }
@@ -100,15 +99,7 @@ final class FaultProxy implements AutoCloseable {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        send(exchange, response.statusCode(), Map.of(), response.body());
-    }
-
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
-        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        SmallHttp.send(exchange, response.statusCode(), null, response.body());
     }
 
     @Override

@@ -20,6 +20,18 @@ public final class SqsText {
 
     /** Whether every character of {@code text} may travel in an SQS message (null and empty may). */
     public static boolean allowed(CharSequence text) {
-        return text == null || text.codePoints().allMatch(SqsText::allowed);
+        if (text == null) {
+            return true;
+        }
+        // A char loop, not a code-point stream: every Alexa request's strings pass through here.
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a pair is a code point in U+10000..U+10FFFF, always allowed
+            } else if (!allowed(c)) {
+                return false; // a lone surrogate is in the gap D800..DFFF
+            }
+        }
+        return true;
     }
 }
