@@ -1,0 +1,4 @@
+package io.musicassistant.alexa.architecture.sample.high;
+
+/** A feature that depends on nothing of the sample. */
+public final class Feature {}
