@@ -16,13 +16,18 @@ import io.musicassistant.alexa.connector.catalog.SnapshotUploader;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
-import io.musicassistant.alexa.connector.commands.PlayerCommands;
+import io.musicassistant.alexa.connector.commands.PlayerControlCommand;
+import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
+import io.musicassistant.alexa.connector.commands.PlayerPlayCommand;
+import io.musicassistant.alexa.connector.commands.PlayerTransferCommand;
+import io.musicassistant.alexa.connector.commands.PlayersListCommand;
 import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.players.PlayerControl;
 import io.musicassistant.alexa.connector.players.PlayerReporter;
 import io.musicassistant.alexa.connector.relay.HomeIdentity;
@@ -41,7 +46,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -156,13 +160,8 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        List<RelayCommandHandler> commands = new ArrayList<>(List.of(
-                new PingCommand(ma),
-                new ContentResolveCommand(resolver),
-                new StreamSignCommand(signer),
-                new StreamPrefetchCommand(audio.acquisition())));
-        commands.addAll(PlayerCommands.of(players));
-        CommandExecutor executor = new CommandExecutor(commands, clock);
+        CommandExecutor executor = new CommandExecutor(
+                commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
@@ -188,6 +187,24 @@ public final class Connector implements AutoCloseable {
         LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
                 "stream_base", String.valueOf(config.streamBase()), "catalog_export", config.catalog().enabled());
         return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
+    }
+
+    /**
+     * One handler per relay command (connector/README.md, "Where is …"); the executor refuses a
+     * second one, and RelayCommandWiringTest proves none is missing.
+     */
+    static List<RelayCommandHandler> commandHandlers(MaClient ma, ContentResolver resolver, PlayerControl players,
+                                                     StreamSigner signer, Acquisition audio) {
+        return List.of(
+                new PingCommand(ma),
+                new ContentResolveCommand(resolver),
+                new StreamSignCommand(signer),
+                new StreamPrefetchCommand(audio),
+                new PlayersListCommand(players),
+                new PlayerGetCommand(players),
+                new PlayerControlCommand(players),
+                new PlayerPlayCommand(players),
+                new PlayerTransferCommand(players));
     }
 
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,

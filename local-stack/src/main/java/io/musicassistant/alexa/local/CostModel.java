@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.local;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.ApiRequest;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.catalog.RelayCloud;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
