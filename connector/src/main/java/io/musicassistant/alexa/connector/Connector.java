@@ -8,7 +8,7 @@ import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
 import io.musicassistant.alexa.connector.audio.ServerCertificate;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
-import io.musicassistant.alexa.connector.audio.StreamServer;
+import io.musicassistant.alexa.connector.audio.EchoStreamServer;
 import io.musicassistant.alexa.connector.audio.TlsContexts;
 import io.musicassistant.alexa.connector.catalog.CatalogExport;
 import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
@@ -34,8 +34,8 @@ import io.musicassistant.alexa.connector.relay.HomeIdentity;
 import io.musicassistant.alexa.connector.relay.HomeLink;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.relay.RelayApiException;
-import io.musicassistant.alexa.connector.relay.RelayCredentials;
-import io.musicassistant.alexa.connector.relay.RelayWorker;
+import io.musicassistant.alexa.connector.relay.RelayQueueCredentials;
+import io.musicassistant.alexa.connector.relay.RelayQueueWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
@@ -65,7 +65,7 @@ public final class Connector implements AutoCloseable {
 
     private final String instanceId;
     private final MaClient ma;
-    private final RelayWorker worker;
+    private final RelayQueueWorker worker;
     private final HomeLink link;
     private final DynamoDbClient dynamo;
     private final StreamSigner signer;
@@ -74,7 +74,7 @@ public final class Connector implements AutoCloseable {
     private final CatalogScheduler catalog;
 
     /** The audio path's parts, closed together. */
-    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, StreamServer server,
+    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, EchoStreamServer server,
                         StreamHealth health) implements AutoCloseable {
         @Override
         public void close() {
@@ -85,7 +85,7 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
+    private Connector(String instanceId, MaClient ma, RelayQueueWorker worker, HomeLink link, DynamoDbClient dynamo,
                       StreamSigner signer, PlayerReporter reporter, Audio audio, CatalogScheduler catalog) {
         this.catalog = catalog;
         this.reporter = reporter;
@@ -111,7 +111,7 @@ public final class Connector implements AutoCloseable {
         HomeIdentity.Established identity = HomeIdentity.establish(state, () -> register(api, state, config, announce),
                 h -> credentials(api, h, clock, announce), config.relayApiUrl(), announce, Thread::sleep);
         HomeRegistration home = identity.home();
-        RelayCredentials credentials = identity.credentials();
+        RelayQueueCredentials credentials = identity.credentials();
         RelayAccess access = credentials.access();
         ServerClock serverClock = new ServerClock(clock);
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
@@ -164,7 +164,7 @@ public final class Connector implements AutoCloseable {
                 commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
-        RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
+        RelayQueueWorker worker = new RelayQueueWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
                 executor, serverClock, config.relayPollSeconds());
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
                 state, serverClock, clock, announce, audio.health()::status);
@@ -215,7 +215,7 @@ public final class Connector implements AutoCloseable {
                 settings.players());
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
         Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
-        StreamServer server = new StreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
+        EchoStreamServer server = new EchoStreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 serverTls, settings.limits(), signer, acquisition,
                 new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
         StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run,
@@ -271,9 +271,9 @@ public final class Connector implements AutoCloseable {
         return home;
     }
 
-    private static RelayCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
+    private static RelayQueueCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
                                                 Consumer<String> announce) {
-        return retrying("relay credentials", () -> new RelayCredentials(
+        return retrying("relay credentials", () -> new RelayQueueCredentials(
                 () -> api.credentials(home.instanceId(), home.instanceSecret()), clock), announce);
     }
 
@@ -309,7 +309,7 @@ public final class Connector implements AutoCloseable {
         return ma;
     }
 
-    public RelayWorker worker() {
+    public RelayQueueWorker worker() {
         return worker;
     }
 

@@ -113,8 +113,8 @@ class HomeIdentityTest {
 
     private HomeIdentity.Established establish(RelayCloud cloud, ConnectorState state) {
         RelayApiClient api = new RelayApiClient(cloud.uri());
-        Function<HomeRegistration, RelayCredentials> credentials =
-                h -> new RelayCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
+        Function<HomeRegistration, RelayQueueCredentials> credentials =
+                h -> new RelayQueueCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
         return HomeIdentity.establish(state, () -> register(cloud, state), credentials, cloud.uri(), announced::add, d -> {
             waits.add(d);
             if (waits.size() == 3) {
