@@ -57,9 +57,13 @@ record StackOutputs(String stackName, String musicSkillEndpoint, String controlS
 
     /** Stand-ins a dry run uses where the stack's outputs would be. */
     static StackOutputs placeholders(String stackName, int step) {
-        return new StackOutputs(stackName, "<MusicSkillEndpoint from step " + step + ">",
-                "<ControlSkillEndpoint from step " + step + ">", "<RelayApiUrl from step " + step + ">",
-                "<AlarmTopicArn from step " + step + ">", "<CatalogBucket from step " + step + ">",
-                "<SmapiSecretArn from step " + step + ">");
+        return new StackOutputs(stackName, placeholder(StackOutput.MUSIC_SKILL_ENDPOINT, step),
+                placeholder(StackOutput.CONTROL_SKILL_ENDPOINT, step), placeholder(StackOutput.RELAY_API_URL, step),
+                placeholder(StackOutput.ALARM_TOPIC_ARN, step), placeholder(StackOutput.CATALOG_BUCKET, step),
+                placeholder(StackOutput.SMAPI_SECRET_ARN, step));
+    }
+
+    private static String placeholder(StackOutput output, int step) {
+        return "<" + output.id() + " from step " + step + ">";
     }
 }
