@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.infrastructure;
 
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.stack.StackOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,14 +141,14 @@ public final class MusicAssistantAlexaStack extends Stack {
         alarms.watch(endpoint.api());
         alarms.watchRegistrations(relay);
 
-        output("MusicSkillEndpoint", music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
-        output("ControlSkillEndpoint", control.alias().getFunctionArn(),
+        output(StackOutput.MUSIC_SKILL_ENDPOINT, music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
+        output(StackOutput.CONTROL_SKILL_ENDPOINT, control.alias().getFunctionArn(),
                 "the control skill's endpoint (apis.smartHome and apis.custom)");
-        output("RelayApiUrl", endpoint.url(), "RELAY_API_URL for connectors");
-        output("AlarmTopicArn", alarms.topic().getTopicArn(), "subscribe here to hear about failures");
-        output("AlexaRegion", settings.alexaRegion().name(), "the manifest region these endpoints serve");
-        output("CatalogBucket", catalog.catalogBucketName(), "homes' library snapshots (snapshots/) and the catalog build's state");
-        output("SmapiSecretArn", catalog.smapiSecretArn(), "the catalog build's SMAPI credentials; scripts/deploy fills it");
+        output(StackOutput.RELAY_API_URL, endpoint.url(), "RELAY_API_URL for connectors");
+        output(StackOutput.ALARM_TOPIC_ARN, alarms.topic().getTopicArn(), "subscribe here to hear about failures");
+        output(StackOutput.ALEXA_REGION, settings.alexaRegion().name(), "the manifest region these endpoints serve");
+        output(StackOutput.CATALOG_BUCKET, catalog.catalogBucketName(), "homes' library snapshots (snapshots/) and the catalog build's state");
+        output(StackOutput.SMAPI_SECRET_ARN, catalog.smapiSecretArn(), "the catalog build's SMAPI credentials; scripts/deploy fills it");
     }
 
     private void grantTables(SkillFunction function, Map<Tables.Spec, List<String>> access) {
@@ -159,8 +160,8 @@ public final class MusicAssistantAlexaStack extends Stack {
         }
     }
 
-    private void output(String id, String value, String description) {
-        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    private void output(StackOutput output, String value, String description) {
+        CfnOutput.Builder.create(this, output.id()).value(value).description(description).build();
     }
 
     public Storage storage() {
