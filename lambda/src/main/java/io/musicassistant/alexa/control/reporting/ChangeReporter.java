@@ -1,7 +1,8 @@
 package io.musicassistant.alexa.control.reporting;
 
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.Endpoints;
-import io.musicassistant.alexa.control.smarthome.Property;
+import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
