@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * The control skill's custom voice model ("Alexa, ask Music Assistant to pause the kitchen"), built
- * with the ASK SDK: each intent answered by the one handler its {@link VoiceIntentRegistry} holds, rooms matched to the user's Music
- * Assistant players, answers from {@code Messages*.properties} in the request's language. Whatever
+ * with the ASK SDK: each intent answered by the one handler its {@link VoiceIntentRegistry} holds,
+ * requests that are not intents by the request handlers of this package, rooms matched to the user's
+ * Music Assistant players, answers from {@code Messages*.properties} in the request's language. Whatever
  * arrives, the answer is a valid custom-skill response with a short spoken reason; the checks the
  * SDK does not do (size, JSON, skill id, request shape) happen here, before it sees the request.
  */

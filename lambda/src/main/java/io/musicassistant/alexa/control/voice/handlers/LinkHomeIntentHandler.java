@@ -1,11 +1,11 @@
 package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.model.Intent;
-import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Slots;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.Pairing;
 import io.musicassistant.alexa.relay.RateLimiter;

@@ -1,12 +1,12 @@
 package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.model.Intent;
-import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Rooms;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
 import io.musicassistant.alexa.control.voice.VoiceAnswer;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 
 /** AMAZON.NoIntent: a question of a {@link Confirmable} is dropped and nothing changes. */
 public final class NoIntentHandler extends VoiceIntentHandler {

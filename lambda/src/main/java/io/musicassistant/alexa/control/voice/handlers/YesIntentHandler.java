@@ -2,11 +2,11 @@ package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.control.voice.Pending;
 import io.musicassistant.alexa.control.voice.Replies;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import java.util.Map;
 import java.util.Optional;
 
