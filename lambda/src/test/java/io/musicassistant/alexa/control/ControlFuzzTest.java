@@ -60,8 +60,8 @@ class ControlFuzzTest extends FuzzProperties {
                 smartHome.add(SmartHomeDirectives.request(name, user.token(), KITCHEN));
             }
         }
-        for (String name : List.of("Custom.IntentRequest.PlayOnPlayer.json", "Custom.IntentRequest.AMAZON.StopIntent.json",
-                "Custom.IntentRequest.SelectPlayer.static-match.json", "Custom.LaunchRequest.json", "Custom.SessionEndedRequest.json",
+        for (String name : List.of("Custom.IntentRequest.PlayInRoom.json", "Custom.IntentRequest.AMAZON.StopIntent.json",
+                "Custom.IntentRequest.SelectRoom.static-match.json", "Custom.LaunchRequest.json", "Custom.SessionEndedRequest.json",
                 "Custom.SessionEndedRequest.error.json")) {
             ObjectNode request = SmartHomeDirectives.fixture(name);
             ((ObjectNode) request.path("context").path("System").path("user")).put("accessToken", user.token());
