@@ -14,6 +14,7 @@ import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.Playlog;
+import io.musicassistant.alexa.masim.profile.Profile;
 import io.musicassistant.alexa.masim.server.ReceivedCommand;
 import io.musicassistant.alexa.masim.server.SimServer;
 import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;

@@ -2,13 +2,13 @@ package io.musicassistant.alexa.masim.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.auth.User;
 import io.musicassistant.alexa.masim.error.ErrorCode;
 import io.musicassistant.alexa.masim.error.MaError;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.PlayerView;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package io.musicassistant.alexa.masim.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.auth.Users;
 import io.musicassistant.alexa.masim.error.MaError;
 import io.musicassistant.alexa.masim.library.MediaItem;
@@ -13,6 +12,7 @@ import io.musicassistant.alexa.masim.player.QueueItem;
 import io.musicassistant.alexa.masim.player.QueueOption;
 import io.musicassistant.alexa.masim.player.QueueView;
 import io.musicassistant.alexa.masim.player.RepeatMode;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.masim.stream;
 
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.audio.Mp3Audio;
 import io.musicassistant.alexa.masim.library.MediaItem;
 import io.musicassistant.alexa.masim.library.ProviderMapping;
@@ -8,8 +7,9 @@ import io.musicassistant.alexa.masim.library.Radio;
 import io.musicassistant.alexa.masim.library.Track;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.QueueItem;
-import io.musicassistant.alexa.masim.server.TcpListener;
-import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
+import io.musicassistant.alexa.masim.profile.Profile;
+import io.musicassistant.alexa.masim.net.BoundedLog;
+import io.musicassistant.alexa.masim.net.TcpListener;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +57,7 @@ public final class StreamServer implements AutoCloseable {
     private final PlayerHub hub;
     private final Profile profile;
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<String> requestLog = new ArrayList<>();
+    private final BoundedLog requestLog = new BoundedLog();
     private volatile Pacing trackPacing;
     private volatile Pacing radioPacing;
     private volatile long rateLimit;
@@ -121,11 +120,9 @@ public final class StreamServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** {@code "GET /single/… 200"} per request, in arrival order (the last {@link SlimprotoServer#MAX_LOG}). */
+    /** {@code "GET /single/… 200"} per request, in arrival order (the last {@link BoundedLog#CAPACITY}). */
     public List<String> requestLog() {
-        synchronized (requestLog) {
-            return List.copyOf(requestLog);
-        }
+        return requestLog.entries();
     }
 
     @Override
@@ -392,12 +389,7 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private void log(String method, String target, int status) {
-        synchronized (requestLog) {
-            if (requestLog.size() >= SlimprotoServer.MAX_LOG) {
-                requestLog.remove(0); // bounded for a long local-up
-            }
-            requestLog.add(method + " " + target + " " + status);
-        }
+        requestLog.add(method + " " + target + " " + status);
     }
 
     private static void sleep(long millis) throws IOException {
