@@ -398,12 +398,12 @@ public final class MaSimulator implements AutoCloseable {
 
     /** The current state of a player. */
     public Optional<PlayerState> player(String playerId) {
-        return players.state(playerId);
+        return players.players().state(playerId);
     }
 
     /** Changes a player (e.g. {@code p -> p.withAvailable(false)}) and emits {@code player_updated}. */
     public PlayerState updatePlayer(String playerId, UnaryOperator<PlayerState> change) {
-        return players.update(playerId, change);
+        return players.players().update(playerId, change);
     }
 
     // ---------------------------------------------------------------- slimproto and streams
@@ -482,7 +482,7 @@ public final class MaSimulator implements AutoCloseable {
 
     /** A player's config as {@code config/players/get} returns it; also of players now gone. */
     public Optional<PlayerConfig> playerConfig(String playerId) {
-        return players.playerConfig(playerId);
+        return players.configs().get(playerId);
     }
 
     @Override

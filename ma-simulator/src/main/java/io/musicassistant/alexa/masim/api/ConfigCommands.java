@@ -31,7 +31,7 @@ final class ConfigCommands {
             String provider = call.args().optStr("provider");
             boolean includeValues = call.args().bool("include_values", false);
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
-            for (PlayerConfig config : hub.playerConfigs()) {
+            for (PlayerConfig config : hub.configs().all()) {
                 if (provider == null || provider.equals(config.provider())) {
                     ObjectNode json = services.json().playerConfig(config);
                     if (!includeValues) {
@@ -44,7 +44,7 @@ final class ConfigCommands {
         });
         registry.register("config/players/get", Access.user("config.players.read"), call -> {
             String playerId = call.args().str("player_id");
-            PlayerConfig config = hub.playerConfig(playerId)
+            PlayerConfig config = hub.configs().get(playerId)
                     .orElseThrow(() -> MaError.keyError("No config found for player id " + playerId));
             return Reply.of(services.json().playerConfig(config));
         });
@@ -59,7 +59,7 @@ final class ConfigCommands {
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             values.properties().forEach(e -> changes.put(e.getKey(), plain(e.getValue())));
-            return Reply.of(services.json().playerConfig(hub.savePlayerConfig(playerId, changes)));
+            return Reply.of(services.json().playerConfig(hub.configs().save(playerId, changes)));
         });
     }
 

@@ -182,7 +182,7 @@ final class SlimClient implements PlayerOutput {
         clientPower(remembered != null && remembered.powered());
         clientStop();
         clientVolume(remembered != null ? remembered.volume() : SqueezelitePlayers.DEFAULT_VOLUME);
-        hub.register(SqueezelitePlayers.state(parsed, name(), powered, volume,
+        hub.players().register(SqueezelitePlayers.state(parsed, name(), powered, volume,
                 socket.getInetAddress().getHostAddress(), System.currentTimeMillis() / 1000.0), this);
     }
 
@@ -196,7 +196,7 @@ final class SlimClient implements PlayerOutput {
             // _process_setd: data[1:-1], so the client's trailing NUL is required
             deviceName = payload.length < 2 ? "" : new String(payload, 1, payload.length - 2, StandardCharsets.UTF_8);
             if (registered) {
-                hub.providerNameChanged(playerId, name());
+                hub.players().providerNameChanged(playerId, name());
             }
         }
     }
@@ -243,7 +243,7 @@ final class SlimClient implements PlayerOutput {
     /** STMd: MA has enqueued the queue's next item by now; the library starts it at once. */
     private void onDecoderReady() {
         if (next == null) {
-            next = hub.nextStream(playerId).map(this::media).orElse(null);
+            next = hub.playback().nextStream(playerId).map(this::media).orElse(null);
         }
         if (next != null) {
             promoteNext();
@@ -262,7 +262,7 @@ final class SlimClient implements PlayerOutput {
         if (buffering != null) {
             current = buffering;
             buffering = null;
-            hub.streamStarted(playerId, current.stream().item().queueItemId(), current.stream().seekPosition());
+            hub.playback().streamStarted(playerId, current.stream().item().queueItemId(), current.stream().seekPosition());
         }
     }
 
@@ -280,7 +280,7 @@ final class SlimClient implements PlayerOutput {
         }
         Media media = awaitingStreamStart ? buffering : current;
         int seek = media == null ? 0 : media.stream().seekPosition();
-        hub.playerElapsed(playerId, seek + elapsedMillis / 1000.0);
+        hub.playback().playerElapsed(playerId, seek + elapsedMillis / 1000.0);
     }
 
     private void onPlaybackEnded() {
@@ -292,7 +292,7 @@ final class SlimClient implements PlayerOutput {
         current = null;
         buffering = null;
         next = null;
-        hub.playbackEnded(playerId);
+        hub.playback().playbackEnded(playerId);
     }
 
     /** STMl → MA's {@code _handle_buffer_ready}: {@code unpause_at(client.jiffies)}. */
@@ -343,7 +343,7 @@ final class SlimClient implements PlayerOutput {
             current = null;
             buffering = null;
             next = null;
-            hub.playbackEnded(playerId);
+            hub.playback().playbackEnded(playerId);
             sendCont();
             return;
         }
@@ -404,7 +404,7 @@ final class SlimClient implements PlayerOutput {
     public void queueChanged() {
         post(() -> {
             if (decoderReady && state != State.STOPPED && next == null) {
-                hub.nextStream(playerId).map(this::media).ifPresent(media -> playUrl(media, true, true, false));
+                hub.playback().nextStream(playerId).map(this::media).ifPresent(media -> playUrl(media, true, true, false));
             }
         });
     }
@@ -495,7 +495,7 @@ final class SlimClient implements PlayerOutput {
 
     /** MA's {@code resolve_stream_url} and {@code _handle_play_url_for_slimplayer}'s mime type. */
     private Media media(QueueStream stream) {
-        Object codec = hub.playerConfigValue(playerId, PlayerConfigEntry.OUTPUT_CODEC);
+        Object codec = hub.configs().value(playerId, PlayerConfigEntry.OUTPUT_CODEC);
         String fmt = codec == null ? "flac" : codec.toString();
         String url = server.streamBaseUrl() + StreamServer.singlePath(stream.sessionId(), stream.queueId(),
                 stream.item().queueItemId(), playerId, fmt);
@@ -636,7 +636,7 @@ final class SlimClient implements PlayerOutput {
         closeSocket();
         if (registered) {
             server.release(playerId, this);
-            hub.unregister(playerId, this);
+            hub.players().unregister(playerId, this);
         }
         if (wasConnected || helo != null) {
             server.log(playerId, "disconnected");

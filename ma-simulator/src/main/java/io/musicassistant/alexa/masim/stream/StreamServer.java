@@ -7,6 +7,7 @@ import io.musicassistant.alexa.masim.library.Radio;
 import io.musicassistant.alexa.masim.library.Track;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.QueueItem;
+import io.musicassistant.alexa.masim.player.QueuePlayback;
 import io.musicassistant.alexa.masim.profile.Profile;
 import io.musicassistant.alexa.masim.net.BoundedLog;
 import io.musicassistant.alexa.masim.net.TcpListener;
@@ -177,16 +178,16 @@ public final class StreamServer implements AutoCloseable {
         String queueItemId = single.group(3);
         String playerId = single.group(4);
         String fmt = single.group(5).toLowerCase(Locale.ROOT);
-        Optional<PlayerHub.StreamSession> session = hub.streamSession(queueId);
+        Optional<QueuePlayback.StreamSession> session = hub.playback().streamSession(queueId);
         String problem = null;
         if (session.isEmpty()) {
             problem = "Unknown Queue: " + queueId;
         } else if (sessionMismatch(session.get().sessionId(), sessionId)) {
             problem = "Unknown (or invalid) session: " + sessionId;
-        } else if (hub.state(playerId).isEmpty()) {
+        } else if (hub.players().state(playerId).isEmpty()) {
             problem = "Unknown Player: " + playerId;
         }
-        Optional<QueueItem> item = problem == null ? hub.queueItem(queueId, queueItemId) : Optional.empty();
+        Optional<QueueItem> item = problem == null ? hub.queues().item(queueId, queueItemId) : Optional.empty();
         if (problem == null && item.isEmpty()) {
             problem = "Unknown Queue item: " + queueItemId;
         }
@@ -219,7 +220,7 @@ public final class StreamServer implements AutoCloseable {
         if (method.equals("HEAD")) {
             return;
         }
-        PlayerHub.StreamSession current = session.get();
+        QueuePlayback.StreamSession current = session.get();
         int seek = queueItemId.equals(current.startItemId()) ? current.seekPosition() : 0;
         streamBody(out, body(media, fmt, seek), !http10);
     }
