@@ -15,6 +15,7 @@ import io.musicassistant.alexa.masim.library.MediaItem;
 import io.musicassistant.alexa.masim.library.MediaType;
 import io.musicassistant.alexa.masim.library.Names;
 import io.musicassistant.alexa.masim.library.Track;
+import io.musicassistant.alexa.masim.models.ModelJson;
 import io.musicassistant.alexa.masim.player.Playlog;
 import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.ArrayList;
