@@ -14,9 +14,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -318,27 +316,9 @@ final class SlimClient implements PlayerOutput {
             server.log(playerId, "RESP before STMc ignored (a previous stream's)");
             return;
         }
-        String text = new String(payload, StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\r\n");
-        int status = 0;
-        String[] statusLine = lines.length == 0 ? new String[0] : lines[0].split(" ", 3);
-        if (statusLine.length >= 2) {
-            try {
-                status = Integer.parseInt(statusLine[1].strip());
-            } catch (NumberFormatException e) {
-                status = 0;
-            }
-        }
-        Map<String, String> headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).strip());
-            }
-        }
-        if (status > 300) {
-            server.log(playerId, "stream answered " + status + ": stopped");
+        Resp resp = Resp.parse(payload);
+        if (resp.status() > 300) {
+            server.log(playerId, "stream answered " + resp.status() + ": stopped");
             state = State.STOPPED;
             current = null;
             buffering = null;
@@ -347,9 +327,9 @@ final class SlimClient implements PlayerOutput {
             sendCont();
             return;
         }
-        String contentType = headers.get("content-type");
+        String contentType = resp.headers().get("content-type");
         if (contentType != null) {
-            send("codc", codecDetails(contentType).getBytes(StandardCharsets.US_ASCII));
+            send("codc", Codc.details(contentType).getBytes(StandardCharsets.US_ASCII));
         }
         sendCont();
     }
@@ -490,7 +470,7 @@ final class SlimClient implements PlayerOutput {
         long ip = server.explicitServerIp() ? 0x7F000001L : 0;
         // the player holds the body back until cont, so the codc sent on its RESP lands first
         send(Strm.of('s').withAutostart(autostart ? '3' : '2').withFlags(0)
-                .withStream(codecDetails(media.mimeType()), port, ip, HTTP_REQUEST.formatted(path, host)));
+                .withStream(Codc.details(media.mimeType()), port, ip, HTTP_REQUEST.formatted(path, host)));
     }
 
     /** MA's {@code resolve_stream_url} and {@code _handle_play_url_for_slimplayer}'s mime type. */
@@ -501,51 +481,6 @@ final class SlimClient implements PlayerOutput {
                 stream.item().queueItemId(), playerId, fmt);
         String extension = url.substring(url.lastIndexOf('.') + 1).split("\\?")[0];
         return new Media(url, "audio/" + extension, stream);
-    }
-
-    /** aioslimproto {@code _parse_codc}: the 5 codec bytes of strm and codc. */
-    static String codecDetails(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT).strip();
-        if (type.contains("wav") || type.contains("pcm")) {
-            Map<String, String> params = new HashMap<>();
-            for (String part : type.split(";")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    params.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-                }
-            }
-            String size = switch (params.getOrDefault("bitrate", "16")) {
-                case "8" -> "0";
-                case "20" -> "2";
-                case "32" -> "3";
-                case "24" -> "4";
-                default -> "1";
-            };
-            String rate = switch (params.getOrDefault("rate", "44100")) {
-                case "11000" -> "0";
-                case "22000" -> "1";
-                case "48000" -> "4";
-                case "8000" -> "5";
-                case "12000" -> "6";
-                case "16000" -> "7";
-                case "24000" -> "8";
-                case "88200" -> ":";
-                case "96000" -> "9";
-                case "176400" -> ";";
-                case "192000" -> "<";
-                default -> "3";
-            };
-            return "p" + size + rate + params.getOrDefault("channels", "2") + "1";
-        }
-        return switch (type) {
-            case "audio/flac", "audio/x-flac" -> "f????";
-            case "audio/aac", "audio/aacp" -> "a2???";
-            case "audio/ogg", "audio/oga" -> "o????";
-            case "audio/wma" -> "w????";
-            case "audio/alac" -> "l????";
-            case "audio/dsf" -> "p????";
-            default -> "m????"; // audio/mpeg, audio/mp3, and the fallback for anything unknown
-        };
     }
 
     // ---------------------------------------------------------------- writing
