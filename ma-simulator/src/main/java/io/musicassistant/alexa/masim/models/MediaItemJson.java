@@ -182,23 +182,15 @@ final class MediaItemJson {
     }
 
     private ObjectNode base(MediaItem item) {
-        ObjectNode n = F.objectNode();
-        n.put("item_id", item.itemId());
-        n.put("provider", "library");
-        n.put("name", item.name());
-        n.put("version", item.version());
-        n.put("sort_name", item.sortName());
-        n.put("uri", item.uri());
-        n.set("external_ids", externalIds(item.info().externalIds()));
-        n.put("is_playable", true);
-        if (profile.translationKeyOnItems()) {
-            n.put("translation_key", item instanceof Genre genre ? genre.translationKey() : null);
-        }
-        n.put("media_type", item.mediaType().value());
-        return n;
+        return base(item, false);
     }
 
+    /** Summaries and slim mappings: no external ids, no translation key. */
     private ObjectNode slimBase(MediaItem item) {
+        return base(item, true);
+    }
+
+    private ObjectNode base(MediaItem item, boolean slim) {
         ObjectNode n = F.objectNode();
         n.put("item_id", item.itemId());
         n.put("provider", "library");
@@ -206,8 +198,11 @@ final class MediaItemJson {
         n.put("version", item.version());
         n.put("sort_name", item.sortName());
         n.put("uri", item.uri());
-        n.set("external_ids", F.arrayNode());
+        n.set("external_ids", slim ? F.arrayNode() : externalIds(item.info().externalIds()));
         n.put("is_playable", true);
+        if (!slim && profile.translationKeyOnItems()) {
+            n.put("translation_key", item instanceof Genre genre ? genre.translationKey() : null);
+        }
         n.put("media_type", item.mediaType().value());
         return n;
     }

@@ -237,17 +237,9 @@ public final class PlayerQueues {
 
     public void deleteItem(String queueId, Object itemIdOrIndex) {
         synchronized (hub) {
-            int index;
-            if (itemIdOrIndex instanceof String queueItemId) {
-                QueueState queue = requireQueue(queueId);
-                Integer found = queue.indexById(queueItemId);
-                if (found == null) {
-                    throw MaError.of(ErrorCode.INVALID_DATA, "Item " + queueItemId + " not found in queue");
-                }
-                index = found;
-            } else {
-                index = (Integer) itemIdOrIndex;
-            }
+            int index = itemIdOrIndex instanceof String
+                    ? requireQueue(queueId).position(itemIdOrIndex)
+                    : (Integer) itemIdOrIndex;
             QueueState queue = requireQueue(queueId);
             if (queue.indexInBuffer != null && index <= queue.indexInBuffer) {
                 return; // MA ignores deletes of items already loaded in the player's buffer

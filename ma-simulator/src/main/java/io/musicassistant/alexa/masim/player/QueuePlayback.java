@@ -35,16 +35,7 @@ public final class QueuePlayback {
         synchronized (hub) {
             QueueState queue = hub.queues.requireQueue(queueId);
             queue.resumePos = 0;
-            int position;
-            if (index instanceof String queueItemId) {
-                Integer found = queue.indexById(queueItemId);
-                if (found == null) {
-                    throw MaError.of(ErrorCode.INVALID_DATA, "Item " + queueItemId + " not found in queue");
-                }
-                position = found;
-            } else {
-                position = (Integer) index;
-            }
+            int position = queue.position(index);
             queue.indexInBuffer = position;
             PlayerState player = hub.players.find(queueId);
             if (player == null) {

@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.masim.player;
 
+import io.musicassistant.alexa.masim.error.ErrorCode;
+import io.musicassistant.alexa.masim.error.MaError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,18 @@ final class QueueState {
             }
         }
         return null;
+    }
+
+    /** A position given as an int or a queue_item_id (MA's {@code index_by_id}); an unknown id is invalid data. */
+    int position(Object indexOrItemId) {
+        if (indexOrItemId instanceof String queueItemId) {
+            Integer found = indexById(queueItemId);
+            if (found == null) {
+                throw MaError.of(ErrorCode.INVALID_DATA, "Item " + queueItemId + " not found in queue");
+            }
+            return found;
+        }
+        return (Integer) indexOrItemId;
     }
 
     /** MA's {@code _get_next_index}: repeat one stays (unless skipping), repeat all wraps. */
