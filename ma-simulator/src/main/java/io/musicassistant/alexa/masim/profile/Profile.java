@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.masim;
+package io.musicassistant.alexa.masim.profile;
 
 /**
  * Which Music Assistant server generation the simulator imitates. The spec (notes/ma-spec.md)

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.masim.server;
+package io.musicassistant.alexa.masim.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
