@@ -3,7 +3,7 @@ package io.musicassistant.alexa.music;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.music.model.Item;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.ResolvedContent;
@@ -223,7 +223,7 @@ public final class PlayQueues {
     }
 
     static String tag(ResolvedTrack track) {
-        return Secrets.sha256Hex(track.uri()).substring(0, 8);
+        return Hashes.sha256Hex(track.uri()).substring(0, 8);
     }
 
     static AlexaException itemNotFound(String why) {

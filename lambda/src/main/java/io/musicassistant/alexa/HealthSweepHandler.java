@@ -1,8 +1,8 @@
-package io.musicassistant.alexa.control.reporting;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.control.reporting.HealthSweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * AWS Lambda entry point of the health sweep, run every minute by the schedule:
- * {@code io.musicassistant.alexa.control.reporting.HealthSweepHandler::handleRequest}. The event is
+ * {@code io.musicassistant.alexa.HealthSweepHandler::handleRequest}. The event is
  * ignored; the answer is what the sweep did.
  */
 public final class HealthSweepHandler implements RequestStreamHandler {

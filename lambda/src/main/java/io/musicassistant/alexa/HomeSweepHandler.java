@@ -1,8 +1,8 @@
-package io.musicassistant.alexa.accounts;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.musicassistant.alexa.CloudWiring;
+import io.musicassistant.alexa.accounts.HomeSweep;
 import io.musicassistant.alexa.relay.protocol.catalog.CatalogSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * AWS Lambda entry point of the daily sweep ({@link HomeSweep}), run by its EventBridge schedule:
- * {@code io.musicassistant.alexa.accounts.HomeSweepHandler::handleRequest}. The event is ignored;
+ * {@code io.musicassistant.alexa.HomeSweepHandler::handleRequest}. The event is ignored;
  * the answer is the run's report. With {@code CATALOG_BUCKET} set, a removed home's library
  * snapshot ({@code snapshots/<home>/}) is deleted too, so that the next catalog build drops it.
  */

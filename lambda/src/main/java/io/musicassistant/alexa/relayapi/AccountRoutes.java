@@ -1,8 +1,9 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.accounts.LinkLabels;
-import io.musicassistant.alexa.relay.RateLimiter.Limit;
+import io.musicassistant.alexa.platform.RateLimiter.Limit;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.api.HomeLinks;
 import io.musicassistant.alexa.relay.protocol.api.LinkRevocation;
 import io.musicassistant.alexa.relay.protocol.api.LinkRevoked;

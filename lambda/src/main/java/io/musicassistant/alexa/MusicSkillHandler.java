@@ -1,14 +1,14 @@
-package io.musicassistant.alexa.music;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.musicassistant.alexa.CloudWiring;
 import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.music.MusicSkill;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** AWS Lambda entry point of the music skill: {@code io.musicassistant.alexa.music.MusicSkillHandler::handleRequest}. */
+/** AWS Lambda entry point of the music skill: {@code io.musicassistant.alexa.MusicSkillHandler::handleRequest}. */
 public final class MusicSkillHandler implements RequestStreamHandler {
 
     private final MusicSkill skill;

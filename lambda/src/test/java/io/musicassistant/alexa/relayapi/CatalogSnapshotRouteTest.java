@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.alexa;
+package io.musicassistant.alexa.music.model;
 
 import java.util.UUID;
 

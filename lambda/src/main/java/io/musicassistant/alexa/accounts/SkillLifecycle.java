@@ -1,10 +1,9 @@
-package io.musicassistant.alexa.alexa;
+package io.musicassistant.alexa.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.accounts.SkillAccounts;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -61,7 +60,7 @@ public final class SkillLifecycle {
             return ACK.clone();
         }
         LOG.info("skill.event", "skill", skill, "event", event,
-                "skill_user", user.isEmpty() ? null : Secrets.sha256Hex(user).substring(0, 16));
+                "skill_user", user.isEmpty() ? null : Hashes.sha256Hex(user).substring(0, 16));
         if (event.equals("SkillAccountLinked")) {
             String token = request.path("body").path("accessToken").asText("");
             if (!token.isEmpty()) {

@@ -1,6 +1,7 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.URI;
 import software.amazon.awssdk.services.sts.StsClient;

@@ -1,5 +1,6 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
+import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.URI;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.alexa;
+package io.musicassistant.alexa.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import io.musicassistant.alexa.relay.protocol.api.SnapshotUpload;
 import io.musicassistant.alexa.relay.protocol.api.SnapshotUploadRequest;

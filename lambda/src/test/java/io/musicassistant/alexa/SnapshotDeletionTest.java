@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.accounts;
+package io.musicassistant.alexa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,11 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.accounts;
 
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
+import io.musicassistant.alexa.platform.Randomness;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import java.time.Clock;
@@ -49,7 +51,7 @@ public final class Pairing {
 
     /** The pairing-code hash; a code has ~27 bits, so the hash only keeps codes out of plain sight. */
     static String hash(String code) {
-        return Secrets.sha256Hex("pairing-code:" + code);
+        return Hashes.sha256Hex("pairing-code:" + code);
     }
 
     /** Normalises what a user typed or said ("1234 5678", "1234-5678") to 8 digits, or empty. */
@@ -64,7 +66,7 @@ public final class Pairing {
     public PairingCode issue(String instanceId) {
         long expiresAtMs = clock.millis() + codeTtl.toMillis();
         while (true) {
-            String code = Secrets.randomDigits(CODE_DIGITS);
+            String code = Randomness.randomDigits(CODE_DIGITS);
             String hash = hash(code);
             try {
                 dynamo.putItem(b -> b.tableName(codes)
@@ -82,7 +84,7 @@ public final class Pairing {
                     .conditionExpression("attribute_exists(instance_id)")
                     .expressionAttributeValues(Map.of(":h", Attrs.s(hash)))
                     .returnValues(ReturnValue.UPDATED_OLD)).attributes();
-            String oldHash = old == null ? null : Attrs.str(old, HomeRegistry.PAIRING_CODE_HASH);
+            String oldHash = old == null ? null : Attrs.str(old, HomeDirectory.PAIRING_CODE_HASH);
             if (oldHash != null && !oldHash.equals(hash)) {
                 dynamo.deleteItem(b -> b.tableName(codes).key(Attrs.key(Tables.PAIRING_CODES.key(), oldHash)));
             }
@@ -146,7 +148,7 @@ public final class Pairing {
         boolean newHome = previous.isEmpty() || !previous.get().equals(instanceId);
         items.add(TransactWriteItem.builder().update(u -> u.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("SET paired_at_ms = :now ADD " + HomeRegistry.LINKED_USERS + " :user REMOVE pairing_code_hash")
+                .updateExpression("SET paired_at_ms = :now ADD " + HomeDirectory.LINKED_USERS + " :user REMOVE pairing_code_hash")
                 .conditionExpression("attribute_exists(instance_id)")
                 .expressionAttributeValues(Map.of(":now", Attrs.n(nowMs), ":user", AttributeValue.fromSs(List.of(userId)))))
                 .build());
@@ -205,7 +207,7 @@ public final class Pairing {
     private TransactWriteItem leave(String instanceId, String userId) {
         return TransactWriteItem.builder().update(u -> u.tableName(homes)
                 .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("DELETE " + HomeRegistry.LINKED_USERS + " :user")
+                .updateExpression("DELETE " + HomeDirectory.LINKED_USERS + " :user")
                 .conditionExpression("attribute_exists(instance_id)")
                 .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId))))).build();
     }

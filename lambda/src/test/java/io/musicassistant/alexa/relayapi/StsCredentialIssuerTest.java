@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.musicassistant.alexa.dev.SmallHttp;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.InetAddress;

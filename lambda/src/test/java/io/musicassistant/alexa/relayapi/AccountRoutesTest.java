@@ -1,10 +1,11 @@
-package io.musicassistant.alexa.accounts;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.relay.ApiResponse;
+import io.musicassistant.alexa.accounts.HomeSweep;
+import io.musicassistant.alexa.accounts.LinkLabels;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;

@@ -1,11 +1,13 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.CloudWiring;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
+import io.musicassistant.alexa.relayapi.ApiRequest;
+import io.musicassistant.alexa.relayapi.ApiResponse;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,7 @@ import java.util.Optional;
 /**
  * AWS Lambda entry point of the relay API, for API Gateway HTTP APIs and Lambda function URLs
  * (both send the payload format 2.0 event):
- * {@code io.musicassistant.alexa.relay.RelayApiHandler::handleRequest}.
+ * {@code io.musicassistant.alexa.RelayApiHandler::handleRequest}.
  */
 public final class RelayApiHandler implements RequestStreamHandler {
 

@@ -1,10 +1,13 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import io.musicassistant.alexa.accounts.HomeSweep;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
+import io.musicassistant.alexa.platform.Randomness;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.Home;
+import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
@@ -29,8 +32,6 @@ public final class HomeRegistry {
 
     private static final JsonLog LOG = JsonLog.get(HomeRegistry.class);
     /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@link Pairing} in transactions. */
-    static final String LINKED_USERS = "linked_user_ids";
-    static final String PAIRING_CODE_HASH = "pairing_code_hash";
     /** What connectors without receipts are told, as before receipts existed. */
     static final Duration LEGACY_INTERVAL = Duration.ofSeconds(30);
     static final Duration UNPAIRED_INTERVAL = Duration.ofSeconds(30);
@@ -71,9 +72,9 @@ public final class HomeRegistry {
     }
 
     public HomeRegistration register(String connectorVersion, String homeName) {
-        String instanceId = "home-" + Secrets.randomBase32(128);
+        String instanceId = "home-" + Randomness.randomBase32(128);
         byte[] secretBytes = new byte[32];
-        Secrets.random().nextBytes(secretBytes);
+        Randomness.random().nextBytes(secretBytes);
         String secret = "mhs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
 
         Map<QueueAttributeName, String> attributes = new HashMap<>(QUEUE_ATTRIBUTES);
@@ -86,7 +87,7 @@ public final class HomeRegistry {
         dynamo.putItem(b -> b.tableName(homes)
                 .item(Map.of(
                         Tables.HOMES.key(), Attrs.s(instanceId),
-                        HomeDirectory.SECRET_HASH, Attrs.s(Secrets.sha256Hex(secret)),
+                        HomeDirectory.SECRET_HASH, Attrs.s(Hashes.sha256Hex(secret)),
                         HomeDirectory.QUEUE_URL, Attrs.s(queueUrl),
                         HomeDirectory.HOME_NAME, Attrs.s(homeName),
                         "connector_version", Attrs.s(connectorVersion),
@@ -121,10 +122,10 @@ public final class HomeRegistry {
             return new Authentication.UnknownHome();
         }
         if (secret == null || secret.length() > 128
-                || !Secrets.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Secrets.sha256Hex(secret))) {
+                || !Hashes.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Hashes.sha256Hex(secret))) {
             return new Authentication.Refused();
         }
-        return new Authentication.Authenticated(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(LINKED_USERS)));
+        return new Authentication.Authenticated(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(HomeDirectory.LINKED_USERS)));
     }
 
     public HeartbeatAck heartbeat(AuthenticatedHome home, HeartbeatRequest beat) {

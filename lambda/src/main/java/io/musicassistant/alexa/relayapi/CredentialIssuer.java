@@ -1,5 +1,6 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
+import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 
 /** Hands a connector what it needs to reach its own queue and reply rows, and nothing else. */

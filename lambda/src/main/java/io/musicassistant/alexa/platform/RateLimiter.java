@@ -1,8 +1,5 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.platform;
 
-import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
-import io.musicassistant.alexa.platform.Tables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +65,6 @@ public final class RateLimiter {
     }
 
     private static String bucket(Limit limit, String subject, long windowStart) {
-        return limit.name() + "#" + Secrets.sha256Hex(subject).substring(0, 32) + "#" + windowStart;
+        return limit.name() + "#" + Hashes.sha256Hex(subject).substring(0, 32) + "#" + windowStart;
     }
 }

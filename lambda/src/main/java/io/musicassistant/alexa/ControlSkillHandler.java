@@ -1,14 +1,14 @@
-package io.musicassistant.alexa.control;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.musicassistant.alexa.CloudWiring;
 import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.control.ControlSkill;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** AWS Lambda entry point of the control skill: {@code io.musicassistant.alexa.control.ControlSkillHandler::handleRequest}. */
+/** AWS Lambda entry point of the control skill: {@code io.musicassistant.alexa.ControlSkillHandler::handleRequest}. */
 public final class ControlSkillHandler implements RequestStreamHandler {
 
     private final ControlSkill skill;

@@ -1,13 +1,15 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.musicassistant.alexa.RelayApiHandler;
 import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
@@ -42,7 +44,7 @@ class RelayApiTest {
         assertTrue(home.secret().startsWith("mhs_") && home.secret().length() > 40);
         var row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.HOMES))
                 .key(Attrs.key("instance_id", home.instanceId()))).item();
-        assertEquals(Secrets.sha256Hex(home.secret()), Attrs.str(row, "secret_hash"));
+        assertEquals(Hashes.sha256Hex(home.secret()), Attrs.str(row, "secret_hash"));
         assertFalse(row.toString().contains(home.secret()));
         var attributes = cloud.wiring.aws().sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(home))
                 .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.ALL)).attributesAsStrings();

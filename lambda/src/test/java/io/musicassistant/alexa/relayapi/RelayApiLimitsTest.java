@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.log.JsonLog;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
@@ -135,7 +135,7 @@ class RelayApiLimitsTest {
         UnknownHome answer = RelayJson.read(gone.body(), UnknownHome.class);
         assertEquals("unknown_home", answer.error());
         assertTrue(UnknownHome.proves(answer.proof(), home.unknownHomeCheck()));
-        assertFalse(UnknownHome.proves(answer.proof(), Secrets.sha256Hex("something else")));
+        assertFalse(UnknownHome.proves(answer.proof(), Hashes.sha256Hex("something else")));
 
         CloudFixture other = CloudFixture.create(Map.of("DEPLOYMENT_KEY", "another-deployment-key-987654321"));
         ApiResponse foreign = other.relay("POST", "/v1/homes/" + home.instanceId() + "/credentials", home.instanceSecret(), null);
@@ -156,7 +156,7 @@ class RelayApiLimitsTest {
         } finally {
             JsonLog.setSink(previous);
         }
-        String unsalted = Secrets.sha256Hex(ip).substring(0, 12);
+        String unsalted = Hashes.sha256Hex(ip).substring(0, 12);
         String logged = String.join("\n", lines);
         assertTrue(logged.contains("relay_api.request"), logged);
         assertFalse(logged.contains(unsalted), "the unsalted SHA-256 of an IPv4 address is reversible");
@@ -166,8 +166,8 @@ class RelayApiLimitsTest {
         var rows = cloud.wiring.aws().dynamoDb().scan(b -> b.tableName(cloud.wiring.tables().name(Tables.RATE_LIMITS))).items();
         String buckets = rows.toString();
         assertFalse(rows.isEmpty());
-        assertFalse(buckets.contains(Secrets.sha256Hex("ip:" + ip).substring(0, 32)), "no unkeyed address hash in the limits table");
-        assertTrue(buckets.contains(Secrets.sha256Hex(cloud.wiring.deploymentKey().address(ip)).substring(0, 32)), buckets);
+        assertFalse(buckets.contains(Hashes.sha256Hex("ip:" + ip).substring(0, 32)), "no unkeyed address hash in the limits table");
+        assertTrue(buckets.contains(Hashes.sha256Hex(cloud.wiring.deploymentKey().address(ip)).substring(0, 32)), buckets);
         assertNotEquals(cloud.wiring.deploymentKey().logTag(ip),
                 CloudFixture.create(Map.of("DEPLOYMENT_KEY", "a-different-key-for-the-same-address")).wiring.deploymentKey().logTag(ip),
                 "another deployment's key gives another tag");

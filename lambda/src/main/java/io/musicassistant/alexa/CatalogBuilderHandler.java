@@ -1,13 +1,20 @@
-package io.musicassistant.alexa.catalog;
+package io.musicassistant.alexa;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicassistant.alexa.catalog.AthenaMerge;
+import io.musicassistant.alexa.catalog.BuildReport;
+import io.musicassistant.alexa.catalog.CatalogBuild;
+import io.musicassistant.alexa.catalog.CatalogLocale;
+import io.musicassistant.alexa.catalog.CatalogStore;
+import io.musicassistant.alexa.catalog.MergeEngine;
+import io.musicassistant.alexa.catalog.MergeQuery;
 import io.musicassistant.alexa.catalog.smapi.SmapiClient;
 import io.musicassistant.alexa.catalog.smapi.SmapiCredentials;
-import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.platform.AwsClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +34,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * AWS Lambda entry point of the catalog build, run hourly by the schedule:
- * {@code io.musicassistant.alexa.catalog.CatalogBuilderHandler::handleRequest}. An event
+ * {@code io.musicassistant.alexa.CatalogBuilderHandler::handleRequest}. An event
  * {@code {"force": true}} builds even when no snapshot changed. Answers the build's report.
  */
 public final class CatalogBuilderHandler implements RequestStreamHandler {

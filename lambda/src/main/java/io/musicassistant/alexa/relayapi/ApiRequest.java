@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import java.util.Locale;
 import java.util.Map;

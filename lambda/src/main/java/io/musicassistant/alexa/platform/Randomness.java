@@ -1,13 +1,10 @@
 package io.musicassistant.alexa.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
-/** Hashing and random values for tokens, secrets and codes. Nothing here ever logs its input. */
-public final class Secrets {
+/** Random values for ids, secrets, codes and nonces. Nothing here ever logs what it makes. */
+public final class Randomness {
 
     // The one generator for what the cloud side makes secret (ids, secrets, codes, nonces), so that a
     // SnapStart restore has one thing to reseed (SnapStartHooks). Request ids (UUID.randomUUID) come
@@ -15,7 +12,7 @@ public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
-    private Secrets() {
+    private Randomness() {
     }
 
     /** The shared generator: everything random on the cloud side comes from here. */
@@ -40,26 +37,6 @@ public final class Secrets {
             random.setSeed(new SecureRandom().generateSeed(32));
         }
         random.setSeed(System.nanoTime());
-    }
-
-    public static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String sha256Hex(String value) {
-        return HexFormat.of().formatHex(sha256(value));
-    }
-
-    /** Compares two hashes in time independent of where they differ. */
-    public static boolean sameHash(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** {@code bits} random bits as lowercase Crockford base32 (no i, l, o, u: easy to read aloud). */

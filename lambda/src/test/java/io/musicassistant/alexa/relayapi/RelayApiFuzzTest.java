@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.relay;
+package io.musicassistant.alexa.relayapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.RelayApiHandler;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.io.ByteArrayInputStream;
