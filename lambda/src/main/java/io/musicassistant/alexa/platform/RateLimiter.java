@@ -64,6 +64,21 @@ public final class RateLimiter {
         }
     }
 
+    /** Counts one hit against every limit, even when an earlier one is used up; then refuses if any was. */
+    public void hitAll(Map<Limit, String> subjects) {
+        RateLimited refused = null;
+        for (var subject : subjects.entrySet()) {
+            try {
+                hit(subject.getKey(), subject.getValue());
+            } catch (RateLimited e) {
+                refused = refused == null || e.retryAfterSeconds() > refused.retryAfterSeconds() ? e : refused;
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
     private static String bucket(Limit limit, String subject, long windowStart) {
         return limit.name() + "#" + Hashes.sha256Hex(subject).substring(0, 32) + "#" + windowStart;
     }
