@@ -31,6 +31,6 @@ public final class GetItemHandler implements MusicDirectiveHandler {
         ItemReference ref = ItemReference.from(request.payload().get("targetItemReference"));
         PlayQueues.Session session = queues.open(request, ref);
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, queues.entry(session, ref.id()))));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, queues.entry(session, ref.id()))));
     }
 }

@@ -30,7 +30,7 @@ public final class GetNextItemHandler implements MusicDirectiveHandler {
         PlayQueues.Session session = queues.open(request, ref);
         var next = queues.next(session, queues.entry(session, ref.id()), userInitiated);
         Payloads.NextItem payload = next
-                .map(entry -> new Payloads.NextItem(false, queues.render(session, entry)))
+                .map(entry -> new Payloads.NextItem(false, queues.renderAndPrefetch(session, entry)))
                 .orElseGet(() -> new Payloads.NextItem(true, null));
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetNextItem", "1.0", payload);
     }

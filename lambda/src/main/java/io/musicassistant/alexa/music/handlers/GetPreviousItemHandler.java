@@ -32,6 +32,6 @@ public final class GetPreviousItemHandler implements MusicDirectiveHandler {
                 .orElseThrow(() -> new AlexaException(new AlexaError.Audio(AlexaError.Audio.ITEM_NOT_FOUND,
                         "There is no previous item.", null)));
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetPreviousItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, previous)));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, previous)));
     }
 }

@@ -34,6 +34,6 @@ public final class GetViewHandler implements MusicDirectiveHandler {
         PlayQueues.Session session = queues.open(request, ref);
         var entries = queues.view(session, queues.entry(session, ref.id()), VIEW_SIZE);
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetView", "1.0",
-                new Payloads.View(items.queueControls(session.content(), session.state()), queues.render(session, entries)));
+                new Payloads.View(items.queueControls(session.content(), session.state()), queues.renderRenewingStreams(session, entries)));
     }
 }

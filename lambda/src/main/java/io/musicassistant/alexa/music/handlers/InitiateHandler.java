@@ -65,7 +65,7 @@ public final class InitiateHandler implements MusicDirectiveHandler {
         boolean repeat = "ON".equals(repeatMode.isObject() ? Fields.text(repeatMode, "status", "") : Fields.text(modes, "repeat", ""));
         PlayQueues.Session session = queues.start(request, home, resolved,
                 QueueId.create(shuffle, loop, repeat, explicitAllowed));
-        var first = queues.render(session, queues.first(session));
+        var first = queues.renderAndPrefetch(session, queues.first(session));
         PlaybackMethod method = new PlaybackMethod(PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE, session.queueId().value(),
                 items.queueControls(session.content(), session.state()),
                 new PlaybackMethod.Rules(new PlaybackMethod.Feedback("PREFERENCE", !session.content().live())), first);

@@ -37,6 +37,6 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
             throw new AlexaException(new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
         }
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "JumpToItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, entry)));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, entry)));
     }
 }
