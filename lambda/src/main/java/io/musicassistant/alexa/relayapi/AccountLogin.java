@@ -5,6 +5,7 @@ import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.platform.DeploymentKey;
 import io.musicassistant.alexa.platform.RateLimiter;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The Amazon account behind an account's route ({@code /v1/pairings}): its Login-with-Amazon token, checked. */
 final class AccountLogin {
@@ -26,8 +27,21 @@ final class AccountLogin {
         }
     }
 
+    /**
+     * Runs {@code action} with the request's Amazon account (its user id), counted against the
+     * account's claims limit; 401 without a valid login (counted against the address).
+     */
+    ApiResponse asAccount(ApiRequest request, Function<String, ApiResponse> action) {
+        Optional<String> user = user(request);
+        if (user.isEmpty()) {
+            return unauthorized(request);
+        }
+        limiter.hit(RelayApi.CLAIMS_PER_USER, user.get());
+        return action.apply(user.get());
+    }
+
     /** The account's user id, or empty without a valid login; throws {@link LwaUnavailable} when LWA cannot tell. */
-    Optional<String> user(ApiRequest request) {
+    private Optional<String> user(ApiRequest request) {
         try {
             return Optional.of(identity.userId(request.bearer()));
         } catch (AuthorizationException e) {
@@ -39,7 +53,7 @@ final class AccountLogin {
     }
 
     /** No valid Amazon login: counted per address, so one address cannot make us ask Login with Amazon without end. */
-    ApiResponse unauthorized(ApiRequest request) {
+    private ApiResponse unauthorized(ApiRequest request) {
         limiter.hit(RelayApi.LOGIN_FAILURES_PER_ADDRESS, keys.address(request.sourceIp()));
         return ApiResponse.error(401, "unauthorized", "a valid Login with Amazon access token is required")
                 .withHeader("www-authenticate", "Bearer");

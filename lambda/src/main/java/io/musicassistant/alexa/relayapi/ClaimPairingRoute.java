@@ -1,7 +1,6 @@
 package io.musicassistant.alexa.relayapi;
 
 import io.musicassistant.alexa.accounts.Pairing;
-import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaim;
 import java.util.Optional;
 
@@ -9,12 +8,10 @@ import java.util.Optional;
 final class ClaimPairingRoute implements Route.Open {
 
     private final AccountLogin login;
-    private final RateLimiter limiter;
     private final Pairing pairing;
 
-    ClaimPairingRoute(AccountLogin login, RateLimiter limiter, Pairing pairing) {
+    ClaimPairingRoute(AccountLogin login, Pairing pairing) {
         this.login = login;
-        this.limiter = limiter;
         this.pairing = pairing;
     }
 
@@ -30,17 +27,16 @@ final class ClaimPairingRoute implements Route.Open {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        Optional<String> user = login.user(request);
-        if (user.isEmpty()) {
-            return login.unauthorized(request);
-        }
-        limiter.hit(RelayApi.CLAIMS_PER_USER, user.get());
+        return login.asAccount(request, user -> claim(request, user));
+    }
+
+    private ApiResponse claim(ApiRequest request, String user) {
         PairingClaim body = JsonBodies.body(request, PairingClaim.class);
         Optional<String> code = Pairing.normalise(body.code());
         if (code.isEmpty()) {
             return ApiResponse.error(400, "invalid_code", "a pairing code is 8 digits");
         }
-        return pairing.claim(user.get(), code.get())
+        return pairing.claim(user, code.get())
                 .map(claimed -> ApiResponse.json(200, claimed))
                 .orElseGet(() -> ApiResponse.error(400, "invalid_code", "unknown, used or expired pairing code"));
     }

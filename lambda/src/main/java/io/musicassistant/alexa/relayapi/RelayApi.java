@@ -94,8 +94,8 @@ public final class RelayApi {
         AccountLogin login = new AccountLogin(identity, limiter, keys);
         this.routes = new RouteTable()
                 .add(new RegisterRoute(registry, limiter, keys))
-                .add(new ClaimPairingRoute(login, limiter, pairing))
-                .add(new UnlinkRoute(login, limiter, pairing, accounts))
+                .add(new ClaimPairingRoute(login, pairing))
+                .add(new UnlinkRoute(login, pairing, accounts))
                 .add(new CredentialsRoute(limiter, credentials, keys))
                 .add(new HeartbeatRoute(limiter, registry))
                 .add(new PairingCodeRoute(limiter, pairing))
@@ -195,11 +195,6 @@ public final class RelayApi {
 
     private static ApiResponse unsupportedMediaType() {
         return ApiResponse.error(415, "unsupported_media_type", "send application/json");
-    }
-
-    /** A protocol record from the request's JSON body; a refusal in our own words otherwise. */
-    static <T> T body(ApiRequest request, Class<T> type) {
-        return JsonBodies.body(request, type);
     }
 
     private String routeName(String path) {
