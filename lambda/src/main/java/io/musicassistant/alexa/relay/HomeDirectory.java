@@ -9,7 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads homes and the links from users to homes. Writes belong to {@link HomeRegistry} and {@link Pairing}. */
+/** Reads homes and the links from users to homes. Writes belong to {@code relayapi.HomeRegistry} and {@code accounts.Pairing}. */
 public final class HomeDirectory {
 
     public static final String HOME_NAME = "home_name";
@@ -29,6 +29,7 @@ public final class HomeDirectory {
     public static final String PROBE_AT = "probe_at_ms";
     /** {@code unreachable} while linked accounts' Alexa was told the home's players are unreachable. */
     public static final String HEALTH_TOLD = "health_told";
+    /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@code accounts.Pairing} in transactions. */
     public static final String LINKED_USERS = "linked_user_ids";
     public static final String PAIRING_CODE_HASH = "pairing_code_hash";
     public static final String LINKED_INSTANCE = "instance_id";

@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class HomeRegistry {
 
     private static final JsonLog LOG = JsonLog.get(HomeRegistry.class);
-    /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@link Pairing} in transactions. */
     /** What connectors without receipts are told, as before receipts existed. */
     static final Duration LEGACY_INTERVAL = Duration.ofSeconds(30);
     static final Duration UNPAIRED_INTERVAL = Duration.ofSeconds(30);

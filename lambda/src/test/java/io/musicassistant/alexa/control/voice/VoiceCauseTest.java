@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
-import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relayapi.ApiResponse;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import io.musicassistant.alexa.testing.ScriptedPlayers;

@@ -1,15 +1,15 @@
 package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.model.Intent;
-import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Slots;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
-import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
+import io.musicassistant.alexa.accounts.Pairing;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relayapi.RelayApi;
+import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
 import java.util.Optional;
 
 /**
