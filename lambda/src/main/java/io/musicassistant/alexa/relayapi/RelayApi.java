@@ -23,7 +23,10 @@ import java.util.UUID;
 /**
  * The relay API: what connectors (registration, credentials, heartbeats, pairing codes) and users
  * (claiming a pairing code with their Amazon login) call over HTTPS. Every route validates its input,
- * is rate-limited, and answers JSON; see docs/relay-protocol.md for the contract.
+ * is rate-limited, and answers JSON; see docs/relay-protocol.md for the contract. Each route is one
+ * class that declares its key ({@link RouteKey}: {@code POST /v1/homes/{id}/heartbeat}), found in the
+ * {@link RouteTable} built here; this class keeps what every route shares: the order of checks, the
+ * home's secret, the rate limits, and the mapping of failures to answers.
  */
 public final class RelayApi {
 
