@@ -27,13 +27,13 @@ import software.constructs.Construct;
  */
 public final class MusicAssistantAlexaStack extends Stack {
 
-    static final String MUSIC_HANDLER = "io.musicassistant.alexa.music.MusicSkillHandler::handleRequest";
-    static final String CONTROL_HANDLER = "io.musicassistant.alexa.control.ControlSkillHandler::handleRequest";
-    static final String RELAY_HANDLER = "io.musicassistant.alexa.relay.RelayApiHandler::handleRequest";
+    static final String MUSIC_HANDLER = "io.musicassistant.alexa.MusicSkillHandler::handleRequest";
+    static final String CONTROL_HANDLER = "io.musicassistant.alexa.ControlSkillHandler::handleRequest";
+    static final String RELAY_HANDLER = "io.musicassistant.alexa.RelayApiHandler::handleRequest";
     /** The voice-catalog build (docs/catalogs.md); the class lives in lambda/, the stack only names it. */
-    static final String CATALOG_HANDLER = "io.musicassistant.alexa.catalog.CatalogBuilderHandler::handleRequest";
+    static final String CATALOG_HANDLER = "io.musicassistant.alexa.CatalogBuilderHandler::handleRequest";
     /** Offline homes in the Alexa app: tells Alexa which homes' players went unreachable or came back, every minute. */
-    static final String HEALTH_HANDLER = "io.musicassistant.alexa.control.reporting.HealthSweepHandler::handleRequest";
+    static final String HEALTH_HANDLER = "io.musicassistant.alexa.HealthSweepHandler::handleRequest";
     static final String HEALTH_SCHEDULE = "rate(1 minute)";
     /** Alexa's principals: custom and music skills, and smart-home skills. */
     static final String ALEXA_SKILLS = "alexa-appkit.amazon.com";

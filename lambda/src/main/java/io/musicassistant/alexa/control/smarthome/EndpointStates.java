@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public final class EndpointStates {
     /** A hash of what discovery says about a player: a change means an AddOrUpdateReport. */
     public static String descriptorHash(PlayerInfo player) {
         try {
-            return Secrets.sha256Hex(JSON.writeValueAsString(Endpoints.describe(player))).substring(0, 16);
+            return Hashes.sha256Hex(JSON.writeValueAsString(Endpoints.describe(player))).substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -11,7 +11,7 @@ import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.RelayError;
@@ -93,7 +93,7 @@ public final class SmartHomeSkill {
                     request.endpointId(), request.payload(), user(request.token()), request.token(), request.deadline());
         }
         try (var ignored = LogContext.put("user", withUser.userId() == null ? null
-                : Secrets.sha256Hex(withUser.userId()).substring(0, 12))) {
+                : Hashes.sha256Hex(withUser.userId()).substring(0, 12))) {
             return handler.handle(withUser);
         } catch (NotPairedException e) {
             throw new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");

@@ -19,6 +19,8 @@ import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
 import io.musicassistant.alexa.relay.HomeLocator;
+import io.musicassistant.alexa.accounts.Pairing;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.StrictScalars;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

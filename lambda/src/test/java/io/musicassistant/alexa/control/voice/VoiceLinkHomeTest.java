@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.musicassistant.alexa.control.voice.VoiceRequests.Answer;
 import io.musicassistant.alexa.control.voice.handlers.LinkHomeIntentHandler;
 import io.musicassistant.alexa.relay.HomeDirectory;
-import io.musicassistant.alexa.relay.RelayApi;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import io.musicassistant.alexa.testing.CloudFixture;

@@ -7,9 +7,9 @@ import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
 import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.relay.Pairing;
-import io.musicassistant.alexa.relay.RateLimiter;
-import io.musicassistant.alexa.relay.RelayApi;
+import io.musicassistant.alexa.accounts.Pairing;
+import io.musicassistant.alexa.platform.RateLimiter;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
 import java.util.Optional;
 
