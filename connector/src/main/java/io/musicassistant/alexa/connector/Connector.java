@@ -8,7 +8,7 @@ import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
 import io.musicassistant.alexa.connector.audio.ServerCertificate;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
-import io.musicassistant.alexa.connector.audio.StreamServer;
+import io.musicassistant.alexa.connector.audio.EchoStreamServer;
 import io.musicassistant.alexa.connector.audio.TlsContexts;
 import io.musicassistant.alexa.connector.catalog.CatalogExport;
 import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
@@ -16,21 +16,26 @@ import io.musicassistant.alexa.connector.catalog.SnapshotUploader;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
-import io.musicassistant.alexa.connector.commands.PlayerCommands;
+import io.musicassistant.alexa.connector.commands.PlayerControlCommand;
+import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
+import io.musicassistant.alexa.connector.commands.PlayerPlayCommand;
+import io.musicassistant.alexa.connector.commands.PlayerTransferCommand;
+import io.musicassistant.alexa.connector.commands.PlayersListCommand;
 import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.players.PlayerControl;
 import io.musicassistant.alexa.connector.players.PlayerReporter;
 import io.musicassistant.alexa.connector.relay.HomeIdentity;
 import io.musicassistant.alexa.connector.relay.HomeLink;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.relay.RelayApiException;
-import io.musicassistant.alexa.connector.relay.RelayCredentials;
-import io.musicassistant.alexa.connector.relay.RelayWorker;
+import io.musicassistant.alexa.connector.relay.RelayQueueCredentials;
+import io.musicassistant.alexa.connector.relay.RelayQueueWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
@@ -41,7 +46,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,7 +65,7 @@ public final class Connector implements AutoCloseable {
 
     private final String instanceId;
     private final MaClient ma;
-    private final RelayWorker worker;
+    private final RelayQueueWorker worker;
     private final HomeLink link;
     private final DynamoDbClient dynamo;
     private final StreamSigner signer;
@@ -70,7 +74,7 @@ public final class Connector implements AutoCloseable {
     private final CatalogScheduler catalog;
 
     /** The audio path's parts, closed together. */
-    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, StreamServer server,
+    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, EchoStreamServer server,
                         StreamHealth health) implements AutoCloseable {
         @Override
         public void close() {
@@ -81,7 +85,7 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    private Connector(String instanceId, MaClient ma, RelayWorker worker, HomeLink link, DynamoDbClient dynamo,
+    private Connector(String instanceId, MaClient ma, RelayQueueWorker worker, HomeLink link, DynamoDbClient dynamo,
                       StreamSigner signer, PlayerReporter reporter, Audio audio, CatalogScheduler catalog) {
         this.catalog = catalog;
         this.reporter = reporter;
@@ -107,7 +111,7 @@ public final class Connector implements AutoCloseable {
         HomeIdentity.Established identity = HomeIdentity.establish(state, () -> register(api, state, config, announce),
                 h -> credentials(api, h, clock, announce), config.relayApiUrl(), announce, Thread::sleep);
         HomeRegistration home = identity.home();
-        RelayCredentials credentials = identity.credentials();
+        RelayQueueCredentials credentials = identity.credentials();
         RelayAccess access = credentials.access();
         ServerClock serverClock = new ServerClock(clock);
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
@@ -156,16 +160,11 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        List<RelayCommandHandler> commands = new ArrayList<>(List.of(
-                new PingCommand(ma),
-                new ContentResolveCommand(resolver),
-                new StreamSignCommand(signer),
-                new StreamPrefetchCommand(audio.acquisition())));
-        commands.addAll(PlayerCommands.of(players));
-        CommandExecutor executor = new CommandExecutor(commands, clock);
+        CommandExecutor executor = new CommandExecutor(
+                commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
-        RelayWorker worker = new RelayWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
+        RelayQueueWorker worker = new RelayQueueWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
                 executor, serverClock, config.relayPollSeconds());
         HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
                 state, serverClock, clock, announce, audio.health()::status);
@@ -190,6 +189,24 @@ public final class Connector implements AutoCloseable {
         return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
     }
 
+    /**
+     * One handler per relay command (connector/README.md, "Where is …"); the executor refuses a
+     * second one, and RelayCommandWiringTest proves none is missing.
+     */
+    static List<RelayCommandHandler> commandHandlers(MaClient ma, ContentResolver resolver, PlayerControl players,
+                                                     StreamSigner signer, Acquisition audio) {
+        return List.of(
+                new PingCommand(ma),
+                new ContentResolveCommand(resolver),
+                new StreamSignCommand(signer),
+                new StreamPrefetchCommand(audio),
+                new PlayersListCommand(players),
+                new PlayerGetCommand(players),
+                new PlayerControlCommand(players),
+                new PlayerPlayCommand(players),
+                new PlayerTransferCommand(players));
+    }
+
     private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
                                     Clock clock, Optional<ServerCertificate> serverTls, SSLContext selfTestTls,
                                     Runnable healthChanged) {
@@ -198,7 +215,7 @@ public final class Connector implements AutoCloseable {
                 settings.players());
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
         Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
-        StreamServer server = new StreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
+        EchoStreamServer server = new EchoStreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 serverTls, settings.limits(), signer, acquisition,
                 new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
         StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run,
@@ -254,9 +271,9 @@ public final class Connector implements AutoCloseable {
         return home;
     }
 
-    private static RelayCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
+    private static RelayQueueCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
                                                 Consumer<String> announce) {
-        return retrying("relay credentials", () -> new RelayCredentials(
+        return retrying("relay credentials", () -> new RelayQueueCredentials(
                 () -> api.credentials(home.instanceId(), home.instanceSecret()), clock), announce);
     }
 
@@ -292,7 +309,7 @@ public final class Connector implements AutoCloseable {
         return ma;
     }
 
-    public RelayWorker worker() {
+    public RelayQueueWorker worker() {
         return worker;
     }
 

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.connector;
 
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.relay.RelayApiException;
 import io.musicassistant.alexa.log.JsonLog;

@@ -182,7 +182,7 @@ class ConnectorIsolationTest {
 
     // --- what the connector does, and what it must not be able to do
 
-    /** Every call the connector makes with its relay credentials (RelayWorker, ReplyWriter). */
+    /** Every call the connector makes with its relay credentials (RelayQueueWorker, ReplyWriter). */
     static List<Request> ownRequests() {
         List<Request> own = new ArrayList<>();
         for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")) {

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.local;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.ApiRequest;
@@ -50,7 +50,7 @@ final class CostModel {
     static final double RELAY_GB = 0.5;
     static final double SKILL_GB = 1.0;
     static final double SWEEP_GB = 0.5;
-    /** STS credentials live an hour; the connector renews 10 minutes early (RelayCredentials). */
+    /** STS credentials live an hour; the connector renews 10 minutes early (RelayQueueCredentials). */
     static final double CREDENTIAL_RENEWAL_S = 50 * 60;
     /** Lambda's START/END/REPORT lines per invocation (estimate; our JSON lines are measured below). */
     static final int PLATFORM_LOG_BYTES = 330;

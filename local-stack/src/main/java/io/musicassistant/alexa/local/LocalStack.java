@@ -8,7 +8,7 @@ import io.musicassistant.alexa.catalog.MergeQuery;
 import io.musicassistant.alexa.catalog.smapi.SmapiCredentials;
 import io.musicassistant.alexa.connector.Connector;
 import io.musicassistant.alexa.connector.ConnectorConfig;
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.FreePort;

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.connector.audio;
 
-import io.musicassistant.alexa.connector.Digests;
+import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;

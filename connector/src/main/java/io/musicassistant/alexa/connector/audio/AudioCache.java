@@ -2,7 +2,7 @@ package io.musicassistant.alexa.connector.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.connector.Digests;
+import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;

@@ -61,7 +61,7 @@ public final class ReachabilityCheck {
         byte[] nonceBytes = new byte[12];
         RANDOM.nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
-        byte[] expected = StreamServer.selfTestBody(nonce);
+        byte[] expected = EchoStreamServer.selfTestBody(nonce);
         int first = 7;
         int last = 70;
         HttpRequest request = HttpRequest.newBuilder(URI.create(signer.selfTest(nonce))).timeout(TIMEOUT)

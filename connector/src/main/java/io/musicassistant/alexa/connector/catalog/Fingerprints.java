@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.connector.catalog;
 
-import io.musicassistant.alexa.connector.Digests;
+import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.relay.protocol.catalog.SnapshotEntity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector.commands;
 
 import io.musicassistant.alexa.connector.ma.MaException;
 import io.musicassistant.alexa.connector.ma.MaUnavailableException;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
@@ -9,6 +10,7 @@ import io.musicassistant.alexa.relay.protocol.RelayError;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,11 @@ public final class CommandExecutor {
             }
         }
         this.clock = clock;
+    }
+
+    /** The wiring: which handler each command has (the tests compare it with the README's table). */
+    public Map<RelayProtocol.Command, RelayCommandHandler> handlers() {
+        return Collections.unmodifiableMap(handlers);
     }
 
     public RelayReply execute(RelayCommand command) {

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 import io.musicassistant.alexa.relay.protocol.RelayJson;

@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.connector.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.commands.CommandFailure;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.relay.protocol.ContentKind;

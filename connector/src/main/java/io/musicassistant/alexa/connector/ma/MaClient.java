@@ -2,7 +2,6 @@ package io.musicassistant.alexa.connector.ma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
@@ -14,19 +13,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client of Music Assistant's WebSocket API, speaking it as the server does
  * (controllers/webserver/websocket_client.py): the server-info frame first, then {@code auth},
  * then commands matched to results by {@code message_id} (results may arrive out of order),
- * {@code partial} chunks joined until the final frame, events pushed at any time. It keeps
+ * {@code partial} chunks joined until the final frame ({@link PendingCalls}), events pushed at any
+ * time. Frames arrive through a {@link FrameReceiver} per connection. It keeps
  * reading at all times (the server drops clients that let 512 messages pile up), pings every
  * 55 s, treats 90 s of silence as a dead connection, and reconnects with capped, jittered backoff.
  *
@@ -81,8 +76,7 @@ public final class MaClient implements AutoCloseable {
     private final Listener listener;
     private final HttpClient http;
     private final Liveness liveness;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingCalls calls = new PendingCalls();
     private final Object sendLock = new Object();
 
     private volatile boolean closed;
@@ -98,11 +92,6 @@ public final class MaClient implements AutoCloseable {
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private Thread connectionThread;
     private Thread livenessThread;
-
-    private static final class Pending {
-        final CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        ArrayNode chunks;
-    }
 
     public MaClient(URI uri, String token, Listener listener) {
         this(uri, token, listener, Liveness.DEFAULT);
@@ -159,7 +148,7 @@ public final class MaClient implements AutoCloseable {
             }
         });
         try {
-            return await(answer, timeout, command);
+            return PendingCalls.await(answer, timeout, command);
         } finally {
             if (answer.isCancelled()) {
                 probe(); // timed out before the probe above
@@ -173,9 +162,8 @@ public final class MaClient implements AutoCloseable {
         if (ws == null) {
             return CompletableFuture.failedFuture(new MaUnavailableException("not connected to Music Assistant"));
         }
-        String id = Long.toString(ids.incrementAndGet());
-        Pending p = new Pending();
-        pending.put(id, p);
+        PendingCalls.Call call = calls.open("");
+        String id = call.id();
         ObjectNode frame = JSON.createObjectNode();
         frame.put("message_id", id);
         frame.put("command", command);
@@ -184,7 +172,7 @@ public final class MaClient implements AutoCloseable {
         try {
             text = JSON.writeValueAsString(frame);
         } catch (IOException e) {
-            pending.remove(id);
+            calls.forget(id);
             return CompletableFuture.failedFuture(e);
         }
         synchronized (sendLock) {
@@ -192,16 +180,12 @@ public final class MaClient implements AutoCloseable {
             lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(text, true));
             lastSend.whenComplete((ok, err) -> {
                 if (err != null) {
-                    Pending failed = pending.remove(id);
-                    if (failed != null) {
-                        failed.future.completeExceptionally(new MaUnavailableException("send failed: " + err.getClass().getSimpleName()));
-                    }
+                    calls.fail(id, new MaUnavailableException("send failed: " + err.getClass().getSimpleName()));
                     giveUp(ws, "send failed: " + err.getClass().getSimpleName());
                 }
             });
         }
-        p.future.whenComplete((r, e) -> pending.remove(id));
-        return p.future;
+        return call.result();
     }
 
     private void connectionLoop() {
@@ -236,7 +220,7 @@ public final class MaClient implements AutoCloseable {
         refused = null;
         authenticated = false;
         WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Receiver(firstFrame, closed)).get(15, TimeUnit.SECONDS);
+                .buildAsync(uri, new FrameReceiver(firstFrame, closed, this::heard, this::dispatch)).get(15, TimeUnit.SECONDS);
         probeSentNanos = 0;
         lastInboundNanos = System.nanoTime();
         socket = ws;
@@ -251,19 +235,16 @@ public final class MaClient implements AutoCloseable {
         }
         info = server;
         if (server.requiresAuth()) {
-            Pending p = new Pending();
-            String id = "auth-" + ids.incrementAndGet();
-            pending.put(id, p);
-            p.future.whenComplete((r, e) -> pending.remove(id));
+            PendingCalls.Call auth = calls.open("auth-");
             // A socket that closes during the handshake answers nothing more: don't sit out the auth timeout.
-            closed.whenComplete((reason, e) -> p.future.completeExceptionally(
+            closed.whenComplete((reason, e) -> auth.result().completeExceptionally(
                     refused != null ? refused : new MaUnavailableException("closed during auth: " + reason)));
-            ObjectNode frame = JSON.createObjectNode().put("message_id", id).put("command", "auth");
+            ObjectNode frame = JSON.createObjectNode().put("message_id", auth.id()).put("command", "auth");
             frame.putObject("args").put("token", token);
             synchronized (sendLock) {
                 lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(frame.toString(), true));
             }
-            JsonNode result = await(p.future, Duration.ofSeconds(10), "auth");
+            JsonNode result = PendingCalls.await(auth.result(), Duration.ofSeconds(10), "auth");
             if (!result.path("authenticated").asBoolean(false)) {
                 throw new MaException(MaException.AUTHENTICATION_FAILED, "auth not accepted");
             }
@@ -282,9 +263,7 @@ public final class MaClient implements AutoCloseable {
         if (ws != null) {
             ws.abort();
         }
-        MaUnavailableException gone = new MaUnavailableException("connection to Music Assistant lost");
-        pending.values().forEach(p -> p.future.completeExceptionally(gone));
-        pending.clear();
+        calls.failAll(new MaUnavailableException("connection to Music Assistant lost"));
         LOG.warn("ma.disconnected", "reason", reason);
         if (wasConnected) {
             listener.onDisconnected(reason);
@@ -346,92 +325,6 @@ public final class MaClient implements AutoCloseable {
         done.complete(reason);
     }
 
-    /**
-     * Receives the frames of one connection; text may arrive in fragments. Always requests the next
-     * frame at once. It completes only its own connection's futures, so a late callback of an old
-     * socket cannot end a newer connection.
-     */
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder buffer = new StringBuilder();
-        private final CompletableFuture<JsonNode> first;
-        private final CompletableFuture<String> done;
-
-        Receiver(CompletableFuture<JsonNode> first, CompletableFuture<String> done) {
-            this.first = first;
-            this.done = done;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            heard();
-            buffer.append(data);
-            if (last) {
-                String text = buffer.toString();
-                buffer.setLength(0);
-                try {
-                    JsonNode frame = JSON.readTree(text);
-                    if (!first.isDone()) {
-                        first.complete(frame);
-                    } else {
-                        dispatch(frame);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("ma.bad_frame", e);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            heard();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            // The JDK answers pings with pongs itself; a ping is still proof the server is alive.
-            heard();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            heard();
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            finish("closed by server (" + statusCode + ")");
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            finish("socket error: " + error.getClass().getSimpleName());
-        }
-
-        private void heard() {
-            lastInboundNanos = System.nanoTime();
-            probeSentNanos = 0;
-        }
-
-        private void finish(String reason) {
-            first.completeExceptionally(new MaUnavailableException(reason));
-            done.complete(reason);
-        }
-    }
-
     private void dispatch(JsonNode frame) {
         if (frame.has("event")) {
             try {
@@ -447,48 +340,13 @@ public final class MaClient implements AutoCloseable {
             refused = new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null));
             return;
         }
-        Pending p = id == null ? null : pending.get(id);
-        if (p == null) {
-            return; // a late answer to a command we gave up on
-        }
-        if (frame.has("error_code")) {
-            p.future.completeExceptionally(new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null)));
-            return;
-        }
-        JsonNode result = frame.get("result");
-        if (frame.path("partial").asBoolean(false)) {
-            if (p.chunks == null) {
-                p.chunks = JSON.createArrayNode();
-            }
-            if (result != null && result.isArray()) {
-                p.chunks.addAll((ArrayNode) result);
-            }
-            return;
-        }
-        if (p.chunks != null) {
-            if (result != null && result.isArray()) {
-                p.chunks.addAll((ArrayNode) result);
-            }
-            result = p.chunks;
-        }
-        p.future.complete(result == null ? JSON.nullNode() : result);
+        calls.answer(id, frame);
     }
 
-    private static JsonNode await(CompletableFuture<JsonNode> future, Duration timeout, String command) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(false);
-            throw new MaUnavailableException(command + " timed out after " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new MaUnavailableException(command + " failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MaUnavailableException("interrupted");
-        }
+    /** Any frame, ping or pong is a sign of life. */
+    private void heard() {
+        lastInboundNanos = System.nanoTime();
+        probeSentNanos = 0;
     }
 
     /** Capped exponential backoff with jitter for reconnect attempt {@code attempt} (1, 2, …). */

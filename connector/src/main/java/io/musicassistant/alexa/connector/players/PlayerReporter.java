@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.relay.RelayApiException;
+import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Tells the cloud when players change, so that Alexa's view (the app, routines) stays current.
@@ -35,7 +35,7 @@ public final class PlayerReporter implements AutoCloseable {
     static final Duration MAX_DELAY = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
-    private final Consumer<HomeEvents> send;
+    private final Function<HomeEvents, Delivery> send;
     private final Duration retry;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "player-reporter");
@@ -58,12 +58,13 @@ public final class PlayerReporter implements AutoCloseable {
     private long retryNotBeforeNanos;
     private boolean retrying;
 
-    public PlayerReporter(Consumer<HomeEvents> send) {
+    /** @param send posts a batch to the cloud and says how it went (the relay API client's events) */
+    public PlayerReporter(Function<HomeEvents, Delivery> send) {
         this(send, RETRY);
     }
 
     /** With another wait after a failed post than the default 5 s (tests). */
-    PlayerReporter(Consumer<HomeEvents> send, Duration retry) {
+    PlayerReporter(Function<HomeEvents, Delivery> send, Duration retry) {
         this.send = send;
         this.retry = retry;
     }
@@ -223,47 +224,32 @@ public final class PlayerReporter implements AutoCloseable {
         }
         for (int from = 0; from < batch.size(); from += HomeEvents.MAX_EVENTS) {
             List<PlayerEvent> part = batch.subList(from, Math.min(batch.size(), from + HomeEvents.MAX_EVENTS));
-            try {
-                send.accept(new HomeEvents(part));
-                synchronized (this) {
-                    retrying = false;
-                    for (PlayerEvent e : part) {
-                        inFlight.remove(e.playerId());
-                        if (e.type().equals(PlayerEvent.REMOVED)) {
-                            sent.remove(e.playerId());
-                        } else {
-                            sent.put(e.playerId(), Reportable.of(e.player()));
+            switch (post(part)) {
+                case Delivery.Delivered delivered -> {
+                    synchronized (this) {
+                        retrying = false;
+                        for (PlayerEvent e : part) {
+                            inFlight.remove(e.playerId());
+                            if (e.type().equals(PlayerEvent.REMOVED)) {
+                                sent.remove(e.playerId());
+                            } else {
+                                sent.put(e.playerId(), Reportable.of(e.player()));
+                            }
                         }
                     }
                 }
-            } catch (RuntimeException e) {
-                if (permanent(e)) {
+                case Delivery.Refused refused -> {
                     // The cloud refuses these events for good; sending them again would only block later news.
-                    LOG.warn("players.report_refused", e, "events", part.size());
+                    LOG.warn("players.report_refused", "events", part.size(), "reason", refused.reason());
                     synchronized (this) {
                         part.forEach(event -> inFlight.remove(event.playerId()));
                     }
-                    continue;
                 }
-                LOG.warn("players.report_failed", e, "events", part.size());
-                synchronized (this) {
-                    // Keep the news of this part and of every later one, and try again later.
-                    for (PlayerEvent event : batch.subList(from, batch.size())) {
-                        inFlight.remove(event.playerId());
-                        keep(event);
-                    }
-                    long wait = retry.toNanos();
-                    if (e instanceof RelayApiException api && api.retryAfterSeconds() > 0) {
-                        wait = Math.max(wait, Duration.ofSeconds(Math.min(api.retryAfterSeconds(), 300)).toNanos());
-                    }
-                    retrying = true;
-                    retryNotBeforeNanos = System.nanoTime() + wait;
-                    if (flush != null) {
-                        flush.cancel(false);
-                    }
-                    flush = timer.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+                case Delivery.RetryLater later -> {
+                    LOG.warn("players.report_failed", "events", part.size(), "reason", later.reason());
+                    retryLater(batch.subList(from, batch.size()), later.retryAfter());
+                    return;
                 }
-                return;
             }
         }
         LOG.debug("players.reported", "events", batch.size());
@@ -279,10 +265,28 @@ public final class PlayerReporter implements AutoCloseable {
         }
     }
 
-    /** A refusal that no retry can change: a 4xx other than "too many" (429) or "timeout" (408). */
-    private static boolean permanent(RuntimeException e) {
-        return e instanceof RelayApiException api && api.status() / 100 == 4 && api.status() != 429
-                && api.status() != 408;
+    /** Sends one part; a sender that throws (a bug, not the cloud's answer) counts as a failure worth a retry. */
+    private Delivery post(List<PlayerEvent> part) {
+        try {
+            return send.apply(new HomeEvents(part));
+        } catch (RuntimeException e) {
+            return new Delivery.RetryLater(e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO);
+        }
+    }
+
+    /** Keeps the news of a failed part and of every later one, and tries again later. */
+    private synchronized void retryLater(List<PlayerEvent> unsent, Duration retryAfter) {
+        for (PlayerEvent event : unsent) {
+            inFlight.remove(event.playerId());
+            keep(event);
+        }
+        long wait = Math.max(retry.toNanos(), Duration.ofSeconds(Math.min(retryAfter.toSeconds(), 300)).toNanos());
+        retrying = true;
+        retryNotBeforeNanos = System.nanoTime() + wait;
+        if (flush != null) {
+            flush.cancel(false);
+        }
+        flush = timer.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
     }
 
     /** Nothing waits to be reported and no post is under way (tests). */

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.connector.relay;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.UnknownHome;
@@ -30,7 +30,7 @@ public final class HomeIdentity {
     }
 
     /** The identity in use and the relay credentials it was given. */
-    public record Established(HomeRegistration home, RelayCredentials credentials) {
+    public record Established(HomeRegistration home, RelayQueueCredentials credentials) {
     }
 
     private HomeIdentity() {
@@ -43,13 +43,13 @@ public final class HomeIdentity {
      *     or overloaded; throws {@link RelayApiException} on a refusal
      */
     public static Established establish(ConnectorState state, Supplier<HomeRegistration> register,
-                                        Function<HomeRegistration, RelayCredentials> credentials, URI relayUrl,
+                                        Function<HomeRegistration, RelayQueueCredentials> credentials, URI relayUrl,
                                         Consumer<String> announce, Sleeper sleeper) {
         HomeRegistration home = state.home().orElseGet(register);
         int refusals = 0;
         while (true) {
             try {
-                RelayCredentials fetched = credentials.apply(home);
+                RelayQueueCredentials fetched = credentials.apply(home);
                 String check = fetched.access().unknownHomeCheck();
                 if (home.unknownHomeCheck() == null && check != null) {
                     // Registered before the relay gave checks: keep this one, so that a deletion can be proven later.

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.connector.relay;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;

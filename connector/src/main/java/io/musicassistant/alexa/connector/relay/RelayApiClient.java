@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
@@ -47,8 +48,20 @@ public final class RelayApiClient {
         return post("/v1/homes/" + instanceId + "/heartbeat", secret, beat, HeartbeatAck.class);
     }
 
-    public void events(String instanceId, String secret, HomeEvents events) {
-        post("/v1/homes/" + instanceId + "/events", secret, events, JsonNode.class);
+    /**
+     * Posts player events; never throws. A 4xx other than "too many" (429) or "timeout" (408) is a
+     * refusal no retry can change; anything else is worth another try, after the wait the relay names.
+     */
+    public Delivery events(String instanceId, String secret, HomeEvents events) {
+        try {
+            post("/v1/homes/" + instanceId + "/events", secret, events, JsonNode.class);
+            return Delivery.DELIVERED;
+        } catch (RelayApiException e) {
+            if (e.status() / 100 == 4 && e.status() != 429 && e.status() != 408) {
+                return new Delivery.Refused(e.getMessage());
+            }
+            return new Delivery.RetryLater(e.getMessage(), Duration.ofSeconds(Math.max(0, e.retryAfterSeconds())));
+        }
     }
 
     public PairingCode pairingCode(String instanceId, String secret) {

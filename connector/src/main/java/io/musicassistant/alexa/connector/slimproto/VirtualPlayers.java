@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.connector.slimproto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.Digests;
+import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaException;

@@ -55,7 +55,7 @@ class AudioPathTest {
     static VirtualPlayers players;
     static AudioCache cache;
     static Acquisition acquisition;
-    static StreamServer server;
+    static EchoStreamServer server;
     static StreamSigner signer;
     static HttpClient http;
     static final byte[] KEY = new byte[32];
@@ -82,7 +82,7 @@ class AudioPathTest {
         LocalCertificate certificate = LocalCertificate.create(dir.resolve("tls"));
         AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
                 null, dir, 64 * MIB, Duration.ofHours(1), 2, 1, 3483, StreamLimits.DEFAULTS);
-        server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = new EchoStreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
                 acquisition, new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
         signer = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());

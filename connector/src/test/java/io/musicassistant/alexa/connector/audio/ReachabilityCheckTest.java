@@ -55,7 +55,7 @@ class ReachabilityCheckTest {
 
     private final byte[] key = new byte[32];
     private LocalCertificate certificate;
-    private StreamServer server;
+    private EchoStreamServer server;
     private HttpsServer other;
 
     private Acquisition audio;
@@ -68,7 +68,7 @@ class ReachabilityCheckTest {
                 null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
         audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
                 Clock.systemUTC()), NO_AUDIO, 1);
-        server = new StreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        server = new EchoStreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
     }
 

@@ -49,7 +49,7 @@ class StreamFloodTest {
 
     static SimulatedMa source;
     static Acquisition acquisition;
-    static StreamServer server;
+    static EchoStreamServer server;
     static LocalCertificate certificate;
     static StreamSigner signer;
     static String uri;
@@ -67,7 +67,7 @@ class StreamFloodTest {
         AudioConfig settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", certificate.keyStore().toString(),
                 "STREAM_TLS_PASSWORD", certificate.password()), dir);
         assertEquals(StreamLimits.DEFAULTS, settings.limits());
-        server = new StreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)),
+        server = new EchoStreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)),
                 settings.limits(), new StreamSigner(key, null, Duration.ofHours(24), Clock.systemUTC()), acquisition,
                 new ArtProxy(URI.create(source.sim().httpBaseUrl() + "/"), source.sim().adminToken()));
         signer = new StreamSigner(key, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());

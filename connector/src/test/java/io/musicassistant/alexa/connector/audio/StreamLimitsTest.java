@@ -56,7 +56,7 @@ class StreamLimitsTest {
 
     private final List<Socket> sockets = new ArrayList<>();
     private AudioConfig settings;
-    private StreamServer server;
+    private EchoStreamServer server;
     private Acquisition audio;
 
     @BeforeAll
@@ -64,14 +64,14 @@ class StreamLimitsTest {
         certificate = LocalCertificate.create(certificates.resolve("first")); // keytool takes seconds: once
     }
 
-    private StreamServer start(StreamLimits limits) {
+    private EchoStreamServer start(StreamLimits limits) {
         Path served = dir.resolve("served.p12");
         copy(certificate.keyStore(), served);
         settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", served.toString(),
                 "STREAM_TLS_PASSWORD", certificate.password()), dir);
         audio = new Acquisition(new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1),
                 Clock.systemUTC()), ReachabilityCheckTest.NO_AUDIO, 1); // only /health and refusals here
-        server = new StreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)), limits,
+        server = new EchoStreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)), limits,
                 new StreamSigner(new byte[32], null, Duration.ofHours(24), Clock.systemUTC()), audio,
                 new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
         return server;

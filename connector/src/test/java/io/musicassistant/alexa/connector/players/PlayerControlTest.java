@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.commands.CommandFailure;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.library.Library;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.connector.ConnectorState;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.catalog.RelayCloud;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
@@ -113,8 +113,8 @@ class HomeIdentityTest {
 
     private HomeIdentity.Established establish(RelayCloud cloud, ConnectorState state) {
         RelayApiClient api = new RelayApiClient(cloud.uri());
-        Function<HomeRegistration, RelayCredentials> credentials =
-                h -> new RelayCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
+        Function<HomeRegistration, RelayQueueCredentials> credentials =
+                h -> new RelayQueueCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
         return HomeIdentity.establish(state, () -> register(cloud, state), credentials, cloud.uri(), announced::add, d -> {
             waits.add(d);
             if (waits.size() == 3) {

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.connector.commands;
+package io.musicassistant.alexa.connector.platform;
 
 /** A command that cannot be done, with the relay error code the cloud should see. */
 public final class CommandFailure extends RuntimeException {

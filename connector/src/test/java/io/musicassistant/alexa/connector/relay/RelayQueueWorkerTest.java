@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The home end of the relay against real ElasticMQ and Moto's DynamoDB: duplicates, deadlines, bad messages. */
-class RelayWorkerTest {
+class RelayQueueWorkerTest {
 
     static final String INSTANCE = "home-0123456789abcdefghjkmnpqrs";
     final DevServices services = DevServices.shared();
@@ -42,7 +42,7 @@ class RelayWorkerTest {
     DynamoDbClient dynamo;
     String queueUrl;
     String table;
-    RelayWorker worker;
+    RelayQueueWorker worker;
     ServerClock clock;
 
     @BeforeEach
@@ -87,7 +87,7 @@ class RelayWorkerTest {
             }
         };
         clock = new ServerClock(Clock.systemUTC());
-        worker = new RelayWorker(sqs, queueUrl, dynamo, table, INSTANCE,
+        worker = new RelayQueueWorker(sqs, queueUrl, dynamo, table, INSTANCE,
                 new CommandExecutor(List.of(ping, slow), Clock.systemUTC()), clock, 1);
         worker.onWasAway(wasAway::incrementAndGet);
         worker.start();

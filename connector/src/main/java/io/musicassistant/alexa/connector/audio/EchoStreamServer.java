@@ -9,8 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -36,34 +33,28 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * What Echo devices fetch: {@code GET|HEAD …/stream/v1/<ref>?exp=…&sig=…} (audio, with Range),
+ * The server Echo devices fetch audio from (not Music Assistant's own stream server, which feeds
+ * the connector's virtual players): {@code GET|HEAD …/stream/v1/<ref>?exp=…&sig=…} (audio, with Range),
  * {@code …/art/v1/<ref>} (cover art Music Assistant only serves on the LAN) and
  * {@code …/selftest/v1/<ref>} (the reachability check). Anything before {@code /stream/} is ignored,
  * so a reverse proxy may publish the connector under a path prefix and forward it or strip it.
  *
  * <p>A tampered or expired URL gets 403 without saying which. A track still downloading is served
- * as it arrives: from the start without a length, or, for a range further in, once it is complete.
+ * as it arrives: from the start without a length, or, for a range further in, once it is complete
+ * ({@link AudioAnswers}).
  *
  * <p>The server faces the internet, where anyone can open connections without a signed URL: it runs
  * on Jetty, whose waiting connections hold no thread, behind a {@link ConnectionGuard} (connection
  * caps per address and in all, a deadline for the TLS handshake and request header) with the
  * {@link StreamLimits} it is given (docs/decisions.md, issue 12).
  */
-public final class StreamServer implements AutoCloseable {
+public final class EchoStreamServer implements AutoCloseable {
 
-    private static final JsonLog LOG = JsonLog.get(StreamServer.class);
+    private static final JsonLog LOG = JsonLog.get(EchoStreamServer.class);
     private static final Pattern ROUTE = Pattern.compile("(?:/.*)?/(stream|art|selftest)/v1/([A-Za-z0-9_-]{1,2800})");
     static final String SELFTEST_PREFIX = "selftest\n";
-    /** Music Assistant may take a while to start a streaming service's track. */
-    static final Duration FIRST_BYTE_PATIENCE = Duration.ofSeconds(20);
-    /**
-     * A range into a track still arriving waits this long for the whole track (own files arrive in
-     * seconds); after that it gets what has arrived so far (Music Assistant paces streaming services).
-     */
-    static final Duration RANGE_PATIENCE = Duration.ofSeconds(10);
     /** How often the certificate files are looked at for a renewal, and the guard's refusals logged. */
     static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
-    private static final int CHUNK = 64 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -80,7 +71,7 @@ public final class StreamServer implements AutoCloseable {
      * @param certificate when present the server speaks HTTPS itself (and picks up a renewed
      *     certificate without a restart); otherwise a reverse proxy or tunnel in front terminates TLS
      */
-    public StreamServer(InetSocketAddress address, Optional<ServerCertificate> certificate, StreamLimits limits,
+    public EchoStreamServer(InetSocketAddress address, Optional<ServerCertificate> certificate, StreamLimits limits,
                         StreamSigner signer, Acquisition audio, ArtProxy art) {
         this.certificate = certificate;
         this.limits = limits;
@@ -199,39 +190,6 @@ public final class StreamServer implements AutoCloseable {
         }
     }
 
-    /** A request and its answer, written blocking. */
-    private record Exchange(Request request, Response response, boolean head) {
-        HttpFields.Mutable headers() {
-            return response.getHeaders();
-        }
-
-        /** Sets the status and, when known, the length; the body follows through {@link #body()}. */
-        void status(int status, long length) {
-            response.setStatus(status);
-            if (length >= 0) {
-                headers().put(HttpHeader.CONTENT_LENGTH, length);
-            }
-        }
-
-        /** The body; closing it ends the answer normally, so a failed one is never closed. */
-        OutputStream body() {
-            return Content.Sink.asOutputStream(response);
-        }
-
-        void text(int status, String text) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            headers().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            if (head) {
-                status(status, -1);
-                return;
-            }
-            status(status, bytes.length);
-            try (OutputStream out = body()) {
-                out.write(bytes);
-            }
-        }
-    }
-
     private void route(Exchange exchange) throws IOException, InterruptedException {
         String method = exchange.request().getMethod();
         if (!exchange.head() && !method.equals("GET")) {
@@ -275,178 +233,14 @@ public final class StreamServer implements AutoCloseable {
             return;
         }
         if (Acquisition.isLive(uri)) {
-            live(exchange, uri);
+            AudioAnswers.live(exchange, audio, uri);
             return;
         }
         CachedTrack track = audio.track(uri);
         try {
-            serveTrack(exchange, track, range);
+            AudioAnswers.track(exchange, track, range);
         } finally {
             audio.release(track);
-        }
-    }
-
-    private static void serveTrack(Exchange exchange, CachedTrack track, Optional<ByteRange.Request> range)
-            throws IOException, InterruptedException {
-        try {
-            track.awaitAvailable(0, FIRST_BYTE_PATIENCE);
-        } catch (IOException e) {
-            LOG.warn("stream.no_audio", "key", track.key(), "error", e.getMessage());
-            exchange.headers().put(HttpHeader.RETRY_AFTER, "5");
-            exchange.text(503, "audio not available");
-            return;
-        }
-        long total = track.length();
-        HttpFields.Mutable headers = exchange.headers();
-        headers.put(HttpHeader.CONTENT_TYPE, track.contentType());
-        headers.put(HttpHeader.ACCEPT_RANGES, "bytes");
-        headers.put(HttpHeader.CACHE_CONTROL, "private, max-age=3600");
-        if (total < 0 && range.isPresent() && !ByteRange.wholeFromStart(range.get())) {
-            if (!track.awaitComplete(RANGE_PATIENCE)) {
-                partial(exchange, track, range.get());
-                return;
-            }
-            total = track.length();
-        }
-        if (total < 0) {
-            // Still arriving and Music Assistant announced no length: stream it, chunked, as it comes.
-            exchange.status(200, -1);
-            if (!exchange.head()) {
-                copy(exchange, track, 0, Long.MAX_VALUE);
-            }
-            return;
-        }
-        ByteRange bytes = new ByteRange(0, total - 1);
-        int status = 200;
-        if (range.isPresent()) {
-            Optional<ByteRange> wanted = ByteRange.resolve(range.get(), total);
-            if (wanted.isEmpty()) {
-                headers.put(HttpHeader.CONTENT_RANGE, "bytes */" + total);
-                exchange.status(416, -1);
-                return;
-            }
-            bytes = wanted.get();
-            status = 206;
-            headers.put(HttpHeader.CONTENT_RANGE, bytes.contentRange(total));
-        }
-        exchange.status(status, bytes.length());
-        if (!exchange.head()) {
-            copy(exchange, track, bytes.first(), bytes.length());
-        }
-    }
-
-    /**
-     * A range into a track that is still arriving slowly: what is on disk from its start, with the
-     * complete length unknown ({@code bytes a-b/*}, RFC 9110 §14.4).
-     */
-    private static void partial(Exchange exchange, CachedTrack track, ByteRange.Request request)
-            throws IOException, InterruptedException {
-        long first = switch (request) {
-            case ByteRange.Request.From from -> from.first();
-            case ByteRange.Request.Suffix suffix -> -1;
-        };
-        if (first < 0) {
-            exchange.headers().put(HttpHeader.RETRY_AFTER, "5");
-            exchange.text(503, "the end of this track has not arrived yet");
-            return;
-        }
-        long available;
-        try {
-            available = track.awaitAvailable(first, FIRST_BYTE_PATIENCE);
-        } catch (IOException e) {
-            exchange.headers().put(HttpHeader.RETRY_AFTER, "5");
-            exchange.text(503, "audio not available");
-            return;
-        }
-        if (available == 0) {
-            exchange.headers().put(HttpHeader.CONTENT_RANGE, "bytes */" + track.length());
-            exchange.status(416, -1);
-            return;
-        }
-        long wanted = request instanceof ByteRange.Request.From from ? from.last() - first + 1 : available;
-        ByteRange bytes = new ByteRange(first, first + Math.min(available, wanted) - 1);
-        exchange.headers().put(HttpHeader.CONTENT_RANGE, "bytes " + bytes.first() + "-" + bytes.last() + "/*");
-        exchange.status(206, bytes.length());
-        if (!exchange.head()) {
-            copy(exchange, track, bytes.first(), bytes.length());
-        }
-    }
-
-    /**
-     * Copies bytes of a track, waiting for those that have not arrived yet. If the copy fails (the
-     * download was cut, the cache file went wrong), the body is not closed and the failure reaches
-     * Jetty, which then drops the connection: a chunked body must not end normally, or the Echo
-     * would take a short track for a whole one.
-     */
-    private static void copy(Exchange exchange, CachedTrack track, long from, long count)
-            throws IOException, InterruptedException {
-        OutputStream out = exchange.body();
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        try (FileChannel file = track.openForReading()) {
-            long position = from;
-            long left = count;
-            while (left > 0) {
-                long available = track.awaitAvailable(position, FIRST_BYTE_PATIENCE);
-                if (available == 0) {
-                    break; // the end of a complete track
-                }
-                buffer.clear().limit((int) Math.min(Math.min(available, left), CHUNK));
-                int read = file.read(buffer, position);
-                if (read <= 0) {
-                    throw new IOException("cache file shorter than recorded");
-                }
-                out.write(buffer.array(), 0, read);
-                position += read;
-                left -= read;
-            }
-        }
-        out.close();
-    }
-
-    /**
-     * Live radio: Music Assistant's stream, chunked, for as long as the listener stays. A listener
-     * that stops reading but keeps the connection fails the blocked write after the idle timeout,
-     * and the virtual player goes back to the pool.
-     */
-    private void live(Exchange exchange, String uri) throws IOException, InterruptedException {
-        HttpFields.Mutable headers = exchange.headers();
-        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (exchange.head()) {
-            headers.put(HttpHeader.CONTENT_TYPE, "audio/mpeg");
-            exchange.status(200, -1);
-            return;
-        }
-        OutputStream[] body = {null};
-        try {
-            audio.live(uri, new Acquisition.Sink() {
-                @Override
-                public void begin(String contentType, long length) {
-                    headers.put(HttpHeader.CONTENT_TYPE, contentType);
-                    exchange.status(200, -1);
-                    body[0] = exchange.body();
-                }
-
-                @Override
-                public boolean accept(ByteBuffer bytes) {
-                    try {
-                        body[0].write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-                        return true;
-                    } catch (IOException e) {
-                        return false; // the listener went away: stop the station
-                    }
-                }
-            });
-        } catch (IOException e) {
-            if (body[0] != null) {
-                throw e;
-            }
-            LOG.warn("stream.live_failed", "error", e.getMessage());
-            headers.put(HttpHeader.RETRY_AFTER, "5");
-            exchange.text(503, "station not available");
-            return;
-        }
-        if (body[0] != null) {
-            body[0].close();
         }
     }
 

@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * that stopped listening.
  * The worker owns the SQS client it is given and closes it when its poll loop ends.
  */
-public final class RelayWorker implements AutoCloseable {
+public final class RelayQueueWorker implements AutoCloseable {
 
-    private static final JsonLog LOG = JsonLog.get(RelayWorker.class);
+    private static final JsonLog LOG = JsonLog.get(RelayQueueWorker.class);
     private static final int SEEN_IDS = 10_000;
     /**
      * A command taken this long after it was sent may have missed its receipt deadline at the cloud
@@ -67,7 +67,7 @@ public final class RelayWorker implements AutoCloseable {
     private volatile boolean closed;
     private Thread poller;
 
-    public RelayWorker(SqsClient sqs, String queueUrl, DynamoDbClient dynamo,
+    public RelayQueueWorker(SqsClient sqs, String queueUrl, DynamoDbClient dynamo,
                        String replyTable, String instanceId, CommandExecutor executor, ServerClock clock, int pollSeconds) {
         this.sqs = sqs;
         this.pollSeconds = pollSeconds;

@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * short-lived credentials expire. The SQS and DynamoDB clients ask this provider on every call,
  * so a renewal takes effect without rebuilding them.
  */
-public final class RelayCredentials implements AwsCredentialsProvider {
+public final class RelayQueueCredentials implements AwsCredentialsProvider {
 
-    private static final JsonLog LOG = JsonLog.get(RelayCredentials.class);
+    private static final JsonLog LOG = JsonLog.get(RelayQueueCredentials.class);
     /** Renew when less than this much lifetime is left. */
     static final Duration RENEW_BEFORE = Duration.ofMinutes(10);
 
@@ -33,7 +33,7 @@ public final class RelayCredentials implements AwsCredentialsProvider {
     private final Clock clock;
     private volatile RelayAccess access;
 
-    public RelayCredentials(Supplier<RelayAccess> fetch, Clock clock) {
+    public RelayQueueCredentials(Supplier<RelayAccess> fetch, Clock clock) {
         this.fetch = fetch;
         this.clock = clock;
         this.access = fetch.get();

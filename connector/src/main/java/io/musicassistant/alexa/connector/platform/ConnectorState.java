@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.connector;
+package io.musicassistant.alexa.connector.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public final class ConnectorState {
 
-    static final String HOME_FILE = "home.json";
-    static final String STREAM_KEY_FILE = "stream.key";
-    static final String PAIRING_FILE = "pairing-code.txt";
+    public static final String HOME_FILE = "home.json";
+    public static final String STREAM_KEY_FILE = "stream.key";
+    public static final String PAIRING_FILE = "pairing-code.txt";
 
     private final Path dir;
 

@@ -1,4 +1,4 @@
-package io.musicassistant.alexa.connector;
+package io.musicassistant.alexa.connector.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
