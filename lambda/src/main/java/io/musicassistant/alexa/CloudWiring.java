@@ -3,26 +3,28 @@ package io.musicassistant.alexa;
 import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.accounts.HomeSweep;
 import io.musicassistant.alexa.accounts.SkillAccounts;
-import io.musicassistant.alexa.alexa.SkillLifecycle;
+import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.control.ControlSkill;
-import io.musicassistant.alexa.control.HomeControl;
+import io.musicassistant.alexa.control.players.HomeControl;
 import io.musicassistant.alexa.control.reporting.ChangeReporter;
-import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.reporting.HealthSweep;
 import io.musicassistant.alexa.control.reporting.EventGateway;
 import io.musicassistant.alexa.control.reporting.Grants;
 import io.musicassistant.alexa.control.reporting.LwaTokenClient;
 import io.musicassistant.alexa.control.smarthome.PlayerDirectives;
+import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveRegistry;
 import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
 import io.musicassistant.alexa.control.smarthome.handlers.AcceptGrantHandler;
 import io.musicassistant.alexa.control.smarthome.handlers.AdjustVolumeHandler;
 import io.musicassistant.alexa.control.smarthome.handlers.DiscoverHandler;
-import io.musicassistant.alexa.control.smarthome.handlers.PlaybackHandler;
-import io.musicassistant.alexa.control.smarthome.handlers.PowerHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.PlaybackControllerHandler;
+import io.musicassistant.alexa.control.smarthome.handlers.PowerControllerHandler;
 import io.musicassistant.alexa.control.smarthome.handlers.ReportStateHandler;
 import io.musicassistant.alexa.control.smarthome.handlers.SetMuteHandler;
 import io.musicassistant.alexa.control.smarthome.handlers.SetVolumeHandler;
 import io.musicassistant.alexa.control.voice.VoiceSkill;
+import io.musicassistant.alexa.control.voice.handlers.VoiceIntentHandlers;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.identity.LwaClient;
 import io.musicassistant.alexa.identity.TokenCache;
@@ -50,18 +52,18 @@ import io.musicassistant.alexa.platform.SecretStore;
 import io.musicassistant.alexa.platform.SnapStartHooks;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
-import io.musicassistant.alexa.relay.CredentialIssuer;
+import io.musicassistant.alexa.relayapi.CredentialIssuer;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.HomeLiveness;
 import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.relay.HomeRegistry;
-import io.musicassistant.alexa.relay.LocalCredentialIssuer;
-import io.musicassistant.alexa.relay.Pairing;
-import io.musicassistant.alexa.relay.RateLimiter;
-import io.musicassistant.alexa.relay.RelayApi;
+import io.musicassistant.alexa.relayapi.HomeRegistry;
+import io.musicassistant.alexa.relayapi.LocalCredentialIssuer;
+import io.musicassistant.alexa.accounts.Pairing;
+import io.musicassistant.alexa.platform.RateLimiter;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.relay.RelayClient;
-import io.musicassistant.alexa.relay.SnapshotUploads;
-import io.musicassistant.alexa.relay.StsCredentialIssuer;
+import io.musicassistant.alexa.relayapi.SnapshotUploads;
+import io.musicassistant.alexa.relayapi.StsCredentialIssuer;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.net.URI;
 import java.time.Clock;
@@ -225,24 +227,20 @@ public final class CloudWiring {
     private ControlSkill buildControlSkill() {
         HomeControl control = new HomeControl(relay);
         PlayerDirectives players = new PlayerDirectives(homes, control, states.get(), clock);
-        SmartHomeSkill smartHome = new SmartHomeSkill(identity, clock, config.relayTimeout())
+        SmartHomeDirectiveRegistry directives = new SmartHomeDirectiveRegistry()
                 .register(new DiscoverHandler(homes, control, states.get(), clock))
-                .register(new PlaybackHandler("Play", PlayerAction.Action.PLAY, players))
-                .register(new PlaybackHandler("Pause", PlayerAction.Action.PAUSE, players))
-                .register(new PlaybackHandler("Stop", PlayerAction.Action.STOP, players))
-                .register(new PlaybackHandler("Next", PlayerAction.Action.NEXT, players))
-                .register(new PlaybackHandler("Previous", PlayerAction.Action.PREVIOUS, players))
+                .register(new PlaybackControllerHandler(players))
                 .register(new SetVolumeHandler(players))
                 .register(new AdjustVolumeHandler(players))
                 .register(new SetMuteHandler(players))
-                .register(new PowerHandler(true, players))
-                .register(new PowerHandler(false, players))
+                .register(new PowerControllerHandler(players))
                 .register(new ReportStateHandler(players))
                 .register(new AcceptGrantHandler(identity, grants::get));
+        SmartHomeSkill smartHome = new SmartHomeSkill(directives, identity, clock, config.relayTimeout());
         EndpointStates endpointStates = states.get();
         HomeControl byVoice = new HomeControl(relay, (home, playerId) -> endpointStates.changingByVoice(home.instanceId(), playerId));
-        VoiceSkill voice = new VoiceSkill(homes, byVoice, identity, pairing.get(), rateLimiter.get(), clock, config.relayTimeout(),
-                config.controlSkillId(), accounts.get());
+        VoiceSkill voice = new VoiceSkill(homes, byVoice, identity, clock, config.relayTimeout(), config.controlSkillId(),
+                VoiceIntentHandlers.registry(homes, pairing.get(), rateLimiter.get(), accounts.get()));
         return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId(), skillAccounts.get()));
     }
 

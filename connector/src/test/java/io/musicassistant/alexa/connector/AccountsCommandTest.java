@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.connector.catalog.RelayCloud;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
-import io.musicassistant.alexa.relay.ApiRequest;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
+import io.musicassistant.alexa.relayapi.ApiRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.deploy;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
+import io.musicassistant.alexa.stack.StackRules;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -41,9 +43,6 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
             "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
     /** Keys whose values are secrets: masked everywhere, kept from child processes, in owner-only files only. */
     static final List<String> SECRET_KEYS = List.of("LWA_CLIENT_SECRET", "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
-    static final String STACK_NAME = "MusicAssistantAlexa";
-    static final String DEFAULT_TABLE_PREFIX = "ma-alexa-";
-    static final String LWA_CLIENT_PREFIX = "amzn1.application-oa2-client.";
 
     static DeployConfig load(Options options, Host host) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -91,11 +90,11 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
      * must not share a prefix: stages other than prod get their own.
      */
     static String defaultTablePrefix(String stage) {
-        return stage.equals(Options.DEFAULT_STAGE) ? DEFAULT_TABLE_PREFIX : DEFAULT_TABLE_PREFIX + stage + "-";
+        return stage.equals(Options.DEFAULT_STAGE) ? StackRules.DEFAULT_TABLE_PREFIX : StackRules.DEFAULT_TABLE_PREFIX + stage + "-";
     }
 
     String stackName() {
-        return stage.equals(Options.DEFAULT_STAGE) ? STACK_NAME : STACK_NAME + "-" + stage;
+        return stage.equals(Options.DEFAULT_STAGE) ? StackRules.DEFAULT_STACK_NAME : StackRules.DEFAULT_STACK_NAME + "-" + stage;
     }
 
     /** The same configuration with stand-ins for what is missing, so a dry run can show every command. */

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.deploy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.musicassistant.alexa.stack.AlexaRegion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,17 +3,17 @@ package io.musicassistant.alexa.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.stack.AlexaRegion;
+import io.musicassistant.alexa.stack.ContextKey;
+import io.musicassistant.alexa.stack.StackRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,9 +24,6 @@ import java.util.Set;
  */
 final class Deployer {
 
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
-    // Imports with voice models take a minute or two; 15 minutes means something is wrong at Amazon.
-    static final int MAX_POLLS = 180;
     static final String STAGE_DEVELOPMENT = "development";
 
     private final DeployConfig config;
@@ -35,7 +32,8 @@ final class Deployer {
     private final Redactor redactor;
     private final StateStore store;
     private final Progress progress;
-    private final Pause pause;
+    private final SkillImport skillImport;
+    private final CatalogAuthorization catalogs;
     private final Plan plan;
     private final boolean dryRun;
     private DeployState state;
@@ -50,7 +48,8 @@ final class Deployer {
         this.store = store;
         this.state = state;
         this.progress = progress;
-        this.pause = pause;
+        this.skillImport = new SkillImport(config, host, runner, redactor, progress, pause);
+        this.catalogs = new CatalogAuthorization(config, host, runner, redactor, progress, dryRun);
         this.plan = plan;
         this.dryRun = dryRun;
     }
@@ -89,7 +88,7 @@ final class Deployer {
             case Step.DeployStack deploy -> deployStack(deploy);
             case Step.UpdateSkill update -> updateSkill(update.skill());
             case Step.LinkAccounts l -> linkAccounts();
-            case Step.AuthorizeCatalogs a -> authorizeCatalogs(a);
+            case Step.AuthorizeCatalogs a -> catalogs.authorize(a, state.regions().get(config.region().awsRegion()));
             case Step.Finish f -> finish();
         }
     }
@@ -108,7 +107,7 @@ final class Deployer {
     }
 
     private void build(Step.Build build) throws StepFailure, IOException {
-        Path jar = host.root().resolve("lambda/target/ma-alexa-lambda.jar");
+        Path jar = host.root().resolve(StackRules.LAMBDA_JAR);
         if (build.skip()) {
             progress.ok("using " + host.show(jar));
             return;
@@ -167,8 +166,8 @@ final class Deployer {
                 Command.Output.STREAM, false, null));
         List<String> argv = new ArrayList<>(Tools.cdk("deploy", deploy.stackName(), "--require-approval", "never",
                 "--outputs-file", outputsFile.toString()));
-        argv.addAll(Tools.contextArgs(context(deploy, false)));
-        argv.addAll(List.of("--parameters", "AlexaClientSecret=" + messaging.clientSecret().value()));
+        argv.addAll(ContextKey.arguments(context(deploy, false)));
+        argv.addAll(List.of("--parameters", StackRules.ALEXA_CLIENT_SECRET_PARAMETER + "=" + messaging.clientSecret().value()));
         progress.exec(new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
         StackOutputs outputs = dryRun ? StackOutputs.placeholders(deploy.stackName(), stepOf(Step.DeployStack.class))
                 : StackOutputs.read(outputsFile, deploy.stackName());
@@ -178,33 +177,14 @@ final class Deployer {
         progress.ok("control endpoint " + outputs.controlSkillEndpoint());
     }
 
-    /** The stack's context (the contract with infrastructure/'s Settings). */
-    private Map<String, String> context(Step.DeployStack deploy, boolean standIns) {
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("stackName", deploy.stackName());
-        context.put("region", deploy.region().awsRegion());
-        context.put("tablePrefix", config.tablePrefix());
-        context.put("musicSkillId", standIn(skillId(Skill.MUSIC), "amzn1.ask.skill.00000000-0000-4000-8000-000000000001", standIns));
-        context.put("controlSkillId", standIn(skillId(Skill.CONTROL), "amzn1.ask.skill.00000000-0000-4000-8000-000000000002",
-                standIns));
-        context.put("lwaClientId", standIn(config.lwaClientId(), DeployConfig.LWA_CLIENT_PREFIX + "dryrun", standIns));
-        context.put("alexaClientId", standIn(messaging.clientId(), DeployConfig.LWA_CLIENT_PREFIX + "dryrunmessaging", standIns));
-        if (config.alarmEmail() != null) {
-            context.put("alarmEmail", config.alarmEmail());
-        }
-        if (config.fallbackArtUrl() != null) {
-            context.put("fallbackArtUrl", config.fallbackArtUrl());
-        }
-        return context;
-    }
-
-    private static String standIn(String value, String standIn, boolean use) {
-        return use && value.startsWith("<") ? standIn : value;
+    /** @param standIns whether placeholders are replaced by values that pass the stack's checks (a dry run's synth) */
+    private Map<ContextKey, String> context(Step.DeployStack deploy, boolean standIns) {
+        return StackContext.of(config, deploy, skillId(Skill.MUSIC), skillId(Skill.CONTROL), messaging.clientId(), standIns);
     }
 
     private List<String> cdkSynth(Step.DeployStack deploy) {
         List<String> argv = new ArrayList<>(Tools.cdk("synth", deploy.stackName(), "--quiet"));
-        argv.addAll(Tools.contextArgs(context(deploy, true)));
+        argv.addAll(ContextKey.arguments(context(deploy, true)));
         return argv;
     }
 
@@ -252,73 +232,6 @@ final class Deployer {
         }
     }
 
-    /**
-     * The catalog build calls SMAPI as the developer: a Login-with-Amazon refresh token with the
-     * catalog scopes, of the deploy's security profile (or SMAPI_CLIENT_ID's), and the vendor id, into
-     * the stack's SMAPI secret. The ASK CLI's own token is not reused: it belongs to the CLI's
-     * internal LWA client, whose use outside the CLI Amazon does not allow (docs/decisions.md, "Voice catalogs"). A
-     * secret that already holds credentials of this client and vendor is kept, so the developer signs
-     * in once per region and stage, not on every deploy.
-     */
-    private void authorizeCatalogs(Step.AuthorizeCatalogs step) throws StepFailure, IOException {
-        String region = config.region().awsRegion();
-        StackOutputs here = state.regions().get(region);
-        String secretArn = here == null ? null : here.smapiSecretArn();
-        if (secretArn == null || secretArn.isBlank()) {
-            throw new StepFailure("the stack in " + region + " has no SmapiSecretArn output: it was deployed from code older"
-                    + " than the catalog build; run the deploy again without --skip-build");
-        }
-        String clientId = config.catalogClientId();
-        Secret clientSecret = config.catalogClientSecret();
-        String vendorId = Preflight.vendorId(config, host).orElseGet(() -> {
-            if (dryRun) {
-                return "<vendor id of ASK profile " + config.askProfile() + ">";
-            }
-            throw new IllegalStateException("the ASK profile " + config.askProfile() + " names no vendor id");
-        });
-        SecretsManagerStore.Target target = new SecretsManagerStore.Target(region, secretArn, config.awsProfile());
-        progress.detail("Secrets Manager GetSecretValue " + secretArn + " (from this JVM, with the AWS credentials of the stack)");
-        Optional<SmapiCredentials> stored = SmapiCredentials.parse(runner.readSecret(target));
-        stored.ifPresent(s -> {
-            redactor.add(s.clientSecret());
-            redactor.add(s.refreshToken());
-        });
-        boolean sameGrant = stored.isPresent() && stored.get().clientId().equals(clientId) && stored.get().vendorId().equals(vendorId);
-        Secret refreshToken;
-        String source;
-        if (config.smapiRefreshToken() != null) {
-            refreshToken = config.smapiRefreshToken();
-            source = "SMAPI_REFRESH_TOKEN";
-        } else if (sameGrant && !step.renew()) {
-            if (stored.get().clientSecret().value().equals(clientSecret.value())) {
-                progress.ok("already authorized for client " + clientId + " and vendor " + vendorId + "; kept"
-                        + " (--reauthorize-catalogs signs in again)");
-                return;
-            }
-            refreshToken = stored.get().refreshToken();
-            source = "the refresh token already there (the security profile's secret changed)";
-        } else {
-            LwaLogin.Grant grant = LwaLogin.Grant.of(clientId, clientSecret);
-            progress.detail("Login with Amazon (authorization code) for " + LwaLogin.SCOPES + ": open this page in a browser,");
-            progress.detail("sign in with the Amazon account of the developer account that owns the skills (vendor " + vendorId
-                    + ") and allow access:");
-            refreshToken = runner.authorize(grant, url -> {
-                progress.detail("  " + url);
-                progress.detail((dryRun ? "a real run waits here" : "waiting") + " up to " + LwaLogin.WAIT.toMinutes()
-                        + " minutes for the redirect to " + grant.redirectUri() + " (an Allowed Return URL of client "
-                        + clientId + ") …");
-            });
-            progress.detail("POST " + LwaLogin.TOKEN + " grant_type=authorization_code code=" + Redactor.MASK + " client_id="
-                    + clientId + " client_secret=" + Redactor.MASK + " (from this JVM): the refresh token");
-            source = "the sign-in";
-        }
-        redactor.add(refreshToken);
-        SmapiCredentials credentials = new SmapiCredentials(clientId, clientSecret, refreshToken, vendorId);
-        progress.detail("Secrets Manager PutSecretValue " + secretArn + " " + credentials.shown());
-        runner.writeSecret(target, credentials.json());
-        progress.ok("the catalog build calls SMAPI as vendor " + vendorId + " through client " + clientId + " (refresh token from "
-                + source + "; it is kept only in the secret)");
-    }
 
     private void finish() throws StepFailure, IOException {
         Set<String> urls = new LinkedHashSet<>();
@@ -351,69 +264,10 @@ final class Deployer {
                 ? " (set ALARM_EMAIL to have them mailed)." : " and " + config.alarmEmail() + " (confirm the subscription mail)."));
     }
 
-    /**
-     * SMAPI's package import: create-upload-url, PUT the zip to it, create-skill-package (new skill)
-     * or import-skill-package, then get-import-status until it ends.
-     *
-     * @return the skill's id
-     */
+
     private String importPackage(Skill skill, String skillId, Path zip) throws StepFailure, IOException {
         int step = skillId == null ? stepOf(Step.CreateSkill.class, skill) : stepOf(Step.UpdateSkill.class, skill);
-        Runner.Result upload = progress.exec(new Command(Tools.ask(config, "create-upload-url"), host.root(), Tools.ASK_ENV,
-                Command.Output.CAPTURE, false, "{\"uploadUrl\": \"<presigned upload URL from create-upload-url>\"}"));
-        String uploadUrl = Smapi.uploadUrl(upload.stdout());
-        redactor.add(uploadUrl); // a presigned URL is a credential to write the package
-        progress.detail("PUT " + host.show(zip) + " → " + uploadUrl + " (HTTPS, from this JVM)");
-        runner.upload(uploadUrl, zip);
-        List<String> importArgs = skillId == null
-                ? List.of("--location", uploadUrl, "--full-response")
-                : List.of("-s", skillId, "--location", uploadUrl, "--full-response");
-        String subcommand = skillId == null ? "create-skill-package" : "import-skill-package";
-        Runner.Result started = progress.exec(new Command(Tools.ask(config, subcommand, importArgs.toArray(String[]::new)),
-                host.root(), Tools.ASK_ENV, Command.Output.CAPTURE, false,
-                "{\"body\": {}, \"headers\": {\"location\": \"/v1/skills/imports/<import id>\"}, \"statusCode\": 202}"));
-        String importId = Smapi.importId(started.stdout(), subcommand);
-        String placeholderId = "<" + skill.title() + " id from step " + step + ">";
-        Command status = new Command(Tools.ask(config, "get-import-status", "--import-id", importId), host.root(),
-                Tools.ASK_ENV, Command.Output.CAPTURE, false,
-                "{\"status\": \"SUCCEEDED\", \"skill\": {\"skillId\": \"" + (skillId == null ? placeholderId : skillId)
-                        + "\", \"resources\": []}}");
-        Smapi.ImportStatus result = poll(status, skillId == null ? skill : null);
-        String id = result.skillId() != null ? result.skillId() : skillId;
-        result.warnings().forEach(w -> progress.warn("SMAPI: " + w));
-        if (!result.succeeded()) {
-            throw new StepFailure("the import of the " + skill.title() + " package ended " + result.status() + ":\n    "
-                    + String.join("\n    ", result.problems().isEmpty() ? List.of("(SMAPI gave no reason)") : result.problems()));
-        }
-        if (id == null) {
-            throw new StepFailure("the import succeeded but SMAPI named no skill id");
-        }
-        return id;
-    }
-
-    /** @param creating the skill this import creates (its id is saved as soon as it is named), or null */
-    private Smapi.ImportStatus poll(Command status, Skill creating) throws StepFailure, IOException {
-        for (int attempt = 1; attempt <= MAX_POLLS; attempt++) {
-            Runner.Result answer = attempt == 1 ? progress.exec(status) : progress.runQuietly(status);
-            Smapi.ImportStatus result = Smapi.importStatus(answer.stdout());
-            if (creating != null) {
-                saveNewSkillId(creating, result.skillId());
-            }
-            if (!result.inProgress()) {
-                return result;
-            }
-            if (attempt % 6 == 0) {
-                progress.detail("… still in progress (" + attempt * POLL_INTERVAL.toSeconds() + " s)");
-            }
-            try {
-                pause.pause(POLL_INTERVAL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StepFailure("interrupted while waiting for the import");
-            }
-        }
-        throw new StepFailure("the import did not finish in " + MAX_POLLS * POLL_INTERVAL.toSeconds() + " s", status.display(redactor),
-                null, List.of());
+        return skillImport.run(skill, skillId, zip, step, this::saveNewSkillId);
     }
 
     /** A new skill's id is saved the moment SMAPI names it, even if its import then fails. */

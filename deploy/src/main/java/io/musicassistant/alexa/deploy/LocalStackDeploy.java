@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.stack.ContextKey;
+import io.musicassistant.alexa.stack.StackRules;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,7 +28,7 @@ import java.util.function.Function;
 final class LocalStackDeploy {
 
     static final URI HEALTH = URI.create("http://localhost:4566/_localstack/health");
-    static final String STACK_NAME = DeployConfig.STACK_NAME + "-local";
+    static final String STACK_NAME = StackRules.DEFAULT_STACK_NAME + "-local";
     static final String TABLE_PREFIX = "ma-alexa-local-";
     /** LocalStack's default account. */
     static final String ACCOUNT = "000000000000";
@@ -77,7 +79,7 @@ final class LocalStackDeploy {
             Path outputs = host.deployDir().resolve("localstack-" + region + "-outputs.json");
             List<String> argv = new ArrayList<>(Tools.cdklocal("deploy", STACK_NAME, "--require-approval", "never",
                     "--outputs-file", outputs.toString()));
-            argv.addAll(Tools.contextArgs(context(region)));
+            argv.addAll(ContextKey.arguments(context(region)));
             progress.exec(new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
             if (options.dryRun()) {
                 progress.ok("would write " + host.show(outputs));
@@ -98,14 +100,14 @@ final class LocalStackDeploy {
     }
 
     /** Stand-ins that pass the stack's checks; no alexaClientId, so no secrets parameter is needed. */
-    static Map<String, String> context(String region) {
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("stackName", STACK_NAME);
-        context.put("region", region);
-        context.put("tablePrefix", TABLE_PREFIX);
-        context.put("lwaClientId", DeployConfig.LWA_CLIENT_PREFIX + "localstack");
-        context.put("musicSkillId", "amzn1.ask.skill.00000000-0000-4000-8000-00000000000a");
-        context.put("controlSkillId", "amzn1.ask.skill.00000000-0000-4000-8000-00000000000b");
+    static Map<ContextKey, String> context(String region) {
+        Map<ContextKey, String> context = new LinkedHashMap<>();
+        context.put(ContextKey.STACK_NAME, STACK_NAME);
+        context.put(ContextKey.REGION, region);
+        context.put(ContextKey.TABLE_PREFIX, TABLE_PREFIX);
+        context.put(ContextKey.LWA_CLIENT_ID, StackRules.LWA_CLIENT_PREFIX + "localstack");
+        context.put(ContextKey.MUSIC_SKILL_ID, "amzn1.ask.skill.00000000-0000-4000-8000-00000000000a");
+        context.put(ContextKey.CONTROL_SKILL_ID, "amzn1.ask.skill.00000000-0000-4000-8000-00000000000b");
         return context;
     }
 

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.deploy;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

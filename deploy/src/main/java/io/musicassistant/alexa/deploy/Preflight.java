@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.stack.StackRules;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -24,10 +25,7 @@ final class Preflight {
 
     static final int MIN_JAVA = 21;
     static final int MIN_NODE = 18;
-    // The same rules the stack applies to its context (infrastructure Settings), checked before any skill exists.
-    private static final Pattern LWA_CLIENT = Pattern.compile(Pattern.quote(DeployConfig.LWA_CLIENT_PREFIX) + "[0-9a-zA-Z]{1,64}");
-    private static final Pattern TABLE_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,23}-");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    // The context's formats are the stack's own (StackRules), checked here before any skill exists.
     private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
     private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.");
 
@@ -170,8 +168,8 @@ final class Preflight {
         if (config.lwaClientId() == null) {
             problems.add("LWA_CLIENT_ID is not set: the client id of your Login-with-Amazon security profile"
                     + " (docs/deployment.md#login-with-amazon-security-profile)");
-        } else if (!LWA_CLIENT.matcher(config.lwaClientId()).matches()) {
-            problems.add("LWA_CLIENT_ID does not look like a security profile's client id (" + DeployConfig.LWA_CLIENT_PREFIX
+        } else if (!StackRules.LWA_CLIENT_ID.matcher(config.lwaClientId()).matches()) {
+            problems.add("LWA_CLIENT_ID does not look like a security profile's client id (" + StackRules.LWA_CLIENT_PREFIX
                     + "…): " + config.lwaClientId());
         }
         if (config.lwaClientSecret() == null) {
@@ -185,8 +183,8 @@ final class Preflight {
     /** The catalog build's SMAPI client: the LWA profile unless SMAPI_CLIENT_ID names another (with its secret). */
     private static void smapi(DeployConfig config, List<String> problems) {
         if (config.smapiClientId() != null) {
-            if (!LWA_CLIENT.matcher(config.smapiClientId()).matches()) {
-                problems.add("SMAPI_CLIENT_ID does not look like a security profile's client id (" + DeployConfig.LWA_CLIENT_PREFIX
+            if (!StackRules.LWA_CLIENT_ID.matcher(config.smapiClientId()).matches()) {
+                problems.add("SMAPI_CLIENT_ID does not look like a security profile's client id (" + StackRules.LWA_CLIENT_PREFIX
                         + "…): " + config.smapiClientId());
             }
             if (config.smapiClientSecret() == null) {
@@ -224,10 +222,10 @@ final class Preflight {
         https("PRIVACY_POLICY_URL", config.privacyPolicyUrl(), problems);
         https("TERMS_OF_USE_URL", config.termsOfUseUrl(), problems);
         https("FALLBACK_ART_URL", config.fallbackArtUrl(), problems);
-        if (config.alarmEmail() != null && !EMAIL.matcher(config.alarmEmail()).matches()) {
+        if (config.alarmEmail() != null && !StackRules.EMAIL.matcher(config.alarmEmail()).matches()) {
             problems.add("ALARM_EMAIL is not an e-mail address: " + config.alarmEmail());
         }
-        if (!TABLE_PREFIX.matcher(config.tablePrefix()).matches()) {
+        if (!StackRules.TABLE_PREFIX.matcher(config.tablePrefix()).matches()) {
             problems.add("TABLE_PREFIX must be lower-case letters, digits and dashes, start with a letter, end with a dash and"
                     + " have at most 25 characters: " + config.tablePrefix());
         }
@@ -240,7 +238,7 @@ final class Preflight {
     }
 
     private static void built(Host host, List<String> problems) {
-        Path jar = host.root().resolve("lambda/target/ma-alexa-lambda.jar");
+        Path jar = host.root().resolve(StackRules.LAMBDA_JAR);
         if (!Files.isRegularFile(jar)) {
             problems.add("--skip-build, but " + host.show(jar) + " is missing (run once without --skip-build)");
         }

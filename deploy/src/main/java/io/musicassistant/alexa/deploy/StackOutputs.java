@@ -2,6 +2,7 @@ package io.musicassistant.alexa.deploy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.stack.StackOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,8 @@ import java.util.List;
 record StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
                     String alarmTopicArn, String catalogBucket, String smapiSecretArn) {
 
-    static final List<String> NAMES = List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn");
-    /** Read when there (the catalog step needs the secret's; it says so if the stack lacks it). */
-    static final List<String> OPTIONAL = List.of("CatalogBucket", "SmapiSecretArn");
+    static final List<StackOutput> REQUIRED = List.of(StackOutput.MUSIC_SKILL_ENDPOINT, StackOutput.CONTROL_SKILL_ENDPOINT,
+            StackOutput.RELAY_API_URL, StackOutput.ALARM_TOPIC_ARN);
 
     StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
                  String alarmTopicArn) {
@@ -39,10 +39,10 @@ record StackOutputs(String stackName, String musicSkillEndpoint, String controlS
         JsonNode outputs = Manifests.JSON.readTree(Files.readString(file)).path(stackName);
         List<String> missing = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (String name : NAMES) {
-            String value = outputs.path(name).asText("");
+        for (StackOutput output : REQUIRED) {
+            String value = outputs.path(output.id()).asText("");
             if (value.isBlank()) {
-                missing.add(name);
+                missing.add(output.id());
             }
             values.add(value);
         }
@@ -50,15 +50,20 @@ record StackOutputs(String stackName, String musicSkillEndpoint, String controlS
             throw new IOException(file.getFileName() + " lacks the stack output(s) " + String.join(", ", missing) + " of "
                     + stackName);
         }
+        // Read when there (the catalog step needs the secret's; it says so if the stack lacks it).
         return new StackOutputs(stackName, values.get(0), values.get(1), values.get(2), values.get(3),
-                outputs.path(OPTIONAL.get(0)).asText(null), outputs.path(OPTIONAL.get(1)).asText(null));
+                outputs.path(StackOutput.CATALOG_BUCKET.id()).asText(null), outputs.path(StackOutput.SMAPI_SECRET_ARN.id()).asText(null));
     }
 
     /** Stand-ins a dry run uses where the stack's outputs would be. */
     static StackOutputs placeholders(String stackName, int step) {
-        return new StackOutputs(stackName, "<MusicSkillEndpoint from step " + step + ">",
-                "<ControlSkillEndpoint from step " + step + ">", "<RelayApiUrl from step " + step + ">",
-                "<AlarmTopicArn from step " + step + ">", "<CatalogBucket from step " + step + ">",
-                "<SmapiSecretArn from step " + step + ">");
+        return new StackOutputs(stackName, placeholder(StackOutput.MUSIC_SKILL_ENDPOINT, step),
+                placeholder(StackOutput.CONTROL_SKILL_ENDPOINT, step), placeholder(StackOutput.RELAY_API_URL, step),
+                placeholder(StackOutput.ALARM_TOPIC_ARN, step), placeholder(StackOutput.CATALOG_BUCKET, step),
+                placeholder(StackOutput.SMAPI_SECRET_ARN, step));
+    }
+
+    private static String placeholder(StackOutput output, int step) {
+        return "<" + output.id() + " from step " + step + ">";
     }
 }

@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.deploy;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
+
 /** One step of a deployment, in the order {@link Plan} lists them. */
 sealed interface Step {
 

@@ -53,13 +53,6 @@ final class Tools {
         return argv;
     }
 
-    /** {@code --context key=value} for each entry, in order. */
-    static List<String> contextArgs(Map<String, String> context) {
-        List<String> args = new ArrayList<>();
-        context.forEach((key, value) -> args.addAll(List.of("--context", key + "=" + value)));
-        return args;
-    }
-
     /** What the CDK CLI and the app it runs are told of the region (a mutable copy, for additions). */
     static Map<String, String> cdkEnvironment(String region) {
         return new HashMap<>(Map.of(

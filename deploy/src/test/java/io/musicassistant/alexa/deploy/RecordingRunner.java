@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.deploy;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.infrastructure;
 
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.stack.StackOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +27,13 @@ import software.constructs.Construct;
  */
 public final class MusicAssistantAlexaStack extends Stack {
 
-    static final String MUSIC_HANDLER = "io.musicassistant.alexa.music.MusicSkillHandler::handleRequest";
-    static final String CONTROL_HANDLER = "io.musicassistant.alexa.control.ControlSkillHandler::handleRequest";
-    static final String RELAY_HANDLER = "io.musicassistant.alexa.relay.RelayApiHandler::handleRequest";
+    static final String MUSIC_HANDLER = "io.musicassistant.alexa.MusicSkillHandler::handleRequest";
+    static final String CONTROL_HANDLER = "io.musicassistant.alexa.ControlSkillHandler::handleRequest";
+    static final String RELAY_HANDLER = "io.musicassistant.alexa.RelayApiHandler::handleRequest";
     /** The voice-catalog build (docs/catalogs.md); the class lives in lambda/, the stack only names it. */
-    static final String CATALOG_HANDLER = "io.musicassistant.alexa.catalog.CatalogBuilderHandler::handleRequest";
+    static final String CATALOG_HANDLER = "io.musicassistant.alexa.CatalogBuilderHandler::handleRequest";
     /** Offline homes in the Alexa app: tells Alexa which homes' players went unreachable or came back, every minute. */
-    static final String HEALTH_HANDLER = "io.musicassistant.alexa.control.reporting.HealthSweepHandler::handleRequest";
+    static final String HEALTH_HANDLER = "io.musicassistant.alexa.HealthSweepHandler::handleRequest";
     static final String HEALTH_SCHEDULE = "rate(1 minute)";
     /** Alexa's principals: custom and music skills, and smart-home skills. */
     static final String ALEXA_SKILLS = "alexa-appkit.amazon.com";
@@ -140,14 +141,14 @@ public final class MusicAssistantAlexaStack extends Stack {
         alarms.watch(endpoint.api());
         alarms.watchRegistrations(relay);
 
-        output("MusicSkillEndpoint", music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
-        output("ControlSkillEndpoint", control.alias().getFunctionArn(),
+        output(StackOutput.MUSIC_SKILL_ENDPOINT, music.alias().getFunctionArn(), "the music skill's endpoint (apis.music.endpoint.uri)");
+        output(StackOutput.CONTROL_SKILL_ENDPOINT, control.alias().getFunctionArn(),
                 "the control skill's endpoint (apis.smartHome and apis.custom)");
-        output("RelayApiUrl", endpoint.url(), "RELAY_API_URL for connectors");
-        output("AlarmTopicArn", alarms.topic().getTopicArn(), "subscribe here to hear about failures");
-        output("AlexaRegion", settings.alexaRegion().name(), "the manifest region these endpoints serve");
-        output("CatalogBucket", catalog.catalogBucketName(), "homes' library snapshots (snapshots/) and the catalog build's state");
-        output("SmapiSecretArn", catalog.smapiSecretArn(), "the catalog build's SMAPI credentials; scripts/deploy fills it");
+        output(StackOutput.RELAY_API_URL, endpoint.url(), "RELAY_API_URL for connectors");
+        output(StackOutput.ALARM_TOPIC_ARN, alarms.topic().getTopicArn(), "subscribe here to hear about failures");
+        output(StackOutput.ALEXA_REGION, settings.alexaRegion().name(), "the manifest region these endpoints serve");
+        output(StackOutput.CATALOG_BUCKET, catalog.catalogBucketName(), "homes' library snapshots (snapshots/) and the catalog build's state");
+        output(StackOutput.SMAPI_SECRET_ARN, catalog.smapiSecretArn(), "the catalog build's SMAPI credentials; scripts/deploy fills it");
     }
 
     private void grantTables(SkillFunction function, Map<Tables.Spec, List<String>> access) {
@@ -159,8 +160,8 @@ public final class MusicAssistantAlexaStack extends Stack {
         }
     }
 
-    private void output(String id, String value, String description) {
-        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    private void output(StackOutput output, String value, String description) {
+        CfnOutput.Builder.create(this, output.id()).value(value).description(description).build();
     }
 
     public Storage storage() {

@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.infrastructure;
 
 import io.musicassistant.alexa.platform.Tables;
-import io.musicassistant.alexa.relay.StsCredentialIssuer;
+import io.musicassistant.alexa.relayapi.StsCredentialIssuer;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;

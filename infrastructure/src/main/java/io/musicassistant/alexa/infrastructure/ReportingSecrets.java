@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.infrastructure;
 
+import io.musicassistant.alexa.stack.StackRules;
 import java.util.List;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.RemovalPolicy;
@@ -17,14 +18,12 @@ import software.constructs.Construct;
  */
 final class ReportingSecrets extends Construct {
 
-    static final String PARAMETER = "AlexaClientSecret";
-
     private final Secret clientSecret;
     private final Secret grantKey;
 
     ReportingSecrets(Construct scope, String id, Settings settings) {
         super(scope, id);
-        CfnParameter parameter = CfnParameter.Builder.create(scope, PARAMETER)
+        CfnParameter parameter = CfnParameter.Builder.create(scope, StackRules.ALEXA_CLIENT_SECRET_PARAMETER)
                 .type("String")
                 .noEcho(true)
                 .minLength(1)

@@ -1,9 +1,13 @@
 package io.musicassistant.alexa.infrastructure;
 
+import io.musicassistant.alexa.stack.AlexaRegion;
+import io.musicassistant.alexa.stack.ContextKey;
+import io.musicassistant.alexa.stack.StackRules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
@@ -38,16 +42,6 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                        String lambdaJar, int logRetentionDays, String catalogLocales, int catalogScanLimitGb,
                        int catalogEnablementCycleHours) {
 
-    /** One of Alexa's endpoint regions: its name in the manifest and the event gateway it reports to. */
-    public record AlexaRegion(String name, String eventGateway) {
-    }
-
-    /** The AWS regions Alexa calls smart-home skills in (Amazon's rules), by AWS region. */
-    public static final Map<String, AlexaRegion> ALEXA_REGIONS = Map.of(
-            "us-east-1", new AlexaRegion("NA", "https://api.amazonalexa.com/v3/events"),
-            "eu-west-1", new AlexaRegion("EU", "https://api.eu.amazonalexa.com/v3/events"),
-            "us-west-2", new AlexaRegion("FE", "https://api.fe.amazonalexa.com/v3/events"));
-
     /** The retention periods offered (CloudWatch allows only fixed ones). */
     static final Map<Integer, RetentionDays> RETENTION = Map.of(7, RetentionDays.ONE_WEEK, 14, RetentionDays.TWO_WEEKS,
             30, RetentionDays.ONE_MONTH, 90, RetentionDays.THREE_MONTHS, 180, RetentionDays.SIX_MONTHS, 365, RetentionDays.ONE_YEAR);
@@ -57,37 +51,35 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
      * (en-US in NA; en-GB and de-DE in EU) and Japanese for the Far East, where no locale exists yet.
      */
     public static final int DEFAULT_ENABLEMENT_CYCLE_HOURS = 4;
-    public static final Map<String, String> DEFAULT_CATALOG_LOCALES = Map.of("NA", "en-US", "EU", "en-GB,de-DE", "FE", "ja-JP");
+    public static final Map<AlexaRegion, String> DEFAULT_CATALOG_LOCALES = Map.of(AlexaRegion.NA, "en-US", AlexaRegion.EU,
+            "en-GB,de-DE", AlexaRegion.FE, "ja-JP");
     public static final int DEFAULT_CATALOG_SCAN_LIMIT_GB = 10;
     /** Athena refuses a cutoff under 10 MB; above a TiB a limit no longer protects anything. */
     public static final int MAX_CATALOG_SCAN_LIMIT_GB = 1024;
 
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}-[A-Z]{2}");
-    private static final Pattern SKILL_ID = Pattern.compile("amzn1\\.ask\\.skill\\.[0-9a-f-]{36}");
-    private static final Pattern LWA_CLIENT = Pattern.compile("amzn1\\.application-oa2-client\\.[0-9a-zA-Z]{1,64}");
-    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,23}-");
 
     public Settings {
         require(stackName != null && stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}"), "stackName must be a CloudFormation stack name");
-        require(region != null && ALEXA_REGIONS.containsKey(region),
-                "region must be us-east-1 (NA), eu-west-1 (EU) or us-west-2 (FE): Alexa calls smart-home skills only there; got " + region);
-        require(tablePrefix != null && PREFIX.matcher(tablePrefix).matches(),
+        require(region != null && AlexaRegion.ofAwsRegion(region).isPresent(),
+                "region must be one of " + AlexaRegion.choices() + ": Alexa calls smart-home skills only there; got " + region);
+        require(tablePrefix != null && StackRules.TABLE_PREFIX.matcher(tablePrefix).matches(),
                 "tablePrefix must be lower-case letters, digits and dashes, ending in a dash (e.g. ma-alexa-)");
         // It also starts the stack's bucket names, and S3 reserves these beginnings.
         require(!tablePrefix.startsWith("xn--") && !tablePrefix.startsWith("sthree-") && !tablePrefix.startsWith("amzn-s3-demo-"),
                 "tablePrefix must not start with xn--, sthree- or amzn-s3-demo- (S3 refuses such bucket names)");
-        require(lwaClientId != null && LWA_CLIENT.matcher(lwaClientId).matches(),
+        require(lwaClientId != null && StackRules.LWA_CLIENT_ID.matcher(lwaClientId).matches(),
                 "lwaClientId must be the security profile's client id (amzn1.application-oa2-client.…)");
-        require(alexaClientId == null || LWA_CLIENT.matcher(alexaClientId).matches(),
+        require(alexaClientId == null || StackRules.LWA_CLIENT_ID.matcher(alexaClientId).matches(),
                 "alexaClientId must be the skill-messaging client id (amzn1.application-oa2-client.…)");
-        require(musicSkillId == null || SKILL_ID.matcher(musicSkillId).matches(), "musicSkillId must look like amzn1.ask.skill.<uuid>");
-        require(controlSkillId == null || SKILL_ID.matcher(controlSkillId).matches(), "controlSkillId must look like amzn1.ask.skill.<uuid>");
+        require(musicSkillId == null || StackRules.SKILL_ID.matcher(musicSkillId).matches(), "musicSkillId must look like amzn1.ask.skill.<uuid>");
+        require(controlSkillId == null || StackRules.SKILL_ID.matcher(controlSkillId).matches(), "controlSkillId must look like amzn1.ask.skill.<uuid>");
         require(fallbackArtUrl == null || fallbackArtUrl.startsWith("https://"), "fallbackArtUrl must be https");
-        require(alarmEmail == null || alarmEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "alarmEmail must be an e-mail address");
+        require(alarmEmail == null || StackRules.EMAIL.matcher(alarmEmail).matches(), "alarmEmail must be an e-mail address");
         require(lambdaJar != null && !lambdaJar.isBlank(), "lambdaJar must name the Lambda jar");
         require(RETENTION.containsKey(logRetentionDays), "logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()));
         if (catalogLocales == null) {
-            catalogLocales = DEFAULT_CATALOG_LOCALES.get(ALEXA_REGIONS.get(region).name());
+            catalogLocales = DEFAULT_CATALOG_LOCALES.get(AlexaRegion.ofAwsRegion(region).orElseThrow());
         }
         List<String> locales = List.of(catalogLocales.split(",", -1));
         require(locales.stream().allMatch(l -> LOCALE.matcher(l).matches()) && new HashSet<>(locales).size() == locales.size(),
@@ -109,21 +101,28 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
 
     /** From the app's context; the region falls back to the CLI's ({@code CDK_DEFAULT_REGION}). */
     public static Settings from(Node context, Map<String, String> env) {
+        return from(key -> context.tryGetContext(key.key()), env);
+    }
+
+    /** @param context the value of each key, or null where none was given */
+    public static Settings from(Function<ContextKey, Object> context, Map<String, String> env) {
         return new Settings(
-                text(context, "stackName", "MusicAssistantAlexa"),
-                text(context, "region", env.get("CDK_DEFAULT_REGION")),
-                text(context, "tablePrefix", "ma-alexa-"),
-                text(context, "lwaClientId", null),
-                text(context, "musicSkillId", null),
-                text(context, "controlSkillId", null),
-                text(context, "alexaClientId", null),
-                text(context, "alarmEmail", null),
-                text(context, "fallbackArtUrl", null),
-                text(context, "lambdaJar", "../lambda/target/ma-alexa-lambda.jar"),
-                days(text(context, "logRetentionDays", "30")),
-                text(context, "catalogLocales", null),
-                number("catalogScanLimitGb", text(context, "catalogScanLimitGb", String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))),
-                number("catalogEnablementCycleHours", text(context, "catalogEnablementCycleHours",
+                text(context, ContextKey.STACK_NAME, StackRules.DEFAULT_STACK_NAME),
+                text(context, ContextKey.REGION, env.get("CDK_DEFAULT_REGION")),
+                text(context, ContextKey.TABLE_PREFIX, StackRules.DEFAULT_TABLE_PREFIX),
+                text(context, ContextKey.LWA_CLIENT_ID, null),
+                text(context, ContextKey.MUSIC_SKILL_ID, null),
+                text(context, ContextKey.CONTROL_SKILL_ID, null),
+                text(context, ContextKey.ALEXA_CLIENT_ID, null),
+                text(context, ContextKey.ALARM_EMAIL, null),
+                text(context, ContextKey.FALLBACK_ART_URL, null),
+                // the app runs in infrastructure/
+                text(context, ContextKey.LAMBDA_JAR, "../" + StackRules.LAMBDA_JAR),
+                days(text(context, ContextKey.LOG_RETENTION_DAYS, "30")),
+                text(context, ContextKey.CATALOG_LOCALES, null),
+                number(ContextKey.CATALOG_SCAN_LIMIT_GB, text(context, ContextKey.CATALOG_SCAN_LIMIT_GB,
+                        String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))),
+                number(ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS, text(context, ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS,
                         String.valueOf(DEFAULT_ENABLEMENT_CYCLE_HOURS))));
     }
 
@@ -133,7 +132,7 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
     }
 
     public AlexaRegion alexaRegion() {
-        return ALEXA_REGIONS.get(region);
+        return AlexaRegion.ofAwsRegion(region).orElseThrow();
     }
 
     public RetentionDays logRetention() {
@@ -151,15 +150,15 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
         return Integer.parseInt(text);
     }
 
-    private static int number(String key, String text) {
+    private static int number(ContextKey key, String text) {
         if (!text.matches("\\d{1,5}")) {
-            throw new IllegalArgumentException(key + " must be a whole number; got " + text);
+            throw new IllegalArgumentException(key.key() + " must be a whole number; got " + text);
         }
         return Integer.parseInt(text);
     }
 
-    private static String text(Node context, String key, String fallback) {
-        Object value = context.tryGetContext(key);
+    private static String text(Function<ContextKey, Object> context, ContextKey key, String fallback) {
+        Object value = context.apply(key);
         String text = value == null ? null : String.valueOf(value).strip();
         return text == null || text.isEmpty() ? fallback : text;
     }

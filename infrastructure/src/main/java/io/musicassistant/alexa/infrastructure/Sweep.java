@@ -26,7 +26,7 @@ import software.constructs.Construct;
 final class Sweep extends Construct {
 
     static final String SCHEDULE = "rate(1 day)";
-    static final String HANDLER = "io.musicassistant.alexa.accounts.HomeSweepHandler::handleRequest";
+    static final String HANDLER = "io.musicassistant.alexa.HomeSweepHandler::handleRequest";
 
     Sweep(Construct scope, String id, Settings settings, Storage storage, SkillFunction sweeper) {
         super(scope, id);

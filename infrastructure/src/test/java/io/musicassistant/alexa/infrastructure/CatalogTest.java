@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicassistant.alexa.relay.protocol.catalog.SnapshotEntity;
+import io.musicassistant.alexa.stack.StackRules;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -171,7 +172,7 @@ class CatalogTest {
             assertFalse(text.contains(leak), "a token in the template: " + leak);
         }
         assertTrue(full.path("Parameters").path("SmapiCredentials").isMissingNode(), "no parameter carries it either");
-        assertEquals(ReportingSecrets.PARAMETER, String.join(",", fieldNamesOrEmpty(full.path("Parameters")).stream()
+        assertEquals(StackRules.ALEXA_CLIENT_SECRET_PARAMETER, String.join(",", fieldNamesOrEmpty(full.path("Parameters")).stream()
                 .filter(n -> !n.startsWith("BootstrapVersion")).toList()));
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.stack.StackRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -242,15 +243,15 @@ class StackTest {
 
     @Test
     void reportingSecretsLiveInSecretsManagerAndTheGrantKeyIsGeneratedAndKept() {
-        JsonNode parameter = full.path("Parameters").path(ReportingSecrets.PARAMETER);
+        JsonNode parameter = full.path("Parameters").path(StackRules.ALEXA_CLIENT_SECRET_PARAMETER);
         assertTrue(parameter.path("NoEcho").asBoolean(), "the skill-messaging secret is never echoed");
         JsonNode key = resourceStartingWith(full, "ReportingSecretsGrantKey", "AWS::SecretsManager::Secret");
         assertEquals(64, key.path("Properties").path("GenerateSecretString").path("PasswordLength").asInt());
         assertEquals("Retain", key.path("DeletionPolicy").asText(), "losing it orphans every grant");
         JsonNode messaging = resourceStartingWith(full, "ReportingSecretsSkillMessaging", "AWS::SecretsManager::Secret");
-        assertEquals(ReportingSecrets.PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
+        assertEquals(StackRules.ALEXA_CLIENT_SECRET_PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
 
-        assertTrue(bare.path("Parameters").path(ReportingSecrets.PARAMETER).isMissingNode());
+        assertTrue(bare.path("Parameters").path(StackRules.ALEXA_CLIENT_SECRET_PARAMETER).isMissingNode());
         assertEquals(Set.of("CatalogSmapiCredentials", "RelayDeploymentKey"), resources(bare, "AWS::SecretsManager::Secret").keySet()
                 .stream().map(StackTest::withoutHash).collect(java.util.stream.Collectors.toSet()),
                 "without a messaging client only the catalog build's secret and the deployment key");

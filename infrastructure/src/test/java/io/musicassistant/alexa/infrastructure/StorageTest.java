@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.platform.Buckets;
 import io.musicassistant.alexa.platform.Tables;
+import io.musicassistant.alexa.stack.AlexaRegion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ class StorageTest {
     @Test
     void bucketNamesFitS3sLimitForTheLongestPrefixInEveryAlexaRegion() {
         String longestPrefix = "a".repeat(24) + "-";
-        for (String region : Settings.ALEXA_REGIONS.keySet()) {
-            Buckets names = new Buckets(longestPrefix, "123456789012", region);
+        for (AlexaRegion region : AlexaRegion.values()) {
+            Buckets names = new Buckets(longestPrefix, "123456789012", region.awsRegion());
             for (Buckets.Spec spec : Buckets.ALL) {
                 String name = names.name(spec);
                 assertTrue(name.length() <= Buckets.MAX_NAME_LENGTH && name.matches("[a-z0-9][a-z0-9-]*[a-z0-9]"), name);

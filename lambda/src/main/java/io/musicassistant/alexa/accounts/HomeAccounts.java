@@ -3,7 +3,6 @@ package io.musicassistant.alexa.accounts;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
-import io.musicassistant.alexa.relay.Pairing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package io.musicassistant.alexa.accounts;
 
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.platform.Tables;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class SkillAccounts {
     }
 
     private static String hash(String skill, String skillUserId) {
-        return Secrets.sha256Hex(skill + ":" + skillUserId);
+        return Hashes.sha256Hex(skill + ":" + skillUserId);
     }
 
     private static String enablement(String skill, String skillUserId) {

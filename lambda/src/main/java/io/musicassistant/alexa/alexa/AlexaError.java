@@ -1,19 +1,18 @@
 package io.musicassistant.alexa.alexa;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * The three error families of the Music Skill API. Each knows its envelope; Alexa speaks a fixed
- * sentence per type, so {@code message} is for logs and Amazon's dashboards, not for the user.
+ * The three error families of the Music Skill API, as data: the music skill wraps each in its envelope
+ * ({@code music.model.AlexaMessage.error}), the control skill reads a malformed directive's message.
+ * Alexa speaks a fixed sentence per type, so {@code message} is for logs and Amazon's dashboards, not
+ * for the user.
  */
 public sealed interface AlexaError {
 
     String type();
 
     String message();
-
-    AlexaMessage toMessage();
 
     /** {@code Alexa.ErrorResponse}, payload version 3.0: authorization, account, rate limit, internal. */
     record General(String type, String message) implements AlexaError {
@@ -26,11 +25,6 @@ public sealed interface AlexaError {
 
         public General {
             Objects.requireNonNull(type);
-        }
-
-        @Override
-        public AlexaMessage toMessage() {
-            return new AlexaMessage(Header.response("Alexa", "ErrorResponse", "3.0"), new Payload(type, message, null));
         }
     }
 
@@ -45,11 +39,6 @@ public sealed interface AlexaError {
         public Media {
             Objects.requireNonNull(type);
         }
-
-        @Override
-        public AlexaMessage toMessage() {
-            return new AlexaMessage(Header.response("Alexa.Media", "ErrorResponse", "1.0"), new Payload(type, message, null));
-        }
     }
 
     /** {@code Alexa.Audio.ErrorResponse}, 1.0: queue navigation problems. */
@@ -60,15 +49,6 @@ public sealed interface AlexaError {
         public Audio {
             Objects.requireNonNull(type);
         }
-
-        @Override
-        public AlexaMessage toMessage() {
-            return new AlexaMessage(Header.response("Alexa.Audio", "ErrorResponse", "1.0"), new Payload(type, message, retryPeriod));
-        }
     }
 
-    /** The error payload shared by all three families. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Payload(String type, String message, String retryPeriod) {
-    }
 }

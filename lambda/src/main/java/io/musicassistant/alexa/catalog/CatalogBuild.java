@@ -197,7 +197,7 @@ public final class CatalogBuild {
             String uploadId = null;
             try {
                 if (catalogId == null) {
-                    catalogId = smapi.createCatalog(settings.titlePrefix() + " " + type.key(), type);
+                    catalogId = smapi.createCatalog(settings.titlePrefix() + " " + type.key(), type.amazonType(), type.usage());
                     smapi.associate(settings.skillId(), catalogId);
                 } else if (!associated().contains(catalogId)) {
                     smapi.associate(settings.skillId(), catalogId); // a recreated skill lost its catalogs

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.catalog;
 
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class CatalogChanges {
     static String fingerprint(MergedEntity e, int popularity) {
         String seenByAmazon = String.join("\u0000", e.name(), String.join("\u0001", e.altNames()), String.valueOf(e.artistId()),
                 String.valueOf(e.artist()), String.valueOf(e.albumId()), String.valueOf(e.album()), Integer.toString(popularity));
-        return Secrets.sha256Hex(seenByAmazon).substring(0, 16);
+        return Hashes.sha256Hex(seenByAmazon).substring(0, 16);
     }
 
     public Ledger ledger() {

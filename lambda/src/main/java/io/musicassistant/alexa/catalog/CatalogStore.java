@@ -45,7 +45,7 @@ public final class CatalogStore {
     public static String digest(List<Snapshot> snapshots) {
         StringBuilder all = new StringBuilder();
         snapshots.stream().map(s -> s.key() + "@" + s.eTag()).sorted().forEach(v -> all.append(v).append('\n'));
-        return io.musicassistant.alexa.platform.Secrets.sha256Hex(all.toString());
+        return io.musicassistant.alexa.platform.Hashes.sha256Hex(all.toString());
     }
 
     public CatalogStore(S3Client s3, String bucket) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.alexa.SkillLifecycle;
+import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
 import io.musicassistant.alexa.control.smarthome.SmartHomeException;
 import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;

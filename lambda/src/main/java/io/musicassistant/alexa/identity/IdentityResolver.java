@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.identity;
 
 import io.musicassistant.alexa.log.JsonLog;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public final class IdentityResolver {
         if (accessToken.length() > MAX_TOKEN_LENGTH || !printableAscii(accessToken)) {
             throw new AuthorizationException(AuthorizationException.Reason.INVALID, "malformed access token");
         }
-        String hash = Secrets.sha256Hex(accessToken);
+        String hash = Hashes.sha256Hex(accessToken);
         Instant now = clock.instant();
 
         LwaIdentity known = remembered(hash);

@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.music;
 
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 
 /**
  * One Music Skill API directive. Implementations are small and stateless; they are found by

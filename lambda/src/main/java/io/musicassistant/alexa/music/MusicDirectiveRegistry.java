@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music;
 
 import io.musicassistant.alexa.alexa.DirectiveName;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,11 @@ public final class MusicDirectiveRegistry {
 
     public Optional<MusicDirectiveHandler> find(DirectiveName name) {
         return Optional.ofNullable(handlers.get(name));
+    }
+
+    /** Every handler by the directive it declared (the "where is" table of lambda/README.md is checked against it). */
+    public Map<DirectiveName, MusicDirectiveHandler> handlers() {
+        return Collections.unmodifiableMap(handlers);
     }
 
     /** What the skill manifest must declare; checked against skill-package/ by a test. */

@@ -3,7 +3,7 @@ package io.musicassistant.alexa.music;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
-import io.musicassistant.alexa.alexa.Header;
+import io.musicassistant.alexa.music.model.Header;
 import java.time.Instant;
 
 /**

@@ -1,19 +1,19 @@
 package io.musicassistant.alexa.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
-import io.musicassistant.alexa.alexa.Header;
-import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.music.model.AlexaMessage;
+import io.musicassistant.alexa.music.model.Header;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import java.time.Clock;
@@ -78,11 +78,11 @@ public final class MusicSkill {
                 answer = dispatch(header, root.get("payload"), deadline);
             }
         } catch (AlexaException e) {
-            answer = e.error().toMessage();
+            answer = AlexaMessage.error(e.error());
             LOG.info("music.refused", "request_id", requestId, "directive", directive, "error", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("music.failed", e, "request_id", requestId, "directive", directive);
-            answer = new AlexaError.General(AlexaError.General.INTERNAL_ERROR, "unexpected error").toMessage();
+            answer = AlexaMessage.error(new AlexaError.General(AlexaError.General.INTERNAL_ERROR, "unexpected error"));
         }
         byte[] out = AlexaJson.write(answer);
         LOG.info("music.answered", "request_id", requestId, "directive", directive,
@@ -109,7 +109,7 @@ public final class MusicSkill {
             });
         }
         MusicRequest request = new MusicRequest(header, payload, userId, deadline);
-        try (var ignored = LogContext.put("user", Secrets.sha256Hex(userId).substring(0, 12))) {
+        try (var ignored = LogContext.put("user", Hashes.sha256Hex(userId).substring(0, 12))) {
             return handler.handle(request);
         } catch (NotPairedException e) {
             // The Amazon login is fine; the user has no home yet. ACCOUNT_PROBLEM is the one type that does not ask to re-link.

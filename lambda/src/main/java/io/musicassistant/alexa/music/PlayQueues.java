@@ -3,7 +3,7 @@ package io.musicassistant.alexa.music;
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.music.model.Item;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.ResolvedContent;
@@ -182,11 +182,12 @@ public final class PlayQueues {
     }
 
     /**
-     * The item Alexa is about to play; the home is told to fetch its audio and that of the next
+     * The item Alexa is about to play; calls the home twice at most: to renew stream URLs close to
+     * expiry ({@link #renderRenewingStreams}) and to tell it to fetch the audio of this and the next
      * {@link #PREFETCH_AHEAD} entries (in play order, which only the cloud knows when shuffled).
      */
-    public Item render(Session s, Entry entry) {
-        Item item = render(s, List.of(entry)).getFirst();
+    public Item renderAndPrefetch(Session s, Entry entry) {
+        Item item = renderRenewingStreams(s, List.of(entry)).getFirst();
         if (!s.content.live()) {
             Set<String> uris = new LinkedHashSet<>();
             uris.add(s.content.tracks().get(entry.track()).uri());
@@ -200,8 +201,8 @@ public final class PlayQueues {
         return item;
     }
 
-    /** Alexa items for the entries, renewing stream URLs that are close to expiry first. */
-    public List<Item> render(Session s, List<Entry> entries) {
+    /** Alexa items for the entries; stream URLs close to expiry are renewed first, by a call to the home. */
+    public List<Item> renderRenewingStreams(Session s, List<Entry> entries) {
         long renewBefore = clock.millis() + RENEW_WITHIN_MS;
         boolean stale = entries.stream().anyMatch(e -> s.content.tracks().get(e.track()).streamExpiresMs() < renewBefore);
         if (stale && !s.content.live()) {
@@ -223,7 +224,7 @@ public final class PlayQueues {
     }
 
     static String tag(ResolvedTrack track) {
-        return Secrets.sha256Hex(track.uri()).substring(0, 8);
+        return Hashes.sha256Hex(track.uri()).substring(0, 8);
     }
 
     static AlexaException itemNotFound(String why) {

@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.music;
 
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Randomness;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ public record QueueId(String value, boolean initialShuffle, boolean initialLoop,
 
     public static QueueId create(boolean shuffle, boolean loop, boolean repeat, boolean explicitAllowed) {
         String flags = (shuffle ? "s" : "") + (loop ? "l" : "") + (repeat ? "r" : "") + (explicitAllowed ? "" : "c");
-        return new QueueId("q" + Secrets.randomBase32(120) + "." + (flags.isEmpty() ? "-" : flags),
+        return new QueueId("q" + Randomness.randomBase32(120) + "." + (flags.isEmpty() ? "-" : flags),
                 shuffle, loop, repeat, explicitAllowed);
     }
 

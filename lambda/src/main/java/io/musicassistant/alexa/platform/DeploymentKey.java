@@ -36,7 +36,7 @@ public final class DeploymentKey {
     /** A random key for a process that has none configured (tests): nothing it derives outlives the process. */
     public static DeploymentKey random() {
         byte[] bytes = new byte[32];
-        Secrets.random().nextBytes(bytes);
+        Randomness.random().nextBytes(bytes);
         return new DeploymentKey(bytes);
     }
 
@@ -65,7 +65,7 @@ public final class DeploymentKey {
 
     /** What the connector keeps to check {@link #unknownHomeProof}: its SHA-256, which reveals nothing of it. */
     public String unknownHomeCheck(String instanceId) {
-        return Secrets.sha256Hex(unknownHomeProof(instanceId));
+        return Hashes.sha256Hex(unknownHomeProof(instanceId));
     }
 
     private String mac(String label, String value) {

@@ -7,7 +7,7 @@ import org.crac.Resource;
 
 /**
  * SnapStart resumes many execution environments from one snapshot of an initialised one. After
- * each restore the shared random generator gets fresh entropy ({@link Secrets#reseed()}), so no two
+ * each restore the shared random generator gets fresh entropy ({@link Randomness#reseed()}), so no two
  * environments can continue one random sequence into equal instance secrets, pairing codes or GCM
  * nonces. Outside a CRaC runtime (tests, the local stack) registering does nothing.
  */
@@ -26,7 +26,7 @@ public final class SnapStartHooks implements Resource {
     /** Registers the hook once per JVM. */
     public static synchronized void register() {
         if (registered == null) {
-            registered = new SnapStartHooks(Secrets::reseed);
+            registered = new SnapStartHooks(Randomness::reseed);
             Core.getGlobalContext().register(registered);
         }
     }

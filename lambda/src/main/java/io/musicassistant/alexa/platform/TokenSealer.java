@@ -38,13 +38,13 @@ public final class TokenSealer {
      * bytes): its SHA-256. The string carries far more than 256 bits, so nothing is lost.
      */
     public static String deriveKey(String generated) {
-        return Base64.getEncoder().encodeToString(Secrets.sha256(generated));
+        return Base64.getEncoder().encodeToString(Hashes.sha256(generated));
     }
 
     public byte[] seal(String secret, String owner) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            Secrets.random().nextBytes(nonce);
+            Randomness.random().nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));

@@ -9,27 +9,30 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads homes and the links from users to homes. Writes belong to {@link HomeRegistry} and {@link Pairing}. */
+/** Reads homes and the links from users to homes. Writes belong to {@code relayapi.HomeRegistry} and {@code accounts.Pairing}. */
 public final class HomeDirectory {
 
-    static final String HOME_NAME = "home_name";
-    static final String QUEUE_URL = "queue_url";
-    static final String HEARTBEAT_AT = "heartbeat_at_ms";
-    static final String STATUS = "status";
-    static final String MA_CONNECTED = "ma_connected";
-    static final String STREAM_BASE = "stream_base";
+    public static final String HOME_NAME = "home_name";
+    public static final String QUEUE_URL = "queue_url";
+    public static final String HEARTBEAT_AT = "heartbeat_at_ms";
+    public static final String STATUS = "status";
+    public static final String MA_CONNECTED = "ma_connected";
+    public static final String STREAM_BASE = "stream_base";
     /** Set while the connector's self-test finds that Echo devices cannot fetch audio through its stream base. */
-    static final String STREAM_PROBLEM = "stream_problem";
-    static final String SECRET_HASH = "secret_hash";
+    public static final String STREAM_PROBLEM = "stream_problem";
+    public static final String SECRET_HASH = "secret_hash";
     /** true when the home's connector acknowledges commands on receipt (from its heartbeats). */
-    static final String ACKS = "acks";
+    public static final String ACKS = "acks";
     /** Epoch ms when a command went unacknowledged; removed by the next sign of life. */
-    static final String SUSPECT_SINCE = "suspect_since_ms";
+    public static final String SUSPECT_SINCE = "suspect_since_ms";
     /** Epoch ms when a command was last let through to a suspect home. */
-    static final String PROBE_AT = "probe_at_ms";
+    public static final String PROBE_AT = "probe_at_ms";
     /** {@code unreachable} while linked accounts' Alexa was told the home's players are unreachable. */
-    static final String HEALTH_TOLD = "health_told";
-    static final String LINKED_INSTANCE = "instance_id";
+    public static final String HEALTH_TOLD = "health_told";
+    /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@code accounts.Pairing} in transactions. */
+    public static final String LINKED_USERS = "linked_user_ids";
+    public static final String PAIRING_CODE_HASH = "pairing_code_hash";
+    public static final String LINKED_INSTANCE = "instance_id";
 
     private final DynamoDbClient dynamo;
     private final String homes;
@@ -90,7 +93,7 @@ public final class HomeDirectory {
         }
     }
 
-    static Home toHome(Map<String, AttributeValue> item) {
+    public static Home toHome(Map<String, AttributeValue> item) {
         long heartbeat = Attrs.num(item, HEARTBEAT_AT, 0);
         long suspect = Attrs.num(item, SUSPECT_SINCE, 0);
         long probe = Attrs.num(item, PROBE_AT, 0);

@@ -79,7 +79,7 @@ class HomeSweepTest {
         assertEquals(new HomeSweep.Report(1, 1, 0, 0), sweepAfter(Duration.ofDays(31)));
         assertFalse(exists(Tables.HOMES, home.instanceId()));
         assertFalse(queueExists(home), "the queue went with it");
-        assertFalse(exists(Tables.PAIRING_CODES, io.musicassistant.alexa.platform.Secrets.sha256Hex("pairing-code:" + code)));
+        assertFalse(exists(Tables.PAIRING_CODES, io.musicassistant.alexa.platform.Hashes.sha256Hex("pairing-code:" + code)));
         assertEquals(List.of(home.instanceId()), snapshotsDeleted);
         // 410 unknown_home with the deployment's proof: the one answer on which a connector retires its identity
         assertEquals(410, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),

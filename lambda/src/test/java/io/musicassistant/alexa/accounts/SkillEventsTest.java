@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.testing.CloudFixture;

@@ -5,6 +5,7 @@ import static io.musicassistant.alexa.testing.ScriptedPlayers.KITCHEN;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.ControlSkillHandler;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.testing.AlexaEnvelopes;
 import io.musicassistant.alexa.testing.CloudFixture;
@@ -24,9 +25,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The control skill's Lambda entry point (smart-home directives and the custom voice model on one
@@ -60,8 +61,8 @@ class ControlFuzzTest extends FuzzProperties {
                 smartHome.add(SmartHomeDirectives.request(name, user.token(), KITCHEN));
             }
         }
-        for (String name : List.of("Custom.IntentRequest.PlayOnPlayer.json", "Custom.IntentRequest.AMAZON.StopIntent.json",
-                "Custom.IntentRequest.SelectPlayer.static-match.json", "Custom.LaunchRequest.json", "Custom.SessionEndedRequest.json",
+        for (String name : List.of("Custom.IntentRequest.PlayInRoom.json", "Custom.IntentRequest.AMAZON.StopIntent.json",
+                "Custom.IntentRequest.SelectRoom.static-match.json", "Custom.LaunchRequest.json", "Custom.SessionEndedRequest.json",
                 "Custom.SessionEndedRequest.error.json")) {
             ObjectNode request = SmartHomeDirectives.fixture(name);
             ((ObjectNode) request.path("context").path("System").path("user")).put("accessToken", user.token());

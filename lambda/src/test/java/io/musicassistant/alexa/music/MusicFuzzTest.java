@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.MusicSkillHandler;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.testing.AlexaEnvelopes;
 import io.musicassistant.alexa.testing.CloudFixture;
@@ -17,10 +18,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The music skill's Lambda entry point fed generated malformed, oversized and hostile input: every

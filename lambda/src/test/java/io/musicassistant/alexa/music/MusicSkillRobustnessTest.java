@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.MusicSkillHandler;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.platform.Attrs;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.alexa.SkillLifecycle;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

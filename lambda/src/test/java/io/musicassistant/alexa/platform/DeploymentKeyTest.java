@@ -32,7 +32,7 @@ class DeploymentKeyTest {
         DeploymentKey other = DeploymentKey.of("another-deployment-key-entirely");
         assertNotEquals(key.address("192.0.2.1"), other.address("192.0.2.1"));
         assertNotEquals(key.address("192.0.2.1").substring(2), key.network("192.0.2.1").substring(2));
-        assertEquals(Secrets.sha256Hex(key.unknownHomeProof("home-x")), key.unknownHomeCheck("home-x"));
+        assertEquals(Hashes.sha256Hex(key.unknownHomeProof("home-x")), key.unknownHomeCheck("home-x"));
         assertFalse(key.toString().contains("deployment-key"));
         assertThrows(IllegalArgumentException.class, () -> DeploymentKey.of("short"));
     }

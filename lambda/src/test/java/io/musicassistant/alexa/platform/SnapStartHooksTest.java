@@ -49,8 +49,8 @@ class SnapStartHooksTest {
         a.nextBytes(fromA);
         b.nextBytes(fromB);
         assertArrayEquals(fromA, fromB, "the same state, the same sequence");
-        Secrets.reseed(a);
-        Secrets.reseed(b);
+        Randomness.reseed(a);
+        Randomness.reseed(b);
         a.nextBytes(fromA);
         b.nextBytes(fromB);
         assertFalse(Arrays.equals(fromA, fromB), "after a reseed each continues on its own");

@@ -13,7 +13,11 @@ public final class Directives {
 
     /** Fields Amazon documents as optional that a documented example happens to include. */
     private static final java.util.Set<String> OPTIONAL = java.util.Set.of("feedback", "actions", "contentDescription",
-            "size", "widthPixels", "heightPixels");
+            "size", "widthPixels", "heightPixels",
+            // Voice model and manifest: entity synonyms; per-region endpoints and the HTTPS-only certificate type.
+            "synonyms", "regions", "sslCertificateType",
+            // Login with Amazon: an id it adds to some errors only.
+            "error_index");
 
     private Directives() {
     }

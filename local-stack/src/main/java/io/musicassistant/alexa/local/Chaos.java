@@ -1,20 +1,25 @@
 package io.musicassistant.alexa.local;
 
+import static io.musicassistant.alexa.local.ChaosContract.LOGIN_DOWN;
+import static io.musicassistant.alexa.local.ChaosContract.MA_DOWN;
+import static io.musicassistant.alexa.local.ChaosContract.OFFLINE;
+import static io.musicassistant.alexa.local.ChaosContract.OK;
+import static io.musicassistant.alexa.local.ChaosContract.SILENT;
+import static io.musicassistant.alexa.local.ChaosContract.THROTTLED;
+import static io.musicassistant.alexa.local.ChaosContract.outcome;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.musicassistant.alexa.local.ChaosContract.Expect;
+import io.musicassistant.alexa.local.ChaosContract.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -31,49 +36,13 @@ final class Chaos {
     /** The contract's answer budget. */
     static final long BUDGET_MS = 3000;
     /** What a directive's deadline may lie after the moment we sent it (the cloud starts its clock on arrival). */
-    private static final long DEADLINE_SLACK_MS = 250;
+    static final long DEADLINE_SLACK_MS = 250;
     static final String PLAYER = Conversation.LIVING_ROOM;
     static final String VOLUME_SET = "players/cmd/volume_set";
 
     /** Every fault case, in the order they run; names are the fault interface's (plus "baseline"). */
     static final List<String> CASES = List.of("baseline", "ma-delay", "ma-disconnect", "ma-stop", "sqs-delay", "sqs-drop",
             "dynamodb-throttle", "lwa-slow", "lwa-fail", "gateway-fail", "connector-stop", "connector-kill", "connector-restart");
-
-    enum Kind { MUSIC, SMART_HOME, VOICE }
-
-    /** Which outcomes are right, per kind of request ("ok" or the Alexa error type / spoken message key). */
-    record Expect(String name, Set<String> music, Set<String> smartHome, Set<String> voice) {
-        Set<String> of(Kind kind) {
-            return switch (kind) {
-                case MUSIC -> music;
-                case SMART_HOME -> smartHome;
-                case VOICE -> voice;
-            };
-        }
-
-        Expect orOk() {
-            return new Expect(name + " or ok", plus(music, "ok"), plus(smartHome, "ok"), plus(voice, "ok"));
-        }
-
-        private static Set<String> plus(Set<String> set, String value) {
-            Set<String> copy = new LinkedHashSet<>(set);
-            copy.add(value);
-            return copy;
-        }
-    }
-
-    static final Expect OK = new Expect("ok", Set.of("ok"), Set.of("ok"), Set.of("ok"));
-    /** The home said it is going (SIGTERM): the cloud knows at once. */
-    static final Expect OFFLINE = new Expect("home offline", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("offline"));
-    /** The home went silent (killed, deliveries lost or late): unreachable, found out by the cloud itself. */
-    static final Expect SILENT = new Expect("home silent", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"),
-            Set.of("offline", "timeout"));
-    static final Expect MA_DOWN = new Expect("MA down", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("ma.down"));
-    static final Expect LOGIN_DOWN = new Expect("login unavailable", Set.of("INTERNAL_ERROR"), Set.of("INTERNAL_ERROR"),
-            Set.of("login.unavailable"));
-    static final Expect THROTTLED = new Expect("internal", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE", "INTERNAL_ERROR"),
-            // "offline": a receipt the home could not write in time under throttling reads as a silent home
-            Set.of("error", "timeout", "send.failed", "home.error", "offline")).orOk();
 
     /** One request and its answer. {@code marker} is the volume a SetVolume asked for (0: none). */
     record Answer(Kind kind, String what, String outcome, long ms, long sentMs, int marker) {
@@ -88,17 +57,13 @@ final class Chaos {
         }
     }
 
-    /** Spoken failure sentences of the voice model (en-US), to tell which one an answer is. */
-    private static final Map<String, String> SPOKEN = spokenFailures();
-
     private final ChaosTarget target;
     private final PrintStream out;
     private final SkillClient skill;
     private int nextMarker = 1;
     private AlexaRequests.Position queue;
-    /** The current case's answers and the problems found beyond them. */
-    private List<Answer> answers;
-    private List<String> problems;
+    /** The current case's. */
+    private ChaosRecord caseRecord;
 
     Chaos(ChaosTarget target, PrintStream out) {
         this.target = target;
@@ -137,23 +102,22 @@ final class Chaos {
         setUp();
         List<Result> results = new ArrayList<>();
         for (String name : cases) {
-            answers = new ArrayList<>();
-            problems = new ArrayList<>();
+            caseRecord = new ChaosRecord(target);
             long started = System.currentTimeMillis();
             progress(name + " ...");
             try {
                 runCase(name);
             } catch (RuntimeException e) {
-                problems.add("aborted: " + e.getMessage());
+                caseRecord.problems.add("aborted: " + e.getMessage());
             } finally {
                 try {
                     target.clearFaults();
                 } catch (RuntimeException e) {
-                    problems.add("could not clear the faults: " + e.getMessage());
+                    caseRecord.problems.add("could not clear the faults: " + e.getMessage());
                 }
             }
-            checkCommands(started);
-            Result result = judge(name, System.currentTimeMillis() - started);
+            caseRecord.checkCommands(started);
+            Result result = caseRecord.judge(name, System.currentTimeMillis() - started);
             results.add(result);
             out.println(result.line());
             out.flush();
@@ -176,8 +140,7 @@ final class Chaos {
         require(method.has("firstItem"), "Initiate", started);
         queue = new AlexaRequests.Position(method.path("firstItem").path("id").asText(), method.path("id").asText(), contentId);
         // Warm: the first request of each kind in a fresh JVM pays for class loading, not for a fault.
-        answers = new ArrayList<>();
-        problems = new ArrayList<>();
+        caseRecord = new ChaosRecord(target);
         probe(OK.orOk(), target.demoToken());
     }
 
@@ -274,18 +237,18 @@ final class Chaos {
         CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> call(Kind.SMART_HOME, "SetVolume " + marker + " (mid-command)",
                 marker, () -> setVolume(target.demoToken(), marker)));
         long deadline = System.currentTimeMillis() + BUDGET_MS;
-        while (System.currentTimeMillis() < deadline && volumeSets(since, marker) == 0) {
+        while (System.currentTimeMillis() < deadline && caseRecord.volumeSets(since, marker) == 0) {
             pause(20);
         }
-        if (volumeSets(since, marker) == 0) {
-            problems.add("the mid-command SetVolume did not reach Music Assistant");
+        if (caseRecord.volumeSets(since, marker) == 0) {
+            caseRecord.problems.add("the mid-command SetVolume did not reach Music Assistant");
         }
         return answer;
     }
 
     private void collect(CompletableFuture<Answer> inFlight, Expect expect) {
         Answer answer = inFlight.join();
-        record(answer, expect);
+        caseRecord.answered(answer, expect);
         target.fault("ma-delay", false);
     }
 
@@ -293,7 +256,7 @@ final class Chaos {
         recovered();
         JsonNode next = skill.send(AlexaRequests.getNextItem(target.demoToken(), queue, false));
         if (!next.path("header").path("name").asText().equals("GetNextItem.Response")) {
-            problems.add("queue state lost " + when + ": GetNextItem answered " + outcome(Kind.MUSIC, next));
+            caseRecord.problems.add("queue state lost " + when + ": GetNextItem answered " + outcome(Kind.MUSIC, next));
         }
         grantStillWorks(when);
     }
@@ -307,7 +270,7 @@ final class Chaos {
             pause(100);
         }
         if (target.gatewayEventCount() <= before) {
-            problems.add("no ChangeReport reached the event gateway " + when + " (grant lost?)");
+            caseRecord.problems.add("no ChangeReport reached the event gateway " + when + " (grant lost?)");
         }
     }
 
@@ -325,7 +288,7 @@ final class Chaos {
             }
             pause(250);
         }
-        problems.add("the home did not answer again within 30 s after the fault was cleared");
+        caseRecord.problems.add("the home did not answer again within 30 s after the fault was cleared");
     }
 
     /** One music, one smart-home and one voice request. */
@@ -346,7 +309,7 @@ final class Chaos {
             case VOICE -> call(kind, "WhatsPlayingIntent kitchen", 0,
                     () -> skill.send(ControlRequests.intent(token, "en-US", "WhatsPlayingIntent", Map.of("room", "kitchen"))));
         };
-        record(answer, expect);
+        caseRecord.answered(answer, expect);
     }
 
     private JsonNode setVolume(String token, int volume) {
@@ -365,107 +328,10 @@ final class Chaos {
         return new Answer(kind, what, outcome, (System.nanoTime() - t0) / 1_000_000, sent, marker);
     }
 
-    private void record(Answer answer, Expect expect) {
-        answers.add(answer);
-        if (answer.ms() > BUDGET_MS) {
-            problems.add(answer.what() + " answered after " + answer.ms() + " ms");
-        }
-        if (!expect.of(answer.kind()).contains(answer.outcome())) {
-            problems.add(answer.what() + " answered " + answer.outcome() + ", expected " + expect.name() + " "
-                    + expect.of(answer.kind()));
-        }
-    }
-
-    /** No SetVolume ran twice or after its deadline; one answered ok ran exactly once. */
-    private void checkCommands(long sinceMs) {
-        var record = target.maCommands(sinceMs);
-        for (Answer a : answers) {
-            if (a.marker() == 0) {
-                continue;
-            }
-            int runs = 0;
-            for (JsonNode c : record) {
-                if (isVolumeSet(c, a.marker())) {
-                    runs++;
-                    long late = c.path("at_ms").asLong() - (a.sentMs() + target.relayTimeoutMs() + DEADLINE_SLACK_MS);
-                    if (late > 0) {
-                        problems.add(a.what() + " reached Music Assistant " + late + " ms after its deadline");
-                    }
-                }
-            }
-            if (runs > 1) {
-                problems.add(a.what() + " ran " + runs + " times");
-            }
-            if (a.outcome().equals("ok") && runs == 0) {
-                problems.add(a.what() + " answered ok but never reached Music Assistant");
-            }
-        }
-    }
-
-    private int volumeSets(long sinceMs, int marker) {
-        int n = 0;
-        for (JsonNode c : target.maCommands(sinceMs)) {
-            if (isVolumeSet(c, marker)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean isVolumeSet(JsonNode command, int marker) {
-        return command.path("command").asText().equals(VOLUME_SET) && command.path("args").path("player_id").asText().equals(PLAYER)
-                && command.path("args").path("volume_level").asInt(-1) == marker;
-    }
-
-    private Result judge(String name, long tookMs) {
-        long worst = answers.stream().mapToLong(Answer::ms).max().orElse(0);
-        Set<String> errors = new TreeSet<>();
-        answers.stream().map(Answer::outcome).filter(o -> !o.equals("ok")).forEach(errors::add);
-        return new Result(name, answers.size(), worst, errors, problems.isEmpty(), String.join("; ", problems), tookMs);
-    }
-
     /** Distinct volumes per run (1–100), so that Music Assistant's record tells each SetVolume apart. */
     private int marker() {
         int m = nextMarker++;
         return 1 + (m - 1) % 100;
-    }
-
-    /** "ok", the Alexa error type, or the key of the spoken failure. */
-    static String outcome(Kind kind, JsonNode answer) {
-        return switch (kind) {
-            case MUSIC -> answer.path("header").path("name").asText().equals("ErrorResponse")
-                    ? answer.path("payload").path("type").asText("?") : "ok";
-            case SMART_HOME -> answer.path("event").path("header").path("name").asText().equals("ErrorResponse")
-                    ? answer.path("event").path("payload").path("type").asText("?") : "ok";
-            case VOICE -> voiceOutcome(answer);
-        };
-    }
-
-    private static String voiceOutcome(JsonNode answer) {
-        JsonNode response = answer.path("response");
-        if (response.path("card").path("type").asText().equals("LinkAccount")) {
-            return "link.account";
-        }
-        String speech = response.path("outputSpeech").path("ssml").asText(response.path("outputSpeech").path("text").asText())
-                .replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        for (var e : SPOKEN.entrySet()) {
-            if (speech.contains(e.getValue())) {
-                return e.getKey();
-            }
-        }
-        return speech.isEmpty() ? "no-speech" : "ok";
-    }
-
-    private static Map<String, String> spokenFailures() {
-        ResourceBundle bundle = ResourceBundle.getBundle("io.musicassistant.alexa.control.voice.Messages", Locale.ROOT);
-        Map<String, String> spoken = new LinkedHashMap<>();
-        for (String key : List.of("offline", "ma.down", "timeout", "send.failed", "home.error", "error", "login.unavailable",
-                "link.account", "ma.refused", "not.paired")) {
-            if (bundle.containsKey(key)) {
-                spoken.put(key, bundle.getString(key).replace("''", "'"));
-            }
-        }
-        return spoken;
     }
 
     private void progress(String message) {

@@ -8,6 +8,7 @@ class ArchitectureTest {
 
     @Test
     void packagesFormLayers() {
-        PackageRules.under("io.musicassistant.alexa.local").checkModule();
+        // the local catalog build and the fault proxies know nothing of the stack that starts them
+        PackageRules.under("io.musicassistant.alexa.local").floors("catalog", "faults").checkModule();
     }
 }

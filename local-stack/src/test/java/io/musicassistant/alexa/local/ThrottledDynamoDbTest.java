@@ -24,7 +24,7 @@ class ThrottledDynamoDbTest {
         DevServices services = DevServices.shared();
         try (Faults faults = Faults.start(services)) {
             faults.set(Faults.Fault.DYNAMODB_THROTTLE, RelayJson.mapper().createObjectNode().put("fraction", 1.0));
-            AwsClients aws = new AwsClients(LocalStack.cloudConfig(services, faults));
+            AwsClients aws = new AwsClients(LocalConfig.cloudConfig(services, faults));
             assertThrows(ProvisionedThroughputExceededException.class, () -> aws.dynamoDb().getItem(b -> b.tableName("chaos-throttled")
                     .key(Attrs.key("pk", "x"))));
             assertTrue(faults.throttledCalls() >= 2, "a throttled call is retried: " + faults.throttledCalls());

@@ -14,6 +14,7 @@ import io.musicassistant.alexa.masim.player.PlayerConfig;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.Playlog;
+import io.musicassistant.alexa.masim.profile.Profile;
 import io.musicassistant.alexa.masim.server.ReceivedCommand;
 import io.musicassistant.alexa.masim.server.SimServer;
 import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
@@ -178,7 +179,7 @@ public final class MaSimulator implements AutoCloseable {
     private final Library library;
     private final LibraryEditor editor;
     private final Tokens tokens;
-    private final PlayerHub players;
+    private final PlayerHub hub;
     private final SimServer server;
     private final StreamServer streams;
     private final SlimprotoServer slimproto;
@@ -197,7 +198,7 @@ public final class MaSimulator implements AutoCloseable {
         this.tokens = new Tokens(clock, options.tokenSecret());
         Playlog playlog = new Playlog(library, clock);
         editor.onDeleted(playlog::forget);
-        this.players = PlayerHub.seeded(library, clock, playlog);
+        this.hub = PlayerHub.seeded(library, clock, playlog);
         boolean stable = options.tokenSecret() != null;
         this.adminToken = stable ? tokens.issueStable(Users.ADMIN, "simulator admin")
                 : tokens.issue(Users.ADMIN, "simulator admin", Tokens.LONG_LIVED, true);
@@ -207,13 +208,13 @@ public final class MaSimulator implements AutoCloseable {
                 : tokens.issue(Users.KIDS_ROOM, "Kids' room speaker", Tokens.LONG_LIVED, true);
         this.server = SimServer.start(new SimServer.Config(options.port(), options.httpPort(), options.profile(),
                 options.heartbeatInterval(), options.setupRequired(), options.commandDelay()),
-                editor, players, playlog, tokens, SERVER_ID);
+                editor, hub, playlog, tokens, SERVER_ID);
         StreamServer startedStreams = null;
         try {
-            startedStreams = StreamServer.start(options.streamPort(), players, options.profile(),
+            startedStreams = StreamServer.start(options.streamPort(), hub, options.profile(),
                     options.effectivePacing(), options.radioPacing());
             this.streams = startedStreams;
-            this.slimproto = SlimprotoServer.start(options.slimprotoPort(), options.slimprotoHeartbeat(), players,
+            this.slimproto = SlimprotoServer.start(options.slimprotoPort(), options.slimprotoHeartbeat(), hub,
                     startedStreams::baseUrl);
         } catch (RuntimeException e) {
             if (startedStreams != null) {
@@ -397,12 +398,12 @@ public final class MaSimulator implements AutoCloseable {
 
     /** The current state of a player. */
     public Optional<PlayerState> player(String playerId) {
-        return players.state(playerId);
+        return hub.players().state(playerId);
     }
 
     /** Changes a player (e.g. {@code p -> p.withAvailable(false)}) and emits {@code player_updated}. */
     public PlayerState updatePlayer(String playerId, UnaryOperator<PlayerState> change) {
-        return players.update(playerId, change);
+        return hub.players().update(playerId, change);
     }
 
     // ---------------------------------------------------------------- slimproto and streams
@@ -481,7 +482,7 @@ public final class MaSimulator implements AutoCloseable {
 
     /** A player's config as {@code config/players/get} returns it; also of players now gone. */
     public Optional<PlayerConfig> playerConfig(String playerId) {
-        return players.playerConfig(playerId);
+        return hub.configs().get(playerId);
     }
 
     @Override

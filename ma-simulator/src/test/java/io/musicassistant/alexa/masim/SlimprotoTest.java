@@ -13,6 +13,7 @@ import io.musicassistant.alexa.masim.audio.Mp3Audio;
 import io.musicassistant.alexa.masim.library.Album;
 import io.musicassistant.alexa.masim.library.Track;
 import io.musicassistant.alexa.masim.player.PlayerConfig;
+import io.musicassistant.alexa.masim.profile.Profile;
 import io.musicassistant.alexa.masim.slimproto.Strm;
 import io.musicassistant.alexa.masim.stream.Pacing;
 import java.nio.charset.StandardCharsets;

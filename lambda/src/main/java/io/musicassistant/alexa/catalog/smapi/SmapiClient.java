@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.catalog.CatalogType;
 import io.musicassistant.alexa.control.reporting.LwaTokenClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,9 +58,13 @@ public final class SmapiClient {
         this.timeout = timeout;
     }
 
-    /** {@code POST /v0/catalogs}: a new catalog of this type, owned by the vendor. */
-    public String createCatalog(String title, CatalogType type) {
-        ObjectNode body = JSON.createObjectNode().put("title", title).put("type", type.amazonType()).put("usage", type.usage())
+    /**
+     * {@code POST /v0/catalogs}: a new catalog, owned by the vendor.
+     *
+     * @param type Amazon's catalog type ({@code AMAZON.MusicAlbum}); {@code usage} the one it pairs with
+     */
+    public String createCatalog(String title, String type, String usage) {
+        ObjectNode body = JSON.createObjectNode().put("title", title).put("type", type).put("usage", usage)
                 .put("vendorId", credentials.vendorId());
         return call("POST", "/v0/catalogs", body, 201).path("id").asText();
     }

@@ -1,12 +1,13 @@
 package io.musicassistant.alexa.control.reporting;
 
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.Endpoints;
-import io.musicassistant.alexa.control.smarthome.Property;
+import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

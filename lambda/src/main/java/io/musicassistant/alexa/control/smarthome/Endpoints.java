@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.control.smarthome;
 
 import io.musicassistant.alexa.control.smarthome.capabilities.Capability;
+import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

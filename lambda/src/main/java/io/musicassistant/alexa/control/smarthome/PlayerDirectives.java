@@ -1,7 +1,8 @@
 package io.musicassistant.alexa.control.smarthome;
 
-import io.musicassistant.alexa.control.HomeControl;
-import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.players.HomeControl;
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
+import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;

@@ -2,11 +2,16 @@ package io.musicassistant.alexa.control.smarthome;
 
 import io.musicassistant.alexa.alexa.DirectiveName;
 import java.util.Map;
+import java.util.Set;
 
-/** One smart-home directive; found by {@link #directive()} in the skill's registry. */
+/**
+ * The smart-home directives one handler answers. Declares their (namespace, name) keys, so that
+ * {@link SmartHomeDirectiveRegistry} refuses a second handler for one and a test can hold them to
+ * the interfaces discovery declares.
+ */
 public interface SmartHomeDirectiveHandler {
 
-    DirectiveName directive();
+    Set<DirectiveName> directives();
 
     /** Whether the directive needs a linked user (everything but AcceptGrant, which carries its own grant). */
     default boolean needsUser() {

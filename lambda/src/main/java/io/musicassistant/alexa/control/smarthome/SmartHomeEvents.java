@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.control.smarthome;
 
+import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.RelayError;
@@ -20,14 +20,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The smart-home API (payload version 3) of the control skill: envelope checks, identity from the
- * bearer token, dispatch by (namespace, name), and every failure as an ErrorResponse event. An
+ * bearer token, dispatch by (namespace, name) through {@link SmartHomeDirectiveRegistry}, and every failure as an ErrorResponse event. An
  * offline home or an unreachable player answers ENDPOINT_UNREACHABLE at once.
  */
 public final class SmartHomeSkill {
@@ -40,26 +39,24 @@ public final class SmartHomeSkill {
     private static final int MAX_CORRELATION_TOKEN = 4096;
     private static final JsonPointer CORRELATION_TOKEN = JsonPointer.compile("/directive/header/correlationToken");
 
-    private final Map<DirectiveName, SmartHomeDirectiveHandler> handlers = new LinkedHashMap<>();
+    private final SmartHomeDirectiveRegistry handlers;
     private final IdentityResolver identity;
     private final Clock clock;
     private final Duration budget;
 
-    public SmartHomeSkill(IdentityResolver identity, Clock clock, Duration budget) {
+    public SmartHomeSkill(SmartHomeDirectiveRegistry handlers, IdentityResolver identity, Clock clock, Duration budget) {
+        this.handlers = handlers;
         this.identity = identity;
         this.clock = clock;
         this.budget = budget;
     }
 
-    public SmartHomeSkill register(SmartHomeDirectiveHandler handler) {
-        if (handlers.putIfAbsent(handler.directive(), handler) != null) {
-            throw new IllegalStateException("two handlers for " + handler.directive());
-        }
-        return this;
+    public SmartHomeDirectiveRegistry registry() {
+        return handlers;
     }
 
     public Set<DirectiveName> directives() {
-        return handlers.keySet();
+        return handlers.directives();
     }
 
     /** Answers one smart-home directive; always returns a serialised event. */
@@ -88,17 +85,15 @@ public final class SmartHomeSkill {
     }
 
     private Map<String, Object> dispatch(SmartHomeRequest request) {
-        SmartHomeDirectiveHandler handler = handlers.get(request.name());
-        if (handler == null) {
-            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "unsupported directive");
-        }
+        SmartHomeDirectiveHandler handler = handlers.find(request.name()).orElseThrow(() ->
+                new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "unsupported directive"));
         SmartHomeRequest withUser = request;
         if (handler.needsUser()) {
             withUser = new SmartHomeRequest(request.name(), request.messageId(), request.correlationToken(),
                     request.endpointId(), request.payload(), user(request.token()), request.token(), request.deadline());
         }
         try (var ignored = LogContext.put("user", withUser.userId() == null ? null
-                : Secrets.sha256Hex(withUser.userId()).substring(0, 12))) {
+                : Hashes.sha256Hex(withUser.userId()).substring(0, 12))) {
             return handler.handle(withUser);
         } catch (NotPairedException e) {
             throw new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");

@@ -3,7 +3,7 @@ package io.musicassistant.alexa.control.voice;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.NotPairedException;
-import io.musicassistant.alexa.relay.RateLimiter;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 

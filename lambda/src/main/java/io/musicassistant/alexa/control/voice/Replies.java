@@ -8,7 +8,7 @@ import com.amazon.ask.model.er.dynamic.EntityListItem;
 import com.amazon.ask.model.er.dynamic.EntityValueAndSynonyms;
 import com.amazon.ask.model.er.dynamic.UpdateBehavior;
 import com.amazon.ask.response.ResponseBuilder;
-import io.musicassistant.alexa.platform.Secrets;
+import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class Replies {
     private static String fingerprint(List<PlayerInfo> players) {
         StringBuilder s = new StringBuilder();
         players.stream().limit(MAX_ENTITIES).forEach(p -> s.append(p.playerId()).append('\u0000').append(p.name()).append('\u0001'));
-        return Secrets.sha256Hex(s.toString()).substring(0, 16);
+        return Hashes.sha256Hex(s.toString()).substring(0, 16);
     }
 
     /** {@code text} made safe inside {@code <speak>}: markup characters escaped, control characters dropped. */

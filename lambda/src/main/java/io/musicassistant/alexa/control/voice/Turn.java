@@ -1,6 +1,6 @@
 package io.musicassistant.alexa.control.voice;
 
-import io.musicassistant.alexa.control.HomeControl;
+import io.musicassistant.alexa.control.players.HomeControl;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;

@@ -14,66 +14,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.control.HomeControl;
-import io.musicassistant.alexa.accounts.HomeAccounts;
-import io.musicassistant.alexa.control.voice.handlers.CancelHandler;
-import io.musicassistant.alexa.control.voice.handlers.Confirmable;
-import io.musicassistant.alexa.control.voice.handlers.ListAccountsHandler;
-import io.musicassistant.alexa.control.voice.handlers.NoHandler;
-import io.musicassistant.alexa.control.voice.handlers.RemoveAccountHandler;
-import io.musicassistant.alexa.control.voice.handlers.UnlinkHomeHandler;
-import io.musicassistant.alexa.control.voice.handlers.YesHandler;
-import io.musicassistant.alexa.control.voice.handlers.ErrorHandler;
-import io.musicassistant.alexa.control.voice.handlers.FallbackHandler;
-import io.musicassistant.alexa.control.voice.handlers.HelpHandler;
-import io.musicassistant.alexa.control.voice.handlers.LaunchHandler;
-import io.musicassistant.alexa.control.voice.handlers.LinkHomeHandler;
-import io.musicassistant.alexa.control.voice.handlers.ListRoomsHandler;
-import io.musicassistant.alexa.control.voice.handlers.MoveMusicHandler;
-import io.musicassistant.alexa.control.voice.handlers.MuteHandler;
-import io.musicassistant.alexa.control.voice.handlers.NavigateHomeHandler;
-import io.musicassistant.alexa.control.voice.handlers.NextHandler;
-import io.musicassistant.alexa.control.voice.handlers.PauseHandler;
-import io.musicassistant.alexa.control.voice.handlers.PlayHandler;
-import io.musicassistant.alexa.control.voice.handlers.PlayInRoomHandler;
-import io.musicassistant.alexa.control.voice.handlers.PreviousHandler;
-import io.musicassistant.alexa.control.voice.handlers.RepeatHandler;
-import io.musicassistant.alexa.control.voice.handlers.ResumeHandler;
-import io.musicassistant.alexa.control.voice.handlers.SelectRoomHandler;
-import io.musicassistant.alexa.control.voice.handlers.SessionEndedHandler;
-import io.musicassistant.alexa.control.voice.handlers.ShuffleOffHandler;
-import io.musicassistant.alexa.control.voice.handlers.ShuffleOnHandler;
-import io.musicassistant.alexa.control.voice.handlers.StopHandler;
-import io.musicassistant.alexa.control.voice.handlers.StopMusicHandler;
-import io.musicassistant.alexa.control.voice.handlers.UnknownIntentHandler;
-import io.musicassistant.alexa.control.voice.handlers.UnknownRequestHandler;
-import io.musicassistant.alexa.control.voice.handlers.UnmuteHandler;
-import io.musicassistant.alexa.control.voice.handlers.VoiceIntentHandler;
-import io.musicassistant.alexa.control.voice.handlers.VolumeDownHandler;
-import io.musicassistant.alexa.control.voice.handlers.VolumeHandler;
-import io.musicassistant.alexa.control.voice.handlers.VolumeUpHandler;
-import io.musicassistant.alexa.control.voice.handlers.WhatsPlayingHandler;
+import io.musicassistant.alexa.control.players.HomeControl;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
 import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.relay.Pairing;
-import io.musicassistant.alexa.relay.RateLimiter;
+import io.musicassistant.alexa.accounts.Pairing;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.StrictScalars;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The control skill's custom voice model ("Alexa, ask Music Assistant to pause the kitchen"), built
- * with the ASK SDK: one handler per intent in {@code handlers}, rooms matched to the user's Music
- * Assistant players, answers from {@code Messages*.properties} in the request's language. Whatever
+ * with the ASK SDK: each intent answered by the one handler its {@link VoiceIntentRegistry} holds,
+ * requests that are not intents by the request handlers of this package, rooms matched to the user's
+ * Music Assistant players, answers from {@code Messages*.properties} in the request's language. Whatever
  * arrives, the answer is a valid custom-skill response with a short spoken reason; the checks the
  * SDK does not do (size, JSON, skill id, request shape) happen here, before it sees the request.
  */
@@ -95,55 +57,37 @@ public final class VoiceSkill {
      * otherwise take a slot value sent as a number, or a boolean sent as a string.
      */
     private static final ObjectMapper STRICT_READER = strict(ObjectMapperFactory.getMapper());
-    private final Map<String, VoiceIntentHandler> intents = new LinkedHashMap<>();
+    private final VoiceIntentRegistry intents;
 
-    public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Pairing pairing,
-                      RateLimiter limiter, Clock clock, Duration budget, String skillId) {
-        this(homes, control, identity, pairing, limiter, clock, budget, skillId, null);
-    }
-
-    /** @param accounts the homes' linked accounts (list, remove, unlink by voice) */
-    public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Pairing pairing,
-                      RateLimiter limiter, Clock clock, Duration budget, String skillId, HomeAccounts accounts) {
+    /** @param intents the intent handlers ({@code handlers.VoiceIntentHandlers} builds the model's) */
+    public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Clock clock, Duration budget,
+                      String skillId, VoiceIntentRegistry intents) {
         this.homes = homes;
         this.control = control;
         this.identity = identity;
         this.clock = clock;
         this.budget = budget;
         this.skillId = skillId == null || skillId.isBlank() ? null : skillId;
-        List<VoiceIntentHandler> answering = List.of(
-                new PlayHandler(), new PlayInRoomHandler(), new PauseHandler(), new ResumeHandler(), new StopMusicHandler(),
-                new NextHandler(), new PreviousHandler(), new VolumeHandler(), new VolumeUpHandler(), new VolumeDownHandler(),
-                new MuteHandler(), new UnmuteHandler(), new ShuffleOnHandler(), new ShuffleOffHandler(), new RepeatHandler(),
-                new WhatsPlayingHandler(), new MoveMusicHandler(), new ListRoomsHandler(), new LinkHomeHandler(pairing, limiter, homes),
-                new HelpHandler(), new CancelHandler(), new StopHandler(), new NavigateHomeHandler(), new FallbackHandler());
-        answering.forEach(h -> intents.put(h.intent(), h));
-        SelectRoomHandler selectRoom = new SelectRoomHandler(intents);
-        intents.put(selectRoom.intent(), selectRoom);
-        // After SelectRoom: a room named in answer to a yes/no question completes nothing.
-        List<Confirmable> confirmables = List.of(new UnlinkHomeHandler(accounts, homes), new RemoveAccountHandler(accounts, homes));
-        Map<String, Confirmable> byIntent = new LinkedHashMap<>();
-        confirmables.forEach(c -> byIntent.put(c.intent(), c));
-        List<VoiceIntentHandler> accountIntents = List.of(new ListAccountsHandler(accounts, homes),
-                (VoiceIntentHandler) confirmables.get(0), (VoiceIntentHandler) confirmables.get(1),
-                new YesHandler(byIntent), new NoHandler());
-        accountIntents.forEach(h -> intents.put(h.intent(), h));
-
+        this.intents = intents;
         CustomSkillBuilder builder = new CustomSkillBuilder();
-        builder.addRequestHandler(new LaunchHandler());
-        builder.addRequestHandler(new SessionEndedHandler());
-        intents.values().forEach(builder::addRequestHandler);
+        builder.addRequestHandler(new LaunchRequestHandler());
+        builder.addRequestHandler(new SessionEndedRequestHandler());
+        intents.handlers().forEach(builder::addRequestHandler);
         // The SDK asks handlers in this order: the catch-alls come last.
-        builder.addRequestHandler(new UnknownIntentHandler());
+        builder.addRequestHandler(new UnknownIntentRequestHandler());
         builder.addRequestHandler(new UnknownRequestHandler());
         builder.addExceptionHandler(new ErrorHandler());
         this.skill = builder.build();
     }
 
+    public VoiceIntentRegistry registry() {
+        return intents;
+    }
+
     /** The intents answered, each with the slots it reads: what every interaction model must declare. */
     public Map<String, Set<String>> intents() {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        intents.forEach((name, h) -> out.put(name, h.slots()));
+        intents.byIntent().forEach((name, h) -> out.put(name, h.slots()));
         return out;
     }
 

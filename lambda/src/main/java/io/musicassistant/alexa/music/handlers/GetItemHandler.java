@@ -1,11 +1,11 @@
 package io.musicassistant.alexa.music.handlers;
 
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /**
@@ -31,6 +31,6 @@ public final class GetItemHandler implements MusicDirectiveHandler {
         ItemReference ref = ItemReference.from(request.payload().get("targetItemReference"));
         PlayQueues.Session session = queues.open(request, ref);
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, queues.entry(session, ref.id()))));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, queues.entry(session, ref.id()))));
     }
 }

@@ -1,12 +1,12 @@
 package io.musicassistant.alexa.music.handlers;
 
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /** Alexa.Audio.PlayQueue GetNextItem: the next track, or the end of the queue. */
@@ -30,7 +30,7 @@ public final class GetNextItemHandler implements MusicDirectiveHandler {
         PlayQueues.Session session = queues.open(request, ref);
         var next = queues.next(session, queues.entry(session, ref.id()), userInitiated);
         Payloads.NextItem payload = next
-                .map(entry -> new Payloads.NextItem(false, queues.render(session, entry)))
+                .map(entry -> new Payloads.NextItem(false, queues.renderAndPrefetch(session, entry)))
                 .orElseGet(() -> new Payloads.NextItem(true, null));
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetNextItem", "1.0", payload);
     }

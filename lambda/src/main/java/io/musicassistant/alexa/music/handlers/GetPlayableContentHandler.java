@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.music.handlers;
 
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.AlexaItems;
 import io.musicassistant.alexa.music.MusicContent;
@@ -8,6 +7,7 @@ import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.SelectionCriteria;
 import io.musicassistant.alexa.music.StreamBase;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;

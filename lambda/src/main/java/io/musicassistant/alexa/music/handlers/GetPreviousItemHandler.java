@@ -2,12 +2,12 @@ package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /** Alexa.Audio.PlayQueue GetPreviousItem: the track before; at the start, Alexa.Audio ITEM_NOT_FOUND. */
@@ -32,6 +32,6 @@ public final class GetPreviousItemHandler implements MusicDirectiveHandler {
                 .orElseThrow(() -> new AlexaException(new AlexaError.Audio(AlexaError.Audio.ITEM_NOT_FOUND,
                         "There is no previous item.", null)));
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetPreviousItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, previous)));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, previous)));
     }
 }

@@ -1,12 +1,12 @@
 package io.musicassistant.alexa.music.handlers;
 
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.AlexaItems;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /** Alexa.Media.PlayQueue GetView: the current item and what comes next, for the Alexa app (≤ 10 items). */
@@ -34,6 +34,6 @@ public final class GetViewHandler implements MusicDirectiveHandler {
         PlayQueues.Session session = queues.open(request, ref);
         var entries = queues.view(session, queues.entry(session, ref.id()), VIEW_SIZE);
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetView", "1.0",
-                new Payloads.View(items.queueControls(session.content(), session.state()), queues.render(session, entries)));
+                new Payloads.View(items.queueControls(session.content(), session.state()), queues.renderRenewingStreams(session, entries)));
     }
 }

@@ -2,7 +2,6 @@ package io.musicassistant.alexa.music.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.AlexaItems;
@@ -12,6 +11,7 @@ import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueId;
 import io.musicassistant.alexa.music.StreamBase;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 import io.musicassistant.alexa.music.model.PlaybackMethod;
 import io.musicassistant.alexa.relay.Home;
@@ -65,7 +65,7 @@ public final class InitiateHandler implements MusicDirectiveHandler {
         boolean repeat = "ON".equals(repeatMode.isObject() ? Fields.text(repeatMode, "status", "") : Fields.text(modes, "repeat", ""));
         PlayQueues.Session session = queues.start(request, home, resolved,
                 QueueId.create(shuffle, loop, repeat, explicitAllowed));
-        var first = queues.render(session, queues.first(session));
+        var first = queues.renderAndPrefetch(session, queues.first(session));
         PlaybackMethod method = new PlaybackMethod(PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE, session.queueId().value(),
                 items.queueControls(session.content(), session.state()),
                 new PlaybackMethod.Rules(new PlaybackMethod.Feedback("PREFERENCE", !session.content().live())), first);

@@ -2,13 +2,13 @@ package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /** Alexa.Audio.PlayQueue JumpToItem: the user tapped an item of the queue view in the Alexa app. */
@@ -37,6 +37,6 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
             throw new AlexaException(new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
         }
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "JumpToItem", "1.0",
-                new Payloads.SingleItem(queues.render(session, entry)));
+                new Payloads.SingleItem(queues.renderAndPrefetch(session, entry)));
     }
 }

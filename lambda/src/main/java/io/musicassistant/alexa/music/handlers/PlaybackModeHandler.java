@@ -1,13 +1,13 @@
 package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaException;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueState;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 
 /**
  * What SetShuffle, SetLoop and SetRepeat share: read the requested mode, store the queue's new

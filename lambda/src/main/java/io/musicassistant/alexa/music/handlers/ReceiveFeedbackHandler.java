@@ -1,12 +1,12 @@
 package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaException;
-import io.musicassistant.alexa.alexa.AlexaMessage;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
+import io.musicassistant.alexa.music.model.AlexaMessage;
 import io.musicassistant.alexa.music.model.Payloads;
 
 /**

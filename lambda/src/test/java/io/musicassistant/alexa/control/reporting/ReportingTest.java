@@ -13,14 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
-import io.musicassistant.alexa.relay.ApiResponse;
+import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.Directives;
 import io.musicassistant.alexa.testing.ScriptedHome;

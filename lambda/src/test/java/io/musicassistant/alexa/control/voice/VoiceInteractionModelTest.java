@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.control.voice.handlers.RepeatHandler;
+import io.musicassistant.alexa.control.voice.handlers.RepeatIntentHandler;
+import io.musicassistant.alexa.control.voice.handlers.VoiceIntentHandlers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class VoiceInteractionModelTest {
     /** Letters, apostrophes and spaces only: Alexa refuses digits and most punctuation in samples. */
     static final Pattern SAMPLE = Pattern.compile("[\\p{L}' ]+");
 
-    static final Map<String, Set<String>> HANDLED = new VoiceSkill(null, null, null, null, null, Clock.systemUTC(),
-            Duration.ofSeconds(1), null).intents();
+    static final Map<String, Set<String>> HANDLED = new VoiceSkill(null, null, null, Clock.systemUTC(), Duration.ofSeconds(1),
+            null, VoiceIntentHandlers.registry(null, null, null, null)).intents();
 
     static JsonNode languageModel(String locale) {
         try {
@@ -164,7 +165,7 @@ class VoiceInteractionModelTest {
             List<String> words = new ArrayList<>(List.of(v.path("name").path("value").asText()));
             v.path("name").path("synonyms").forEach(s -> words.add(s.asText()));
             for (String word : words) {
-                assertEquals(Optional.of(id), RepeatHandler.spoken(word), locale + ": the handler reads \"" + word + "\"");
+                assertEquals(Optional.of(id), RepeatIntentHandler.spoken(word), locale + ": the handler reads \"" + word + "\"");
             }
         }
         assertEquals(Set.of("off", "one", "all"), modes);

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.control.voice.VoiceRequests.Answer;
-import io.musicassistant.alexa.control.voice.handlers.LinkHomeHandler;
+import io.musicassistant.alexa.control.voice.handlers.LinkHomeIntentHandler;
 import io.musicassistant.alexa.relay.HomeDirectory;
-import io.musicassistant.alexa.relay.RelayApi;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
 import io.musicassistant.alexa.testing.CloudFixture;
@@ -103,12 +103,12 @@ class VoiceLinkHomeTest {
 
     @Test
     void leadingZerosAreRestored() {
-        assertEquals(Optional.of("01234567"), LinkHomeHandler.code("1234567"));
-        assertEquals(Optional.of("00000042"), LinkHomeHandler.code("42"));
-        assertEquals(Optional.of("12345678"), LinkHomeHandler.code("1234 5678"));
-        assertEquals(Optional.of("12345678"), LinkHomeHandler.code("1234-5678"));
-        assertEquals(Optional.empty(), LinkHomeHandler.code("123456789"));
-        assertEquals(Optional.empty(), LinkHomeHandler.code("12ab5678"));
-        assertEquals(Optional.empty(), LinkHomeHandler.code("-1234567"));
+        assertEquals(Optional.of("01234567"), LinkHomeIntentHandler.code("1234567"));
+        assertEquals(Optional.of("00000042"), LinkHomeIntentHandler.code("42"));
+        assertEquals(Optional.of("12345678"), LinkHomeIntentHandler.code("1234 5678"));
+        assertEquals(Optional.of("12345678"), LinkHomeIntentHandler.code("1234-5678"));
+        assertEquals(Optional.empty(), LinkHomeIntentHandler.code("123456789"));
+        assertEquals(Optional.empty(), LinkHomeIntentHandler.code("12ab5678"));
+        assertEquals(Optional.empty(), LinkHomeIntentHandler.code("-1234567"));
     }
 }

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.masim.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ public final class CommandRegistry {
 
     public Optional<Command> get(String name) {
         return Optional.ofNullable(commands.get(name));
+    }
+
+    /** Every registered command, in registration order (the README's "where is" table is checked against it). */
+    public List<Command> commands() {
+        return List.copyOf(commands.values());
     }
 
     public int size() {

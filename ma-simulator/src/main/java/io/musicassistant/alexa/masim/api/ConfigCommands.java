@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.masim.error.MaError;
 import io.musicassistant.alexa.masim.player.PlayerConfig;
-import io.musicassistant.alexa.masim.player.PlayerHub;
+import io.musicassistant.alexa.masim.player.PlayerConfigs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +26,12 @@ final class ConfigCommands {
     }
 
     static void register(CommandRegistry registry, Services services) {
-        PlayerHub hub = services.players();
+        PlayerConfigs configs = services.players().configs();
         registry.register("config/players", Access.user("config.players.read"), call -> {
             String provider = call.args().optStr("provider");
             boolean includeValues = call.args().bool("include_values", false);
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
-            for (PlayerConfig config : hub.playerConfigs()) {
+            for (PlayerConfig config : configs.all()) {
                 if (provider == null || provider.equals(config.provider())) {
                     ObjectNode json = services.json().playerConfig(config);
                     if (!includeValues) {
@@ -44,7 +44,7 @@ final class ConfigCommands {
         });
         registry.register("config/players/get", Access.user("config.players.read"), call -> {
             String playerId = call.args().str("player_id");
-            PlayerConfig config = hub.playerConfig(playerId)
+            PlayerConfig config = configs.get(playerId)
                     .orElseThrow(() -> MaError.keyError("No config found for player id " + playerId));
             return Reply.of(services.json().playerConfig(config));
         });
@@ -59,7 +59,7 @@ final class ConfigCommands {
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             values.properties().forEach(e -> changes.put(e.getKey(), plain(e.getValue())));
-            return Reply.of(services.json().playerConfig(hub.savePlayerConfig(playerId, changes)));
+            return Reply.of(services.json().playerConfig(configs.save(playerId, changes)));
         });
     }
 

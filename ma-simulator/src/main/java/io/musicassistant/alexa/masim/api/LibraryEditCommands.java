@@ -10,6 +10,7 @@ import io.musicassistant.alexa.masim.library.LibraryEditor;
 import io.musicassistant.alexa.masim.library.MediaItem;
 import io.musicassistant.alexa.masim.library.MediaType;
 import io.musicassistant.alexa.masim.library.Track;
+import io.musicassistant.alexa.masim.models.ModelJson;
 import java.util.List;
 import java.util.Map;
 

@@ -2,13 +2,13 @@ package io.musicassistant.alexa.masim.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.auth.User;
 import io.musicassistant.alexa.masim.error.ErrorCode;
 import io.musicassistant.alexa.masim.error.MaError;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.masim.player.PlayerView;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,84 +41,84 @@ final class PlayerCommands {
 
         players.command(registry, "play", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdPlay(id, c.username()));
+            return new Bound(id, () -> hub.players().cmdPlay(id, c.username()));
         });
         players.command(registry, "pause", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdPause(id));
+            return new Bound(id, () -> hub.players().cmdPause(id));
         });
         players.command(registry, "stop", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdStop(id));
+            return new Bound(id, () -> hub.players().cmdStop(id));
         });
         players.command(registry, "next", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdNext(id, c.username()));
+            return new Bound(id, () -> hub.players().cmdNext(id, c.username()));
         });
         players.command(registry, "previous", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdPrevious(id, c.username()));
+            return new Bound(id, () -> hub.players().cmdPrevious(id, c.username()));
         });
         players.command(registry, "seek", c -> {
             String id = c.args().str("player_id");
             int position = c.args().integer("position");
-            return new Bound(id, () -> hub.cmdSeek(id, position, c.username()));
+            return new Bound(id, () -> hub.players().cmdSeek(id, position, c.username()));
         });
         players.command(registry, "power", c -> {
             String id = c.args().str("player_id");
             boolean powered = c.args().bool("powered");
-            return new Bound(id, () -> hub.cmdPower(id, powered));
+            return new Bound(id, () -> hub.players().cmdPower(id, powered));
         });
         players.command(registry, "volume_set", c -> {
             String id = c.args().str("player_id");
             int level = c.args().integer("volume_level");
-            return new Bound(id, () -> hub.cmdVolumeSet(id, level));
+            return new Bound(id, () -> hub.volumes().cmdVolumeSet(id, level));
         });
         players.command(registry, "volume_up", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdVolumeStep(id, true));
+            return new Bound(id, () -> hub.volumes().cmdVolumeStep(id, true));
         });
         players.command(registry, "volume_down", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdVolumeStep(id, false));
+            return new Bound(id, () -> hub.volumes().cmdVolumeStep(id, false));
         });
         players.command(registry, "volume_mute", c -> {
             String id = c.args().str("player_id");
             boolean muted = c.args().bool("muted");
-            return new Bound(id, () -> hub.cmdVolumeMute(id, muted));
+            return new Bound(id, () -> hub.volumes().cmdVolumeMute(id, muted));
         });
         players.command(registry, "group_volume", c -> {
             String id = c.args().str("player_id");
             int level = c.args().integer("volume_level");
-            return new Bound(id, () -> hub.cmdGroupVolume(id, level));
+            return new Bound(id, () -> hub.volumes().cmdGroupVolume(id, level));
         });
         players.command(registry, "group_volume_up", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdGroupVolumeStep(id, true));
+            return new Bound(id, () -> hub.volumes().cmdGroupVolumeStep(id, true));
         });
         players.command(registry, "group_volume_down", c -> {
             String id = c.args().str("player_id");
-            return new Bound(id, () -> hub.cmdGroupVolumeStep(id, false));
+            return new Bound(id, () -> hub.volumes().cmdGroupVolumeStep(id, false));
         });
         players.command(registry, "group_volume_mute", c -> {
             String id = c.args().str("player_id");
             boolean muted = c.args().bool("muted");
-            return new Bound(id, () -> hub.cmdGroupVolumeMute(id, muted));
+            return new Bound(id, () -> hub.volumes().cmdGroupVolumeMute(id, muted));
         });
         if (services.profile() == Profile.NEWEST) {
             players.command(registry, "play_pause", c -> {
                 String id = c.args().str("player_id");
-                return new Bound(id, () -> hub.cmdPlayPause(id, c.username()));
+                return new Bound(id, () -> hub.players().cmdPlayPause(id, c.username()));
             });
         } else {
             // Feb-2026/2.9: play_pause is not decorated, so an unknown player is an error (10)
             registry.register("players/cmd/play_pause", Access.user("players.control"), c -> {
                 String id = c.args().str("player_id");
-                PlayerState player = hub.state(id).orElse(null);
+                PlayerState player = hub.players().state(id).orElse(null);
                 if (player == null || !player.available() || !player.enabled()) {
                     throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Player " + id + " is not available");
                 }
-                players.run(id, () -> hub.cmdPlayPause(id, c.username()));
+                players.run(id, () -> hub.players().cmdPlayPause(id, c.username()));
                 return Reply.none();
             });
         }
@@ -133,7 +133,7 @@ final class PlayerCommands {
     private void command(CommandRegistry registry, String name, Binder binder) {
         registry.register("players/cmd/" + name, Access.user("players.control"), call -> {
             Bound bound = binder.bind(call);
-            Optional<PlayerState> player = hub.state(bound.playerId());
+            Optional<PlayerState> player = hub.players().state(bound.playerId());
             if (player.isEmpty() || !player.get().available()) {
                 return Reply.none();
             }
@@ -169,7 +169,7 @@ final class PlayerCommands {
         a.bool("return_protocol_players", false);
         User user = call.user();
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        for (PlayerView view : hub.players()) {
+        for (PlayerView view : hub.players().all()) {
             PlayerState p = view.state();
             if (!returnUnavailable && !p.available()) {
                 continue;
@@ -196,7 +196,7 @@ final class PlayerCommands {
             throw MaError.of(ErrorCode.INSUFFICIENT_PERMISSIONS,
                     user.username() + " does not have access to player " + playerId);
         }
-        Optional<PlayerView> view = hub.player(playerId);
+        Optional<PlayerView> view = hub.players().get(playerId);
         if (raiseUnavailable && (view.isEmpty() || !view.get().state().available() || !view.get().state().enabled())) {
             throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Player " + playerId + " is not available");
         }
@@ -206,7 +206,7 @@ final class PlayerCommands {
     private Reply getByName(Call call) {
         String name = call.args().str("name");
         User user = call.user();
-        for (PlayerView view : hub.players()) {
+        for (PlayerView view : hub.players().all()) {
             if (view.state().name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 if (user != null && !user.isAdmin() && !user.mayUsePlayer(view.state().playerId())) {
                     throw MaError.of(ErrorCode.INSUFFICIENT_PERMISSIONS,

@@ -3,16 +3,17 @@ package io.musicassistant.alexa.masim.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.auth.Users;
 import io.musicassistant.alexa.masim.error.MaError;
 import io.musicassistant.alexa.masim.library.MediaItem;
 import io.musicassistant.alexa.masim.library.MediaType;
 import io.musicassistant.alexa.masim.player.PlayerHub;
+import io.musicassistant.alexa.masim.player.PlayerQueues;
 import io.musicassistant.alexa.masim.player.QueueItem;
 import io.musicassistant.alexa.masim.player.QueueOption;
 import io.musicassistant.alexa.masim.player.QueueView;
 import io.musicassistant.alexa.masim.player.RepeatMode;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,69 +40,69 @@ final class QueueCommands {
         PlayerHub hub = services.players();
         registry.register("player_queues/all", Access.user(READ), c -> {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
-            hub.queues().forEach(view -> list.add(services.json().queue(view)));
+            hub.queues().all().forEach(view -> list.add(services.json().queue(view)));
             return Reply.of(list);
         });
         registry.register("player_queues/get", Access.user(READ),
-                c -> q.queueOrNull(hub.queue(c.args().str("queue_id")).orElse(null)));
+                c -> q.queueOrNull(hub.queues().get(c.args().str("queue_id")).orElse(null)));
         registry.register("player_queues/items", Access.user(READ), q::items);
         registry.register("player_queues/get_active_queue", Access.user(READ),
-                c -> q.queueOrNull(hub.activeQueueOf(c.args().str("player_id")).orElse(null)));
+                c -> q.queueOrNull(hub.queues().activeQueueOf(c.args().str("player_id")).orElse(null)));
         registry.register("player_queues/play_media", Access.user(CONTROL), q::playMedia);
         registry.register("player_queues/shuffle", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             boolean enabled = c.args().bool("shuffle_enabled");
-            hub.queueShuffle(id, enabled);
+            hub.queues().shuffle(id, enabled);
             return Reply.none();
         });
         registry.register("player_queues/repeat", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             RepeatMode mode = c.args().enumValue("repeat_mode", "RepeatMode", RepeatMode::parse);
-            hub.queueRepeat(id, mode);
+            hub.queues().repeat(id, mode);
             return Reply.none();
         });
         registry.register("player_queues/dont_stop_the_music", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             boolean enabled = c.args().bool("dont_stop_the_music_enabled");
-            hub.queueDontStopTheMusic(id, enabled);
+            hub.queues().dontStopTheMusic(id, enabled);
             return Reply.none();
         });
         if (services.profile() == Profile.NEWEST) {
             registry.register("player_queues/autoplay", Access.user(CONTROL), c -> {
                 String id = c.args().str("queue_id");
                 boolean enabled = c.args().bool("autoplay_enabled");
-                hub.queueDontStopTheMusic(id, enabled);
+                hub.queues().dontStopTheMusic(id, enabled);
                 return Reply.none();
             });
         }
         registry.register("player_queues/play", Access.user(CONTROL), c -> {
-            hub.queuePlay(c.args().str("queue_id"), c.username());
+            hub.playback().play(c.args().str("queue_id"), c.username());
             return Reply.none();
         });
         registry.register("player_queues/pause", Access.user(CONTROL), c -> {
-            hub.queuePause(c.args().str("queue_id"));
+            hub.playback().pause(c.args().str("queue_id"));
             return Reply.none();
         });
         registry.register("player_queues/play_pause", Access.user(CONTROL), c -> {
-            hub.queuePlayPause(c.args().str("queue_id"), c.username());
+            hub.playback().playPause(c.args().str("queue_id"), c.username());
             return Reply.none();
         });
         registry.register("player_queues/stop", Access.user(CONTROL), c -> {
-            hub.queueStop(c.args().str("queue_id"));
+            hub.playback().stop(c.args().str("queue_id"));
             return Reply.none();
         });
         registry.register("player_queues/next", Access.user(CONTROL), c -> {
-            hub.queueNext(c.args().str("queue_id"), c.username());
+            hub.playback().next(c.args().str("queue_id"), c.username());
             return Reply.none();
         });
         registry.register("player_queues/previous", Access.user(CONTROL), c -> {
-            hub.queuePrevious(c.args().str("queue_id"), c.username());
+            hub.playback().previous(c.args().str("queue_id"), c.username());
             return Reply.none();
         });
         registry.register("player_queues/resume", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             c.args().optBool("fade_in");
-            hub.queueResume(id, c.username());
+            hub.playback().resume(id, c.username());
             return Reply.none();
         });
         registry.register("player_queues/play_index", Access.user(CONTROL), c -> {
@@ -109,38 +110,38 @@ final class QueueCommands {
             Object index = c.args().intOrStr("index");
             int seek = c.args().integer("seek_position", 0);
             c.args().bool("fade_in", false);
-            hub.playIndex(id, index, seek, c.username());
+            hub.playback().playIndex(id, index, seek, c.username());
             return Reply.none();
         });
         registry.register("player_queues/clear", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             boolean skipStop = c.args().bool("skip_stop", false);
-            hub.clear(id, skipStop);
+            hub.queues().clear(id, skipStop);
             return Reply.none();
         });
         registry.register("player_queues/seek", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             int position = c.args().integer("position", 10);
-            hub.queueSeek(id, position, c.username());
+            hub.playback().seek(id, position, c.username());
             return Reply.none();
         });
         registry.register("player_queues/skip", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             int seconds = c.args().integer("seconds", 10);
-            hub.queueSkip(id, seconds, c.username());
+            hub.playback().skip(id, seconds, c.username());
             return Reply.none();
         });
         registry.register("player_queues/delete_item", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");
             Object item = c.args().intOrStr("item_id_or_index");
-            hub.deleteItem(id, item);
+            hub.queues().deleteItem(id, item);
             return Reply.none();
         });
         registry.register("player_queues/transfer", Access.user(CONTROL), c -> {
             String source = c.args().str("source_queue_id");
             String target = c.args().str("target_queue_id");
             Boolean autoPlay = c.args().optBool("auto_play");
-            hub.transfer(source, target, autoPlay, c.username());
+            hub.queues().transfer(source, target, autoPlay, c.username());
             return Reply.none();
         });
     }
@@ -154,7 +155,7 @@ final class QueueCommands {
         int limit = call.args().integer("limit", 500);
         int offset = call.args().integer("offset", 0);
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        List<QueueItem> items = hub.queueItems(queueId, limit, offset);
+        List<QueueItem> items = hub.queues().items(queueId, limit, offset);
         for (int i = 0; i < items.size(); i++) {
             list.add(services.json().queueItem(items.get(i), Math.max(0, offset) + i));
         }
@@ -180,12 +181,12 @@ final class QueueCommands {
         } else {
             entries.add(media);
         }
-        List<PlayerHub.Resolved> resolved = new ArrayList<>();
+        List<PlayerQueues.Resolved> resolved = new ArrayList<>();
         for (JsonNode entry : entries) {
             try {
                 MediaItem item = resolve(entry);
                 if (item != null) {
-                    resolved.add(new PlayerHub.Resolved(item, lookup.playables(item, startItem)));
+                    resolved.add(new PlayerQueues.Resolved(item, lookup.playables(item, startItem)));
                 }
             } catch (MaError error) {
                 // MA logs "Skipping <item>: <error>" for its own errors and carries on
@@ -194,7 +195,7 @@ final class QueueCommands {
                 }
             }
         }
-        hub.playMedia(queueId, resolved, option, playbackUser);
+        hub.queues().playMedia(queueId, resolved, option, playbackUser);
         return Reply.none();
     }
 

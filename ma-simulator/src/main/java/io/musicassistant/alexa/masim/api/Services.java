@@ -1,11 +1,12 @@
 package io.musicassistant.alexa.masim.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.library.Library;
 import io.musicassistant.alexa.masim.library.LibraryEditor;
+import io.musicassistant.alexa.masim.models.ModelJson;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.Playlog;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.util.function.Supplier;
 
 /**

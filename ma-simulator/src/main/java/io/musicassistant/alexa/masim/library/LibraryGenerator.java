@@ -1,16 +1,12 @@
 package io.musicassistant.alexa.masim.library;
 
-import static io.musicassistant.alexa.masim.library.GeneratorWords.ACCENTED;
 import static io.musicassistant.alexa.masim.library.GeneratorWords.ADJECTIVES;
-import static io.musicassistant.alexa.masim.library.GeneratorWords.CITIES;
 import static io.musicassistant.alexa.masim.library.GeneratorWords.NOUNS;
-import static io.musicassistant.alexa.masim.library.GeneratorWords.PLURALS;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -28,20 +24,17 @@ final class LibraryGenerator {
 
     private static final AudioFormat STREAM = new AudioFormat("ogg", 44100, 16, 320);
     private static final AudioFormat FILE = new AudioFormat("flac", 44100, 16, 0);
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final String HEX = "0123456789abcdef";
     private static final String VARIOUS_ARTISTS_MBID = "89ad4ac3-39f7-470e-963a-56509c546377";
     private static final String[] OWNERS = {"Jane", "admin", "alexa-bridge"};
 
-    private enum Script { LATIN, JAPANESE, CYRILLIC, GREEK }
-
     /** An artist being generated: its albums are known before the record is written. */
-    private record ArtistPlan(int id, String name, Script script, boolean person, List<Integer> genreIds,
+    private record ArtistPlan(int id, String name, GeneratedNames.Script script, boolean person, List<Integer> genreIds,
             String source, List<String> albumIds) {
     }
 
     private final Library library;
-    private final SplittableRandom random;
+    private final Draws random;
+    private final GeneratedNames names;
     private final int targetTracks;
     private final List<Integer> extraGenreIds = new ArrayList<>();
     private final List<Integer> allGenreIds = new ArrayList<>();
@@ -52,7 +45,8 @@ final class LibraryGenerator {
 
     private LibraryGenerator(Library library, long seed, int targetTracks) {
         this.library = library;
-        this.random = new SplittableRandom(seed);
+        this.random = new Draws(new SplittableRandom(seed));
+        this.names = new GeneratedNames(random);
         this.targetTracks = targetTracks;
         this.remaining = targetTracks - library.trackCount();
     }
@@ -95,7 +89,7 @@ final class LibraryGenerator {
     // ---------------------------------------------------------------- artists and albums
 
     private void addArtist() {
-        Script script = script();
+        GeneratedNames.Script script = names.script();
         boolean person = false;
         String name;
         switch (script) {
@@ -103,98 +97,51 @@ final class LibraryGenerator {
                 int shape = random.nextInt(3);
                 person = shape == 0;
                 name = switch (shape) {
-                    case 0 -> pick(GeneratorWords.JA_FAMILY) + pick(GeneratorWords.JA_GIVEN);
-                    case 1 -> pick(GeneratorWords.JA_KATAKANA) + pick(GeneratorWords.JA_KATAKANA);
-                    default -> pick(GeneratorWords.JA_NOUNS) + pick(GeneratorWords.JA_NOUNS);
+                    case 0 -> random.pick(GeneratorWords.JA_FAMILY) + random.pick(GeneratorWords.JA_GIVEN);
+                    case 1 -> random.pick(GeneratorWords.JA_KATAKANA) + random.pick(GeneratorWords.JA_KATAKANA);
+                    default -> random.pick(GeneratorWords.JA_NOUNS) + random.pick(GeneratorWords.JA_NOUNS);
                 };
             }
             case CYRILLIC -> {
                 person = random.nextBoolean();
-                name = person ? pick(GeneratorWords.RU_FIRST) + " " + pick(GeneratorWords.RU_LAST)
-                        : pick(GeneratorWords.RU_NOUNS);
+                name = person ? random.pick(GeneratorWords.RU_FIRST) + " " + random.pick(GeneratorWords.RU_LAST)
+                        : random.pick(GeneratorWords.RU_NOUNS);
             }
             case GREEK -> {
                 person = true;
-                name = pick(GeneratorWords.EL_FIRST) + " " + pick(GeneratorWords.EL_LAST);
+                name = random.pick(GeneratorWords.EL_FIRST) + " " + random.pick(GeneratorWords.EL_LAST);
             }
             default -> {
                 int roll = random.nextInt(82);
                 person = roll >= 14 && roll < 38;
-                name = latinArtistName(roll);
+                name = names.latinArtistName(roll);
             }
         }
         int id = library.nextId(MediaType.ARTIST);
         List<Integer> genres = random.nextInt(3) == 0
-                ? List.of(pick(allGenreIds), pick(allGenreIds)).stream().distinct().toList()
-                : List.of(random.nextInt(3) == 0 ? pick(allGenreIds) : pick(extraGenreIds));
+                ? List.of(random.pick(allGenreIds), random.pick(allGenreIds)).stream().distinct().toList()
+                : List.of(random.nextInt(3) == 0 ? random.pick(allGenreIds) : random.pick(extraGenreIds));
         ArtistPlan artist = new ArtistPlan(id, name, script, person, genres, source(), new ArrayList<>());
         generatedArtistIds.add(Integer.toString(id));
-        int albums = 1 + geometric(0.35, 11);
-        int year = between(1955, 2022);
+        int albums = 1 + random.geometric(0.35, 11);
+        int year = random.between(1955, 2022);
         for (int i = 0; i < albums && remaining > 0; i++) {
             addAlbum(artist, Math.min(year, 2025));
-            year += between(1, 4);
+            year += random.between(1, 4);
         }
         putArtist(artist, 10 + random.nextInt(86));
     }
 
-    private String latinArtistName(int roll) {
-        if (roll < 14) {
-            return random.nextInt(3) == 0 ? "The " + pick(PLURALS) : "The " + pick(ADJECTIVES) + " " + pick(PLURALS);
-        }
-        if (roll < 38) {
-            return pick(GeneratorWords.FIRST_NAMES) + " " + pick(GeneratorWords.LAST_NAMES);
-        }
-        if (roll < 44) {
-            return random.nextBoolean() ? pick(GeneratorWords.FIRST_NAMES) + " & the " + pick(PLURALS)
-                    : pick(NOUNS) + " & " + pick(NOUNS);
-        }
-        if (roll < 47) {
-            StringBuilder initials = new StringBuilder();
-            for (int i = 0, n = between(2, 4); i < n; i++) {
-                initials.append((char) ('A' + random.nextInt(26))).append('.');
-            }
-            return initials.toString();
-        }
-        if (roll < 50) {
-            return letters(between(2, 3)) + "/" + letters(2);
-        }
-        if (roll < 56) {
-            return switch (random.nextInt(3)) {
-                case 0 -> between(2, 999) + " " + pick(PLURALS);
-                case 1 -> pick(NOUNS) + " " + between(1, 99);
-                default -> pick(NOUNS) + "-" + between(180, 999);
-            };
-        }
-        if (roll < 68) {
-            return random.nextBoolean() ? pick(NOUNS) : pick(NOUNS) + pick(NOUNS).toLowerCase(Locale.ROOT);
-        }
-        if (roll < 71) {
-            return random.nextBoolean() ? "DJ " + pick(GeneratorWords.FIRST_NAMES) : "MC " + pick(NOUNS);
-        }
-        if (roll < 75) {
-            return pick(ADJECTIVES) + " " + pick(NOUNS) + " " + pick(GeneratorWords.ENSEMBLES);
-        }
-        if (roll < 78) {
-            return pick(GeneratorWords.FOREIGN_ARTICLES) + " " + pick(NOUNS);
-        }
-        if (roll < 80) {
-            return (pick(ADJECTIVES) + " " + pick(PLURALS)).toLowerCase(Locale.ROOT);
-        }
-        return random.nextBoolean() ? pick(GeneratorWords.FIRST_NAMES) + " + the " + pick(PLURALS)
-                : pick(NOUNS) + "!";
-    }
-
     private void putArtist(ArtistPlan plan, int popularity) {
-        String spotifyId = spotifyId();
+        String spotifyId = random.spotifyId();
         List<ProviderMapping> mappings = mappings(plan.source(), spotifyId, "https://open.spotify.com/artist/" + spotifyId,
                 plan.name(), AudioFormat.UNKNOWN);
         List<Image> images = random.nextInt(10) < 7
                 ? List.of(remoteImage("artist", plan.name(), "spotify"))
                 : List.of();
-        String mbid = plan == variousArtists ? VARIOUS_ARTISTS_MBID : uuid();
+        String mbid = plan == variousArtists ? VARIOUS_ARTISTS_MBID : random.uuid();
         ItemInfo info = info(plan.id(), plan.name(), "", List.of(new ExternalId("musicbrainz_artistid", mbid)),
-                mappings, images, chance(8), plan.genreIds(), true);
+                mappings, images, random.chance(8), plan.genreIds(), true);
         library.put(new Artist(info, popularity, plan.person() ? "person" : "group", plan.albumIds()));
     }
 
@@ -206,14 +153,14 @@ final class LibraryGenerator {
         ArtistPlan albumArtist = various ? variousArtists() : artist;
         int albumId = library.nextId(MediaType.ALBUM);
         String albumKey = Integer.toString(albumId);
-        String title = albumTitle(type, artist);
+        String title = names.albumTitle(type, artist.name(), artist.script());
         String edition = "";
         String trackVersion = type == AlbumType.LIVE ? "Live" : "";
-        if (chance(8)) {
+        if (random.chance(8)) {
             if (random.nextBoolean()) {
-                edition = pick(GeneratorWords.ALBUM_EDITIONS);
+                edition = random.pick(GeneratorWords.ALBUM_EDITIONS);
             } else {
-                edition = "Remastered " + Math.min(2025, year + between(10, 40));
+                edition = "Remastered " + Math.min(2025, year + random.between(10, 40));
                 trackVersion = edition;
             }
         }
@@ -223,19 +170,19 @@ final class LibraryGenerator {
         for (int i = 0; i < count; i++) {
             int disc = i < secondDisc ? 1 : 2;
             int number = disc == 1 ? i + 1 : i + 1 - secondDisc;
-            String trackName = type == AlbumType.SINGLE && i == 0 ? title : trackTitle(artist.script(), number);
-            String trackArtist = various ? pick(generatedArtistIds) : Integer.toString(artist.id());
+            String trackName = type == AlbumType.SINGLE && i == 0 ? title : names.trackTitle(artist.script(), number);
+            String trackArtist = various ? random.pick(generatedArtistIds) : Integer.toString(artist.id());
             trackIds.add(addTrack(trackName, trackVersion, trackArtist, albumKey, disc, number, source,
                     artist.genreIds(), artist.name(), title));
         }
-        String spotifyId = spotifyId();
+        String spotifyId = random.spotifyId();
         List<ProviderMapping> mappings = mappings(source, spotifyId, null, albumArtist.name() + "/" + title,
                 AudioFormat.UNKNOWN);
         List<Image> images = albumImages(source, albumArtist.name() + "/" + title);
-        List<ExternalId> externalIds = List.of(new ExternalId("barcode", digits(13)),
-                new ExternalId("musicbrainz_releasegroupid", uuid()));
-        ItemInfo info = info(albumId, title, edition, externalIds, mappings, images, chance(6), artist.genreIds(), true);
-        String label = chance(70) ? pick(NOUNS) + " Records" : null;
+        List<ExternalId> externalIds = List.of(new ExternalId("barcode", random.digits(13)),
+                new ExternalId("musicbrainz_releasegroupid", random.uuid()));
+        ItemInfo info = info(albumId, title, edition, externalIds, mappings, images, random.chance(6), artist.genreIds(), true);
+        String label = random.chance(70) ? random.pick(NOUNS) + " Records" : null;
         library.put(new Album(info, year, type, List.of(Integer.toString(albumArtist.id())), label, trackIds));
         albumArtist.albumIds().add(albumKey);
     }
@@ -244,26 +191,26 @@ final class LibraryGenerator {
             int number, String source, List<Integer> genreIds, String artistName, String albumTitle) {
         int id = library.nextId(MediaType.TRACK);
         String version = albumTrackVersion;
-        if (version.isEmpty() && chance(12)) {
-            version = chance(25) ? "Remastered " + between(1994, 2024) : pick(GeneratorWords.TRACK_VERSIONS);
+        if (version.isEmpty() && random.chance(12)) {
+            version = random.chance(25) ? "Remastered " + random.between(1994, 2024) : random.pick(GeneratorWords.TRACK_VERSIONS);
         }
         List<String> artistIds = List.of(artistId);
-        if (chance(5) && generatedArtistIds.size() > 1) {
-            String featured = pick(generatedArtistIds);
+        if (random.chance(5) && generatedArtistIds.size() > 1) {
+            String featured = random.pick(generatedArtistIds);
             if (!featured.equals(artistId)) {
                 artistIds = List.of(artistId, featured);
             }
         }
-        String spotifyId = spotifyId();
+        String spotifyId = random.spotifyId();
         // the file path only exists for own files: most tracks of a big library are streamed
         String path = source.equals("spotify") ? null : artistName + "/" + albumTitle + "/"
                 + (disc > 1 ? disc + "-" : "") + (number < 10 ? "0" : "") + number + " - " + name + ".flac";
         List<ProviderMapping> mappings = mappings(source, spotifyId, "https://open.spotify.com/track/" + spotifyId,
                 path, FILE);
-        String isrc = "QZ" + letters(3) + digits(2) + digits(5);
+        String isrc = "QZ" + random.letters(3) + random.digits(2) + random.digits(5);
         ItemInfo info = info(id, name, version, List.of(new ExternalId("isrc", isrc)), mappings, List.of(),
-                chance(3), genreIds, false);
-        library.put(new Track(info, duration(), artistIds, albumId, disc, number, chance(7)));
+                random.chance(3), genreIds, false);
+        library.put(new Track(info, duration(), artistIds, albumId, disc, number, random.chance(7)));
         String key = Integer.toString(id);
         allTrackIds.add(key);
         remaining--;
@@ -272,118 +219,10 @@ final class LibraryGenerator {
 
     private ArtistPlan variousArtists() {
         if (variousArtists == null) {
-            variousArtists = new ArtistPlan(library.nextId(MediaType.ARTIST), "Various Artists", Script.LATIN, false,
+            variousArtists = new ArtistPlan(library.nextId(MediaType.ARTIST), "Various Artists", GeneratedNames.Script.LATIN, false,
                     List.of(), "spotify", new ArrayList<>());
         }
         return variousArtists;
-    }
-
-    // ---------------------------------------------------------------- names
-
-    private Script script() {
-        int roll = random.nextInt(100);
-        if (roll < 6) {
-            return Script.JAPANESE;
-        }
-        if (roll < 11) {
-            return Script.CYRILLIC;
-        }
-        return roll < 15 ? Script.GREEK : Script.LATIN;
-    }
-
-    private String albumTitle(AlbumType type, ArtistPlan artist) {
-        switch (type) {
-            case COMPILATION -> {
-                return switch (random.nextInt(4)) {
-                    case 0 -> "Greatest Hits";
-                    case 1 -> "The Best of " + artist.name();
-                    case 2 -> "Hits " + between(1970, 1995) + "–" + between(1996, 2020);
-                    default -> "Essentials";
-                };
-            }
-            case LIVE -> {
-                return random.nextBoolean() ? "Live at " + pick(GeneratorWords.VENUES)
-                        : "Live in " + pick(CITIES) + " " + between(1968, 2024);
-            }
-            case SOUNDTRACK -> {
-                return pick(NOUNS) + " (Original Motion Picture Soundtrack)";
-            }
-            case EP -> {
-                return plainTitle(artist.script()) + " EP";
-            }
-            case SINGLE -> {
-                return trackTitle(artist.script(), 2);
-            }
-            default -> {
-                return plainTitle(artist.script());
-            }
-        }
-    }
-
-    private String plainTitle(Script script) {
-        return switch (script) {
-            case JAPANESE -> japaneseTitle();
-            case CYRILLIC -> cyrillicTitle();
-            case GREEK -> greekTitle();
-            default -> switch (random.nextInt(11)) {
-                case 0, 1 -> pick(ADJECTIVES) + " " + pick(PLURALS);
-                case 2, 3 -> pick(NOUNS);
-                case 4 -> "The " + pick(NOUNS) + " of " + pick(NOUNS);
-                case 5 -> random.nextBoolean() ? Integer.toString(between(1965, 2024)) : Integer.toString(between(2, 99));
-                case 6 -> pick(NOUNS) + " & " + pick(NOUNS);
-                case 7 -> "Songs from the " + pick(NOUNS);
-                case 8 -> pick(ACCENTED);
-                case 9 -> pick(NOUNS) + ", Vol. " + between(1, 4);
-                default -> pick(ADJECTIVES);
-            };
-        };
-    }
-
-    private String trackTitle(Script script, int number) {
-        if (script != Script.LATIN && random.nextInt(5) > 0) {
-            return plainTitle(script);
-        }
-        return switch (random.nextInt(20)) {
-            case 0, 1, 2 -> pick(ADJECTIVES) + " " + pick(NOUNS);
-            case 3, 4 -> pick(NOUNS);
-            case 5 -> "Don't " + pick(GeneratorWords.VERBS);
-            case 6 -> pick(NOUNS) + " of the " + pick(PLURALS);
-            case 7 -> pick(GeneratorWords.GERUNDS) + " " + pick(PLURALS);
-            case 8 -> pick(NOUNS) + ", Pt. " + between(2, 3);
-            case 9 -> between(2, 99) + " " + pick(PLURALS);
-            case 10 -> pick(NOUNS) + " & " + pick(NOUNS);
-            case 11 -> pick(NOUNS) + " '" + String.format(Locale.ROOT, "%02d", between(0, 99));
-            case 12 -> "(" + pick(GeneratorWords.VERBS) + ") The " + pick(NOUNS);
-            case 13 -> random.nextBoolean() ? "I'm " + pick(ADJECTIVES) : "We Are " + pick(PLURALS);
-            case 14 -> pick(NOUNS) + (random.nextBoolean() ? "?" : "!");
-            case 15 -> random.nextBoolean() ? "Midnight in " + pick(CITIES) : pick(CITIES) + " Nights";
-            case 16 -> Integer.toString(between(1960, 2024));
-            case 17 -> pick(NOUNS) + "/" + pick(NOUNS);
-            case 18 -> pick(ACCENTED);
-            default -> number == 1 ? "Intro" : random.nextBoolean() ? "Interlude" : pick(GeneratorWords.VERBS);
-        };
-    }
-
-    private String japaneseTitle() {
-        return switch (random.nextInt(4)) {
-            case 0 -> pick(GeneratorWords.JA_ADJECTIVES) + pick(GeneratorWords.JA_NOUNS);
-            case 1 -> pick(GeneratorWords.JA_NOUNS) + "の" + pick(GeneratorWords.JA_NOUNS);
-            case 2 -> pick(GeneratorWords.JA_KATAKANA);
-            default -> pick(GeneratorWords.JA_NOUNS) + "へ";
-        };
-    }
-
-    private String cyrillicTitle() {
-        return switch (random.nextInt(3)) {
-            case 0 -> pick(GeneratorWords.RU_NOUNS);
-            case 1 -> pick(GeneratorWords.RU_NOUNS) + " и " + pick(GeneratorWords.RU_NOUNS).toLowerCase(Locale.ROOT);
-            default -> pick(GeneratorWords.RU_NOUNS) + " " + between(2, 99);
-        };
-    }
-
-    private String greekTitle() {
-        return random.nextBoolean() ? pick(GeneratorWords.EL_NOUNS)
-                : pick(GeneratorWords.EL_NOUNS) + " και " + pick(GeneratorWords.EL_NOUNS);
     }
 
     // ---------------------------------------------------------------- playlists and radios
@@ -396,18 +235,18 @@ final class LibraryGenerator {
         int count = Math.max(6, Math.min(40, targetTracks / 2500));
         for (int i = 0; i < count; i++) {
             String name = i < names.size() ? names.get(i) : "Mix #" + (i + 1);
-            int size = i == 0 ? Math.min(3000, Math.max(600, targetTracks / 10)) : between(15, 250);
+            int size = i == 0 ? Math.min(3000, Math.max(600, targetTracks / 10)) : random.between(15, 250);
             List<String> entries = new ArrayList<>(size);
             for (int j = 0; j < size; j++) {
-                entries.add(pick(allTrackIds));
+                entries.add(random.pick(allTrackIds));
             }
             int id = library.nextId(MediaType.PLAYLIST);
             boolean local = random.nextInt(5) == 0;
-            String spotifyId = spotifyId();
+            String spotifyId = random.spotifyId();
             List<ProviderMapping> mappings = mappings(local ? "local" : "spotify", spotifyId, null,
                     "playlists/" + name + ".m3u", AudioFormat.UNKNOWN);
             List<Image> images = local ? List.of() : List.of(remoteImage("playlist", name, "spotify"));
-            ItemInfo info = info(id, name, "", List.of(), mappings, images, chance(30), List.of(), false);
+            ItemInfo info = info(id, name, "", List.of(), mappings, images, random.chance(30), List.of(), false);
             library.put(new Playlist(info, OWNERS[random.nextInt(OWNERS.length)], random.nextBoolean(), entries));
         }
     }
@@ -416,24 +255,24 @@ final class LibraryGenerator {
         int count = Math.max(10, Math.min(60, targetTracks / 1000));
         for (int i = 0; i < count; i++) {
             String name = switch (random.nextInt(6)) {
-                case 0 -> "SomaFM: " + pick(ADJECTIVES) + " " + pick(NOUNS);
-                case 1 -> "Радио " + pick(GeneratorWords.RU_NOUNS);
-                case 2 -> pick(GeneratorWords.JA_NOUNS) + "FM";
-                case 3 -> "Ράδιο " + pick(GeneratorWords.EL_NOUNS);
-                default -> pick(GeneratorWords.RADIO_PREFIXES) + " " + pick(NOUNS) + " "
-                        + between(87, 107) + "." + random.nextInt(10) + " FM";
+                case 0 -> "SomaFM: " + random.pick(ADJECTIVES) + " " + random.pick(NOUNS);
+                case 1 -> "Радио " + random.pick(GeneratorWords.RU_NOUNS);
+                case 2 -> random.pick(GeneratorWords.JA_NOUNS) + "FM";
+                case 3 -> "Ράδιο " + random.pick(GeneratorWords.EL_NOUNS);
+                default -> random.pick(GeneratorWords.RADIO_PREFIXES) + " " + random.pick(NOUNS) + " "
+                        + random.between(87, 107) + "." + random.nextInt(10) + " FM";
             };
             boolean tunein = random.nextBoolean();
-            String stationId = tunein ? "s" + between(1000, 999_999) : uuid();
+            String stationId = tunein ? "s" + random.between(1000, 999_999) : random.uuid();
             String provider = tunein ? "tunein" : "radiobrowser";
             String codec = List.of("mp3", "aac", "flac").get(random.nextInt(3));
-            AudioFormat format = new AudioFormat(codec, 44100, 16, codec.equals("flac") ? 0 : 64 * between(1, 5));
+            AudioFormat format = new AudioFormat(codec, 44100, 16, codec.equals("flac") ? 0 : 64 * random.between(1, 5));
             ProviderMapping mapping = new ProviderMapping(stationId, provider, provider, true, format, null);
-            Image logo = new Image("thumb", LibraryLoader.IMAGE_HOST + "/radio/" + slug(name) + "-" + hex(8) + ".png",
+            Image logo = new Image("thumb", LibraryLoader.IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + random.hex(8) + ".png",
                     provider, true);
             int id = library.nextId(MediaType.RADIO);
-            ItemInfo info = info(id, name, "", List.of(), List.of(mapping), List.of(logo), chance(20),
-                    List.of(pick(allGenreIds)), false);
+            ItemInfo info = info(id, name, "", List.of(), List.of(mapping), List.of(logo), random.chance(20),
+                    List.of(random.pick(allGenreIds)), false);
             library.put(new Radio(info));
         }
     }
@@ -448,10 +287,10 @@ final class LibraryGenerator {
         int playCount = 0;
         long lastPlayed = 0;
         if (random.nextInt(100) < 45) {
-            playCount = 1 + geometric(0.12, 400);
+            playCount = 1 + random.geometric(0.12, 400);
             lastPlayed = LibraryLoader.PLAYED_BASE.getEpochSecond() - random.nextLong(365L * 24 * 3600);
         }
-        String description = refreshed && chance(3) ? "Generated artist or album number " + id + "." : null;
+        String description = refreshed && random.chance(3) ? "Generated artist or album number " + id + "." : null;
         return new ItemInfo(Integer.toString(id), name, version, Names.sortName(name), externalIds, mappings, images,
                 favorite, added, modified, playCount, lastPlayed, genreIds, description);
     }
@@ -481,7 +320,7 @@ final class LibraryGenerator {
     }
 
     private Image remoteImage(String kind, String name, String provider) {
-        return new Image("thumb", LibraryLoader.IMAGE_HOST + "/" + kind + "/" + slug(name) + "-" + hex(8) + ".jpg",
+        return new Image("thumb", LibraryLoader.IMAGE_HOST + "/" + kind + "/" + SeedIds.slug(name) + "-" + random.hex(8) + ".jpg",
                 provider, true);
     }
 
@@ -509,12 +348,12 @@ final class LibraryGenerator {
 
     private int trackCount(AlbumType type) {
         return switch (type) {
-            case SINGLE -> between(1, 3);
-            case EP -> between(4, 6);
-            case COMPILATION -> between(14, 24);
-            case LIVE -> between(10, 20);
-            case SOUNDTRACK -> between(12, 24);
-            default -> random.nextInt(10) == 0 ? between(17, 30) : between(8, 16);
+            case SINGLE -> random.between(1, 3);
+            case EP -> random.between(4, 6);
+            case COMPILATION -> random.between(14, 24);
+            case LIVE -> random.between(10, 20);
+            case SOUNDTRACK -> random.between(12, 24);
+            default -> random.nextInt(10) == 0 ? random.between(17, 30) : random.between(8, 16);
         };
     }
 
@@ -522,75 +361,13 @@ final class LibraryGenerator {
     private int duration() {
         int roll = random.nextInt(100);
         if (roll < 4) {
-            return between(40, 110);
+            return random.between(40, 110);
         }
         if (roll < 9) {
-            return between(360, 1200);
+            return random.between(360, 1200);
         }
-        return between(150, 330);
+        return random.between(150, 330);
     }
 
-    // ---------------------------------------------------------------- randomness
 
-    private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
-
-    private boolean chance(int percent) {
-        return random.nextInt(100) < percent;
-    }
-
-    private int between(int from, int to) {
-        return from + random.nextInt(to - from + 1);
-    }
-
-    /** 0, 1, 2 … with P(k) ∝ (1-p)^k, capped. */
-    private int geometric(double p, int cap) {
-        int k = 0;
-        while (k < cap && random.nextDouble() >= p) {
-            k++;
-        }
-        return k;
-    }
-
-    private String letters(int n) {
-        StringBuilder out = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            out.append((char) ('A' + random.nextInt(26)));
-        }
-        return out.toString();
-    }
-
-    private String digits(int n) {
-        StringBuilder out = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            out.append((char) ('0' + random.nextInt(10)));
-        }
-        return out.toString();
-    }
-
-    private String hex(int n) {
-        StringBuilder out = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            out.append(HEX.charAt(random.nextInt(16)));
-        }
-        return out.toString();
-    }
-
-    private String spotifyId() {
-        StringBuilder out = new StringBuilder(22);
-        for (int i = 0; i < 22; i++) {
-            out.append(BASE62.charAt(random.nextInt(62)));
-        }
-        return out.toString();
-    }
-
-    private String uuid() {
-        return hex(8) + "-" + hex(4) + "-4" + hex(3) + "-" + "89ab".charAt(random.nextInt(4)) + hex(3) + "-" + hex(12);
-    }
-
-    private static String slug(String name) {
-        String ascii = Names.safe(name, false).strip().replaceAll("\\s+", "-").replaceAll("[^a-z0-9-]", "");
-        return ascii.isEmpty() ? "item" : ascii;
-    }
 }

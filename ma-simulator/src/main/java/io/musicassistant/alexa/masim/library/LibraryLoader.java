@@ -5,18 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Parses the seed file (format documented at its top) into a {@link Library}. Everything that is
@@ -30,8 +27,6 @@ final class LibraryLoader {
     static final String IMAGE_HOST = "https://images.example.org";
     static final Instant ADDED_BASE = Instant.parse("2025-11-01T08:00:00Z");
     static final Instant PLAYED_BASE = Instant.parse("2026-08-01T00:00:00Z");
-    private static final String BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final Map<String, ProviderInstance> providers = new LinkedHashMap<>();
     private final Map<String, Genre> genres = new LinkedHashMap<>();
@@ -140,7 +135,7 @@ final class LibraryLoader {
                 album.disc > 1 ? album.disc + "-" : "", album.trackNumberOnDisc, title);
         List<ProviderMapping> mappings = mappings(MediaType.TRACK, id, title, source, path,
                 new AudioFormat("ogg", 44100, 16, 320), new AudioFormat("flac", 44100, 16, 0));
-        List<ExternalId> externalIds = List.of(new ExternalId("isrc", isrc(a.pos(2), title, id)));
+        List<ExternalId> externalIds = List.of(new ExternalId("isrc", SeedIds.isrc(a.pos(2), title, id)));
         ItemInfo info = info(MediaType.TRACK, id, title, version, externalIds, mappings, List.of(),
                 r.flag("fav"), genreIds(a), null);
         tracks.put(id, new Track(info, duration, artistIds, albumId, album.disc,
@@ -161,8 +156,8 @@ final class LibraryLoader {
                 mainArtist + "/" + title, AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
         List<Image> images = images(r, MediaType.ALBUM, title, mainArtist + "/" + title + "/folder.jpg");
         List<ExternalId> externalIds = List.of(
-                new ExternalId("barcode", barcode(title + id)),
-                new ExternalId("musicbrainz_releasegroupid", uuid("release-group:" + title + id)));
+                new ExternalId("barcode", SeedIds.barcode(title + id)),
+                new ExternalId("musicbrainz_releasegroupid", SeedIds.uuid("release-group:" + title + id)));
         ItemInfo info = info(MediaType.ALBUM, id, title, r.attr("version", ""), externalIds, mappings,
                 images, r.flag("fav"), genreIds(r), null);
         albums.put(id, new Album(info, Integer.parseInt(r.pos(2)), AlbumType.parse(r.pos(3)),
@@ -219,7 +214,7 @@ final class LibraryLoader {
         AudioFormat format = new AudioFormat(codec, 44100, 16, Integer.parseInt(r.attr("bitrate", "128")));
         ProviderMapping mapping = new ProviderMapping(r.pos(3), provider.domain(), provider.instanceId(),
                 true, format, null);
-        Image logo = new Image("thumb", IMAGE_HOST + "/radio/" + slug(name) + "-" + shortHash(name) + ".png",
+        Image logo = new Image("thumb", IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(name) + ".png",
                 provider.domain(), true);
         ItemInfo info = info(MediaType.RADIO, id, name, "", List.of(), List.of(mapping), List.of(logo),
                 r.flag("fav"), r.list("genres").stream().map(Integer::valueOf).toList(), null);
@@ -238,11 +233,11 @@ final class LibraryLoader {
                     AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
             List<Image> images = images(r, MediaType.ARTIST, name + id, name + "/artist.jpg");
             List<ExternalId> externalIds =
-                    List.of(new ExternalId("musicbrainz_artistid", uuid("artist:" + name + id)));
+                    List.of(new ExternalId("musicbrainz_artistid", SeedIds.uuid("artist:" + name + id)));
             ItemInfo info = info(MediaType.ARTIST, id, name, "", externalIds, mappings, images,
                     r.flag("fav"), r.list("genres").stream().map(Integer::valueOf).toList(),
                     r.attr("desc", null));
-            int popularity = (int) Math.floorMod(hash("popularity" + name + id), 60L) + 35;
+            int popularity = (int) Math.floorMod(SeedIds.hash("popularity" + name + id), 60L) + 35;
             finishedArtists.add(new Artist(info, popularity, r.attr("kind", "group"), draft.albumIds));
         }
         for (PlayedEntry entry : played) {
@@ -284,11 +279,11 @@ final class LibraryLoader {
             List<ProviderMapping> mappings, List<Image> images, boolean favorite, List<Integer> genreIds,
             String description) {
         String key = type.value() + ":" + id;
-        Instant added = ADDED_BASE.plus(Math.floorMod(hash("added" + key), 240L * 24 * 60), ChronoUnit.MINUTES);
-        Instant modified = added.plus(Math.floorMod(hash("modified" + key), 30L * 24), ChronoUnit.HOURS);
-        int playCount = (int) Math.floorMod(hash("plays" + key), 25L);
+        Instant added = ADDED_BASE.plus(Math.floorMod(SeedIds.hash("added" + key), 240L * 24 * 60), ChronoUnit.MINUTES);
+        Instant modified = added.plus(Math.floorMod(SeedIds.hash("modified" + key), 30L * 24), ChronoUnit.HOURS);
+        int playCount = (int) Math.floorMod(SeedIds.hash("plays" + key), 25L);
         long lastPlayed = playCount == 0 ? 0
-                : PLAYED_BASE.getEpochSecond() - Math.floorMod(hash("last" + key), 90L * 24 * 3600);
+                : PLAYED_BASE.getEpochSecond() - Math.floorMod(SeedIds.hash("last" + key), 90L * 24 * 3600);
         return new ItemInfo(id, name, version, Names.sortName(name), externalIds, mappings, images,
                 favorite, added, modified, playCount, lastPlayed, genreIds, description);
     }
@@ -297,7 +292,7 @@ final class LibraryLoader {
             String localPath, AudioFormat streamFormat, AudioFormat fileFormat) {
         List<ProviderMapping> result = new ArrayList<>();
         if (source.equals("spotify") || source.equals("both")) {
-            String spotifyId = base62(type.value() + ":" + id + ":" + name);
+            String spotifyId = SeedIds.base62(type.value() + ":" + id + ":" + name);
             String url = switch (type) {
                 case TRACK, ARTIST -> "https://open.spotify.com/" + type.value() + "/" + spotifyId;
                 default -> null;
@@ -325,54 +320,13 @@ final class LibraryLoader {
 
     private static Image remoteImage(MediaType type, String name, String provider) {
         return new Image("thumb",
-                IMAGE_HOST + "/" + type.value() + "/" + slug(name) + "-" + shortHash(type + name) + ".jpg",
+                IMAGE_HOST + "/" + type.value() + "/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(type + name) + ".jpg",
                 provider, true);
     }
 
     private static int parseDuration(String text) {
         String[] parts = text.split(":");
         return Integer.parseInt(parts[0]) * 60 + Integer.parseInt(parts[1]);
-    }
-
-    private static String slug(String name) {
-        String safe = Names.safe(name, false).strip().replaceAll("\\s+", "-");
-        String ascii = safe.replaceAll("[^a-z0-9-]", "");
-        return ascii.isEmpty() ? "item" : ascii;
-    }
-
-    private static String shortHash(String key) {
-        return Image.sha256Hex(key).substring(0, 8);
-    }
-
-    private static long hash(String key) {
-        byte[] digest = HexFormat.of().parseHex(Image.sha256Hex(key));
-        return ByteBuffer.wrap(digest).getLong();
-    }
-
-    private static String base62(String key) {
-        long a = hash("b62a" + key);
-        long b = hash("b62b" + key);
-        StringBuilder out = new StringBuilder(22);
-        for (int i = 0; i < 22; i++) {
-            long source = i < 11 ? a : b;
-            int index = (int) Math.floorMod(source >> ((i % 11) * 5), 62L);
-            out.append(BASE62.charAt(index));
-        }
-        return out.toString();
-    }
-
-    private static String isrc(String year, String title, String id) {
-        long digits = Math.floorMod(hash("isrc" + title + id), 100_000L);
-        return String.format(Locale.ROOT, "QZMAS%s%05d", year.substring(2), digits);
-    }
-
-    private static String barcode(String key) {
-        long digits = Math.floorMod(hash("barcode" + key), 10_000_000_000_000L);
-        return String.format(Locale.ROOT, "%013d", digits);
-    }
-
-    private static String uuid(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static final class ArtistDraft {

@@ -14,9 +14,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -182,7 +180,7 @@ final class SlimClient implements PlayerOutput {
         clientPower(remembered != null && remembered.powered());
         clientStop();
         clientVolume(remembered != null ? remembered.volume() : SqueezelitePlayers.DEFAULT_VOLUME);
-        hub.register(SqueezelitePlayers.state(parsed, name(), powered, volume,
+        hub.players().register(SqueezelitePlayers.state(parsed, name(), powered, volume,
                 socket.getInetAddress().getHostAddress(), System.currentTimeMillis() / 1000.0), this);
     }
 
@@ -196,7 +194,7 @@ final class SlimClient implements PlayerOutput {
             // _process_setd: data[1:-1], so the client's trailing NUL is required
             deviceName = payload.length < 2 ? "" : new String(payload, 1, payload.length - 2, StandardCharsets.UTF_8);
             if (registered) {
-                hub.providerNameChanged(playerId, name());
+                hub.players().providerNameChanged(playerId, name());
             }
         }
     }
@@ -243,7 +241,7 @@ final class SlimClient implements PlayerOutput {
     /** STMd: MA has enqueued the queue's next item by now; the library starts it at once. */
     private void onDecoderReady() {
         if (next == null) {
-            next = hub.nextStream(playerId).map(this::media).orElse(null);
+            next = hub.playback().nextStream(playerId).map(this::media).orElse(null);
         }
         if (next != null) {
             promoteNext();
@@ -262,7 +260,7 @@ final class SlimClient implements PlayerOutput {
         if (buffering != null) {
             current = buffering;
             buffering = null;
-            hub.streamStarted(playerId, current.stream().item().queueItemId(), current.stream().seekPosition());
+            hub.playback().streamStarted(playerId, current.stream().item().queueItemId(), current.stream().seekPosition());
         }
     }
 
@@ -280,7 +278,7 @@ final class SlimClient implements PlayerOutput {
         }
         Media media = awaitingStreamStart ? buffering : current;
         int seek = media == null ? 0 : media.stream().seekPosition();
-        hub.playerElapsed(playerId, seek + elapsedMillis / 1000.0);
+        hub.playback().playerElapsed(playerId, seek + elapsedMillis / 1000.0);
     }
 
     private void onPlaybackEnded() {
@@ -292,7 +290,7 @@ final class SlimClient implements PlayerOutput {
         current = null;
         buffering = null;
         next = null;
-        hub.playbackEnded(playerId);
+        hub.playback().playbackEnded(playerId);
     }
 
     /** STMl → MA's {@code _handle_buffer_ready}: {@code unpause_at(client.jiffies)}. */
@@ -318,38 +316,20 @@ final class SlimClient implements PlayerOutput {
             server.log(playerId, "RESP before STMc ignored (a previous stream's)");
             return;
         }
-        String text = new String(payload, StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\r\n");
-        int status = 0;
-        String[] statusLine = lines.length == 0 ? new String[0] : lines[0].split(" ", 3);
-        if (statusLine.length >= 2) {
-            try {
-                status = Integer.parseInt(statusLine[1].strip());
-            } catch (NumberFormatException e) {
-                status = 0;
-            }
-        }
-        Map<String, String> headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).strip());
-            }
-        }
-        if (status > 300) {
-            server.log(playerId, "stream answered " + status + ": stopped");
+        Resp resp = Resp.parse(payload);
+        if (resp.status() > 300) {
+            server.log(playerId, "stream answered " + resp.status() + ": stopped");
             state = State.STOPPED;
             current = null;
             buffering = null;
             next = null;
-            hub.playbackEnded(playerId);
+            hub.playback().playbackEnded(playerId);
             sendCont();
             return;
         }
-        String contentType = headers.get("content-type");
+        String contentType = resp.headers().get("content-type");
         if (contentType != null) {
-            send("codc", codecDetails(contentType).getBytes(StandardCharsets.US_ASCII));
+            send("codc", Codc.details(contentType).getBytes(StandardCharsets.US_ASCII));
         }
         sendCont();
     }
@@ -404,7 +384,7 @@ final class SlimClient implements PlayerOutput {
     public void queueChanged() {
         post(() -> {
             if (decoderReady && state != State.STOPPED && next == null) {
-                hub.nextStream(playerId).map(this::media).ifPresent(media -> playUrl(media, true, true, false));
+                hub.playback().nextStream(playerId).map(this::media).ifPresent(media -> playUrl(media, true, true, false));
             }
         });
     }
@@ -490,62 +470,17 @@ final class SlimClient implements PlayerOutput {
         long ip = server.explicitServerIp() ? 0x7F000001L : 0;
         // the player holds the body back until cont, so the codc sent on its RESP lands first
         send(Strm.of('s').withAutostart(autostart ? '3' : '2').withFlags(0)
-                .withStream(codecDetails(media.mimeType()), port, ip, HTTP_REQUEST.formatted(path, host)));
+                .withStream(Codc.details(media.mimeType()), port, ip, HTTP_REQUEST.formatted(path, host)));
     }
 
     /** MA's {@code resolve_stream_url} and {@code _handle_play_url_for_slimplayer}'s mime type. */
     private Media media(QueueStream stream) {
-        Object codec = hub.playerConfigValue(playerId, PlayerConfigEntry.OUTPUT_CODEC);
+        Object codec = hub.configs().value(playerId, PlayerConfigEntry.OUTPUT_CODEC);
         String fmt = codec == null ? "flac" : codec.toString();
         String url = server.streamBaseUrl() + StreamServer.singlePath(stream.sessionId(), stream.queueId(),
                 stream.item().queueItemId(), playerId, fmt);
         String extension = url.substring(url.lastIndexOf('.') + 1).split("\\?")[0];
         return new Media(url, "audio/" + extension, stream);
-    }
-
-    /** aioslimproto {@code _parse_codc}: the 5 codec bytes of strm and codc. */
-    static String codecDetails(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT).strip();
-        if (type.contains("wav") || type.contains("pcm")) {
-            Map<String, String> params = new HashMap<>();
-            for (String part : type.split(";")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    params.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-                }
-            }
-            String size = switch (params.getOrDefault("bitrate", "16")) {
-                case "8" -> "0";
-                case "20" -> "2";
-                case "32" -> "3";
-                case "24" -> "4";
-                default -> "1";
-            };
-            String rate = switch (params.getOrDefault("rate", "44100")) {
-                case "11000" -> "0";
-                case "22000" -> "1";
-                case "48000" -> "4";
-                case "8000" -> "5";
-                case "12000" -> "6";
-                case "16000" -> "7";
-                case "24000" -> "8";
-                case "88200" -> ":";
-                case "96000" -> "9";
-                case "176400" -> ";";
-                case "192000" -> "<";
-                default -> "3";
-            };
-            return "p" + size + rate + params.getOrDefault("channels", "2") + "1";
-        }
-        return switch (type) {
-            case "audio/flac", "audio/x-flac" -> "f????";
-            case "audio/aac", "audio/aacp" -> "a2???";
-            case "audio/ogg", "audio/oga" -> "o????";
-            case "audio/wma" -> "w????";
-            case "audio/alac" -> "l????";
-            case "audio/dsf" -> "p????";
-            default -> "m????"; // audio/mpeg, audio/mp3, and the fallback for anything unknown
-        };
     }
 
     // ---------------------------------------------------------------- writing
@@ -636,7 +571,7 @@ final class SlimClient implements PlayerOutput {
         closeSocket();
         if (registered) {
             server.release(playerId, this);
-            hub.unregister(playerId, this);
+            hub.players().unregister(playerId, this);
         }
         if (wasConnected || helo != null) {
             server.log(playerId, "disconnected");

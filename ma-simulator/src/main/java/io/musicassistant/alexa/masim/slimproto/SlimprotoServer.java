@@ -1,9 +1,9 @@
 package io.musicassistant.alexa.masim.slimproto;
 
 import io.musicassistant.alexa.masim.player.PlayerHub;
-import io.musicassistant.alexa.masim.server.TcpListener;
+import io.musicassistant.alexa.masim.net.BoundedLog;
+import io.musicassistant.alexa.masim.net.TcpListener;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,15 +24,12 @@ public final class SlimprotoServer implements AutoCloseable {
     record Remembered(boolean powered, int volume) {
     }
 
-    /** Log entries kept per player (and stream requests kept by the stream server); the oldest go first. */
-    public static final int MAX_LOG = 2000;
-
     private final PlayerHub hub;
     private final Duration heartbeat;
     private final Supplier<String> streamBaseUrl;
     private final Map<String, SlimClient> players = new ConcurrentHashMap<>();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
+    private final Map<String, BoundedLog> logs = new ConcurrentHashMap<>();
     private volatile boolean explicitServerIp;
     private TcpListener listener;
 
@@ -80,16 +77,11 @@ public final class SlimprotoServer implements AutoCloseable {
 
     /**
      * What happened on a player's connections, oldest first: frames received ("HELO device 7
-     * (receiver)", "STAT STMc", "RESP", "SETD 0", …) and why a connection ended; the last {@link #MAX_LOG} of them.
+     * (receiver)", "STAT STMc", "RESP", "SETD 0", …) and why a connection ended; the last {@link BoundedLog#CAPACITY} of them.
      */
     public List<String> log(String playerId) {
-        List<String> log = logs.get(playerId);
-        if (log == null) {
-            return List.of();
-        }
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        BoundedLog log = logs.get(playerId);
+        return log == null ? List.of() : log.entries();
     }
 
     /**
@@ -141,12 +133,6 @@ public final class SlimprotoServer implements AutoCloseable {
     }
 
     void log(String playerId, String entry) {
-        List<String> log = logs.computeIfAbsent(playerId == null ? "" : playerId, id -> new ArrayList<>());
-        synchronized (log) {
-            if (log.size() >= MAX_LOG) {
-                log.remove(0); // a long local-up must not grow without end (a heartbeat every 5 s)
-            }
-            log.add(entry);
-        }
+        logs.computeIfAbsent(playerId == null ? "" : playerId, id -> new BoundedLog()).add(entry);
     }
 }

@@ -1,15 +1,13 @@
 package io.musicassistant.alexa.masim.stream;
 
-import io.musicassistant.alexa.masim.Profile;
 import io.musicassistant.alexa.masim.audio.Mp3Audio;
 import io.musicassistant.alexa.masim.library.MediaItem;
-import io.musicassistant.alexa.masim.library.ProviderMapping;
-import io.musicassistant.alexa.masim.library.Radio;
-import io.musicassistant.alexa.masim.library.Track;
+import io.musicassistant.alexa.masim.net.BoundedLog;
+import io.musicassistant.alexa.masim.net.TcpListener;
 import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.player.QueueItem;
-import io.musicassistant.alexa.masim.server.TcpListener;
-import io.musicassistant.alexa.masim.slimproto.SlimprotoServer;
+import io.musicassistant.alexa.masim.player.QueuePlayback;
+import io.musicassistant.alexa.masim.profile.Profile;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +55,7 @@ public final class StreamServer implements AutoCloseable {
     private final PlayerHub hub;
     private final Profile profile;
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<String> requestLog = new ArrayList<>();
+    private final BoundedLog requestLog = new BoundedLog();
     private volatile Pacing trackPacing;
     private volatile Pacing radioPacing;
     private volatile long rateLimit;
@@ -121,11 +118,9 @@ public final class StreamServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** {@code "GET /single/… 200"} per request, in arrival order (the last {@link SlimprotoServer#MAX_LOG}). */
+    /** {@code "GET /single/… 200"} per request, in arrival order (the last {@link BoundedLog#CAPACITY}). */
     public List<String> requestLog() {
-        synchronized (requestLog) {
-            return List.copyOf(requestLog);
-        }
+        return requestLog.entries();
     }
 
     @Override
@@ -180,16 +175,16 @@ public final class StreamServer implements AutoCloseable {
         String queueItemId = single.group(3);
         String playerId = single.group(4);
         String fmt = single.group(5).toLowerCase(Locale.ROOT);
-        Optional<PlayerHub.StreamSession> session = hub.streamSession(queueId);
+        Optional<QueuePlayback.StreamSession> session = hub.playback().streamSession(queueId);
         String problem = null;
         if (session.isEmpty()) {
             problem = "Unknown Queue: " + queueId;
         } else if (sessionMismatch(session.get().sessionId(), sessionId)) {
             problem = "Unknown (or invalid) session: " + sessionId;
-        } else if (hub.state(playerId).isEmpty()) {
+        } else if (hub.players().state(playerId).isEmpty()) {
             problem = "Unknown Player: " + playerId;
         }
-        Optional<QueueItem> item = problem == null ? hub.queueItem(queueId, queueItemId) : Optional.empty();
+        Optional<QueueItem> item = problem == null ? hub.queues().item(queueId, queueItemId) : Optional.empty();
         if (problem == null && item.isEmpty()) {
             problem = "Unknown Queue item: " + queueItemId;
         }
@@ -222,9 +217,9 @@ public final class StreamServer implements AutoCloseable {
         if (method.equals("HEAD")) {
             return;
         }
-        PlayerHub.StreamSession current = session.get();
+        QueuePlayback.StreamSession current = session.get();
         int seek = queueItemId.equals(current.startItemId()) ? current.seekPosition() : 0;
-        streamBody(out, body(media, fmt, seek), !http10);
+        streamBody(out, StreamBody.of(media, fmt, seek), !http10);
     }
 
     private boolean sessionMismatch(String current, String requested) {
@@ -237,40 +232,7 @@ public final class StreamServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- bodies
 
-    /** Which pacing applies: MA paces music services and radio, never own files. */
-    private enum Source { OWN_FILE, MUSIC_SERVICE, RADIO }
-
-    /** The bytes of one item's stream: a window of its Mp3Audio byte sequence. */
-    private record Body(long seed, long start, long length, byte[] marker, Source source) {
-
-        void fill(long bodyOffset, byte[] out, int count) {
-            Mp3Audio.fill(seed, start + bodyOffset, out, 0, count);
-            for (int i = 0; i < count && bodyOffset + i < marker.length; i++) {
-                out[i] = marker[(int) (bodyOffset + i)];
-            }
-        }
-    }
-
-    private static Body body(MediaItem media, String fmt, int seekSeconds) {
-        long seed = Mp3Audio.seed(media.uri());
-        byte[] marker = switch (fmt) {
-            case "flac" -> "fLaC".getBytes(StandardCharsets.US_ASCII);
-            case "wav" -> "RIFF".getBytes(StandardCharsets.US_ASCII);
-            default -> new byte[0];
-        };
-        if (media instanceof Track track) {
-            long total = Mp3Audio.length(track.duration());
-            // a seek starts the body at the frame holding that position
-            long start = Math.min(total - Mp3Audio.FRAME_BYTES,
-                    (long) seekSeconds * 1000 / Mp3Audio.FRAME_MILLIS * Mp3Audio.FRAME_BYTES);
-            start = Math.max(0, start);
-            return new Body(seed, start, total - start, marker,
-                    isOwnFile(media) ? Source.OWN_FILE : Source.MUSIC_SERVICE);
-        }
-        return new Body(seed, 0, Long.MAX_VALUE, marker, media instanceof Radio ? Source.RADIO : Source.MUSIC_SERVICE);
-    }
-
-    private Pacing pacing(Source source) {
+    private Pacing pacing(StreamBody.Source source) {
         return switch (source) {
             case OWN_FILE -> Pacing.NONE;
             case MUSIC_SERVICE -> trackPacing;
@@ -278,7 +240,7 @@ public final class StreamServer implements AutoCloseable {
         };
     }
 
-    private void streamBody(OutputStream out, Body body, boolean chunked) throws IOException {
+    private void streamBody(OutputStream out, StreamBody body, boolean chunked) throws IOException {
         byte[] buffer = new byte[CHUNK];
         long sent = 0;
         long started = System.nanoTime();
@@ -329,16 +291,6 @@ public final class StreamServer implements AutoCloseable {
             case "ogg" -> "audio/ogg";
             default -> "audio/" + fmt;
         };
-    }
-
-    /** Own files (filesystem providers) are read as fast as possible; music services are paced. */
-    static boolean isOwnFile(MediaItem media) {
-        for (ProviderMapping mapping : media.providerMappings()) {
-            if (mapping.providerDomain().startsWith("filesystem")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -392,12 +344,7 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private void log(String method, String target, int status) {
-        synchronized (requestLog) {
-            if (requestLog.size() >= SlimprotoServer.MAX_LOG) {
-                requestLog.remove(0); // bounded for a long local-up
-            }
-            requestLog.add(method + " " + target + " " + status);
-        }
+        requestLog.add(method + " " + target + " " + status);
     }
 
     private static void sleep(long millis) throws IOException {

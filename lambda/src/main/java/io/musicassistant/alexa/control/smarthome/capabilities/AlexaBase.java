@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,10 @@ public record AlexaBase() implements Capability {
         return "Alexa";
     }
 
+    @Override
+    public List<String> directives() {
+        return List.of("ReportState");
+    }
 
     @Override
     public Map<String, Object> declaration(PlayerInfo player) {

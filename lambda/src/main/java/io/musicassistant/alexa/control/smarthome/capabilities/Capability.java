@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +18,14 @@ public sealed interface Capability permits AlexaBase, PlaybackController, Speake
             new PlaybackController(), new PlaybackStateReporter());
 
     String namespace();
+
+    /**
+     * The directives of this interface that Alexa may send an endpoint declaring it; each must have
+     * exactly one handler (a test holds the handlers to this). Most property-only interfaces have none.
+     */
+    default List<String> directives() {
+        return List.of();
+    }
 
     /** Whether a player gets this interface, from its MA {@code supported_features}; most apply to every player. */
     default boolean appliesTo(PlayerInfo player) {

@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,10 @@ public record PlaybackController() implements Capability {
         return NAMESPACE;
     }
 
+    @Override
+    public List<String> directives() {
+        return List.of("Play", "Pause", "Stop", "Next", "Previous");
+    }
 
     @Override
     public Map<String, Object> declaration(PlayerInfo player) {

@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.List;

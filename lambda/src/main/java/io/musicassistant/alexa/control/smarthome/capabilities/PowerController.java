@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,11 @@ public record PowerController() implements Capability {
     @Override
     public String namespace() {
         return NAMESPACE;
+    }
+
+    @Override
+    public List<String> directives() {
+        return List.of("TurnOn", "TurnOff");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.control.smarthome.capabilities;
 
-import io.musicassistant.alexa.control.smarthome.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,11 @@ public record Speaker() implements Capability {
     @Override
     public String namespace() {
         return NAMESPACE;
+    }
+
+    @Override
+    public List<String> directives() {
+        return List.of("SetVolume", "AdjustVolume", "SetMute");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.identity.IdentityResolver;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +34,8 @@ public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName("Alexa.Authorization", "AcceptGrant");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName("Alexa.Authorization", "AcceptGrant"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.control.smarthome.capabilities.Speaker;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Alexa.Speaker AdjustVolume {@code {volume: -100..100, volumeDefault}}. With {@code volumeDefault}
@@ -24,8 +25,8 @@ public final class AdjustVolumeHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName(Speaker.NAMESPACE, "AdjustVolume");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName(Speaker.NAMESPACE, "AdjustVolume"));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.musicassistant.alexa.control.smarthome.handlers;
 
 import io.musicassistant.alexa.alexa.DirectiveName;
-import io.musicassistant.alexa.control.HomeControl;
-import io.musicassistant.alexa.control.reporting.EndpointStates;
+import io.musicassistant.alexa.control.players.HomeControl;
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.Endpoints;
 import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
 import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
@@ -16,6 +16,7 @@ import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Alexa.Discovery Discover: every enabled, visible Music Assistant player and group becomes a
@@ -36,8 +37,8 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName("Alexa.Discovery", "Discover");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName("Alexa.Discovery", "Discover"));
     }
 
     @Override

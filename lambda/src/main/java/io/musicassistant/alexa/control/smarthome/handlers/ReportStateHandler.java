@@ -5,6 +5,7 @@ import io.musicassistant.alexa.control.smarthome.PlayerDirectives;
 import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveHandler;
 import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import java.util.Map;
+import java.util.Set;
 
 /** Alexa ReportState: answered with a StateReport of the player's current properties. */
 public final class ReportStateHandler implements SmartHomeDirectiveHandler {
@@ -16,8 +17,8 @@ public final class ReportStateHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName("Alexa", "ReportState");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName("Alexa", "ReportState"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.control.smarthome.capabilities.Speaker;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.util.Map;
+import java.util.Set;
 
 /** Alexa.Speaker SetMute {@code {mute: true|false}}. */
 public final class SetMuteHandler implements SmartHomeDirectiveHandler {
@@ -20,8 +21,8 @@ public final class SetMuteHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName(Speaker.NAMESPACE, "SetMute");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName(Speaker.NAMESPACE, "SetMute"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.musicassistant.alexa.control.smarthome.SmartHomeRequest;
 import io.musicassistant.alexa.control.smarthome.capabilities.Speaker;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.util.Map;
+import java.util.Set;
 
 /** Alexa.Speaker SetVolume {@code {volume: 0..100}}. */
 public final class SetVolumeHandler implements SmartHomeDirectiveHandler {
@@ -20,8 +21,8 @@ public final class SetVolumeHandler implements SmartHomeDirectiveHandler {
     }
 
     @Override
-    public DirectiveName directive() {
-        return new DirectiveName(Speaker.NAMESPACE, "SetVolume");
+    public Set<DirectiveName> directives() {
+        return Set.of(new DirectiveName(Speaker.NAMESPACE, "SetVolume"));
     }
 
     @Override

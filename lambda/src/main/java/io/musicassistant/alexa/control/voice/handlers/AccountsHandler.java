@@ -3,6 +3,7 @@ package io.musicassistant.alexa.control.voice.handlers;
 import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Turn;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
 import java.util.List;

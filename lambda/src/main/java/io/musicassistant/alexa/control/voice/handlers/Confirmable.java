@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * An intent that changes something that cannot be taken back by voice (unlinking a home, removing
  * an account): it first asks a yes/no question and keeps what it will do in the session as a
- * {@link Pending} with {@link #FILL}; {@link YesHandler} then calls {@link #confirmed}, {@link NoHandler}
+ * {@link Pending} with {@link #FILL}; {@link YesIntentHandler} then calls {@link #confirmed}, {@link NoIntentHandler}
  * drops it. What is confirmed is checked again then: the session attributes are only a reminder.
  */
 public interface Confirmable {

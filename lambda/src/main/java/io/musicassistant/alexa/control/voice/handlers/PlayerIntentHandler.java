@@ -6,10 +6,12 @@ import io.musicassistant.alexa.control.voice.Rooms;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
 import io.musicassistant.alexa.control.voice.VoiceAnswer;
+import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.RelayError;
+import java.util.List;
 
 /**
  * An intent that acts on one player, named by slot {@code room} or chosen by {@link Rooms}. A
@@ -23,8 +25,12 @@ public abstract class PlayerIntentHandler extends VoiceIntentHandler {
         super(intent, slots);
     }
 
-    /** Which player a request without a room means. */
-    protected Rooms.Default defaultRoom() {
+    protected PlayerIntentHandler(List<String> intents, String... slots) {
+        super(intents, slots);
+    }
+
+    /** Which player a request for {@code intent} without a room means. */
+    protected Rooms.Default defaultRoom(Intent intent) {
         return Rooms.Default.PLAYING;
     }
 
@@ -47,7 +53,7 @@ public abstract class PlayerIntentHandler extends VoiceIntentHandler {
         if (early != null) {
             return early;
         }
-        Rooms.Target target = Rooms.target(turn, intent, ROOM, defaultRoom());
+        Rooms.Target target = Rooms.target(turn, intent, ROOM, defaultRoom(intent));
         try {
             return act(turn, intent, target);
         } catch (RelayException e) {
