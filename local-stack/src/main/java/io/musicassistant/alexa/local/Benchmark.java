@@ -152,7 +152,7 @@ final class Benchmark {
 
     private static void report(PrintStream out, String what, Supplier<Long> sample, int iterations) {
         for (int i = 0; i < iterations / 5; i++) {
-            sample.get();
+            var unused = sample.get(); // warm-up, not measured
         }
         long[] nanos = new long[iterations];
         for (int i = 0; i < iterations; i++) {

@@ -9,6 +9,7 @@ import java.util.List;
  */
 final class GeneratorWords {
 
+    // spotless:off  (word tables, laid out by hand: the formatter would put one word per line)
     static final List<String> ADJECTIVES = List.of(
             "Electric", "Silver", "Golden", "Broken", "Velvet", "Hollow", "Midnight", "Neon", "Quiet", "Wild",
             "Crimson", "Paper", "Glass", "Northern", "Southern", "Lonely", "Blue", "Violet", "Distant", "Burning",
@@ -133,6 +134,7 @@ final class GeneratorWords {
 
     static final List<String> RADIO_PREFIXES = List.of("Radio", "FM", "Classic", "Jazz", "Smooth", "Indie",
             "Deep", "Soul", "Chill", "Hits");
+    // spotless:on
 
     private GeneratorWords() {
     }

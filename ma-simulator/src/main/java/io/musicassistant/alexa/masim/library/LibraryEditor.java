@@ -191,8 +191,10 @@ public final class LibraryEditor {
      * does, and announces it: the end of every update.
      */
     public synchronized MediaItem store(MediaItem changed) {
-        library.item(changed.mediaType(), changed.itemId()).orElseThrow(() -> MaError.of(ErrorCode.MEDIA_NOT_FOUND,
-                changed.mediaType().value() + " not found in library: " + changed.itemId()));
+        if (library.item(changed.mediaType(), changed.itemId()).isEmpty()) {
+            throw MaError.of(ErrorCode.MEDIA_NOT_FOUND,
+                    changed.mediaType().value() + " not found in library: " + changed.itemId());
+        }
         MediaItem stored = changed.withInfo(changed.info().withDateModified(now()));
         library.put(stored);
         emitNow(MEDIA_ITEM_UPDATED, stored);
