@@ -49,30 +49,72 @@ public final class CatalogBuilderHandler implements RequestStreamHandler {
         Map<String, String> env = System.getenv();
         Region region = Region.of(required(env, "AWS_REGION"));
         AwsCredentialsProvider credentials = AwsClients.credentials(false, env);
-        SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(60)).build();
-        try (S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
-             AthenaClient athena = AthenaClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build();
-             SecretsManagerClient secrets = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
-                     .httpClient(http).build()) {
-            JsonNode smapiSecret = JSON.readTree(secrets.getSecretValue(b -> b.secretId(required(env, "SMAPI_SECRET_ARN"))).secretString());
-            SmapiCredentials smapiCredentials = new SmapiCredentials(smapiSecret.path("client_id").asText(null),
-                    smapiSecret.path("client_secret").asText(null), smapiSecret.path("refresh_token").asText(null),
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+        try (S3Client s3 = S3Client.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .httpClient(http)
+                        .build();
+                AthenaClient athena = AthenaClient.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .httpClient(http)
+                        .build();
+                SecretsManagerClient secrets = SecretsManagerClient.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .httpClient(http)
+                        .build()) {
+            JsonNode smapiSecret =
+                    JSON.readTree(secrets.getSecretValue(b -> b.secretId(required(env, "SMAPI_SECRET_ARN")))
+                            .secretString());
+            SmapiCredentials smapiCredentials = new SmapiCredentials(
+                    smapiSecret.path("client_id").asText(null),
+                    smapiSecret.path("client_secret").asText(null),
+                    smapiSecret.path("refresh_token").asText(null),
                     smapiSecret.path("vendor_id").asText(null));
-            SmapiClient smapi = new SmapiClient(URI.create(env.getOrDefault("SMAPI_URL", "https://api.amazonalexa.com")),
-                    URI.create(env.getOrDefault("LWA_TOKEN_URL", "https://api.amazon.com/auth/o2/token")), smapiCredentials,
-                    Clock.systemUTC(), Duration.ofSeconds(20));
-            MergeEngine engine = new AthenaMerge(athena, s3, required(env, "ATHENA_WORKGROUP"), required(env, "GLUE_DATABASE"),
-                    required(env, "QUERY_RESULTS_BUCKET"), Duration.ofMinutes(8));
-            CatalogBuild.Settings settings = new CatalogBuild.Settings(required(env, "MUSIC_SKILL_ID"),
-                    CatalogLocale.parse(required(env, "CATALOG_LOCALES")), MergeQuery.withDefaultCaps(),
+            SmapiClient smapi = new SmapiClient(
+                    URI.create(env.getOrDefault("SMAPI_URL", "https://api.amazonalexa.com")),
+                    URI.create(env.getOrDefault("LWA_TOKEN_URL", "https://api.amazon.com/auth/o2/token")),
+                    smapiCredentials,
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(20));
+            MergeEngine engine = new AthenaMerge(
+                    athena,
+                    s3,
+                    required(env, "ATHENA_WORKGROUP"),
+                    required(env, "GLUE_DATABASE"),
+                    required(env, "QUERY_RESULTS_BUCKET"),
+                    Duration.ofMinutes(8));
+            CatalogBuild.Settings settings = new CatalogBuild.Settings(
+                    required(env, "MUSIC_SKILL_ID"),
+                    CatalogLocale.parse(required(env, "CATALOG_LOCALES")),
+                    MergeQuery.withDefaultCaps(),
                     env.getOrDefault("CATALOG_TITLE", "Music Assistant"),
                     // Lambda stops at 15 minutes; what is still resolving then is checked by the next run's report.
-                    Duration.ofMinutes(3), Duration.ofSeconds(10), enablementCycle(env.get("CATALOG_ENABLEMENT_CYCLE_H")));
-            BuildReport report = new CatalogBuild(new CatalogStore(s3, required(env, "CATALOG_BUCKET")), engine, smapi, settings,
-                    Clock.systemUTC(), Files.createTempDirectory("catalog-build"), message -> LOG.info("catalog.progress", "step", message))
+                    Duration.ofMinutes(3),
+                    Duration.ofSeconds(10),
+                    enablementCycle(env.get("CATALOG_ENABLEMENT_CYCLE_H")));
+            BuildReport report = new CatalogBuild(
+                            new CatalogStore(s3, required(env, "CATALOG_BUCKET")),
+                            engine,
+                            smapi,
+                            settings,
+                            Clock.systemUTC(),
+                            Files.createTempDirectory("catalog-build"),
+                            message -> LOG.info("catalog.progress", "step", message))
                     .run(force);
-            LOG.info("catalog.built", "homes", report.homes(), "skipped", report.wasSkipped(), "failed", report.failed());
+            LOG.info(
+                    "catalog.built",
+                    "homes",
+                    report.homes(),
+                    "skipped",
+                    report.wasSkipped(),
+                    "failed",
+                    report.failed());
             output.write(report.toJson().getBytes(StandardCharsets.UTF_8));
         }
     }

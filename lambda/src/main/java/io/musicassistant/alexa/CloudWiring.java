@@ -2,16 +2,17 @@ package io.musicassistant.alexa;
 
 import io.musicassistant.alexa.accounts.HomeAccounts;
 import io.musicassistant.alexa.accounts.HomeSweep;
+import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.accounts.SkillAccounts;
 import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.control.ControlSkill;
 import io.musicassistant.alexa.control.players.HomeControl;
 import io.musicassistant.alexa.control.reporting.ChangeReporter;
-import io.musicassistant.alexa.control.smarthome.EndpointStates;
-import io.musicassistant.alexa.control.reporting.HealthSweep;
 import io.musicassistant.alexa.control.reporting.EventGateway;
 import io.musicassistant.alexa.control.reporting.Grants;
+import io.musicassistant.alexa.control.reporting.HealthSweep;
 import io.musicassistant.alexa.control.reporting.LwaTokenClient;
+import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.PlayerDirectives;
 import io.musicassistant.alexa.control.smarthome.SmartHomeDirectiveRegistry;
 import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
@@ -48,23 +49,21 @@ import io.musicassistant.alexa.music.handlers.SetShuffleHandler;
 import io.musicassistant.alexa.platform.AwsClients;
 import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.platform.DeploymentKey;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.platform.SecretStore;
 import io.musicassistant.alexa.platform.SnapStartHooks;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.platform.TokenSealer;
-import io.musicassistant.alexa.relayapi.CredentialIssuer;
 import io.musicassistant.alexa.relay.HomeDirectory;
 import io.musicassistant.alexa.relay.HomeLiveness;
 import io.musicassistant.alexa.relay.HomeLocator;
+import io.musicassistant.alexa.relay.RelayClient;
+import io.musicassistant.alexa.relayapi.CredentialIssuer;
 import io.musicassistant.alexa.relayapi.HomeRegistry;
 import io.musicassistant.alexa.relayapi.LocalCredentialIssuer;
-import io.musicassistant.alexa.accounts.Pairing;
-import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relayapi.RelayApi;
-import io.musicassistant.alexa.relay.RelayClient;
 import io.musicassistant.alexa.relayapi.SnapshotUploads;
 import io.musicassistant.alexa.relayapi.StsCredentialIssuer;
-import io.musicassistant.alexa.relay.protocol.PlayerAction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,12 +96,13 @@ public final class CloudWiring {
     private final Once<EndpointStates> states = new Once<>(this::buildStates);
     private final Once<Pairing> pairing = new Once<>(this::buildPairing);
     private final Once<RateLimiter> rateLimiter = new Once<>(this::buildRateLimiter);
-    private final Once<DeploymentKey> deploymentKey = new Once<>(
-            () -> config().deploymentKey(arn -> new SecretStore(aws().secretsManager()).read(arn)));
-    private final Once<HomeAccounts> accounts = new Once<>(() -> new HomeAccounts(aws().dynamoDb(), tables(), pairing.get()));
+    private final Once<DeploymentKey> deploymentKey =
+            new Once<>(() -> config().deploymentKey(arn -> new SecretStore(aws().secretsManager()).read(arn)));
+    private final Once<HomeAccounts> accounts =
+            new Once<>(() -> new HomeAccounts(aws().dynamoDb(), tables(), pairing.get()));
     private final Once<SkillAccounts> skillAccounts = new Once<>(this::buildSkillAccounts);
-    private final Once<Config.Reporting> reporting = new Once<>(
-            () -> config().reporting(new SecretStore(aws().secretsManager())::read));
+    private final Once<Config.Reporting> reporting =
+            new Once<>(() -> config().reporting(new SecretStore(aws().secretsManager())::read));
 
     /** A value made by {@code make} on the first {@link #get}, then kept. */
     private static final class Once<T> {
@@ -133,7 +133,13 @@ public final class CloudWiring {
         this.directory = new HomeDirectory(aws.dynamoDb(), tables);
         HomeLiveness liveness = new HomeLiveness(aws.dynamoDb(), tables);
         this.homes = new HomeLocator(directory, clock, Duration.ofSeconds(60), config.heartbeatStaleAfter(), liveness);
-        this.relay = new RelayClient(aws.sqs(), aws.dynamoDb(), tables, clock, config.heartbeatStaleAfter(), liveness,
+        this.relay = new RelayClient(
+                aws.sqs(),
+                aws.dynamoDb(),
+                tables,
+                clock,
+                config.heartbeatStaleAfter(),
+                liveness,
                 config.relayAckTimeout());
     }
 
@@ -203,7 +209,8 @@ public final class CloudWiring {
     }
 
     private MusicSkill buildMusicSkill() {
-        PlaybackStore store = new PlaybackStore(aws.dynamoDb(), tables, clock, config.contentCacheTtl(), config.queueStateTtl());
+        PlaybackStore store =
+                new PlaybackStore(aws.dynamoDb(), tables, clock, config.contentCacheTtl(), config.queueStateTtl());
         MusicContent music = new MusicContent(relay, store);
         AlexaItems items = new AlexaItems(config.fallbackArtUrl());
         PlayQueues queues = new PlayQueues(homes, music, store, items, clock);
@@ -220,7 +227,11 @@ public final class CloudWiring {
                 .register(new SetLoopHandler(queues))
                 .register(new SetRepeatHandler(queues))
                 .register(new ReceiveFeedbackHandler());
-        return new MusicSkill(registry, identity, clock, config.relayTimeout(),
+        return new MusicSkill(
+                registry,
+                identity,
+                clock,
+                config.relayTimeout(),
                 new SkillLifecycle(identity, null, skillAccounts.get()));
     }
 
@@ -238,10 +249,18 @@ public final class CloudWiring {
                 .register(new AcceptGrantHandler(identity, grants::get));
         SmartHomeSkill smartHome = new SmartHomeSkill(directives, identity, clock, config.relayTimeout());
         EndpointStates endpointStates = states.get();
-        HomeControl byVoice = new HomeControl(relay, (home, playerId) -> endpointStates.changingByVoice(home.instanceId(), playerId));
-        VoiceSkill voice = new VoiceSkill(homes, byVoice, identity, clock, config.relayTimeout(), config.controlSkillId(),
+        HomeControl byVoice =
+                new HomeControl(relay, (home, playerId) -> endpointStates.changingByVoice(home.instanceId(), playerId));
+        VoiceSkill voice = new VoiceSkill(
+                homes,
+                byVoice,
+                identity,
+                clock,
+                config.relayTimeout(),
+                config.controlSkillId(),
                 VoiceIntentHandlers.registry(homes, pairing.get(), rateLimiter.get(), accounts.get()));
-        return new ControlSkill(smartHome, voice, new SkillLifecycle(identity, config.controlSkillId(), skillAccounts.get()));
+        return new ControlSkill(
+                smartHome, voice, new SkillLifecycle(identity, config.controlSkillId(), skillAccounts.get()));
     }
 
     /** The event-gateway grants, or null when reporting is not configured (AcceptGrant then fails). */
@@ -250,8 +269,12 @@ public final class CloudWiring {
         if (reporting == null) {
             return null;
         }
-        LwaTokenClient tokens = new LwaTokenClient(URI.create(config.lwaApiBase() + "/auth/o2/token"), reporting.clientId(),
-                reporting.clientSecret(), clock, Duration.ofMillis(2000));
+        LwaTokenClient tokens = new LwaTokenClient(
+                URI.create(config.lwaApiBase() + "/auth/o2/token"),
+                reporting.clientId(),
+                reporting.clientSecret(),
+                clock,
+                Duration.ofMillis(2000));
         return new Grants(aws.dynamoDb(), tables, TokenSealer.fromBase64(reporting.grantKey()), tokens, clock);
     }
 
@@ -288,22 +311,39 @@ public final class CloudWiring {
 
     private ChangeReporter buildReporter() {
         Config.Reporting reporting = this.reporting.get();
-        EventGateway gateway = reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
+        EventGateway gateway =
+                reporting == null ? null : new EventGateway(reporting.gatewayUrl(), Duration.ofMillis(2000));
         return new ChangeReporter(directory, grants.get(), gateway, states.get(), clock);
     }
 
-
     private RelayApi buildRelayApi() {
-        HomeRegistry registry = new HomeRegistry(aws.dynamoDb(), aws.sqs(), tables, clock, config.heartbeatInterval(),
-                config.heartbeatStaleAfter(), config.localRelay());
+        HomeRegistry registry = new HomeRegistry(
+                aws.dynamoDb(),
+                aws.sqs(),
+                tables,
+                clock,
+                config.heartbeatInterval(),
+                config.heartbeatStaleAfter(),
+                config.localRelay());
         CredentialIssuer credentials = config.localRelay()
-                ? new LocalCredentialIssuer(config.region(), tables.name(Tables.REPLIES), config.sqsEndpoint(),
-                        config.dynamoDbEndpoint(), clock)
+                ? new LocalCredentialIssuer(
+                        config.region(),
+                        tables.name(Tables.REPLIES),
+                        config.sqsEndpoint(),
+                        config.dynamoDbEndpoint(),
+                        clock)
                 : new StsCredentialIssuer(aws.sts(), config.connectorRoleArn(), config.region(), tables);
-        SnapshotUploads snapshots = config.catalogBucket() == null ? null
-                : new SnapshotUploads(aws.s3Presigner(), config.catalogBucket());
-        return new RelayApi(registry, pairing.get(), credentials, identity, rateLimiter.get(),
-                news -> !reporter().report(news.instanceId(), news.events()).retryLater(), snapshots, deploymentKey(),
+        SnapshotUploads snapshots =
+                config.catalogBucket() == null ? null : new SnapshotUploads(aws.s3Presigner(), config.catalogBucket());
+        return new RelayApi(
+                registry,
+                pairing.get(),
+                credentials,
+                identity,
+                rateLimiter.get(),
+                news -> !reporter().report(news.instanceId(), news.events()).retryLater(),
+                snapshots,
+                deploymentKey(),
                 accounts.get());
     }
 }

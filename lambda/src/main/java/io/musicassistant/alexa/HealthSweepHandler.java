@@ -18,7 +18,8 @@ public final class HealthSweepHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HealthSweep.Result r = CloudWiring.fromEnvironment().healthSweep().run();
-        output.write(("{\"homes\":" + r.homes() + ",\"told_offline\":" + r.toldOffline() + ",\"told_back\":" + r.toldBack()
-                + ",\"retry_later\":" + r.retryLater() + "}").getBytes(StandardCharsets.UTF_8));
+        output.write(("{\"homes\":" + r.homes() + ",\"told_offline\":" + r.toldOffline() + ",\"told_back\":"
+                        + r.toldBack() + ",\"retry_later\":" + r.retryLater() + "}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,10 +26,13 @@ public final class HomeSweepHandler implements RequestStreamHandler {
         input.readNBytes(64 * 1024);
         CloudWiring wiring = CloudWiring.fromEnvironment();
         String bucket = wiring.config().catalogBucket();
-        try (S3Client s3 = bucket == null ? null : S3Client.builder().region(Region.of(wiring.config().region())).build()) {
-            HomeSweep.Report report = wiring.homeSweep(bucket == null ? null : snapshotDeleter(s3, bucket)).run();
+        try (S3Client s3 = bucket == null
+                ? null
+                : S3Client.builder().region(Region.of(wiring.config().region())).build()) {
+            HomeSweep.Report report = wiring.homeSweep(bucket == null ? null : snapshotDeleter(s3, bucket))
+                    .run();
             output.write(("{\"homes\":" + report.homes() + ",\"removed_never_paired\":" + report.neverPaired()
-                    + ",\"removed_silent\":" + report.silent() + ",\"states_deleted\":" + report.states() + "}")
+                            + ",\"removed_silent\":" + report.silent() + ",\"states_deleted\":" + report.states() + "}")
                     .getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -38,7 +41,9 @@ public final class HomeSweepHandler implements RequestStreamHandler {
     static Consumer<String> snapshotDeleter(S3Client s3, String bucket) {
         return instanceId -> {
             String prefix = CatalogSnapshot.SNAPSHOTS_PREFIX + instanceId + "/";
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(prefix))
+                    .contents()) {
                 s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
             }
         };

@@ -44,7 +44,8 @@ public final class RelayApiHandler implements RequestStreamHandler {
         if (raw.length > MAX_EVENT_BYTES) {
             response = ApiResponse.error(413, "payload_too_large", "request too large");
         } else {
-            response = toRequest(raw).map(api::handle)
+            response = toRequest(raw)
+                    .map(api::handle)
                     .orElseGet(() -> ApiResponse.error(400, "invalid_request", "not an HTTP API event"));
         }
         ObjectNode out = RelayJson.mapper().createObjectNode();
@@ -68,13 +69,20 @@ public final class RelayApiHandler implements RequestStreamHandler {
 
     static ApiRequest toRequest(JsonNode event) {
         Map<String, String> headers = new HashMap<>();
-        event.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        event.path("headers")
+                .fields()
+                .forEachRemaining(e -> headers.put(
+                        e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
         JsonNode http = event.path("requestContext").path("http");
         String bodyText = event.path("body").asText("");
         byte[] body = event.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(bodyText)
                 : bodyText.getBytes(StandardCharsets.UTF_8);
-        return new ApiRequest(http.path("method").asText("GET"), event.path("rawPath").asText("/"), headers, body,
+        return new ApiRequest(
+                http.path("method").asText("GET"),
+                event.path("rawPath").asText("/"),
+                headers,
+                body,
                 http.path("sourceIp").asText("unknown"));
     }
 }

@@ -14,6 +14,8 @@ class ArchitectureTest {
 
     @Test
     void packagesFormLayers() {
-        PackageRules.under("io.musicassistant.alexa").floors("platform", "alexa", "log", "relay.protocol").checkModule();
+        PackageRules.under("io.musicassistant.alexa")
+                .floors("platform", "alexa", "log", "relay.protocol")
+                .checkModule();
     }
 }

@@ -21,16 +21,26 @@ class SnapshotDeletionTest {
     void onlyTheRemovedHomesSnapshotFolderIsEmptied() {
         DevServices services = DevServices.shared();
         String bucket = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
-        try (S3Client s3 = S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(services.s3Endpoint())
+                .region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build()) {
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             s3.createBucket(b -> b.bucket(bucket));
-            for (String key : List.of("snapshots/home-a/" + CatalogSnapshot.FILE_NAME, "snapshots/home-a/old.tmp",
-                    "snapshots/home-ab/" + CatalogSnapshot.FILE_NAME, "catalogs/ledger.json")) {
+            for (String key : List.of(
+                    "snapshots/home-a/" + CatalogSnapshot.FILE_NAME,
+                    "snapshots/home-a/old.tmp",
+                    "snapshots/home-ab/" + CatalogSnapshot.FILE_NAME,
+                    "catalogs/ledger.json")) {
                 s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("x"));
             }
             HomeSweepHandler.snapshotDeleter(s3, bucket).accept("home-a");
-            List<String> left = s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream().map(o -> o.key()).sorted().toList();
+            List<String> left = s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                    .map(o -> o.key())
+                    .sorted()
+                    .toList();
             assertEquals(List.of("catalogs/ledger.json", "snapshots/home-ab/" + CatalogSnapshot.FILE_NAME), left);
         }
     }

@@ -18,16 +18,24 @@ class WhereIsTablesTest {
     @Test
     void musicDirectives() {
         Map<String, String> registered = new TreeMap<>();
-        CloudFixture.create().wiring.musicSkill().registry().handlers().forEach((name, handler) ->
-                registered.put(name.namespace() + " " + name.name(), handler.getClass().getSimpleName()));
+        CloudFixture.create()
+                .wiring
+                .musicSkill()
+                .registry()
+                .handlers()
+                .forEach((name, handler) -> registered.put(
+                        name.namespace() + " " + name.name(), handler.getClass().getSimpleName()));
         assertEquals(registered, new TreeMap<>(WhereIs.table(README, "Music directives")));
     }
 
     @Test
     void relayApiRoutes() {
         Map<String, String> routes = new TreeMap<>();
-        new RelayApi(null, null, null, null, null, null, null, null, null).routes().routes()
-                .forEach((key, route) -> routes.put(key.toString(), route.getClass().getSimpleName()));
+        new RelayApi(null, null, null, null, null, null, null, null, null)
+                .routes()
+                .routes()
+                .forEach((key, route) ->
+                        routes.put(key.toString(), route.getClass().getSimpleName()));
         assertEquals(routes, new TreeMap<>(WhereIs.table(README, "Relay API routes")));
     }
 }

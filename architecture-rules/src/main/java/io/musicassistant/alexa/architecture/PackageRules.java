@@ -92,9 +92,7 @@ public final class PackageRules {
         return new SliceAssignment() {
             @Override
             public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                return inModule(javaClass)
-                        ? SliceIdentifier.of(javaClass.getPackageName())
-                        : SliceIdentifier.ignore();
+                return inModule(javaClass) ? SliceIdentifier.of(javaClass.getPackageName()) : SliceIdentifier.ignore();
             }
 
             @Override

@@ -26,16 +26,19 @@ class MainClassSizeTest {
         try (Stream<Path> files = Files.walk(REPO)) {
             unexplained = files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> p.toString().contains("/src/main/java/"))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.local/"))
+                    .filter(p ->
+                            !p.toString().contains("/target/") && !p.toString().contains("/.local/"))
                     .filter(p -> lines(p) > MAX_LINES)
                     .filter(p -> !explained.contains("`" + p.getFileName() + "`"))
                     .map(p -> REPO.relativize(p) + " (" + lines(p) + " lines)")
                     .sorted()
                     .toList();
         }
-        assertTrue(unexplained.isEmpty(), "main classes over " + MAX_LINES
-                + " lines that docs/decisions.md ('Main classes over 400 lines') does not explain:\n  "
-                + String.join("\n  ", unexplained));
+        assertTrue(
+                unexplained.isEmpty(),
+                "main classes over " + MAX_LINES
+                        + " lines that docs/decisions.md ('Main classes over 400 lines') does not explain:\n  "
+                        + String.join("\n  ", unexplained));
     }
 
     private static String section(String decisions) {

@@ -16,41 +16,41 @@ class PackageRulesTest {
 
     @Test
     void aFloorImportingUpwardIsRefusedAndNamed() {
-        AssertionError e = assertThrows(AssertionError.class, () -> PackageRules
-                .under("io.musicassistant.alexa.architecture.sample")
-                .floors("low")
-                .check(samples("sample")));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> PackageRules.under("io.musicassistant.alexa.architecture.sample")
+                        .floors("low")
+                        .check(samples("sample")));
         assertTrue(e.getMessage().contains("sample.low.Floor"), e.getMessage());
         assertTrue(e.getMessage().contains("sample.high.Feature"), e.getMessage());
     }
 
     @Test
     void theSameClassesPassWhenNothingIsAFloor() {
-        assertDoesNotThrow(() -> PackageRules
-                .under("io.musicassistant.alexa.architecture.sample")
+        assertDoesNotThrow(() -> PackageRules.under("io.musicassistant.alexa.architecture.sample")
                 .check(samples("sample")));
     }
 
     @Test
     void aFeatureImportingItsFloorPasses() {
-        assertDoesNotThrow(() -> PackageRules
-                .under("io.musicassistant.alexa.architecture.clean")
+        assertDoesNotThrow(() -> PackageRules.under("io.musicassistant.alexa.architecture.clean")
                 .floors("low")
                 .check(samples("clean")));
     }
 
     @Test
     void aPackageCycleIsRefused() {
-        AssertionError e = assertThrows(AssertionError.class, () -> PackageRules
-                .under("io.musicassistant.alexa.architecture.cycle")
-                .check(samples("cycle")));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> PackageRules.under("io.musicassistant.alexa.architecture.cycle")
+                        .check(samples("cycle")));
         assertTrue(e.getMessage().contains("Cycle"), e.getMessage());
     }
 
     @Test
     void aRootWithoutClassesIsAnErrorNotAPass() {
-        assertThrows(AssertionError.class, () -> PackageRules
-                .under("io.musicassistant.alexa.nothing")
-                .check(samples("clean")));
+        assertThrows(
+                AssertionError.class,
+                () -> PackageRules.under("io.musicassistant.alexa.nothing").check(samples("clean")));
     }
 }

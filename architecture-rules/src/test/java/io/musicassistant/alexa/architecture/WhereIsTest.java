@@ -31,8 +31,12 @@ class WhereIsTest {
                 ### Other
                 | `x` | `Y` |
                 """);
-        assertEquals(Map.of("Alexa.Media.Playback Initiate", "InitiateHandler",
-                        "Alexa.Media.Playback GetNextItem", "GetNextItemHandler"),
+        assertEquals(
+                Map.of(
+                        "Alexa.Media.Playback Initiate",
+                        "InitiateHandler",
+                        "Alexa.Media.Playback GetNextItem",
+                        "GetNextItemHandler"),
                 WhereIs.table(readme, "Music directives"));
     }
 

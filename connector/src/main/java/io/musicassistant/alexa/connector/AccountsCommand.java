@@ -21,8 +21,7 @@ final class AccountsCommand {
     static final String USAGE = "usage: accounts [revoke <label>]";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    private AccountsCommand() {
-    }
+    private AccountsCommand() {}
 
     /** The exit code: 0 done, 1 the relay refused or cannot be reached, 2 usage, 4 no such label. */
     static int run(RelayApiClient api, HomeRegistration home, String[] args, PrintStream out, PrintStream err) {
@@ -36,9 +35,11 @@ final class AccountsCommand {
                     err.println("No account with the label " + args[2] + " is linked to this home.");
                     return 4;
                 }
-                out.println("Revoked. " + (revoked.remaining() == 0
-                        ? "No account is linked now: the connector shows a pairing code again."
-                        : revoked.remaining() + " account" + (revoked.remaining() == 1 ? "" : "s") + " still linked."));
+                out.println("Revoked. "
+                        + (revoked.remaining() == 0
+                                ? "No account is linked now: the connector shows a pairing code again."
+                                : revoked.remaining() + " account" + (revoked.remaining() == 1 ? "" : "s")
+                                        + " still linked."));
                 return 0;
             }
             err.println(USAGE);

@@ -5,10 +5,10 @@ import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.audio.ArtProxy;
 import io.musicassistant.alexa.connector.audio.AudioCache;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.connector.audio.EchoStreamServer;
 import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
 import io.musicassistant.alexa.connector.audio.ServerCertificate;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
-import io.musicassistant.alexa.connector.audio.EchoStreamServer;
 import io.musicassistant.alexa.connector.audio.TlsContexts;
 import io.musicassistant.alexa.connector.catalog.CatalogExport;
 import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
@@ -74,8 +74,13 @@ public final class Connector implements AutoCloseable {
     private final CatalogScheduler catalog;
 
     /** The audio path's parts, closed together. */
-    public record Audio(VirtualPlayers players, AudioCache cache, Acquisition acquisition, EchoStreamServer server,
-                        StreamHealth health) implements AutoCloseable {
+    public record Audio(
+            VirtualPlayers players,
+            AudioCache cache,
+            Acquisition acquisition,
+            EchoStreamServer server,
+            StreamHealth health)
+            implements AutoCloseable {
         @Override
         public void close() {
             health.close();
@@ -85,8 +90,16 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    private Connector(String instanceId, MaClient ma, RelayQueueWorker worker, HomeLink link, DynamoDbClient dynamo,
-                      StreamSigner signer, PlayerReporter reporter, Audio audio, CatalogScheduler catalog) {
+    private Connector(
+            String instanceId,
+            MaClient ma,
+            RelayQueueWorker worker,
+            HomeLink link,
+            DynamoDbClient dynamo,
+            StreamSigner signer,
+            PlayerReporter reporter,
+            Audio audio,
+            CatalogScheduler catalog) {
         this.catalog = catalog;
         this.reporter = reporter;
         this.audio = audio;
@@ -103,13 +116,19 @@ public final class Connector implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Certificates first: a bad file fails the start before anything registers, listens or connects.
         AudioConfig settings = config.audio();
-        Optional<ServerCertificate> serverTls = settings.tls() ? Optional.of(ServerCertificate.load(settings)) : Optional.empty();
+        Optional<ServerCertificate> serverTls =
+                settings.tls() ? Optional.of(ServerCertificate.load(settings)) : Optional.empty();
         SSLContext selfTestTls = TlsContexts.selfTest(settings);
         ConnectorState state = new ConnectorState(config.stateDir());
         RelayApiClient api = new RelayApiClient(config.relayApiUrl());
         // A refusal keeps the identity; only the relay's proof that it no longer knows the home starts over.
-        HomeIdentity.Established identity = HomeIdentity.establish(state, () -> register(api, state, config, announce),
-                h -> credentials(api, h, clock, announce), config.relayApiUrl(), announce, Thread::sleep);
+        HomeIdentity.Established identity = HomeIdentity.establish(
+                state,
+                () -> register(api, state, config, announce),
+                h -> credentials(api, h, clock, announce),
+                config.relayApiUrl(),
+                announce,
+                Thread::sleep);
         HomeRegistration home = identity.home();
         RelayQueueCredentials credentials = identity.credentials();
         RelayAccess access = credentials.access();
@@ -117,8 +136,8 @@ public final class Connector implements AutoCloseable {
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
 
         HomeRegistration registered = home;
-        PlayerReporter reporter = new PlayerReporter(
-                events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
+        PlayerReporter reporter =
+                new PlayerReporter(events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
         HomeLink[] linkRef = new HomeLink[1];
         PlayerControl[] playersRef = new PlayerControl[1];
         MaClient[] maRef = new MaClient[1];
@@ -160,21 +179,43 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        CommandExecutor executor = new CommandExecutor(
-                commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
+        CommandExecutor executor =
+                new CommandExecutor(commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
-        RelayQueueWorker worker = new RelayQueueWorker(sqs, access.queueUrl(), dynamo, access.replyTable(), home.instanceId(),
-                executor, serverClock, config.relayPollSeconds());
-        HomeLink link = new HomeLink(api, home.instanceId(), home.instanceSecret(), VERSION, ma, config.streamBase(),
-                state, serverClock, clock, announce, audio.health()::status);
+        RelayQueueWorker worker = new RelayQueueWorker(
+                sqs,
+                access.queueUrl(),
+                dynamo,
+                access.replyTable(),
+                home.instanceId(),
+                executor,
+                serverClock,
+                config.relayPollSeconds());
+        HomeLink link = new HomeLink(
+                api,
+                home.instanceId(),
+                home.instanceSecret(),
+                VERSION,
+                ma,
+                config.streamBase(),
+                state,
+                serverClock,
+                clock,
+                announce,
+                audio.health()::status);
         linkRef[0] = link;
         worker.onWasAway(link::beatSoon);
         CatalogScheduler catalog = null;
         if (config.catalog().enabled()) {
             // Names from the library leave the home here (docs/security.md); the settings say which.
-            CatalogExport export = new CatalogExport(ma, config.catalog(), config.stateDir(), registered.instanceId(),
-                    new SnapshotUploader(api, registered.instanceId(), registered.instanceSecret()), clock);
+            CatalogExport export = new CatalogExport(
+                    ma,
+                    config.catalog(),
+                    config.stateDir(),
+                    registered.instanceId(),
+                    new SnapshotUploader(api, registered.instanceId(), registered.instanceSecret()),
+                    clock);
             catalog = new CatalogScheduler(export::run, config.catalog().debounce());
             catalogRef[0] = catalog;
         }
@@ -184,8 +225,16 @@ public final class Connector implements AutoCloseable {
         audio.health().start();
         worker.start();
         link.start();
-        LOG.info("connector.started", "instance_id", home.instanceId(), "relay_mode", access.mode(),
-                "stream_base", String.valueOf(config.streamBase()), "catalog_export", config.catalog().enabled());
+        LOG.info(
+                "connector.started",
+                "instance_id",
+                home.instanceId(),
+                "relay_mode",
+                access.mode(),
+                "stream_base",
+                String.valueOf(config.streamBase()),
+                "catalog_export",
+                config.catalog().enabled());
         return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
     }
 
@@ -193,8 +242,8 @@ public final class Connector implements AutoCloseable {
      * One handler per relay command (connector/README.md, "Where is …"); the executor refuses a
      * second one, and RelayCommandWiringTest proves none is missing.
      */
-    static List<RelayCommandHandler> commandHandlers(MaClient ma, ContentResolver resolver, PlayerControl players,
-                                                     StreamSigner signer, Acquisition audio) {
+    static List<RelayCommandHandler> commandHandlers(
+            MaClient ma, ContentResolver resolver, PlayerControl players, StreamSigner signer, Acquisition audio) {
         return List.of(
                 new PingCommand(ma),
                 new ContentResolveCommand(resolver),
@@ -207,19 +256,28 @@ public final class Connector implements AutoCloseable {
                 new PlayerTransferCommand(players));
     }
 
-    private static Audio startAudio(ConnectorConfig config, String instanceId, MaClient ma, StreamSigner signer,
-                                    Clock clock, Optional<ServerCertificate> serverTls, SSLContext selfTestTls,
-                                    Runnable healthChanged) {
+    private static Audio startAudio(
+            ConnectorConfig config,
+            String instanceId,
+            MaClient ma,
+            StreamSigner signer,
+            Clock clock,
+            Optional<ServerCertificate> serverTls,
+            SSLContext selfTestTls,
+            Runnable healthChanged) {
         AudioConfig settings = config.audio();
-        VirtualPlayers players = new VirtualPlayers(ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId,
-                settings.players());
+        VirtualPlayers players = new VirtualPlayers(
+                ma, config.maUrl().getHost(), settings.slimprotoPort(), instanceId, settings.players());
         AudioCache cache = new AudioCache(settings.cacheDir(), settings.cacheBytes(), settings.cacheTtl(), clock);
         Acquisition acquisition = new Acquisition(cache, players, settings.streamsPerProvider());
-        EchoStreamServer server = new EchoStreamServer(new InetSocketAddress(settings.bindAddress(), settings.port()),
-                serverTls, settings.limits(), signer, acquisition,
+        EchoStreamServer server = new EchoStreamServer(
+                new InetSocketAddress(settings.bindAddress(), settings.port()),
+                serverTls,
+                settings.limits(),
+                signer,
+                acquisition,
                 new ArtProxy(maHttpBase(config.maUrl()), config.maToken()));
-        StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run,
-                healthChanged);
+        StreamHealth health = new StreamHealth(new ReachabilityCheck(signer, selfTestTls, clock)::run, healthChanged);
         return new Audio(players, cache, acquisition, server, health);
     }
 
@@ -249,7 +307,12 @@ public final class Connector implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("players.resync_failed", "attempt", attempt, "error", e.getClass().getSimpleName());
+                LOG.warn(
+                        "players.resync_failed",
+                        "attempt",
+                        attempt,
+                        "error",
+                        e.getClass().getSimpleName());
             }
             try {
                 Thread.sleep(Duration.ofSeconds(5));
@@ -262,8 +325,8 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    private static HomeRegistration register(RelayApiClient api, ConnectorState state, ConnectorConfig config,
-                                             Consumer<String> announce) {
+    private static HomeRegistration register(
+            RelayApiClient api, ConnectorState state, ConnectorConfig config, Consumer<String> announce) {
         announce.accept("Registering this home with the relay at " + config.relayApiUrl() + " ...");
         HomeRegistration home = retrying("registration", () -> api.register(VERSION, config.homeName()), announce);
         state.saveHome(home);
@@ -271,10 +334,12 @@ public final class Connector implements AutoCloseable {
         return home;
     }
 
-    private static RelayQueueCredentials credentials(RelayApiClient api, HomeRegistration home, Clock clock,
-                                                Consumer<String> announce) {
-        return retrying("relay credentials", () -> new RelayQueueCredentials(
-                () -> api.credentials(home.instanceId(), home.instanceSecret()), clock), announce);
+    private static RelayQueueCredentials credentials(
+            RelayApiClient api, HomeRegistration home, Clock clock, Consumer<String> announce) {
+        return retrying(
+                "relay credentials",
+                () -> new RelayQueueCredentials(() -> api.credentials(home.instanceId(), home.instanceSecret()), clock),
+                announce);
     }
 
     /** Retries while the relay is unreachable, overloaded or rate-limiting; a refusal (4xx) is final. */
@@ -288,7 +353,8 @@ public final class Connector implements AutoCloseable {
                     throw e;
                 }
                 attempt++;
-                long waitS = e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : Math.min(60, 1L << Math.min(attempt, 6));
+                long waitS =
+                        e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : Math.min(60, 1L << Math.min(attempt, 6));
                 announce.accept("The relay is not reachable yet for " + what + " (" + e.error() + "); retrying in "
                         + waitS + " s.");
                 try {

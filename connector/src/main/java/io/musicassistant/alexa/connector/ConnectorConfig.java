@@ -32,27 +32,69 @@ import java.util.Properties;
  * @param audio the audio path: stream server, cache, virtual players
  * @param catalog what the library export sends to the voice catalogs, and when
  */
-public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                              Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio,
-                              CatalogSettings catalog) {
+public record ConnectorConfig(
+        URI maUrl,
+        String maToken,
+        URI relayApiUrl,
+        Path stateDir,
+        String streamBase,
+        Duration streamUrlTtl,
+        String homeName,
+        int relayPollSeconds,
+        AudioConfig audio,
+        CatalogSettings catalog) {
 
     /** With the library export's defaults (the local stack). */
-    public ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                           Duration streamUrlTtl, String homeName, int relayPollSeconds, AudioConfig audio) {
-        this(maUrl, maToken, relayApiUrl, stateDir, streamBase, streamUrlTtl, homeName, relayPollSeconds, audio,
+    public ConnectorConfig(
+            URI maUrl,
+            String maToken,
+            URI relayApiUrl,
+            Path stateDir,
+            String streamBase,
+            Duration streamUrlTtl,
+            String homeName,
+            int relayPollSeconds,
+            AudioConfig audio) {
+        this(
+                maUrl,
+                maToken,
+                relayApiUrl,
+                stateDir,
+                streamBase,
+                streamUrlTtl,
+                homeName,
+                relayPollSeconds,
+                audio,
                 CatalogSettings.defaults());
     }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
-    public ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path stateDir, String streamBase,
-                           Duration streamUrlTtl, String homeName, int relayPollSeconds) {
-        this(maUrl, maToken, relayApiUrl, stateDir, streamBase, streamUrlTtl, homeName, relayPollSeconds,
-                AudioConfig.load(Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", "0", "AUDIO_CACHE_MB", "256"), stateDir));
+    public ConnectorConfig(
+            URI maUrl,
+            String maToken,
+            URI relayApiUrl,
+            Path stateDir,
+            String streamBase,
+            Duration streamUrlTtl,
+            String homeName,
+            int relayPollSeconds) {
+        this(
+                maUrl,
+                maToken,
+                relayApiUrl,
+                stateDir,
+                streamBase,
+                streamUrlTtl,
+                homeName,
+                relayPollSeconds,
+                AudioConfig.load(
+                        Map.of("STREAM_BIND", "127.0.0.1", "STREAM_PORT", "0", "AUDIO_CACHE_MB", "256"), stateDir));
     }
 
     public ConnectorConfig {
         if (maUrl.getScheme() == null || !maUrl.getScheme().matches("https?|wss?") || maUrl.getHost() == null) {
-            throw new IllegalArgumentException("MA_URL must look like http://192.168.1.10:8095 (got a value without scheme or host)");
+            throw new IllegalArgumentException(
+                    "MA_URL must look like http://192.168.1.10:8095 (got a value without scheme or host)");
         }
         if (relayPollSeconds < 1 || relayPollSeconds > 20) {
             throw new IllegalArgumentException("RELAY_POLL_SECONDS must be 1..20");
@@ -61,10 +103,12 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
             throw new IllegalArgumentException("STREAM_BASE must be an https:// URL (Echo devices refuse plain http)");
         }
         if (homeName.isBlank() || homeName.length() > 60 || homeName.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("HOME_NAME must be 1 to 60 printable characters (the relay refuses longer names)");
+            throw new IllegalArgumentException(
+                    "HOME_NAME must be 1 to 60 printable characters (the relay refuses longer names)");
         }
         if (streamUrlTtl.toHours() < 12) {
-            throw new IllegalArgumentException("STREAM_URL_TTL_HOURS must be at least 12 (Alexa re-fetches URLs hours later)");
+            throw new IllegalArgumentException(
+                    "STREAM_URL_TTL_HOURS must be at least 12 (Alexa re-fetches URLs hours later)");
         }
     }
 
@@ -95,19 +139,27 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
         String maUrl = required(merged, "MA_URL");
         String token = required(merged, "MA_TOKEN");
         String ttl = merged.getOrDefault("STREAM_URL_TTL_HOURS", "24");
-        if (!ttl.matches("\\d{1,4}") || !merged.getOrDefault("RELAY_POLL_SECONDS", "20").matches("\\d{1,2}")) {
+        if (!ttl.matches("\\d{1,4}")
+                || !merged.getOrDefault("RELAY_POLL_SECONDS", "20").matches("\\d{1,2}")) {
             throw new IllegalArgumentException("STREAM_URL_TTL_HOURS and RELAY_POLL_SECONDS must be whole numbers");
         }
         String base = merged.get("STREAM_BASE");
         String region = merged.getOrDefault("ALEXA_REGION", "na").strip().toLowerCase(Locale.ROOT);
         if (!OFFICIAL_RELAYS.containsKey(region)) {
-            throw new IllegalArgumentException("ALEXA_REGION must be na, eu or fe (where your Echo devices' Amazon account lives)");
+            throw new IllegalArgumentException(
+                    "ALEXA_REGION must be na, eu or fe (where your Echo devices' Amazon account lives)");
         }
         String relay = merged.getOrDefault("RELAY_API_URL", OFFICIAL_RELAYS.get(region));
-        return new ConnectorConfig(URI.create(maUrl), token, URI.create(relay),
-                stateDir, base == null || base.isBlank() ? null : base.strip(), Duration.ofHours(Long.parseLong(ttl)),
+        return new ConnectorConfig(
+                URI.create(maUrl),
+                token,
+                URI.create(relay),
+                stateDir,
+                base == null || base.isBlank() ? null : base.strip(),
+                Duration.ofHours(Long.parseLong(ttl)),
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
-                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")), AudioConfig.load(merged, stateDir),
+                Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")),
+                AudioConfig.load(merged, stateDir),
                 CatalogSettings.load(merged));
     }
 
@@ -138,7 +190,8 @@ public record ConnectorConfig(URI maUrl, String maToken, URI relayApiUrl, Path s
                 }
             });
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the add-on options " + file + ": " + e.getClass().getSimpleName());
+            throw new IllegalArgumentException("cannot read the add-on options " + file + ": "
+                    + e.getClass().getSimpleName());
         }
         return settings;
     }

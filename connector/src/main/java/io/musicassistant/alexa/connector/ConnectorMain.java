@@ -21,8 +21,7 @@ public final class ConnectorMain {
 
     private static final JsonLog LOG = JsonLog.get(ConnectorMain.class);
 
-    private ConnectorMain() {
-    }
+    private ConnectorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         ConnectorConfig config;
@@ -30,7 +29,8 @@ public final class ConnectorMain {
             config = ConnectorConfig.load(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("Configuration error: " + e.getMessage());
-            System.err.println("Set MA_URL, MA_TOKEN and (for a private deployment) RELAY_API_URL; see connector/README.md.");
+            System.err.println(
+                    "Set MA_URL, MA_TOKEN and (for a private deployment) RELAY_API_URL; see connector/README.md.");
             System.exit(2);
             return;
         }
@@ -43,7 +43,8 @@ public final class ConnectorMain {
                 System.err.println("This home is not registered yet: start the connector once.");
                 System.exit(3);
             }
-            System.exit(AccountsCommand.run(new RelayApiClient(config.relayApiUrl()), home, args, System.out, System.err));
+            System.exit(
+                    AccountsCommand.run(new RelayApiClient(config.relayApiUrl()), home, args, System.out, System.err));
         }
         LOG.info("connector.starting", "version", Connector.VERSION, "config", config.toString());
         Connector connector;
@@ -62,10 +63,13 @@ public final class ConnectorMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            connector.close();
-            stopped.countDown();
-        }, "connector-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            connector.close();
+                            stopped.countDown();
+                        },
+                        "connector-stop"));
         stopped.await();
     }
 
@@ -76,11 +80,13 @@ public final class ConnectorMain {
             return 3;
         }
         try {
-            PairingCode code = new RelayApiClient(config.relayApiUrl()).pairingCode(home.instanceId(), home.instanceSecret());
-            String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
+            PairingCode code =
+                    new RelayApiClient(config.relayApiUrl()).pairingCode(home.instanceId(), home.instanceSecret());
+            String until = DateTimeFormatter.ofPattern("HH:mm")
+                    .withZone(ZoneId.systemDefault())
                     .format(Instant.ofEpochMilli(code.expiresAtMs()));
-            System.out.println("Pairing code: " + code.code().substring(0, 4) + " " + code.code().substring(4)
-                    + " (valid until " + until + ", once)");
+            System.out.println("Pairing code: " + code.code().substring(0, 4) + " "
+                    + code.code().substring(4) + " (valid until " + until + ", once)");
             return 0;
         } catch (RelayApiException e) {
             System.err.println("The relay refused: " + e.getMessage());

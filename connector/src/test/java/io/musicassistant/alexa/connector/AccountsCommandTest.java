@@ -39,25 +39,34 @@ class AccountsCommandTest {
         cloud.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(HomeRegistration home, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AccountsCommand.run(api, home, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = AccountsCommand.run(
+                api,
+                home,
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Pairs a new Amazon account with the home through the relay API, as the user's claim would. */
     static String pairNewUser(HomeRegistration home) {
-        String userId = "amzn1.account.C" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        String userId = "amzn1.account.C"
+                + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String token = cloud.services.lwa().issueToken(userId, "Someone", Duration.ofHours(1));
         String code = api.pairingCode(home.instanceId(), home.instanceSecret()).code();
-        var answer = cloud.wiring.relayApi().handle(new ApiRequest("POST", "/v1/pairings",
-                Map.of("authorization", "Bearer " + token, "content-type", "application/json"),
-                RelayJson.write(Map.of("code", code)).getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+        var answer = cloud.wiring
+                .relayApi()
+                .handle(new ApiRequest(
+                        "POST",
+                        "/v1/pairings",
+                        Map.of("authorization", "Bearer " + token, "content-type", "application/json"),
+                        RelayJson.write(Map.of("code", code)).getBytes(StandardCharsets.UTF_8),
+                        "127.0.0.1"));
         assertEquals(200, answer.status(), answer.body());
         return userId;
     }
@@ -72,17 +81,26 @@ class AccountsCommandTest {
         Run listed = run(home, "accounts");
         assertEquals(0, listed.code());
         assertFalse(listed.out().contains(owner) || listed.out().contains(guest), "never an account id");
-        List<String> labels = Pattern.compile("  ([A-Z2-7]{4}-[A-Z2-7]{4})  linked \\d{4}-\\d{2}-\\d{2}").matcher(listed.out())
-                .results().map(m -> m.group(1)).toList();
+        List<String> labels = Pattern.compile("  ([A-Z2-7]{4}-[A-Z2-7]{4})  linked \\d{4}-\\d{2}-\\d{2}")
+                .matcher(listed.out())
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         assertEquals(2, labels.size(), listed.out());
-        Matcher ownerLine = Pattern.compile("  " + labels.get(0) + "  linked \\S+  owner\n").matcher(listed.out());
+        Matcher ownerLine =
+                Pattern.compile("  " + labels.get(0) + "  linked \\S+  owner\n").matcher(listed.out());
         assertTrue(ownerLine.find(), "the first is the owner: " + listed.out());
 
         Run revoked = run(home, "accounts", "revoke", labels.get(1));
         assertEquals(new Run(0, "Revoked. 1 account still linked.\n", ""), revoked);
-        assertEquals(List.of(owner), cloud.wiring.accounts().list(home.instanceId()).stream().map(a -> a.userId()).toList());
+        assertEquals(
+                List.of(owner),
+                cloud.wiring.accounts().list(home.instanceId()).stream()
+                        .map(a -> a.userId())
+                        .toList());
         assertEquals(4, run(home, "accounts", "revoke", labels.get(1)).code(), "gone already");
-        assertEquals(new Run(0, "Revoked. No account is linked now: the connector shows a pairing code again.\n", ""),
+        assertEquals(
+                new Run(0, "Revoked. No account is linked now: the connector shows a pairing code again.\n", ""),
                 run(home, "accounts", "revoke", labels.get(0)));
     }
 

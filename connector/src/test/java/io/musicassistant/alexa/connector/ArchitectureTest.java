@@ -13,6 +13,8 @@ class ArchitectureTest {
 
     @Test
     void packagesFormLayers() {
-        PackageRules.under("io.musicassistant.alexa.connector").floors("platform").checkModule();
+        PackageRules.under("io.musicassistant.alexa.connector")
+                .floors("platform")
+                .checkModule();
     }
 }

@@ -33,11 +33,11 @@ public final class CloudStandIn implements AutoCloseable {
 
     /** A valid instance id (home- plus 26 Crockford base32 characters). */
     public static final String INSTANCE_ID = "home-0123456789abcdefghjkmnpqrs";
+
     public static final String SECRET = "stand-in-instance-secret-0001";
 
     /** One accepted or refused events post. */
-    public record Post(String path, String authorization, int status, HomeEvents events) {
-    }
+    public record Post(String path, String authorization, int status, HomeEvents events) {}
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -116,7 +116,9 @@ public final class CloudStandIn implements AutoCloseable {
 
     /** Accepted events about one player, in order. */
     public List<HomeEvents.PlayerEvent> acceptedEvents(String playerId) {
-        return acceptedEvents().stream().filter(e -> e.playerId().equals(playerId)).toList();
+        return acceptedEvents().stream()
+                .filter(e -> e.playerId().equals(playerId))
+                .toList();
     }
 
     /** The last state the cloud accepted for a player, or null. */
@@ -153,8 +155,8 @@ public final class CloudStandIn implements AutoCloseable {
                     heartbeats.incrementAndGet();
                     respond(exchange, 200, new HeartbeatAck(true, System.currentTimeMillis(), 30, 90));
                 }
-                case "pairing-code" -> respond(exchange, 201,
-                        new PairingCode("12345678", System.currentTimeMillis() + 600_000));
+                case "pairing-code" ->
+                    respond(exchange, 201, new PairingCode("12345678", System.currentTimeMillis() + 600_000));
                 case "events" -> {
                     HomeEvents events;
                     try {
@@ -171,7 +173,10 @@ public final class CloudStandIn implements AutoCloseable {
                     } else {
                         posts.add(new Post(path, auth, 200, events));
                         pause(answerDelayMs.get());
-                        respond(exchange, 200, Map.of("accepted", events.events().size()));
+                        respond(
+                                exchange,
+                                200,
+                                Map.of("accepted", events.events().size()));
                     }
                 }
                 default -> respond(exchange, 404, Map.of("error", "not_found"));

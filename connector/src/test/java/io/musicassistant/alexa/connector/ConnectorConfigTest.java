@@ -21,46 +21,74 @@ class ConnectorConfigTest {
 
     @Test
     void environmentOverridesTheFileAndSecretsStayOutOfToString() throws Exception {
-        Files.writeString(dir.resolve("connector.properties"), "ma_url=http://ma.lan:8095\nMA_TOKEN=file-token\nSTREAM_BASE=https://a.example\n");
+        Files.writeString(
+                dir.resolve("connector.properties"),
+                "ma_url=http://ma.lan:8095\nMA_TOKEN=file-token\nSTREAM_BASE=https://a.example\n");
         ConnectorConfig config = ConnectorConfig.load(Map.of("STATE_DIR", dir.toString(), "MA_TOKEN", "env-token"));
         assertEquals("http://ma.lan:8095", config.maUrl().toString());
         assertEquals("env-token", config.maToken());
         assertEquals("https://a.example", config.streamBase());
         assertFalse(config.toString().contains("env-token"));
-        assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of("STATE_DIR", dir.resolve("empty").toString())));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConnectorConfig.load(
+                        Map.of("STATE_DIR", dir.resolve("empty").toString())));
     }
 
     @Test
     void unusableAddressesAndACacheInTheStateDirectoryAreRefusedAtOnce() {
-        IllegalArgumentException address = assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of(
-                "STATE_DIR", dir.toString(), "MA_URL", "ma.lan:8095", "MA_TOKEN", "t")));
+        IllegalArgumentException address = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConnectorConfig.load(
+                        Map.of("STATE_DIR", dir.toString(), "MA_URL", "ma.lan:8095", "MA_TOKEN", "t")));
         assertTrue(address.getMessage().contains("MA_URL"), address.getMessage());
-        IllegalArgumentException cache = assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(Map.of(
-                "STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t",
-                "AUDIO_CACHE_DIR", dir.toString() + "/.")));
+        IllegalArgumentException cache = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConnectorConfig.load(Map.of(
+                        "STATE_DIR",
+                        dir.toString(),
+                        "MA_URL",
+                        "http://ma.lan:8095",
+                        "MA_TOKEN",
+                        "t",
+                        "AUDIO_CACHE_DIR",
+                        dir.toString() + "/.")));
         assertTrue(cache.getMessage().contains("AUDIO_CACHE_DIR"), cache.getMessage());
     }
 
     @Test
     void theRelayFollowsTheAlexaRegionUnlessOneIsGivenAndHomeNamesFitTheRelay() {
         Map<String, String> base = Map.of("STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t");
-        assertEquals(ConnectorConfig.DEFAULT_RELAY_API, ConnectorConfig.load(base).relayApiUrl().toString());
+        assertEquals(
+                ConnectorConfig.DEFAULT_RELAY_API,
+                ConnectorConfig.load(base).relayApiUrl().toString());
         Map<String, String> eu = new HashMap<>(base);
         eu.put("ALEXA_REGION", "EU");
-        assertEquals("https://relay.eu.music-assistant-alexa.io", ConnectorConfig.load(eu).relayApiUrl().toString());
+        assertEquals(
+                "https://relay.eu.music-assistant-alexa.io",
+                ConnectorConfig.load(eu).relayApiUrl().toString());
         eu.put("RELAY_API_URL", "https://abc.execute-api.eu-west-1.amazonaws.com");
-        assertEquals("https://abc.execute-api.eu-west-1.amazonaws.com", ConnectorConfig.load(eu).relayApiUrl().toString(),
+        assertEquals(
+                "https://abc.execute-api.eu-west-1.amazonaws.com",
+                ConnectorConfig.load(eu).relayApiUrl().toString(),
                 "a self-hosted relay wins");
         eu.put("ALEXA_REGION", "de");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(eu)).getMessage().contains("ALEXA_REGION"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(eu))
+                .getMessage()
+                .contains("ALEXA_REGION"));
         Map<String, String> blank = new HashMap<>(base);
         blank.putAll(Map.of("ALEXA_REGION", "", "RELAY_API_URL", " ", "HOME_NAME", "", "STREAM_URL_TTL_HOURS", ""));
         ConnectorConfig defaults = ConnectorConfig.load(blank);
-        assertEquals(ConnectorConfig.DEFAULT_RELAY_API, defaults.relayApiUrl().toString(), "empty means unset (compose's ${VAR})");
+        assertEquals(
+                ConnectorConfig.DEFAULT_RELAY_API,
+                defaults.relayApiUrl().toString(),
+                "empty means unset (compose's ${VAR})");
         assertEquals("Music Assistant", defaults.homeName());
         Map<String, String> named = new HashMap<>(base);
         named.put("HOME_NAME", "x".repeat(61));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(named)).getMessage().contains("HOME_NAME"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(named))
+                .getMessage()
+                .contains("HOME_NAME"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import io.musicassistant.alexa.relay.protocol.Gzip;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
@@ -73,30 +73,61 @@ class ConnectorPlayersTest {
     static void start() throws Exception {
         DevServices services = DevServices.shared();
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        sqs = SqsClient.builder().endpointOverride(services.sqsEndpoint()).region(Region.of(services.region()))
-                .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-        dynamo = DynamoDbClient.builder().endpointOverride(services.dynamoDbEndpoint()).region(Region.of(services.region()))
-                .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-        queueUrl = sqs.createQueue(b -> b.queueName("connector-players-" + UUID.randomUUID())).queueUrl();
+        sqs = SqsClient.builder()
+                .endpointOverride(services.sqsEndpoint())
+                .region(Region.of(services.region()))
+                .credentialsProvider(creds)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(services.dynamoDbEndpoint())
+                .region(Region.of(services.region()))
+                .credentialsProvider(creds)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        queueUrl = sqs.createQueue(b -> b.queueName("connector-players-" + UUID.randomUUID()))
+                .queueUrl();
         table = "connector-players-replies-" + UUID.randomUUID();
-        dynamo.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName(ReplyTable.KEY).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(ReplyTable.KEY).keyType(KeyType.HASH)));
 
         sim = MaSimulator.start(MaSimulator.Options.defaults());
         cloud = CloudStandIn.start();
-        cloud.setAccess(new RelayAccess(RelayAccess.MODE_LOCAL, services.region(), queueUrl, table,
-                services.sqsEndpoint().toString(), services.dynamoDbEndpoint().toString(), "local", "local", null,
+        cloud.setAccess(new RelayAccess(
+                RelayAccess.MODE_LOCAL,
+                services.region(),
+                queueUrl,
+                table,
+                services.sqsEndpoint().toString(),
+                services.dynamoDbEndpoint().toString(),
+                "local",
+                "local",
+                null,
                 System.currentTimeMillis() + Duration.ofDays(1).toMillis()));
         stateDir = Files.createTempDirectory("connector-players-state");
-        ConnectorConfig config = new ConnectorConfig(URI.create(sim.wsUrl()), sim.userToken(), cloud.uri(), stateDir,
-                "https://music.home.example", Duration.ofHours(24), "Test home", 1);
-        connector = Connector.start(config, message -> { });
+        ConnectorConfig config = new ConnectorConfig(
+                URI.create(sim.wsUrl()),
+                sim.userToken(),
+                cloud.uri(),
+                stateDir,
+                "https://music.home.example",
+                Duration.ofHours(24),
+                "Test home",
+                1);
+        connector = Connector.start(config, message -> {});
         assertEquals(CloudStandIn.INSTANCE_ID, connector.instanceId());
-        await("Music Assistant to connect", SimulatorSupport.CONNECT_TIMEOUT, () -> connector.ma().connected());
+        await(
+                "Music Assistant to connect",
+                SimulatorSupport.CONNECT_TIMEOUT,
+                () -> connector.ma().connected());
         // on connecting, the connector reports every player it offers
-        await("the first player report", WAIT, () -> ids(cloud.acceptedEvents())
-                .containsAll(Set.of(KITCHEN, LIVING_ROOM, BEDROOM, DOWNSTAIRS, GARAGE)));
+        await(
+                "the first player report",
+                WAIT,
+                () -> ids(cloud.acceptedEvents())
+                        .containsAll(Set.of(KITCHEN, LIVING_ROOM, BEDROOM, DOWNSTAIRS, GARAGE)));
     }
 
     @AfterAll
@@ -125,20 +156,25 @@ class ConnectorPlayersTest {
     static RelayReply relay(String command, Object args) {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        String body = RelayJson.write(new RelayCommand(RelayProtocol.VERSION, id, command,
-                args == null ? null : RelayJson.tree(args), now + 10_000, now));
+        String body = RelayJson.write(new RelayCommand(
+                RelayProtocol.VERSION, id, command, args == null ? null : RelayJson.tree(args), now + 10_000, now));
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
-            var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(CloudStandIn.INSTANCE_ID, id))))).item();
+            var item = dynamo.getItem(b -> b.tableName(table)
+                            .consistentRead(true)
+                            .key(Map.of(
+                                    ReplyTable.KEY,
+                                    AttributeValue.fromS(ReplyTable.key(CloudStandIn.INSTANCE_ID, id)))))
+                    .item();
             // a mutating command's row exists ("claimed") before its reply is written
             if (item != null && item.containsKey(ReplyTable.REPLY)) {
                 return RelayJson.read(item.get(ReplyTable.REPLY).s(), RelayReply.class);
             }
             if (item != null && item.containsKey(ReplyTable.REPLY_GZ)) {
-                return RelayJson.read(Gzip.decompress(item.get(ReplyTable.REPLY_GZ).b().asByteArray(),
-                        RelayProtocol.MAX_REPLY_BYTES), RelayReply.class);
+                return RelayJson.read(
+                        Gzip.decompress(item.get(ReplyTable.REPLY_GZ).b().asByteArray(), RelayProtocol.MAX_REPLY_BYTES),
+                        RelayReply.class);
             }
             SimulatorSupport.pause(20);
         }
@@ -166,8 +202,11 @@ class ConnectorPlayersTest {
     }
 
     static List<String> playerMutations() {
-        return sim.commandLog().stream().filter(c -> c.startsWith("players/cmd/") || c.startsWith("player_queues/play")
-                || c.equals("player_queues/transfer")).toList();
+        return sim.commandLog().stream()
+                .filter(c -> c.startsWith("players/cmd/")
+                        || c.startsWith("player_queues/play")
+                        || c.equals("player_queues/transfer"))
+                .toList();
     }
 
     @Test
@@ -179,8 +218,11 @@ class ConnectorPlayersTest {
         JsonNode downstairs = list.path("players").get(3);
         assertEquals(DOWNSTAIRS, downstairs.path("player_id").asText());
         assertEquals("group", downstairs.path("type").asText());
-        assertEquals(List.of(KITCHEN, LIVING_ROOM), List.of(downstairs.path("group_members").get(0).asText(),
-                downstairs.path("group_members").get(1).asText()));
+        assertEquals(
+                List.of(KITCHEN, LIVING_ROOM),
+                List.of(
+                        downstairs.path("group_members").get(0).asText(),
+                        downstairs.path("group_members").get(1).asText()));
 
         JsonNode garage = ok(relay("player.get", Map.of("player_id", GARAGE)));
         assertEquals("Garage", garage.path("name").asText());
@@ -190,51 +232,86 @@ class ConnectorPlayersTest {
         assertEquals(40, bedroom.path("volume_level").asInt());
         assertEquals(40, sim.player(BEDROOM).orElseThrow().volumeLevel());
 
-        JsonNode played = ok(relay("player.play", args("player_id", LIVING_ROOM, "query", args("kind", "any",
-                "name", "Radiohead", "exact", false, "max_tracks", 100, "explicit_allowed", true))));
+        JsonNode played = ok(relay(
+                "player.play",
+                args(
+                        "player_id",
+                        LIVING_ROOM,
+                        "query",
+                        args(
+                                "kind",
+                                "any",
+                                "name",
+                                "Radiohead",
+                                "exact",
+                                false,
+                                "max_tracks",
+                                100,
+                                "explicit_allowed",
+                                true))));
         assertEquals("artist", played.path("kind").asText());
         assertEquals("Radiohead", played.path("name").asText());
         assertEquals("playing", played.path("player").path("playback_state").asText());
-        assertEquals(PlaybackState.PLAYING, sim.player(LIVING_ROOM).orElseThrow().playbackState());
+        assertEquals(
+                PlaybackState.PLAYING, sim.player(LIVING_ROOM).orElseThrow().playbackState());
 
         JsonNode moved = ok(relay("player.transfer", args("from_player_id", LIVING_ROOM, "to_player_id", KITCHEN)));
         assertEquals(KITCHEN, moved.path("player_id").asText());
         assertEquals("playing", moved.path("playback_state").asText());
-        assertEquals(played.path("player").path("now_playing").path("uri").asText(),
-                moved.path("now_playing").path("uri").asText(), "the same track, now in the Kitchen");
+        assertEquals(
+                played.path("player").path("now_playing").path("uri").asText(),
+                moved.path("now_playing").path("uri").asText(),
+                "the same track, now in the Kitchen");
         assertEquals(1, sim.commandCount("player_queues/transfer"));
     }
 
     @Test
     void badArgumentsAreProtocolErrorsAndReachNothing() {
         List<String> before = playerMutations();
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control",
-                args("player_id", BEDROOM, "action", "volume_set", "value", 250))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control",
-                args("player_id", BEDROOM, "action", "volume_adjust", "value", -101))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(relay("player.control", args("player_id", BEDROOM, "action", "volume_set", "value", 250))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(
+                        relay("player.control", args("player_id", BEDROOM, "action", "volume_adjust", "value", -101))));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control", args("action", "pause"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control", args("player_id", BEDROOM, "action", "explode"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control", args("player_id", BEDROOM, "action", "mute"))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control",
-                args("player_id", BEDROOM, "action", "repeat", "repeat", "forever"))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(relay("player.control", args("player_id", BEDROOM, "action", "explode"))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(relay("player.control", args("player_id", BEDROOM, "action", "mute"))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(
+                        relay("player.control", args("player_id", BEDROOM, "action", "repeat", "repeat", "forever"))));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.control", null)));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.get", Map.of())));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.get", args("player_id", ""))));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.play", args("player_id", BEDROOM))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.play", args("player_id", BEDROOM,
-                "query", args("kind", "podcast", "name", "x", "max_tracks", 5)))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(relay(
+                        "player.play",
+                        args("player_id", BEDROOM, "query", args("kind", "podcast", "name", "x", "max_tracks", 5)))));
         assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.transfer", args("from_player_id", KITCHEN))));
-        assertEquals(RelayError.INVALID_ARGS, errorCode(relay("player.transfer",
-                args("from_player_id", KITCHEN, "to_player_id", KITCHEN))));
+        assertEquals(
+                RelayError.INVALID_ARGS,
+                errorCode(relay("player.transfer", args("from_player_id", KITCHEN, "to_player_id", KITCHEN))));
         assertEquals(before, playerMutations(), "nothing reached Music Assistant");
 
         // what the arguments name decides the rest
         assertEquals(RelayError.NO_SUCH_PLAYER, errorCode(relay("player.get", args("player_id", "no-such-player"))));
-        assertEquals(RelayError.PLAYER_UNAVAILABLE, errorCode(relay("player.control", args("player_id", GARAGE, "action", "play"))));
-        assertEquals(RelayError.UNSUPPORTED, errorCode(relay("player.control",
-                args("player_id", BEDROOM, "action", "mute", "on", true))));
-        assertEquals(RelayError.NO_SUCH_PLAYER, errorCode(relay("player.transfer",
-                args("from_player_id", KITCHEN, "to_player_id", "no-such-player"))));
+        assertEquals(
+                RelayError.PLAYER_UNAVAILABLE,
+                errorCode(relay("player.control", args("player_id", GARAGE, "action", "play"))));
+        assertEquals(
+                RelayError.UNSUPPORTED,
+                errorCode(relay("player.control", args("player_id", BEDROOM, "action", "mute", "on", true))));
+        assertEquals(
+                RelayError.NO_SUCH_PLAYER,
+                errorCode(relay("player.transfer", args("from_player_id", KITCHEN, "to_player_id", "no-such-player"))));
         assertEquals(before, playerMutations());
 
         // the worker is still fine
@@ -244,12 +321,16 @@ class ConnectorPlayersTest {
     @Test
     void playerChangesInMusicAssistantReachTheCloud() {
         sim.updatePlayer(DOWNSTAIRS, p -> p.withName("Ground floor"));
-        await("the report", WAIT, () -> cloud.lastAccepted(DOWNSTAIRS) != null
-                && "Ground floor".equals(cloud.lastAccepted(DOWNSTAIRS).name()));
+        await(
+                "the report",
+                WAIT,
+                () -> cloud.lastAccepted(DOWNSTAIRS) != null
+                        && "Ground floor".equals(cloud.lastAccepted(DOWNSTAIRS).name()));
         CloudStandIn.Post post = cloud.accepted().getLast();
         assertEquals("/v1/homes/" + CloudStandIn.INSTANCE_ID + "/events", post.path());
         assertEquals("Bearer " + CloudStandIn.SECRET, post.authorization());
-        assertEquals(PlayerEvent.CHANGED, cloud.acceptedEvents(DOWNSTAIRS).getLast().type());
+        assertEquals(
+                PlayerEvent.CHANGED, cloud.acceptedEvents(DOWNSTAIRS).getLast().type());
         sim.updatePlayer(DOWNSTAIRS, p -> p.withName("Downstairs"));
     }
 
@@ -262,9 +343,15 @@ class ConnectorPlayersTest {
         await("the connection to drop", WAIT, () -> !connector.ma().connected());
         // changed while the connector was not listening
         sim.updatePlayer(GARAGE, p -> p.withHideInUi(true));
-        await("Music Assistant to reconnect", SimulatorSupport.CONNECT_TIMEOUT, () -> connector.ma().connected());
-        await("the resync", WAIT, () -> ids(cloud.acceptedEvents()).containsAll(
-                Set.of(KITCHEN, LIVING_ROOM, BEDROOM, DOWNSTAIRS, GARAGE)));
+        await(
+                "Music Assistant to reconnect",
+                SimulatorSupport.CONNECT_TIMEOUT,
+                () -> connector.ma().connected());
+        await(
+                "the resync",
+                WAIT,
+                () -> ids(cloud.acceptedEvents())
+                        .containsAll(Set.of(KITCHEN, LIVING_ROOM, BEDROOM, DOWNSTAIRS, GARAGE)));
         // the unchanged players are reported again: only a resync does that
         for (String id : List.of(KITCHEN, LIVING_ROOM, BEDROOM, DOWNSTAIRS)) {
             PlayerEvent last = cloud.acceptedEvents(id).getLast();
@@ -274,6 +361,9 @@ class ConnectorPlayersTest {
         List<PlayerEvent> garage = cloud.acceptedEvents(GARAGE);
         assertEquals(PlayerEvent.REMOVED, garage.getLast().type(), "hidden while the connection was down");
         sim.updatePlayer(GARAGE, p -> p.withHideInUi(false));
-        await("the Garage's return", WAIT, () -> !cloud.acceptedEvents(GARAGE).getLast().type().equals(PlayerEvent.REMOVED));
+        await(
+                "the Garage's return",
+                WAIT,
+                () -> !cloud.acceptedEvents(GARAGE).getLast().type().equals(PlayerEvent.REMOVED));
     }
 }

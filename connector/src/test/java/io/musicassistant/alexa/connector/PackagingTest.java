@@ -24,12 +24,35 @@ import org.yaml.snakeyaml.Yaml;
 class PackagingTest {
 
     /** Every setting the connector reads (connector/README.md). */
-    static final Set<String> SETTINGS = Set.of("MA_URL", "MA_TOKEN", "RELAY_API_URL", "ALEXA_REGION", "STATE_DIR", "STREAM_BASE",
-            "STREAM_URL_TTL_HOURS", "HOME_NAME", "RELAY_POLL_SECONDS", "STREAM_BIND", "STREAM_PORT", "STREAM_TLS_CERT",
-            "STREAM_TLS_KEY", "STREAM_TLS_KEYSTORE", "STREAM_TLS_PASSWORD", "STREAM_SELFTEST_TRUSTSTORE",
-            "STREAM_MAX_CONNECTIONS", "STREAM_MAX_CONNECTIONS_PER_ADDRESS",
-            "AUDIO_CACHE_DIR", "AUDIO_CACHE_MB", "AUDIO_CACHE_HOURS", "VIRTUAL_PLAYERS", "STREAMS_PER_PROVIDER",
-            "SLIMPROTO_PORT", "CATALOG_EXPORT", "CATALOG_PLAYLISTS", "CATALOG_RADIOS", "CATALOG_DEBOUNCE_S");
+    static final Set<String> SETTINGS = Set.of(
+            "MA_URL",
+            "MA_TOKEN",
+            "RELAY_API_URL",
+            "ALEXA_REGION",
+            "STATE_DIR",
+            "STREAM_BASE",
+            "STREAM_URL_TTL_HOURS",
+            "HOME_NAME",
+            "RELAY_POLL_SECONDS",
+            "STREAM_BIND",
+            "STREAM_PORT",
+            "STREAM_TLS_CERT",
+            "STREAM_TLS_KEY",
+            "STREAM_TLS_KEYSTORE",
+            "STREAM_TLS_PASSWORD",
+            "STREAM_SELFTEST_TRUSTSTORE",
+            "STREAM_MAX_CONNECTIONS",
+            "STREAM_MAX_CONNECTIONS_PER_ADDRESS",
+            "AUDIO_CACHE_DIR",
+            "AUDIO_CACHE_MB",
+            "AUDIO_CACHE_HOURS",
+            "VIRTUAL_PLAYERS",
+            "STREAMS_PER_PROVIDER",
+            "SLIMPROTO_PORT",
+            "CATALOG_EXPORT",
+            "CATALOG_PLAYLISTS",
+            "CATALOG_RADIOS",
+            "CATALOG_DEBOUNCE_S");
 
     @TempDir
     Path dir;
@@ -53,8 +76,11 @@ class PackagingTest {
     }
 
     private static String instruction(List<String> lines, String keyword) {
-        return lines.stream().filter(l -> l.startsWith(keyword + " ")).reduce((a, b) -> b)
-                .map(l -> l.substring(keyword.length() + 1)).orElse("");
+        return lines.stream()
+                .filter(l -> l.startsWith(keyword + " "))
+                .reduce((a, b) -> b)
+                .map(l -> l.substring(keyword.length() + 1))
+                .orElse("");
     }
 
     @Test
@@ -66,7 +92,9 @@ class PackagingTest {
         assertEquals("8099", instruction(lines, "EXPOSE"), "the stream server's default port");
         assertEquals("STATE_DIR=/data", instruction(lines, "ENV"));
         assertTrue(instruction(lines, "VOLUME").contains("/data"));
-        assertTrue(instruction(lines, "COPY").startsWith("target/ma-alexa-connector.jar "), "the jar the shade plugin builds");
+        assertTrue(
+                instruction(lines, "COPY").startsWith("target/ma-alexa-connector.jar "),
+                "the jar the shade plugin builds");
         assertTrue(Files.readString(Path.of("pom.xml")).contains("<finalName>ma-alexa-connector</finalName>"));
         assertTrue(instruction(lines, "ENTRYPOINT").contains("\"/app/ma-alexa-connector.jar\""));
     }
@@ -88,7 +116,8 @@ class PackagingTest {
         }
         assertEquals("url", schema.get("ma_url"));
         assertEquals("password", schema.get("ma_token"), "the token is masked in Home Assistant's UI");
-        assertFalse(schema.containsKey("stream_port"), "the container port is fixed; Home Assistant maps the host side");
+        assertFalse(
+                schema.containsKey("stream_port"), "the container port is fixed; Home Assistant maps the host side");
         Matcher copy = Pattern.compile("COPY (\\S+) ").matcher(Files.readString(Path.of("ha-addon/Dockerfile")));
         assertTrue(copy.find());
         assertEquals("ma-alexa-connector.jar", copy.group(1));

@@ -33,14 +33,18 @@ class RelayCommandWiringTest {
     /** What a wiring must be: one handler for every command of the protocol, each its own class. */
     static void assertOneHandlerPerCommand(List<RelayCommandHandler> handlers) {
         // the executor refuses a second handler for a command (CommandExecutorTest)
-        Map<RelayProtocol.Command, RelayCommandHandler> wired = new CommandExecutor(handlers, Clock.systemUTC()).handlers();
+        Map<RelayProtocol.Command, RelayCommandHandler> wired =
+                new CommandExecutor(handlers, Clock.systemUTC()).handlers();
         Set<String> missing = EnumSet.complementOf(toSet(wired.keySet())).stream()
-                .map(RelayProtocol.Command::wireName).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(RelayProtocol.Command::wireName)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertTrue(missing.isEmpty(), "relay commands without a handler: " + missing);
-        Map<Class<?>, List<String>> byClass = wired.entrySet().stream().collect(Collectors.groupingBy(
-                e -> e.getValue().getClass(), Collectors.mapping(e -> e.getKey().wireName(), Collectors.toList())));
-        byClass.forEach((type, commands) -> assertEquals(1, commands.size(),
-                type.getSimpleName() + " handles more than one command: " + commands));
+        Map<Class<?>, List<String>> byClass = wired.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.getValue().getClass(),
+                        Collectors.mapping(e -> e.getKey().wireName(), Collectors.toList())));
+        byClass.forEach((type, commands) ->
+                assertEquals(1, commands.size(), type.getSimpleName() + " handles more than one command: " + commands));
     }
 
     private static EnumSet<RelayProtocol.Command> toSet(Set<RelayProtocol.Command> commands) {
@@ -63,9 +67,13 @@ class RelayCommandWiringTest {
     @Test
     void theReadmeNamesTheHandlerOfEveryRelayCommand() {
         Map<String, String> wired = new TreeMap<>();
-        new CommandExecutor(wiredHandlers(), Clock.systemUTC()).handlers()
-                .forEach((command, handler) -> wired.put(command.wireName(), handler.getClass().getSimpleName()));
-        assertEquals(wired, new TreeMap<>(WhereIs.table(Path.of("README.md"), "Relay commands")),
+        new CommandExecutor(wiredHandlers(), Clock.systemUTC())
+                .handlers()
+                .forEach((command, handler) ->
+                        wired.put(command.wireName(), handler.getClass().getSimpleName()));
+        assertEquals(
+                wired,
+                new TreeMap<>(WhereIs.table(Path.of("README.md"), "Relay commands")),
                 "connector/README.md, \"Where is …\" → \"Relay commands\" must list exactly the wiring");
     }
 }

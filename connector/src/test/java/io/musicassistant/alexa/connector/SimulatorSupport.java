@@ -13,8 +13,7 @@ public final class SimulatorSupport {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
-    private SimulatorSupport() {
-    }
+    private SimulatorSupport() {}
 
     /** Polls every 10 ms until {@code condition} holds; fails the test after {@code timeout}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
@@ -36,8 +35,7 @@ public final class SimulatorSupport {
     }
 
     public static MaClient connectedClient(MaSimulator sim) {
-        return connectedClient(sim, new MaClient.Listener() {
-        });
+        return connectedClient(sim, new MaClient.Listener() {});
     }
 
     public static void pause(long millis) {

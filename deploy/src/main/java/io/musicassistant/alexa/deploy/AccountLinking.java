@@ -20,13 +20,14 @@ final class AccountLinking {
     static final String FILE = "account-linking.json";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private AccountLinking() {
-    }
+    private AccountLinking() {}
 
     static JsonNode render(Path skillSource, String lwaClientId, Secret lwaClientSecret) throws IOException {
         Path template = skillSource.resolve(FILE);
         JsonNode parsed = Manifests.JSON.readTree(Files.readString(template));
-        return Manifests.fill(parsed, Map.of("LWA_CLIENT_ID", lwaClientId, "LWA_CLIENT_SECRET", lwaClientSecret.value()),
+        return Manifests.fill(
+                parsed,
+                Map.of("LWA_CLIENT_ID", lwaClientId, "LWA_CLIENT_SECRET", lwaClientSecret.value()),
                 skillSource.getFileName() + "/" + FILE);
     }
 
@@ -34,13 +35,15 @@ final class AccountLinking {
     static Path writeOwnerOnly(Path dir, JsonNode request) throws IOException {
         Path file;
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            file = Files.createTempFile(dir, "ma-alexa-account-linking-", ".json",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            file = Files.createTempFile(
+                    dir, "ma-alexa-account-linking-", ".json", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } else {
             file = Files.createTempFile(dir, "ma-alexa-account-linking-", ".json");
             var f = file.toFile();
-            boolean restricted = f.setReadable(false, false) & f.setReadable(true, true)
-                    & f.setWritable(false, false) & f.setWritable(true, true);
+            boolean restricted = f.setReadable(false, false)
+                    & f.setReadable(true, true)
+                    & f.setWritable(false, false)
+                    & f.setWritable(true, true);
             if (!restricted) {
                 Files.delete(file);
                 throw new IOException("cannot make " + file + " owner-only");

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * @param dryRunOutput what a dry run pretends the command printed: placeholders that flow into the
  *     commands after it, exactly where the real values would
  */
-record Command(List<String> argv, Path cwd, Map<String, String> env, Output output, boolean local, String dryRunOutput) {
+record Command(
+        List<String> argv, Path cwd, Map<String, String> env, Output output, boolean local, String dryRunOutput) {
 
     /** What happens to a child's output. */
     enum Output {

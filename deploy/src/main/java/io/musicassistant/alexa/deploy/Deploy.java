@@ -15,8 +15,7 @@ public final class Deploy {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private Deploy() {
-    }
+    private Deploy() {}
 
     public static void main(String[] args) {
         System.exit(run(List.of(args), Host.current(), System.out, null, Pause.REAL));
@@ -36,8 +35,14 @@ public final class Deploy {
             }
             Runner real = injected != null ? injected : new ProcessRunner(redactor, out);
             if (options.localstack()) {
-                return new LocalStackDeploy(options, host, options.dryRun() ? new DryRunRunner(null) : real, redactor, out,
-                        LocalStackDeploy::fetch).run();
+                return new LocalStackDeploy(
+                                options,
+                                host,
+                                options.dryRun() ? new DryRunRunner(null) : real,
+                                redactor,
+                                out,
+                                LocalStackDeploy::fetch)
+                        .run();
             }
             return deploy(options, host, out, real, redactor, pause);
         } catch (UsageException e) {
@@ -48,13 +53,15 @@ public final class Deploy {
         }
     }
 
-    private static int deploy(Options options, Host host, PrintStream out, Runner real, Redactor redactor, Pause pause) {
+    private static int deploy(
+            Options options, Host host, PrintStream out, Runner real, Redactor redactor, Pause pause) {
         DeployConfig config = DeployConfig.load(options, host);
         redactor.add(config.lwaClientSecret());
         redactor.add(config.smapiClientSecret());
         redactor.add(config.smapiRefreshToken());
         // Whatever the ASK CLI or the AWS SDKs might echo of their own credentials stays masked too.
-        for (String name : List.of("ASK_REFRESH_TOKEN", "ASK_ACCESS_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+        for (String name :
+                List.of("ASK_REFRESH_TOKEN", "ASK_ACCESS_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
             host.variable(name).ifPresent(redactor::add);
         }
         StateStore store = StateStore.forStage(host, options.stage());
@@ -65,11 +72,13 @@ public final class Deploy {
             out.println("error: cannot read " + host.show(store.file()) + ": " + e.getMessage());
             return USAGE;
         }
-        out.println("Music Assistant for Alexa: deploying stage " + options.stage() + " to " + options.region().awsRegion()
-                + " (Alexa " + options.region().name() + ": " + options.region().serves() + ")");
+        out.println("Music Assistant for Alexa: deploying stage " + options.stage() + " to "
+                + options.region().awsRegion() + " (Alexa " + options.region().name() + ": "
+                + options.region().serves() + ")");
         if (options.dryRun()) {
-            out.println("Dry run: nothing is changed and no account is used. Commands are printed as they would run, secrets"
-                    + " as " + Redactor.MASK + ", values known only later as <…>.");
+            out.println(
+                    "Dry run: nothing is changed and no account is used. Commands are printed as they would run, secrets"
+                            + " as " + Redactor.MASK + ", values known only later as <…>.");
         }
         List<String> problems = Preflight.problems(options, config, host, real);
         Runner runner = options.dryRun() ? new DryRunRunner(options.synth() ? real : null) : real;
@@ -80,10 +89,12 @@ public final class Deploy {
         if (!problems.isEmpty() && !options.dryRun()) {
             progress.step(1, plan.steps().getFirst().title());
             problems.forEach(p -> progress.detail("✗ " + p));
-            progress.line("Nothing was changed. Fix the above and run again (--dry-run shows the whole plan without accounts).");
+            progress.line(
+                    "Nothing was changed. Fix the above and run again (--dry-run shows the whole plan without accounts).");
             return USAGE;
         }
-        Deployer deployer = new Deployer(plan, options.dryRun(), effective, host, runner, redactor, store, state, progress, pause);
+        Deployer deployer =
+                new Deployer(plan, options.dryRun(), effective, host, runner, redactor, store, state, progress, pause);
         return deployer.run(problems) ? OK : FAILED;
     }
 }

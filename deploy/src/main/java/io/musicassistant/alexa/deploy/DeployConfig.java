@@ -33,14 +33,36 @@ import java.util.Properties;
  * @param smapiRefreshToken a refresh token of that profile with the catalog scopes, obtained before
  *     (CI, a machine without a browser), or null: the deploy asks the developer to sign in
  */
-record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret lwaClientSecret, String askProfile,
-                    boolean askFromEnvironment, String awsProfile, String privacyPolicyUrl, String termsOfUseUrl,
-                    String alarmEmail, String fallbackArtUrl, String tablePrefix, String smapiClientId,
-                    Secret smapiClientSecret, Secret smapiRefreshToken) {
+record DeployConfig(
+        AlexaRegion region,
+        String stage,
+        String lwaClientId,
+        Secret lwaClientSecret,
+        String askProfile,
+        boolean askFromEnvironment,
+        String awsProfile,
+        String privacyPolicyUrl,
+        String termsOfUseUrl,
+        String alarmEmail,
+        String fallbackArtUrl,
+        String tablePrefix,
+        String smapiClientId,
+        Secret smapiClientSecret,
+        Secret smapiRefreshToken) {
 
-    static final List<String> KEYS = List.of("LWA_CLIENT_ID", "LWA_CLIENT_SECRET", "ASK_PROFILE", "AWS_PROFILE",
-            "PRIVACY_POLICY_URL", "TERMS_OF_USE_URL", "ALARM_EMAIL", "FALLBACK_ART_URL", "TABLE_PREFIX", "SMAPI_CLIENT_ID",
-            "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
+    static final List<String> KEYS = List.of(
+            "LWA_CLIENT_ID",
+            "LWA_CLIENT_SECRET",
+            "ASK_PROFILE",
+            "AWS_PROFILE",
+            "PRIVACY_POLICY_URL",
+            "TERMS_OF_USE_URL",
+            "ALARM_EMAIL",
+            "FALLBACK_ART_URL",
+            "TABLE_PREFIX",
+            "SMAPI_CLIENT_ID",
+            "SMAPI_CLIENT_SECRET",
+            "SMAPI_REFRESH_TOKEN");
     /** Keys whose values are secrets: masked everywhere, kept from child processes, in owner-only files only. */
     static final List<String> SECRET_KEYS = List.of("LWA_CLIENT_SECRET", "SMAPI_CLIENT_SECRET", "SMAPI_REFRESH_TOKEN");
 
@@ -53,23 +75,54 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
             host.variable(key).ifPresent(value -> values.put(key, value));
         }
         String secret = values.get("LWA_CLIENT_SECRET");
-        return new DeployConfig(options.region(), options.stage(), values.get("LWA_CLIENT_ID"),
+        return new DeployConfig(
+                options.region(),
+                options.stage(),
+                values.get("LWA_CLIENT_ID"),
                 secret == null ? null : new Secret(secret),
                 values.getOrDefault("ASK_PROFILE", "default"),
                 askCredentialsInEnvironment(host),
                 values.get("AWS_PROFILE"),
-                values.get("PRIVACY_POLICY_URL"), values.get("TERMS_OF_USE_URL"), values.get("ALARM_EMAIL"),
+                values.get("PRIVACY_POLICY_URL"),
+                values.get("TERMS_OF_USE_URL"),
+                values.get("ALARM_EMAIL"),
                 values.get("FALLBACK_ART_URL"),
                 values.getOrDefault("TABLE_PREFIX", defaultTablePrefix(options.stage())),
-                values.get("SMAPI_CLIENT_ID"), secret(values.get("SMAPI_CLIENT_SECRET")), secret(values.get("SMAPI_REFRESH_TOKEN")));
+                values.get("SMAPI_CLIENT_ID"),
+                secret(values.get("SMAPI_CLIENT_SECRET")),
+                secret(values.get("SMAPI_REFRESH_TOKEN")));
     }
 
     /** Without the SMAPI keys (tests, and callers that do not care about the catalog build). */
-    DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret lwaClientSecret, String askProfile,
-                 boolean askFromEnvironment, String awsProfile, String privacyPolicyUrl, String termsOfUseUrl, String alarmEmail,
-                 String fallbackArtUrl, String tablePrefix) {
-        this(region, stage, lwaClientId, lwaClientSecret, askProfile, askFromEnvironment, awsProfile, privacyPolicyUrl,
-                termsOfUseUrl, alarmEmail, fallbackArtUrl, tablePrefix, null, null, null);
+    DeployConfig(
+            AlexaRegion region,
+            String stage,
+            String lwaClientId,
+            Secret lwaClientSecret,
+            String askProfile,
+            boolean askFromEnvironment,
+            String awsProfile,
+            String privacyPolicyUrl,
+            String termsOfUseUrl,
+            String alarmEmail,
+            String fallbackArtUrl,
+            String tablePrefix) {
+        this(
+                region,
+                stage,
+                lwaClientId,
+                lwaClientSecret,
+                askProfile,
+                askFromEnvironment,
+                awsProfile,
+                privacyPolicyUrl,
+                termsOfUseUrl,
+                alarmEmail,
+                fallbackArtUrl,
+                tablePrefix,
+                null,
+                null,
+                null);
     }
 
     /** The client the catalog build refreshes its token with: SMAPI_CLIENT_ID, else the LWA security profile. */
@@ -90,26 +143,45 @@ record DeployConfig(AlexaRegion region, String stage, String lwaClientId, Secret
      * must not share a prefix: stages other than prod get their own.
      */
     static String defaultTablePrefix(String stage) {
-        return stage.equals(Options.DEFAULT_STAGE) ? StackRules.DEFAULT_TABLE_PREFIX : StackRules.DEFAULT_TABLE_PREFIX + stage + "-";
+        return stage.equals(Options.DEFAULT_STAGE)
+                ? StackRules.DEFAULT_TABLE_PREFIX
+                : StackRules.DEFAULT_TABLE_PREFIX + stage + "-";
     }
 
     String stackName() {
-        return stage.equals(Options.DEFAULT_STAGE) ? StackRules.DEFAULT_STACK_NAME : StackRules.DEFAULT_STACK_NAME + "-" + stage;
+        return stage.equals(Options.DEFAULT_STAGE)
+                ? StackRules.DEFAULT_STACK_NAME
+                : StackRules.DEFAULT_STACK_NAME + "-" + stage;
     }
 
     /** The same configuration with stand-ins for what is missing, so a dry run can show every command. */
     DeployConfig withPlaceholders() {
-        return new DeployConfig(region, stage, lwaClientId == null ? "<LWA_CLIENT_ID>" : lwaClientId,
-                lwaClientSecret == null ? new Secret("<LWA_CLIENT_SECRET>") : lwaClientSecret, askProfile,
-                askFromEnvironment, awsProfile, privacyPolicyUrl, termsOfUseUrl, alarmEmail, fallbackArtUrl, tablePrefix,
-                smapiClientId, smapiClientId != null && smapiClientSecret == null ? new Secret("<SMAPI_CLIENT_SECRET>")
-                : smapiClientSecret, smapiRefreshToken);
+        return new DeployConfig(
+                region,
+                stage,
+                lwaClientId == null ? "<LWA_CLIENT_ID>" : lwaClientId,
+                lwaClientSecret == null ? new Secret("<LWA_CLIENT_SECRET>") : lwaClientSecret,
+                askProfile,
+                askFromEnvironment,
+                awsProfile,
+                privacyPolicyUrl,
+                termsOfUseUrl,
+                alarmEmail,
+                fallbackArtUrl,
+                tablePrefix,
+                smapiClientId,
+                smapiClientId != null && smapiClientSecret == null
+                        ? new Secret("<SMAPI_CLIENT_SECRET>")
+                        : smapiClientSecret,
+                smapiRefreshToken);
     }
 
     /** The ASK CLI's own rule (ask-cli 2.30.7, profile-helper.isEnvProfile). */
     static boolean askCredentialsInEnvironment(Host host) {
-        return host.variable("AWS_ACCESS_KEY_ID").isPresent() && host.variable("AWS_SECRET_ACCESS_KEY").isPresent()
-                && (host.variable("ASK_REFRESH_TOKEN").isPresent() || host.variable("ASK_ACCESS_TOKEN").isPresent())
+        return host.variable("AWS_ACCESS_KEY_ID").isPresent()
+                && host.variable("AWS_SECRET_ACCESS_KEY").isPresent()
+                && (host.variable("ASK_REFRESH_TOKEN").isPresent()
+                        || host.variable("ASK_ACCESS_TOKEN").isPresent())
                 && host.variable("ASK_VENDOR_ID").isPresent();
     }
 

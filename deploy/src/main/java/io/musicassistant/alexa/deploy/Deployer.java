@@ -39,8 +39,17 @@ final class Deployer {
     private DeployState state;
     private Smapi.MessagingCredentials messaging;
 
-    Deployer(Plan plan, boolean dryRun, DeployConfig config, Host host, Runner runner, Redactor redactor, StateStore store,
-             DeployState state, Progress progress, Pause pause) {
+    Deployer(
+            Plan plan,
+            boolean dryRun,
+            DeployConfig config,
+            Host host,
+            Runner runner,
+            Redactor redactor,
+            StateStore store,
+            DeployState state,
+            Progress progress,
+            Pause pause) {
         this.config = config;
         this.host = host;
         this.runner = runner;
@@ -60,8 +69,9 @@ final class Deployer {
      * @param preflightWarnings what the preflight found (only a dry run gets this far with any)
      */
     boolean run(List<String> preflightWarnings) {
-        String resume = "What is done is kept in " + host.show(store.file()) + ": fix the cause and run the same command"
-                + " again; finished steps are not repeated (skills are not created twice).";
+        String resume =
+                "What is done is kept in " + host.show(store.file()) + ": fix the cause and run the same command"
+                        + " again; finished steps are not repeated (skills are not created twice).";
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -88,7 +98,8 @@ final class Deployer {
             case Step.DeployStack deploy -> deployStack(deploy);
             case Step.UpdateSkill update -> updateSkill(update.skill());
             case Step.LinkAccounts l -> linkAccounts();
-            case Step.AuthorizeCatalogs a -> catalogs.authorize(a, state.regions().get(config.region().awsRegion()));
+            case Step.AuthorizeCatalogs a ->
+                catalogs.authorize(a, state.regions().get(config.region().awsRegion()));
             case Step.Finish f -> finish();
         }
     }
@@ -96,11 +107,13 @@ final class Deployer {
     private void preflight(List<String> warnings) {
         if (config.region() == AlexaRegion.FE) {
             // Allowed so that a Far East locale can be added, but today no locale of the skills is served there.
-            progress.warn("the skills have no Far East locale yet (en-US, en-GB, de-DE are NA and EU): until one is added to"
-                    + " skill-package/, Alexa sends this stack nothing");
+            progress.warn(
+                    "the skills have no Far East locale yet (en-US, en-GB, de-DE are NA and EU): until one is added to"
+                            + " skill-package/, Alexa sends this stack nothing");
         }
         if (warnings.isEmpty()) {
-            progress.ok("JDK, Maven, node/npx, AWS credentials, ASK CLI profile and the LWA security profile are there");
+            progress.ok(
+                    "JDK, Maven, node/npx, AWS credentials, ASK CLI profile and the LWA security profile are there");
             return;
         }
         warnings.forEach(w -> progress.warn("a real deploy would stop here: " + w));
@@ -125,12 +138,14 @@ final class Deployer {
     private void createSkill(Step.CreateSkill create) throws StepFailure, IOException {
         Skill skill = create.skill();
         if (create.existingId() != null) {
-            progress.ok("exists: " + create.existingId() + " (from " + host.show(store.file()) + "), nothing to create");
+            progress.ok(
+                    "exists: " + create.existingId() + " (from " + host.show(store.file()) + "), nothing to create");
             return;
         }
         // Created without endpoints: the Lambdas do not exist yet, and they will only accept calls
         // from this skill's id, which the stack needs first.
-        JsonNode manifest = Manifests.render(template(skill), skill, null, config.privacyPolicyUrl(), config.termsOfUseUrl());
+        JsonNode manifest =
+                Manifests.render(template(skill), skill, null, config.privacyPolicyUrl(), config.termsOfUseUrl());
         Path zip = writePackage(skill, manifest, false, null);
         String id = importPackage(skill, null, zip);
         progress.ok("created " + id + (dryRun ? "" : " (saved in " + host.show(store.file()) + ")"));
@@ -138,8 +153,13 @@ final class Deployer {
 
     private void fetchCredentials() throws StepFailure, IOException {
         int step = stepOf(Step.FetchCredentials.class);
-        Command command = new Command(Tools.ask(config, "get-skill-credentials", "-s", skillId(Skill.CONTROL)), host.root(),
-                Tools.ASK_ENV, Command.Output.SECRET, false, """
+        Command command = new Command(
+                Tools.ask(config, "get-skill-credentials", "-s", skillId(Skill.CONTROL)),
+                host.root(),
+                Tools.ASK_ENV,
+                Command.Output.SECRET,
+                false,
+                """
                 {"skillMessagingCredentials": {"clientId": "<messaging client id from step %d>",
                  "clientSecret": "<messaging client secret from step %d>"}}""".formatted(step, step));
         messaging = Smapi.credentials(progress.exec(command).stdout());
@@ -156,20 +176,30 @@ final class Deployer {
             Files.createDirectories(host.deployDir());
         }
         if (dryRun && runsLocally()) {
-            progress.exec(new Command(cdkSynth(deploy), host.root().resolve("infrastructure"), env, Command.Output.STREAM, true,
-                    null));
+            progress.exec(new Command(
+                    cdkSynth(deploy), host.root().resolve("infrastructure"), env, Command.Output.STREAM, true, null));
             progress.ok("cdk synth succeeded (placeholders replaced by stand-ins that pass the stack's checks)");
         }
         // Assets (the Lambda jar) go through the bootstrap stack's bucket; bootstrapping an
         // environment that has it is a no-op. Run outside infrastructure/ so no app is synthesised for it.
-        progress.exec(new Command(Tools.cdk("bootstrap", "aws://unknown-account/" + region), host.deployDir(), env,
-                Command.Output.STREAM, false, null));
-        List<String> argv = new ArrayList<>(Tools.cdk("deploy", deploy.stackName(), "--require-approval", "never",
-                "--outputs-file", outputsFile.toString()));
+        progress.exec(new Command(
+                Tools.cdk("bootstrap", "aws://unknown-account/" + region),
+                host.deployDir(),
+                env,
+                Command.Output.STREAM,
+                false,
+                null));
+        List<String> argv = new ArrayList<>(Tools.cdk(
+                "deploy", deploy.stackName(), "--require-approval", "never", "--outputs-file", outputsFile.toString()));
         argv.addAll(ContextKey.arguments(context(deploy, false)));
-        argv.addAll(List.of("--parameters", StackRules.ALEXA_CLIENT_SECRET_PARAMETER + "=" + messaging.clientSecret().value()));
-        progress.exec(new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
-        StackOutputs outputs = dryRun ? StackOutputs.placeholders(deploy.stackName(), stepOf(Step.DeployStack.class))
+        argv.addAll(List.of(
+                "--parameters",
+                StackRules.ALEXA_CLIENT_SECRET_PARAMETER + "="
+                        + messaging.clientSecret().value()));
+        progress.exec(
+                new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
+        StackOutputs outputs = dryRun
+                ? StackOutputs.placeholders(deploy.stackName(), stepOf(Step.DeployStack.class))
                 : StackOutputs.read(outputsFile, deploy.stackName());
         save(state.withStack(deploy.region(), outputs));
         progress.ok("relay API " + outputs.relayApiUrl());
@@ -179,7 +209,8 @@ final class Deployer {
 
     /** @param standIns whether placeholders are replaced by values that pass the stack's checks (a dry run's synth) */
     private Map<ContextKey, String> context(Step.DeployStack deploy, boolean standIns) {
-        return StackContext.of(config, deploy, skillId(Skill.MUSIC), skillId(Skill.CONTROL), messaging.clientId(), standIns);
+        return StackContext.of(
+                config, deploy, skillId(Skill.MUSIC), skillId(Skill.CONTROL), messaging.clientId(), standIns);
     }
 
     private List<String> cdkSynth(Step.DeployStack deploy) {
@@ -197,47 +228,72 @@ final class Deployer {
     }
 
     private void updateSkill(Skill skill) throws StepFailure, IOException {
-        Manifests.Endpoints endpoints = Manifests.Endpoints.of(state.regions(), switch (skill) {
-            case MUSIC -> StackOutputs::musicSkillEndpoint;
-            case CONTROL -> StackOutputs::controlSkillEndpoint;
-        });
-        ObjectNode manifest = Manifests.render(template(skill), skill, endpoints, config.privacyPolicyUrl(),
-                config.termsOfUseUrl());
+        Manifests.Endpoints endpoints = Manifests.Endpoints.of(
+                state.regions(),
+                switch (skill) {
+                    case MUSIC -> StackOutputs::musicSkillEndpoint;
+                    case CONTROL -> StackOutputs::controlSkillEndpoint;
+                });
+        ObjectNode manifest =
+                Manifests.render(template(skill), skill, endpoints, config.privacyPolicyUrl(), config.termsOfUseUrl());
         progress.detail("the manifest's endpoints as rendered:");
-        Manifests.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Manifests.endpointSection(manifest, skill))
-                .lines().forEach(l -> progress.detail("  " + l));
+        Manifests.JSON
+                .writer(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(Manifests.endpointSection(manifest, skill))
+                .lines()
+                .forEach(l -> progress.detail("  " + l));
         String id = skillId(skill);
         Path zip = writePackage(skill, manifest, skill.voiceModels(), id);
         importPackage(skill, id, zip);
-        progress.ok("updated " + id + (dryRun ? "" : "; ASK CLI project with the rendered package: "
-                + host.show(SkillPackage.projectDir(host, config.stage(), skill))));
+        progress.ok("updated " + id
+                + (dryRun
+                        ? ""
+                        : "; ASK CLI project with the rendered package: "
+                                + host.show(SkillPackage.projectDir(host, config.stage(), skill))));
     }
 
     private void linkAccounts() throws StepFailure, IOException {
         for (Skill skill : Skill.values()) {
-            JsonNode request = AccountLinking.render(skill.source(host.root()), config.lwaClientId(), config.lwaClientSecret());
-            Path file = dryRun ? host.tempDir().resolve("ma-alexa-account-linking-<random>.json")
+            JsonNode request =
+                    AccountLinking.render(skill.source(host.root()), config.lwaClientId(), config.lwaClientSecret());
+            Path file = dryRun
+                    ? host.tempDir().resolve("ma-alexa-account-linking-<random>.json")
                     : AccountLinking.writeOwnerOnly(host.tempDir(), request);
             try {
-                progress.exec(new Command(Tools.ask(config, "update-account-linking-info", "-s", skillId(skill), "-g",
-                        STAGE_DEVELOPMENT, "--account-linking-request", "file:" + file), host.root(), Tools.ASK_ENV,
-                        Command.Output.CAPTURE, false, "Command executed successfully!"));
+                progress.exec(new Command(
+                        Tools.ask(
+                                config,
+                                "update-account-linking-info",
+                                "-s",
+                                skillId(skill),
+                                "-g",
+                                STAGE_DEVELOPMENT,
+                                "--account-linking-request",
+                                "file:" + file),
+                        host.root(),
+                        Tools.ASK_ENV,
+                        Command.Output.CAPTURE,
+                        false,
+                        "Command executed successfully!"));
             } finally {
                 if (!dryRun) {
                     Files.deleteIfExists(file);
                 }
             }
-            progress.ok(skill.title() + ": Login with Amazon client " + config.lwaClientId() + " (request file owner-only,"
-                    + " deleted)");
+            progress.ok(skill.title() + ": Login with Amazon client " + config.lwaClientId()
+                    + " (request file owner-only," + " deleted)");
         }
     }
-
 
     private void finish() throws StepFailure, IOException {
         Set<String> urls = new LinkedHashSet<>();
         for (Skill skill : Skill.values()) {
-            Command command = new Command(Tools.ask(config, "get-account-linking-info", "-s", skillId(skill), "-g",
-                    STAGE_DEVELOPMENT), host.root(), Tools.ASK_ENV, Command.Output.CAPTURE, false,
+            Command command = new Command(
+                    Tools.ask(config, "get-account-linking-info", "-s", skillId(skill), "-g", STAGE_DEVELOPMENT),
+                    host.root(),
+                    Tools.ASK_ENV,
+                    Command.Output.CAPTURE,
+                    false,
                     "{\"accountLinkingResponse\": {\"redirectUrls\": [\"<return URLs of your developer account>\"]}}");
             urls.addAll(Smapi.redirectUrls(progress.exec(command).stdout()));
         }
@@ -245,25 +301,32 @@ final class Deployer {
         progress.line("");
         progress.line((dryRun ? "Dry run finished: nothing was changed." : "Deployed.") + " Stage " + config.stage()
                 + ": music skill " + skillId(Skill.MUSIC) + ", control skill " + skillId(Skill.CONTROL) + ", stack "
-                + config.stackName() + " in " + String.join(", ", state.regions().keySet()) + ".");
+                + config.stackName() + " in "
+                + String.join(", ", state.regions().keySet()) + ".");
         progress.line("");
         progress.line("What is left for you:");
-        progress.line(" 1. Login with Amazon: developer console → Login with Amazon → your security profile → Web Settings →");
+        progress.line(
+                " 1. Login with Amazon: developer console → Login with Amazon → your security profile → Web Settings →");
         progress.line("    Edit → Allowed Return URLs: add");
         urls.forEach(u -> progress.line("      " + u));
-        progress.line(" 2. In the Alexa app (signed in with the Amazon account of your developer account): More → Skills & Games →");
-        progress.line("    Your Skills → Dev: enable \"Music Assistant\" and \"Music Assistant Control\" and link your account in each;");
+        progress.line(
+                " 2. In the Alexa app (signed in with the Amazon account of your developer account): More → Skills & Games →");
+        progress.line(
+                "    Your Skills → Dev: enable \"Music Assistant\" and \"Music Assistant Control\" and link your account in each;");
         progress.line("    keep the \"Send Alexa Events\" permission the control skill asks for.");
         progress.line(" 3. Start the connector next to Music Assistant with");
         progress.line("      RELAY_API_URL=" + here.relayApiUrl());
         progress.line("    (connector/README.md); it registers and prints a pairing code.");
-        progress.line(" 4. Pair: \"Alexa, ask Music Assistant to link my home with code 1234 5678\" (the code it shows; German:");
+        progress.line(
+                " 4. Pair: \"Alexa, ask Music Assistant to link my home with code 1234 5678\" (the code it shows; German:");
         progress.line("    \"Alexa, öffne Musik Assistent\", then \"verknüpfe mein Zuhause mit Code 1234 5678\").");
-        progress.line(" 5. \"Alexa, discover devices\" for the players; \"Alexa, play music on Music Assistant\" for the music skill.");
-        progress.line("Alarms go to " + here.alarmTopicArn() + (config.alarmEmail() == null
-                ? " (set ALARM_EMAIL to have them mailed)." : " and " + config.alarmEmail() + " (confirm the subscription mail)."));
+        progress.line(
+                " 5. \"Alexa, discover devices\" for the players; \"Alexa, play music on Music Assistant\" for the music skill.");
+        progress.line("Alarms go to " + here.alarmTopicArn()
+                + (config.alarmEmail() == null
+                        ? " (set ALARM_EMAIL to have them mailed)."
+                        : " and " + config.alarmEmail() + " (confirm the subscription mail)."));
     }
-
 
     private String importPackage(Skill skill, String skillId, Path zip) throws StepFailure, IOException {
         int step = skillId == null ? stepOf(Step.CreateSkill.class, skill) : stepOf(Step.UpdateSkill.class, skill);
@@ -309,7 +372,8 @@ final class Deployer {
     }
 
     private JsonNode template(Skill skill) throws IOException {
-        return Manifests.JSON.readTree(Files.readString(skill.source(host.root()).resolve("skill.json")));
+        return Manifests.JSON.readTree(
+                Files.readString(skill.source(host.root()).resolve("skill.json")));
     }
 
     private int stepOf(Class<? extends Step> kind) {

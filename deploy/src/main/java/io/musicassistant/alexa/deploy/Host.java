@@ -20,8 +20,12 @@ record Host(Map<String, String> env, Path home, Path root, Path runtimeJavaHome,
 
     static Host current() {
         String root = System.getProperty("ma.alexa.root", System.getProperty("user.dir"));
-        return new Host(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(root).toAbsolutePath().normalize(),
-                Path.of(System.getProperty("java.home")), Path.of(System.getProperty("java.io.tmpdir")));
+        return new Host(
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                Path.of(root).toAbsolutePath().normalize(),
+                Path.of(System.getProperty("java.home")),
+                Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Where the state, the rendered skill packages and the stack outputs live (gitignored). */

@@ -33,8 +33,21 @@ final class LocalStackDeploy {
     /** LocalStack's default account. */
     static final String ACCOUNT = "000000000000";
     /** The stack's services as LocalStack's health endpoint names them. */
-    static final List<String> SERVICES = List.of("cloudformation", "s3", "ssm", "iam", "sts", "lambda", "dynamodb", "sqs",
-            "apigateway", "secretsmanager", "sns", "cloudwatch", "logs");
+    static final List<String> SERVICES = List.of(
+            "cloudformation",
+            "s3",
+            "ssm",
+            "iam",
+            "sts",
+            "lambda",
+            "dynamodb",
+            "sqs",
+            "apigateway",
+            "secretsmanager",
+            "sns",
+            "cloudwatch",
+            "logs");
+
     private static final int STEPS = 4;
 
     private final Options options;
@@ -44,8 +57,13 @@ final class LocalStackDeploy {
     private final Function<URI, Optional<String>> fetch;
 
     /** @param fetch GETs a URL: its body, or empty when nothing answers */
-    LocalStackDeploy(Options options, Host host, Runner runner, Redactor redactor, PrintStream out,
-                     Function<URI, Optional<String>> fetch) {
+    LocalStackDeploy(
+            Options options,
+            Host host,
+            Runner runner,
+            Redactor redactor,
+            PrintStream out,
+            Function<URI, Optional<String>> fetch) {
         this.options = options;
         this.host = host;
         this.runner = runner;
@@ -62,7 +80,11 @@ final class LocalStackDeploy {
             return Deploy.USAGE;
         }
         try {
-            progress.step(2, options.skipBuild() ? "Using the jars already built (--skip-build)" : "Building the Lambda jar and the CDK app");
+            progress.step(
+                    2,
+                    options.skipBuild()
+                            ? "Using the jars already built (--skip-build)"
+                            : "Building the Lambda jar and the CDK app");
             if (!options.skipBuild()) {
                 progress.exec(new Command(Tools.build(), host.root(), Map.of(), Command.Output.STREAM, true, null));
             }
@@ -73,22 +95,30 @@ final class LocalStackDeploy {
             if (!options.dryRun()) {
                 Files.createDirectories(host.deployDir());
             }
-            progress.exec(new Command(Tools.cdklocal("bootstrap", "aws://" + ACCOUNT + "/" + region), host.deployDir(), env,
-                    Command.Output.STREAM, false, null));
+            progress.exec(new Command(
+                    Tools.cdklocal("bootstrap", "aws://" + ACCOUNT + "/" + region),
+                    host.deployDir(),
+                    env,
+                    Command.Output.STREAM,
+                    false,
+                    null));
             progress.step(4, "Deploying " + STACK_NAME + " with cdklocal");
             Path outputs = host.deployDir().resolve("localstack-" + region + "-outputs.json");
-            List<String> argv = new ArrayList<>(Tools.cdklocal("deploy", STACK_NAME, "--require-approval", "never",
-                    "--outputs-file", outputs.toString()));
+            List<String> argv = new ArrayList<>(Tools.cdklocal(
+                    "deploy", STACK_NAME, "--require-approval", "never", "--outputs-file", outputs.toString()));
             argv.addAll(ContextKey.arguments(context(region)));
-            progress.exec(new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
+            progress.exec(
+                    new Command(argv, host.root().resolve("infrastructure"), env, Command.Output.STREAM, false, null));
             if (options.dryRun()) {
                 progress.ok("would write " + host.show(outputs));
                 return Deploy.OK;
             }
             StackOutputs stack = StackOutputs.read(outputs, STACK_NAME);
             progress.ok("relay API " + stack.relayApiUrl() + " (RELAY_API_URL for a connector)");
-            progress.ok("music endpoint " + stack.musicSkillEndpoint() + ", control endpoint " + stack.controlSkillEndpoint());
-            progress.line("Alexa cannot reach these Lambdas; invoke them with awslocal lambda invoke, or use scripts/local-up.");
+            progress.ok("music endpoint " + stack.musicSkillEndpoint() + ", control endpoint "
+                    + stack.controlSkillEndpoint());
+            progress.line(
+                    "Alexa cannot reach these Lambdas; invoke them with awslocal lambda invoke, or use scripts/local-up.");
             return Deploy.OK;
         } catch (StepFailure failure) {
             progress.report(failure, "Nothing outside LocalStack was changed; run again after fixing the cause.");
@@ -114,8 +144,9 @@ final class LocalStackDeploy {
     private boolean healthy() {
         Optional<String> body = fetch.apply(HEALTH);
         if (body.isEmpty()) {
-            String message = "LocalStack is not answering at " + HEALTH + ". Start it (localstack start, or its Docker image"
-                    + " with LOCALSTACK_AUTH_TOKEN set) and run this again.";
+            String message =
+                    "LocalStack is not answering at " + HEALTH + ". Start it (localstack start, or its Docker image"
+                            + " with LOCALSTACK_AUTH_TOKEN set) and run this again.";
             if (options.dryRun()) {
                 progress.warn("a real run would stop here: " + message);
             } else {
@@ -127,13 +158,17 @@ final class LocalStackDeploy {
             JsonNode health = Manifests.JSON.readTree(body.get());
             JsonNode services = health.path("services");
             List<String> missing = SERVICES.stream()
-                    .filter(s -> !List.of("available", "running").contains(services.path(s).asText(""))).toList();
-            progress.ok("LocalStack " + health.path("version").asText("?") + ", edition " + health.path("edition").asText("?"));
+                    .filter(s -> !List.of("available", "running")
+                            .contains(services.path(s).asText("")))
+                    .toList();
+            progress.ok("LocalStack " + health.path("version").asText("?") + ", edition "
+                    + health.path("edition").asText("?"));
             if (!missing.isEmpty()) {
                 progress.warn("not available here: " + String.join(", ", missing) + " (the stack uses them)");
             }
-            progress.warn("the relay API is an API Gateway v2 HTTP API, which LocalStack's free plan lacks (its Base plan has"
-                    + " it); Lambda SnapStart is not emulated");
+            progress.warn(
+                    "the relay API is an API Gateway v2 HTTP API, which LocalStack's free plan lacks (its Base plan has"
+                            + " it); Lambda SnapStart is not emulated");
         } catch (IOException e) {
             progress.warn("LocalStack answered, but not with its health JSON: " + e.getMessage());
         }
@@ -142,8 +177,14 @@ final class LocalStackDeploy {
 
     static Optional<String> fetch(URI uri) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {

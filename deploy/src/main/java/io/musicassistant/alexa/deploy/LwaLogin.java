@@ -63,7 +63,8 @@ final class LwaLogin {
         static Grant of(String clientId, Secret clientSecret) {
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
-            return new Grant(clientId, clientSecret, SCOPES, REDIRECT, HexFormat.of().formatHex(random));
+            return new Grant(
+                    clientId, clientSecret, SCOPES, REDIRECT, HexFormat.of().formatHex(random));
         }
 
         Grant withRedirect(URI redirect) {
@@ -110,11 +111,14 @@ final class LwaLogin {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException e) {
-            throw new IOException("port " + port + " on 127.0.0.1 is in use, so Login with Amazon's redirect cannot reach the"
-                    + " deploy; stop what listens there (the ASK CLI's sign-in uses it too) and run again");
+            throw new IOException(
+                    "port " + port + " on 127.0.0.1 is in use, so Login with Amazon's redirect cannot reach the"
+                            + " deploy; stop what listens there (the ASK CLI's sign-in uses it too) and run again");
         }
-        Grant grant = port == 0 ? requested.withRedirect(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                + CALLBACK)) : requested;
+        Grant grant = port == 0
+                ? requested.withRedirect(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + CALLBACK))
+                : requested;
         CompletableFuture<String> code = new CompletableFuture<>();
         server.createContext(CALLBACK, exchange -> callback(exchange, grant.state(), code));
         server.start();
@@ -123,10 +127,13 @@ final class LwaLogin {
             String authorizationCode = code.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return exchange(grant, authorizationCode);
         } catch (TimeoutException e) {
-            throw new IOException("no sign-in within " + wait.toMinutes() + " minutes. If Amazon's page said the return URL is not"
-                    + " allowed, add " + REDIRECT + " to the security profile's Allowed Return URLs; on a machine without a"
-                    + " browser, forward the port first (ssh -L " + PORT + ":127.0.0.1:" + PORT + " this-machine) or set"
-                    + " SMAPI_REFRESH_TOKEN");
+            throw new IOException(
+                    "no sign-in within " + wait.toMinutes() + " minutes. If Amazon's page said the return URL is not"
+                            + " allowed, add " + REDIRECT
+                            + " to the security profile's Allowed Return URLs; on a machine without a"
+                            + " browser, forward the port first (ssh -L " + PORT + ":127.0.0.1:" + PORT
+                            + " this-machine) or set"
+                            + " SMAPI_REFRESH_TOKEN");
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -138,7 +145,8 @@ final class LwaLogin {
     }
 
     /** LWA's redirect: {@code ?code=…&scope=…&state=…}, or {@code ?error=…&error_description=…}. */
-    private static void callback(HttpExchange exchange, String state, CompletableFuture<String> code) throws IOException {
+    private static void callback(HttpExchange exchange, String state, CompletableFuture<String> code)
+            throws IOException {
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
         String page;
         int status;
@@ -178,12 +186,16 @@ final class LwaLogin {
         form.put("redirect_uri", grant.redirectUri().toString());
         form.put("client_id", grant.clientId());
         form.put("client_secret", grant.clientSecret().value());
-        HttpRequest request = HttpRequest.newBuilder(token).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(token)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build();
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build()
+            response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,19 +205,28 @@ final class LwaLogin {
         try {
             body = Manifests.JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new IOException("Login with Amazon's token endpoint answered HTTP " + response.statusCode() + " without JSON");
+            throw new IOException(
+                    "Login with Amazon's token endpoint answered HTTP " + response.statusCode() + " without JSON");
         }
-        if (response.statusCode() != 200 || body == null || body.path("refresh_token").asText("").isBlank()) {
-            // LWA's errors name the problem (invalid_client: a wrong secret; invalid_grant: an old code) and carry no secret.
+        if (response.statusCode() != 200
+                || body == null
+                || body.path("refresh_token").asText("").isBlank()) {
+            // LWA's errors name the problem (invalid_client: a wrong secret; invalid_grant: an old code) and carry no
+            // secret.
             throw new IOException("Login with Amazon refused the code: HTTP " + response.statusCode() + " "
-                    + (body == null ? "" : body.path("error").asText("") + " " + body.path("error_description").asText("")).strip());
+                    + (body == null
+                                    ? ""
+                                    : body.path("error").asText("") + " "
+                                            + body.path("error_description").asText(""))
+                            .strip());
         }
         return new Secret(body.path("refresh_token").asText());
     }
 
     static String form(Map<String, String> values) {
         return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

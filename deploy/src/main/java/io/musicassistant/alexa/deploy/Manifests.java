@@ -25,8 +25,7 @@ final class Manifests {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /**
      * The skill's endpoints in each Alexa region. The default endpoint is NA's; without NA it is
@@ -47,7 +46,8 @@ final class Manifests {
             Map<AlexaRegion, String> regional = new LinkedHashMap<>();
             for (Entry<String, StackOutputs> stack : stacks.entrySet()) {
                 AlexaRegion region = AlexaRegion.ofAwsRegion(stack.getKey())
-                        .orElseThrow(() -> new IllegalStateException("unknown region in the state file: " + stack.getKey()));
+                        .orElseThrow(
+                                () -> new IllegalStateException("unknown region in the state file: " + stack.getKey()));
                 String value = arn.apply(stack.getValue());
                 if (region == AlexaRegion.NA) {
                     defaultArn = value;
@@ -71,8 +71,8 @@ final class Manifests {
      * @param privacyPolicyUrl or null to remove the {@code privacyPolicyUrl} keys
      * @param termsOfUseUrl or null to remove the {@code termsOfUseUrl} keys
      */
-    static ObjectNode render(JsonNode template, Skill skill, Endpoints endpoints, String privacyPolicyUrl,
-                             String termsOfUseUrl) {
+    static ObjectNode render(
+            JsonNode template, Skill skill, Endpoints endpoints, String privacyPolicyUrl, String termsOfUseUrl) {
         ObjectNode root = template.deepCopy();
         ObjectNode manifest = object(root, "manifest");
         for (String pointer : skill.endpointHolders()) {

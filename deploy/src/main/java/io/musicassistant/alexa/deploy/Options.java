@@ -20,8 +20,16 @@ import java.util.regex.Pattern;
  * @param reauthorizeCatalogs ask the developer to sign in for the catalog build's SMAPI access even if
  *     the stack's secret already holds credentials (a revoked or lost token)
  */
-record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion region, String stage, boolean skipBuild,
-               Path configFile, boolean help, boolean reauthorizeCatalogs) {
+record Options(
+        boolean dryRun,
+        boolean synth,
+        boolean localstack,
+        AlexaRegion region,
+        String stage,
+        boolean skipBuild,
+        Path configFile,
+        boolean help,
+        boolean reauthorizeCatalogs) {
 
     static final String DEFAULT_STAGE = "prod";
     // Short and plain: it becomes part of a stack name and a table prefix of at most 25 characters.
@@ -46,8 +54,8 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
             Details: docs/deployment.md""";
 
     /** Options that are on when named; {@code --skip-build=false} is refused rather than read as on. */
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--synth", "--localstack", "--skip-build", "-h", "--help",
-            "--reauthorize-catalogs");
+    private static final Set<String> FLAGS =
+            Set.of("--dry-run", "--synth", "--localstack", "--skip-build", "-h", "--help", "--reauthorize-catalogs");
 
     static Options parse(List<String> args) {
         boolean dryRun = false;
@@ -91,10 +99,12 @@ record Options(boolean dryRun, boolean synth, boolean localstack, AlexaRegion re
             }
         }
         String chosen = region;
-        AlexaRegion alexaRegion = AlexaRegion.ofAwsRegion(region).orElseThrow(() -> new UsageException(
-                "--region must be one of " + AlexaRegion.choices() + " (Alexa calls smart-home skills only there); got " + chosen));
+        AlexaRegion alexaRegion = AlexaRegion.ofAwsRegion(region)
+                .orElseThrow(() -> new UsageException("--region must be one of " + AlexaRegion.choices()
+                        + " (Alexa calls smart-home skills only there); got " + chosen));
         if (!STAGE.matcher(stage).matches()) {
-            throw new UsageException("--stage must be 1-15 lower-case letters and digits, starting with a letter; got " + stage);
+            throw new UsageException(
+                    "--stage must be 1-15 lower-case letters and digits, starting with a letter; got " + stage);
         }
         if (synth && !dryRun) {
             throw new UsageException("--synth goes with --dry-run (a real deploy synthesises anyway)");

@@ -29,8 +29,7 @@ final class Preflight {
     private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
     private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.");
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /**
      * @param probe runs {@code node --version}, the one local command the checks need
@@ -85,7 +84,8 @@ final class Preflight {
             problems.add("mvn is not on PATH: Apache Maven 3.8+ is needed (Debian: apt-get install maven)");
         }
         if (host.which("npx").isEmpty()) {
-            problems.add("npx is not on PATH: it comes with Node.js " + MIN_NODE + "+ and fetches the CDK and ASK CLIs");
+            problems.add(
+                    "npx is not on PATH: it comes with Node.js " + MIN_NODE + "+ and fetches the CDK and ASK CLIs");
         }
         Optional<Path> node = host.which("node");
         if (node.isEmpty()) {
@@ -93,8 +93,13 @@ final class Preflight {
             return;
         }
         try {
-            Runner.Result result = probe.run(new Command(List.of(node.get().toString(), "--version"), host.root(), Map.of(),
-                    Command.Output.CAPTURE, true, "v" + MIN_NODE + ".0.0"));
+            Runner.Result result = probe.run(new Command(
+                    List.of(node.get().toString(), "--version"),
+                    host.root(),
+                    Map.of(),
+                    Command.Output.CAPTURE,
+                    true,
+                    "v" + MIN_NODE + ".0.0"));
             Matcher m = NODE_VERSION.matcher(result.stdout().strip());
             int major = m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
             if (!result.ok() || major < MIN_NODE) {
@@ -108,7 +113,8 @@ final class Preflight {
 
     private static Optional<String> aws(DeployConfig config, Host host) {
         if (host.variable("AWS_ACCESS_KEY_ID").isPresent()) {
-            return host.variable("AWS_SECRET_ACCESS_KEY").isPresent() ? Optional.empty()
+            return host.variable("AWS_SECRET_ACCESS_KEY").isPresent()
+                    ? Optional.empty()
                     : Optional.of("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
         }
         if (host.variable("AWS_WEB_IDENTITY_TOKEN_FILE").isPresent()
@@ -116,24 +122,29 @@ final class Preflight {
                 || host.variable("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
             return Optional.empty();
         }
-        Path credentials = host.variable("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
+        Path credentials = host.variable("AWS_SHARED_CREDENTIALS_FILE")
+                .map(Path::of)
                 .orElse(host.home().resolve(".aws").resolve("credentials"));
-        Path configFile = host.variable("AWS_CONFIG_FILE").map(Path::of).orElse(host.home().resolve(".aws").resolve("config"));
+        Path configFile = host.variable("AWS_CONFIG_FILE")
+                .map(Path::of)
+                .orElse(host.home().resolve(".aws").resolve("config"));
         String profile = config.awsProfile() != null ? config.awsProfile() : "default";
         boolean found = hasSection(credentials, "[" + profile + "]")
                 || hasSection(configFile, profile.equals("default") ? "[default]" : "[profile " + profile + "]");
         if (found) {
             return Optional.empty();
         }
-        return Optional.of(config.awsProfile() != null
-                ? "AWS_PROFILE=" + profile + " is in neither " + credentials + " nor " + configFile
-                : "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run aws configure"
-                + " (" + credentials + ")");
+        return Optional.of(
+                config.awsProfile() != null
+                        ? "AWS_PROFILE=" + profile + " is in neither " + credentials + " nor " + configFile
+                        : "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run aws configure"
+                                + " (" + credentials + ")");
     }
 
     private static boolean hasSection(Path file, String header) {
         try {
-            return Files.isRegularFile(file) && Files.readAllLines(file).stream().anyMatch(l -> l.strip().equals(header));
+            return Files.isRegularFile(file)
+                    && Files.readAllLines(file).stream().anyMatch(l -> l.strip().equals(header));
         } catch (IOException e) {
             return false;
         }
@@ -150,9 +161,11 @@ final class Preflight {
             return Optional.of("the ASK CLI is not configured: " + cliConfig + " is missing (run: " + configure + ")");
         }
         try {
-            JsonNode profile = Manifests.JSON.readTree(cliConfig.toFile()).path("profiles").path(config.askProfile());
+            JsonNode profile =
+                    Manifests.JSON.readTree(cliConfig.toFile()).path("profiles").path(config.askProfile());
             if (profile.isMissingNode()) {
-                return Optional.of("ASK_PROFILE " + config.askProfile() + " is not in " + cliConfig + " (run: " + configure + ")");
+                return Optional.of(
+                        "ASK_PROFILE " + config.askProfile() + " is not in " + cliConfig + " (run: " + configure + ")");
             }
             if (profile.path("vendor_id").asText("").isBlank()) {
                 return Optional.of("ASK profile " + config.askProfile() + " in " + cliConfig
@@ -169,12 +182,13 @@ final class Preflight {
             problems.add("LWA_CLIENT_ID is not set: the client id of your Login-with-Amazon security profile"
                     + " (docs/deployment.md#login-with-amazon-security-profile)");
         } else if (!StackRules.LWA_CLIENT_ID.matcher(config.lwaClientId()).matches()) {
-            problems.add("LWA_CLIENT_ID does not look like a security profile's client id (" + StackRules.LWA_CLIENT_PREFIX
-                    + "…): " + config.lwaClientId());
+            problems.add("LWA_CLIENT_ID does not look like a security profile's client id ("
+                    + StackRules.LWA_CLIENT_PREFIX + "…): " + config.lwaClientId());
         }
         if (config.lwaClientSecret() == null) {
             problems.add("LWA_CLIENT_SECRET is not set: the client secret of the same security profile");
-        } else if (config.lwaClientSecret().value().length() < 16 || config.lwaClientSecret().value().matches(".*\\s.*")) {
+        } else if (config.lwaClientSecret().value().length() < 16
+                || config.lwaClientSecret().value().matches(".*\\s.*")) {
             // never quoted: a near-miss is still a secret
             problems.add("LWA_CLIENT_SECRET does not look like a client secret (too short or with spaces)");
         }
@@ -184,20 +198,23 @@ final class Preflight {
     private static void smapi(DeployConfig config, List<String> problems) {
         if (config.smapiClientId() != null) {
             if (!StackRules.LWA_CLIENT_ID.matcher(config.smapiClientId()).matches()) {
-                problems.add("SMAPI_CLIENT_ID does not look like a security profile's client id (" + StackRules.LWA_CLIENT_PREFIX
-                        + "…): " + config.smapiClientId());
+                problems.add("SMAPI_CLIENT_ID does not look like a security profile's client id ("
+                        + StackRules.LWA_CLIENT_PREFIX + "…): " + config.smapiClientId());
             }
             if (config.smapiClientSecret() == null) {
                 problems.add("SMAPI_CLIENT_ID is set but SMAPI_CLIENT_SECRET is not: the catalog build needs both");
             }
         } else if (config.smapiClientSecret() != null) {
-            problems.add("SMAPI_CLIENT_SECRET is set without SMAPI_CLIENT_ID (without both the LWA security profile is used)");
+            problems.add(
+                    "SMAPI_CLIENT_SECRET is set without SMAPI_CLIENT_ID (without both the LWA security profile is used)");
         }
-        if (config.smapiClientSecret() != null && (config.smapiClientSecret().value().length() < 16
-                || config.smapiClientSecret().value().matches(".*\\s.*"))) {
+        if (config.smapiClientSecret() != null
+                && (config.smapiClientSecret().value().length() < 16
+                        || config.smapiClientSecret().value().matches(".*\\s.*"))) {
             problems.add("SMAPI_CLIENT_SECRET does not look like a client secret (too short or with spaces)");
         }
-        if (config.smapiRefreshToken() != null && !config.smapiRefreshToken().value().matches("Atzr\\|\\S{16,}")) {
+        if (config.smapiRefreshToken() != null
+                && !config.smapiRefreshToken().value().matches("Atzr\\|\\S{16,}")) {
             // never quoted: a near-miss is still a secret
             problems.add("SMAPI_REFRESH_TOKEN does not look like a Login with Amazon refresh token (Atzr|…)");
         }
@@ -209,8 +226,10 @@ final class Preflight {
             return host.variable("ASK_VENDOR_ID");
         }
         try {
-            JsonNode profile = Manifests.JSON.readTree(host.home().resolve(".ask").resolve("cli_config").toFile())
-                    .path("profiles").path(config.askProfile());
+            JsonNode profile = Manifests.JSON
+                    .readTree(host.home().resolve(".ask").resolve("cli_config").toFile())
+                    .path("profiles")
+                    .path(config.askProfile());
             String vendor = profile.path("vendor_id").asText("");
             return vendor.isBlank() ? Optional.empty() : Optional.of(vendor);
         } catch (IOException e) {
@@ -222,12 +241,14 @@ final class Preflight {
         https("PRIVACY_POLICY_URL", config.privacyPolicyUrl(), problems);
         https("TERMS_OF_USE_URL", config.termsOfUseUrl(), problems);
         https("FALLBACK_ART_URL", config.fallbackArtUrl(), problems);
-        if (config.alarmEmail() != null && !StackRules.EMAIL.matcher(config.alarmEmail()).matches()) {
+        if (config.alarmEmail() != null
+                && !StackRules.EMAIL.matcher(config.alarmEmail()).matches()) {
             problems.add("ALARM_EMAIL is not an e-mail address: " + config.alarmEmail());
         }
         if (!StackRules.TABLE_PREFIX.matcher(config.tablePrefix()).matches()) {
-            problems.add("TABLE_PREFIX must be lower-case letters, digits and dashes, start with a letter, end with a dash and"
-                    + " have at most 25 characters: " + config.tablePrefix());
+            problems.add(
+                    "TABLE_PREFIX must be lower-case letters, digits and dashes, start with a letter, end with a dash and"
+                            + " have at most 25 characters: " + config.tablePrefix());
         }
     }
 
@@ -244,7 +265,8 @@ final class Preflight {
         }
         Path classes = host.root().resolve("infrastructure/target/classes");
         if (!Files.isDirectory(classes)) {
-            problems.add("--skip-build, but the CDK app is not compiled (" + host.show(classes) + "; run once without --skip-build)");
+            problems.add("--skip-build, but the CDK app is not compiled (" + host.show(classes)
+                    + "; run once without --skip-build)");
         }
     }
 
@@ -257,12 +279,15 @@ final class Preflight {
         try (Reader reader = Files.newBufferedReader(file)) {
             Properties properties = new Properties();
             properties.load(reader);
-            List<String> held = DeployConfig.SECRET_KEYS.stream().filter(properties::containsKey).toList();
+            List<String> held = DeployConfig.SECRET_KEYS.stream()
+                    .filter(properties::containsKey)
+                    .toList();
             if (held.isEmpty()) {
                 return;
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
                 problems.add(file + " holds " + String.join(", ", held) + " and others may read it: chmod 600 " + file);
             }
         } catch (UnsupportedOperationException | IOException e) {

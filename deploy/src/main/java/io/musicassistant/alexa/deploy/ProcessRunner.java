@@ -38,7 +38,8 @@ final class ProcessRunner implements Runner {
 
     @Override
     public Result run(Command command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.cwd().toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command.argv()).directory(command.cwd().toFile());
         // The LWA secret reaches the ASK CLI only in the owner-only request file, the SMAPI ones only Secrets
         // Manager (from this JVM); no child needs them in its environment.
         DeployConfig.SECRET_KEYS.forEach(builder.environment()::remove);
@@ -50,7 +51,8 @@ final class ProcessRunner implements Runner {
         boolean stream = command.output() == Command.Output.STREAM;
         // A child that prints credentials does so on stdout when it succeeds; its errors go to stderr.
         boolean keepStdout = command.output() != Command.Output.SECRET;
-        Thread errors = Thread.ofVirtual().start(() -> readLines(process.getErrorStream(), line -> keep(line, tail, stream)));
+        Thread errors =
+                Thread.ofVirtual().start(() -> readLines(process.getErrorStream(), line -> keep(line, tail, stream)));
         readLines(process.getInputStream(), line -> {
             if (!stream) {
                 stdout.append(line).append('\n');
@@ -70,7 +72,8 @@ final class ProcessRunner implements Runner {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + command.argv().getFirst());
+            throw new IOException(
+                    "interrupted while waiting for " + command.argv().getFirst());
         }
     }
 
@@ -93,14 +96,18 @@ final class ProcessRunner implements Runner {
 
     @Override
     public void upload(String url, Path file) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(5))
+                .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 // The URL is a presigned credential: the message names the status only.
-                throw new IOException("the upload of " + file.getFileName() + " was refused: HTTP " + response.statusCode());
+                throw new IOException(
+                        "the upload of " + file.getFileName() + " was refused: HTTP " + response.statusCode());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

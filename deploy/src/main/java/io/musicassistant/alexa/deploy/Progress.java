@@ -62,8 +62,8 @@ final class Progress {
         try {
             result = runner.run(command);
         } catch (IOException e) {
-            throw new StepFailure("could not start " + command.argv().getFirst() + ": " + e.getMessage(), shown, null,
-                    List.of());
+            throw new StepFailure(
+                    "could not start " + command.argv().getFirst() + ": " + e.getMessage(), shown, null, List.of());
         }
         if (!result.ok()) {
             throw new StepFailure("the command failed", shown, result.exitCode(), result.tail());

@@ -27,11 +27,9 @@ final class SecretsManagerStore {
      *
      * @param awsProfile AWS_PROFILE from the deploy's configuration, or null for the default chain
      */
-    record Target(String region, String secretArn, String awsProfile) {
-    }
+    record Target(String region, String secretArn, String awsProfile) {}
 
-    private SecretsManagerStore() {
-    }
+    private SecretsManagerStore() {}
 
     /** The secret's current value, empty when it has none. */
     static Optional<String> read(Target target) throws IOException {
@@ -54,7 +52,8 @@ final class SecretsManagerStore {
     }
 
     private static SecretsManagerClient client(Target target) {
-        AwsCredentialsProvider credentials = target.awsProfile() == null ? DefaultCredentialsProvider.builder().build()
+        AwsCredentialsProvider credentials = target.awsProfile() == null
+                ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(target.awsProfile());
         return SecretsManagerClient.builder()
                 .region(Region.of(target.region()))

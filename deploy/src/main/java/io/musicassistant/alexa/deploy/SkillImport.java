@@ -45,8 +45,13 @@ final class SkillImport {
      * @return the skill's id
      */
     String run(Skill skill, String skillId, Path zip, int step, NewSkillId newSkillId) throws StepFailure, IOException {
-        Runner.Result upload = progress.exec(new Command(Tools.ask(config, "create-upload-url"), host.root(), Tools.ASK_ENV,
-                Command.Output.CAPTURE, false, "{\"uploadUrl\": \"<presigned upload URL from create-upload-url>\"}"));
+        Runner.Result upload = progress.exec(new Command(
+                Tools.ask(config, "create-upload-url"),
+                host.root(),
+                Tools.ASK_ENV,
+                Command.Output.CAPTURE,
+                false,
+                "{\"uploadUrl\": \"<presigned upload URL from create-upload-url>\"}"));
         String uploadUrl = Smapi.uploadUrl(upload.stdout());
         redactor.add(uploadUrl); // a presigned URL is a credential to write the package
         progress.detail("PUT " + host.show(zip) + " → " + uploadUrl + " (HTTPS, from this JVM)");
@@ -55,13 +60,22 @@ final class SkillImport {
                 ? List.of("--location", uploadUrl, "--full-response")
                 : List.of("-s", skillId, "--location", uploadUrl, "--full-response");
         String subcommand = skillId == null ? "create-skill-package" : "import-skill-package";
-        Runner.Result started = progress.exec(new Command(Tools.ask(config, subcommand, importArgs.toArray(String[]::new)),
-                host.root(), Tools.ASK_ENV, Command.Output.CAPTURE, false,
-                "{\"body\": {}, \"headers\": {\"location\": \"/v1/skills/imports/<import id>\"}, \"statusCode\": 202}"));
+        Runner.Result started = progress.exec(
+                new Command(
+                        Tools.ask(config, subcommand, importArgs.toArray(String[]::new)),
+                        host.root(),
+                        Tools.ASK_ENV,
+                        Command.Output.CAPTURE,
+                        false,
+                        "{\"body\": {}, \"headers\": {\"location\": \"/v1/skills/imports/<import id>\"}, \"statusCode\": 202}"));
         String importId = Smapi.importId(started.stdout(), subcommand);
         String placeholderId = "<" + skill.title() + " id from step " + step + ">";
-        Command status = new Command(Tools.ask(config, "get-import-status", "--import-id", importId), host.root(),
-                Tools.ASK_ENV, Command.Output.CAPTURE, false,
+        Command status = new Command(
+                Tools.ask(config, "get-import-status", "--import-id", importId),
+                host.root(),
+                Tools.ASK_ENV,
+                Command.Output.CAPTURE,
+                false,
                 "{\"status\": \"SUCCEEDED\", \"skill\": {\"skillId\": \"" + (skillId == null ? placeholderId : skillId)
                         + "\", \"resources\": []}}");
         Smapi.ImportStatus result = poll(status, skillId == null ? skill : null, newSkillId);
@@ -69,7 +83,9 @@ final class SkillImport {
         result.warnings().forEach(w -> progress.warn("SMAPI: " + w));
         if (!result.succeeded()) {
             throw new StepFailure("the import of the " + skill.title() + " package ended " + result.status() + ":\n    "
-                    + String.join("\n    ", result.problems().isEmpty() ? List.of("(SMAPI gave no reason)") : result.problems()));
+                    + String.join(
+                            "\n    ",
+                            result.problems().isEmpty() ? List.of("(SMAPI gave no reason)") : result.problems()));
         }
         if (id == null) {
             throw new StepFailure("the import succeeded but SMAPI named no skill id");
@@ -78,7 +94,8 @@ final class SkillImport {
     }
 
     /** @param creating the skill this import creates (its id is saved as soon as it is named), or null */
-    private Smapi.ImportStatus poll(Command status, Skill creating, NewSkillId newSkillId) throws StepFailure, IOException {
+    private Smapi.ImportStatus poll(Command status, Skill creating, NewSkillId newSkillId)
+            throws StepFailure, IOException {
         for (int attempt = 1; attempt <= MAX_POLLS; attempt++) {
             Runner.Result answer = attempt == 1 ? progress.exec(status) : progress.runQuietly(status);
             Smapi.ImportStatus result = Smapi.importStatus(answer.stdout());
@@ -98,7 +115,10 @@ final class SkillImport {
                 throw new StepFailure("interrupted while waiting for the import");
             }
         }
-        throw new StepFailure("the import did not finish in " + MAX_POLLS * POLL_INTERVAL.toSeconds() + " s", status.display(redactor),
-                null, List.of());
+        throw new StepFailure(
+                "the import did not finish in " + MAX_POLLS * POLL_INTERVAL.toSeconds() + " s",
+                status.display(redactor),
+                null,
+                List.of());
     }
 }

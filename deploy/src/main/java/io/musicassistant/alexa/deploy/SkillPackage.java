@@ -28,13 +28,14 @@ final class SkillPackage {
 
     /** ask-cli 2.30.7's format versions (model/resources-config/ask-resources.js and ask-states.js). */
     static final String ASK_RESOURCES_VERSION = "2020-03-31";
+
     static final String ASK_STATES_VERSION = "2020-03-31";
     /** The profile name the ASK CLI uses when its credentials come from the environment. */
     static final String ENVIRONMENT_PROFILE = "__ENVIRONMENT_ASK_PROFILE__";
+
     static final String PACKAGE_FOLDER = "skill-package";
 
-    private SkillPackage() {
-    }
+    private SkillPackage() {}
 
     /** The project folder of a skill in a stage. */
     static Path projectDir(Host host, String stage, Skill skill) {
@@ -51,12 +52,15 @@ final class SkillPackage {
      * @param skillId the skill's id once known (for ask-states.json), or null
      * @return the zip
      */
-    static Path write(Path projectDir, Path source, JsonNode manifest, boolean voiceModels, String askProfile,
-                      String skillId) throws IOException {
+    static Path write(
+            Path projectDir, Path source, JsonNode manifest, boolean voiceModels, String askProfile, String skillId)
+            throws IOException {
         Path pkg = projectDir.resolve(PACKAGE_FOLDER);
         deleteTree(pkg);
         Files.createDirectories(pkg);
-        Manifests.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValue(pkg.resolve("skill.json").toFile(), manifest);
+        Manifests.JSON
+                .writer(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(pkg.resolve("skill.json").toFile(), manifest);
         copyTree(source.resolve("assets"), pkg.resolve("assets"));
         if (voiceModels) {
             copyTree(source.resolve("interactionModels"), pkg.resolve("interactionModels"));
@@ -70,9 +74,14 @@ final class SkillPackage {
     static void writeAskProject(Path projectDir, String askProfile, String skillId) throws IOException {
         ObjectNode resources = Manifests.JSON.createObjectNode();
         resources.put("askcliResourcesVersion", ASK_RESOURCES_VERSION);
-        resources.putObject("profiles").putObject(askProfile).putObject("skillMetadata").put("src", "./" + PACKAGE_FOLDER);
-        Manifests.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValue(projectDir.resolve("ask-resources.json").toFile(),
-                resources);
+        resources
+                .putObject("profiles")
+                .putObject(askProfile)
+                .putObject("skillMetadata")
+                .put("src", "./" + PACKAGE_FOLDER);
+        Manifests.JSON
+                .writer(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(projectDir.resolve("ask-resources.json").toFile(), resources);
         if (skillId != null) {
             ObjectNode states = Manifests.JSON.createObjectNode();
             states.put("askcliStatesVersion", ASK_STATES_VERSION);
@@ -80,20 +89,30 @@ final class SkillPackage {
             profile.put("skillId", skillId);
             profile.putObject("skillMetadata");
             Files.createDirectories(projectDir.resolve(".ask"));
-            Manifests.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValue(
-                    projectDir.resolve(".ask").resolve("ask-states.json").toFile(), states);
+            Manifests.JSON
+                    .writer(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(
+                            projectDir
+                                    .resolve(".ask")
+                                    .resolve("ask-states.json")
+                                    .toFile(),
+                            states);
         }
     }
 
     /** The files a package holds, as zip entry names; what {@link #write} puts in the zip. */
     static List<String> entries(Path pkg) throws IOException {
         try (Stream<Path> files = Files.walk(pkg)) {
-            return files.filter(Files::isRegularFile).map(f -> pkg.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> pkg.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static void zip(Path pkg, Path zip) throws IOException {
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             for (String entry : entries(pkg)) {
                 out.putNextEntry(new ZipEntry(entry));
                 Files.copy(pkg.resolve(entry), out);

@@ -18,8 +18,7 @@ final class Smapi {
     static final String SUCCEEDED = "SUCCEEDED";
     static final String IN_PROGRESS = "IN_PROGRESS";
 
-    private Smapi() {
-    }
+    private Smapi() {}
 
     /**
      * A skill package import ({@code get-import-status}).
@@ -41,8 +40,7 @@ final class Smapi {
     }
 
     /** The control skill's Alexa Skill Messaging credentials (Permissions page, "Send Alexa Events"). */
-    record MessagingCredentials(String clientId, Secret clientSecret) {
-    }
+    record MessagingCredentials(String clientId, Secret clientSecret) {}
 
     /** {@code create-upload-url}: the presigned URL to PUT the package zip to. */
     static String uploadUrl(String stdout) throws IOException {
@@ -90,8 +88,9 @@ final class Smapi {
         String clientId = credentials.path("clientId").asText("");
         String clientSecret = credentials.path("clientSecret").asText("");
         if (clientId.isBlank() || clientSecret.isBlank()) {
-            throw new IOException("get-skill-credentials answered without skillMessagingCredentials.clientId/clientSecret"
-                    + " (does the manifest ask for the permission alexa::async_event:write?)");
+            throw new IOException(
+                    "get-skill-credentials answered without skillMessagingCredentials.clientId/clientSecret"
+                            + " (does the manifest ask for the permission alexa::async_event:write?)");
         }
         return new MessagingCredentials(clientId, new Secret(clientSecret));
     }

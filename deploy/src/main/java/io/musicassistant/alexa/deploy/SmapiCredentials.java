@@ -54,7 +54,8 @@ record SmapiCredentials(String clientId, Secret clientSecret, Secret refreshToke
             if (clientId.isBlank() || clientSecret.isBlank() || refreshToken.isBlank() || vendorId.isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(new SmapiCredentials(clientId, new Secret(clientSecret), new Secret(refreshToken), vendorId));
+            return Optional.of(
+                    new SmapiCredentials(clientId, new Secret(clientSecret), new Secret(refreshToken), vendorId));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -23,14 +23,27 @@ import java.util.List;
  *     credentials into (null from a stack before the catalogs)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
-                    String alarmTopicArn, String catalogBucket, String smapiSecretArn) {
+record StackOutputs(
+        String stackName,
+        String musicSkillEndpoint,
+        String controlSkillEndpoint,
+        String relayApiUrl,
+        String alarmTopicArn,
+        String catalogBucket,
+        String smapiSecretArn) {
 
-    static final List<StackOutput> REQUIRED = List.of(StackOutput.MUSIC_SKILL_ENDPOINT, StackOutput.CONTROL_SKILL_ENDPOINT,
-            StackOutput.RELAY_API_URL, StackOutput.ALARM_TOPIC_ARN);
+    static final List<StackOutput> REQUIRED = List.of(
+            StackOutput.MUSIC_SKILL_ENDPOINT,
+            StackOutput.CONTROL_SKILL_ENDPOINT,
+            StackOutput.RELAY_API_URL,
+            StackOutput.ALARM_TOPIC_ARN);
 
-    StackOutputs(String stackName, String musicSkillEndpoint, String controlSkillEndpoint, String relayApiUrl,
-                 String alarmTopicArn) {
+    StackOutputs(
+            String stackName,
+            String musicSkillEndpoint,
+            String controlSkillEndpoint,
+            String relayApiUrl,
+            String alarmTopicArn) {
         this(stackName, musicSkillEndpoint, controlSkillEndpoint, relayApiUrl, alarmTopicArn, null, null);
     }
 
@@ -47,19 +60,29 @@ record StackOutputs(String stackName, String musicSkillEndpoint, String controlS
             values.add(value);
         }
         if (!missing.isEmpty()) {
-            throw new IOException(file.getFileName() + " lacks the stack output(s) " + String.join(", ", missing) + " of "
-                    + stackName);
+            throw new IOException(file.getFileName() + " lacks the stack output(s) " + String.join(", ", missing)
+                    + " of " + stackName);
         }
         // Read when there (the catalog step needs the secret's; it says so if the stack lacks it).
-        return new StackOutputs(stackName, values.get(0), values.get(1), values.get(2), values.get(3),
-                outputs.path(StackOutput.CATALOG_BUCKET.id()).asText(null), outputs.path(StackOutput.SMAPI_SECRET_ARN.id()).asText(null));
+        return new StackOutputs(
+                stackName,
+                values.get(0),
+                values.get(1),
+                values.get(2),
+                values.get(3),
+                outputs.path(StackOutput.CATALOG_BUCKET.id()).asText(null),
+                outputs.path(StackOutput.SMAPI_SECRET_ARN.id()).asText(null));
     }
 
     /** Stand-ins a dry run uses where the stack's outputs would be. */
     static StackOutputs placeholders(String stackName, int step) {
-        return new StackOutputs(stackName, placeholder(StackOutput.MUSIC_SKILL_ENDPOINT, step),
-                placeholder(StackOutput.CONTROL_SKILL_ENDPOINT, step), placeholder(StackOutput.RELAY_API_URL, step),
-                placeholder(StackOutput.ALARM_TOPIC_ARN, step), placeholder(StackOutput.CATALOG_BUCKET, step),
+        return new StackOutputs(
+                stackName,
+                placeholder(StackOutput.MUSIC_SKILL_ENDPOINT, step),
+                placeholder(StackOutput.CONTROL_SKILL_ENDPOINT, step),
+                placeholder(StackOutput.RELAY_API_URL, step),
+                placeholder(StackOutput.ALARM_TOPIC_ARN, step),
+                placeholder(StackOutput.CATALOG_BUCKET, step),
                 placeholder(StackOutput.SMAPI_SECRET_ARN, step));
     }
 

@@ -35,15 +35,18 @@ sealed interface Step {
 
     record DeployStack(AlexaRegion region, String stackName) implements Step {
         public String title() {
-            return "Deploying the AWS stack " + stackName + " in " + region.awsRegion() + " (Alexa " + region.name() + ")";
+            return "Deploying the AWS stack " + stackName + " in " + region.awsRegion() + " (Alexa " + region.name()
+                    + ")";
         }
     }
 
     /** Manifest with endpoints and privacy URLs, icons, and the control skill's voice models. */
     record UpdateSkill(Skill skill) implements Step {
         public String title() {
-            return "Updating the " + skill.title() + (skill.voiceModels()
-                    ? " (manifest with endpoints, icons, voice models)" : " (manifest with endpoints, icons)");
+            return "Updating the " + skill.title()
+                    + (skill.voiceModels()
+                            ? " (manifest with endpoints, icons, voice models)"
+                            : " (manifest with endpoints, icons)");
         }
     }
 

@@ -19,18 +19,18 @@ final class Tools {
      * command dies before it starts; naming alpha.4 beside it makes npx install the version that works.
      */
     static final String ANTLR4TS_PACKAGE = "antlr4ts@0.5.0-alpha.4";
+
     static final String CDK_LOCAL_PACKAGE = "aws-cdk-local@3.0.4";
 
     /** ASK CLI: no usage metrics sent to Amazon from deploy runs. */
     static final Map<String, String> ASK_ENV = Map.of("ASK_SHARE_USAGE", "false");
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** {@code ask smapi <subcommand> <args> [-p profile]}. */
     static List<String> ask(DeployConfig config, String subcommand, String... args) {
-        List<String> argv = new ArrayList<>(List.of("npx", "--yes", "--package", ASK_PACKAGE, "--package", ANTLR4TS_PACKAGE,
-                "ask", "smapi", subcommand));
+        List<String> argv = new ArrayList<>(List.of(
+                "npx", "--yes", "--package", ASK_PACKAGE, "--package", ANTLR4TS_PACKAGE, "ask", "smapi", subcommand));
         argv.addAll(List.of(args));
         // With its credentials in the environment the ASK CLI must not be given a profile: an
         // explicit one would be looked up in ~/.ask/cli_config instead.
@@ -47,8 +47,8 @@ final class Tools {
     }
 
     static List<String> cdklocal(String... args) {
-        List<String> argv = new ArrayList<>(List.of("npx", "--yes", "--package", CDK_LOCAL_PACKAGE, "--package", CDK_PACKAGE,
-                "cdklocal"));
+        List<String> argv = new ArrayList<>(
+                List.of("npx", "--yes", "--package", CDK_LOCAL_PACKAGE, "--package", CDK_PACKAGE, "cdklocal"));
         argv.addAll(List.of(args));
         return argv;
     }
@@ -56,13 +56,20 @@ final class Tools {
     /** What the CDK CLI and the app it runs are told of the region (a mutable copy, for additions). */
     static Map<String, String> cdkEnvironment(String region) {
         return new HashMap<>(Map.of(
-                "AWS_REGION", region, "AWS_DEFAULT_REGION", region, "CDK_DEFAULT_REGION", region,
+                "AWS_REGION",
+                region,
+                "AWS_DEFAULT_REGION",
+                region,
+                "CDK_DEFAULT_REGION",
+                region,
                 // synthesis runs jsii on this node; its notice about deprecated node versions is noise here
-                "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "true"));
+                "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION",
+                "true"));
     }
 
     /** Builds the Lambda jar and the CDK app, and installs them where the app's {@code mvn exec:java} finds them. */
     static List<String> build() {
-        return List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-pl", "infrastructure", "-am", "install", "-DskipTests");
+        return List.of(
+                "mvn", "-B", "-q", "-Dstyle.color=never", "-pl", "infrastructure", "-am", "install", "-DskipTests");
     }
 }

@@ -29,17 +29,34 @@ class DeployRunTest {
 
         assertEquals(Deploy.OK, f.run("--region", "eu-west-1"), f.output());
 
-        assertEquals(List.of(
-                "node --version",
-                "mvn",
-                "create-upload-url", "create-skill-package", "get-import-status", "get-import-status",
-                "create-upload-url", "create-skill-package", "get-import-status", "get-import-status",
-                "get-skill-credentials",
-                "cdk bootstrap", "cdk deploy",
-                "create-upload-url", "import-skill-package", "get-import-status", "get-import-status",
-                "create-upload-url", "import-skill-package", "get-import-status", "get-import-status",
-                "update-account-linking-info", "update-account-linking-info",
-                "get-account-linking-info", "get-account-linking-info"), f.runner.verbs());
+        assertEquals(
+                List.of(
+                        "node --version",
+                        "mvn",
+                        "create-upload-url",
+                        "create-skill-package",
+                        "get-import-status",
+                        "get-import-status",
+                        "create-upload-url",
+                        "create-skill-package",
+                        "get-import-status",
+                        "get-import-status",
+                        "get-skill-credentials",
+                        "cdk bootstrap",
+                        "cdk deploy",
+                        "create-upload-url",
+                        "import-skill-package",
+                        "get-import-status",
+                        "get-import-status",
+                        "create-upload-url",
+                        "import-skill-package",
+                        "get-import-status",
+                        "get-import-status",
+                        "update-account-linking-info",
+                        "update-account-linking-info",
+                        "get-account-linking-info",
+                        "get-account-linking-info"),
+                f.runner.verbs());
         assertEquals(4, f.runner.uploads.size(), "one package upload per create and per update");
     }
 
@@ -56,22 +73,33 @@ class DeployRunTest {
         assertEquals(Fixture.LWA_CLIENT_ID, RecordingRunner.context(deploy.argv(), "lwaClientId"));
         assertEquals("eu-west-1", RecordingRunner.context(deploy.argv(), "region"));
         assertEquals("ma-alexa-", RecordingRunner.context(deploy.argv(), "tablePrefix"));
-        assertTrue(deploy.argv().contains("AlexaClientSecret=" + RecordingRunner.MESSAGING_SECRET),
+        assertTrue(
+                deploy.argv().contains("AlexaClientSecret=" + RecordingRunner.MESSAGING_SECRET),
                 "the messaging secret goes to the stack's NoEcho parameter");
         assertEquals("eu-west-1", deploy.env().get("AWS_REGION"));
         assertEquals("eu-west-1", deploy.env().get("CDK_DEFAULT_REGION"));
         assertEquals(f.root.resolve("infrastructure"), deploy.cwd());
 
-        List<Command> imports = f.runner.commands.stream().filter(c -> c.argv().contains("import-skill-package")).toList();
-        assertEquals(RecordingRunner.MUSIC_ID, imports.get(0).argv().get(imports.get(0).argv().indexOf("-s") + 1));
-        assertEquals(RecordingRunner.CONTROL_ID, imports.get(1).argv().get(imports.get(1).argv().indexOf("-s") + 1));
+        List<Command> imports = f.runner.commands.stream()
+                .filter(c -> c.argv().contains("import-skill-package"))
+                .toList();
+        assertEquals(
+                RecordingRunner.MUSIC_ID,
+                imports.get(0).argv().get(imports.get(0).argv().indexOf("-s") + 1));
+        assertEquals(
+                RecordingRunner.CONTROL_ID,
+                imports.get(1).argv().get(imports.get(1).argv().indexOf("-s") + 1));
 
         JsonNode state = Manifests.JSON.readTree(f.stateFile("prod").toFile());
         assertEquals(RecordingRunner.MUSIC_ID, state.path("musicSkillId").asText());
         assertEquals(RecordingRunner.CONTROL_ID, state.path("controlSkillId").asText());
         JsonNode eu = state.path("regions").path("eu-west-1");
-        assertEquals(RecordingRunner.arn("eu-west-1", "music-skill"), eu.path("musicSkillEndpoint").asText());
-        assertEquals("https://abc123.execute-api.eu-west-1.amazonaws.com", eu.path("relayApiUrl").asText());
+        assertEquals(
+                RecordingRunner.arn("eu-west-1", "music-skill"),
+                eu.path("musicSkillEndpoint").asText());
+        assertEquals(
+                "https://abc123.execute-api.eu-west-1.amazonaws.com",
+                eu.path("relayApiUrl").asText());
 
         String out = f.output();
         for (String url : RecordingRunner.REDIRECT_URLS) {
@@ -94,8 +122,12 @@ class DeployRunTest {
             assertEquals(null, zip.getEntry("account-linking.json"), "the LWA secret's template is never packaged");
             JsonNode manifest = Manifests.JSON.readTree(zip.getInputStream(zip.getEntry("skill.json")));
             String arn = RecordingRunner.arn("eu-west-1", "control-skill");
-            assertEquals(arn, manifest.at("/manifest/apis/smartHome/endpoint/uri").asText());
-            assertEquals(arn, manifest.at("/manifest/apis/smartHome/regions/EU/endpoint/uri").asText());
+            assertEquals(
+                    arn, manifest.at("/manifest/apis/smartHome/endpoint/uri").asText());
+            assertEquals(
+                    arn,
+                    manifest.at("/manifest/apis/smartHome/regions/EU/endpoint/uri")
+                            .asText());
             assertEquals(arn, manifest.at("/manifest/apis/custom/endpoint/uri").asText());
             assertEquals(arn, manifest.at("/manifest/events/endpoint/uri").asText());
         }
@@ -109,7 +141,9 @@ class DeployRunTest {
 
         assertEquals(2, f.runner.accountLinkingRequests.size());
         for (int i = 0; i < 2; i++) {
-            JsonNode request = Manifests.JSON.readTree(f.runner.accountLinkingRequests.get(i)).path("accountLinkingRequest");
+            JsonNode request = Manifests.JSON
+                    .readTree(f.runner.accountLinkingRequests.get(i))
+                    .path("accountLinkingRequest");
             assertEquals(Fixture.LWA_CLIENT_ID, request.path("clientId").asText());
             assertEquals(Fixture.LWA_SECRET, request.path("clientSecret").asText());
             assertEquals("rw-------", f.runner.accountLinkingPermissions.get(i));
@@ -128,10 +162,15 @@ class DeployRunTest {
         String out = f.output();
         assertTrue(out.contains("AlexaClientSecret=" + Redactor.MASK), "the secret argument is shown masked");
         assertTrue(out.contains("--location '" + Redactor.MASK + "'"), "presigned upload URLs are masked");
-        List<String> secrets = List.of(Fixture.LWA_SECRET, RecordingRunner.MESSAGING_SECRET, RecordingRunner.UPLOAD_SIGNATURE,
+        List<String> secrets = List.of(
+                Fixture.LWA_SECRET,
+                RecordingRunner.MESSAGING_SECRET,
+                RecordingRunner.UPLOAD_SIGNATURE,
                 Fixture.AWS_SECRET);
         try (var files = Files.walk(f.root.resolve(".deploy"))) {
-            for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".zip")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().endsWith(".zip"))
+                    .toList()) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 secrets.forEach(s -> assertFalse(text.contains(s), file + " holds a secret"));
             }
@@ -152,19 +191,25 @@ class DeployRunTest {
         assertEquals(2, verbs.stream().filter("import-skill-package"::equals).count());
         assertTrue(f.output().contains("exists: " + RecordingRunner.MUSIC_ID));
         JsonNode state = Manifests.JSON.readTree(f.stateFile("prod").toFile());
-        assertEquals(List.of("us-east-1", "eu-west-1"), iterable(state.path("regions").fieldNames()));
+        assertEquals(
+                List.of("us-east-1", "eu-west-1"),
+                iterable(state.path("regions").fieldNames()));
         assertEquals(RecordingRunner.MUSIC_ID, state.path("musicSkillId").asText(), "the ids are kept");
-        JsonNode manifest = Manifests.JSON.readTree(f.root.resolve(".deploy/prod/music/skill-package/skill.json").toFile());
-        assertEquals(RecordingRunner.arn("us-east-1", "music-skill"), manifest.at("/manifest/apis/music/endpoint/uri").asText());
-        assertEquals(RecordingRunner.arn("eu-west-1", "music-skill"),
+        JsonNode manifest = Manifests.JSON.readTree(
+                f.root.resolve(".deploy/prod/music/skill-package/skill.json").toFile());
+        assertEquals(
+                RecordingRunner.arn("us-east-1", "music-skill"),
+                manifest.at("/manifest/apis/music/endpoint/uri").asText());
+        assertEquals(
+                RecordingRunner.arn("eu-west-1", "music-skill"),
                 manifest.at("/manifest/apis/music/regions/EU/endpoint/uri").asText());
     }
 
     @Test
     void aFailingStepStopsWithItsNameCommandExitCodeAndLastLinesAndKeepsWhatWasDone() throws IOException {
         Fixture f = new Fixture(dir);
-        f.runner.overrides.put("deploy", c -> new Runner.Result(1, "", List.of(
-                "MusicAssistantAlexa failed: AccessDenied")));
+        f.runner.overrides.put(
+                "deploy", c -> new Runner.Result(1, "", List.of("MusicAssistantAlexa failed: AccessDenied")));
 
         assertEquals(Deploy.FAILED, f.run(), f.output());
 
@@ -176,7 +221,8 @@ class DeployRunTest {
         assertTrue(out.contains("run the same command again"), out);
         assertFalse(f.runner.verbs().contains("import-skill-package"), "nothing after the failed step runs");
         JsonNode state = Manifests.JSON.readTree(f.stateFile("prod").toFile());
-        assertEquals(RecordingRunner.CONTROL_ID, state.path("controlSkillId").asText(), "ids saved before the failure stay");
+        assertEquals(
+                RecordingRunner.CONTROL_ID, state.path("controlSkillId").asText(), "ids saved before the failure stay");
         assertFalse(out.contains(RecordingRunner.MESSAGING_SECRET));
     }
 
@@ -185,8 +231,7 @@ class DeployRunTest {
         Fixture f = new Fixture(dir);
         f.runner.overrides.put("get-import-status", c -> RecordingRunner.ok("""
                 {"status": "FAILED", "errors": [], "skill": {"skillId": "%s", "resources": [
-                 {"name": "Manifest", "status": "FAILED", "errors": [{"message": "Invalid category."}]}]}}"""
-                .formatted(RecordingRunner.MUSIC_ID)));
+                 {"name": "Manifest", "status": "FAILED", "errors": [{"message": "Invalid category."}]}]}}""".formatted(RecordingRunner.MUSIC_ID)));
 
         assertEquals(Deploy.FAILED, f.run(), f.output());
 
@@ -210,7 +255,9 @@ class DeployRunTest {
     }
 
     private static Command command(Fixture f, String word) {
-        return f.runner.commands.stream().filter(c -> c.argv().contains(word)).findFirst()
+        return f.runner.commands.stream()
+                .filter(c -> c.argv().contains(word))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no command with " + word));
     }
 

@@ -23,18 +23,28 @@ class DryRunTest {
         assertEquals(Deploy.OK, f.run("--dry-run", "--region", "us-west-2"), f.output());
 
         String out = f.output();
-        Plan plan = Plan.of(Options.parse(List.of("--region", "us-west-2")), DeployConfig.load(
-                Options.parse(List.of("--region", "us-west-2")), f.host()), DeployState.empty());
+        Plan plan = Plan.of(
+                Options.parse(List.of("--region", "us-west-2")),
+                DeployConfig.load(Options.parse(List.of("--region", "us-west-2")), f.host()),
+                DeployState.empty());
         for (int i = 0; i < plan.steps().size(); i++) {
             String header = "[" + (i + 1) + "/11] " + plan.steps().get(i).title() + " …";
             assertTrue(out.contains(header), "missing " + header);
         }
-        for (String verb : List.of("create-upload-url", "create-skill-package", "get-import-status", "get-skill-credentials",
-                "aws-cdk@2.1148.1 bootstrap aws://unknown-account/us-west-2", "aws-cdk@2.1148.1 deploy MusicAssistantAlexa",
-                "import-skill-package", "update-account-linking-info", "get-account-linking-info")) {
+        for (String verb : List.of(
+                "create-upload-url",
+                "create-skill-package",
+                "get-import-status",
+                "get-skill-credentials",
+                "aws-cdk@2.1148.1 bootstrap aws://unknown-account/us-west-2",
+                "aws-cdk@2.1148.1 deploy MusicAssistantAlexa",
+                "import-skill-package",
+                "update-account-linking-info",
+                "get-account-linking-info")) {
             assertTrue(out.contains(verb), "command not shown: " + verb);
         }
-        assertTrue(out.contains("'musicSkillId=<music skill id from step 3>'"), "placeholders flow into later commands");
+        assertTrue(
+                out.contains("'musicSkillId=<music skill id from step 3>'"), "placeholders flow into later commands");
         assertTrue(out.contains("\"FE\""), "the rendered endpoint section names the FE region");
         assertEquals(List.of("node --version"), f.runner.verbs(), "only the local node probe ran");
         assertFalse(Files.exists(f.root.resolve(".deploy")), "a dry run writes nothing");

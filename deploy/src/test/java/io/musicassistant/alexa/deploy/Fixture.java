@@ -71,7 +71,8 @@ final class Fixture {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no skill-package/ above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no skill-package/ above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -81,7 +82,8 @@ final class Fixture {
     }
 
     int run(String... args) {
-        return Deploy.run(List.of(args), host(), new PrintStream(output, true, StandardCharsets.UTF_8), runner, d -> { });
+        return Deploy.run(
+                List.of(args), host(), new PrintStream(output, true, StandardCharsets.UTF_8), runner, d -> {});
     }
 
     String output() {

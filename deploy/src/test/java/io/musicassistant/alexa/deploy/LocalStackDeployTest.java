@@ -44,11 +44,14 @@ class LocalStackDeployTest {
         assertEquals(Deploy.OK, exit, text());
         assertEquals(List.of("cdklocal bootstrap", "cdklocal deploy"), f.runner.verbs());
         Command deploy = f.runner.commands.get(1);
-        assertTrue(deploy.argv().containsAll(List.of(Tools.CDK_LOCAL_PACKAGE, Tools.CDK_PACKAGE, "MusicAssistantAlexa-local")));
+        assertTrue(deploy.argv()
+                .containsAll(List.of(Tools.CDK_LOCAL_PACKAGE, Tools.CDK_PACKAGE, "MusicAssistantAlexa-local")));
         assertEquals("eu-west-1", RecordingRunner.context(deploy.argv(), "region"));
         assertEquals("ma-alexa-local-", RecordingRunner.context(deploy.argv(), "tablePrefix"));
-        assertTrue(RecordingRunner.context(deploy.argv(), "musicSkillId").matches("amzn1\\.ask\\.skill\\.[0-9a-f-]{36}"));
-        assertTrue(deploy.argv().stream().noneMatch(a -> a.startsWith("alexaClientId=") || a.startsWith("AlexaClientSecret")));
+        assertTrue(
+                RecordingRunner.context(deploy.argv(), "musicSkillId").matches("amzn1\\.ask\\.skill\\.[0-9a-f-]{36}"));
+        assertTrue(deploy.argv().stream()
+                .noneMatch(a -> a.startsWith("alexaClientId=") || a.startsWith("AlexaClientSecret")));
         assertEquals("AWS_REGION,AWS_DEFAULT_REGION", deploy.env().get("AWS_ENVAR_ALLOWLIST"));
         assertTrue(f.runner.commands.get(0).argv().contains("aws://000000000000/eu-west-1"));
         assertTrue(text().contains("not available here: cloudwatch"), text());
@@ -57,8 +60,14 @@ class LocalStackDeployTest {
 
     private int run(Fixture f, Optional<String> health, String... args) {
         Options options = Options.parse(List.of(args));
-        return new LocalStackDeploy(options, f.host(), f.runner, new Redactor(),
-                new PrintStream(output, true, StandardCharsets.UTF_8), uri -> health).run();
+        return new LocalStackDeploy(
+                        options,
+                        f.host(),
+                        f.runner,
+                        new Redactor(),
+                        new PrintStream(output, true, StandardCharsets.UTF_8),
+                        uri -> health)
+                .run();
     }
 
     private String text() {

@@ -46,7 +46,8 @@ class LwaLoginTest {
     void tokenEndpoint() throws IOException {
         tokenEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         tokenEndpoint.createContext("/auth/o2/token", exchange -> {
-            tokenRequests.add(LwaLogin.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            tokenRequests.add(
+                    LwaLogin.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] body = tokenAnswer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(tokenStatus, body.length);
@@ -69,24 +70,45 @@ class LwaLoginTest {
 
         Secret token = login(Duration.ofSeconds(20)).authorize(grant, url -> {
             shown.add(url);
-            browser(url, Map.of("state", "someone-elses"), "abc");     // a stray request is refused, the wait goes on
+            browser(url, Map.of("state", "someone-elses"), "abc"); // a stray request is refused, the wait goes on
             browser(url, Map.of(), "ANmVzdXBlcnNlY3JldGNvZGU");
         });
 
         assertEquals(REFRESH, token.value());
         Map<String, String> query = LwaLogin.parse(shown.getFirst().getRawQuery());
-        assertEquals("https://www.amazon.com/ap/oa", shown.getFirst().toString().substring(0, shown.getFirst().toString().indexOf('?')));
+        assertEquals(
+                "https://www.amazon.com/ap/oa",
+                shown.getFirst()
+                        .toString()
+                        .substring(0, shown.getFirst().toString().indexOf('?')));
         assertEquals(CLIENT_ID, query.get("client_id"));
         assertEquals("code", query.get("response_type"));
-        assertEquals("alexa::ask:catalogs:read alexa::ask:catalogs:readwrite alexa::ask:skills:readwrite", query.get("scope"));
+        assertEquals(
+                "alexa::ask:catalogs:read alexa::ask:catalogs:readwrite alexa::ask:skills:readwrite",
+                query.get("scope"));
         assertTrue(query.get("redirect_uri").matches("http://127\\.0\\.0\\.1:\\d+/cb"), query.get("redirect_uri"));
         assertEquals(32, query.get("state").length(), "128 random bits");
         assertEquals(List.of(400, 200), browserStatuses);
         assertEquals(1, tokenRequests.size());
-        assertEquals(Map.of("grant_type", "authorization_code", "code", "ANmVzdXBlcnNlY3JldGNvZGU",
-                "redirect_uri", query.get("redirect_uri"), "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET),
-                tokenRequests.getFirst(), "exactly LWA's authorization-code grant, with the same redirect URI");
-        assertEquals("http://127.0.0.1:9090/cb", LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET)).redirectUri().toString(),
+        assertEquals(
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        "ANmVzdXBlcnNlY3JldGNvZGU",
+                        "redirect_uri",
+                        query.get("redirect_uri"),
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        CLIENT_SECRET),
+                tokenRequests.getFirst(),
+                "exactly LWA's authorization-code grant, with the same redirect URI");
+        assertEquals(
+                "http://127.0.0.1:9090/cb",
+                LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET))
+                        .redirectUri()
+                        .toString(),
                 "the real listener is where ask util generate-lwa-tokens listens");
     }
 
@@ -94,21 +116,37 @@ class LwaLoginTest {
     void aRefusedConsentStopsWithLwasReason() {
         LwaLogin.Grant grant = LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET));
 
-        IOException refused = assertThrows(IOException.class, () -> login(Duration.ofSeconds(20)).authorize(grant,
-                url -> browser(url, Map.of("error", "access_denied", "error_description", "The user denied the request"), null)));
+        IOException refused = assertThrows(
+                IOException.class,
+                () -> login(Duration.ofSeconds(20))
+                        .authorize(
+                                grant,
+                                url -> browser(
+                                        url,
+                                        Map.of(
+                                                "error",
+                                                "access_denied",
+                                                "error_description",
+                                                "The user denied the request"),
+                                        null)));
 
-        assertTrue(refused.getMessage().contains("access_denied") && refused.getMessage().contains("not allowed"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().contains("access_denied")
+                        && refused.getMessage().contains("not allowed"),
+                refused.getMessage());
         assertEquals(List.of(), tokenRequests, "no code, no exchange");
     }
 
     @Test
     void aCodeLwaWillNotExchangeStopsWithItsErrorAndNoSecret() {
         tokenStatus = 400;
-        tokenAnswer = "{\"error_description\":\"The request has an invalid grant parameter : code\",\"error\":\"invalid_grant\"}";
+        tokenAnswer =
+                "{\"error_description\":\"The request has an invalid grant parameter : code\",\"error\":\"invalid_grant\"}";
         LwaLogin.Grant grant = LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET));
 
-        IOException refused = assertThrows(IOException.class, () -> login(Duration.ofSeconds(20)).authorize(grant,
-                url -> browser(url, Map.of(), "old-code")));
+        IOException refused = assertThrows(
+                IOException.class,
+                () -> login(Duration.ofSeconds(20)).authorize(grant, url -> browser(url, Map.of(), "old-code")));
 
         assertTrue(refused.getMessage().contains("HTTP 400 invalid_grant"), refused.getMessage());
         assertFalse(refused.getMessage().contains(CLIENT_SECRET));
@@ -119,19 +157,26 @@ class LwaLoginTest {
     void noSignInInTimeSaysWhatToCheck() {
         LwaLogin.Grant grant = LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET));
 
-        IOException late = assertThrows(IOException.class, () -> login(Duration.ofMillis(300)).authorize(grant, url -> { }));
+        IOException late = assertThrows(
+                IOException.class, () -> login(Duration.ofMillis(300)).authorize(grant, url -> {}));
 
-        assertTrue(late.getMessage().contains("Allowed Return URLs") && late.getMessage().contains("ssh -L 9090:127.0.0.1:9090")
-                && late.getMessage().contains("SMAPI_REFRESH_TOKEN"), late.getMessage());
+        assertTrue(
+                late.getMessage().contains("Allowed Return URLs")
+                        && late.getMessage().contains("ssh -L 9090:127.0.0.1:9090")
+                        && late.getMessage().contains("SMAPI_REFRESH_TOKEN"),
+                late.getMessage());
     }
 
     @Test
     void aBusyPortIsNamed() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LwaLogin login = new LwaLogin(LwaLogin.AUTHORIZE, token(), busy.getLocalPort(), Duration.ofSeconds(1));
-            IOException inUse = assertThrows(IOException.class, () -> login.authorize(
-                    LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET)), url -> { }));
-            assertTrue(inUse.getMessage().contains("port " + busy.getLocalPort() + " on 127.0.0.1 is in use"), inUse.getMessage());
+            IOException inUse = assertThrows(
+                    IOException.class,
+                    () -> login.authorize(LwaLogin.Grant.of(CLIENT_ID, new Secret(CLIENT_SECRET)), url -> {}));
+            assertTrue(
+                    inUse.getMessage().contains("port " + busy.getLocalPort() + " on 127.0.0.1 is in use"),
+                    inUse.getMessage());
         }
     }
 
@@ -159,7 +204,8 @@ class LwaLoginTest {
         URI redirect = URI.create(query.get("redirect_uri") + "?" + LwaLogin.form(answer));
         Consumer<HttpResponse<String>> keep = r -> browserStatuses.add(r.statusCode());
         try {
-            keep.accept(HttpClient.newHttpClient().send(HttpRequest.newBuilder(redirect).build(), HttpResponse.BodyHandlers.ofString()));
+            keep.accept(HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(redirect).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

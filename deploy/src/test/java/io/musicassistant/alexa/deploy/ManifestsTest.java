@@ -29,7 +29,9 @@ class ManifestsTest {
                 assertTrue(rendered.path("manifest").at(pointer + "/endpoint").isMissingNode(), skill + " " + pointer);
             }
             assertTrue(rendered.at("/manifest/events").isMissingNode(), "events need an endpoint");
-            assertEquals(template(skill).at("/manifest/publishingInformation"), rendered.at("/manifest/publishingInformation"),
+            assertEquals(
+                    template(skill).at("/manifest/publishingInformation"),
+                    rendered.at("/manifest/publishingInformation"),
                     "the rest is untouched");
         }
     }
@@ -41,14 +43,24 @@ class ManifestsTest {
         stacks.put("us-east-1", outputs("us-east-1"));
         stacks.put("us-west-2", outputs("us-west-2"));
 
-        JsonNode control = Manifests.render(template(Skill.CONTROL), Skill.CONTROL,
-                Manifests.Endpoints.of(stacks, StackOutputs::controlSkillEndpoint), PRIVACY, TERMS);
+        JsonNode control = Manifests.render(
+                template(Skill.CONTROL),
+                Skill.CONTROL,
+                Manifests.Endpoints.of(stacks, StackOutputs::controlSkillEndpoint),
+                PRIVACY,
+                TERMS);
 
         for (String api : List.of("/apis/custom", "/apis/smartHome", "/events")) {
             JsonNode holder = control.path("manifest").at(api);
             assertEquals(arn("us-east-1", "control"), holder.at("/endpoint/uri").asText(), api);
-            assertEquals(arn("eu-west-1", "control"), holder.at("/regions/EU/endpoint/uri").asText(), api);
-            assertEquals(arn("us-west-2", "control"), holder.at("/regions/FE/endpoint/uri").asText(), api);
+            assertEquals(
+                    arn("eu-west-1", "control"),
+                    holder.at("/regions/EU/endpoint/uri").asText(),
+                    api);
+            assertEquals(
+                    arn("us-west-2", "control"),
+                    holder.at("/regions/FE/endpoint/uri").asText(),
+                    api);
             assertTrue(holder.at("/regions/NA").isMissingNode(), "NA is the default endpoint, not a region entry");
         }
         assertEquals("3", control.at("/manifest/apis/smartHome/protocolVersion").asText(), "other keys stay");
@@ -60,12 +72,22 @@ class ManifestsTest {
         stacks.put("us-west-2", outputs("us-west-2"));
         stacks.put("eu-west-1", outputs("eu-west-1"));
 
-        JsonNode music = Manifests.render(template(Skill.MUSIC), Skill.MUSIC,
-                Manifests.Endpoints.of(stacks, StackOutputs::musicSkillEndpoint), PRIVACY, TERMS);
+        JsonNode music = Manifests.render(
+                template(Skill.MUSIC),
+                Skill.MUSIC,
+                Manifests.Endpoints.of(stacks, StackOutputs::musicSkillEndpoint),
+                PRIVACY,
+                TERMS);
 
-        assertEquals(arn("us-west-2", "music"), music.at("/manifest/apis/music/endpoint/uri").asText());
-        assertEquals(arn("us-west-2", "music"), music.at("/manifest/apis/music/regions/FE/endpoint/uri").asText());
-        assertEquals(arn("eu-west-1", "music"), music.at("/manifest/apis/music/regions/EU/endpoint/uri").asText());
+        assertEquals(
+                arn("us-west-2", "music"),
+                music.at("/manifest/apis/music/endpoint/uri").asText());
+        assertEquals(
+                arn("us-west-2", "music"),
+                music.at("/manifest/apis/music/regions/FE/endpoint/uri").asText());
+        assertEquals(
+                arn("eu-west-1", "music"),
+                music.at("/manifest/apis/music/regions/EU/endpoint/uri").asText());
         assertFalse(music.at("/manifest/apis/music/interfaces").isEmpty(), "the interfaces stay");
     }
 
@@ -78,23 +100,37 @@ class ManifestsTest {
         JsonNode privacyOnly = Manifests.render(template(Skill.MUSIC), Skill.MUSIC, endpoints, PRIVACY, null);
         JsonNode none = Manifests.render(template(Skill.MUSIC), Skill.MUSIC, endpoints, null, null);
 
-        assertEquals(TERMS, both.at("/manifest/privacyAndCompliance/locales/de-DE/termsOfUseUrl").asText());
-        assertEquals(PRIVACY, privacyOnly.at("/manifest/privacyAndCompliance/locales/en-GB/privacyPolicyUrl").asText());
-        assertTrue(privacyOnly.at("/manifest/privacyAndCompliance/locales/en-GB/termsOfUseUrl").isMissingNode());
+        assertEquals(
+                TERMS,
+                both.at("/manifest/privacyAndCompliance/locales/de-DE/termsOfUseUrl")
+                        .asText());
+        assertEquals(
+                PRIVACY,
+                privacyOnly
+                        .at("/manifest/privacyAndCompliance/locales/en-GB/privacyPolicyUrl")
+                        .asText());
+        assertTrue(privacyOnly
+                .at("/manifest/privacyAndCompliance/locales/en-GB/termsOfUseUrl")
+                .isMissingNode());
         assertTrue(none.at("/manifest/privacyAndCompliance/locales").isMissingNode(), "empty locales are removed");
-        assertEquals(false, none.at("/manifest/privacyAndCompliance/containsAds").asBoolean(true), "the flags stay");
+        assertEquals(
+                false, none.at("/manifest/privacyAndCompliance/containsAds").asBoolean(true), "the flags stay");
     }
 
     @Test
     void everyPlaceholderIsReplacedAndTheResultIsValidJson() throws IOException {
         Map<String, StackOutputs> stacks = Map.of("eu-west-1", outputs("eu-west-1"));
         for (Skill skill : Skill.values()) {
-            for (Manifests.Endpoints endpoints : Arrays.asList(null,
-                    Manifests.Endpoints.of(stacks, StackOutputs::controlSkillEndpoint))) {
-                String json = Manifests.JSON.writeValueAsString(Manifests.render(template(skill), skill, endpoints, null, TERMS));
+            for (Manifests.Endpoints endpoints :
+                    Arrays.asList(null, Manifests.Endpoints.of(stacks, StackOutputs::controlSkillEndpoint))) {
+                String json = Manifests.JSON.writeValueAsString(
+                        Manifests.render(template(skill), skill, endpoints, null, TERMS));
 
                 assertFalse(json.contains("${"), skill + ": " + json);
-                assertEquals(json, Manifests.JSON.writeValueAsString(Manifests.JSON.readTree(json)), "parses back unchanged");
+                assertEquals(
+                        json,
+                        Manifests.JSON.writeValueAsString(Manifests.JSON.readTree(json)),
+                        "parses back unchanged");
             }
         }
     }
@@ -105,19 +141,24 @@ class ManifestsTest {
                 {"manifest": {"apis": {"music": {"endpoint": {"uri": "${MUSIC_SKILL_LAMBDA_ARN}"}}},
                  "publishingInformation": {"locales": {"en-US": {"name": "${SKILL_NAME}"}}}}}""");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Manifests.render(template, Skill.MUSIC, null, null, null));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> Manifests.render(template, Skill.MUSIC, null, null, null));
 
         assertTrue(e.getMessage().contains("${SKILL_NAME}"), e.getMessage());
     }
 
     static JsonNode template(Skill skill) throws IOException {
-        return Manifests.JSON.readTree(Files.readString(skill.source(Fixture.repositoryRoot()).resolve("skill.json")));
+        return Manifests.JSON.readTree(
+                Files.readString(skill.source(Fixture.repositoryRoot()).resolve("skill.json")));
     }
 
     static StackOutputs outputs(String region) {
-        return new StackOutputs("MusicAssistantAlexa", arn(region, "music"), arn(region, "control"),
-                "https://relay." + region + ".example", "arn:aws:sns:" + region + ":1:alarms");
+        return new StackOutputs(
+                "MusicAssistantAlexa",
+                arn(region, "music"),
+                arn(region, "control"),
+                "https://relay." + region + ".example",
+                "arn:aws:sns:" + region + ":1:alarms");
     }
 
     static String arn(String region, String skill) {

@@ -25,7 +25,8 @@ class OptionsTest {
 
     @Test
     void takesValuesAfterTheFlagOrAfterAnEqualsSign() {
-        Options options = Options.parse(List.of("--region=us-west-2", "--stage", "beta", "--skip-build", "--config", "x.properties"));
+        Options options = Options.parse(
+                List.of("--region=us-west-2", "--stage", "beta", "--skip-build", "--config", "x.properties"));
 
         assertEquals(AlexaRegion.FE, options.region());
         assertEquals("beta", options.stage());
@@ -36,13 +37,17 @@ class OptionsTest {
     @Test
     void refusesWhatNoRunCanUse() {
         assertTrue(assertThrows(UsageException.class, () -> Options.parse(List.of("--region", "eu-central-1")))
-                .getMessage().contains("us-east-1 (NA), eu-west-1 (EU), us-west-2 (FE)"));
+                .getMessage()
+                .contains("us-east-1 (NA), eu-west-1 (EU), us-west-2 (FE)"));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--stage", "Prod_2")));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--synth")));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--region")));
         assertThrows(UsageException.class, () -> Options.parse(List.of("--force")));
-        assertTrue(assertThrows(UsageException.class, () -> Options.parse(List.of("--skip-build=false")))
-                .getMessage().contains("takes no value"), "a flag given a value is not silently on");
+        assertTrue(
+                assertThrows(UsageException.class, () -> Options.parse(List.of("--skip-build=false")))
+                        .getMessage()
+                        .contains("takes no value"),
+                "a flag given a value is not silently on");
     }
 
     @Test

@@ -72,8 +72,10 @@ class PreflightTest {
         f.env.put("AWS_PROFILE", "music");
         Files.createDirectories(f.home.resolve(".aws"));
         Files.writeString(f.home.resolve(".aws/config"), "[profile other]\nregion = eu-west-1\n");
-        assertEquals(List.of("AWS_PROFILE=music is in neither " + f.home.resolve(".aws/credentials") + " nor "
-                + f.home.resolve(".aws/config")), problems(f));
+        assertEquals(
+                List.of("AWS_PROFILE=music is in neither " + f.home.resolve(".aws/credentials") + " nor "
+                        + f.home.resolve(".aws/config")),
+                problems(f));
 
         Files.writeString(f.home.resolve(".aws/config"), "[profile music]\nsso_session = x\n");
         Files.delete(f.home.resolve(".ask/cli_config"));
@@ -101,7 +103,8 @@ class PreflightTest {
     @Test
     void aConfigFileWithTheSecretMustBeOwnerOnlyAndTheEnvironmentWinsOverIt() throws IOException {
         Fixture f = new Fixture(dir);
-        Path file = Files.writeString(dir.resolve("deploy.properties"),
+        Path file = Files.writeString(
+                dir.resolve("deploy.properties"),
                 "LWA_CLIENT_SECRET=from-the-file-0123456789\nALARM_EMAIL=ops@example.org\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Options options = Options.parse(List.of("--config", file.toString()));
@@ -109,7 +112,8 @@ class PreflightTest {
 
         assertEquals(Fixture.LWA_SECRET, config.lwaClientSecret().value(), "the environment wins");
         assertEquals("ops@example.org", config.alarmEmail(), "the file fills in what the environment lacks");
-        assertEquals(List.of(file + " holds LWA_CLIENT_SECRET and others may read it: chmod 600 " + file),
+        assertEquals(
+                List.of(file + " holds LWA_CLIENT_SECRET and others may read it: chmod 600 " + file),
                 Preflight.problems(options, config, f.host(), f.runner));
     }
 
@@ -121,7 +125,9 @@ class PreflightTest {
 
         List<String> problems = Preflight.problems(options, DeployConfig.load(options, f.host()), f.host(), f.runner);
 
-        assertEquals(List.of("--skip-build, but lambda/target/ma-alexa-lambda.jar is missing (run once without --skip-build)"),
+        assertEquals(
+                List.of(
+                        "--skip-build, but lambda/target/ma-alexa-lambda.jar is missing (run once without --skip-build)"),
                 problems);
     }
 

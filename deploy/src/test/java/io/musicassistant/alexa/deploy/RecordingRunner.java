@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.deploy;
 
-import io.musicassistant.alexa.stack.AlexaRegion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,24 +27,30 @@ final class RecordingRunner implements Runner {
     static final String MESSAGING_SECRET = "messaging-secret-0123456789abcdef";
     static final String UPLOAD_SIGNATURE = "X-Amz-Signature=presigned0123456789";
     static final String REFRESH_TOKEN = "Atzr|IwEBIrecorded-refresh-token-0123456789";
-    static final String SMAPI_PLACEHOLDER = "{\"client_id\":\"\",\"client_secret\":\"\",\"refresh_token\":\"\",\"vendor_id\":\"\"}";
-    static final List<String> REDIRECT_URLS = List.of("https://layla.amazon.com/api/skill/link/MVENDOR",
-            "https://pitangui.amazon.com/api/skill/link/MVENDOR", "https://alexa.amazon.co.jp/api/skill/link/MVENDOR");
+    static final String SMAPI_PLACEHOLDER =
+            "{\"client_id\":\"\",\"client_secret\":\"\",\"refresh_token\":\"\",\"vendor_id\":\"\"}";
+    static final List<String> REDIRECT_URLS = List.of(
+            "https://layla.amazon.com/api/skill/link/MVENDOR",
+            "https://pitangui.amazon.com/api/skill/link/MVENDOR",
+            "https://alexa.amazon.co.jp/api/skill/link/MVENDOR");
 
     final List<Command> commands = new ArrayList<>();
     final List<String> uploads = new ArrayList<>();
     /** What the account-linking request files held, and their permissions, when the CLI read them. */
     final List<String> accountLinkingRequests = new ArrayList<>();
+
     final List<String> accountLinkingPermissions = new ArrayList<>();
     final List<Path> accountLinkingFiles = new ArrayList<>();
     /** Overrides by the first matching word of a command, e.g. "deploy" → a failure. */
     final Map<String, Function<Command, Result>> overrides = new HashMap<>();
     /** The stand-in Secrets Manager: secret ARN → value; a secret the stack made holds its empty placeholder. */
     final Map<String, String> secrets = new HashMap<>();
+
     final List<SecretsManagerStore.Target> secretReads = new ArrayList<>();
     final List<SecretsManagerStore.Target> secretWrites = new ArrayList<>();
     /** The sign-ins asked for, and what the developer's browser was shown. */
     final List<LwaLogin.Grant> grants = new ArrayList<>();
+
     final List<URI> shownUrls = new ArrayList<>();
     /** What the sign-in answers; an IOException to simulate a refusal. */
     Function<LwaLogin.Grant, Secret> signIn = grant -> new Secret(REFRESH_TOKEN);
@@ -90,8 +95,10 @@ final class RecordingRunner implements Runner {
             String skillId = created == 0 ? MUSIC_ID : created == 1 ? CONTROL_ID : null;
             String status = polls == 1 ? "IN_PROGRESS" : "SUCCEEDED";
             return ok("{\"status\": \"" + status + "\", \"errors\": [], \"warnings\": [], \"skill\": {"
-                    + (skillId == null ? "" : "\"skillId\": \"" + skillId + "\", ") + "\"resources\": [{\"name\": \"Manifest\","
-                    + " \"status\": \"" + status + "\", \"action\": \"CREATE\", \"errors\": [], \"warnings\": []}]}}\n");
+                    + (skillId == null ? "" : "\"skillId\": \"" + skillId + "\", ")
+                    + "\"resources\": [{\"name\": \"Manifest\","
+                    + " \"status\": \"" + status
+                    + "\", \"action\": \"CREATE\", \"errors\": [], \"warnings\": []}]}}\n");
         }
         if (argv.contains("get-skill-credentials")) {
             return ok("{\n  \"skillMessagingCredentials\": {\n    \"clientId\": \"" + MESSAGING_CLIENT_ID + "\",\n"
@@ -105,14 +112,16 @@ final class RecordingRunner implements Runner {
             String stack = argv.get(argv.indexOf("deploy") + 1);
             String region = context(argv, "region");
             Files.createDirectories(outputs.getParent());
-            Files.writeString(outputs, "{\n  \"" + stack + "\": {\n"
-                    + "    \"MusicSkillEndpoint\": \"" + arn(region, "music-skill") + "\",\n"
-                    + "    \"ControlSkillEndpoint\": \"" + arn(region, "control-skill") + "\",\n"
-                    + "    \"RelayApiUrl\": \"https://abc123.execute-api." + region + ".amazonaws.com\",\n"
-                    + "    \"AlarmTopicArn\": \"arn:aws:sns:" + region + ":123456789012:ma-alexa-alarms\",\n"
-                    + "    \"CatalogBucket\": \"ma-alexa-catalog-123456789012-" + region + "\",\n"
-                    + "    \"SmapiSecretArn\": \"" + smapiSecretArn(region) + "\",\n"
-                    + "    \"AlexaRegion\": \"EU\"\n  }\n}\n");
+            Files.writeString(
+                    outputs,
+                    "{\n  \"" + stack + "\": {\n"
+                            + "    \"MusicSkillEndpoint\": \"" + arn(region, "music-skill") + "\",\n"
+                            + "    \"ControlSkillEndpoint\": \"" + arn(region, "control-skill") + "\",\n"
+                            + "    \"RelayApiUrl\": \"https://abc123.execute-api." + region + ".amazonaws.com\",\n"
+                            + "    \"AlarmTopicArn\": \"arn:aws:sns:" + region + ":123456789012:ma-alexa-alarms\",\n"
+                            + "    \"CatalogBucket\": \"ma-alexa-catalog-123456789012-" + region + "\",\n"
+                            + "    \"SmapiSecretArn\": \"" + smapiSecretArn(region) + "\",\n"
+                            + "    \"AlexaRegion\": \"EU\"\n  }\n}\n");
             secrets.putIfAbsent(smapiSecretArn(region), SMAPI_PLACEHOLDER);
             return ok("");
         }
@@ -173,7 +182,10 @@ final class RecordingRunner implements Runner {
     }
 
     static String context(List<String> argv, String key) {
-        return argv.stream().filter(a -> a.startsWith(key + "=")).map(a -> a.substring(key.length() + 1)).findFirst()
+        return argv.stream()
+                .filter(a -> a.startsWith(key + "="))
+                .map(a -> a.substring(key.length() + 1))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no --context " + key + " in " + argv));
     }
 

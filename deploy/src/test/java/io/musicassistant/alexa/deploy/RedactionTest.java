@@ -30,7 +30,9 @@ class RedactionTest {
         redactor.add(new Secret(SECRET));
         redactor.add("abc"); // too short to be a secret; masking it would garble ordinary text
 
-        assertEquals("token=**** and \"****\" abc", redactor.redact("token=" + SECRET + " and \"s3cr3t\\/with\\\"quote-0123\" abc"));
+        assertEquals(
+                "token=**** and \"****\" abc",
+                redactor.redact("token=" + SECRET + " and \"s3cr3t\\/with\\\"quote-0123\" abc"));
     }
 
     @Test
@@ -38,16 +40,36 @@ class RedactionTest {
         Secret secret = new Secret(SECRET);
 
         assertEquals(Redactor.MASK, secret.toString());
-        assertFalse(new DeployConfig(AlexaRegion.NA, "prod", "id", secret, "default", false, null, null, null, null, null,
-                "ma-alexa-").toString().contains(SECRET), "records holding a secret print it masked");
+        assertFalse(
+                new DeployConfig(
+                                AlexaRegion.NA,
+                                "prod",
+                                "id",
+                                secret,
+                                "default",
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "ma-alexa-")
+                        .toString()
+                        .contains(SECRET),
+                "records holding a secret print it masked");
     }
 
     @Test
     void echoedCommandsAreMasked() {
         Redactor redactor = new Redactor();
         redactor.add(SECRET);
-        Command command = new Command(List.of("cdk", "deploy", "--parameters", "AlexaClientSecret=" + SECRET), dir, Map.of(),
-                Command.Output.STREAM, false, null);
+        Command command = new Command(
+                List.of("cdk", "deploy", "--parameters", "AlexaClientSecret=" + SECRET),
+                dir,
+                Map.of(),
+                Command.Output.STREAM,
+                false,
+                null);
 
         assertEquals("cdk deploy --parameters 'AlexaClientSecret=****'", command.display(redactor));
     }
@@ -63,20 +85,24 @@ class RedactionTest {
         String script = "echo \"out $SECRET\"; echo \"err $SECRET\" >&2; exit 3";
         Map<String, String> env = Map.of("SECRET", SECRET);
 
-        Runner.Result streamed = runner.run(new Command(List.of(sh.toString(), "-c", script), dir, env, Command.Output.STREAM,
-                true, null));
-        Runner.Result captured = runner.run(new Command(List.of(sh.toString(), "-c", script), dir, env,
-                Command.Output.CAPTURE, true, null));
-        Runner.Result secret = runner.run(new Command(List.of(sh.toString(), "-c", script), dir, env, Command.Output.SECRET,
-                true, null));
+        Runner.Result streamed = runner.run(
+                new Command(List.of(sh.toString(), "-c", script), dir, env, Command.Output.STREAM, true, null));
+        Runner.Result captured = runner.run(
+                new Command(List.of(sh.toString(), "-c", script), dir, env, Command.Output.CAPTURE, true, null));
+        Runner.Result secret = runner.run(
+                new Command(List.of(sh.toString(), "-c", script), dir, env, Command.Output.SECRET, true, null));
 
         String screen = shown.toString(StandardCharsets.UTF_8);
         assertTrue(screen.contains("out ****") && screen.contains("err ****"), screen);
         assertFalse(screen.contains(SECRET));
         assertEquals(3, streamed.exitCode());
-        assertTrue(streamed.tail().containsAll(List.of("out ****", "err ****")), streamed.tail().toString());
+        assertTrue(
+                streamed.tail().containsAll(List.of("out ****", "err ****")),
+                streamed.tail().toString());
         assertEquals("out " + SECRET + "\n", captured.stdout(), "captured stdout is kept as is, for parsing only");
-        assertTrue(captured.tail().containsAll(List.of("out ****", "err ****")), captured.tail().toString());
+        assertTrue(
+                captured.tail().containsAll(List.of("out ****", "err ****")),
+                captured.tail().toString());
         assertEquals(List.of("err ****"), secret.tail(), "stdout that carries credentials is never kept for display");
         assertEquals(2, screen.lines().count(), "only the streamed command was shown");
     }

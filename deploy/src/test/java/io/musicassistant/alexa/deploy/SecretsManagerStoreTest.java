@@ -39,7 +39,10 @@ class SecretsManagerStoreTest {
         String python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
         boolean available;
         try {
-            available = new ProcessBuilder(python, "-c", "import moto.server, flask, werkzeug").start().waitFor() == 0;
+            available = new ProcessBuilder(python, "-c", "import moto.server, flask, werkzeug")
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             available = false;
         }
@@ -48,7 +51,9 @@ class SecretsManagerStoreTest {
             port = free.getLocalPort();
         }
         moto = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -79,11 +84,14 @@ class SecretsManagerStoreTest {
     @Test
     void readsTheStacksPlaceholderWritesTheCredentialsAndReadsThemBack() throws IOException {
         String arn;
-        try (SecretsManagerClient admin = SecretsManagerClient.builder().region(Region.EU_WEST_1)
+        try (SecretsManagerClient admin = SecretsManagerClient.builder()
+                .region(Region.EU_WEST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            arn = admin.createSecret(r -> r.name("test-smapi").secretString(RecordingRunner.SMAPI_PLACEHOLDER)).arn();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            arn = admin.createSecret(r -> r.name("test-smapi").secretString(RecordingRunner.SMAPI_PLACEHOLDER))
+                    .arn();
         }
         SecretsManagerStore.Target target = new SecretsManagerStore.Target("eu-west-1", arn, null);
 
@@ -91,11 +99,15 @@ class SecretsManagerStoreTest {
         assertEquals(Optional.of(RecordingRunner.SMAPI_PLACEHOLDER), before);
         assertTrue(SmapiCredentials.parse(before).isEmpty(), "the placeholder is not credentials");
 
-        SmapiCredentials credentials = new SmapiCredentials(Fixture.LWA_CLIENT_ID, new Secret(Fixture.LWA_SECRET),
-                new Secret(RecordingRunner.REFRESH_TOKEN), "MVENDOR");
+        SmapiCredentials credentials = new SmapiCredentials(
+                Fixture.LWA_CLIENT_ID,
+                new Secret(Fixture.LWA_SECRET),
+                new Secret(RecordingRunner.REFRESH_TOKEN),
+                "MVENDOR");
         SecretsManagerStore.write(target, credentials.json());
 
-        SmapiCredentials back = SmapiCredentials.parse(SecretsManagerStore.read(target)).orElseThrow();
+        SmapiCredentials back =
+                SmapiCredentials.parse(SecretsManagerStore.read(target)).orElseThrow();
         assertEquals(Fixture.LWA_CLIENT_ID, back.clientId());
         assertEquals(Fixture.LWA_SECRET, back.clientSecret().value());
         assertEquals(RecordingRunner.REFRESH_TOKEN, back.refreshToken().value());
@@ -104,8 +116,8 @@ class SecretsManagerStoreTest {
 
     @Test
     void aMissingSecretIsNamedWithoutAStackTrace() {
-        SecretsManagerStore.Target target = new SecretsManagerStore.Target("eu-west-1",
-                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:nothing-here-AbCdEf", null);
+        SecretsManagerStore.Target target = new SecretsManagerStore.Target(
+                "eu-west-1", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:nothing-here-AbCdEf", null);
 
         IOException missing = assertThrows(IOException.class, () -> SecretsManagerStore.read(target));
 

@@ -28,19 +28,28 @@ class SkillPackageTest {
         Files.createDirectories(project);
         JsonNode manifest = Manifests.render(ManifestsTest.template(Skill.CONTROL), Skill.CONTROL, null, null, null);
 
-        SkillPackage.write(project, Skill.CONTROL.source(Fixture.repositoryRoot()), manifest, true, "default",
+        SkillPackage.write(
+                project,
+                Skill.CONTROL.source(Fixture.repositoryRoot()),
+                manifest,
+                true,
+                "default",
                 "amzn1.ask.skill.22222222-2222-4222-8222-222222222222");
 
-        JsonNode resources = Manifests.JSON.readTree(project.resolve("ask-resources.json").toFile());
+        JsonNode resources =
+                Manifests.JSON.readTree(project.resolve("ask-resources.json").toFile());
         assertEquals("2020-03-31", resources.path("askcliResourcesVersion").asText());
         String src = resources.at("/profiles/default/skillMetadata/src").asText();
         Path pkg = project.resolve(src).normalize();
         assertTrue(Files.isRegularFile(pkg.resolve("skill.json")), "src " + src + " holds skill.json");
         assertTrue(Files.isDirectory(pkg.resolve("assets/images")));
         assertTrue(Files.isRegularFile(pkg.resolve("interactionModels/custom/en-US.json")));
-        JsonNode states = Manifests.JSON.readTree(project.resolve(".ask/ask-states.json").toFile());
+        JsonNode states =
+                Manifests.JSON.readTree(project.resolve(".ask/ask-states.json").toFile());
         assertEquals("2020-03-31", states.path("askcliStatesVersion").asText());
-        assertEquals("amzn1.ask.skill.22222222-2222-4222-8222-222222222222", states.at("/profiles/default/skillId").asText());
+        assertEquals(
+                "amzn1.ask.skill.22222222-2222-4222-8222-222222222222",
+                states.at("/profiles/default/skillId").asText());
     }
 
     @Test
@@ -49,7 +58,8 @@ class SkillPackageTest {
         Files.createDirectories(project);
         JsonNode manifest = Manifests.render(ManifestsTest.template(Skill.MUSIC), Skill.MUSIC, null, null, null);
 
-        Path zip = SkillPackage.write(project, Skill.MUSIC.source(Fixture.repositoryRoot()), manifest, false, "default", null);
+        Path zip = SkillPackage.write(
+                project, Skill.MUSIC.source(Fixture.repositoryRoot()), manifest, false, "default", null);
 
         List<String> names = new ArrayList<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -70,6 +80,7 @@ class SkillPackageTest {
 
         SkillPackage.write(project, source, manifest, false, "default", null);
 
-        assertFalse(Files.exists(project.resolve("skill-package/interactionModels")), "nothing stale is uploaded again");
+        assertFalse(
+                Files.exists(project.resolve("skill-package/interactionModels")), "nothing stale is uploaded again");
     }
 }

@@ -74,12 +74,18 @@ class StackContextTest {
     /** The app's Settings from this context; fails unless it asked for every key given. */
     private static Settings readByTheApp(Map<ContextKey, String> context) {
         Set<ContextKey> read = EnumSet.noneOf(ContextKey.class);
-        Settings settings = Settings.from(key -> {
-            read.add(key);
-            return context.get(key);
-        }, Map.of());
-        assertTrue(read.containsAll(context.keySet()), "the app never reads " + context.keySet().stream()
-                .filter(k -> !read.contains(k)).toList());
+        Settings settings = Settings.from(
+                key -> {
+                    read.add(key);
+                    return context.get(key);
+                },
+                Map.of());
+        assertTrue(
+                read.containsAll(context.keySet()),
+                "the app never reads "
+                        + context.keySet().stream()
+                                .filter(k -> !read.contains(k))
+                                .toList());
         return settings;
     }
 
@@ -93,7 +99,8 @@ class StackContextTest {
             }
             String pair = argv.get(i + 1);
             String key = pair.substring(0, pair.indexOf('='));
-            context.put(ContextKey.ofKey(key).orElseThrow(() -> new AssertionError("no such context key: " + key)),
+            context.put(
+                    ContextKey.ofKey(key).orElseThrow(() -> new AssertionError("no such context key: " + key)),
                     pair.substring(pair.indexOf('=') + 1));
         }
         assertTrue(!context.isEmpty(), "no --context in " + argv);
@@ -101,7 +108,9 @@ class StackContextTest {
     }
 
     private static Command command(Fixture f, String verb) {
-        return f.runner.commands.stream().filter(c -> c.argv().contains(verb)).findFirst()
+        return f.runner.commands.stream()
+                .filter(c -> c.argv().contains(verb))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no cdk " + verb + " in " + f.runner.verbs()));
     }
 }

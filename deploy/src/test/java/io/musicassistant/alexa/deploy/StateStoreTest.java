@@ -29,13 +29,16 @@ class StateStoreTest {
                 .withSkillId(Skill.MUSIC, "amzn1.ask.skill.m")
                 .withStack(AlexaRegion.FE, ManifestsTest.outputs("us-west-2"))
                 .withStack(AlexaRegion.NA, ManifestsTest.outputs("us-east-1"))
-                .withStack(AlexaRegion.FE, new StackOutputs("MusicAssistantAlexa", "arn:m", "arn:c", "https://new.example", "arn:t"));
+                .withStack(
+                        AlexaRegion.FE,
+                        new StackOutputs("MusicAssistantAlexa", "arn:m", "arn:c", "https://new.example", "arn:t"));
 
         store.save(state);
         DeployState read = store.load();
 
         assertEquals(state, read);
-        assertEquals(List.of("us-west-2", "us-east-1"), List.copyOf(read.regions().keySet()), "a redeploy keeps its place");
+        assertEquals(
+                List.of("us-west-2", "us-east-1"), List.copyOf(read.regions().keySet()), "a redeploy keeps its place");
         assertEquals("https://new.example", read.regions().get("us-west-2").relayApiUrl());
         assertFalse(Files.exists(dir.resolve(".deploy/prod.json.next")), "no half-written file is left");
     }

@@ -82,7 +82,10 @@ final class CatalogDocumentCheck {
                 if (id.isTextual()) {
                     Integer first = firstIndex.putIfAbsent(id.textValue(), i);
                     if (first != null) {
-                        checks.add(path + ".id", Codes.DUPLICATE_ID, "\"" + id.textValue() + "\" is also entities[" + first + "].id");
+                        checks.add(
+                                path + ".id",
+                                Codes.DUPLICATE_ID,
+                                "\"" + id.textValue() + "\" is also entities[" + first + "].id");
                     }
                 }
                 accepted.add(entity);
@@ -105,9 +108,14 @@ final class CatalogDocumentCheck {
         boolean tombstone = false;
         if (deleted != null) {
             if (!deleted.isBoolean()) {
-                checks.add(path + ".deleted", Codes.INVALID_TYPE, "must be true (a deletion) or absent, not " + checks.kind(deleted));
+                checks.add(
+                        path + ".deleted",
+                        Codes.INVALID_TYPE,
+                        "must be true (a deletion) or absent, not " + checks.kind(deleted));
             } else if (!deleted.booleanValue()) {
-                checks.add(path + ".deleted", Codes.DELETED_FALSE,
+                checks.add(
+                        path + ".deleted",
+                        Codes.DELETED_FALSE,
                         "\"deleted\": false is refused by the API (observed); leave the field out of a live entity");
             } else {
                 tombstone = true;
@@ -118,14 +126,20 @@ final class CatalogDocumentCheck {
             for (Iterator<String> names = entity.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
                 if (!TOMBSTONE.contains(field)) {
-                    checks.add(path + "." + field, Codes.TOMBSTONE_FIELD,
+                    checks.add(
+                            path + "." + field,
+                            Codes.TOMBSTONE_FIELD,
                             "a deletion is exactly {id, lastUpdatedTime, deleted}");
                 }
             }
             return;
         }
         Set<String> allowed = type == null ? MusicCatalogType.Common.FIELDS : type.entityFields();
-        checks.unknownFields(entity, path, allowed, "not a field of " + (type == null ? "this catalog type" : type.type()) + " entities");
+        checks.unknownFields(
+                entity,
+                path,
+                allowed,
+                "not a field of " + (type == null ? "this catalog type" : type.type()) + " entities");
         JsonNode names = entity.get("names");
         if (names == null) {
             checks.add(path + ".names", Codes.MISSING_FIELD, "required: [{language, value}]");
@@ -141,13 +155,33 @@ final class CatalogDocumentCheck {
         optional(entity, path, "locales", allowed, (node, p) -> entityLocales(node, p));
         optional(entity, path, "alternateNames", allowed, this::alternateNames);
         optional(entity, path, "languageOfContent", allowed, this::languageOfContent);
-        optional(entity, path, "releaseType", allowed, (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
+        optional(
+                entity,
+                path,
+                "releaseType",
+                allowed,
+                (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
         optional(entity, path, "artists", allowed, (node, p) -> references(node, p, ARTIST_REF));
         optional(entity, path, "albums", allowed, (node, p) -> references(node, p, ALBUM_REF));
         optional(entity, path, "channelId", allowed, (node, p) -> checks.integer(node, p, 0, Integer.MAX_VALUE));
-        optional(entity, path, "callSign", allowed, (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
-        optional(entity, path, "frequency", allowed, (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
-        optional(entity, path, "ownedAndOperated", allowed, (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
+        optional(
+                entity,
+                path,
+                "callSign",
+                allowed,
+                (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
+        optional(
+                entity,
+                path,
+                "frequency",
+                allowed,
+                (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
+        optional(
+                entity,
+                path,
+                "ownedAndOperated",
+                allowed,
+                (node, p) -> checks.text(node, p, CatalogValidator.SHORT_TEXT_MAX, true));
     }
 
     private interface FieldCheck {
@@ -225,7 +259,8 @@ final class CatalogDocumentCheck {
             } else {
                 String key = checks.locale(locale, p + ".locale");
                 if (key != null && !checks.locales.contains(key)) {
-                    checks.add(p + ".locale", Codes.LOCALE_NOT_IN_DOCUMENT, key + " is not among the document's locales");
+                    checks.add(
+                            p + ".locale", Codes.LOCALE_NOT_IN_DOCUMENT, key + " is not among the document's locales");
                 }
             }
             JsonNode value = override.get("value");
@@ -244,7 +279,10 @@ final class CatalogDocumentCheck {
         for (int i = 0; i < list.size(); i++) {
             String key = checks.locale(list.get(i), path + "[" + i + "]");
             if (key != null && !checks.locales.contains(key)) {
-                checks.add(path + "[" + i + "]", Codes.LOCALE_NOT_IN_DOCUMENT, key + " is not among the document's locales");
+                checks.add(
+                        path + "[" + i + "]",
+                        Codes.LOCALE_NOT_IN_DOCUMENT,
+                        key + " is not among the document's locales");
             }
         }
     }
@@ -266,7 +304,12 @@ final class CatalogDocumentCheck {
         for (int i = 0; i < list.size(); i++) {
             JsonNode ref = list.get(i);
             String p = path + "[" + i + "]";
-            if (!checks.object(ref, p, fields, "a reference has only " + String.join(", ", fields.stream().sorted().toList()))) {
+            if (!checks.object(
+                    ref,
+                    p,
+                    fields,
+                    "a reference has only "
+                            + String.join(", ", fields.stream().sorted().toList()))) {
                 continue;
             }
             checks.text(ref.get("id"), p + ".id", CatalogValidator.ID_MAX, true);

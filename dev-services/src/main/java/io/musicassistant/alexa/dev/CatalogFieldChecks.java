@@ -29,6 +29,7 @@ final class CatalogFieldChecks {
     final List<Violation> violations = new ArrayList<>();
     /** The languages and locales ("US/en") the document declares, once its locales were checked. */
     final Set<String> languages = new HashSet<>();
+
     final Set<String> locales = new HashSet<>();
     private boolean truncated;
 
@@ -42,7 +43,10 @@ final class CatalogFieldChecks {
             return;
         }
         if (violations.size() == CatalogValidator.MAX_VIOLATIONS - 1) {
-            violations.add(new Violation("", Codes.TOO_MANY_VIOLATIONS, "stopped after " + (CatalogValidator.MAX_VIOLATIONS - 1) + " violations"));
+            violations.add(new Violation(
+                    "",
+                    Codes.TOO_MANY_VIOLATIONS,
+                    "stopped after " + (CatalogValidator.MAX_VIOLATIONS - 1) + " violations"));
             truncated = true;
             return;
         }
@@ -63,7 +67,9 @@ final class CatalogFieldChecks {
             add(path + ".country", Codes.INVALID_TYPE, "must be a string");
             ok = false;
         } else if (!COUNTRIES.contains(country.textValue())) {
-            add(path + ".country", Codes.INVALID_COUNTRY,
+            add(
+                    path + ".country",
+                    Codes.INVALID_COUNTRY,
                     "\"" + country.textValue() + "\" is not an ISO 3166 alpha-2 country code (upper case, e.g. US)");
             ok = false;
         }
@@ -84,10 +90,15 @@ final class CatalogFieldChecks {
             return;
         }
         // Without one well-formed document locale there is nothing to compare with; that is reported once, above.
-        if (wellFormedLanguage(language, path) && mustBeInLocales && !languages.isEmpty()
+        if (wellFormedLanguage(language, path)
+                && mustBeInLocales
+                && !languages.isEmpty()
                 && !languages.contains(language.textValue())) {
-            add(path, Codes.LANGUAGE_NOT_IN_LOCALES, "\"" + language.textValue()
-                    + "\" is not the language of any of the document's locales " + languages.stream().sorted().toList());
+            add(
+                    path,
+                    Codes.LANGUAGE_NOT_IN_LOCALES,
+                    "\"" + language.textValue() + "\" is not the language of any of the document's locales "
+                            + languages.stream().sorted().toList());
         }
     }
 
@@ -130,7 +141,9 @@ final class CatalogFieldChecks {
             }
         }
         if (!ok) {
-            add(path, Codes.INVALID_TIMESTAMP,
+            add(
+                    path,
+                    Codes.INVALID_TIMESTAMP,
                     "\"" + value + "\" is not ISO 8601 UTC with milliseconds and Z (e.g. 2026-11-20T09:30:00.000Z)");
         }
     }
@@ -157,11 +170,17 @@ final class CatalogFieldChecks {
 
     void integer(JsonNode node, String path, int min, int max) {
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            add(path, Codes.INVALID_TYPE, "must be an integer " + min + "-" + (max == Integer.MAX_VALUE ? "" : max)
-                    + ", not " + (node.isNumber() ? node.asText() : kind(node)));
+            add(
+                    path,
+                    Codes.INVALID_TYPE,
+                    "must be an integer " + min + "-" + (max == Integer.MAX_VALUE ? "" : max) + ", not "
+                            + (node.isNumber() ? node.asText() : kind(node)));
         } else if (node.intValue() < min || node.intValue() > max) {
-            add(path, Codes.OUT_OF_RANGE, "must be " + (max == Integer.MAX_VALUE ? ">= " + min : min + "-" + max)
-                    + ", is " + node.intValue());
+            add(
+                    path,
+                    Codes.OUT_OF_RANGE,
+                    "must be " + (max == Integer.MAX_VALUE ? ">= " + min : min + "-" + max) + ", is "
+                            + node.intValue());
         }
     }
 

@@ -29,8 +29,7 @@ final class CatalogLedger {
     private final Map<String, JsonNode> latest = new LinkedHashMap<>();
 
     /** The ids other catalogs of the same skills resolve to: what a reference or a clash is checked against. */
-    record Context(Set<String> artistIds, Set<String> albumIds, Map<String, String> idsInOtherCatalogs) {
-    }
+    record Context(Set<String> artistIds, Set<String> albumIds, Map<String, String> idsInOtherCatalogs) {}
 
     /**
      * An upload's outcome at ER_INGESTION: errors fail it (nothing is applied); warnings are reported
@@ -79,12 +78,27 @@ final class CatalogLedger {
                 newIds++;
             }
             if (!isTombstone(entity)) {
-                references(entity.path("artists"), path + ".artists", context.artistIds(), "AMAZON.MusicGroup", errors, unresolved);
-                references(entity.path("albums"), path + ".albums", context.albumIds(), "AMAZON.MusicAlbum", errors, unresolved);
+                references(
+                        entity.path("artists"),
+                        path + ".artists",
+                        context.artistIds(),
+                        "AMAZON.MusicGroup",
+                        errors,
+                        unresolved);
+                references(
+                        entity.path("albums"),
+                        path + ".albums",
+                        context.albumIds(),
+                        "AMAZON.MusicAlbum",
+                        errors,
+                        unresolved);
                 String other = context.idsInOtherCatalogs().get(id);
                 if (other != null) {
-                    errors.add(new Violation(path + ".id", ID_IN_OTHER_CATALOG, "\"" + id
-                            + "\" is already an entity of catalog " + other + " of the same skill; ids are unique across a skill's catalogs"));
+                    errors.add(new Violation(
+                            path + ".id",
+                            ID_IN_OTHER_CATALOG,
+                            "\"" + id + "\" is already an entity of catalog " + other
+                                    + " of the same skill; ids are unique across a skill's catalogs"));
                 }
             }
             if (previous != null) {
@@ -92,14 +106,20 @@ final class CatalogLedger {
                 Instant now = Instant.parse(entity.get("lastUpdatedTime").textValue());
                 if (now.equals(before)) {
                     if (!previous.equals(entity)) {
-                        warnings.add(new Violation(path, CHANGE_IGNORED, "\"" + id + "\" changed but its lastUpdatedTime "
-                                + now + " did not; kept in its earlier form (Amazon: the changes might be ignored)"));
+                        warnings.add(new Violation(
+                                path,
+                                CHANGE_IGNORED,
+                                "\"" + id + "\" changed but its lastUpdatedTime " + now
+                                        + " did not; kept in its earlier form (Amazon: the changes might be ignored)"));
                     }
                     continue;
                 }
                 if (now.isBefore(before)) {
-                    warnings.add(new Violation(path, STALE_ENTITY, "\"" + id + "\" has lastUpdatedTime " + now
-                            + ", older than the accepted " + before + "; ignored"));
+                    warnings.add(new Violation(
+                            path,
+                            STALE_ENTITY,
+                            "\"" + id + "\" has lastUpdatedTime " + now + ", older than the accepted " + before
+                                    + "; ignored"));
                     continue;
                 }
             }
@@ -107,15 +127,21 @@ final class CatalogLedger {
         }
         if (!unresolved.isEmpty()) {
             List<String> shown = unresolved.stream().limit(SUMMARY_IDS).toList();
-            errors.addFirst(new Violation("entities", UNRESOLVED_REFERENCE, unresolved.size()
-                    + " referenced id(s) are no entity of the skill's catalogs: " + String.join(", ", shown)
-                    + (unresolved.size() > shown.size() ? ", …" : "")));
+            errors.addFirst(new Violation(
+                    "entities",
+                    UNRESOLVED_REFERENCE,
+                    unresolved.size()
+                            + " referenced id(s) are no entity of the skill's catalogs: " + String.join(", ", shown)
+                            + (unresolved.size() > shown.size() ? ", …" : "")));
         }
         long total = (long) latest.size() + newIds;
         if (total > cap) {
-            errors.add(new Violation("entities", ENTITY_LIMIT_EXCEEDED, "the catalog would hold " + total
-                    + " distinct entity ids, over its cap of " + cap
-                    + " (cumulative: every id ever accepted counts, deletions included)"));
+            errors.add(new Violation(
+                    "entities",
+                    ENTITY_LIMIT_EXCEEDED,
+                    "the catalog would hold " + total
+                            + " distinct entity ids, over its cap of " + cap
+                            + " (cumulative: every id ever accepted counts, deletions included)"));
         }
         return new Plan(errors, warnings, changes);
     }
@@ -144,14 +170,22 @@ final class CatalogLedger {
         return entity.path("deleted").asBoolean(false);
     }
 
-    private static void references(JsonNode refs, String path, Set<String> known, String type, List<Violation> errors,
-                                   Set<String> unresolved) {
+    private static void references(
+            JsonNode refs,
+            String path,
+            Set<String> known,
+            String type,
+            List<Violation> errors,
+            Set<String> unresolved) {
         for (int j = 0; j < refs.size(); j++) {
             String id = refs.get(j).get("id").textValue();
             if (!known.contains(id)) {
                 unresolved.add(id);
-                errors.add(new Violation(path + "[" + j + "].id", UNRESOLVED_REFERENCE,
-                        "\"" + id + "\" is no entity of the skill's " + type + " catalogs (accepted, or in the same batch)"));
+                errors.add(new Violation(
+                        path + "[" + j + "].id",
+                        UNRESOLVED_REFERENCE,
+                        "\"" + id + "\" is no entity of the skill's " + type
+                                + " catalogs (accepted, or in the same batch)"));
             }
         }
     }

@@ -27,12 +27,12 @@ public final class CatalogValidator {
 
     /** Collecting stops here so a document of 500,000 broken entities cannot exhaust memory. */
     public static final int MAX_VIOLATIONS = 10_000;
+
     public static final double VERSION = 2.0;
 
     static final int ID_MAX = 256;
     static final int NAME_MAX = 512;
     static final int SHORT_TEXT_MAX = 64;
-
 
     /** Duplicate keys and trailing content are refused rather than silently resolved. */
     private static final JsonMapper STRICT = JsonMapper.builder()
@@ -65,33 +65,40 @@ public final class CatalogValidator {
         }
 
         public boolean has(String code, String path) {
-            return violations.stream().anyMatch(v -> v.code().equals(code) && v.path().equals(path));
+            return violations.stream()
+                    .anyMatch(v -> v.code().equals(code) && v.path().equals(path));
         }
     }
 
-    private CatalogValidator() {
-    }
+    private CatalogValidator() {}
 
     /** Validates raw bytes as uploaded: UTF-8 (a leading byte-order mark is skipped), one JSON object. */
     public static Result validate(byte[] document, String expectedType) {
-        int start = document.length >= 3 && (document[0] & 0xFF) == 0xEF && (document[1] & 0xFF) == 0xBB
-                && (document[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = document.length >= 3
+                        && (document[0] & 0xFF) == 0xEF
+                        && (document[1] & 0xFF) == 0xBB
+                        && (document[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(document, start, document.length - start))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new Result(List.of(new Violation("", Codes.INVALID_ENCODING, "the document is not UTF-8")), List.of());
+            return new Result(
+                    List.of(new Violation("", Codes.INVALID_ENCODING, "the document is not UTF-8")), List.of());
         }
         JsonNode root;
         try {
             root = STRICT.readTree(text);
         } catch (JacksonException e) {
             String detail = e.getOriginalMessage();
-            return new Result(List.of(new Violation("", Codes.INVALID_JSON, "the document is not one JSON value: " + detail)),
+            return new Result(
+                    List.of(new Violation("", Codes.INVALID_JSON, "the document is not one JSON value: " + detail)),
                     List.of());
         }
         if (root == null || root.isMissingNode()) {
@@ -130,8 +137,6 @@ public final class CatalogValidator {
         public static final String TOMBSTONE_FIELD = "TOMBSTONE_FIELD";
         public static final String TOO_MANY_VIOLATIONS = "TOO_MANY_VIOLATIONS";
 
-        private Codes() {
-        }
+        private Codes() {}
     }
-
 }

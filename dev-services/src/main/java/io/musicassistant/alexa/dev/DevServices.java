@@ -16,6 +16,7 @@ public final class DevServices implements AutoCloseable {
     public static final String LWA_CLIENT_ID = "amzn1.application-oa2-client.localstackdemo0000000000000000";
     /** Moto's default account: the account of every table, bucket and role it holds. */
     public static final String MOTO_ACCOUNT_ID = "123456789012";
+
     public static final String REGION = ElasticMqServer.REGION;
 
     private static DevServices shared;
@@ -25,8 +26,8 @@ public final class DevServices implements AutoCloseable {
      * variable {@code DEV_SERVICES_SQS}) says {@code moto}, which reruns any test against Moto's SQS
      * (docs/decisions.md, "Local AWS emulation", has what that showed).
      */
-    static final boolean SQS_ON_MOTO = sqsOnMoto(System.getProperty("devservices.sqs",
-            System.getenv().getOrDefault("DEV_SERVICES_SQS", "elasticmq")));
+    static final boolean SQS_ON_MOTO = sqsOnMoto(
+            System.getProperty("devservices.sqs", System.getenv().getOrDefault("DEV_SERVICES_SQS", "elasticmq")));
 
     private final MotoServer moto;
     private final ElasticMqServer sqs;

@@ -23,8 +23,7 @@ public final class ElasticMqServer implements AutoCloseable {
     public static ElasticMqServer start(int port) {
         int chosen = port == 0 ? FreePort.find() : port;
         // Queue URLs are built from the server address, so it must name the port actually bound.
-        SQSRestServer server = SQSRestServerBuilder
-                .withPort(chosen)
+        SQSRestServer server = SQSRestServerBuilder.withPort(chosen)
                 .withInterface("127.0.0.1")
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", chosen, ""))
                 .withAWSRegion(REGION)

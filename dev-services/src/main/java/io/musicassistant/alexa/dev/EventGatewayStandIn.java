@@ -110,14 +110,17 @@ public final class EventGatewayStandIn implements AutoCloseable {
             return;
         }
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).trim()
+                : null;
         var grant = lwa.liveGrant(token).filter(g -> g.clientId().equals(lwa.messagingClientId()));
         if (grant.isEmpty()) {
             SmallHttp.sendJson(exchange, 401, error("INVALID_ACCESS_TOKEN_EXCEPTION", "Access token is not valid."));
             return;
         }
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            SmallHttp.sendJson(exchange, 503, error("INTERNAL_SERVICE_EXCEPTION", "The gateway could not take the event."));
+            SmallHttp.sendJson(
+                    exchange, 503, error("INTERNAL_SERVICE_EXCEPTION", "The gateway could not take the event."));
             return;
         }
         if (disabledUsers.contains(grant.get().userId())) {
@@ -131,8 +134,15 @@ public final class EventGatewayStandIn implements AutoCloseable {
             SmallHttp.sendJson(exchange, 400, error("INVALID_REQUEST_EXCEPTION", "Malformed event."));
             return;
         }
-        String scope = event.path("event").path("endpoint").path("scope").path("token").asText(
-                event.path("event").path("payload").path("scope").path("token").asText(""));
+        String scope = event.path("event")
+                .path("endpoint")
+                .path("scope")
+                .path("token")
+                .asText(event.path("event")
+                        .path("payload")
+                        .path("scope")
+                        .path("token")
+                        .asText(""));
         if (event.path("event").path("header").path("name").asText("").isEmpty() || !token.equals(scope)) {
             SmallHttp.sendJson(exchange, 400, error("INVALID_REQUEST_EXCEPTION", "The event is not valid."));
             return;
@@ -145,8 +155,17 @@ public final class EventGatewayStandIn implements AutoCloseable {
     }
 
     private static Map<String, Object> error(String code, String description) {
-        return Map.of("header", Map.of("namespace", "System", "name", "Exception", "messageId", UUID.randomUUID().toString()),
-                "payload", Map.of("code", code, "description", description));
+        return Map.of(
+                "header",
+                Map.of(
+                        "namespace",
+                        "System",
+                        "name",
+                        "Exception",
+                        "messageId",
+                        UUID.randomUUID().toString()),
+                "payload",
+                Map.of("code", code, "description", description));
     }
 
     @Override

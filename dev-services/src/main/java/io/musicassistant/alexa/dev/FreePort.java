@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds a free loopback port for servers that cannot report the port they bound to. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

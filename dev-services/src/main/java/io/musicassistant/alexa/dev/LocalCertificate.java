@@ -40,11 +40,41 @@ public record LocalCertificate(Path keyStore, String password) {
             Files.createDirectories(dir);
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
             Files.deleteIfExists(store);
-            keytool(keytool, "-genkeypair", "-alias", "stream", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "365",
-                    "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-            keytool(keytool, "-exportcert", "-rfc", "-alias", "stream", "-keystore", store.toString(),
-                    "-storepass", PASSWORD, "-file", dir.resolve("stream-localhost.pem").toString());
+            keytool(
+                    keytool,
+                    "-genkeypair",
+                    "-alias",
+                    "stream",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-validity",
+                    "365",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    store.toString(),
+                    "-storepass",
+                    PASSWORD,
+                    "-keypass",
+                    PASSWORD);
+            keytool(
+                    keytool,
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "stream",
+                    "-keystore",
+                    store.toString(),
+                    "-storepass",
+                    PASSWORD,
+                    "-file",
+                    dir.resolve("stream-localhost.pem").toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a local certificate in " + dir, e);
         } catch (InterruptedException e) {

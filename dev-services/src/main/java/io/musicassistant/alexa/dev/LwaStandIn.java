@@ -57,20 +57,21 @@ public final class LwaStandIn implements AutoCloseable {
      * SMAPI calls use): client id → secret. The skill-messaging client is kept apart, below.
      */
     private final Map<String, String> registeredClients = new ConcurrentHashMap<>();
+
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile String messagingClientId = "amzn1.application-oa2-client.localmessaging0000000000000000";
     private volatile String messagingClientSecret = "local-messaging-secret";
     private volatile Duration grantTokenLifetime = Duration.ofHours(1);
     /** Fault injection: every token-facing call waits this long first, and answers 500 when failing. */
     private volatile Duration faultDelay = Duration.ZERO;
+
     private volatile boolean failing;
 
-    private record RefreshGrant(String userId, String clientId) {
-    }
+    private record RefreshGrant(String userId, String clientId) {}
 
     /** What LWA knows about one access token. */
-    public record Grant(String userId, String name, String email, String clientId, Instant issuedAt, Instant expiresAt) {
-    }
+    public record Grant(
+            String userId, String name, String email, String clientId, Instant issuedAt, Instant expiresAt) {}
 
     private LwaStandIn(HttpServer server, String defaultClientId, Clock clock) {
         this.server = server;
@@ -161,8 +162,10 @@ public final class LwaStandIn implements AutoCloseable {
             }
         }
         if (failing) {
-            SmallHttp.sendJson(exchange, 500, Map.of("error", "server_error",
-                    "error_description", "The server encountered a runtime error."));
+            SmallHttp.sendJson(
+                    exchange,
+                    500,
+                    Map.of("error", "server_error", "error_description", "The server encountered a runtime error."));
             return true;
         }
         return false;
@@ -180,8 +183,7 @@ public final class LwaStandIn implements AutoCloseable {
     /** Who an access token from the token endpoint (or a minted one) belongs to, if it is live. */
     public Optional<Grant> liveGrant(String accessToken) {
         Grant grant = accessToken == null ? null : tokens.get(accessToken);
-        return grant != null && clock.instant().isBefore(grant.expiresAt()) ? Optional.of(grant)
-                : Optional.empty();
+        return grant != null && clock.instant().isBefore(grant.expiresAt()) ? Optional.of(grant) : Optional.empty();
     }
 
     /** Forgets a refresh token, as when the user disables the skill. */
@@ -202,7 +204,8 @@ public final class LwaStandIn implements AutoCloseable {
         if (secret != null && !secret.equals(clientSecret)) {
             throw new IllegalArgumentException("client " + clientId + " is registered with another secret");
         }
-        refreshTokens.put(Objects.requireNonNull(refreshToken, "refreshToken"),
+        refreshTokens.put(
+                Objects.requireNonNull(refreshToken, "refreshToken"),
                 new RefreshGrant(Objects.requireNonNull(userId, "userId"), clientId));
     }
 
@@ -229,7 +232,9 @@ public final class LwaStandIn implements AutoCloseable {
             return;
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
         Grant grant = validGrant(exchange, token, 401);
         if (grant == null) {
             return;
@@ -258,7 +263,9 @@ public final class LwaStandIn implements AutoCloseable {
         body.put("user_id", grant.userId());
         body.put("iss", ISSUER);
         body.put("exp", Duration.between(now, grant.expiresAt()).toSeconds());
-        body.put("app_id", "amzn1.application." + Integer.toHexString(grant.clientId().hashCode()));
+        body.put(
+                "app_id",
+                "amzn1.application." + Integer.toHexString(grant.clientId().hashCode()));
         body.put("iat", grant.issuedAt().getEpochSecond());
         SmallHttp.sendJson(exchange, 200, body);
     }
@@ -298,28 +305,43 @@ public final class LwaStandIn implements AutoCloseable {
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
-            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_request", "error_description", "Malformed request"));
+            SmallHttp.sendJson(
+                    exchange, 400, Map.of("error", "invalid_request", "error_description", "Malformed request"));
             return;
         }
-        Map<String, String> form = SmallHttp.form(new String(SmallHttp.readBody(exchange, MAX_BODY), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                SmallHttp.form(new String(SmallHttp.readBody(exchange, MAX_BODY), StandardCharsets.UTF_8));
         String clientId = form.get("client_id");
-        boolean messaging = messagingClientId.equals(clientId) && messagingClientSecret.equals(form.get("client_secret"));
-        boolean registered = clientId != null && form.get("client_secret") != null
+        boolean messaging =
+                messagingClientId.equals(clientId) && messagingClientSecret.equals(form.get("client_secret"));
+        boolean registered = clientId != null
+                && form.get("client_secret") != null
                 && form.get("client_secret").equals(registeredClients.get(clientId));
         if (!messaging && !registered) {
-            SmallHttp.sendJson(exchange, 401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
+            SmallHttp.sendJson(
+                    exchange,
+                    401,
+                    Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
             return;
         }
         String userId = switch (String.valueOf(form.get("grant_type"))) {
             // Authorization codes come from AcceptGrant, which only the skill-messaging client redeems.
-            case "authorization_code" -> !messaging || form.get("code") == null ? null : grantCodes.remove(form.get("code"));
+            case "authorization_code" ->
+                !messaging || form.get("code") == null ? null : grantCodes.remove(form.get("code"));
             case "refresh_token" -> {
-                RefreshGrant grant = form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
+                RefreshGrant grant =
+                        form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
                 yield grant != null && grant.clientId().equals(clientId) ? grant.userId() : null;
             }
             default -> {
-                SmallHttp.sendJson(exchange, 400, Map.of("error", "unsupported_grant_type",
-                        "error_description", "The authorization grant type is not supported"));
+                SmallHttp.sendJson(
+                        exchange,
+                        400,
+                        Map.of(
+                                "error",
+                                "unsupported_grant_type",
+                                "error_description",
+                                "The authorization grant type is not supported"));
                 yield "";
             }
         };
@@ -327,8 +349,14 @@ public final class LwaStandIn implements AutoCloseable {
             return;
         }
         if (userId == null) {
-            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_grant",
-                    "error_description", "The request has an invalid grant parameter"));
+            SmallHttp.sendJson(
+                    exchange,
+                    400,
+                    Map.of(
+                            "error",
+                            "invalid_grant",
+                            "error_description",
+                            "The request has an invalid grant parameter"));
             return;
         }
         String access = issueToken(userId, null, clientId, grantTokenLifetime);
@@ -336,8 +364,18 @@ public final class LwaStandIn implements AutoCloseable {
         random.nextBytes(bytes);
         String refresh = "Atzr|IwEB" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         refreshTokens.put(refresh, new RefreshGrant(userId, clientId));
-        SmallHttp.sendJson(exchange, 200, Map.of("access_token", access, "token_type", "bearer",
-                "expires_in", grantTokenLifetime.toSeconds(), "refresh_token", refresh));
+        SmallHttp.sendJson(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        access,
+                        "token_type",
+                        "bearer",
+                        "expires_in",
+                        grantTokenLifetime.toSeconds(),
+                        "refresh_token",
+                        refresh));
     }
 
     /** {@code POST /_standin/tokens {"user_id","name","client_id"?,"expires_in"}} → {@code {"access_token","expires_in"}}. */
@@ -349,13 +387,15 @@ public final class LwaStandIn implements AutoCloseable {
         JsonNode body = SmallHttp.JSON.readTree(SmallHttp.readBody(exchange, MAX_BODY));
         String userId = body.path("user_id").asText("");
         if (userId.isEmpty()) {
-            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_request", "error_description", "user_id required"));
+            SmallHttp.sendJson(
+                    exchange, 400, Map.of("error", "invalid_request", "error_description", "user_id required"));
             return;
         }
         long expiresIn = body.path("expires_in").asLong(3600);
         String clientId = body.path("client_id").asText(defaultClientId);
         String token = issueToken(userId, body.path("name").asText(null), clientId, Duration.ofSeconds(expiresIn));
-        SmallHttp.sendJson(exchange, 200, Map.of("access_token", token, "token_type", "bearer", "expires_in", expiresIn));
+        SmallHttp.sendJson(
+                exchange, 200, Map.of("access_token", token, "token_type", "bearer", "expires_in", expiresIn));
     }
 
     /** {@code POST /_standin/grant-codes {"user_id"}}: the code Alexa would send in an AcceptGrant (scripts/chaos). */
@@ -364,9 +404,13 @@ public final class LwaStandIn implements AutoCloseable {
             SmallHttp.sendJson(exchange, 405, Map.of("error", "method_not_allowed"));
             return;
         }
-        String userId = SmallHttp.JSON.readTree(SmallHttp.readBody(exchange, MAX_BODY)).path("user_id").asText("");
+        String userId = SmallHttp.JSON
+                .readTree(SmallHttp.readBody(exchange, MAX_BODY))
+                .path("user_id")
+                .asText("");
         if (userId.isEmpty()) {
-            SmallHttp.sendJson(exchange, 400, Map.of("error", "invalid_request", "error_description", "user_id required"));
+            SmallHttp.sendJson(
+                    exchange, 400, Map.of("error", "invalid_request", "error_description", "user_id required"));
             return;
         }
         SmallHttp.sendJson(exchange, 200, Map.of("code", issueGrantCode(userId)));

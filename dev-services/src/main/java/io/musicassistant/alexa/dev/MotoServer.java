@@ -39,6 +39,7 @@ public final class MotoServer implements AutoCloseable {
     private static final String MISSING = "MOTO_MISSING";
     /** Werkzeug and Moto import in about a second; four warm-up requests take a few more on a slow machine. */
     private static final long START_TIMEOUT_SECONDS = 90;
+
     private static final int STDERR_LINES_KEPT = 20;
 
     private final Process process;
@@ -124,7 +125,8 @@ public final class MotoServer implements AutoCloseable {
         daemon("moto-stderr", () -> keepTail(process.getErrorStream(), stderr));
         CompletableFuture<String> firstLine = new CompletableFuture<>();
         daemon("moto-stdout", () -> {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             try {
                 firstLine.complete(out.readLine());
                 // Nothing else is printed, but a full pipe would block the server: keep reading.
@@ -138,8 +140,8 @@ public final class MotoServer implements AutoCloseable {
             line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("Moto's server (" + python + ") did not start within " + START_TIMEOUT_SECONDS
-                    + " s" + tail(stderr));
+            throw new IllegalStateException("Moto's server (" + python + ") did not start within "
+                    + START_TIMEOUT_SECONDS + " s" + tail(stderr));
         } catch (ExecutionException e) {
             process.destroyForcibly();
             throw new IllegalStateException("cannot read from Moto's server (" + python + ")", e);

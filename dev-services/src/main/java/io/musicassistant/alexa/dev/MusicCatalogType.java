@@ -18,8 +18,8 @@ public enum MusicCatalogType {
     MUSIC_RECORDING("AMAZON.MusicRecording", "languageOfContent", "releaseType", "artists", "albums"),
     MUSIC_PLAYLIST("AMAZON.MusicPlaylist"),
     GENRE("AMAZON.Genre"),
-    BROADCAST_CHANNEL("AMAZON.BroadcastChannel", "languageOfContent", "channelId", "callSign", "frequency",
-            "ownedAndOperated");
+    BROADCAST_CHANNEL(
+            "AMAZON.BroadcastChannel", "languageOfContent", "channelId", "callSign", "frequency", "ownedAndOperated");
 
     private final String type;
     private final Set<String> entityFields;
@@ -33,11 +33,10 @@ public enum MusicCatalogType {
 
     /** Fields every entity type may carry (the table's "all" rows); a holder, as enum constructors cannot read the enum's statics. */
     static final class Common {
-        static final Set<String> FIELDS = Set.of("id", "names", "popularity", "lastUpdatedTime", "locales",
-                "alternateNames", "deleted");
+        static final Set<String> FIELDS =
+                Set.of("id", "names", "popularity", "lastUpdatedTime", "locales", "alternateNames", "deleted");
 
-        private Common() {
-        }
+        private Common() {}
     }
 
     /** {@code AMAZON.MusicGroup} and so on, as in a document's and a catalog's {@code type}. */

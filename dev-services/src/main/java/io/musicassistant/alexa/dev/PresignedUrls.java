@@ -23,11 +23,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class PresignedUrls {
 
-    static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** S3's ceiling for a presigned URL's lifetime (seven days). */
     static final long MAX_EXPIRES_SECONDS = 604_800;
 
-    enum Verdict { VALID, MISSING, TAMPERED, EXPIRED }
+    enum Verdict {
+        VALID,
+        MISSING,
+        TAMPERED,
+        EXPIRED
+    }
 
     private final byte[] key = new byte[32];
     private final Clock clock;
@@ -69,7 +75,8 @@ final class PresignedUrls {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((method + "\n" + path + "\n" + date + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((method + "\n" + path + "\n" + date + "\n" + expires).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -38,7 +38,11 @@ import javax.net.ssl.X509TrustManager;
 public final class SlowConnectionFlood implements AutoCloseable {
 
     /** What each connection of the flood does; the flood cycles through them. */
-    public enum Kind { IDLE, HALF_OPEN_TLS, SLOW_HEADER }
+    public enum Kind {
+        IDLE,
+        HALF_OPEN_TLS,
+        SLOW_HEADER
+    }
 
     private final InetSocketAddress target;
     private final InetAddress from;
@@ -54,8 +58,8 @@ public final class SlowConnectionFlood implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private volatile boolean running = true;
 
-    private SlowConnectionFlood(InetSocketAddress target, InetAddress from, boolean tls, Duration reconnectPause,
-                                Duration byteInterval) {
+    private SlowConnectionFlood(
+            InetSocketAddress target, InetAddress from, boolean tls, Duration reconnectPause, Duration byteInterval) {
         this.target = target;
         this.from = from;
         this.tls = tls;
@@ -70,13 +74,14 @@ public final class SlowConnectionFlood implements AutoCloseable {
      * (on Linux any 127.x.y.z address is the loopback interface, so a test can attack from
      * 127.0.0.2 while a legitimate client uses 127.0.0.1).
      */
-    public static SlowConnectionFlood start(InetSocketAddress target, InetAddress from, boolean tls, int connections,
-                                            Duration reconnectPause) {
+    public static SlowConnectionFlood start(
+            InetSocketAddress target, InetAddress from, boolean tls, int connections, Duration reconnectPause) {
         SlowConnectionFlood flood = new SlowConnectionFlood(target, from, tls, reconnectPause, Duration.ofSeconds(1));
         Kind[] kinds = Kind.values();
         for (int i = 0; i < connections; i++) {
             Kind kind = kinds[i % kinds.length];
-            flood.threads.add(Thread.ofVirtual().name("flood-" + kind.name().toLowerCase() + "-" + i)
+            flood.threads.add(Thread.ofVirtual()
+                    .name("flood-" + kind.name().toLowerCase() + "-" + i)
                     .start(() -> flood.keep(kind)));
         }
         return flood;
@@ -120,7 +125,8 @@ public final class SlowConnectionFlood implements AutoCloseable {
             } finally {
                 sockets.remove(socket);
             }
-            pause(reconnectPause.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, reconnectPause.toMillis() / 4))));
+            pause(reconnectPause.plusMillis(
+                    ThreadLocalRandom.current().nextLong(Math.max(1, reconnectPause.toMillis() / 4))));
         }
     }
 
@@ -154,7 +160,8 @@ public final class SlowConnectionFlood implements AutoCloseable {
         byte[] start = ("GET /stream/v1/AAAA?exp=1&sig=x HTTP/1.1\r\nHost: " + target.getHostString() + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (long i = 0; running; i++) {
-            byte next = i < start.length ? start[(int) i] : (byte) "X-Slow: a\r\n".charAt((int) ((i - start.length) % 11));
+            byte next =
+                    i < start.length ? start[(int) i] : (byte) "X-Slow: a\r\n".charAt((int) ((i - start.length) % 11));
             out.write(next);
             out.flush();
             pause(byteInterval);
@@ -198,12 +205,10 @@ public final class SlowConnectionFlood implements AutoCloseable {
     private static SSLContext trustingAnything() {
         TrustManager anything = new X509TrustManager() {
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
             public X509Certificate[] getAcceptedIssuers() {

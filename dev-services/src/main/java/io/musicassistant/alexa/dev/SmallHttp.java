@@ -15,8 +15,7 @@ public final class SmallHttp {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private SmallHttp() {
-    }
+    private SmallHttp() {}
 
     public static byte[] readBody(HttpExchange exchange, int maxBytes) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
@@ -58,7 +57,8 @@ public final class SmallHttp {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.putIfAbsent(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }

@@ -35,16 +35,26 @@ final class SmapiCatalogs {
             throw new SmapiRefusal(400, SmapiErrors.badRequest("The request body is invalid.", missing));
         }
         String typeName = body.get("type").textValue();
-        MusicCatalogType type = MusicCatalogType.ofType(typeName).orElseThrow(() -> new SmapiRefusal(400,
-                SmapiErrors.badRequest("INVALID_CATALOG_TYPE", "The catalog type " + typeName
-                        + " is not one of the music catalog types this stand-in knows")));
+        MusicCatalogType type = MusicCatalogType.ofType(typeName)
+                .orElseThrow(() -> new SmapiRefusal(
+                        400,
+                        SmapiErrors.badRequest(
+                                "INVALID_CATALOG_TYPE",
+                                "The catalog type " + typeName
+                                        + " is not one of the music catalog types this stand-in knows")));
         if (!type.usage().equals(body.get("usage").textValue())) {
-            throw new SmapiRefusal(400, SmapiErrors.badRequest("INVALID_TYPE_USAGE", "The specified type/usage combination is invalid"));
+            throw new SmapiRefusal(
+                    400,
+                    SmapiErrors.badRequest("INVALID_TYPE_USAGE", "The specified type/usage combination is invalid"));
         }
         synchronized (state.lock) {
             String id = "amzn1.ask.catalog." + state.randomHex(16);
-            SmapiCatalog catalog = new SmapiCatalog(id, body.get("title").textValue(), type,
-                    body.get("vendorId").textValue(), options.clock().instant());
+            SmapiCatalog catalog = new SmapiCatalog(
+                    id,
+                    body.get("title").textValue(),
+                    type,
+                    body.get("vendorId").textValue(),
+                    options.clock().instant());
             state.catalogs.put(id, catalog);
             return new SmapiAnswer(201, catalog.details());
         }
@@ -56,22 +66,38 @@ final class SmapiCatalogs {
             throw new SmapiRefusal(400, SmapiErrors.badRequest("MISSING_PARAMETER", "vendorId is required."));
         }
         synchronized (state.lock) {
-            return new SmapiAnswer(200, page("catalogs", state.catalogs.values().stream().filter(c -> c.vendorId.equals(vendorId))
-                    .map(SmapiCatalog::details).toList(), query));
+            return new SmapiAnswer(
+                    200,
+                    page(
+                            "catalogs",
+                            state.catalogs.values().stream()
+                                    .filter(c -> c.vendorId.equals(vendorId))
+                                    .map(SmapiCatalog::details)
+                                    .toList(),
+                            query));
         }
     }
 
     SmapiAnswer listSkillCatalogs(String skillId, Map<String, String> query) throws SmapiRefusal {
         synchronized (state.lock) {
-            return new SmapiAnswer(200, page("catalogs", state.catalogs.values().stream().filter(c -> c.skillIds.contains(skillId))
-                    .map(SmapiCatalog::details).toList(), query));
+            return new SmapiAnswer(
+                    200,
+                    page(
+                            "catalogs",
+                            state.catalogs.values().stream()
+                                    .filter(c -> c.skillIds.contains(skillId))
+                                    .map(SmapiCatalog::details)
+                                    .toList(),
+                            query));
         }
     }
 
     SmapiAnswer associate(String skillId, String catalogId) throws SmapiRefusal {
         if (!skillId.startsWith(SKILL_ID_PREFIX) || skillId.length() == SKILL_ID_PREFIX.length()) {
-            throw new SmapiRefusal(400, SmapiErrors.badRequest("INVALID_SKILL_ID", "The skill id " + skillId
-                    + " is not a skill id (amzn1.ask.skill.…)."));
+            throw new SmapiRefusal(
+                    400,
+                    SmapiErrors.badRequest(
+                            "INVALID_SKILL_ID", "The skill id " + skillId + " is not a skill id (amzn1.ask.skill.…)."));
         }
         synchronized (state.lock) {
             SmapiCatalog catalog = state.findCatalog(catalogId);
@@ -86,7 +112,8 @@ final class SmapiCatalogs {
         synchronized (state.lock) {
             SmapiCatalog catalog = state.findCatalog(catalogId);
             if (!catalog.skillIds.remove(skillId)) {
-                throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "The catalog is not associated with " + skillId + "."));
+                throw new SmapiRefusal(
+                        404, SmapiErrors.error("NOT_FOUND", "The catalog is not associated with " + skillId + "."));
             }
             catalog.lastUpdatedDate = options.clock().instant();
             return new SmapiAnswer(204, "");
@@ -103,7 +130,8 @@ final class SmapiCatalogs {
                 max = -1;
             }
             if (max < 1 || max > MAX_PAGE) {
-                throw new SmapiRefusal(400, SmapiErrors.badRequest("INVALID_PARAMETER", "maxResults must be 1-" + MAX_PAGE + "."));
+                throw new SmapiRefusal(
+                        400, SmapiErrors.badRequest("INVALID_PARAMETER", "maxResults must be 1-" + MAX_PAGE + "."));
             }
         }
         int offset = 0;
@@ -127,7 +155,11 @@ final class SmapiCatalogs {
         body.put(listName, all.subList(offset, end));
         body.put("isTruncated", end < all.size());
         if (end < all.size()) {
-            body.put("nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + end).getBytes(StandardCharsets.UTF_8)));
+            body.put(
+                    "nextToken",
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(("offset:" + end).getBytes(StandardCharsets.UTF_8)));
         }
         return body;
     }

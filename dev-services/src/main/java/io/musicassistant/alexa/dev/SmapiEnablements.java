@@ -20,7 +20,10 @@ final class SmapiEnablements {
      * stand-in only counts the cycles.
      */
     SmapiAnswer handle(String method, List<String> path) throws SmapiRefusal {
-        if (path.size() != 6 || !path.get(1).equals("skills") || !path.get(3).equals("stages") || !path.get(5).equals("enablement")
+        if (path.size() != 6
+                || !path.get(1).equals("skills")
+                || !path.get(3).equals("stages")
+                || !path.get(5).equals("enablement")
                 || !(path.get(4).equals("development") || path.get(4).equals("live"))) {
             throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: /" + String.join("/", path)));
         }
@@ -42,7 +45,8 @@ final class SmapiEnablements {
                     if (!enabled.contains(key)) {
                         throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "The skill stage is not enabled."));
                     }
-                    return new SmapiAnswer(200, SmallHttp.JSON.createObjectNode().put("status", "ENABLED"));
+                    return new SmapiAnswer(
+                            200, SmallHttp.JSON.createObjectNode().put("status", "ENABLED"));
                 }
                 default -> throw new SmapiRefusal(405, SmapiErrors.error("METHOD_NOT_ALLOWED", method));
             }

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class SmapiErrors {
 
-    private SmapiErrors() {
-    }
+    private SmapiErrors() {}
 
     static Map<String, Object> badRequest(String message, List<Violation> violations) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -48,22 +48,26 @@ final class SmapiIngestion implements AutoCloseable {
 
     /** Runs an upload's next step one stepDelay from now, on the ingestion thread. */
     private void later(SmapiUpload upload, Runnable step) {
-        ingestion.schedule(() -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                // An internal failure (say, the store directory is not writable) shows as a failed
-                // step rather than leaving the upload in progress for ever.
-                synchronized (state.lock) {
-                    for (SmapiUpload.StepState state : upload.steps.values()) {
-                        if (state.status.equals(SmapiUpload.PENDING) || state.status.equals(SmapiUpload.IN_PROGRESS)) {
-                            state.status = SmapiUpload.FAILED;
-                            state.errors.add(new Violation("", "INTERNAL_ERROR", String.valueOf(e)));
+        ingestion.schedule(
+                () -> {
+                    try {
+                        step.run();
+                    } catch (RuntimeException e) {
+                        // An internal failure (say, the store directory is not writable) shows as a failed
+                        // step rather than leaving the upload in progress for ever.
+                        synchronized (state.lock) {
+                            for (SmapiUpload.StepState state : upload.steps.values()) {
+                                if (state.status.equals(SmapiUpload.PENDING)
+                                        || state.status.equals(SmapiUpload.IN_PROGRESS)) {
+                                    state.status = SmapiUpload.FAILED;
+                                    state.errors.add(new Violation("", "INTERNAL_ERROR", String.valueOf(e)));
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }, options.stepDelay().toNanos(), TimeUnit.NANOSECONDS);
+                },
+                options.stepDelay().toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     private void uploaded(SmapiUpload upload) {
@@ -98,7 +102,8 @@ final class SmapiIngestion implements AutoCloseable {
             try {
                 plan = catalog.ledger.plan(upload.schema.entities(), options.entityCap(), context(catalog));
             } catch (RuntimeException e) {
-                plan = new CatalogLedger.Plan(List.of(new Violation("", "INTERNAL_ERROR", String.valueOf(e))), List.of(), List.of());
+                plan = new CatalogLedger.Plan(
+                        List.of(new Violation("", "INTERNAL_ERROR", String.valueOf(e))), List.of(), List.of());
             }
             // Past ER_INGESTION the parsed entities are only in the ledger (if accepted): free the tree.
             upload.schema = null;
@@ -114,8 +119,7 @@ final class SmapiIngestion implements AutoCloseable {
             upload.step(Step.ER_INGESTION).errors.addAll(plan.warnings());
             switch (options.sluModeling()) {
                 case SUCCEEDS, STAYS_IN_PROGRESS -> upload.step(Step.SLU_MODELING).status = SmapiUpload.IN_PROGRESS;
-                case STAYS_PENDING -> {
-                }
+                case STAYS_PENDING -> {}
             }
         }
         if (options.sluModeling() == SluModeling.SUCCEEDS) {
@@ -157,7 +161,8 @@ final class SmapiIngestion implements AutoCloseable {
             ids.forEach(id -> others.putIfAbsent(id, other.id));
             for (SmapiUpload pending : other.uploads.values()) {
                 if (pending.inFlight()) {
-                    pending.schema.entities().stream().filter(e -> !CatalogLedger.isTombstone(e))
+                    pending.schema.entities().stream()
+                            .filter(e -> !CatalogLedger.isTombstone(e))
                             .forEach(e -> ids.add(e.get("id").textValue()));
                 }
             }
@@ -177,8 +182,11 @@ final class SmapiIngestion implements AutoCloseable {
             write(dir.resolve(upload.id + ".json"), upload.document);
             if (errors != null) {
                 List<Map<String, String>> list = errors.stream()
-                        .map(v -> Map.of("code", v.code(), "path", v.path(), "message", v.message())).toList();
-                write(dir.resolve(upload.id + ".errors.json"), SmallHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
+                        .map(v -> Map.of("code", v.code(), "path", v.path(), "message", v.message()))
+                        .toList();
+                write(
+                        dir.resolve(upload.id + ".errors.json"),
+                        SmallHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not store upload " + upload.id, e);

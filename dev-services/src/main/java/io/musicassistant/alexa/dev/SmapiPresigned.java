@@ -37,18 +37,30 @@ final class SmapiPresigned {
         return baseUrl + signer.sign("PUT", "/_parts/" + uploadId + "/" + number, options.urlLifetime());
     }
 
-    void handle(HttpExchange exchange, String method, String rawPath, List<String> path) throws SmapiRefusal, IOException {
+    void handle(HttpExchange exchange, String method, String rawPath, List<String> path)
+            throws SmapiRefusal, IOException {
         if (exchange.getRequestHeaders().containsKey("Authorization")) {
-            throw new SmapiRefusal(400, SmapiErrors.s3("InvalidArgument",
-                    "Only one auth mechanism allowed; only the X-Amz-Signature query parameter or the Authorization header should be specified"));
+            throw new SmapiRefusal(
+                    400,
+                    SmapiErrors.s3(
+                            "InvalidArgument",
+                            "Only one auth mechanism allowed; only the X-Amz-Signature query parameter or the Authorization header should be specified"));
         }
         switch (signer.verify(method, rawPath, SmallHttp.query(exchange))) {
-            case MISSING -> throw new SmapiRefusal(403, SmapiErrors.s3("AccessDenied", "Query-string authentication requires X-Amz-Date, X-Amz-Expires and X-Amz-Signature"));
-            case TAMPERED -> throw new SmapiRefusal(403, SmapiErrors.s3("SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided"));
+            case MISSING ->
+                throw new SmapiRefusal(
+                        403,
+                        SmapiErrors.s3(
+                                "AccessDenied",
+                                "Query-string authentication requires X-Amz-Date, X-Amz-Expires and X-Amz-Signature"));
+            case TAMPERED ->
+                throw new SmapiRefusal(
+                        403,
+                        SmapiErrors.s3(
+                                "SignatureDoesNotMatch",
+                                "The request signature we calculated does not match the signature you provided"));
             case EXPIRED -> throw new SmapiRefusal(403, SmapiErrors.s3("AccessDenied", "Request has expired"));
-            case VALID -> {
-            }
+            case VALID -> {}
         }
         if (path.getFirst().equals("_parts") && path.size() == 3) {
             putPart(exchange, path.get(1), Integer.parseInt(path.get(2)));
@@ -69,8 +81,14 @@ final class SmapiPresigned {
             }
             if (path.getFirst().equals("_logs") && path.size() == 3) {
                 Step step = Step.valueOf(path.get(2));
-                SmallHttp.sendJson(exchange, 200, Map.of("errors",
-                        upload.step(step).errors.stream().map(SmapiErrors::error).toList()));
+                SmallHttp.sendJson(
+                        exchange,
+                        200,
+                        Map.of(
+                                "errors",
+                                upload.step(step).errors.stream()
+                                        .map(SmapiErrors::error)
+                                        .toList()));
                 return;
             }
         }
@@ -83,14 +101,19 @@ final class SmapiPresigned {
         try {
             bytes = SmallHttp.readBody(exchange, (int) Math.min(Integer.MAX_VALUE - 8, options.maxPartBytes()));
         } catch (IOException e) {
-            throw new SmapiRefusal(400, SmapiErrors.s3("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"));
+            throw new SmapiRefusal(
+                    400, SmapiErrors.s3("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"));
         }
         String eTag = "\"" + md5(bytes) + "\"";
         synchronized (state.lock) {
             SmapiUpload upload = state.uploads.get(uploadId);
             if (upload == null || upload.completed) {
-                throw new SmapiRefusal(404, SmapiErrors.s3("NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-                        + "or the upload may have been aborted or completed."));
+                throw new SmapiRefusal(
+                        404,
+                        SmapiErrors.s3(
+                                "NoSuchUpload",
+                                "The specified upload does not exist. The upload ID may be invalid, "
+                                        + "or the upload may have been aborted or completed."));
             }
             upload.parts.put(number, new SmapiUpload.Part(bytes, eTag));
             upload.lastUpdatedDate = options.clock().instant();

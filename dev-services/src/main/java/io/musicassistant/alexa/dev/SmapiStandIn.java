@@ -55,8 +55,15 @@ public final class SmapiStandIn implements AutoCloseable {
      * upload small documents in several parts. {@code inProgressStatus} is the top-level status
      * while ingesting: IN_PROGRESS as live responses show it, PROCESSING as the SDK's enum has it.
      */
-    public record Options(Duration stepDelay, SluModeling sluModeling, int entityCap, long minPartBytes,
-                          long maxPartBytes, Duration urlLifetime, String inProgressStatus, Clock clock) {
+    public record Options(
+            Duration stepDelay,
+            SluModeling sluModeling,
+            int entityCap,
+            long minPartBytes,
+            long maxPartBytes,
+            Duration urlLifetime,
+            String inProgressStatus,
+            Clock clock) {
 
         public Options {
             Objects.requireNonNull(stepDelay, "stepDelay");
@@ -70,40 +77,62 @@ public final class SmapiStandIn implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(Duration.ofMillis(100), SluModeling.SUCCEEDS, 500_000, 5L * 1024 * 1024,
-                    64L * 1024 * 1024, Duration.ofHours(1), SmapiUpload.IN_PROGRESS, Clock.systemUTC());
+            return new Options(
+                    Duration.ofMillis(100),
+                    SluModeling.SUCCEEDS,
+                    500_000,
+                    5L * 1024 * 1024,
+                    64L * 1024 * 1024,
+                    Duration.ofHours(1),
+                    SmapiUpload.IN_PROGRESS,
+                    Clock.systemUTC());
         }
 
         public Options withStepDelay(Duration delay) {
-            return new Options(delay, sluModeling, entityCap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
+            return new Options(
+                    delay, sluModeling, entityCap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
         }
 
         public Options withSluModeling(SluModeling slu) {
-            return new Options(stepDelay, slu, entityCap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
+            return new Options(
+                    stepDelay, slu, entityCap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
         }
 
         public Options withEntityCap(int cap) {
-            return new Options(stepDelay, sluModeling, cap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
+            return new Options(
+                    stepDelay, sluModeling, cap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
         }
 
         public Options withMinPartBytes(long bytes) {
-            return new Options(stepDelay, sluModeling, entityCap, bytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
+            return new Options(
+                    stepDelay, sluModeling, entityCap, bytes, maxPartBytes, urlLifetime, inProgressStatus, clock);
         }
 
         public Options withMaxPartBytes(long bytes) {
-            return new Options(stepDelay, sluModeling, entityCap, minPartBytes, bytes, urlLifetime, inProgressStatus, clock);
+            return new Options(
+                    stepDelay, sluModeling, entityCap, minPartBytes, bytes, urlLifetime, inProgressStatus, clock);
         }
 
         public Options withUrlLifetime(Duration lifetime) {
-            return new Options(stepDelay, sluModeling, entityCap, minPartBytes, maxPartBytes, lifetime, inProgressStatus, clock);
+            return new Options(
+                    stepDelay, sluModeling, entityCap, minPartBytes, maxPartBytes, lifetime, inProgressStatus, clock);
         }
 
         public Options withInProgressStatus(String status) {
-            return new Options(stepDelay, sluModeling, entityCap, minPartBytes, maxPartBytes, urlLifetime, status, clock);
+            return new Options(
+                    stepDelay, sluModeling, entityCap, minPartBytes, maxPartBytes, urlLifetime, status, clock);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(stepDelay, sluModeling, entityCap, minPartBytes, maxPartBytes, urlLifetime, inProgressStatus, newClock);
+            return new Options(
+                    stepDelay,
+                    sluModeling,
+                    entityCap,
+                    minPartBytes,
+                    maxPartBytes,
+                    urlLifetime,
+                    inProgressStatus,
+                    newClock);
         }
     }
 
@@ -197,17 +226,21 @@ public final class SmapiStandIn implements AutoCloseable {
         try {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
-            List<String> path = Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty())
-                    .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+            List<String> path = Arrays.stream(rawPath.split("/"))
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+                    .toList();
             if (!path.isEmpty() && path.getFirst().startsWith("_")) {
                 presigned.handle(exchange, method, rawPath, path);
                 return;
             }
-            if (path.isEmpty() || !(path.getFirst().equals("v0") || path.getFirst().equals("v1"))) {
+            if (path.isEmpty()
+                    || !(path.getFirst().equals("v0") || path.getFirst().equals("v1"))) {
                 throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: " + rawPath));
             }
             authorize(exchange);
-            SmapiAnswer answer = path.getFirst().equals("v1") ? enablements.handle(method, path) : route(exchange, method, path);
+            SmapiAnswer answer =
+                    path.getFirst().equals("v1") ? enablements.handle(method, path) : route(exchange, method, path);
             SmallHttp.sendJson(exchange, answer.status(), answer.body());
         } catch (SmapiRefusal refusal) {
             if (refusal.body instanceof String xml) {
@@ -224,7 +257,8 @@ public final class SmapiStandIn implements AutoCloseable {
         }
     }
 
-    private SmapiAnswer route(HttpExchange exchange, String method, List<String> path) throws SmapiRefusal, IOException {
+    private SmapiAnswer route(HttpExchange exchange, String method, List<String> path)
+            throws SmapiRefusal, IOException {
         int n = path.size();
         if (n >= 2 && path.get(1).equals("catalogs")) {
             if (n == 2 && method.equals("POST")) {
@@ -246,7 +280,10 @@ public final class SmapiStandIn implements AutoCloseable {
             }
             if (n == 5 && path.get(3).equals("uploads") && method.equals("GET")) {
                 synchronized (state.lock) {
-                    return new SmapiAnswer(200, state.findUpload(path.get(2), path.get(4)).details(options.inProgressStatus(), presigned::presign));
+                    return new SmapiAnswer(
+                            200,
+                            state.findUpload(path.get(2), path.get(4))
+                                    .details(options.inProgressStatus(), presigned::presign));
                 }
             }
             if (n == 5 && path.get(3).equals("uploads") && method.equals("POST")) {
@@ -265,18 +302,30 @@ public final class SmapiStandIn implements AutoCloseable {
                 return catalogs.disassociate(skillId, path.get(4));
             }
         }
-        throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "No such resource: " + method + " /" + String.join("/", path)));
+        throw new SmapiRefusal(
+                404, SmapiErrors.error("NOT_FOUND", "No such resource: " + method + " /" + String.join("/", path)));
     }
 
     /** SMAPI takes the LWA access token as the header's value; the SDK sends "Bearer <token>": both work. */
     private void authorize(HttpExchange exchange) throws SmapiRefusal {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = header == null ? "" : header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
-        boolean ok = !token.isEmpty() && (accessTokens.contains(token)
-                || (lwa != null && lwa.liveGrant(token).filter(g -> lwa.isRegisteredClient(g.clientId())).isPresent()));
+        String token = header == null
+                ? ""
+                : header.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? header.substring(7).trim()
+                        : header.trim();
+        boolean ok = !token.isEmpty()
+                && (accessTokens.contains(token)
+                        || (lwa != null
+                                && lwa.liveGrant(token)
+                                        .filter(g -> lwa.isRegisteredClient(g.clientId()))
+                                        .isPresent()));
         if (!ok) {
-            throw new SmapiRefusal(401, SmapiErrors.error("UNAUTHORIZED",
-                    "The auth token is invalid/expired or doesn't have access to the resource."));
+            throw new SmapiRefusal(
+                    401,
+                    SmapiErrors.error(
+                            "UNAUTHORIZED",
+                            "The auth token is invalid/expired or doesn't have access to the resource."));
         }
     }
 
@@ -285,11 +334,13 @@ public final class SmapiStandIn implements AutoCloseable {
             byte[] bytes = SmallHttp.readBody(exchange, MAX_API_BODY);
             JsonNode node = bytes.length == 0 ? null : SmallHttp.JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
-                throw new SmapiRefusal(400, SmapiErrors.badRequest("INVALID_REQUEST_BODY", "The request body must be a JSON object."));
+                throw new SmapiRefusal(
+                        400, SmapiErrors.badRequest("INVALID_REQUEST_BODY", "The request body must be a JSON object."));
             }
             return node;
         } catch (IOException e) {
-            throw new SmapiRefusal(400, SmapiErrors.badRequest("INVALID_REQUEST_BODY", "The request body is not valid JSON."));
+            throw new SmapiRefusal(
+                    400, SmapiErrors.badRequest("INVALID_REQUEST_BODY", "The request body is not valid JSON."));
         }
     }
 

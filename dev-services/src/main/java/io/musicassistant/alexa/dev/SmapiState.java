@@ -11,9 +11,11 @@ final class SmapiState {
 
     /** Guards every catalog and upload. */
     final Object lock = new Object();
+
     final Map<String, SmapiCatalog> catalogs = new LinkedHashMap<>();
     /** Every catalog's uploads by id, for the presigned URLs (which name no catalog). */
     final Map<String, SmapiUpload> uploads = new HashMap<>();
+
     private final SecureRandom random = new SecureRandom();
 
     SmapiCatalog catalog(String catalogId) {
@@ -27,7 +29,8 @@ final class SmapiState {
     SmapiCatalog findCatalog(String catalogId) throws SmapiRefusal {
         SmapiCatalog catalog = catalogs.get(catalogId);
         if (catalog == null) {
-            throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "The catalog " + catalogId + " does not exist."));
+            throw new SmapiRefusal(
+                    404, SmapiErrors.error("NOT_FOUND", "The catalog " + catalogId + " does not exist."));
         }
         return catalog;
     }
@@ -35,7 +38,10 @@ final class SmapiState {
     SmapiUpload findUpload(String catalogId, String uploadId) throws SmapiRefusal {
         SmapiUpload upload = findCatalog(catalogId).uploads.get(uploadId);
         if (upload == null) {
-            throw new SmapiRefusal(404, SmapiErrors.error("NOT_FOUND", "The upload " + uploadId + " does not exist in catalog " + catalogId + "."));
+            throw new SmapiRefusal(
+                    404,
+                    SmapiErrors.error(
+                            "NOT_FOUND", "The upload " + uploadId + " does not exist in catalog " + catalogId + "."));
         }
         return upload;
     }

@@ -16,7 +16,12 @@ import java.util.function.Function;
 final class SmapiUpload {
 
     /** Ingestion steps in the order they run: the SDK's two, then the two real responses show. */
-    enum Step { UPLOAD, SCHEMA_VALIDATION, ER_INGESTION, SLU_MODELING }
+    enum Step {
+        UPLOAD,
+        SCHEMA_VALIDATION,
+        ER_INGESTION,
+        SLU_MODELING
+    }
 
     static final String PENDING = "PENDING";
     static final String IN_PROGRESS = "IN_PROGRESS";
@@ -27,8 +32,7 @@ final class SmapiUpload {
     static final int INLINE_ERRORS = 1000;
 
     /** One part as PUT to its presigned URL, with the ETag it was answered with (quotes included). */
-    record Part(byte[] bytes, String eTag) {
-    }
+    record Part(byte[] bytes, String eTag) {}
 
     /** A step's status and what it reported: errors when it failed, warnings when it succeeded. */
     static final class StepState {
@@ -48,6 +52,7 @@ final class SmapiUpload {
     byte[] document;
     /** The validation result from completion until ER_INGESTION; null after, to free the parsed tree. */
     CatalogValidator.Result schema;
+
     String fileStatus = PENDING;
     final Map<Step, StepState> steps = new EnumMap<>(Step.class);
 
@@ -125,7 +130,12 @@ final class SmapiUpload {
             item.put("name", step.name());
             item.put("status", state.status);
             item.put("logUrl", state.errors.isEmpty() ? null : links.apply("/_logs/" + id + "/" + step.name()));
-            item.put("errors", state.errors.stream().limit(INLINE_ERRORS).map(SmapiErrors::error).toList());
+            item.put(
+                    "errors",
+                    state.errors.stream()
+                            .limit(INLINE_ERRORS)
+                            .map(SmapiErrors::error)
+                            .toList());
             list.add(item);
         });
         return list;

@@ -20,8 +20,7 @@ final class CatalogDocs {
     static final String GENRE = "AMAZON.Genre";
     static final String STATION = "AMAZON.BroadcastChannel";
 
-    private CatalogDocs() {
-    }
+    private CatalogDocs() {}
 
     static ObjectNode document(String type, JsonNode... entities) {
         ObjectNode doc = SmallHttp.JSON.createObjectNode();
@@ -64,7 +63,11 @@ final class CatalogDocs {
 
     static ObjectNode artist(String id, String name, String time) {
         ObjectNode artist = base(id, name, 80, time);
-        artist.putArray("alternateNames").addObject().put("language", "en").putArray("values").add(name + " band");
+        artist.putArray("alternateNames")
+                .addObject()
+                .put("language", "en")
+                .putArray("values")
+                .add(name + " band");
         return artist;
     }
 
@@ -85,7 +88,8 @@ final class CatalogDocs {
         ObjectNode track = base(id, name, 60, T);
         track.putArray("artists").add(ref(artistId, "artist"));
         track.putArray("albums").add(ref(albumId, "album").put("releaseType", "Studio Album"));
-        ObjectNode override = ((ObjectNode) track.get("popularity")).putArray("overrides").addObject();
+        ObjectNode override =
+                ((ObjectNode) track.get("popularity")).putArray("overrides").addObject();
         override.set("locale", locale("US", "en"));
         override.put("value", 90);
         return track;
@@ -101,13 +105,20 @@ final class CatalogDocs {
 
     static ObjectNode station(String id, String name) {
         ObjectNode station = base(id, name, 30, T);
-        station.put("callSign", "KXYZ").put("frequency", "101.1").put("channelId", 7).put("ownedAndOperated", "Yes");
+        station.put("callSign", "KXYZ")
+                .put("frequency", "101.1")
+                .put("channelId", 7)
+                .put("ownedAndOperated", "Yes");
         station.putArray("languageOfContent").add("en");
         return station;
     }
 
     static ObjectNode tombstone(String id, String time) {
-        return SmallHttp.JSON.createObjectNode().put("id", id).put("lastUpdatedTime", time).put("deleted", true);
+        return SmallHttp.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("lastUpdatedTime", time)
+                .put("deleted", true);
     }
 
     static byte[] bytes(JsonNode doc) {

@@ -35,7 +35,8 @@ class CatalogValidatorOverHttpTest {
     static void start() throws Exception {
         store = Files.createTempDirectory("smapi-validator-http");
         lwa = LwaStandIn.start(0, "amzn1.application-oa2-client.validator");
-        smapi = SmapiStandIn.start(0, store, lwa, SmapiStandIn.Options.defaults().withStepDelay(Duration.ZERO));
+        smapi = SmapiStandIn.start(
+                0, store, lwa, SmapiStandIn.Options.defaults().withStepDelay(Duration.ZERO));
         smapi.registerAccessToken("Atza|validator-over-http");
         client = new SmapiHttp(smapi.baseUrl(), "Atza|validator-over-http");
         for (MusicCatalogType type : MusicCatalogType.values()) {
@@ -67,15 +68,20 @@ class CatalogValidatorOverHttpTest {
         boolean found = false;
         for (JsonNode error : schema.get("errors")) {
             assertEquals(2, error.size(), "SMAPI's error is {code, message}: " + error);
-            found |= error.get("code").asText().equals(c.code()) && error.get("message").asText().startsWith(prefix);
+            found |= error.get("code").asText().equals(c.code())
+                    && error.get("message").asText().startsWith(prefix);
         }
         assertTrue(found, "wanted " + c.code() + " at '" + c.path() + "' in " + schema.get("errors"));
         assertTrue(schema.get("logUrl").isTextual(), "a failed step links its log");
 
         String type = c.type();
-        assertArrayEquals(c.document(), Files.readAllBytes(store.resolve("rejected").resolve(type).resolve(upload.id() + ".json")));
+        assertArrayEquals(
+                c.document(),
+                Files.readAllBytes(store.resolve("rejected").resolve(type).resolve(upload.id() + ".json")));
         assertTrue(Files.exists(store.resolve("rejected").resolve(type).resolve(upload.id() + ".errors.json")));
-        assertFalse(Files.exists(store.resolve(type).resolve(upload.id() + ".json")), "a refused document is not stored as accepted");
+        assertFalse(
+                Files.exists(store.resolve(type).resolve(upload.id() + ".json")),
+                "a refused document is not stored as accepted");
         assertTrue(smapi.entities(catalogId).isEmpty());
     }
 }

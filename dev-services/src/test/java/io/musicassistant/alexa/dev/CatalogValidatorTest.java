@@ -22,8 +22,9 @@ class CatalogValidatorTest {
     void refusesAndNamesThePath(CatalogCases.Case c) {
         Result result = CatalogValidator.validate(c.document(), c.type());
         assertFalse(result.valid(), c.label());
-        assertTrue(result.has(c.code(), c.path()), c.label() + ": wanted " + c.code() + " at '" + c.path() + "', got "
-                + result.violations());
+        assertTrue(
+                result.has(c.code(), c.path()),
+                c.label() + ": wanted " + c.code() + " at '" + c.path() + "', got " + result.violations());
         assertTrue(result.entities().isEmpty(), "a refused document yields no entities");
     }
 
@@ -37,21 +38,28 @@ class CatalogValidatorTest {
 
     @Test
     void reportsEveryViolationNotJustTheFirst() {
-        ObjectNode doc = CatalogDocs.document(CatalogDocs.GROUP, CatalogDocs.artist("a.1", "one"), CatalogDocs.artist("a.2", "two"));
+        ObjectNode doc = CatalogDocs.document(
+                CatalogDocs.GROUP, CatalogDocs.artist("a.1", "one"), CatalogDocs.artist("a.2", "two"));
         ((ObjectNode) doc.get("entities").get(0)).remove("popularity");
         ((ObjectNode) doc.get("entities").get(1).get("names").get(0)).put("value", "");
         doc.put("version", 3);
         Set<String> found = CatalogValidator.validate(doc, CatalogDocs.GROUP).violations().stream()
-                .map(v -> v.code() + "@" + v.path()).collect(Collectors.toSet());
-        assertEquals(Set.of(Codes.MISSING_FIELD + "@entities[0].popularity", Codes.INVALID_LENGTH + "@entities[1].names[0].value",
-                Codes.UNSUPPORTED_VERSION + "@version"), found);
+                .map(v -> v.code() + "@" + v.path())
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        Codes.MISSING_FIELD + "@entities[0].popularity",
+                        Codes.INVALID_LENGTH + "@entities[1].names[0].value",
+                        Codes.UNSUPPORTED_VERSION + "@version"),
+                found);
     }
 
     @Test
     void describeLeadsWithThePath() {
         ObjectNode doc = CatalogDocs.document(CatalogDocs.GROUP, CatalogDocs.artist("a.1", "one"));
         ((ObjectNode) doc.get("entities").get(0).get("popularity")).put("default", 300);
-        var violation = CatalogValidator.validate(doc, CatalogDocs.GROUP).violations().getFirst();
+        var violation =
+                CatalogValidator.validate(doc, CatalogDocs.GROUP).violations().getFirst();
         assertTrue(violation.describe().startsWith("entities[0].popularity.default: "), violation.describe());
     }
 

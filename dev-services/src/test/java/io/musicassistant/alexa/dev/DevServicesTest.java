@@ -27,15 +27,24 @@ class DevServicesTest {
     @Test
     void dynamoDbAndSqsAnswerTheAwsSdk() {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(services.dynamoDbEndpoint())
-                .region(Region.US_EAST_1).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-             SqsClient sqs = SqsClient.builder().endpointOverride(services.sqsEndpoint())
-                .region(Region.US_EAST_1).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .endpointOverride(services.dynamoDbEndpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(creds)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                SqsClient sqs = SqsClient.builder()
+                        .endpointOverride(services.sqsEndpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(creds)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
             assertTrue(dynamo.listTables().tableNames() instanceof List<String>);
             String url = sqs.createQueue(b -> b.queueName("dev-services-test")).queueUrl();
             assertTrue(url.contains(":" + services.sqsEndpoint().getPort() + "/"), url);
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
-            var received = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+            var received =
+                    sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
             assertEquals("hello", received.getFirst().body());
         }
     }
@@ -53,14 +62,20 @@ class DevServicesTest {
         long exp = info.path("exp").asLong();
         assertTrue(exp > 3500 && exp <= 3600, "exp is seconds remaining: " + exp);
 
-        assertEquals("invalid_token", get("/user/profile", "Bearer Atza|nope", 400).path("error").asText());
+        assertEquals(
+                "invalid_token",
+                get("/user/profile", "Bearer Atza|nope", 400).path("error").asText());
         String expired = lwa.issueToken("amzn1.account.TESTUSER1", "Test User", Duration.ofSeconds(-1));
-        assertEquals("invalid_token", get("/user/profile", "Bearer " + expired, 401).path("error").asText());
-        assertEquals("invalid_request", get("/user/profile", null, 400).path("error").asText());
+        assertEquals(
+                "invalid_token",
+                get("/user/profile", "Bearer " + expired, 401).path("error").asText());
+        assertEquals(
+                "invalid_request", get("/user/profile", null, 400).path("error").asText());
     }
 
     private JsonNode get(String path, String authorization, int expectedStatus) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.lwa().baseUrl() + path));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(services.lwa().baseUrl() + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

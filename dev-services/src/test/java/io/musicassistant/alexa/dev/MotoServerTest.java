@@ -51,15 +51,21 @@ class MotoServerTest {
     @Test
     void aKilledParentLeavesNoServerBehind() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process parent = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Parent.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process parent = new ProcessBuilder(
+                        java.toString(), "-cp", System.getProperty("java.class.path"), Parent.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             String[] line = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine().split(" ");
+                    .readLine()
+                    .split(" ");
             long motoPid = Long.parseLong(line[1]);
             int port = Integer.parseInt(line[2]);
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/moto-api/data.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), "Moto answers while its parent lives");
 
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
@@ -80,32 +86,58 @@ class MotoServerTest {
         // were framed wrongly would corrupt the next request on the same connection.
         DevServices services = DevServices.shared();
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        try (S3Client s3 = S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(creds).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
-             DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(services.dynamoDbEndpoint())
-                .region(Region.US_EAST_1).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-             StsClient sts = StsClient.builder().endpointOverride(services.stsEndpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (S3Client s3 = S3Client.builder()
+                        .endpointOverride(services.s3Endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(creds)
+                        .forcePathStyle(true)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .endpointOverride(services.dynamoDbEndpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(creds)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                StsClient sts = StsClient.builder()
+                        .endpointOverride(services.stsEndpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(creds)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
             String bucket = "keep-alive-" + System.nanoTime();
             s3.createBucket(b -> b.bucket(bucket));
             byte[] big = new byte[3 * 1024 * 1024 + 17];
             new java.util.Random(7).nextBytes(big);
             String table = "keep-alive-" + System.nanoTime();
-            dynamo.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+            dynamo.createTable(b -> b.tableName(table)
+                    .billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("k").attributeType("S"))
                     .keySchema(k -> k.attributeName("k").keyType("HASH")));
             for (int i = 0; i < 20; i++) {
                 String key = "k" + i;
                 s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(big));
-                assertEquals(big.length, s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
-                assertArrayEquals(big, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-                assertThrows(NoSuchKeyException.class, () -> s3.getObject(b -> b.bucket(bucket).key("absent")));
+                assertEquals(
+                        big.length,
+                        s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+                assertArrayEquals(
+                        big, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                assertThrows(
+                        NoSuchKeyException.class,
+                        () -> s3.getObject(b -> b.bucket(bucket).key("absent")));
                 dynamo.putItem(b -> b.tableName(table).item(Map.of("k", AttributeValue.fromS(key))));
-                assertEquals(key, dynamo.getItem(b -> b.tableName(table).key(Map.of("k", AttributeValue.fromS(key))))
-                        .item().get("k").s());
-                assertThrows(ResourceNotFoundException.class, () -> dynamo.getItem(b -> b.tableName("absent-table")
-                        .key(Map.of("k", AttributeValue.fromS(key)))));
-                assertEquals(DevServices.MOTO_ACCOUNT_ID, sts.getCallerIdentity().account());
+                assertEquals(
+                        key,
+                        dynamo.getItem(b -> b.tableName(table).key(Map.of("k", AttributeValue.fromS(key))))
+                                .item()
+                                .get("k")
+                                .s());
+                assertThrows(
+                        ResourceNotFoundException.class,
+                        () -> dynamo.getItem(
+                                b -> b.tableName("absent-table").key(Map.of("k", AttributeValue.fromS(key)))));
+                assertEquals(
+                        DevServices.MOTO_ACCOUNT_ID, sts.getCallerIdentity().account());
                 s3.deleteObject(b -> b.bucket(bucket).key(key));
             }
         }
@@ -131,8 +163,9 @@ class MotoServerTest {
             var out = socket.getOutputStream();
             // S3's ListBuckets reads no body: the launcher must drop it, or it would be read as the next request.
             String ignored = "x".repeat(70_000);
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Length: " + ignored.length() + "\r\n\r\n"
-                    + ignored).getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Length: " + ignored.length()
+                            + "\r\n\r\n" + ignored)
+                    .getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, readAnswer(in).status());
             out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII));
             Answer second = readAnswer(in);
@@ -140,7 +173,8 @@ class MotoServerTest {
             assertFalse(second.closes());
             // A chunked request: answered, then the connection closes, and says so.
             out.write(("PUT /chunked-" + System.nanoTime() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth
-                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             Answer chunked = readAnswer(in);
             assertTrue(chunked.closes(), "Connection: close after a chunked request");
             assertEquals(-1, in.read(), "and the server closed it");
@@ -148,15 +182,15 @@ class MotoServerTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             var in = new BufferedInputStream(socket.getInputStream());
-            socket.getOutputStream().write("NOT A VALID REQUEST LINE AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("NOT A VALID REQUEST LINE AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             // Python's HTTP server answers a request line it cannot parse as HTTP/0.9 would, then closes.
             String refused = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertTrue(refused.contains("400"), refused);
         }
     }
 
-    record Answer(int status, boolean closes) {
-    }
+    record Answer(int status, boolean closes) {}
 
     /** Reads one HTTP/1.1 answer with a Content-Length or chunked body, as a client on a kept connection must. */
     static Answer readAnswer(BufferedInputStream in) throws java.io.IOException {
@@ -176,7 +210,9 @@ class MotoServerTest {
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(line(in).strip(), 16); size > 0; size = Long.parseLong(line(in).strip(), 16)) {
+            for (long size = Long.parseLong(line(in).strip(), 16);
+                    size > 0;
+                    size = Long.parseLong(line(in).strip(), 16)) {
                 in.readNBytes((int) size);
                 line(in);
             }
@@ -203,19 +239,25 @@ class MotoServerTest {
     @Test
     void withoutMotoTheMessageSaysInOneLineWhatToInstall(@TempDir Path dir) throws Exception {
         // An interpreter that answers as the launcher does without Moto, and a path that is not there.
-        Path fake = Files.writeString(dir.resolve("python3"), "#!/bin/sh\necho 'MOTO_MISSING No module named moto'\nexit 3\n");
+        Path fake = Files.writeString(
+                dir.resolve("python3"), "#!/bin/sh\necho 'MOTO_MISSING No module named moto'\nexit 3\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        MotoServer.Unavailable e = assertThrows(MotoServer.Unavailable.class,
-                () -> MotoServer.start(0, Map.of("MOTO_PYTHON", fake.toString())));
+        MotoServer.Unavailable e = assertThrows(
+                MotoServer.Unavailable.class, () -> MotoServer.start(0, Map.of("MOTO_PYTHON", fake.toString())));
         assertTrue(e.getMessage().startsWith(MotoServer.INSTALL_HINT), e.getMessage());
         assertTrue(e.getMessage().contains("pip install \"moto[server]\""), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
-        assertThrows(MotoServer.Unavailable.class, () -> MotoServer.start(0, Map.of("MOTO_PYTHON", dir.resolve("absent").toString())));
+        assertThrows(
+                MotoServer.Unavailable.class,
+                () -> MotoServer.start(
+                        0, Map.of("MOTO_PYTHON", dir.resolve("absent").toString())));
     }
 
     @Test
     void interpretersComeFromMotoPythonAloneOrFromPathThenCommonPlaces(@TempDir Path dir) throws Exception {
-        assertEquals(java.util.List.of("/opt/py/bin/python3"), MotoServer.interpreters(Map.of("MOTO_PYTHON", "/opt/py/bin/python3")));
+        assertEquals(
+                java.util.List.of("/opt/py/bin/python3"),
+                MotoServer.interpreters(Map.of("MOTO_PYTHON", "/opt/py/bin/python3")));
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path python = Files.writeString(bin.resolve("python3"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));

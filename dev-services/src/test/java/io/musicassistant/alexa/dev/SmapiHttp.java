@@ -86,8 +86,13 @@ final class SmapiHttp {
 
     /** Any request; the SMAPI token is added to calls to the API, not to presigned URLs. */
     Response send(String method, String url, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null && url.startsWith(base + "/v0/")) {
             request.header("Authorization", token);
         }
@@ -104,8 +109,17 @@ final class SmapiHttp {
     }
 
     String createCatalog(String type, String vendorId) {
-        Response created = post("/v0/catalogs", Map.of("title", "test " + type, "type", type,
-                "usage", type.replace("AMAZON.", "AlexaMusic.Catalog."), "vendorId", vendorId));
+        Response created = post(
+                "/v0/catalogs",
+                Map.of(
+                        "title",
+                        "test " + type,
+                        "type",
+                        type,
+                        "usage",
+                        type.replace("AMAZON.", "AlexaMusic.Catalog."),
+                        "vendorId",
+                        vendorId));
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asText();
     }
@@ -138,7 +152,10 @@ final class SmapiHttp {
             int number = part.get("partNumber").asInt();
             int from = Math.min(document.length, (number - 1) * size);
             byte[] bytes = Arrays.copyOfRange(document, from, Math.min(document.length, from + size));
-            partETags.addObject().put("eTag", putPart(part.get("url").asText(), bytes)).put("partNumber", number);
+            partETags
+                    .addObject()
+                    .put("eTag", putPart(part.get("url").asText(), bytes))
+                    .put("partNumber", number);
         }
         String uploadId = created.get("id").asText();
         ObjectNode complete = SmallHttp.JSON.createObjectNode();
@@ -150,7 +167,10 @@ final class SmapiHttp {
 
     /** Polls until the upload's status is SUCCEEDED or FAILED. */
     Upload await(String catalogId, String uploadId) {
-        return awaitUntil(catalogId, uploadId, u -> Set.of("SUCCEEDED", "FAILED").contains(u.get("status").asText()));
+        return awaitUntil(
+                catalogId,
+                uploadId,
+                u -> Set.of("SUCCEEDED", "FAILED").contains(u.get("status").asText()));
     }
 
     /** Polls until ER_INGESTION, the step that gates voice, is done (the upload itself may stay in progress). */
@@ -158,7 +178,8 @@ final class SmapiHttp {
         return awaitUntil(catalogId, uploadId, u -> {
             for (JsonNode step : u.get("ingestionSteps")) {
                 if (step.get("name").asText().equals("ER_INGESTION")) {
-                    return Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(step.get("status").asText());
+                    return Set.of("SUCCEEDED", "FAILED", "CANCELLED")
+                            .contains(step.get("status").asText());
                 }
             }
             return false;

@@ -40,14 +40,19 @@ class SqsConformanceTest {
 
     @BeforeEach
     void setUp() {
-        sqs = SqsClient.builder().endpointOverride(services.sqsEndpoint()).region(Region.US_EAST_1)
+        sqs = SqsClient.builder()
+                .endpointOverride(services.sqsEndpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         // The relay's own queue attributes (HomeRegistry): 60 s retention, 30 s visibility, 20 s waits.
-        queue = sqs.createQueue(b -> b.queueName("conformance-" + UUID.randomUUID()).attributes(Map.of(
-                QueueAttributeName.MESSAGE_RETENTION_PERIOD, "60",
-                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
-                QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20"))).queueUrl();
+        queue = sqs.createQueue(b -> b.queueName("conformance-" + UUID.randomUUID())
+                        .attributes(Map.of(
+                                QueueAttributeName.MESSAGE_RETENTION_PERIOD, "60",
+                                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                                QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20")))
+                .queueUrl();
     }
 
     @AfterEach
@@ -58,8 +63,9 @@ class SqsConformanceTest {
 
     @Test
     void aLongPollWakesWhenAMessageArrivesInsteadOfWaitingItsTimeOut() throws Exception {
-        CompletableFuture<List<Message>> poll = CompletableFuture.supplyAsync(
-                () -> sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(20).maxNumberOfMessages(10)).messages());
+        CompletableFuture<List<Message>> poll = CompletableFuture.supplyAsync(() -> sqs.receiveMessage(
+                        b -> b.queueUrl(queue).waitTimeSeconds(20).maxNumberOfMessages(10))
+                .messages());
         Thread.sleep(300);
         assertFalse(poll.isDone(), "an empty queue's long poll waits");
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("wake up"));
@@ -72,10 +78,16 @@ class SqsConformanceTest {
     void aReceivedMessageStaysHiddenForItsVisibilityTimeoutAndComesBackAfterIt() {
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("once"));
         Message first = receiveOne(1);
-        assertTrue(sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(0)).messages().isEmpty(),
+        assertTrue(
+                sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(0))
+                        .messages()
+                        .isEmpty(),
                 "hidden while its visibility timeout runs");
-        Message again = sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(5)
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages().getFirst();
+        Message again = sqs.receiveMessage(b -> b.queueUrl(queue)
+                        .waitTimeSeconds(5)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                .messages()
+                .getFirst();
         assertEquals(first.messageId(), again.messageId());
         assertEquals("2", again.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
     }
@@ -84,24 +96,49 @@ class SqsConformanceTest {
     void changingVisibilityToZeroHandsAMessageBackAtOnce() {
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("release me"));
         Message received = receiveOne(30);
-        sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
-        assertEquals("release me", sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)).messages().getFirst().body());
+        sqs.changeMessageVisibility(
+                b -> b.queueUrl(queue).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
+        assertEquals(
+                "release me",
+                sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1))
+                        .messages()
+                        .getFirst()
+                        .body());
     }
 
     @Test
     void messageAttributesArriveAsSentWithTheirChecksums() {
         byte[] binary = {0, 1, 2, (byte) 0xff};
-        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"v\":1}").messageAttributes(Map.of(
-                "kind", MessageAttributeValue.builder().dataType("String").stringValue("ping").build(),
-                "deadline", MessageAttributeValue.builder().dataType("Number").stringValue("1733450000000").build(),
-                "blob", MessageAttributeValue.builder().dataType("Binary").binaryValue(SdkBytes.fromByteArray(binary)).build())));
+        sqs.sendMessage(b -> b.queueUrl(queue)
+                .messageBody("{\"v\":1}")
+                .messageAttributes(Map.of(
+                        "kind",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue("ping")
+                                        .build(),
+                        "deadline",
+                                MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue("1733450000000")
+                                        .build(),
+                        "blob",
+                                MessageAttributeValue.builder()
+                                        .dataType("Binary")
+                                        .binaryValue(SdkBytes.fromByteArray(binary))
+                                        .build())));
         // The SDK compares the server's MD5 of body and attributes with its own and throws on a mismatch.
-        Message received = sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1).messageAttributeNames("All"))
-                .messages().getFirst();
+        Message received = sqs.receiveMessage(
+                        b -> b.queueUrl(queue).waitTimeSeconds(1).messageAttributeNames("All"))
+                .messages()
+                .getFirst();
         assertEquals("ping", received.messageAttributes().get("kind").stringValue());
-        assertEquals("1733450000000", received.messageAttributes().get("deadline").stringValue());
-        assertArrayEquals(binary, received.messageAttributes().get("blob").binaryValue().asByteArray());
-        assertTrue(received.md5OfMessageAttributes() != null && received.md5OfMessageAttributes().length() == 32);
+        assertEquals(
+                "1733450000000", received.messageAttributes().get("deadline").stringValue());
+        assertArrayEquals(
+                binary, received.messageAttributes().get("blob").binaryValue().asByteArray());
+        assertTrue(received.md5OfMessageAttributes() != null
+                && received.md5OfMessageAttributes().length() == 32);
     }
 
     @Test
@@ -120,7 +157,12 @@ class SqsConformanceTest {
         sqs.purgeQueue(b -> b.queueUrl(queue));
         String accepted = "tab\t nl\n cr\r ümlaut ☃ 日本 \uD83C\uDFB5 \uE000";
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody(accepted));
-        assertEquals(accepted, sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)).messages().getFirst().body());
+        assertEquals(
+                accepted,
+                sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1))
+                        .messages()
+                        .getFirst()
+                        .body());
     }
 
     @Test
@@ -128,11 +170,14 @@ class SqsConformanceTest {
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("run once"));
         Message received = receiveOne(2);
         // The connector's next long poll is already waiting when its acknowledgement goes out.
-        CompletableFuture<List<Message>> poll = CompletableFuture.supplyAsync(
-                () -> sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(5)).messages());
+        CompletableFuture<List<Message>> poll = CompletableFuture.supplyAsync(() ->
+                sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(5)).messages());
         Thread.sleep(200);
-        var result = sqs.deleteMessageBatch(b -> b.queueUrl(queue).entries(DeleteMessageBatchRequestEntry.builder()
-                .id("m1").receiptHandle(received.receiptHandle()).build()));
+        var result = sqs.deleteMessageBatch(b -> b.queueUrl(queue)
+                .entries(DeleteMessageBatchRequestEntry.builder()
+                        .id("m1")
+                        .receiptHandle(received.receiptHandle())
+                        .build()));
         boolean pollStillWaiting = !poll.isDone();
         assertTrue(result.failed().isEmpty(), "deleted: " + result.failed());
         assertTrue(pollStillWaiting, "the delete was answered while the long poll still waited");
@@ -141,8 +186,9 @@ class SqsConformanceTest {
     }
 
     private Message receiveOne(int visibilitySeconds) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)
-                .visibilityTimeout(visibilitySeconds)).messages();
+        List<Message> messages = sqs.receiveMessage(
+                        b -> b.queueUrl(queue).waitTimeSeconds(2).visibilityTimeout(visibilitySeconds))
+                .messages();
         assertEquals(1, messages.size());
         return messages.getFirst();
     }

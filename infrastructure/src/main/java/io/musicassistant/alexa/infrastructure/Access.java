@@ -28,7 +28,8 @@ final class Access {
      * skill events (SkillAccounts: the skill-user rows; a last disable unlinks: link deleted, home
      * updated; grants are the control skill's).
      */
-    static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(TOKENS,
+    static final Map<Tables.Spec, List<String>> MUSIC_SKILL = Map.ofEntries(
+            TOKENS,
             // UPDATE: HomeLiveness marks a silent home suspect, claims probes and clears the mark.
             Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, DELETE)),
@@ -44,7 +45,8 @@ final class Access {
      * accounts by voice (HomeAccounts: links read in one BatchGetItem, unlinks, grants deleted) and
      * skill events (SkillAccounts).
      */
-    static final Map<Tables.Spec, List<String>> CONTROL_SKILL = Map.ofEntries(TOKENS,
+    static final Map<Tables.Spec, List<String>> CONTROL_SKILL = Map.ofEntries(
+            TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, BATCH_GET, PUT, DELETE)),
             Map.entry(Tables.PAIRING_CODES, List.of(GET, DELETE)),
@@ -60,7 +62,8 @@ final class Access {
      * state read, replaced and deleted), and the home's linked accounts (HomeAccounts: links read in
      * one BatchGetItem, revoked).
      */
-    static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(TOKENS,
+    static final Map<Tables.Spec, List<String>> RELAY_API = Map.ofEntries(
+            TOKENS,
             Map.entry(Tables.HOMES, List.of(GET, PUT, UPDATE)),
             Map.entry(Tables.LINKS, List.of(GET, BATCH_GET, PUT, DELETE)),
             Map.entry(Tables.PAIRING_CODES, List.of(GET, PUT, DELETE)),
@@ -89,35 +92,41 @@ final class Access {
             Map.entry(Tables.ENDPOINT_STATE, List.of(SCAN, DELETE)));
 
     /** What a connector's credentials may do before the per-home session policy narrows them. */
-    static final List<String> CONNECTOR_QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
-            "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+    static final List<String> CONNECTOR_QUEUE_ACTIONS =
+            List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+
     static final List<String> CONNECTOR_REPLY_ACTIONS = List.of(PUT);
 
     /** The catalog builder runs its merge query in its own workgroup and reads the answer (CatalogBuilderHandler). */
-    static final List<String> CATALOG_ATHENA = List.of("athena:StartQueryExecution", "athena:GetQueryExecution",
-            "athena:GetQueryResults", "athena:StopQueryExecution");
+    static final List<String> CATALOG_ATHENA = List.of(
+            "athena:StartQueryExecution",
+            "athena:GetQueryExecution",
+            "athena:GetQueryResults",
+            "athena:StopQueryExecution");
     /** What Athena reads of the snapshots table's definition, with the caller's rights, to plan a query. */
     static final List<String> CATALOG_GLUE = List.of("glue:GetDatabase", "glue:GetTable", "glue:GetPartitions");
     /**
      * Stage 1 of the merge is a CTAS into a Parquet table of the run's own ({@code per_home_<run>}),
      * dropped after stage 2 (AthenaMerge): the builder creates and deletes exactly those tables.
      */
-    static final List<String> CATALOG_GLUE_RUN_TABLES = List.of("glue:GetTable", "glue:CreateTable", "glue:DeleteTable");
+    static final List<String> CATALOG_GLUE_RUN_TABLES =
+            List.of("glue:GetTable", "glue:CreateTable", "glue:DeleteTable");
     /** Athena asks where a bucket is before it reads or writes there (both buckets, bucket-level). */
     static final List<String> BUCKET_LOCATION = List.of("s3:GetBucketLocation");
     /** Snapshots: read by Athena (with the builder's rights) and by the builder to see what changed. */
     static final List<String> SNAPSHOT_READ = List.of("s3:GetObject");
+
     static final List<String> LIST = List.of("s3:ListBucket");
     /** What the build keeps between runs under catalogs/: ledgers and the documents it uploaded. */
     static final List<String> CATALOG_STATE = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
     /** Athena writes each result under athena/ with the caller's rights; GetQueryResults reads it back. */
-    static final List<String> QUERY_RESULTS_OBJECTS = List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload",
-            "s3:ListMultipartUploadParts");
+    static final List<String> QUERY_RESULTS_OBJECTS =
+            List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+
     static final List<String> QUERY_RESULTS_BUCKET = List.of("s3:ListBucket", "s3:ListBucketMultipartUploads");
     static final List<String> SMAPI_SECRET = List.of("secretsmanager:GetSecretValue");
     /** The relay API presigns each home's snapshot upload with its own role: the URL can do what the role can. */
     static final List<String> SNAPSHOT_UPLOAD = List.of("s3:PutObject");
 
-    private Access() {
-    }
+    private Access() {}
 }

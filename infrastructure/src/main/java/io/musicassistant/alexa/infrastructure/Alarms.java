@@ -7,9 +7,9 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.MetricFilter;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -33,8 +33,10 @@ final class Alarms extends Construct {
 
     Alarms(Construct scope, String id, Settings settings) {
         super(scope, id);
-        topic = Topic.Builder.create(this, "Topic").topicName(settings.tablePrefix() + "alarms")
-                .displayName("Music Assistant for Alexa alarms").build();
+        topic = Topic.Builder.create(this, "Topic")
+                .topicName(settings.tablePrefix() + "alarms")
+                .displayName("Music Assistant for Alexa alarms")
+                .build();
         if (settings.alarmEmail() != null) {
             topic.addSubscription(new EmailSubscription(settings.alarmEmail()));
         }
@@ -44,12 +46,23 @@ final class Alarms extends Construct {
     /** Errors, p99 duration above {@code slowMs}, and throttles of one function. */
     void watch(SkillFunction skill, String name, long slowMs) {
         var function = skill.function();
-        alarm(name + "Errors", function.metricErrors(sum()), 1,
+        alarm(
+                name + "Errors",
+                function.metricErrors(sum()),
+                1,
                 name + ": the function failed (unhandled error or timeout); see its log group");
-        alarm(name + "Slow", function.metricDuration(MetricOptions.builder().statistic("p99").period(PERIOD).build()), slowMs,
-                name + ": p99 duration above " + slowMs + " ms" + (slowMs < 10_000 ? "; Alexa gives up after 8 s"
-                        : "; close to the function's timeout"));
-        alarm(name + "Throttles", function.metricThrottles(sum()), 1, name + ": invocations throttled (account concurrency)");
+        alarm(
+                name + "Slow",
+                function.metricDuration(
+                        MetricOptions.builder().statistic("p99").period(PERIOD).build()),
+                slowMs,
+                name + ": p99 duration above " + slowMs + " ms"
+                        + (slowMs < 10_000 ? "; Alexa gives up after 8 s" : "; close to the function's timeout"));
+        alarm(
+                name + "Throttles",
+                function.metricThrottles(sum()),
+                1,
+                name + ": invocations throttled (account concurrency)");
     }
 
     /** Server errors of the relay API: connectors cannot heartbeat, fetch credentials or pair. */
@@ -71,9 +84,16 @@ final class Alarms extends Construct {
                 .metricValue("1")
                 .defaultValue(0)
                 .build()
-                .metric(MetricOptions.builder().statistic("Sum").period(Duration.hours(1)).build());
-        alarm("RelayRegistrationSurge", registrations, REGISTRATION_SURGE_PER_HOUR, "relay API: " + REGISTRATION_SURGE_PER_HOUR
-                + " or more home registrations in an hour; a registration flood? (docs/security.md)");
+                .metric(MetricOptions.builder()
+                        .statistic("Sum")
+                        .period(Duration.hours(1))
+                        .build());
+        alarm(
+                "RelayRegistrationSurge",
+                registrations,
+                REGISTRATION_SURGE_PER_HOUR,
+                "relay API: " + REGISTRATION_SURGE_PER_HOUR
+                        + " or more home registrations in an hour; a registration flood? (docs/security.md)");
     }
 
     Topic topic() {

@@ -49,7 +49,8 @@ final class Catalog extends Construct {
      * ("not authorized yet"). Never change it, nor any other property of the secret resource: an
      * update of the resource could make CloudFormation write this over the real credentials.
      */
-    static final String SMAPI_PLACEHOLDER = "{\"client_id\":\"\",\"client_secret\":\"\",\"refresh_token\":\"\",\"vendor_id\":\"\"}";
+    static final String SMAPI_PLACEHOLDER =
+            "{\"client_id\":\"\",\"client_secret\":\"\",\"refresh_token\":\"\",\"vendor_id\":\"\"}";
 
     private final Bucket catalogBucket;
     private final Bucket resultsBucket;
@@ -79,15 +80,23 @@ final class Catalog extends Construct {
                 .databaseName(database.getRef()) // the reference also orders the table after the database
                 .tableInput(CfnTable.TableInputProperty.builder()
                         .name(TABLE)
-                        .description("One gzip'd JSON-lines object per home: " + CatalogSnapshot.SNAPSHOTS_PREFIX + "<home>/"
-                                + CatalogSnapshot.FILE_NAME + " (relay-protocol CatalogSnapshot)")
+                        .description("One gzip'd JSON-lines object per home: " + CatalogSnapshot.SNAPSHOTS_PREFIX
+                                + "<home>/" + CatalogSnapshot.FILE_NAME + " (relay-protocol CatalogSnapshot)")
                         .tableType("EXTERNAL_TABLE")
-                        .parameters(Map.of("classification", "json", "compressionType", "gzip", "typeOfData", "file",
-                                "EXTERNAL", "TRUE"))
+                        .parameters(Map.of(
+                                "classification",
+                                "json",
+                                "compressionType",
+                                "gzip",
+                                "typeOfData",
+                                "file",
+                                "EXTERNAL",
+                                "TRUE"))
                         .storageDescriptor(CfnTable.StorageDescriptorProperty.builder()
                                 // The folder above the homes' folders: Athena reads every object under a
                                 // table's location, subfolders included (docs/decisions.md, "Voice catalogs").
-                                .location("s3://" + catalogBucket.getBucketName() + "/" + CatalogSnapshot.SNAPSHOTS_PREFIX)
+                                .location("s3://" + catalogBucket.getBucketName() + "/"
+                                        + CatalogSnapshot.SNAPSHOTS_PREFIX)
                                 .inputFormat("org.apache.hadoop.mapred.TextInputFormat")
                                 .outputFormat("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
                                 .compressed(true)
@@ -97,8 +106,12 @@ final class Catalog extends Construct {
                                         // it reads as a row of nulls, which the build drops.
                                         .parameters(Map.of("ignore.malformed.json", "TRUE"))
                                         .build())
-                                .columns(COLUMNS.entrySet().stream().map(c -> (Object) CfnTable.ColumnProperty.builder()
-                                        .name(c.getKey()).type(c.getValue()).build()).toList())
+                                .columns(COLUMNS.entrySet().stream()
+                                        .map(c -> (Object) CfnTable.ColumnProperty.builder()
+                                                .name(c.getKey())
+                                                .type(c.getValue())
+                                                .build())
+                                        .toList())
                                 .build())
                         .build())
                 .build();
@@ -113,20 +126,24 @@ final class Catalog extends Construct {
                         .enforceWorkGroupConfiguration(true)
                         .publishCloudWatchMetricsEnabled(true)
                         .bytesScannedCutoffPerQuery(settings.catalogScanLimitBytes())
-                        .engineVersion(CfnWorkGroup.EngineVersionProperty.builder().selectedEngineVersion(ENGINE_VERSION).build())
+                        .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
+                                .selectedEngineVersion(ENGINE_VERSION)
+                                .build())
                         .resultConfiguration(CfnWorkGroup.ResultConfigurationProperty.builder()
                                 .outputLocation("s3://" + resultsBucket.getBucketName() + "/" + ATHENA_PREFIX)
                                 .expectedBucketOwner(Aws.ACCOUNT_ID)
                                 .encryptionConfiguration(CfnWorkGroup.EncryptionConfigurationProperty.builder()
-                                        .encryptionOption("SSE_S3").build())
+                                        .encryptionOption("SSE_S3")
+                                        .build())
                                 .build())
                         .build())
                 .build();
 
         smapi = Secret.Builder.create(this, "SmapiCredentials")
                 .secretName(settings.tablePrefix() + "smapi")
-                .description("SMAPI credentials of the skills' developer account for the catalog build: JSON {client_id,"
-                        + " client_secret, refresh_token, vendor_id}, written by scripts/deploy")
+                .description(
+                        "SMAPI credentials of the skills' developer account for the catalog build: JSON {client_id,"
+                                + " client_secret, refresh_token, vendor_id}, written by scripts/deploy")
                 .secretStringValue(SecretValue.unsafePlainText(SMAPI_PLACEHOLDER))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
@@ -158,39 +175,80 @@ final class Catalog extends Construct {
      */
     void attach(SkillFunction builder) {
         Stack stack = Stack.of(this);
-        builder.allow(Access.CATALOG_ATHENA, List.of(stack.formatArn(ArnComponents.builder()
-                .service("athena").resource("workgroup").resourceName(workgroupName).build())));
-        builder.allow(Access.CATALOG_GLUE, List.of(
-                stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
-                        .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()),
-                stack.formatArn(ArnComponents.builder().service("glue").resource("database").resourceName(databaseName).build()),
-                stack.formatArn(ArnComponents.builder().service("glue").resource("table")
-                        .resourceName(databaseName + "/" + TABLE).build())));
+        builder.allow(
+                Access.CATALOG_ATHENA,
+                List.of(stack.formatArn(ArnComponents.builder()
+                        .service("athena")
+                        .resource("workgroup")
+                        .resourceName(workgroupName)
+                        .build())));
+        builder.allow(
+                Access.CATALOG_GLUE,
+                List.of(
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("catalog")
+                                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                                .build()),
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("database")
+                                .resourceName(databaseName)
+                                .build()),
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("table")
+                                .resourceName(databaseName + "/" + TABLE)
+                                .build())));
         // The merge's stage 1 table, one per run, under the results bucket's athena/ prefix.
-        builder.allow(Access.CATALOG_GLUE_RUN_TABLES, List.of(
-                stack.formatArn(ArnComponents.builder().service("glue").resource("catalog")
-                        .arnFormat(ArnFormat.NO_RESOURCE_NAME).build()),
-                stack.formatArn(ArnComponents.builder().service("glue").resource("database").resourceName(databaseName).build()),
-                stack.formatArn(ArnComponents.builder().service("glue").resource("table")
-                        .resourceName(databaseName + "/per_home_*").build())));
+        builder.allow(
+                Access.CATALOG_GLUE_RUN_TABLES,
+                List.of(
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("catalog")
+                                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                                .build()),
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("database")
+                                .resourceName(databaseName)
+                                .build()),
+                        stack.formatArn(ArnComponents.builder()
+                                .service("glue")
+                                .resource("table")
+                                .resourceName(databaseName + "/per_home_*")
+                                .build())));
         builder.allow(Access.BUCKET_LOCATION, List.of(catalogBucket.getBucketArn(), resultsBucket.getBucketArn()));
-        builder.allow(Access.SNAPSHOT_READ, List.of(catalogBucket.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
+        builder.allow(
+                Access.SNAPSHOT_READ, List.of(catalogBucket.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
         // Listing only below the two prefixes the build uses (what changed; which ledgers exist).
-        builder.allow(Access.LIST, List.of(catalogBucket.getBucketArn()), Map.of("StringLike", Map.of("s3:prefix",
-                List.of(CatalogSnapshot.SNAPSHOTS_PREFIX + "*", CatalogSnapshot.CATALOGS_PREFIX + "*"))));
-        builder.allow(Access.CATALOG_STATE, List.of(catalogBucket.arnForObjects(CatalogSnapshot.CATALOGS_PREFIX + "*")));
+        builder.allow(
+                Access.LIST,
+                List.of(catalogBucket.getBucketArn()),
+                Map.of(
+                        "StringLike",
+                        Map.of(
+                                "s3:prefix",
+                                List.of(
+                                        CatalogSnapshot.SNAPSHOTS_PREFIX + "*",
+                                        CatalogSnapshot.CATALOGS_PREFIX + "*"))));
+        builder.allow(
+                Access.CATALOG_STATE, List.of(catalogBucket.arnForObjects(CatalogSnapshot.CATALOGS_PREFIX + "*")));
         builder.allow(Access.QUERY_RESULTS_OBJECTS, List.of(resultsBucket.arnForObjects(ATHENA_PREFIX + "*")));
         builder.allow(Access.QUERY_RESULTS_BUCKET, List.of(resultsBucket.getBucketArn()));
         builder.allow(Access.SMAPI_SECRET, List.of(smapi.getSecretArn()));
 
-        builder.function().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(0)
-                .maxEventAge(Duration.hours(1))
-                .build());
+        builder.function()
+                .configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                        .retryAttempts(0)
+                        .maxEventAge(Duration.hours(1))
+                        .build());
         Rule.Builder.create(this, "Schedule")
                 .ruleName(workgroupName + "-build")
-                .description("Builds and uploads the voice catalogs every hour; the builder skips the work when no snapshot"
-                        + " changed")
+                .description(
+                        "Builds and uploads the voice catalogs every hour; the builder skips the work when no snapshot"
+                                + " changed")
                 .schedule(Schedule.expression(SCHEDULE))
                 .targets(List.of(LambdaFunction.Builder.create(builder.function())
                         .retryAttempts(2)
@@ -201,7 +259,8 @@ final class Catalog extends Construct {
 
     /** The relay API presigns each home's snapshot upload; it may write there and nowhere else in the bucket. */
     void allowSnapshotUploads(SkillFunction relay) {
-        relay.allow(Access.SNAPSHOT_UPLOAD, List.of(catalogBucket.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
+        relay.allow(
+                Access.SNAPSHOT_UPLOAD, List.of(catalogBucket.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
         relay.function().addEnvironment("CATALOG_BUCKET", catalogBucket.getBucketName());
     }
 

@@ -35,9 +35,11 @@ final class RelayEndpoint extends Construct {
 
     /** Requests per second over all connectors; the relay API's own limits are per home and per IP. */
     static final int RATE_LIMIT = 50;
+
     static final int BURST_LIMIT = 100;
     /** The session tag StsCredentialIssuer sets on every assumption of the connector role. */
     static final String HOME_TAG = StsCredentialIssuer.HOME_TAG;
+
     static final String HOME_VARIABLE = "${aws:PrincipalTag/" + HOME_TAG + "}";
     static final String HOME_ID_PATTERN = "home-?*";
 
@@ -48,11 +50,12 @@ final class RelayEndpoint extends Construct {
 
     RelayEndpoint(Construct scope, String id, Settings settings, Storage storage, SkillFunction relayApi) {
         super(scope, id);
-        queueArns = Stack.of(this).formatArn(ArnComponents.builder()
-                .service("sqs")
-                .resource(new Tables(settings.tablePrefix()).queueName("home-") + "*")
-                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
-                .build());
+        queueArns = Stack.of(this)
+                .formatArn(ArnComponents.builder()
+                        .service("sqs")
+                        .resource(new Tables(settings.tablePrefix()).queueName("home-") + "*")
+                        .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                        .build());
         api = HttpApi.Builder.create(this, "Api")
                 .apiName(settings.tablePrefix() + "relay")
                 .description("Relay API: connectors register, heartbeat, fetch credentials, pair and report")
@@ -63,11 +66,16 @@ final class RelayEndpoint extends Construct {
                 .methods(List.of(HttpMethod.ANY))
                 .integration(new HttpLambdaIntegration("Connectors", relayApi.alias()))
                 .build());
-        api.addStage("Stage", HttpStageOptions.builder()
-                .stageName("$default")
-                .autoDeploy(true)
-                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
-                .build());
+        api.addStage(
+                "Stage",
+                HttpStageOptions.builder()
+                        .stageName("$default")
+                        .autoDeploy(true)
+                        .throttle(ThrottleSettings.builder()
+                                .rateLimit(RATE_LIMIT)
+                                .burstLimit(BURST_LIMIT)
+                                .build())
+                        .build());
         relayApi.allow(List.of("sqs:CreateQueue", "sqs:TagQueue"), List.of(queueArns));
 
         connectorRole = Role.Builder.create(this, "ConnectorRole")
@@ -77,21 +85,24 @@ final class RelayEndpoint extends Construct {
                                 "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(HOME_TAG))))
                         .withSessionTags())
                 .maxSessionDuration(Duration.hours(1))
-                .description("Connectors' short-lived credentials; each assumption is tagged with and narrowed to one home")
+                .description(
+                        "Connectors' short-lived credentials; each assumption is tagged with and narrowed to one home")
                 .build();
         // The tag names the home; a session whose tag is not a home id gets nothing.
         Map<String, Object> tagged = Map.of("StringLike", Map.of("aws:PrincipalTag/" + HOME_TAG, HOME_ID_PATTERN));
         connectorRole.addToPolicy(PolicyStatement.Builder.create()
                 .actions(Access.CONNECTOR_QUEUE_ACTIONS)
-                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
-                        .service("sqs")
-                        .resource(new Tables(settings.tablePrefix()).queueName(HOME_VARIABLE))
-                        .arnFormat(ArnFormat.NO_RESOURCE_NAME)
-                        .build())))
+                .resources(List.of(Stack.of(this)
+                        .formatArn(ArnComponents.builder()
+                                .service("sqs")
+                                .resource(new Tables(settings.tablePrefix()).queueName(HOME_VARIABLE))
+                                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                                .build())))
                 .conditions(tagged)
                 .build());
         connectorRole.addToPolicy(PolicyStatement.Builder.create()
-                .actions(Access.CONNECTOR_REPLY_ACTIONS).resources(List.of(storage.table(Tables.REPLIES).getTableArn()))
+                .actions(Access.CONNECTOR_REPLY_ACTIONS)
+                .resources(List.of(storage.table(Tables.REPLIES).getTableArn()))
                 .conditions(Map.of(
                         "StringLike", Map.of("aws:PrincipalTag/" + HOME_TAG, HOME_ID_PATTERN),
                         "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of(HOME_VARIABLE + "#*"))))
@@ -104,7 +115,10 @@ final class RelayEndpoint extends Construct {
         deploymentKey = Secret.Builder.create(this, "DeploymentKey")
                 .secretName(settings.tablePrefix() + "deployment-key")
                 .description("Per-deployment key: keyed hashes of source addresses, unknown-home proofs")
-                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         relayApi.allow(List.of("secretsmanager:GetSecretValue"), List.of(deploymentKey.getSecretArn()));

@@ -27,7 +27,8 @@ final class ReportingSecrets extends Construct {
                 .type("String")
                 .noEcho(true)
                 .minLength(1)
-                .description("The control skill's Alexa Skill Messaging client secret (the deploy reads it through SMAPI)")
+                .description(
+                        "The control skill's Alexa Skill Messaging client secret (the deploy reads it through SMAPI)")
                 .build();
         clientSecret = Secret.Builder.create(this, "SkillMessaging")
                 .secretName(settings.tablePrefix() + "skill-messaging")
@@ -37,14 +38,19 @@ final class ReportingSecrets extends Construct {
         grantKey = Secret.Builder.create(this, "GrantKey")
                 .secretName(settings.tablePrefix() + "grant-key")
                 .description("Seed of the AES key that seals Alexa event-gateway grants")
-                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
     /** Lets a function read both, and nothing else in Secrets Manager. */
     void grantRead(SkillFunction function) {
-        function.allow(List.of("secretsmanager:GetSecretValue"), List.of(clientSecret.getSecretArn(), grantKey.getSecretArn()));
+        function.allow(
+                List.of("secretsmanager:GetSecretValue"),
+                List.of(clientSecret.getSecretArn(), grantKey.getSecretArn()));
     }
 
     String clientSecretArn() {

@@ -37,22 +37,45 @@ import software.constructs.Node;
  * @param catalogScanLimitGb the most one Athena query of the catalog build may scan, in GiB: the
  *     workgroup cancels a query that reads more (a runaway or a flood of snapshots costs at most this)
  */
-public record Settings(String stackName, String region, String tablePrefix, String lwaClientId, String musicSkillId,
-                       String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl,
-                       String lambdaJar, int logRetentionDays, String catalogLocales, int catalogScanLimitGb,
-                       int catalogEnablementCycleHours) {
+public record Settings(
+        String stackName,
+        String region,
+        String tablePrefix,
+        String lwaClientId,
+        String musicSkillId,
+        String controlSkillId,
+        String alexaClientId,
+        String alarmEmail,
+        String fallbackArtUrl,
+        String lambdaJar,
+        int logRetentionDays,
+        String catalogLocales,
+        int catalogScanLimitGb,
+        int catalogEnablementCycleHours) {
 
     /** The retention periods offered (CloudWatch allows only fixed ones). */
-    static final Map<Integer, RetentionDays> RETENTION = Map.of(7, RetentionDays.ONE_WEEK, 14, RetentionDays.TWO_WEEKS,
-            30, RetentionDays.ONE_MONTH, 90, RetentionDays.THREE_MONTHS, 180, RetentionDays.SIX_MONTHS, 365, RetentionDays.ONE_YEAR);
+    static final Map<Integer, RetentionDays> RETENTION = Map.of(
+            7,
+            RetentionDays.ONE_WEEK,
+            14,
+            RetentionDays.TWO_WEEKS,
+            30,
+            RetentionDays.ONE_MONTH,
+            90,
+            RetentionDays.THREE_MONTHS,
+            180,
+            RetentionDays.SIX_MONTHS,
+            365,
+            RetentionDays.ONE_YEAR);
 
     /**
      * The locales voice catalogs are built for, by Alexa region: the skills' locales served there
      * (en-US in NA; en-GB and de-DE in EU) and Japanese for the Far East, where no locale exists yet.
      */
     public static final int DEFAULT_ENABLEMENT_CYCLE_HOURS = 4;
-    public static final Map<AlexaRegion, String> DEFAULT_CATALOG_LOCALES = Map.of(AlexaRegion.NA, "en-US", AlexaRegion.EU,
-            "en-GB,de-DE", AlexaRegion.FE, "ja-JP");
+
+    public static final Map<AlexaRegion, String> DEFAULT_CATALOG_LOCALES =
+            Map.of(AlexaRegion.NA, "en-US", AlexaRegion.EU, "en-GB,de-DE", AlexaRegion.FE, "ja-JP");
     public static final int DEFAULT_CATALOG_SCAN_LIMIT_GB = 10;
     /** Athena refuses a cutoff under 10 MB; above a TiB a limit no longer protects anything. */
     public static final int MAX_CATALOG_SCAN_LIMIT_GB = 1024;
@@ -60,43 +83,94 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}-[A-Z]{2}");
 
     public Settings {
-        require(stackName != null && stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}"), "stackName must be a CloudFormation stack name");
-        require(region != null && AlexaRegion.ofAwsRegion(region).isPresent(),
-                "region must be one of " + AlexaRegion.choices() + ": Alexa calls smart-home skills only there; got " + region);
-        require(tablePrefix != null && StackRules.TABLE_PREFIX.matcher(tablePrefix).matches(),
+        require(
+                stackName != null && stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}"),
+                "stackName must be a CloudFormation stack name");
+        require(
+                region != null && AlexaRegion.ofAwsRegion(region).isPresent(),
+                "region must be one of " + AlexaRegion.choices() + ": Alexa calls smart-home skills only there; got "
+                        + region);
+        require(
+                tablePrefix != null
+                        && StackRules.TABLE_PREFIX.matcher(tablePrefix).matches(),
                 "tablePrefix must be lower-case letters, digits and dashes, ending in a dash (e.g. ma-alexa-)");
         // It also starts the stack's bucket names, and S3 reserves these beginnings.
-        require(!tablePrefix.startsWith("xn--") && !tablePrefix.startsWith("sthree-") && !tablePrefix.startsWith("amzn-s3-demo-"),
+        require(
+                !tablePrefix.startsWith("xn--")
+                        && !tablePrefix.startsWith("sthree-")
+                        && !tablePrefix.startsWith("amzn-s3-demo-"),
                 "tablePrefix must not start with xn--, sthree- or amzn-s3-demo- (S3 refuses such bucket names)");
-        require(lwaClientId != null && StackRules.LWA_CLIENT_ID.matcher(lwaClientId).matches(),
+        require(
+                lwaClientId != null
+                        && StackRules.LWA_CLIENT_ID.matcher(lwaClientId).matches(),
                 "lwaClientId must be the security profile's client id (amzn1.application-oa2-client.…)");
-        require(alexaClientId == null || StackRules.LWA_CLIENT_ID.matcher(alexaClientId).matches(),
+        require(
+                alexaClientId == null
+                        || StackRules.LWA_CLIENT_ID.matcher(alexaClientId).matches(),
                 "alexaClientId must be the skill-messaging client id (amzn1.application-oa2-client.…)");
-        require(musicSkillId == null || StackRules.SKILL_ID.matcher(musicSkillId).matches(), "musicSkillId must look like amzn1.ask.skill.<uuid>");
-        require(controlSkillId == null || StackRules.SKILL_ID.matcher(controlSkillId).matches(), "controlSkillId must look like amzn1.ask.skill.<uuid>");
+        require(
+                musicSkillId == null
+                        || StackRules.SKILL_ID.matcher(musicSkillId).matches(),
+                "musicSkillId must look like amzn1.ask.skill.<uuid>");
+        require(
+                controlSkillId == null
+                        || StackRules.SKILL_ID.matcher(controlSkillId).matches(),
+                "controlSkillId must look like amzn1.ask.skill.<uuid>");
         require(fallbackArtUrl == null || fallbackArtUrl.startsWith("https://"), "fallbackArtUrl must be https");
-        require(alarmEmail == null || StackRules.EMAIL.matcher(alarmEmail).matches(), "alarmEmail must be an e-mail address");
+        require(
+                alarmEmail == null || StackRules.EMAIL.matcher(alarmEmail).matches(),
+                "alarmEmail must be an e-mail address");
         require(lambdaJar != null && !lambdaJar.isBlank(), "lambdaJar must name the Lambda jar");
-        require(RETENTION.containsKey(logRetentionDays), "logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()));
+        require(
+                RETENTION.containsKey(logRetentionDays),
+                "logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()));
         if (catalogLocales == null) {
-            catalogLocales = DEFAULT_CATALOG_LOCALES.get(AlexaRegion.ofAwsRegion(region).orElseThrow());
+            catalogLocales =
+                    DEFAULT_CATALOG_LOCALES.get(AlexaRegion.ofAwsRegion(region).orElseThrow());
         }
         List<String> locales = List.of(catalogLocales.split(",", -1));
-        require(locales.stream().allMatch(l -> LOCALE.matcher(l).matches()) && new HashSet<>(locales).size() == locales.size(),
-                "catalogLocales must be distinct locales like en-US, comma-separated without spaces; got " + catalogLocales);
-        require(catalogScanLimitGb >= 1 && catalogScanLimitGb <= MAX_CATALOG_SCAN_LIMIT_GB,
-                "catalogScanLimitGb must be 1 to " + MAX_CATALOG_SCAN_LIMIT_GB + " (GiB one Athena query may scan); got "
-                        + catalogScanLimitGb);
-        require(catalogEnablementCycleHours >= 0 && catalogEnablementCycleHours <= 168,
+        require(
+                locales.stream().allMatch(l -> LOCALE.matcher(l).matches())
+                        && new HashSet<>(locales).size() == locales.size(),
+                "catalogLocales must be distinct locales like en-US, comma-separated without spaces; got "
+                        + catalogLocales);
+        require(
+                catalogScanLimitGb >= 1 && catalogScanLimitGb <= MAX_CATALOG_SCAN_LIMIT_GB,
+                "catalogScanLimitGb must be 1 to " + MAX_CATALOG_SCAN_LIMIT_GB
+                        + " (GiB one Athena query may scan); got " + catalogScanLimitGb);
+        require(
+                catalogEnablementCycleHours >= 0 && catalogEnablementCycleHours <= 168,
                 "catalogEnablementCycleHours must be 0 (a published skill) to 168; got " + catalogEnablementCycleHours);
     }
 
     /** Without the catalog settings: the region's locales and the default scan limit. */
-    public Settings(String stackName, String region, String tablePrefix, String lwaClientId, String musicSkillId,
-                    String controlSkillId, String alexaClientId, String alarmEmail, String fallbackArtUrl, String lambdaJar,
-                    int logRetentionDays) {
-        this(stackName, region, tablePrefix, lwaClientId, musicSkillId, controlSkillId, alexaClientId, alarmEmail, fallbackArtUrl,
-                lambdaJar, logRetentionDays, null, DEFAULT_CATALOG_SCAN_LIMIT_GB, DEFAULT_ENABLEMENT_CYCLE_HOURS);
+    public Settings(
+            String stackName,
+            String region,
+            String tablePrefix,
+            String lwaClientId,
+            String musicSkillId,
+            String controlSkillId,
+            String alexaClientId,
+            String alarmEmail,
+            String fallbackArtUrl,
+            String lambdaJar,
+            int logRetentionDays) {
+        this(
+                stackName,
+                region,
+                tablePrefix,
+                lwaClientId,
+                musicSkillId,
+                controlSkillId,
+                alexaClientId,
+                alarmEmail,
+                fallbackArtUrl,
+                lambdaJar,
+                logRetentionDays,
+                null,
+                DEFAULT_CATALOG_SCAN_LIMIT_GB,
+                DEFAULT_ENABLEMENT_CYCLE_HOURS);
     }
 
     /** From the app's context; the region falls back to the CLI's ({@code CDK_DEFAULT_REGION}). */
@@ -120,10 +194,15 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
                 text(context, ContextKey.LAMBDA_JAR, "../" + StackRules.LAMBDA_JAR),
                 days(text(context, ContextKey.LOG_RETENTION_DAYS, "30")),
                 text(context, ContextKey.CATALOG_LOCALES, null),
-                number(ContextKey.CATALOG_SCAN_LIMIT_GB, text(context, ContextKey.CATALOG_SCAN_LIMIT_GB,
-                        String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))),
-                number(ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS, text(context, ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS,
-                        String.valueOf(DEFAULT_ENABLEMENT_CYCLE_HOURS))));
+                number(
+                        ContextKey.CATALOG_SCAN_LIMIT_GB,
+                        text(context, ContextKey.CATALOG_SCAN_LIMIT_GB, String.valueOf(DEFAULT_CATALOG_SCAN_LIMIT_GB))),
+                number(
+                        ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS,
+                        text(
+                                context,
+                                ContextKey.CATALOG_ENABLEMENT_CYCLE_HOURS,
+                                String.valueOf(DEFAULT_ENABLEMENT_CYCLE_HOURS))));
     }
 
     /** The catalog build's scan limit in bytes, as Athena's BytesScannedCutoffPerQuery takes it. */
@@ -145,7 +224,8 @@ public record Settings(String stackName, String region, String tablePrefix, Stri
 
     private static int days(String text) {
         if (!text.matches("\\d{1,4}")) {
-            throw new IllegalArgumentException("logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()) + "; got " + text);
+            throw new IllegalArgumentException(
+                    "logRetentionDays must be one of " + new TreeSet<>(RETENTION.keySet()) + "; got " + text);
         }
         return Integer.parseInt(text);
     }

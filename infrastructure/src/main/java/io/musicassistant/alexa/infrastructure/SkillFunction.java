@@ -48,7 +48,8 @@ final class SkillFunction extends Construct {
     private final Alias alias;
     private final Role role;
 
-    SkillFunction(Construct scope, String id, Spec spec, Settings settings, Code code, Map<String, String> environment) {
+    SkillFunction(
+            Construct scope, String id, Spec spec, Settings settings, Code code, Map<String, String> environment) {
         super(scope, id);
         String name = settings.tablePrefix() + spec.name();
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
@@ -84,27 +85,38 @@ final class SkillFunction extends Construct {
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
                 .build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "every deploy publishes a version (currentVersion) and the alias points at it");
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "every deploy publishes a version (currentVersion) and the alias points at it");
     }
 
     /** Adds one statement to the function's role. */
     void allow(List<String> actions, List<String> resources) {
-        role.addToPolicy(PolicyStatement.Builder.create().actions(actions).resources(resources).build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(resources)
+                .build());
     }
 
     /** Adds one statement with conditions ({@code operator → key → values}) to the function's role. */
     void allow(List<String> actions, List<String> resources, Map<String, Object> conditions) {
-        role.addToPolicy(PolicyStatement.Builder.create().actions(actions).resources(resources).conditions(conditions).build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(resources)
+                .conditions(conditions)
+                .build());
     }
 
     /** Lets Alexa call the alias for this skill id and no other ({@code EventSourceToken}). */
     void trustAlexa(String id, String principal, String skillId) {
-        alias.addPermission(id, Permission.builder()
-                .principal(new ServicePrincipal(principal))
-                .action("lambda:InvokeFunction")
-                .eventSourceToken(skillId)
-                .build());
+        alias.addPermission(
+                id,
+                Permission.builder()
+                        .principal(new ServicePrincipal(principal))
+                        .action("lambda:InvokeFunction")
+                        .eventSourceToken(skillId)
+                        .build());
     }
 
     Function function() {

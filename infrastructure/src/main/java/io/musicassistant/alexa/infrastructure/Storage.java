@@ -40,11 +40,15 @@ public final class Storage extends Construct {
         for (Tables.Spec spec : Tables.ALL) {
             Table.Builder table = Table.Builder.create(this, spec.suffix())
                     .tableName(names.name(spec))
-                    .partitionKey(Attribute.builder().name(spec.key()).type(AttributeType.STRING).build())
+                    .partitionKey(Attribute.builder()
+                            .name(spec.key())
+                            .type(AttributeType.STRING)
+                            .build())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .encryption(TableEncryption.AWS_MANAGED)
                     .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                            .pointInTimeRecoveryEnabled(true).build())
+                            .pointInTimeRecoveryEnabled(true)
+                            .build())
                     .removalPolicy(RemovalPolicy.RETAIN);
             if (spec.ttlAttribute() != null) {
                 table.timeToLiveAttribute(spec.ttlAttribute());
@@ -53,19 +57,22 @@ public final class Storage extends Construct {
         }
         Buckets bucketNames = new Buckets(prefix, Aws.ACCOUNT_ID, Aws.REGION);
         for (Buckets.Spec spec : Buckets.ALL) {
-            LifecycleRule.Builder lifecycle = LifecycleRule.builder().abortIncompleteMultipartUploadAfter(Duration.days(1));
+            LifecycleRule.Builder lifecycle =
+                    LifecycleRule.builder().abortIncompleteMultipartUploadAfter(Duration.days(1));
             if (spec.expireAfterDays() > 0) {
                 lifecycle.expiration(Duration.days(spec.expireAfterDays()));
             }
-            buckets.put(spec, Bucket.Builder.create(this, "Bucket-" + spec.suffix())
-                    .bucketName(bucketNames.name(spec))
-                    .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                    .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                    .encryption(BucketEncryption.S3_MANAGED)
-                    .enforceSsl(true)
-                    .lifecycleRules(List.of(lifecycle.build()))
-                    .removalPolicy(RemovalPolicy.RETAIN)
-                    .build());
+            buckets.put(
+                    spec,
+                    Bucket.Builder.create(this, "Bucket-" + spec.suffix())
+                            .bucketName(bucketNames.name(spec))
+                            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                            .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                            .encryption(BucketEncryption.S3_MANAGED)
+                            .enforceSsl(true)
+                            .lifecycleRules(List.of(lifecycle.build()))
+                            .removalPolicy(RemovalPolicy.RETAIN)
+                            .build());
         }
     }
 

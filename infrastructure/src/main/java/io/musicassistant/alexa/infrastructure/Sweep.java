@@ -30,20 +30,34 @@ final class Sweep extends Construct {
 
     Sweep(Construct scope, String id, Settings settings, Storage storage, SkillFunction sweeper) {
         super(scope, id);
-        String queues = Stack.of(this).formatArn(ArnComponents.builder().service("sqs")
-                .resource(new Tables(settings.tablePrefix()).queueName("home-") + "*").arnFormat(ArnFormat.NO_RESOURCE_NAME).build());
+        String queues = Stack.of(this)
+                .formatArn(ArnComponents.builder()
+                        .service("sqs")
+                        .resource(new Tables(settings.tablePrefix()).queueName("home-") + "*")
+                        .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                        .build());
         sweeper.allow(List.of("sqs:DeleteQueue"), List.of(queues));
         Bucket catalog = storage.bucket(Buckets.CATALOG);
-        sweeper.allow(Access.LIST, List.of(catalog.getBucketArn()),
+        sweeper.allow(
+                Access.LIST,
+                List.of(catalog.getBucketArn()),
                 Map.of("StringLike", Map.of("s3:prefix", List.of(CatalogSnapshot.SNAPSHOTS_PREFIX + "*"))));
-        sweeper.allow(List.of("s3:DeleteObject"), List.of(catalog.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
+        sweeper.allow(
+                List.of("s3:DeleteObject"), List.of(catalog.arnForObjects(CatalogSnapshot.SNAPSHOTS_PREFIX + "*")));
         sweeper.function().addEnvironment("CATALOG_BUCKET", catalog.getBucketName());
-        sweeper.function().configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(0).maxEventAge(Duration.hours(6)).build());
+        sweeper.function()
+                .configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                        .retryAttempts(0)
+                        .maxEventAge(Duration.hours(6))
+                        .build());
         Rule.Builder.create(this, "Schedule")
                 .ruleName(settings.tablePrefix() + "home-sweep")
                 .description("Removes registrations never paired for 30 days and homes silent for 90, daily")
                 .schedule(Schedule.expression(SCHEDULE))
-                .targets(List.of(LambdaFunction.Builder.create(sweeper.function()).retryAttempts(2).maxEventAge(Duration.hours(6)).build()))
+                .targets(List.of(LambdaFunction.Builder.create(sweeper.function())
+                        .retryAttempts(2)
+                        .maxEventAge(Duration.hours(6))
+                        .build()))
                 .build();
     }
 }

@@ -40,6 +40,7 @@ class ConnectorIsolationTest {
     static final Tables TABLES = new Tables("test-");
     /** Two homes whose ids differ only in their last character. */
     static final String HOME_A = "home-abcdefghjkmnpqrstvwxyz0123";
+
     static final String HOME_B = "home-abcdefghjkmnpqrstvwxyz0124";
     static final String REQUEST = "0b6e1a43-8f0e-4a57-9d0a-3f1c2d4e5f60";
 
@@ -53,7 +54,8 @@ class ConnectorIsolationTest {
     static void policies() throws Exception {
         template = new ObjectMapper().valueToTree(Synth.template(Synth.full()).toJSON());
         rolePolicies = connectorRolePolicies(template);
-        StsCredentialIssuer issuer = new StsCredentialIssuer(null, "arn:aws:iam::" + ACCOUNT + ":role/connector", REGION, TABLES);
+        StsCredentialIssuer issuer =
+                new StsCredentialIssuer(null, "arn:aws:iam::" + ACCOUNT + ":role/connector", REGION, TABLES);
         String text = issuer.sessionPolicy(home(HOME_A));
         // AWS refuses inline session policies over 2,048 characters (AssumeRole's Policy parameter).
         assertTrue(text.length() <= 2048, "session policy is " + text.length() + " characters");
@@ -80,7 +82,9 @@ class ConnectorIsolationTest {
         List<Request> beyondTheRole = List.of(
                 new Request("sqs:SendMessage", queueArn(HOME_A)),
                 new Request("dynamodb:GetItem", tableArn(Tables.REPLIES)),
-                new Request("s3:GetObject", "arn:aws:s3:::" + new Buckets("test-", ACCOUNT, REGION).name(Buckets.CATALOG) + "/x"));
+                new Request(
+                        "s3:GetObject",
+                        "arn:aws:s3:::" + new Buckets("test-", ACCOUNT, REGION).name(Buckets.CATALOG) + "/x"));
         assertEquals(List.of(), allowed(greedy, beyondTheRole));
     }
 
@@ -88,22 +92,33 @@ class ConnectorIsolationTest {
     @Test
     void everyWideningOfTheSessionPolicyIsCaught() {
         Map<String, UnaryOperator<JsonNode>> widenings = Map.of(
-                "every relay queue", p -> setResource(p, "OwnQueue", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":test-relay-home-*"),
+                "every relay queue",
+                        p -> setResource(p, "OwnQueue", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":test-relay-home-*"),
                 "any queue", p -> setResource(p, "OwnQueue", "*"),
-                "no LeadingKeys condition", p -> {
-                    ((ObjectNode) statement(p, "OwnReplies")).remove("Condition");
-                    return p;
-                },
+                "no LeadingKeys condition",
+                        p -> {
+                            ((ObjectNode) statement(p, "OwnReplies")).remove("Condition");
+                            return p;
+                        },
                 "LeadingKeys of every home", p -> setLeadingKeys(p, "home-*"),
-                "a statement for every relay queue", p -> {
-                    ((ArrayNode) p.path("Statement")).addObject().put("Effect", "Allow").put("Action", "sqs:ReceiveMessage")
-                            .put("Resource", "arn:aws:sqs:*:*:test-relay-*");
-                    return p;
-                });
+                "a statement for every relay queue",
+                        p -> {
+                            ((ArrayNode) p.path("Statement"))
+                                    .addObject()
+                                    .put("Effect", "Allow")
+                                    .put("Action", "sqs:ReceiveMessage")
+                                    .put("Resource", "arn:aws:sqs:*:*:test-relay-*");
+                            return p;
+                        });
         for (var widening : widenings.entrySet()) {
             JsonNode wider = widen(sessionPolicyA, widening.getValue());
-            assertFalse(allowed(unscoped(rolePolicies), wider, foreignRequests()).isEmpty(), widening.getKey() + " went unnoticed");
-            assertEquals(List.of(), allowed(wider, foreignRequests()), widening.getKey() + ": the role's tag conditions hold");
+            assertFalse(
+                    allowed(unscoped(rolePolicies), wider, foreignRequests()).isEmpty(),
+                    widening.getKey() + " went unnoticed");
+            assertEquals(
+                    List.of(),
+                    allowed(wider, foreignRequests()),
+                    widening.getKey() + ": the role's tag conditions hold");
         }
     }
 
@@ -113,24 +128,36 @@ class ConnectorIsolationTest {
 
     @Test
     void theRoleAloneKeepsEachHomeInItsLane() {
-        assertEquals(List.of(), refused(NO_SESSION_POLICY, ownRequests()), "the tagged role grants the home its own resources");
+        assertEquals(
+                List.of(),
+                refused(NO_SESSION_POLICY, ownRequests()),
+                "the tagged role grants the home its own resources");
         assertEquals(List.of(), allowed(NO_SESSION_POLICY, foreignRequests()), "and nothing of another home's");
     }
 
     @Test
     void anAssumptionWithoutTheHomeTagGetsNothing() {
         List<String> untaggedAllowed = ownRequests().stream()
-                .filter(r -> PolicyEvaluator.allowedForSession(rolePolicies, NO_SESSION_POLICY, r)).map(Object::toString).toList();
+                .filter(r -> PolicyEvaluator.allowedForSession(rolePolicies, NO_SESSION_POLICY, r))
+                .map(Object::toString)
+                .toList();
         assertEquals(List.of(), untaggedAllowed);
         Map<String, List<String>> notAHome = Map.of(PRINCIPAL_TAG, List.of("*"));
-        assertFalse(PolicyEvaluator.allowedForSession(rolePolicies, NO_SESSION_POLICY,
-                new Request("sqs:ReceiveMessage", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":test-relay-*", notAHome)),
+        assertFalse(
+                PolicyEvaluator.allowedForSession(
+                        rolePolicies,
+                        NO_SESSION_POLICY,
+                        new Request(
+                                "sqs:ReceiveMessage",
+                                "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":test-relay-*",
+                                notAHome)),
                 "a tag value is a literal, never a wildcard, and must look like a home id");
     }
 
     @Test
     void theTrustPolicyLetsOnlyTheRelayApiAssumeTheRoleAndOnlyWithAHomeTag() {
-        JsonNode trust = connectorRole(template).path("AssumeRolePolicyDocument").path("Statement");
+        JsonNode trust =
+                connectorRole(template).path("AssumeRolePolicyDocument").path("Statement");
         assertEquals(1, trust.size(), trust.toString());
         JsonNode statement = trust.get(0);
         List<String> actions = new ArrayList<>();
@@ -138,8 +165,12 @@ class ConnectorIsolationTest {
         assertEquals(List.of("sts:AssumeRole", "sts:TagSession"), actions);
         assertTrue(statement.path("Principal").path("AWS").toString().contains("RelayApiRole"), statement.toString());
         JsonNode condition = statement.path("Condition");
-        assertEquals("home-?*", condition.path("StringLike").path("aws:RequestTag/home").asText());
-        assertEquals("[\"home\"]", condition.path("ForAllValues:StringEquals").path("aws:TagKeys").toString());
+        assertEquals(
+                "home-?*",
+                condition.path("StringLike").path("aws:RequestTag/home").asText());
+        assertEquals(
+                "[\"home\"]",
+                condition.path("ForAllValues:StringEquals").path("aws:TagKeys").toString());
     }
 
     @Test
@@ -148,10 +179,18 @@ class ConnectorIsolationTest {
                 "role grants every relay queue", p -> p.replace("relay-${aws:PrincipalTag/home}", "relay-*"),
                 "role grants every home's replies", p -> p.replace("${aws:PrincipalTag/home}#*", "*"));
         for (var widening : widenings.entrySet()) {
-            List<JsonNode> wider = rolePolicies.stream().map(p -> json(widening.getValue().apply(p.toString()))).toList();
-            assertFalse(wider.toString().equals(rolePolicies.toString()), widening.getKey() + " found nothing to widen");
-            assertFalse(allowed(wider, NO_SESSION_POLICY, foreignRequests()).isEmpty(), widening.getKey() + " changed nothing");
-            assertEquals(List.of(), allowed(wider, sessionPolicyA, foreignRequests()), widening.getKey() + ": the session policy holds");
+            List<JsonNode> wider = rolePolicies.stream()
+                    .map(p -> json(widening.getValue().apply(p.toString())))
+                    .toList();
+            assertFalse(
+                    wider.toString().equals(rolePolicies.toString()), widening.getKey() + " found nothing to widen");
+            assertFalse(
+                    allowed(wider, NO_SESSION_POLICY, foreignRequests()).isEmpty(),
+                    widening.getKey() + " changed nothing");
+            assertEquals(
+                    List.of(),
+                    allowed(wider, sessionPolicyA, foreignRequests()),
+                    widening.getKey() + ": the session policy holds");
         }
     }
 
@@ -160,19 +199,27 @@ class ConnectorIsolationTest {
         JsonNode unknown = json("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*",
                 "Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}""");
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> PolicyEvaluator.evaluate(unknown, new Request("sqs:ReceiveMessage", queueArn(HOME_A))));
         JsonNode arn = json("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*",
                 "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sqs:*"}}}]}""");
-        assertThrows(UnsupportedOperationException.class, () -> PolicyEvaluator.evaluate(arn, new Request("sqs:ReceiveMessage",
-                queueArn(HOME_A), Map.of("aws:SourceArn", List.of("x")))));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> PolicyEvaluator.evaluate(
+                        arn,
+                        new Request("sqs:ReceiveMessage", queueArn(HOME_A), Map.of("aws:SourceArn", List.of("x")))));
         JsonNode both = json("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","NotAction":"sqs:SendMessage","Resource":"*"}]}""");
-        assertThrows(IllegalArgumentException.class, () -> PolicyEvaluator.evaluate(both, new Request("sqs:ReceiveMessage", "x")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PolicyEvaluator.evaluate(both, new Request("sqs:ReceiveMessage", "x")));
         JsonNode old = json("""
                 {"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
-        assertThrows(IllegalArgumentException.class, () -> PolicyEvaluator.evaluate(old, new Request("sqs:ReceiveMessage", "x")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PolicyEvaluator.evaluate(old, new Request("sqs:ReceiveMessage", "x")));
         // ForAllValues over an absent key is true in AWS; the connector's PutItem always carries its key.
         assertTrue(PolicyEvaluator.holds("ForAllValues:StringLike", null, List.of("a#*")));
         assertFalse(PolicyEvaluator.holds("ForAnyValue:StringLike", null, List.of("a#*")));
@@ -185,30 +232,43 @@ class ConnectorIsolationTest {
     /** Every call the connector makes with its relay credentials (RelayQueueWorker, ReplyWriter). */
     static List<Request> ownRequests() {
         List<Request> own = new ArrayList<>();
-        for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")) {
+        for (String action : List.of(
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")) {
             own.add(new Request(action, queueArn(HOME_A)));
         }
         // Claims and replies alike are rows keyed by the reply table's key of this home.
-        own.add(new Request("dynamodb:PutItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
+        own.add(new Request(
+                "dynamodb:PutItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
         return own;
     }
 
     static List<Request> foreignRequests() {
         List<Request> foreign = new ArrayList<>();
-        for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
-                "sqs:PurgeQueue", "sqs:SendMessage")) {
+        for (String action : List.of(
+                "sqs:ReceiveMessage",
+                "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueAttributes",
+                "sqs:PurgeQueue",
+                "sqs:SendMessage")) {
             foreign.add(new Request(action, queueArn(HOME_B)));
         }
         // Homes never send into queues, not even their own: only the skills do.
         foreign.add(new Request("sqs:SendMessage", queueArn(HOME_A)));
-        foreign.add(new Request("sqs:ReceiveMessage", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":other-relay-" + HOME_A));
-        foreign.add(new Request("dynamodb:PutItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
+        foreign.add(
+                new Request("sqs:ReceiveMessage", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":other-relay-" + HOME_A));
+        foreign.add(new Request(
+                "dynamodb:PutItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
         // Reading replies is the skills' business, even one's own; so is any other table.
-        foreign.add(new Request("dynamodb:GetItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
-        foreign.add(new Request("dynamodb:Query", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
-        foreign.add(new Request("dynamodb:UpdateItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
+        foreign.add(new Request(
+                "dynamodb:GetItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
+        foreign.add(
+                new Request("dynamodb:Query", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
+        foreign.add(new Request(
+                "dynamodb:UpdateItem", tableArn(Tables.REPLIES), leadingKeys(ReplyTable.key(HOME_B, REQUEST))));
         foreign.add(new Request("dynamodb:PutItem", tableArn(Tables.HOMES), leadingKeys(HOME_A)));
-        foreign.add(new Request("dynamodb:PutItem", tableArn(Tables.LINKS), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
+        foreign.add(
+                new Request("dynamodb:PutItem", tableArn(Tables.LINKS), leadingKeys(ReplyTable.key(HOME_A, REQUEST))));
         return foreign;
     }
 
@@ -216,8 +276,11 @@ class ConnectorIsolationTest {
 
     /** Requests of home A's session: every one carries the session tag AssumeRole set. */
     private static List<String> refused(JsonNode session, List<Request> requests) {
-        return requests.stream().map(ConnectorIsolationTest::ofHomeA)
-                .filter(r -> !PolicyEvaluator.allowedForSession(rolePolicies, session, r)).map(Object::toString).toList();
+        return requests.stream()
+                .map(ConnectorIsolationTest::ofHomeA)
+                .filter(r -> !PolicyEvaluator.allowedForSession(rolePolicies, session, r))
+                .map(Object::toString)
+                .toList();
     }
 
     private static List<String> allowed(JsonNode session, List<Request> requests) {
@@ -225,14 +288,20 @@ class ConnectorIsolationTest {
     }
 
     private static List<String> allowed(List<JsonNode> role, JsonNode session, List<Request> requests) {
-        return requests.stream().map(ConnectorIsolationTest::ofHomeA)
-                .filter(r -> PolicyEvaluator.allowedForSession(role, session, r)).map(Object::toString).toList();
+        return requests.stream()
+                .map(ConnectorIsolationTest::ofHomeA)
+                .filter(r -> PolicyEvaluator.allowedForSession(role, session, r))
+                .map(Object::toString)
+                .toList();
     }
 
     /** The role as it was before it was scoped by home: every relay queue, every reply key. */
     private static List<JsonNode> unscoped(List<JsonNode> role) {
-        return role.stream().map(p -> json(p.toString().replace("relay-${aws:PrincipalTag/home}", "relay-home-*")
-                .replace("${aws:PrincipalTag/home}#*", "*"))).toList();
+        return role.stream()
+                .map(p -> json(p.toString()
+                        .replace("relay-${aws:PrincipalTag/home}", "relay-home-*")
+                        .replace("${aws:PrincipalTag/home}#*", "*")))
+                .toList();
     }
 
     private static Request ofHomeA(Request request) {
@@ -253,7 +322,8 @@ class ConnectorIsolationTest {
         String roleId = null;
         for (Iterator<String> ids = resources.fieldNames(); ids.hasNext(); ) {
             String id = ids.next();
-            if (id.matches("RelayConnectorRole[0-9A-F]{8}") && "AWS::IAM::Role".equals(resources.path(id).path("Type").asText())) {
+            if (id.matches("RelayConnectorRole[0-9A-F]{8}")
+                    && "AWS::IAM::Role".equals(resources.path(id).path("Type").asText())) {
                 roleId = id;
             }
         }
@@ -274,7 +344,8 @@ class ConnectorIsolationTest {
             JsonNode properties = resource.path("Properties");
             boolean attached = switch (resource.path("Type").asText()) {
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> refersTo(properties.path("Roles"), roleId);
-                case "AWS::IAM::RolePolicy" -> roleId.equals(properties.path("RoleName").path("Ref").asText());
+                case "AWS::IAM::RolePolicy" ->
+                    roleId.equals(properties.path("RoleName").path("Ref").asText());
                 default -> false;
             };
             if (attached) {
@@ -306,26 +377,30 @@ class ConnectorIsolationTest {
             return node;
         }
         if (node.has("Ref")) {
-            return f.textNode(switch (node.path("Ref").asText()) {
-                case "AWS::Partition" -> "aws";
-                case "AWS::Region" -> REGION;
-                case "AWS::AccountId" -> ACCOUNT;
-                case "AWS::URLSuffix" -> "amazonaws.com";
-                default -> throw new AssertionError("cannot resolve " + node);
-            });
+            return f.textNode(
+                    switch (node.path("Ref").asText()) {
+                        case "AWS::Partition" -> "aws";
+                        case "AWS::Region" -> REGION;
+                        case "AWS::AccountId" -> ACCOUNT;
+                        case "AWS::URLSuffix" -> "amazonaws.com";
+                        default -> throw new AssertionError("cannot resolve " + node);
+                    });
         }
         if (node.has("Fn::Join")) {
             StringBuilder joined = new StringBuilder();
             JsonNode parts = node.path("Fn::Join").get(1);
             for (int i = 0; i < parts.size(); i++) {
-                joined.append(i == 0 ? "" : node.path("Fn::Join").get(0).asText()).append(resolve(parts.get(i), resources).asText());
+                joined.append(i == 0 ? "" : node.path("Fn::Join").get(0).asText())
+                        .append(resolve(parts.get(i), resources).asText());
             }
             return f.textNode(joined.toString());
         }
         if (node.has("Fn::GetAtt")) {
             JsonNode target = resources.path(node.path("Fn::GetAtt").get(0).asText());
-            if ("AWS::DynamoDB::Table".equals(target.path("Type").asText()) && "Arn".equals(node.path("Fn::GetAtt").get(1).asText())) {
-                return f.textNode("arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + target.path("Properties").path("TableName").asText());
+            if ("AWS::DynamoDB::Table".equals(target.path("Type").asText())
+                    && "Arn".equals(node.path("Fn::GetAtt").get(1).asText())) {
+                return f.textNode("arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/"
+                        + target.path("Properties").path("TableName").asText());
             }
             throw new AssertionError("cannot resolve " + node);
         }
@@ -337,8 +412,15 @@ class ConnectorIsolationTest {
     // --- helpers
 
     static Home home(String instanceId) {
-        return new Home(instanceId, "Test", "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + TABLES.queueName(instanceId),
-                Instant.now(), "online", true, null, null);
+        return new Home(
+                instanceId,
+                "Test",
+                "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + TABLES.queueName(instanceId),
+                Instant.now(),
+                "online",
+                true,
+                null,
+                null);
     }
 
     static String queueArn(String instanceId) {
@@ -373,7 +455,8 @@ class ConnectorIsolationTest {
 
     private static JsonNode setLeadingKeys(JsonNode policy, String pattern) {
         ((ObjectNode) statement(policy, "OwnReplies").path("Condition").path("ForAllValues:StringLike"))
-                .putArray("dynamodb:LeadingKeys").add(pattern);
+                .putArray("dynamodb:LeadingKeys")
+                .add(pattern);
         return policy;
     }
 

@@ -23,7 +23,9 @@ class ContextKeysDocumentedTest {
     @Test
     void theReadmesContextTableListsEveryKeyAndNoOther() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("README.md"));
-        int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("## Context")).findFirst()
+        int heading = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("## Context"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no ## Context section in infrastructure/README.md")));
         Set<String> documented = new TreeSet<>();
         for (String line : lines.subList(heading + 1, lines.size())) {
@@ -37,7 +39,8 @@ class ContextKeysDocumentedTest {
                 }
             }
         }
-        Set<String> read = Arrays.stream(ContextKey.values()).map(ContextKey::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> read =
+                Arrays.stream(ContextKey.values()).map(ContextKey::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(read, documented);
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class EntryPointsTest {
 
-    private static final Pattern HANDLER = Pattern.compile("\"(io\\.musicassistant\\.alexa\\.[A-Za-z0-9_.]+)::handleRequest\"");
+    private static final Pattern HANDLER =
+            Pattern.compile("\"(io\\.musicassistant\\.alexa\\.[A-Za-z0-9_.]+)::handleRequest\"");
 
     @Test
     void everyHandlerTheStackNamesIsAStreamHandlerBesideTheWiring() throws Exception {
@@ -35,12 +36,15 @@ class EntryPointsTest {
                 }
             });
         }
-        assertEquals(6, handlers.size(), "music, control, relay API, health sweep, home sweep, catalog build: " + handlers);
+        assertEquals(
+                6, handlers.size(), "music, control, relay API, health sweep, home sweep, catalog build: " + handlers);
         for (String name : handlers) {
             Class<?> handler = Class.forName(name);
             assertEquals("io.musicassistant.alexa", handler.getPackageName(), name + " is beside CloudWiring");
-            assertTrue(Arrays.stream(handler.getInterfaces())
-                            .anyMatch(i -> i.getName().equals("com.amazonaws.services.lambda.runtime.RequestStreamHandler")),
+            assertTrue(
+                    Arrays.stream(handler.getInterfaces())
+                            .anyMatch(i ->
+                                    i.getName().equals("com.amazonaws.services.lambda.runtime.RequestStreamHandler")),
                     name + " is a RequestStreamHandler");
         }
     }

@@ -30,10 +30,13 @@ final class PolicyEvaluator {
         }
     }
 
-    enum Outcome { ALLOWED, DENIED, NOT_MENTIONED }
-
-    private PolicyEvaluator() {
+    enum Outcome {
+        ALLOWED,
+        DENIED,
+        NOT_MENTIONED
     }
+
+    private PolicyEvaluator() {}
 
     /** The session's decision: identity policies ∩ session policy, explicit denials first. */
     static boolean allowedForSession(List<JsonNode> identityPolicies, JsonNode sessionPolicy, Request request) {
@@ -51,7 +54,8 @@ final class PolicyEvaluator {
     /** One policy document on its own. */
     static Outcome evaluate(JsonNode policy, Request request) {
         if (!"2012-10-17".equals(policy.path("Version").asText())) {
-            throw new IllegalArgumentException("policy version must be 2012-10-17 (variables and conditions differ before it)");
+            throw new IllegalArgumentException(
+                    "policy version must be 2012-10-17 (variables and conditions differ before it)");
         }
         boolean allowed = false;
         for (JsonNode statement : list(policy.path("Statement"))) {
@@ -73,9 +77,10 @@ final class PolicyEvaluator {
         if (statement.has("Principal") || statement.has("NotPrincipal")) {
             throw new IllegalArgumentException("identity and session policies have no Principal: " + statement);
         }
-        if (statement.has("Action") == statement.has("NotAction") || statement.has("Resource") == statement.has("NotResource")) {
-            throw new IllegalArgumentException("a statement has exactly one of Action/NotAction and of Resource/NotResource: "
-                    + statement);
+        if (statement.has("Action") == statement.has("NotAction")
+                || statement.has("Resource") == statement.has("NotResource")) {
+            throw new IllegalArgumentException(
+                    "a statement has exactly one of Action/NotAction and of Resource/NotResource: " + statement);
         }
         boolean action = statement.has("Action")
                 ? anyMatches(statement.path("Action"), request.action(), true, Map.of())
@@ -105,7 +110,10 @@ final class PolicyEvaluator {
     /** A condition key's values in the request, or null; condition keys are case-insensitive. */
     private static List<String> lookUp(Map<String, List<String>> context, String key) {
         return context.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     static boolean holds(String operator, List<String> requestValues, List<String> policyValues) {
@@ -113,8 +121,8 @@ final class PolicyEvaluator {
     }
 
     /** One operator and one key: AND across keys and operators is the caller's, OR across the policy's values is here. */
-    static boolean holds(String operator, List<String> requestValues, List<String> policyValues,
-                         Map<String, List<String>> context) {
+    static boolean holds(
+            String operator, List<String> requestValues, List<String> policyValues, Map<String, List<String>> context) {
         String op = operator;
         String set = null;
         if (op.startsWith("ForAllValues:") || op.startsWith("ForAnyValue:")) {
@@ -128,28 +136,34 @@ final class PolicyEvaluator {
         boolean negated = switch (op) {
             case "StringEquals", "StringLike", "StringEqualsIgnoreCase" -> false;
             case "StringNotEquals", "StringNotLike", "StringNotEqualsIgnoreCase" -> true;
-            default -> throw new UnsupportedOperationException("condition operator " + operator + " is not evaluated here");
+            default ->
+                throw new UnsupportedOperationException("condition operator " + operator + " is not evaluated here");
         };
         String positive = negated ? op.replace("Not", "") : op;
         boolean absent = requestValues == null || requestValues.isEmpty();
         if ("ForAllValues".equals(set)) {
             // True for an absent key: AWS's documented pitfall, kept so that tests see what AWS would do.
-            return absent || requestValues.stream().allMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
+            return absent
+                    || requestValues.stream()
+                            .allMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
         }
         if ("ForAnyValue".equals(set)) {
-            return !absent && requestValues.stream().anyMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
+            return !absent
+                    && requestValues.stream()
+                            .anyMatch(v -> negated != anyValueMatches(positive, v, policyValues, context));
         }
         if (absent) {
             return ifExists || negated;
         }
         if (requestValues.size() > 1) {
-            throw new UnsupportedOperationException(operator + " on a multivalued key needs ForAllValues or ForAnyValue");
+            throw new UnsupportedOperationException(
+                    operator + " on a multivalued key needs ForAllValues or ForAnyValue");
         }
         return negated != anyValueMatches(positive, requestValues.getFirst(), policyValues, context);
     }
 
-    private static boolean anyValueMatches(String operator, String value, List<String> policyValues,
-                                           Map<String, List<String>> context) {
+    private static boolean anyValueMatches(
+            String operator, String value, List<String> policyValues, Map<String, List<String>> context) {
         for (String policyValue : policyValues) {
             String expected = substitute(policyValue, context);
             if (expected == null) {
@@ -158,7 +172,8 @@ final class PolicyEvaluator {
             boolean match = switch (operator) {
                 case "StringEquals" -> expected.equals(value);
                 case "StringEqualsIgnoreCase" -> expected.equalsIgnoreCase(value);
-                case "StringLike" -> wildcard(policyValue, false, context).matcher(value).matches();
+                case "StringLike" ->
+                    wildcard(policyValue, false, context).matcher(value).matches();
                 default -> throw new UnsupportedOperationException(operator);
             };
             if (match) {
@@ -168,7 +183,8 @@ final class PolicyEvaluator {
         return false;
     }
 
-    private static boolean anyMatches(JsonNode patterns, String value, boolean ignoreCase, Map<String, List<String>> context) {
+    private static boolean anyMatches(
+            JsonNode patterns, String value, boolean ignoreCase, Map<String, List<String>> context) {
         for (String pattern : texts(patterns)) {
             if (wildcard(pattern, ignoreCase, context).matcher(value).matches()) {
                 return true;
@@ -206,7 +222,8 @@ final class PolicyEvaluator {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL : Pattern.DOTALL);
+        return Pattern.compile(
+                regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL : Pattern.DOTALL);
     }
 
     /** A value with its policy variables replaced, or null when one has no value in the request. */
@@ -228,7 +245,8 @@ final class PolicyEvaluator {
     /** The single value of a request key a policy variable names, or null when the request has none. */
     private static String variable(String key, Map<String, List<String>> context) {
         if (key.isEmpty() || key.contains(",") || key.equals("*") || key.equals("?") || key.equals("$")) {
-            throw new UnsupportedOperationException("special or defaulted policy variables are not evaluated here: ${" + key + "}");
+            throw new UnsupportedOperationException(
+                    "special or defaulted policy variables are not evaluated here: ${" + key + "}");
         }
         List<String> values = lookUp(context, key);
         if (values == null || values.isEmpty()) {

@@ -34,7 +34,8 @@ class StackTest {
     static void synth() {
         ObjectMapper json = new ObjectMapper();
         full = json.valueToTree(Synth.template(Synth.full()).toJSON());
-        bare = json.valueToTree(Synth.template(Synth.settings("us-east-1", null, null, null, null)).toJSON());
+        bare = json.valueToTree(Synth.template(Synth.settings("us-east-1", null, null, null, null))
+                .toJSON());
     }
 
     @Test
@@ -56,7 +57,8 @@ class StackTest {
                 continue;
             }
             if (handler.equals(MusicAssistantAlexaStack.HEALTH_HANDLER)) {
-                assertTrue(p.path("SnapStart").isMissingNode(), "the schedule calls it: nobody waits for its cold start");
+                assertTrue(
+                        p.path("SnapStart").isMissingNode(), "the schedule calls it: nobody waits for its cold start");
                 assertTrue(p.path("Timeout").asInt() < 60, "a sweep ends before the next one starts");
                 assertHandlerExists(handler);
                 continue;
@@ -68,21 +70,36 @@ class StackTest {
                 assertHandlerExists(handler);
                 continue;
             }
-            assertEquals("PublishedVersions", p.path("SnapStart").path("ApplyOn").asText());
+            assertEquals(
+                    "PublishedVersions", p.path("SnapStart").path("ApplyOn").asText());
             assertEquals(10, p.path("Timeout").asInt(), "longer than the code's relay budget, shorter than nothing");
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler + " is a Lambda entry point");
         }
-        assertEquals(new TreeSet<>(List.of(MusicAssistantAlexaStack.MUSIC_HANDLER, MusicAssistantAlexaStack.CONTROL_HANDLER,
-                MusicAssistantAlexaStack.RELAY_HANDLER, MusicAssistantAlexaStack.CATALOG_HANDLER, Sweep.HANDLER,
-                MusicAssistantAlexaStack.HEALTH_HANDLER)), handlers);
+        assertEquals(
+                new TreeSet<>(List.of(
+                        MusicAssistantAlexaStack.MUSIC_HANDLER,
+                        MusicAssistantAlexaStack.CONTROL_HANDLER,
+                        MusicAssistantAlexaStack.RELAY_HANDLER,
+                        MusicAssistantAlexaStack.CATALOG_HANDLER,
+                        Sweep.HANDLER,
+                        MusicAssistantAlexaStack.HEALTH_HANDLER)),
+                handlers);
         Map<String, JsonNode> aliases = resources(full, "AWS::Lambda::Alias");
         assertEquals(3, aliases.size(), "the catalog builder and both sweeps have no alias: their schedules call them");
         for (JsonNode alias : aliases.values()) {
             assertEquals("live", alias.path("Properties").path("Name").asText());
-            String version = alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").get(0).asText();
-            assertEquals("AWS::Lambda::Version", full.path("Resources").path(version).path("Type").asText());
-            assertFalse(version.startsWith("CatalogBuilder") || version.startsWith("HomeSweep") || version.startsWith("HealthSweep"));
+            String version = alias.path("Properties")
+                    .path("FunctionVersion")
+                    .path("Fn::GetAtt")
+                    .get(0)
+                    .asText();
+            assertEquals(
+                    "AWS::Lambda::Version",
+                    full.path("Resources").path(version).path("Type").asText());
+            assertFalse(version.startsWith("CatalogBuilder")
+                    || version.startsWith("HomeSweep")
+                    || version.startsWith("HealthSweep"));
         }
         for (JsonNode group : resources(full, "AWS::Logs::LogGroup").values()) {
             assertEquals(30, group.path("Properties").path("RetentionInDays").asInt());
@@ -99,8 +116,9 @@ class StackTest {
         String className = handler.substring(0, handler.indexOf("::"));
         try {
             Class<?> type = Class.forName(className);
-            assertTrue(RequestStreamHandler.class.isAssignableFrom(type)
-                    || com.amazonaws.services.lambda.runtime.RequestHandler.class.isAssignableFrom(type),
+            assertTrue(
+                    RequestStreamHandler.class.isAssignableFrom(type)
+                            || com.amazonaws.services.lambda.runtime.RequestHandler.class.isAssignableFrom(type),
                     handler + " is a Lambda entry point");
         } catch (ClassNotFoundException notYet) {
             String contract = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "catalogs.md"));
@@ -112,27 +130,47 @@ class StackTest {
     void theFunctionsEnvironmentIsOneTheCodeAccepts() {
         for (JsonNode f : resources(full, "AWS::Lambda::Function").values()) {
             Map<String, String> env = new HashMap<>();
-            f.path("Properties").path("Environment").path("Variables").fields().forEachRemaining(e ->
-                    env.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : "arn:aws:resolved-at-deploy"));
-            assertFalse(env.containsKey("ALEXA_CLIENT_SECRET") || env.containsKey("GRANT_KEY"), "secrets are never in the environment");
+            f.path("Properties")
+                    .path("Environment")
+                    .path("Variables")
+                    .fields()
+                    .forEachRemaining(e -> env.put(
+                            e.getKey(),
+                            e.getValue().isTextual() ? e.getValue().asText() : "arn:aws:resolved-at-deploy"));
+            assertFalse(
+                    env.containsKey("ALEXA_CLIENT_SECRET") || env.containsKey("GRANT_KEY"),
+                    "secrets are never in the environment");
             Config config = Config.from(env);
             assertEquals("test-", config.tablePrefix());
             assertFalse(config.localRelay());
             assertEquals(Synth.LWA_CLIENT, config.lwaClientId());
             String handler = f.path("Properties").path("Handler").asText();
-            if (handler.equals(MusicAssistantAlexaStack.CONTROL_HANDLER) || handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
+            if (handler.equals(MusicAssistantAlexaStack.CONTROL_HANDLER)
+                    || handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
                 assertNotNull(config.reporting(arn -> "secret-of-" + arn), handler + " reports state");
-                assertEquals("https://api.eu.amazonalexa.com/v3/events", env.get("EVENT_GATEWAY_URL"), "the EU stack reports to EU");
+                assertEquals(
+                        "https://api.eu.amazonalexa.com/v3/events",
+                        env.get("EVENT_GATEWAY_URL"),
+                        "the EU stack reports to EU");
             }
             if (handler.equals(MusicAssistantAlexaStack.CONTROL_HANDLER)) {
                 assertEquals(Synth.CONTROL_SKILL, config.controlSkillId());
             }
             if (handler.equals(MusicAssistantAlexaStack.RELAY_HANDLER)) {
-                assertEquals("RelayConnectorRole", withoutHash(logicalIdOf(f.path("Properties").path("Environment").path("Variables")
-                        .path("CONNECTOR_ROLE_ARN"))));
-                assertEquals("RelayDeploymentKey", withoutHash(logicalIdOf(f.path("Properties").path("Environment").path("Variables")
-                        .path("DEPLOYMENT_KEY_SECRET_ARN"))));
-                assertNotNull(config.deploymentKey(arn -> "secret-of-" + arn), "the relay API hashes addresses with its key");
+                assertEquals(
+                        "RelayConnectorRole",
+                        withoutHash(logicalIdOf(f.path("Properties")
+                                .path("Environment")
+                                .path("Variables")
+                                .path("CONNECTOR_ROLE_ARN"))));
+                assertEquals(
+                        "RelayDeploymentKey",
+                        withoutHash(logicalIdOf(f.path("Properties")
+                                .path("Environment")
+                                .path("Variables")
+                                .path("DEPLOYMENT_KEY_SECRET_ARN"))));
+                assertNotNull(
+                        config.deploymentKey(arn -> "secret-of-" + arn), "the relay API hashes addresses with its key");
             }
         }
     }
@@ -148,31 +186,51 @@ class StackTest {
             JsonNode p = permission.path("Properties");
             if (p.path("Principal").asText().startsWith("alexa-")) {
                 assertEquals("lambda:InvokeFunction", p.path("Action").asText());
-                actual.put(p.path("Principal").asText() + " " + p.path("EventSourceToken").asText(),
+                actual.put(
+                        p.path("Principal").asText() + " "
+                                + p.path("EventSourceToken").asText(),
                         withoutHash(p.path("FunctionName").path("Ref").asText()));
             }
         }
         assertEquals(expected, actual);
         for (JsonNode permission : resources(bare, "AWS::Lambda::Permission").values()) {
-            assertFalse(permission.path("Properties").path("Principal").asText().startsWith("alexa-"),
+            assertFalse(
+                    permission.path("Properties").path("Principal").asText().startsWith("alexa-"),
                     "without skill ids nobody at Alexa may call");
         }
     }
 
     @Test
     void theRelayApiIsAThrottledHttpApiInFrontOfTheRelayAlias() {
-        JsonNode api = resources(full, "AWS::ApiGatewayV2::Api").values().iterator().next();
+        JsonNode api =
+                resources(full, "AWS::ApiGatewayV2::Api").values().iterator().next();
         assertEquals("HTTP", api.path("Properties").path("ProtocolType").asText());
-        JsonNode route = resources(full, "AWS::ApiGatewayV2::Route").values().iterator().next();
-        assertEquals("ANY /v1/{proxy+}", route.path("Properties").path("RouteKey").asText());
-        JsonNode stage = resources(full, "AWS::ApiGatewayV2::Stage").values().iterator().next().path("Properties");
+        JsonNode route =
+                resources(full, "AWS::ApiGatewayV2::Route").values().iterator().next();
+        assertEquals(
+                "ANY /v1/{proxy+}", route.path("Properties").path("RouteKey").asText());
+        JsonNode stage = resources(full, "AWS::ApiGatewayV2::Stage")
+                .values()
+                .iterator()
+                .next()
+                .path("Properties");
         assertEquals("$default", stage.path("StageName").asText());
-        assertEquals(RelayEndpoint.RATE_LIMIT, stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
-        assertEquals(RelayEndpoint.BURST_LIMIT, stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
-        JsonNode integration = resources(full, "AWS::ApiGatewayV2::Integration").values().iterator().next().path("Properties");
+        assertEquals(
+                RelayEndpoint.RATE_LIMIT,
+                stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
+        assertEquals(
+                RelayEndpoint.BURST_LIMIT,
+                stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt());
+        JsonNode integration = resources(full, "AWS::ApiGatewayV2::Integration")
+                .values()
+                .iterator()
+                .next()
+                .path("Properties");
         assertEquals("2.0", integration.path("PayloadFormatVersion").asText(), "the event RelayApiHandler reads");
         assertEquals("RelayApiLive", withoutHash(logicalIdOf(integration.path("IntegrationUri"))));
-        JsonNode invoke = resourceStartingWith(full, "RelayApiANYv1proxyConnectorsPermission", "AWS::Lambda::Permission").path("Properties");
+        JsonNode invoke = resourceStartingWith(
+                        full, "RelayApiANYv1proxyConnectorsPermission", "AWS::Lambda::Permission")
+                .path("Properties");
         assertEquals("apigateway.amazonaws.com", invoke.path("Principal").asText());
         assertTrue(flatten(invoke.path("SourceArn")).endsWith("/*/*/v1/{proxy+}"), "only this API's route may call");
     }
@@ -183,16 +241,21 @@ class StackTest {
         assertEquals(tableGrants(Access.CONTROL_SKILL), grantsOf("ControlSkillRoleDefaultPolicy"));
         assertEquals(tableGrants(Access.RELAY_API), grantsOf("RelayApiRoleDefaultPolicy"));
         assertEquals(tableGrants(Access.HOME_SWEEP), grantsOf("HomeSweepRoleDefaultPolicy"));
-        assertFalse(grantsOf("MusicSkillRoleDefaultPolicy").containsKey("Storagegrants"), "the music skill never sees grants");
+        assertFalse(
+                grantsOf("MusicSkillRoleDefaultPolicy").containsKey("Storagegrants"),
+                "the music skill never sees grants");
         assertEquals(Map.of(), grantsOf("CatalogBuilderRoleDefaultPolicy"), "the catalog build reads no table");
-        assertEquals(Map.of("Storagereplies", List.of("dynamodb:PutItem")), grantsOf("RelayConnectorRoleDefaultPolicy"));
+        assertEquals(
+                Map.of("Storagereplies", List.of("dynamodb:PutItem")), grantsOf("RelayConnectorRoleDefaultPolicy"));
     }
 
     @Test
     void noWildcardWhereASpecificActionOrResourceFits() {
         int statements = 0;
-        for (Map.Entry<String, JsonNode> policy : resources(full, "AWS::IAM::Policy").entrySet()) {
-            for (JsonNode statement : policy.getValue().path("Properties").path("PolicyDocument").path("Statement")) {
+        for (Map.Entry<String, JsonNode> policy :
+                resources(full, "AWS::IAM::Policy").entrySet()) {
+            for (JsonNode statement :
+                    policy.getValue().path("Properties").path("PolicyDocument").path("Statement")) {
                 statements++;
                 assertEquals("Allow", statement.path("Effect").asText());
                 for (String action : strings(statement.path("Action"))) {
@@ -204,30 +267,40 @@ class StackTest {
                         // Queues are made per home at run time: their name prefix is the narrowest ARN there is;
                         // so are homes' snapshots, the catalog build's state and Athena's results (one object each),
                         // and the merge's per-run stage-1 tables.
-                        assertTrue(text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*")
-                                || text.endsWith(":glue:eu-west-1:{AWS::AccountId}:table/test_catalog/per_home_*")
-                                || text.matches("\\{StorageBucketcatalog[0-9A-F]{8}}/(snapshots|catalogs)/\\*")
-                                || text.matches("\\{StorageBucketqueryresults[0-9A-F]{8}}/athena/\\*"), policy.getKey() + " on " + text);
+                        assertTrue(
+                                text.endsWith(":sqs:eu-west-1:{AWS::AccountId}:test-relay-home-*")
+                                        || text.endsWith(
+                                                ":glue:eu-west-1:{AWS::AccountId}:table/test_catalog/per_home_*")
+                                        || text.matches("\\{StorageBucketcatalog[0-9A-F]{8}}/(snapshots|catalogs)/\\*")
+                                        || text.matches("\\{StorageBucketqueryresults[0-9A-F]{8}}/athena/\\*"),
+                                policy.getKey() + " on " + text);
                     }
                 }
             }
         }
         assertTrue(statements >= 30);
         for (JsonNode role : resources(full, "AWS::IAM::Role").values()) {
-            assertTrue(role.path("Properties").path("ManagedPolicyArns").isMissingNode(), "no managed policies (they use *)");
+            assertTrue(
+                    role.path("Properties").path("ManagedPolicyArns").isMissingNode(),
+                    "no managed policies (they use *)");
             assertTrue(role.path("Properties").path("Policies").isMissingNode());
         }
     }
 
     @Test
     void connectorsCredentialsComeFromARoleOnlyTheRelayApiAssumes() {
-        JsonNode role = resourceStartingWith(full, "RelayConnectorRole", "AWS::IAM::Role").path("Properties");
+        JsonNode role = resourceStartingWith(full, "RelayConnectorRole", "AWS::IAM::Role")
+                .path("Properties");
         assertEquals(3600, role.path("MaxSessionDuration").asInt(), "StsCredentialIssuer asks for one hour");
         JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
         assertEquals(1, trust.size());
-        assertEquals("RelayApiRole", withoutHash(logicalIdOf(trust.get(0).path("Principal").path("AWS"))));
+        assertEquals(
+                "RelayApiRole",
+                withoutHash(logicalIdOf(trust.get(0).path("Principal").path("AWS"))));
         JsonNode statements = resourceStartingWith(full, "RelayConnectorRoleDefaultPolicy", "AWS::IAM::Policy")
-                .path("Properties").path("PolicyDocument").path("Statement");
+                .path("Properties")
+                .path("PolicyDocument")
+                .path("Statement");
         List<String> actions = new ArrayList<>();
         statements.forEach(s -> actions.addAll(strings(s.path("Action"))));
         List<String> expected = new ArrayList<>(Access.CONNECTOR_QUEUE_ACTIONS);
@@ -235,8 +308,11 @@ class StackTest {
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actions));
         assertFalse(actions.contains("sqs:SendMessage"), "homes never write into queues");
         List<String> relayActions = new ArrayList<>();
-        resourceStartingWith(full, "RelayApiRoleDefaultPolicy", "AWS::IAM::Policy").path("Properties").path("PolicyDocument")
-                .path("Statement").forEach(s -> relayActions.addAll(strings(s.path("Action"))));
+        resourceStartingWith(full, "RelayApiRoleDefaultPolicy", "AWS::IAM::Policy")
+                .path("Properties")
+                .path("PolicyDocument")
+                .path("Statement")
+                .forEach(s -> relayActions.addAll(strings(s.path("Action"))));
         assertTrue(relayActions.containsAll(List.of("sts:AssumeRole", "sqs:CreateQueue", "sqs:TagQueue")));
         assertFalse(relayActions.contains("sqs:SendMessage"));
     }
@@ -246,39 +322,84 @@ class StackTest {
         JsonNode parameter = full.path("Parameters").path(StackRules.ALEXA_CLIENT_SECRET_PARAMETER);
         assertTrue(parameter.path("NoEcho").asBoolean(), "the skill-messaging secret is never echoed");
         JsonNode key = resourceStartingWith(full, "ReportingSecretsGrantKey", "AWS::SecretsManager::Secret");
-        assertEquals(64, key.path("Properties").path("GenerateSecretString").path("PasswordLength").asInt());
+        assertEquals(
+                64,
+                key.path("Properties")
+                        .path("GenerateSecretString")
+                        .path("PasswordLength")
+                        .asInt());
         assertEquals("Retain", key.path("DeletionPolicy").asText(), "losing it orphans every grant");
-        JsonNode messaging = resourceStartingWith(full, "ReportingSecretsSkillMessaging", "AWS::SecretsManager::Secret");
-        assertEquals(StackRules.ALEXA_CLIENT_SECRET_PARAMETER, messaging.path("Properties").path("SecretString").path("Ref").asText());
+        JsonNode messaging =
+                resourceStartingWith(full, "ReportingSecretsSkillMessaging", "AWS::SecretsManager::Secret");
+        assertEquals(
+                StackRules.ALEXA_CLIENT_SECRET_PARAMETER,
+                messaging.path("Properties").path("SecretString").path("Ref").asText());
 
-        assertTrue(bare.path("Parameters").path(StackRules.ALEXA_CLIENT_SECRET_PARAMETER).isMissingNode());
-        assertEquals(Set.of("CatalogSmapiCredentials", "RelayDeploymentKey"), resources(bare, "AWS::SecretsManager::Secret").keySet()
-                .stream().map(StackTest::withoutHash).collect(java.util.stream.Collectors.toSet()),
+        assertTrue(bare.path("Parameters")
+                .path(StackRules.ALEXA_CLIENT_SECRET_PARAMETER)
+                .isMissingNode());
+        assertEquals(
+                Set.of("CatalogSmapiCredentials", "RelayDeploymentKey"),
+                resources(bare, "AWS::SecretsManager::Secret").keySet().stream()
+                        .map(StackTest::withoutHash)
+                        .collect(java.util.stream.Collectors.toSet()),
                 "without a messaging client only the catalog build's secret and the deployment key");
         JsonNode deploymentKey = resourceStartingWith(full, "RelayDeploymentKey", "AWS::SecretsManager::Secret");
-        assertEquals(64, deploymentKey.path("Properties").path("GenerateSecretString").path("PasswordLength").asInt());
-        assertEquals("Retain", deploymentKey.path("DeletionPolicy").asText(), "a new key makes deleted homes unprovable");
+        assertEquals(
+                64,
+                deploymentKey
+                        .path("Properties")
+                        .path("GenerateSecretString")
+                        .path("PasswordLength")
+                        .asInt());
+        assertEquals(
+                "Retain", deploymentKey.path("DeletionPolicy").asText(), "a new key makes deleted homes unprovable");
         for (JsonNode f : resources(bare, "AWS::Lambda::Function").values()) {
-            assertTrue(f.path("Properties").path("Environment").path("Variables").path("ALEXA_CLIENT_ID").isMissingNode());
+            assertTrue(f.path("Properties")
+                    .path("Environment")
+                    .path("Variables")
+                    .path("ALEXA_CLIENT_ID")
+                    .isMissingNode());
         }
     }
 
     @Test
     void failuresSlownessThrottlesAndRelayErrorsRaiseAlarmsToOneTopic() {
         Map<String, JsonNode> alarms = resources(full, "AWS::CloudWatch::Alarm");
-        assertEquals(20, alarms.size(), "errors, p99 duration and throttles of 6 functions, the API's 5xx, registration surges");
+        assertEquals(
+                20,
+                alarms.size(),
+                "errors, p99 duration and throttles of 6 functions, the API's 5xx, registration surges");
         Set<String> metrics = new TreeSet<>();
         for (JsonNode alarm : alarms.values()) {
             JsonNode p = alarm.path("Properties");
-            assertEquals("AlarmsTopic", withoutHash(logicalIdOf(p.path("AlarmActions").get(0))));
+            assertEquals(
+                    "AlarmsTopic",
+                    withoutHash(logicalIdOf(p.path("AlarmActions").get(0))));
             assertEquals("notBreaching", p.path("TreatMissingData").asText());
-            metrics.add(p.path("Namespace").asText() + "/" + p.path("MetricName").asText());
+            metrics.add(
+                    p.path("Namespace").asText() + "/" + p.path("MetricName").asText());
         }
-        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Duration", "AWS/Lambda/Throttles", "AWS/ApiGateway/5xx",
-                Alarms.METRIC_NAMESPACE + "/Registrations"), metrics);
-        JsonNode filter = resources(full, "AWS::Logs::MetricFilter").values().iterator().next().path("Properties");
-        assertEquals("{ $.msg = \"home.registered\" }", filter.path("FilterPattern").asText());
-        JsonNode mail = resources(full, "AWS::SNS::Subscription").values().iterator().next().path("Properties");
+        assertEquals(
+                Set.of(
+                        "AWS/Lambda/Errors",
+                        "AWS/Lambda/Duration",
+                        "AWS/Lambda/Throttles",
+                        "AWS/ApiGateway/5xx",
+                        Alarms.METRIC_NAMESPACE + "/Registrations"),
+                metrics);
+        JsonNode filter = resources(full, "AWS::Logs::MetricFilter")
+                .values()
+                .iterator()
+                .next()
+                .path("Properties");
+        assertEquals(
+                "{ $.msg = \"home.registered\" }", filter.path("FilterPattern").asText());
+        JsonNode mail = resources(full, "AWS::SNS::Subscription")
+                .values()
+                .iterator()
+                .next()
+                .path("Properties");
         assertEquals("email", mail.path("Protocol").asText());
         assertEquals("ops@example.org", mail.path("Endpoint").asText());
         assertEquals(0, resources(bare, "AWS::SNS::Subscription").size());
@@ -287,48 +408,129 @@ class StackTest {
 
     @Test
     void theOutputsTheDeployReads() {
-        for (String output : List.of("MusicSkillEndpoint", "ControlSkillEndpoint", "RelayApiUrl", "AlarmTopicArn", "AlexaRegion",
-                "CatalogBucket", "SmapiSecretArn")) {
+        for (String output : List.of(
+                "MusicSkillEndpoint",
+                "ControlSkillEndpoint",
+                "RelayApiUrl",
+                "AlarmTopicArn",
+                "AlexaRegion",
+                "CatalogBucket",
+                "SmapiSecretArn")) {
             assertFalse(full.path("Outputs").path(output).isMissingNode(), output);
         }
-        assertEquals("EU", full.path("Outputs").path("AlexaRegion").path("Value").asText());
-        assertEquals("NA", bare.path("Outputs").path("AlexaRegion").path("Value").asText());
+        assertEquals(
+                "EU", full.path("Outputs").path("AlexaRegion").path("Value").asText());
+        assertEquals(
+                "NA", bare.path("Outputs").path("AlexaRegion").path("Value").asText());
     }
 
     @Test
     void settingsThatCannotWorkAreRefusedBeforeSynthesis() {
-        IllegalArgumentException region = assertThrows(IllegalArgumentException.class,
-                () -> Synth.settings("eu-central-1", null, null, null, null));
+        IllegalArgumentException region = assertThrows(
+                IllegalArgumentException.class, () -> Synth.settings("eu-central-1", null, null, null, null));
         assertTrue(region.getMessage().contains("eu-west-1 (EU)"), region.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", "not-a-client", null, null, null,
-                null, null, "x.jar", 30));
-        assertThrows(IllegalArgumentException.class, () -> Synth.settings("us-east-1", "amzn1.ask.skill.short", null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "Bad Prefix", Synth.LWA_CLIENT, null,
-                null, null, null, null, "x.jar", 30));
-        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "xn--music-", Synth.LWA_CLIENT, null,
-                null, null, null, null, "x.jar", 30), "S3 refuses bucket names starting xn--");
-        assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
-                null, null, null, null, "x.jar", 31));
-        App app = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,
-                "logRetentionDays", "a month")).build());
-        IllegalArgumentException days = assertThrows(IllegalArgumentException.class, () -> Settings.from(app.getNode(), Map.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Settings(
+                        "Test", "us-east-1", "test-", "not-a-client", null, null, null, null, null, "x.jar", 30));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Synth.settings("us-east-1", "amzn1.ask.skill.short", null, null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Settings(
+                        "Test",
+                        "us-east-1",
+                        "Bad Prefix",
+                        Synth.LWA_CLIENT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "x.jar",
+                        30));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Settings(
+                        "Test", "us-east-1", "xn--music-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 30),
+                "S3 refuses bucket names starting xn--");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Settings(
+                        "Test", "us-east-1", "test-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 31));
+        App app = new App(AppProps.builder()
+                .context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT, "logRetentionDays", "a month"))
+                .build());
+        IllegalArgumentException days =
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(app.getNode(), Map.of()));
         assertTrue(days.getMessage().startsWith("logRetentionDays must be one of"), days.getMessage());
         for (String locales : List.of("en_US", "en-US, de-DE", "en-US,en-US", "", "english")) {
-            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1",
-                    "test-", Synth.LWA_CLIENT, null, null, null, null, null, "x.jar", 30, locales, 10, 4), locales);
+            IllegalArgumentException bad = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new Settings(
+                            "Test",
+                            "us-east-1",
+                            "test-",
+                            Synth.LWA_CLIENT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "x.jar",
+                            30,
+                            locales,
+                            10,
+                            4),
+                    locales);
             assertTrue(bad.getMessage().startsWith("catalogLocales must be"), bad.getMessage());
         }
         for (int limit : List.of(0, -1, Settings.MAX_CATALOG_SCAN_LIMIT_GB + 1)) {
-            assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
-                    null, null, null, null, "x.jar", 30, null, limit, 4), "scan limit " + limit);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new Settings(
+                            "Test",
+                            "us-east-1",
+                            "test-",
+                            Synth.LWA_CLIENT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "x.jar",
+                            30,
+                            null,
+                            limit,
+                            4),
+                    "scan limit " + limit);
         }
         for (int hours : List.of(-1, 169)) {
-            assertThrows(IllegalArgumentException.class, () -> new Settings("Test", "us-east-1", "test-", Synth.LWA_CLIENT, null,
-                    null, null, null, null, "x.jar", 30, null, 10, hours), "enablement cycle " + hours);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new Settings(
+                            "Test",
+                            "us-east-1",
+                            "test-",
+                            Synth.LWA_CLIENT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "x.jar",
+                            30,
+                            null,
+                            10,
+                            hours),
+                    "enablement cycle " + hours);
         }
-        App words = new App(AppProps.builder().context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT,
-                "catalogScanLimitGb", "ten")).build());
-        IllegalArgumentException gb = assertThrows(IllegalArgumentException.class, () -> Settings.from(words.getNode(), Map.of()));
+        App words = new App(AppProps.builder()
+                .context(Map.of("region", "us-east-1", "lwaClientId", Synth.LWA_CLIENT, "catalogScanLimitGb", "ten"))
+                .build());
+        IllegalArgumentException gb =
+                assertThrows(IllegalArgumentException.class, () -> Settings.from(words.getNode(), Map.of()));
         assertTrue(gb.getMessage().startsWith("catalogScanLimitGb must be a whole number"), gb.getMessage());
     }
 
@@ -343,7 +545,9 @@ class StackTest {
     /** Table logical id (without hash) → actions, from one policy (buckets are not tables). */
     private static Map<String, List<String>> grantsOf(String policyPrefix) {
         Map<String, List<String>> out = new TreeMap<>();
-        JsonNode statements = resourceStartingWith(full, policyPrefix, "AWS::IAM::Policy").path("Properties").path("PolicyDocument")
+        JsonNode statements = resourceStartingWith(full, policyPrefix, "AWS::IAM::Policy")
+                .path("Properties")
+                .path("PolicyDocument")
                 .path("Statement");
         for (JsonNode statement : statements) {
             for (JsonNode resource : list(statement.path("Resource"))) {
@@ -367,8 +571,11 @@ class StackTest {
     }
 
     static JsonNode resourceStartingWith(JsonNode template, String prefix, String type) {
-        return resources(template, type).entrySet().stream().filter(e -> e.getKey().matches(prefix + "[0-9A-F]{8}"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + prefix));
+        return resources(template, type).entrySet().stream()
+                .filter(e -> e.getKey().matches(prefix + "[0-9A-F]{8}"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " " + prefix));
     }
 
     /** A logical id without the 8-character hash CDK appends. */

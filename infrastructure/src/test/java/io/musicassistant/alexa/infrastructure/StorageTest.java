@@ -35,12 +35,17 @@ class StorageTest {
                     "BillingMode", "PAY_PER_REQUEST",
                     "SSESpecification", Map.of("SSEEnabled", true),
                     "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
-            properties.put("TimeToLiveSpecification", spec.ttlAttribute() == null ? Match.absent()
-                    : Map.of("AttributeName", spec.ttlAttribute(), "Enabled", true));
-            template.hasResource("AWS::DynamoDB::Table", Map.of(
-                    "Properties", Match.objectLike(properties),
-                    "DeletionPolicy", "Retain",
-                    "UpdateReplacePolicy", "Retain"));
+            properties.put(
+                    "TimeToLiveSpecification",
+                    spec.ttlAttribute() == null
+                            ? Match.absent()
+                            : Map.of("AttributeName", spec.ttlAttribute(), "Enabled", true));
+            template.hasResource(
+                    "AWS::DynamoDB::Table",
+                    Map.of(
+                            "Properties", Match.objectLike(properties),
+                            "DeletionPolicy", "Retain",
+                            "UpdateReplacePolicy", "Retain"));
         }
     }
 
@@ -55,21 +60,48 @@ class StorageTest {
     void everyBucketTheCodeUsesIsPrivateEncryptedTlsOnlyAndRetained() {
         template.resourceCountIs("AWS::S3::Bucket", Buckets.ALL.size());
         for (Buckets.Spec spec : Buckets.ALL) {
-            Map<String, Object> rule = new HashMap<>(Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1),
-                    "Status", "Enabled"));
+            Map<String, Object> rule = new HashMap<>(
+                    Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1), "Status", "Enabled"));
             rule.put("ExpirationInDays", spec.expireAfterDays() > 0 ? spec.expireAfterDays() : Match.absent());
-            template.hasResource("AWS::S3::Bucket", Map.of(
-                    "Properties", Match.objectLike(Map.of(
-                            "BucketName", Map.of("Fn::Join", List.of("", List.of("test-" + spec.suffix() + "-",
-                                    Map.of("Ref", "AWS::AccountId"), "-", Map.of("Ref", "AWS::Region")))),
-                            "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
-                                    "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-                            "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
-                                    "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
-                            "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
-                            "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(rule))))),
-                    "DeletionPolicy", "Retain",
-                    "UpdateReplacePolicy", "Retain"));
+            template.hasResource(
+                    "AWS::S3::Bucket",
+                    Map.of(
+                            "Properties",
+                                    Match.objectLike(Map.of(
+                                            "BucketName",
+                                                    Map.of(
+                                                            "Fn::Join",
+                                                            List.of(
+                                                                    "",
+                                                                    List.of(
+                                                                            "test-" + spec.suffix() + "-",
+                                                                            Map.of("Ref", "AWS::AccountId"),
+                                                                            "-",
+                                                                            Map.of("Ref", "AWS::Region")))),
+                                            "PublicAccessBlockConfiguration",
+                                                    Map.of(
+                                                            "BlockPublicAcls",
+                                                            true,
+                                                            "BlockPublicPolicy",
+                                                            true,
+                                                            "IgnorePublicAcls",
+                                                            true,
+                                                            "RestrictPublicBuckets",
+                                                            true),
+                                            "BucketEncryption",
+                                                    Map.of(
+                                                            "ServerSideEncryptionConfiguration",
+                                                            List.of(Map.of(
+                                                                    "ServerSideEncryptionByDefault",
+                                                                    Map.of("SSEAlgorithm", "AES256")))),
+                                            "OwnershipControls",
+                                                    Map.of(
+                                                            "Rules",
+                                                            List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
+                                            "LifecycleConfiguration",
+                                                    Map.of("Rules", List.of(Match.objectLike(rule))))),
+                            "DeletionPolicy", "Retain",
+                            "UpdateReplacePolicy", "Retain"));
         }
         // enforceSsl: each bucket's policy refuses any request that did not come over TLS.
         Map<String, Map<String, Object>> policies = template.findResources("AWS::S3::BucketPolicy");
@@ -87,7 +119,8 @@ class StorageTest {
             Buckets names = new Buckets(longestPrefix, "123456789012", region.awsRegion());
             for (Buckets.Spec spec : Buckets.ALL) {
                 String name = names.name(spec);
-                assertTrue(name.length() <= Buckets.MAX_NAME_LENGTH && name.matches("[a-z0-9][a-z0-9-]*[a-z0-9]"), name);
+                assertTrue(
+                        name.length() <= Buckets.MAX_NAME_LENGTH && name.matches("[a-z0-9][a-z0-9-]*[a-z0-9]"), name);
             }
         }
     }

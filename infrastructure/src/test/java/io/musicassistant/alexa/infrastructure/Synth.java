@@ -16,21 +16,27 @@ final class Synth {
     static final String CONTROL_SKILL = "amzn1.ask.skill.66666666-7777-8888-9999-000000000000";
     static final String LWA_CLIENT = "amzn1.application-oa2-client.0123456789abcdef";
 
-    private Synth() {
-    }
+    private Synth() {}
 
     static Settings settings(String region, String musicSkill, String controlSkill, String alexaClient, String email) {
-        return new Settings("Test", region, "test-", LWA_CLIENT, musicSkill, controlSkill, alexaClient, email, null, jar(), 30);
+        return new Settings(
+                "Test", region, "test-", LWA_CLIENT, musicSkill, controlSkill, alexaClient, email, null, jar(), 30);
     }
 
     static Settings full() {
-        return settings("eu-west-1", MUSIC_SKILL, CONTROL_SKILL, "amzn1.application-oa2-client.messaging", "ops@example.org");
+        return settings(
+                "eu-west-1", MUSIC_SKILL, CONTROL_SKILL, "amzn1.application-oa2-client.messaging", "ops@example.org");
     }
 
     static Template template(Settings settings) {
         App app = new App();
-        return Template.fromStack(new MusicAssistantAlexaStack(app, settings.stackName(), StackProps.builder()
-                .env(Environment.builder().region(settings.region()).build()).build(), settings));
+        return Template.fromStack(new MusicAssistantAlexaStack(
+                app,
+                settings.stackName(),
+                StackProps.builder()
+                        .env(Environment.builder().region(settings.region()).build())
+                        .build(),
+                settings));
     }
 
     private static String jar() {

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Minimal JSON writing for log lines; values that are not numbers, booleans, maps or lists become strings. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static void value(StringBuilder out, Object value) {
         switch (value) {

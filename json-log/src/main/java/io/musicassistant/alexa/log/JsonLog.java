@@ -16,7 +16,12 @@ import java.util.function.Consumer;
  */
 public final class JsonLog {
 
-    public enum Level { DEBUG, INFO, WARN, ERROR }
+    public enum Level {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR
+    }
 
     private static volatile Consumer<String> sink = defaultSink(System.out);
     private static volatile Level threshold = parseLevel(System.getenv("LOG_LEVEL"));
@@ -98,7 +103,8 @@ public final class JsonLog {
             Throwable cause = error.getCause();
             if (cause != null && cause != error) {
                 out.append(",\"cause\":");
-                Json.string(out, cause.getClass().getName() + ": " + Redaction.scrub(String.valueOf(cause.getMessage())));
+                Json.string(
+                        out, cause.getClass().getName() + ": " + Redaction.scrub(String.valueOf(cause.getMessage())));
             }
             StackTraceElement[] trace = error.getStackTrace();
             if (trace.length > 0 && (level == Level.ERROR)) {

@@ -14,19 +14,32 @@ public final class Redaction {
     public static final String REDACTED = "[redacted]";
 
     private static final Set<String> SECRET_KEYS = Set.of(
-            "token", "access_token", "accesstoken", "refresh_token", "refreshtoken", "secret",
-            "instance_secret", "password", "authorization", "pairing_code", "code", "signature", "sig",
-            "credentials", "secret_access_key", "session_token", "ma_token", "client_secret");
+            "token",
+            "access_token",
+            "accesstoken",
+            "refresh_token",
+            "refreshtoken",
+            "secret",
+            "instance_secret",
+            "password",
+            "authorization",
+            "pairing_code",
+            "code",
+            "signature",
+            "sig",
+            "credentials",
+            "secret_access_key",
+            "session_token",
+            "ma_token",
+            "client_secret");
 
-    private static final Pattern SECRET_VALUES = Pattern.compile(
-            "(Atz[a-z]\\|[A-Za-z0-9_\\-+/=|.]+)"
-                    + "|(mhs_[A-Za-z0-9_\\-]{16,})"
-                    + "|((?i:bearer)\\s+[A-Za-z0-9_\\-+/=|.~]+)"
-                    + "|(eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)"
-                    + "|((?i:access_token|sig|secret|token)=[^&\\s\"]+)");
+    private static final Pattern SECRET_VALUES = Pattern.compile("(Atz[a-z]\\|[A-Za-z0-9_\\-+/=|.]+)"
+            + "|(mhs_[A-Za-z0-9_\\-]{16,})"
+            + "|((?i:bearer)\\s+[A-Za-z0-9_\\-+/=|.~]+)"
+            + "|(eyJ[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)"
+            + "|((?i:access_token|sig|secret|token)=[^&\\s\"]+)");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     static Object redact(String key, Object value) {
         if (value == null) {

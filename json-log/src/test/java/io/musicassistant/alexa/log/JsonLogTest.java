@@ -48,15 +48,28 @@ class JsonLogTest {
     void redactsSecretsByKeyAndByShape() {
         JsonLog log = JsonLog.get(JsonLogTest.class);
         String token = "Atza|IwEBIAbCdEf0123456789";
-        log.info("identity", "access_token", token, "header", "Bearer abc.def", "note", "user sent " + token,
-                "nested", Map.of("secret", "s3cr3t", "ok", "fine"));
+        log.info(
+                "identity",
+                "access_token",
+                token,
+                "header",
+                "Bearer abc.def",
+                "note",
+                "user sent " + token,
+                "nested",
+                Map.of("secret", "s3cr3t", "ok", "fine"));
         log.error("boom", new IllegalStateException("failed for " + token + " at ?access_token=xyz"));
-        log.info("objects", "home", new StringBuilder("secret mhs_abcdefghijklmnopqrstuvwxyz0123"), "thing", new Object() {
-            @Override
-            public String toString() {
-                return "carries " + token;
-            }
-        });
+        log.info(
+                "objects",
+                "home",
+                new StringBuilder("secret mhs_abcdefghijklmnopqrstuvwxyz0123"),
+                "thing",
+                new Object() {
+                    @Override
+                    public String toString() {
+                        return "carries " + token;
+                    }
+                });
         try (var ignored = LogContext.put("request_id", "Bearer leaked.value")) {
             log.info("context");
         }

@@ -41,8 +41,7 @@ public final class HomeAccounts {
      * @param linkedAt when it claimed the home's code
      * @param owner whether it is the home's owner
      */
-    public record Account(String userId, String label, Instant linkedAt, boolean owner) {
-    }
+    public record Account(String userId, String label, Instant linkedAt, boolean owner) {}
 
     public HomeAccounts(DynamoDbClient dynamo, Tables tables, Pairing pairing) {
         this.dynamo = dynamo;
@@ -54,9 +53,11 @@ public final class HomeAccounts {
 
     /** The home's accounts, owner first, then by the date they were linked; empty for an unknown home. */
     public List<Account> list(String instanceId) {
-        Map<String, AttributeValue> home = dynamo.getItem(b -> b.tableName(homes).consistentRead(true)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .projectionExpression("secret_hash, linked_user_ids")).item();
+        Map<String, AttributeValue> home = dynamo.getItem(b -> b.tableName(homes)
+                        .consistentRead(true)
+                        .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                        .projectionExpression("secret_hash, linked_user_ids"))
+                .item();
         if (home == null || home.isEmpty() || !home.containsKey("linked_user_ids")) {
             return List.of();
         }
@@ -65,8 +66,11 @@ public final class HomeAccounts {
         Map<String, Long> linkedAt = new java.util.HashMap<>();
         for (int from = 0; from < users.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = users.subList(from, Math.min(users.size(), from + BATCH)).stream()
-                    .map(u -> Attrs.key(Tables.LINKS.key(), u)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(links, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    .map(u -> Attrs.key(Tables.LINKS.key(), u))
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    links,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> ask = request;
                 var answer = dynamo.batchGetItem(b -> b.requestItems(ask));
@@ -82,7 +86,8 @@ public final class HomeAccounts {
         for (String user : users) {
             // Only accounts whose own link points here count: a stale entry of the set must never pass for the owner.
             if (linkedAt.containsKey(user)) {
-                out.add(new Account(user, LinkLabels.label(key, user), Instant.ofEpochMilli(linkedAt.get(user)), false));
+                out.add(new Account(
+                        user, LinkLabels.label(key, user), Instant.ofEpochMilli(linkedAt.get(user)), false));
             }
         }
         out.sort(Comparator.comparing(Account::linkedAt).thenComparing(Account::label));

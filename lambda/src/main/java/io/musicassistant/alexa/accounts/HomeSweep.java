@@ -36,6 +36,7 @@ public final class HomeSweep {
     public static final Duration SILENT = Duration.ofDays(90);
     /** The connector warns in its log from this long before the date. */
     public static final Duration WARN_BEFORE = Duration.ofDays(7);
+
     static final String REMOVING_AT = "removing_at_ms";
 
     private final DynamoDbClient dynamo;
@@ -45,8 +46,7 @@ public final class HomeSweep {
     private final Consumer<String> snapshots;
 
     /** What one run did. */
-    public record Report(int homes, int neverPaired, int silent, int states) {
-    }
+    public record Report(int homes, int neverPaired, int silent, int states) {}
 
     /** @param snapshots deletes a home's library snapshot; null when the deployment has no catalog bucket */
     public HomeSweep(DynamoDbClient dynamo, SqsClient sqs, Tables tables, Clock clock, Consumer<String> snapshots) {
@@ -74,7 +74,8 @@ public final class HomeSweep {
         int homes = 0;
         int neverPaired = 0;
         int silent = 0;
-        for (Map<String, AttributeValue> home : dynamo.scanPaginator(b -> b.tableName(tables.name(Tables.HOMES)).consistentRead(true))
+        for (Map<String, AttributeValue> home : dynamo.scanPaginator(
+                        b -> b.tableName(tables.name(Tables.HOMES)).consistentRead(true))
                 .items()) {
             homes++;
             Optional<String> reason = due(home, now);
@@ -88,16 +89,29 @@ public final class HomeSweep {
             }
         }
         int states = sweepStates();
-        LOG.info("sweep.done", "homes", homes, "removed_never_paired", neverPaired, "removed_silent", silent,
-                "states_deleted", states);
+        LOG.info(
+                "sweep.done",
+                "homes",
+                homes,
+                "removed_never_paired",
+                neverPaired,
+                "removed_silent",
+                silent,
+                "states_deleted",
+                states);
         return new Report(homes, neverPaired, silent, states);
     }
 
     private static Optional<String> due(Map<String, AttributeValue> home, long now) {
         if (home.containsKey(REMOVING_AT)) {
-            return Optional.of(Attrs.str(home, "removing_reason") == null ? HomeRetention.SILENT : Attrs.str(home, "removing_reason"));
+            return Optional.of(
+                    Attrs.str(home, "removing_reason") == null
+                            ? HomeRetention.SILENT
+                            : Attrs.str(home, "removing_reason"));
         }
-        HomeRetention r = retention(Attrs.num(home, "created_at_ms", 0), Attrs.num(home, "paired_at_ms", 0),
+        HomeRetention r = retention(
+                Attrs.num(home, "created_at_ms", 0),
+                Attrs.num(home, "paired_at_ms", 0),
                 Attrs.num(home, "heartbeat_at_ms", 0));
         return r.removeAtMs() <= now ? Optional.of(r.reason()) : Optional.empty();
     }
@@ -114,7 +128,8 @@ public final class HomeSweep {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":now", Attrs.n(now));
         values.put(":why", Attrs.s(reason));
-        values.put(reason.equals(HomeRetention.NEVER_PAIRED) ? ":never" : ":silent",
+        values.put(
+                reason.equals(HomeRetention.NEVER_PAIRED) ? ":never" : ":silent",
                 Attrs.n(now - (reason.equals(HomeRetention.NEVER_PAIRED) ? NEVER_PAIRED : SILENT).toMillis()));
         try {
             dynamo.updateItem(b -> b.tableName(tables.name(Tables.HOMES))
@@ -134,7 +149,8 @@ public final class HomeSweep {
         AttributeValue users = home.get("linked_user_ids");
         for (String user : users == null || !users.hasSs() ? List.<String>of() : users.ss()) {
             try {
-                dynamo.deleteItem(b -> b.tableName(tables.name(Tables.LINKS)).key(Attrs.key(Tables.LINKS.key(), user))
+                dynamo.deleteItem(b -> b.tableName(tables.name(Tables.LINKS))
+                        .key(Attrs.key(Tables.LINKS.key(), user))
                         .conditionExpression("instance_id = :home")
                         .expressionAttributeValues(Map.of(":home", Attrs.s(instanceId))));
             } catch (ConditionalCheckFailedException moved) {
@@ -144,7 +160,8 @@ public final class HomeSweep {
         }
         String code = Attrs.str(home, "pairing_code_hash");
         if (code != null) {
-            dynamo.deleteItem(b -> b.tableName(tables.name(Tables.PAIRING_CODES)).key(Attrs.key(Tables.PAIRING_CODES.key(), code)));
+            dynamo.deleteItem(b ->
+                    b.tableName(tables.name(Tables.PAIRING_CODES)).key(Attrs.key(Tables.PAIRING_CODES.key(), code)));
         }
         String queue = Attrs.str(home, "queue_url");
         if (queue != null) {
@@ -158,8 +175,14 @@ public final class HomeSweep {
             snapshots.accept(instanceId);
         }
         dynamo.deleteItem(b -> b.tableName(tables.name(Tables.HOMES)).key(Attrs.key(Tables.HOMES.key(), instanceId)));
-        LOG.info("sweep.home_removed", "instance_id", instanceId, "reason", reason,
-                "accounts", users == null || !users.hasSs() ? 0 : users.ss().size());
+        LOG.info(
+                "sweep.home_removed",
+                "instance_id",
+                instanceId,
+                "reason",
+                reason,
+                "accounts",
+                users == null || !users.hasSs() ? 0 : users.ss().size());
     }
 
     /** Deletes endpoint states whose account is not (or no longer) linked to their home; how many. */
@@ -167,17 +190,22 @@ public final class HomeSweep {
         Map<String, Optional<String>> linkOf = new HashMap<>();
         int deleted = 0;
         String table = tables.name(Tables.ENDPOINT_STATE);
-        for (Map<String, AttributeValue> row : dynamo.scanPaginator(b -> b.tableName(table)
-                .projectionExpression(Tables.ENDPOINT_STATE.key())).items()) {
+        for (Map<String, AttributeValue> row : dynamo.scanPaginator(
+                        b -> b.tableName(table).projectionExpression(Tables.ENDPOINT_STATE.key()))
+                .items()) {
             String key = Attrs.str(row, Tables.ENDPOINT_STATE.key());
             String[] parts = key == null ? new String[0] : key.split("#", 3);
             if (parts.length != 3) {
                 continue;
             }
             Optional<String> linked = linkOf.computeIfAbsent(parts[1], user -> {
-                Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(tables.name(Tables.LINKS)).consistentRead(true)
-                        .key(Attrs.key(Tables.LINKS.key(), user))).item();
-                return link == null || link.isEmpty() ? Optional.empty() : Optional.ofNullable(Attrs.str(link, "instance_id"));
+                Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(tables.name(Tables.LINKS))
+                                .consistentRead(true)
+                                .key(Attrs.key(Tables.LINKS.key(), user)))
+                        .item();
+                return link == null || link.isEmpty()
+                        ? Optional.empty()
+                        : Optional.ofNullable(Attrs.str(link, "instance_id"));
             });
             if (!linked.equals(Optional.of(parts[0]))) {
                 dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.ENDPOINT_STATE.key(), key)));

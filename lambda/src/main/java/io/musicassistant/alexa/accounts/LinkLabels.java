@@ -17,8 +17,7 @@ public final class LinkLabels {
     /** What a label looks like; anything else is refused before a lookup. */
     public static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("[A-Z2-7]{4}-[A-Z2-7]{4}");
 
-    private LinkLabels() {
-    }
+    private LinkLabels() {}
 
     public static String label(String homeKey, String userId) {
         byte[] mac;
@@ -48,7 +47,10 @@ public final class LinkLabels {
         if (input == null || input.length() > 16) {
             return null;
         }
-        String compact = input.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
+        String compact = input.strip()
+                .toUpperCase(java.util.Locale.ROOT)
+                .replace("-", "")
+                .replace(" ", "");
         if (compact.length() != 8) {
             return null;
         }

@@ -71,19 +71,23 @@ public final class Pairing {
             try {
                 dynamo.putItem(b -> b.tableName(codes)
                         .item(Map.of(
-                                Tables.PAIRING_CODES.key(), Attrs.s(hash),
-                                "instance_id", Attrs.s(instanceId),
-                                Tables.TTL, Attrs.n(expiresAtMs / 1000)))
+                                Tables.PAIRING_CODES.key(),
+                                Attrs.s(hash),
+                                "instance_id",
+                                Attrs.s(instanceId),
+                                Tables.TTL,
+                                Attrs.n(expiresAtMs / 1000)))
                         .conditionExpression("attribute_not_exists(code_hash)"));
             } catch (ConditionalCheckFailedException taken) {
                 continue; // another home holds this code right now; draw again
             }
             Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(homes)
-                    .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                    .updateExpression("SET pairing_code_hash = :h")
-                    .conditionExpression("attribute_exists(instance_id)")
-                    .expressionAttributeValues(Map.of(":h", Attrs.s(hash)))
-                    .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+                            .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                            .updateExpression("SET pairing_code_hash = :h")
+                            .conditionExpression("attribute_exists(instance_id)")
+                            .expressionAttributeValues(Map.of(":h", Attrs.s(hash)))
+                            .returnValues(ReturnValue.UPDATED_OLD))
+                    .attributes();
             String oldHash = old == null ? null : Attrs.str(old, HomeDirectory.PAIRING_CODE_HASH);
             if (oldHash != null && !oldHash.equals(hash)) {
                 dynamo.deleteItem(b -> b.tableName(codes).key(Attrs.key(Tables.PAIRING_CODES.key(), oldHash)));
@@ -100,8 +104,10 @@ public final class Pairing {
     public Optional<PairingClaimed> claim(String userId, String code) {
         String codeHash = hash(code);
         for (int attempt = 0; attempt < 3; attempt++) {
-            Map<String, AttributeValue> codeRow = dynamo.getItem(b -> b.tableName(codes).consistentRead(true)
-                    .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash))).item();
+            Map<String, AttributeValue> codeRow = dynamo.getItem(b -> b.tableName(codes)
+                            .consistentRead(true)
+                            .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash)))
+                    .item();
             long nowSec = clock.millis() / 1000;
             if (codeRow == null || codeRow.isEmpty() || Attrs.num(codeRow, Tables.TTL, 0) <= nowSec) {
                 return Optional.empty();
@@ -110,9 +116,12 @@ public final class Pairing {
             Map<String, AttributeValue> link = linkRow(userId);
             Optional<String> previous = Optional.ofNullable(link).map(l -> Attrs.str(l, HomeDirectory.LINKED_INSTANCE));
             // A code of the home the account is already linked to keeps its linking date (ownership: HomeAccounts).
-            long linkedAt = previous.equals(Optional.of(instanceId)) ? Attrs.num(link, "linked_at_ms", clock.millis()) : clock.millis();
+            long linkedAt = previous.equals(Optional.of(instanceId))
+                    ? Attrs.num(link, "linked_at_ms", clock.millis())
+                    : clock.millis();
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(claimItems(userId, codeHash, instanceId, previous, nowSec, linkedAt)));
+                dynamo.transactWriteItems(
+                        b -> b.transactItems(claimItems(userId, codeHash, instanceId, previous, nowSec, linkedAt)));
             } catch (TransactionCanceledException e) {
                 if (conditionFailed(e, 0)) {
                     return Optional.empty(); // used meanwhile, or just expired
@@ -122,35 +131,48 @@ public final class Pairing {
                 }
                 continue; // the user's link changed meanwhile: read again
             }
-            Map<String, AttributeValue> home = dynamo.getItem(b -> b.tableName(homes)
-                    .key(Attrs.key(Tables.HOMES.key(), instanceId))).item();
+            Map<String, AttributeValue> home = dynamo.getItem(
+                            b -> b.tableName(homes).key(Attrs.key(Tables.HOMES.key(), instanceId)))
+                    .item();
             LOG.info("pairing.claimed", "instance_id", instanceId, "moved", previous.isPresent());
             return Optional.of(new PairingClaimed(instanceId, Attrs.str(home, HomeDirectory.HOME_NAME)));
         }
         throw new IllegalStateException("pairing claim kept conflicting");
     }
 
-    private List<TransactWriteItem> claimItems(String userId, String codeHash, String instanceId, Optional<String> previous,
-                                               long nowSec, long linkedAt) {
+    private List<TransactWriteItem> claimItems(
+            String userId, String codeHash, String instanceId, Optional<String> previous, long nowSec, long linkedAt) {
         long nowMs = clock.millis();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().delete(d -> d.tableName(codes)
-                .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash))
-                .conditionExpression("expires_at > :now AND instance_id = :home")
-                .expressionAttributeValues(Map.of(":now", Attrs.n(nowSec), ":home", Attrs.s(instanceId)))).build());
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(links)
-                .item(Map.of(
-                        Tables.LINKS.key(), Attrs.s(userId),
-                        HomeDirectory.LINKED_INSTANCE, Attrs.s(instanceId),
-                        "linked_at_ms", Attrs.n(linkedAt)))
-                .conditionExpression(previous.isEmpty() ? "attribute_not_exists(user_id)" : "instance_id = :previous")
-                .expressionAttributeValues(previous.isEmpty() ? null : Map.of(":previous", Attrs.s(previous.get())))).build());
+        items.add(TransactWriteItem.builder()
+                .delete(d -> d.tableName(codes)
+                        .key(Attrs.key(Tables.PAIRING_CODES.key(), codeHash))
+                        .conditionExpression("expires_at > :now AND instance_id = :home")
+                        .expressionAttributeValues(Map.of(":now", Attrs.n(nowSec), ":home", Attrs.s(instanceId))))
+                .build());
+        items.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(links)
+                        .item(Map.of(
+                                Tables.LINKS.key(),
+                                Attrs.s(userId),
+                                HomeDirectory.LINKED_INSTANCE,
+                                Attrs.s(instanceId),
+                                "linked_at_ms",
+                                Attrs.n(linkedAt)))
+                        .conditionExpression(
+                                previous.isEmpty() ? "attribute_not_exists(user_id)" : "instance_id = :previous")
+                        .expressionAttributeValues(
+                                previous.isEmpty() ? null : Map.of(":previous", Attrs.s(previous.get()))))
+                .build());
         boolean newHome = previous.isEmpty() || !previous.get().equals(instanceId);
-        items.add(TransactWriteItem.builder().update(u -> u.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("SET paired_at_ms = :now ADD " + HomeDirectory.LINKED_USERS + " :user REMOVE pairing_code_hash")
-                .conditionExpression("attribute_exists(instance_id)")
-                .expressionAttributeValues(Map.of(":now", Attrs.n(nowMs), ":user", AttributeValue.fromSs(List.of(userId)))))
+        items.add(TransactWriteItem.builder()
+                .update(u -> u.tableName(homes)
+                        .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                        .updateExpression("SET paired_at_ms = :now ADD " + HomeDirectory.LINKED_USERS
+                                + " :user REMOVE pairing_code_hash")
+                        .conditionExpression("attribute_exists(instance_id)")
+                        .expressionAttributeValues(
+                                Map.of(":now", Attrs.n(nowMs), ":user", AttributeValue.fromSs(List.of(userId)))))
                 .build());
         if (previous.isPresent() && newHome) {
             items.add(leave(previous.get(), userId));
@@ -180,10 +202,12 @@ public final class Pairing {
     public boolean unlinkFrom(String userId, String instanceId) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().delete(d -> d.tableName(links)
-                            .key(Attrs.key(Tables.LINKS.key(), userId))
-                            .conditionExpression("instance_id = :previous")
-                            .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId)))).build(),
+                    TransactWriteItem.builder()
+                            .delete(d -> d.tableName(links)
+                                    .key(Attrs.key(Tables.LINKS.key(), userId))
+                                    .conditionExpression("instance_id = :previous")
+                                    .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId))))
+                            .build(),
                     leave(instanceId, userId)));
             LOG.info("pairing.unlinked", "instance_id", instanceId);
             return true;
@@ -191,7 +215,8 @@ public final class Pairing {
             if (conditionFailed(e, 1) && !conditionFailed(e, 0)) {
                 // The home is gone; the link alone can go.
                 try {
-                    dynamo.deleteItem(b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId))
+                    dynamo.deleteItem(b -> b.tableName(links)
+                            .key(Attrs.key(Tables.LINKS.key(), userId))
                             .conditionExpression("instance_id = :previous")
                             .expressionAttributeValues(Map.of(":previous", Attrs.s(instanceId))));
                     return true;
@@ -205,11 +230,13 @@ public final class Pairing {
 
     /** One user fewer on a home; a home with none left (the set is gone) is unpaired and shows codes again. */
     private TransactWriteItem leave(String instanceId, String userId) {
-        return TransactWriteItem.builder().update(u -> u.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId))
-                .updateExpression("DELETE " + HomeDirectory.LINKED_USERS + " :user")
-                .conditionExpression("attribute_exists(instance_id)")
-                .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId))))).build();
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(homes)
+                        .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                        .updateExpression("DELETE " + HomeDirectory.LINKED_USERS + " :user")
+                        .conditionExpression("attribute_exists(instance_id)")
+                        .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId)))))
+                .build();
     }
 
     private Optional<String> linkedInstance(String userId) {
@@ -218,13 +245,16 @@ public final class Pairing {
 
     /** The user's link row, read consistently, or null. */
     private Map<String, AttributeValue> linkRow(String userId) {
-        Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(links).consistentRead(true)
-                .key(Attrs.key(Tables.LINKS.key(), userId))).item();
+        Map<String, AttributeValue> link = dynamo.getItem(
+                        b -> b.tableName(links).consistentRead(true).key(Attrs.key(Tables.LINKS.key(), userId)))
+                .item();
         return link == null || link.isEmpty() ? null : link;
     }
 
     private static boolean conditionFailed(TransactionCanceledException e, int index) {
         var reasons = e.cancellationReasons();
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return reasons != null
+                && reasons.size() > index
+                && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 }

@@ -60,22 +60,30 @@ public final class SkillAccounts {
 
     /** SkillAccountLinked: this skill user is that account. */
     public void linked(String skill, String skillUserId, String userId) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.SKILL_USERS.key(), Attrs.s(skillKey(skill, skillUserId)),
-                "user_id", Attrs.s(userId),
-                "skill", Attrs.s(skill),
-                "linked_at_ms", Attrs.n(clock.millis()))));
-        dynamo.updateItem(b -> b.tableName(table).key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        Tables.SKILL_USERS.key(),
+                        Attrs.s(skillKey(skill, skillUserId)),
+                        "user_id",
+                        Attrs.s(userId),
+                        "skill",
+                        Attrs.s(skill),
+                        "linked_at_ms",
+                        Attrs.n(clock.millis()))));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
                 .updateExpression("ADD enablements :e")
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId))))));
+                .expressionAttributeValues(
+                        Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId))))));
         LOG.info("accounts.skill_linked", "skill", skill);
     }
 
     /** SkillDisabled: what the skill held for the account goes; with the last of our skills, its home link too. */
     public void disabled(String skill, String skillUserId) {
         String key = skillKey(skill, skillUserId);
-        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.SKILL_USERS.key(), key))).item();
+        Map<String, AttributeValue> row = dynamo.getItem(
+                        b -> b.tableName(table).consistentRead(true).key(Attrs.key(Tables.SKILL_USERS.key(), key)))
+                .item();
         if (row == null || row.isEmpty()) {
             LOG.info("accounts.skill_disabled_unknown", "skill", skill);
             return;
@@ -83,10 +91,12 @@ public final class SkillAccounts {
         String userId = Attrs.str(row, "user_id");
         dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.SKILL_USERS.key(), key)));
         Map<String, AttributeValue> left = dynamo.updateItem(b -> b.tableName(table)
-                .key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
-                .updateExpression("DELETE enablements :e")
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId)))))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+                        .key(Attrs.key(Tables.SKILL_USERS.key(), accountKey(userId)))
+                        .updateExpression("DELETE enablements :e")
+                        .expressionAttributeValues(
+                                Map.of(":e", AttributeValue.fromSs(List.of(enablement(skill, skillUserId)))))
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
         AttributeValue live = left == null ? null : left.get("enablements");
         List<String> remaining = live == null || !live.hasSs() ? List.of() : live.ss();
         boolean lastSkill = remaining.isEmpty();

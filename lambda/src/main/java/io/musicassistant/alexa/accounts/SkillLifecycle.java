@@ -19,8 +19,9 @@ public final class SkillLifecycle {
 
     public static final String PREFIX = "AlexaSkillEvent.";
     /** The request types (after the prefix) of the events the manifests subscribe to. */
-    public static final Set<String> EVENTS = Set.of("SkillEnabled", "SkillDisabled", "SkillAccountLinked", "SkillPermissionAccepted",
-            "SkillPermissionChanged");
+    public static final Set<String> EVENTS = Set.of(
+            "SkillEnabled", "SkillDisabled", "SkillAccountLinked", "SkillPermissionAccepted", "SkillPermissionChanged");
+
     private static final byte[] ACK = "{\"version\":\"1.0\",\"response\":{}}".getBytes(StandardCharsets.UTF_8);
     private static final JsonLog LOG = JsonLog.get(SkillLifecycle.class);
 
@@ -53,14 +54,25 @@ public final class SkillLifecycle {
         JsonNode request = root.path("request");
         String name = request.path("type").asText().substring(PREFIX.length());
         String event = EVENTS.contains(name) ? name : "unknown";
-        String user = root.path("context").path("System").path("user").path("userId").asText("");
-        String application = root.path("context").path("System").path("application").path("applicationId").asText("");
+        String user =
+                root.path("context").path("System").path("user").path("userId").asText("");
+        String application = root.path("context")
+                .path("System")
+                .path("application")
+                .path("applicationId")
+                .asText("");
         if (skillId != null && !skillId.equals(application)) {
             LOG.warn("skill.event.foreign_skill", "skill", skill, "event", event);
             return ACK.clone();
         }
-        LOG.info("skill.event", "skill", skill, "event", event,
-                "skill_user", user.isEmpty() ? null : Hashes.sha256Hex(user).substring(0, 16));
+        LOG.info(
+                "skill.event",
+                "skill",
+                skill,
+                "event",
+                event,
+                "skill_user",
+                user.isEmpty() ? null : Hashes.sha256Hex(user).substring(0, 16));
         if (event.equals("SkillAccountLinked")) {
             String token = request.path("body").path("accessToken").asText("");
             if (!token.isEmpty()) {
@@ -71,7 +83,12 @@ public final class SkillLifecycle {
                     }
                 } catch (RuntimeException e) {
                     // Warming only: the first real request resolves (and reports) it again.
-                    LOG.info("skill.event.token_unresolved", "skill", skill, "reason", e.getClass().getSimpleName());
+                    LOG.info(
+                            "skill.event.token_unresolved",
+                            "skill",
+                            skill,
+                            "reason",
+                            e.getClass().getSimpleName());
                 }
             }
         }
@@ -80,7 +97,12 @@ public final class SkillLifecycle {
                 accounts.disabled(skill, user);
             } catch (RuntimeException e) {
                 // Alexa does not resend events: the daily sweep's retention rules are the fallback.
-                LOG.warn("skill.event.cleanup_failed", "skill", skill, "reason", e.getClass().getSimpleName());
+                LOG.warn(
+                        "skill.event.cleanup_failed",
+                        "skill",
+                        skill,
+                        "reason",
+                        e.getClass().getSimpleName());
             }
         }
         return ACK.clone();

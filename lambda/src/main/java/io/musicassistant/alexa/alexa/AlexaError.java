@@ -50,5 +50,4 @@ public sealed interface AlexaError {
             Objects.requireNonNull(type);
         }
     }
-
 }

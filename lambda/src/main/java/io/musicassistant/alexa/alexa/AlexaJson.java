@@ -29,15 +29,15 @@ public final class AlexaJson {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(40)
-                .maxStringLength(64 * 1024)
-                .maxNumberLength(40)
-                .build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(40)
+                        .maxStringLength(64 * 1024)
+                        .maxNumberLength(40)
+                        .build());
     }
 
-    private AlexaJson() {
-    }
+    private AlexaJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -92,7 +92,8 @@ public final class AlexaJson {
         try {
             return MAPPER.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + message.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + message.getClass().getSimpleName(), e);
         }
     }
 }

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The text of {@code field}, or {@code fallback} when absent or null. */
     public static String text(JsonNode parent, String field, String fallback) {

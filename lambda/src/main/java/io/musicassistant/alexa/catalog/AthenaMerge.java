@@ -29,7 +29,8 @@ public final class AthenaMerge implements MergeEngine {
 
     private static final JsonLog LOG = JsonLog.get(AthenaMerge.class);
     /** The home comes from the object's key, never from its content. */
-    static final String HOME_FROM_PATH = "regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)";
+    static final String HOME_FROM_PATH =
+            "regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)";
 
     /** Where stage 1's Parquet goes: under the prefix the workgroup writes its results to. */
     static final String PER_HOME_PREFIX = "athena/per-home/";
@@ -41,7 +42,13 @@ public final class AthenaMerge implements MergeEngine {
     private final String resultsBucket;
     private final Duration timeout;
 
-    public AthenaMerge(AthenaClient athena, S3Client s3, String workgroup, String database, String resultsBucket, Duration timeout) {
+    public AthenaMerge(
+            AthenaClient athena,
+            S3Client s3,
+            String workgroup,
+            String database,
+            String resultsBucket,
+            Duration timeout) {
         this.athena = athena;
         this.s3 = s3;
         this.workgroup = workgroup;
@@ -52,7 +59,8 @@ public final class AthenaMerge implements MergeEngine {
 
     /** Stage 1 as a CTAS: the per-home rows as Parquet in a table of this run's own. */
     static String perHomeTable(String database, String resultsBucket, String run, String snapshotRows) {
-        return "CREATE TABLE \"" + database + "\".\"per_home_" + run + "\" WITH (format = 'PARQUET', write_compression = 'SNAPPY', "
+        return "CREATE TABLE \"" + database + "\".\"per_home_" + run
+                + "\" WITH (format = 'PARQUET', write_compression = 'SNAPPY', "
                 + "external_location = 's3://" + resultsBucket + "/" + PER_HOME_PREFIX + run + "/') AS "
                 + MergeQuery.homesSql(snapshotRows);
     }
@@ -68,8 +76,12 @@ public final class AthenaMerge implements MergeEngine {
         String run = java.util.UUID.randomUUID().toString().replace("-", "");
         String table = "\"" + database + "\".\"per_home_" + run + "\"";
         QueryExecution homes = await(start(perHomeTable(database, resultsBucket, run, snapshotRows(database))));
-        LOG.info("catalog.merge_homes_done", "scanned_bytes", homes.statistics().dataScannedInBytes(),
-                "engine_ms", homes.statistics().engineExecutionTimeInMillis());
+        LOG.info(
+                "catalog.merge_homes_done",
+                "scanned_bytes",
+                homes.statistics().dataScannedInBytes(),
+                "engine_ms",
+                homes.statistics().engineExecutionTimeInMillis());
         try {
             return rank(query, table, rows);
         } finally {
@@ -82,21 +94,28 @@ public final class AthenaMerge implements MergeEngine {
     }
 
     private String start(String sql) {
-        return athena.startQueryExecution(b -> b.workGroup(workgroup).queryString(sql)
-                .queryExecutionContext(c -> c.database(database))).queryExecutionId();
+        return athena.startQueryExecution(
+                        b -> b.workGroup(workgroup).queryString(sql).queryExecutionContext(c -> c.database(database)))
+                .queryExecutionId();
     }
 
     private long rank(MergeQuery query, String table, Consumer<MergedEntity> rows) {
         String id = start(query.sql(table));
         QueryExecution execution = await(id);
         URI result = URI.create(execution.resultConfiguration().outputLocation());
-        LOG.info("catalog.merge_done", "query_execution_id", id,
-                "scanned_bytes", execution.statistics().dataScannedInBytes(), "engine_ms", execution.statistics().engineExecutionTimeInMillis());
+        LOG.info(
+                "catalog.merge_done",
+                "query_execution_id",
+                id,
+                "scanned_bytes",
+                execution.statistics().dataScannedInBytes(),
+                "engine_ms",
+                execution.statistics().engineExecutionTimeInMillis());
         String bucket = result.getHost();
         String key = result.getPath().substring(1);
         long count = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(s3.getObject(b -> b.bucket(bucket).key(key)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(s3.getObject(b -> b.bucket(bucket).key(key)), StandardCharsets.UTF_8))) {
             ResultCsv csv = new ResultCsv(reader);
             List<String> header = csv.next();
             if (header == null || !header.equals(MergeQuery.RESULT_COLUMNS)) {
@@ -115,18 +134,21 @@ public final class AthenaMerge implements MergeEngine {
     private QueryExecution await(String id) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
+            QueryExecution execution =
+                    athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
             QueryExecutionState state = execution.status().state();
             switch (state) {
                 case SUCCEEDED -> {
                     return execution;
                 }
-                case FAILED, CANCELLED -> throw new IllegalStateException("the catalog merge query " + state + ": "
-                        + execution.status().stateChangeReason());
+                case FAILED, CANCELLED ->
+                    throw new IllegalStateException("the catalog merge query " + state + ": "
+                            + execution.status().stateChangeReason());
                 default -> {
                     if (System.nanoTime() > deadline) {
                         athena.stopQueryExecution(b -> b.queryExecutionId(id));
-                        throw new IllegalStateException("the catalog merge query took longer than " + timeout.toMinutes() + " min");
+                        throw new IllegalStateException(
+                                "the catalog merge query took longer than " + timeout.toMinutes() + " min");
                     }
                     try {
                         Thread.sleep(1000);

@@ -15,8 +15,17 @@ import java.util.List;
 public final class BuildReport {
 
     /** The outcome of one catalog type in this build. */
-    public record TypeResult(CatalogType type, String catalogId, String uploadId, long kept, long added, long changed,
-                             long unchanged, long deleted, String outcome, List<String> errors) {
+    public record TypeResult(
+            CatalogType type,
+            String catalogId,
+            String uploadId,
+            long kept,
+            long added,
+            long changed,
+            long unchanged,
+            long deleted,
+            String outcome,
+            List<String> errors) {
         public TypeResult {
             errors = errors == null ? List.of() : List.copyOf(errors);
         }
@@ -80,12 +89,22 @@ public final class BuildReport {
 
     public String toJson() {
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("started_at", startedAt.toString()).put("homes", homes).put("merged_rows", mergedRows).put("skipped", skipped);
+        json.put("started_at", startedAt.toString())
+                .put("homes", homes)
+                .put("merged_rows", mergedRows)
+                .put("skipped", skipped);
         ArrayNode list = json.putArray("types");
         for (TypeResult t : types) {
-            ObjectNode n = list.addObject().put("type", t.type().amazonType()).put("catalog_id", t.catalogId())
-                    .put("upload_id", t.uploadId()).put("kept", t.kept()).put("added", t.added()).put("changed", t.changed())
-                    .put("unchanged", t.unchanged()).put("deleted", t.deleted()).put("outcome", t.outcome());
+            ObjectNode n = list.addObject()
+                    .put("type", t.type().amazonType())
+                    .put("catalog_id", t.catalogId())
+                    .put("upload_id", t.uploadId())
+                    .put("kept", t.kept())
+                    .put("added", t.added())
+                    .put("changed", t.changed())
+                    .put("unchanged", t.unchanged())
+                    .put("deleted", t.deleted())
+                    .put("outcome", t.outcome());
             t.errors().forEach(n.putArray("errors")::add);
         }
         return json.toString();

@@ -46,9 +46,14 @@ public final class CatalogBuild {
      * @param enablementCycle for a skill in development (private deployments): cycle its development
      *     enablement after every accepted upload and at least this often; null for a published skill
      */
-    public record Settings(String skillId, List<CatalogLocale> locales, MergeQuery query, String titlePrefix,
-                           Duration ingestionWait, Duration pollEvery, Duration enablementCycle) {
-    }
+    public record Settings(
+            String skillId,
+            List<CatalogLocale> locales,
+            MergeQuery query,
+            String titlePrefix,
+            Duration ingestionWait,
+            Duration pollEvery,
+            Duration enablementCycle) {}
 
     private final CatalogStore store;
     private final MergeEngine engine;
@@ -60,8 +65,14 @@ public final class CatalogBuild {
     /** The skill's associated catalogs, asked once per build (every type's upload checks it). */
     private List<String> associated;
 
-    public CatalogBuild(CatalogStore store, MergeEngine engine, SmapiClient smapi, Settings settings, Clock clock, Path workDir,
-                        Consumer<String> progress) {
+    public CatalogBuild(
+            CatalogStore store,
+            MergeEngine engine,
+            SmapiClient smapi,
+            Settings settings,
+            Clock clock,
+            Path workDir,
+            Consumer<String> progress) {
         this.store = store;
         this.engine = engine;
         this.smapi = smapi;
@@ -98,7 +109,8 @@ public final class CatalogBuild {
             progress.accept("Catalog build: no home's library changed since the last build; nothing to do.");
             report.skipped();
             if (cycleDue(state.get().enablementCycledAt(), started)) {
-                store.saveState(new CatalogStore.State(state.get().snapshotsDigest(), state.get().builtAt(), cycleEnablement(started)));
+                store.saveState(new CatalogStore.State(
+                        state.get().snapshotsDigest(), state.get().builtAt(), cycleEnablement(started)));
             }
             return report;
         }
@@ -108,19 +120,33 @@ public final class CatalogBuild {
             for (CatalogType type : CatalogType.values()) {
                 runs.put(type, new Run(type));
             }
-            long rows = engine.merge(settings.query(), entity -> runs.get(CatalogType.of(entity.kind())).accept(entity));
+            long rows = engine.merge(
+                    settings.query(),
+                    entity -> runs.get(CatalogType.of(entity.kind())).accept(entity));
             report.mergedRows(rows);
             boolean allSettled = true;
             for (CatalogType type : CatalogType.values()) {
                 BuildReport.TypeResult result = runs.get(type).finishAndUpload();
                 report.add(result);
                 allSettled &= !BuildReport.FAILED.equals(result.outcome());
-                LOG.info("catalog.type_built", "type", type.amazonType(), "outcome", result.outcome(), "added", result.added(),
-                        "changed", result.changed(), "deleted", result.deleted(), "kept", result.kept());
+                LOG.info(
+                        "catalog.type_built",
+                        "type",
+                        type.amazonType(),
+                        "outcome",
+                        result.outcome(),
+                        "added",
+                        result.added(),
+                        "changed",
+                        result.changed(),
+                        "deleted",
+                        result.deleted(),
+                        "kept",
+                        result.kept());
             }
             Instant cycled = state.map(CatalogStore.State::enablementCycledAt).orElse(Instant.EPOCH);
-            boolean accepted = report.types().stream().anyMatch(t -> BuildReport.ACCEPTED.equals(t.outcome())
-                    || BuildReport.PENDING.equals(t.outcome()));
+            boolean accepted = report.types().stream()
+                    .anyMatch(t -> BuildReport.ACCEPTED.equals(t.outcome()) || BuildReport.PENDING.equals(t.outcome()));
             if (settings.enablementCycle() != null && (accepted || cycleDue(cycled, started))) {
                 cycled = cycleEnablement(started);
             }
@@ -135,7 +161,8 @@ public final class CatalogBuild {
     }
 
     private boolean cycleDue(Instant lastCycle, Instant now) {
-        return settings.enablementCycle() != null && !lastCycle.plus(settings.enablementCycle()).isAfter(now);
+        return settings.enablementCycle() != null
+                && !lastCycle.plus(settings.enablementCycle()).isAfter(now);
     }
 
     /** Re-binds a development skill to its catalogs; a failure is logged, the next run tries again. */
@@ -191,13 +218,15 @@ public final class CatalogBuild {
             if (!changes.any()) {
                 return result(ledger.catalogId(), null, BuildReport.NOTHING_TO_SEND, List.of());
             }
-            progress.accept(String.format("Catalog build: %s — %d new, %d changed, %d deleted, %d unchanged; uploading ...",
+            progress.accept(String.format(
+                    "Catalog build: %s — %d new, %d changed, %d deleted, %d unchanged; uploading ...",
                     type.amazonType(), changes.added(), changes.changed(), changes.deleted(), changes.unchanged()));
             String catalogId = ledger.catalogId();
             String uploadId = null;
             try {
                 if (catalogId == null) {
-                    catalogId = smapi.createCatalog(settings.titlePrefix() + " " + type.key(), type.amazonType(), type.usage());
+                    catalogId = smapi.createCatalog(
+                            settings.titlePrefix() + " " + type.key(), type.amazonType(), type.usage());
                     smapi.associate(settings.skillId(), catalogId);
                 } else if (!associated().contains(catalogId)) {
                     smapi.associate(settings.skillId(), catalogId); // a recreated skill lost its catalogs
@@ -209,9 +238,20 @@ public final class CatalogBuild {
                     return result(catalogId, uploadId, BuildReport.FAILED, status.errors());
                 }
                 store.saveLedger(type, accepted);
-                return result(catalogId, uploadId, status.usableByVoice() ? BuildReport.ACCEPTED : BuildReport.PENDING, status.errors());
+                return result(
+                        catalogId,
+                        uploadId,
+                        status.usableByVoice() ? BuildReport.ACCEPTED : BuildReport.PENDING,
+                        status.errors());
             } catch (SmapiException e) {
-                LOG.warn("catalog.upload_refused", "type", type.amazonType(), "status", e.status(), "reason", e.getMessage());
+                LOG.warn(
+                        "catalog.upload_refused",
+                        "type",
+                        type.amazonType(),
+                        "status",
+                        e.status(),
+                        "reason",
+                        e.getMessage());
                 List<String> errors = new ArrayList<>(e.violations());
                 errors.addFirst(e.getMessage());
                 return result(catalogId, uploadId, BuildReport.FAILED, errors);
@@ -237,7 +277,8 @@ public final class CatalogBuild {
             List<SmapiClient.PartTag> tags = new ArrayList<>();
             for (SmapiClient.Part part : upload.parts()) {
                 long offset = (part.number() - 1L) * PART_BYTES;
-                tags.add(new SmapiClient.PartTag(part.number(), smapi.putPart(part, file, offset, Math.min(PART_BYTES, size - offset))));
+                tags.add(new SmapiClient.PartTag(
+                        part.number(), smapi.putPart(part, file, offset, Math.min(PART_BYTES, size - offset))));
             }
             smapi.complete(catalogId, upload.id(), tags);
             return upload.id();
@@ -246,7 +287,9 @@ public final class CatalogBuild {
         private UploadStatus awaitIngestion(String catalogId, String uploadId) {
             Instant deadline = clock.instant().plus(settings.ingestionWait());
             UploadStatus status = smapi.status(catalogId, uploadId);
-            while (!status.usableByVoice() && !status.failed() && clock.instant().isBefore(deadline)) {
+            while (!status.usableByVoice()
+                    && !status.failed()
+                    && clock.instant().isBefore(deadline)) {
                 sleep(settings.pollEvery());
                 status = smapi.status(catalogId, uploadId);
             }
@@ -254,8 +297,17 @@ public final class CatalogBuild {
         }
 
         private BuildReport.TypeResult result(String catalogId, String uploadId, String outcome, List<String> errors) {
-            return new BuildReport.TypeResult(type, catalogId, uploadId, kept, changes.added(), changes.changed(), changes.unchanged(),
-                    changes.deleted(), outcome, errors);
+            return new BuildReport.TypeResult(
+                    type,
+                    catalogId,
+                    uploadId,
+                    kept,
+                    changes.added(),
+                    changes.changed(),
+                    changes.unchanged(),
+                    changes.deleted(),
+                    outcome,
+                    errors);
         }
 
         void discard() {

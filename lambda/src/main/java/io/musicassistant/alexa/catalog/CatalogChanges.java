@@ -84,8 +84,15 @@ public final class CatalogChanges {
 
     /** What Amazon would see of the entity; a change in any of it means sending the entity again. */
     static String fingerprint(MergedEntity e, int popularity) {
-        String seenByAmazon = String.join("\u0000", e.name(), String.join("\u0001", e.altNames()), String.valueOf(e.artistId()),
-                String.valueOf(e.artist()), String.valueOf(e.albumId()), String.valueOf(e.album()), Integer.toString(popularity));
+        String seenByAmazon = String.join(
+                "\u0000",
+                e.name(),
+                String.join("\u0001", e.altNames()),
+                String.valueOf(e.artistId()),
+                String.valueOf(e.artist()),
+                String.valueOf(e.albumId()),
+                String.valueOf(e.album()),
+                Integer.toString(popularity));
         return Hashes.sha256Hex(seenByAmazon).substring(0, 16);
     }
 

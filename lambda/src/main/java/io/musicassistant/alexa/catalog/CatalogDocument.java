@@ -20,7 +20,8 @@ import java.util.List;
 public final class CatalogDocument implements AutoCloseable {
 
     /** Amazon's ISO 8601 with milliseconds in UTC, e.g. {@code 2026-11-20T09:30:00.000Z}. */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final JsonGenerator json;
     private final CatalogType type;

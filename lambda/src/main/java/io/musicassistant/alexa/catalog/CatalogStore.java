@@ -31,20 +31,21 @@ public final class CatalogStore {
     private final String bucket;
 
     /** One home's snapshot object; its ETag changes whenever its content does. */
-    public record Snapshot(String key, String instanceId, Instant lastModified, long bytes, String eTag) {
-    }
+    public record Snapshot(String key, String instanceId, Instant lastModified, long bytes, String eTag) {}
 
     /**
      * What the last complete build read: a digest of every snapshot's key and ETag (times alone
      * would miss a snapshot replaced within the same second), and when it ran.
      */
-    public record State(String snapshotsDigest, Instant builtAt, Instant enablementCycledAt) {
-    }
+    public record State(String snapshotsDigest, Instant builtAt, Instant enablementCycledAt) {}
 
     /** The digest {@link State} compares: the same set of snapshot versions gives the same digest. */
     public static String digest(List<Snapshot> snapshots) {
         StringBuilder all = new StringBuilder();
-        snapshots.stream().map(s -> s.key() + "@" + s.eTag()).sorted().forEach(v -> all.append(v).append('\n'));
+        snapshots.stream()
+                .map(s -> s.key() + "@" + s.eTag())
+                .sorted()
+                .forEach(v -> all.append(v).append('\n'));
         return io.musicassistant.alexa.platform.Hashes.sha256Hex(all.toString());
     }
 
@@ -56,10 +57,12 @@ public final class CatalogStore {
     /** Every well-named snapshot in the bucket; anything else under the prefix is ignored. */
     public List<Snapshot> snapshots() {
         List<Snapshot> found = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(CatalogSnapshot.SNAPSHOTS_PREFIX)).contents()) {
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(CatalogSnapshot.SNAPSHOTS_PREFIX))
+                .contents()) {
             var key = CatalogSnapshot.KEY.matcher(object.key());
             if (key.matches()) {
-                found.add(new Snapshot(object.key(), key.group(1), object.lastModified(), object.size(), object.eTag()));
+                found.add(
+                        new Snapshot(object.key(), key.group(1), object.lastModified(), object.size(), object.eTag()));
             }
         }
         return found;
@@ -85,7 +88,8 @@ public final class CatalogStore {
      * a bucket-wide list right S3 answers a missing object with 403, not 404.
      */
     boolean exists(String key) {
-        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1)).contents().stream().anyMatch(o -> o.key().equals(key));
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(key).maxKeys(1)).contents().stream()
+                .anyMatch(o -> o.key().equals(key));
     }
 
     /**
@@ -96,7 +100,8 @@ public final class CatalogStore {
     public boolean lock(Instant now, java.time.Duration staleAfter) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                s3.putObject(b -> b.bucket(bucket).key(LOCK_KEY).ifNoneMatch("*").contentType("text/plain"),
+                s3.putObject(
+                        b -> b.bucket(bucket).key(LOCK_KEY).ifNoneMatch("*").contentType("text/plain"),
                         RequestBody.fromString(Long.toString(now.toEpochMilli())));
                 return true;
             } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
@@ -105,7 +110,8 @@ public final class CatalogStore {
                 }
                 long taken;
                 try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(LOCK_KEY))) {
-                    taken = Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
+                    taken = Long.parseLong(
+                            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
                 } catch (IOException | NumberFormatException | NoSuchKeyException unreadable) {
                     taken = 0;
                 }
@@ -125,7 +131,9 @@ public final class CatalogStore {
     public void saveLedger(CatalogType type, Ledger ledger) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ledger.write(out);
-        s3.putObject(b -> b.bucket(bucket).key(ledgerKey(type)).contentType("application/gzip"), RequestBody.fromBytes(out.toByteArray()));
+        s3.putObject(
+                b -> b.bucket(bucket).key(ledgerKey(type)).contentType("application/gzip"),
+                RequestBody.fromBytes(out.toByteArray()));
     }
 
     public Optional<State> state() {
@@ -134,7 +142,9 @@ public final class CatalogStore {
         }
         try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(STATE_KEY))) {
             JsonNode state = JSON.readTree(in);
-            return Optional.of(new State(state.path("snapshots_digest").asText(""), Instant.ofEpochMilli(state.path("built_at_ms").asLong()),
+            return Optional.of(new State(
+                    state.path("snapshots_digest").asText(""),
+                    Instant.ofEpochMilli(state.path("built_at_ms").asLong()),
                     Instant.ofEpochMilli(state.path("enablement_cycled_at_ms").asLong())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,16 +152,22 @@ public final class CatalogStore {
     }
 
     public void saveState(State state) {
-        String json = JSON.createObjectNode().put("snapshots_digest", state.snapshotsDigest())
+        String json = JSON.createObjectNode()
+                .put("snapshots_digest", state.snapshotsDigest())
                 .put("built_at_ms", state.builtAt().toEpochMilli())
-                .put("enablement_cycled_at_ms", state.enablementCycledAt().toEpochMilli()).toString();
-        s3.putObject(b -> b.bucket(bucket).key(STATE_KEY).contentType("application/json"), RequestBody.fromString(json));
+                .put("enablement_cycled_at_ms", state.enablementCycledAt().toEpochMilli())
+                .toString();
+        s3.putObject(
+                b -> b.bucket(bucket).key(STATE_KEY).contentType("application/json"), RequestBody.fromString(json));
     }
 
     /** Keeps the build's report, named by its time so that they list in order. */
     public String saveReport(BuildReport report) {
-        String key = CatalogSnapshot.CATALOGS_PREFIX + "builds/" + CatalogDocument.TIME.format(report.startedAt()).replace(':', '-') + ".json";
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromString(report.toJson()));
+        String key = CatalogSnapshot.CATALOGS_PREFIX + "builds/"
+                + CatalogDocument.TIME.format(report.startedAt()).replace(':', '-') + ".json";
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromString(report.toJson()));
         return key;
     }
 

@@ -78,14 +78,19 @@ public final class Ledger {
     }
 
     public void write(OutputStream out) {
-        try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
+        try (BufferedWriter writer =
+                new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
             ObjectNode header = JSON.createObjectNode().put("version", 1).put("ever_uploaded", everUploaded);
             header.put("catalog_id", catalogId);
             writer.write(header.toString());
             writer.newLine();
             for (Map.Entry<String, LedgerEntry> e : entries.entrySet()) {
-                writer.write(JSON.createObjectNode().put("id", e.getKey()).put("fp", e.getValue().fingerprint())
-                        .put("updated_ms", e.getValue().updatedMs()).put("deleted", e.getValue().deleted()).toString());
+                writer.write(JSON.createObjectNode()
+                        .put("id", e.getKey())
+                        .put("fp", e.getValue().fingerprint())
+                        .put("updated_ms", e.getValue().updatedMs())
+                        .put("deleted", e.getValue().deleted())
+                        .toString());
                 writer.newLine();
             }
         } catch (IOException e) {
@@ -94,7 +99,8 @@ public final class Ledger {
     }
 
     public static Ledger read(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
             JsonNode header = JSON.readTree(reader.readLine());
             if (header == null || header.path("version").asInt() != 1) {
                 throw new IllegalStateException("not a catalog ledger of version 1");
@@ -103,10 +109,16 @@ public final class Ledger {
             String line;
             while ((line = reader.readLine()) != null) {
                 JsonNode e = JSON.readTree(line);
-                entries.put(e.path("id").asText(), new LedgerEntry(e.path("fp").asText(), e.path("updated_ms").asLong(),
-                        e.path("deleted").asBoolean()));
+                entries.put(
+                        e.path("id").asText(),
+                        new LedgerEntry(
+                                e.path("fp").asText(),
+                                e.path("updated_ms").asLong(),
+                                e.path("deleted").asBoolean()));
             }
-            String catalog = header.path("catalog_id").isTextual() ? header.path("catalog_id").asText() : null;
+            String catalog = header.path("catalog_id").isTextual()
+                    ? header.path("catalog_id").asText()
+                    : null;
             return new Ledger(catalog, header.path("ever_uploaded").asLong(), entries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

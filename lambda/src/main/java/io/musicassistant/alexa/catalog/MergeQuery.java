@@ -25,11 +25,33 @@ public final class MergeQuery {
     /** Separates alternate names in the one string each row carries (no name contains it). */
     public static final char ALT_SEPARATOR = '\u001f';
     /** The columns every engine's {@code snapshot_rows} must produce, in this order. */
-    public static final List<String> SOURCE_COLUMNS = List.of("home", "kind", "id", "name", "alt_names", "artist_id", "album_id",
-            "favorite", "plays", "last_played_days");
+    public static final List<String> SOURCE_COLUMNS = List.of(
+            "home",
+            "kind",
+            "id",
+            "name",
+            "alt_names",
+            "artist_id",
+            "album_id",
+            "favorite",
+            "plays",
+            "last_played_days");
     /** The result's columns, in order. */
-    public static final List<String> RESULT_COLUMNS = List.of("kind", "id", "name", "alt_names", "artist_id", "artist",
-            "album_id", "album", "homes", "favorites", "plays", "recent", "score", "rank");
+    public static final List<String> RESULT_COLUMNS = List.of(
+            "kind",
+            "id",
+            "name",
+            "alt_names",
+            "artist_id",
+            "artist",
+            "album_id",
+            "album",
+            "homes",
+            "favorites",
+            "plays",
+            "recent",
+            "score",
+            "rank");
 
     private static final String HOMES_TEMPLATE = load("merge-homes.sql");
     private static final String TEMPLATE = load("merge.sql");

@@ -9,9 +9,21 @@ import java.util.List;
  *
  * @param rank 1 for the entity most homes hold, within its kind
  */
-public record MergedEntity(ContentKind kind, String id, String name, List<String> altNames, String artistId, String artist,
-                           String albumId, String album, long homes, long favorites, long plays, long recent, double score,
-                           long rank) {
+public record MergedEntity(
+        ContentKind kind,
+        String id,
+        String name,
+        List<String> altNames,
+        String artistId,
+        String artist,
+        String albumId,
+        String album,
+        long homes,
+        long favorites,
+        long plays,
+        long recent,
+        double score,
+        long rank) {
 
     public MergedEntity {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);

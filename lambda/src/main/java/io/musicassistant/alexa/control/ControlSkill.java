@@ -3,9 +3,9 @@ package io.musicassistant.alexa.control;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.AlexaJson;
-import io.musicassistant.alexa.accounts.SkillLifecycle;
 import io.musicassistant.alexa.control.smarthome.SmartHomeEvents;
 import io.musicassistant.alexa.control.smarthome.SmartHomeException;
 import io.musicassistant.alexa.control.smarthome.SmartHomeSkill;
@@ -49,8 +49,10 @@ public final class ControlSkill {
                 return voice.handle(input); // refuses it as a custom-skill response, the envelope that request expects
             }
             // A smart-home directive carries a correlation token: what could be read of one is answered with it.
-            return AlexaJson.write(SmartHomeEvents.error(SmartHomeSkill.correlationToken(input),
-                    new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, e.error().message())));
+            return AlexaJson.write(SmartHomeEvents.error(
+                    SmartHomeSkill.correlationToken(input),
+                    new SmartHomeException(
+                            SmartHomeException.INVALID_DIRECTIVE, e.error().message())));
         }
         if (root.has("directive")) {
             return smartHome.handle(root);
@@ -61,8 +63,10 @@ public final class ControlSkill {
         if (root.has("request")) {
             return voice.handle(input);
         }
-        return AlexaJson.write(SmartHomeEvents.error((String) null,
-                new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "neither a smart-home directive nor a skill request")));
+        return AlexaJson.write(SmartHomeEvents.error(
+                (String) null,
+                new SmartHomeException(
+                        SmartHomeException.INVALID_DIRECTIVE, "neither a smart-home directive nor a skill request")));
     }
 
     /**
@@ -73,7 +77,9 @@ public final class ControlSkill {
         if (input == null) {
             return false;
         }
-        try (JsonParser parser = AlexaJson.mapper().getFactory().createParser(input, 0, Math.min(input.length, AlexaJson.MAX_REQUEST_BYTES))) {
+        try (JsonParser parser = AlexaJson.mapper()
+                .getFactory()
+                .createParser(input, 0, Math.min(input.length, AlexaJson.MAX_REQUEST_BYTES))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

@@ -18,6 +18,7 @@ public final class IdentityResolver {
     private static final JsonLog LOG = JsonLog.get(IdentityResolver.class);
     /** LWA documents access tokens as at most 2048 bytes; anything longer is not a token. */
     public static final int MAX_TOKEN_LENGTH = 2048;
+
     private static final int MEMORY_ENTRIES = 2048;
 
     private final LwaClient lwa;
@@ -38,7 +39,8 @@ public final class IdentityResolver {
 
     public String userId(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
-            throw new AuthorizationException(AuthorizationException.Reason.INVALID, "no access token: the skill is not linked");
+            throw new AuthorizationException(
+                    AuthorizationException.Reason.INVALID, "no access token: the skill is not linked");
         }
         if (accessToken.length() > MAX_TOKEN_LENGTH || !printableAscii(accessToken)) {
             throw new AuthorizationException(AuthorizationException.Reason.INVALID, "malformed access token");
@@ -64,7 +66,11 @@ public final class IdentityResolver {
         LwaIdentity identity = lwa.lookup(accessToken);
         cache.put(hash, identity);
         remember(hash, identity);
-        LOG.info("identity.resolved", "token_hash", hash.substring(0, 12), "valid_s",
+        LOG.info(
+                "identity.resolved",
+                "token_hash",
+                hash.substring(0, 12),
+                "valid_s",
                 identity.expiresAt().getEpochSecond() - now.getEpochSecond());
         return identity.userId();
     }

@@ -61,7 +61,8 @@ public final class LwaClient {
         }
         String userId = user.body().path("user_id").asText("");
         if (userId.isEmpty() || !userId.equals(tokenInfo.body().path("user_id").asText(userId))) {
-            throw new AuthorizationException(AuthorizationException.Reason.INVALID, "profile and tokeninfo disagree on the user");
+            throw new AuthorizationException(
+                    AuthorizationException.Reason.INVALID, "profile and tokeninfo disagree on the user");
         }
         JsonNode exp = tokenInfo.body().path("exp");
         long secondsLeft = exp.canConvertToLong() ? exp.asLong() : UNKNOWN_LIFETIME_S;
@@ -72,15 +73,15 @@ public final class LwaClient {
         return new LwaIdentity(userId, clock.instant().plusSeconds(Math.min(secondsLeft, MAX_LIFETIME_S)));
     }
 
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private Answer get(String path, String authorization, String tokenParameter) throws IOException {
         String url = apiBase + path;
         if (tokenParameter != null) {
             url += "?access_token=" + URLEncoder.encode(tokenParameter, StandardCharsets.UTF_8);
         }
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
         try {
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
@@ -111,7 +112,8 @@ public final class LwaClient {
         try {
             return call.get();
         } catch (ExecutionException e) {
-            throw new AuthorizationException(AuthorizationException.Reason.UNAVAILABLE,
+            throw new AuthorizationException(
+                    AuthorizationException.Reason.UNAVAILABLE,
                     "LWA unreachable: " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,14 +126,16 @@ public final class LwaClient {
             return;
         }
         if (answer.status() >= 500 || answer.status() == 429) {
-            throw new AuthorizationException(AuthorizationException.Reason.UNAVAILABLE,
-                    "LWA " + endpoint + " answered " + answer.status());
+            throw new AuthorizationException(
+                    AuthorizationException.Reason.UNAVAILABLE, "LWA " + endpoint + " answered " + answer.status());
         }
         String description = answer.body().path("error_description").asText("").toLowerCase(Locale.ROOT);
         AuthorizationException.Reason reason = description.contains("expired")
                 ? AuthorizationException.Reason.EXPIRED
                 : AuthorizationException.Reason.INVALID;
-        throw new AuthorizationException(reason, "LWA " + endpoint + " refused the token (" + answer.status() + ", "
-                + answer.body().path("error").asText("?") + ")");
+        throw new AuthorizationException(
+                reason,
+                "LWA " + endpoint + " refused the token (" + answer.status() + ", "
+                        + answer.body().path("error").asText("?") + ")");
     }
 }

@@ -23,19 +23,24 @@ public final class TokenCache {
     }
 
     public Optional<LwaIdentity> get(String tokenHash) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Attrs.key(Tables.TOKENS.key(), tokenHash))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Attrs.key(Tables.TOKENS.key(), tokenHash)))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LwaIdentity(Attrs.str(item, "user_id"),
-                Instant.ofEpochSecond(Attrs.num(item, Tables.TTL, 0))));
+        return Optional.of(
+                new LwaIdentity(Attrs.str(item, "user_id"), Instant.ofEpochSecond(Attrs.num(item, Tables.TTL, 0))));
     }
 
     public void put(String tokenHash, LwaIdentity identity) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.TOKENS.key(), Attrs.s(tokenHash),
-                "user_id", Attrs.s(identity.userId()),
-                Tables.TTL, Attrs.n(identity.expiresAt().getEpochSecond()))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        Tables.TOKENS.key(),
+                        Attrs.s(tokenHash),
+                        "user_id",
+                        Attrs.s(identity.userId()),
+                        Tables.TTL,
+                        Attrs.n(identity.expiresAt().getEpochSecond()))));
     }
 }

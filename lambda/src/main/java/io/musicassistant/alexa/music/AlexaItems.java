@@ -46,30 +46,41 @@ public final class AlexaItems {
         };
         List<EntityMetadata> authors = content.artist() == null ? null : List.of(EntityMetadata.of(content.artist()));
         EntityMetadata album = null;
-        if (content.kind() == ContentKind.TRACK && !content.tracks().isEmpty()
+        if (content.kind() == ContentKind.TRACK
+                && !content.tracks().isEmpty()
                 && content.tracks().getFirst().album() != null) {
             album = EntityMetadata.of(content.tracks().getFirst().album());
         }
-        return new MediaMetadata(type, Name.of(content.name()), authors, album,
-                art(content.artUrl(), content.name()));
+        return new MediaMetadata(type, Name.of(content.name()), authors, album, art(content.artUrl(), content.name()));
     }
 
     /** One queue item; {@code hasPrevious} decides whether "previous" is offered on it. */
     public Item item(ItemId id, ResolvedTrack track, ResolvedContent content, boolean hasPrevious) {
         boolean live = content.live();
         String art = track.artUrl() != null ? track.artUrl() : content.artUrl();
-        List<EntityMetadata> authors = track.artists().isEmpty() ? null
+        List<EntityMetadata> authors = track.artists().isEmpty()
+                ? null
                 : track.artists().stream().map(EntityMetadata::of).toList();
-        MediaMetadata metadata = new MediaMetadata(live ? "STATION" : "TRACK",
-                Name.of(track.title()), authors,
-                track.album() == null ? null : EntityMetadata.of(track.album()), art(art, track.title()));
+        MediaMetadata metadata = new MediaMetadata(
+                live ? "STATION" : "TRACK",
+                Name.of(track.title()),
+                authors,
+                track.album() == null ? null : EntityMetadata.of(track.album()),
+                art(art, track.title()));
         List<Control> controls = List.of(
                 Control.command("NEXT", !live),
                 Control.command("PREVIOUS", !live && hasPrevious),
                 Control.adjust("SEEK_POSITION", !live));
-        Item.Stream stream = new Item.Stream("s-" + id.tag(), track.streamUrl(), 0, validUntil(track.streamExpiresMs()));
-        return new Item(id.encode(), new Item.PlaybackInfo("DEFAULT"), metadata, live ? null : track.durationMs(),
-                controls, new Item.Rules(!live), stream);
+        Item.Stream stream =
+                new Item.Stream("s-" + id.tag(), track.streamUrl(), 0, validUntil(track.streamExpiresMs()));
+        return new Item(
+                id.encode(),
+                new Item.PlaybackInfo("DEFAULT"),
+                metadata,
+                live ? null : track.durationMs(),
+                controls,
+                new Item.Rules(!live),
+                stream);
     }
 
     /** The queue's controls: all stated, reflecting the current modes. */

@@ -30,14 +30,14 @@ final class HomeContent {
 
     /** As long as the longest text a query may carry; Alexa shows far less. */
     static final int MAX_TEXT = ContentQuery.MAX_TEXT_LENGTH;
+
     static final int MAX_ARTISTS = 10;
     static final int MAX_URI = 1024;
     static final int MAX_URL = 2048;
 
     private static final JsonLog LOG = JsonLog.get(HomeContent.class);
 
-    private HomeContent() {
-    }
+    private HomeContent() {}
 
     /** {@code content} as far as the cloud uses it for {@code query}; throws BAD_REPLY when unusable. */
     static ResolvedContent bounded(ResolvedContent content, ContentQuery query) {
@@ -50,8 +50,14 @@ final class HomeContent {
         for (ResolvedTrack t : tracks) {
             kept.add(track(t));
         }
-        return new ResolvedContent(content.kind(), text(content.name()), text(content.artist()), art(content.artUrl()),
-                identifier(content.uri(), MAX_URI, "content uri"), content.live(), kept);
+        return new ResolvedContent(
+                content.kind(),
+                text(content.name()),
+                text(content.artist()),
+                art(content.artUrl()),
+                identifier(content.uri(), MAX_URI, "content uri"),
+                content.live(),
+                kept);
     }
 
     /** The signed streams answering a request for {@code asked} uris: only those, each usable. */
@@ -64,17 +70,33 @@ final class HomeContent {
             }
         }
         if (kept.size() < signed.streams().size()) {
-            LOG.warn("music.home_overanswered", "asked_streams", asked.size(), "got_streams", signed.streams().size());
+            LOG.warn(
+                    "music.home_overanswered",
+                    "asked_streams",
+                    asked.size(),
+                    "got_streams",
+                    signed.streams().size());
         }
         return kept;
     }
 
     private static ResolvedTrack track(ResolvedTrack t) {
-        List<String> artists = t.artists().stream().limit(MAX_ARTISTS).map(HomeContent::text)
-                .filter(a -> a != null && !a.isEmpty()).toList();
+        List<String> artists = t.artists().stream()
+                .limit(MAX_ARTISTS)
+                .map(HomeContent::text)
+                .filter(a -> a != null && !a.isEmpty())
+                .toList();
         Long duration = t.durationMs() == null || t.durationMs() < 0 ? null : t.durationMs();
-        return new ResolvedTrack(identifier(t.uri(), MAX_URI, "track uri"), text(t.title()), artists, text(t.album()), duration,
-                art(t.artUrl()), t.explicit(), stream(t.streamUrl()), t.streamExpiresMs());
+        return new ResolvedTrack(
+                identifier(t.uri(), MAX_URI, "track uri"),
+                text(t.title()),
+                artists,
+                text(t.album()),
+                duration,
+                art(t.artUrl()),
+                t.explicit(),
+                stream(t.streamUrl()),
+                t.streamExpiresMs());
     }
 
     /** Echo devices only fetch HTTPS; a connector that hands out anything else is misconfigured. */

@@ -17,7 +17,8 @@ public record ItemReference(String id, String queueId, String contentId) {
         if (reference == null || !reference.isObject()) {
             throw AlexaException.invalidDirective("missing item reference");
         }
-        JsonNode value = reference.has("value") && reference.get("value").isObject() ? reference.get("value") : reference;
+        JsonNode value =
+                reference.has("value") && reference.get("value").isObject() ? reference.get("value") : reference;
         String contentId = text(value, "contentId");
         if (contentId == null) {
             contentId = text(value.path("content"), "id");

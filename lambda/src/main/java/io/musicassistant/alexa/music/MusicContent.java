@@ -56,7 +56,8 @@ public final class MusicContent {
             ContentKind kind = content.kind();
             if (kind == ContentKind.LIBRARY || kind == ContentKind.GENRE) {
                 return store.saveContentIfAbsent(cacheKey, content)
-                        .map(existing -> new Resolved(contentId, cacheKey, existing)).orElse(this);
+                        .map(existing -> new Resolved(contentId, cacheKey, existing))
+                        .orElse(this);
             }
             store.saveContent(cacheKey, content);
             return this;
@@ -85,16 +86,26 @@ public final class MusicContent {
     }
 
     /** Content for an id Alexa sent back: from {@code cached}, else resolved again from the id's names. */
-    public Resolved byId(MusicRequest request, Home home, String contentId, boolean explicitAllowed,
-                         Optional<ResolvedContent> cached) {
+    public Resolved byId(
+            MusicRequest request,
+            Home home,
+            String contentId,
+            boolean explicitAllowed,
+            Optional<ResolvedContent> cached) {
         String key = cacheKey(home, contentId, explicitAllowed);
         if (cached.isPresent()) {
             return new Resolved(contentId, key, cached.get());
         }
-        ContentId id = ContentId.parse(contentId).orElseThrow(() -> new AlexaException(
-                new AlexaError.Media(AlexaError.Media.CONTENT_NOT_FOUND, "not a content id of this skill")));
-        ContentQuery query = new ContentQuery(id.kind(), id.kind() == ContentKind.LIBRARY ? null : id.name(),
-                id.artist().isEmpty() ? null : id.artist(), true, maxTracks(id.kind()), explicitAllowed);
+        ContentId id = ContentId.parse(contentId)
+                .orElseThrow(() -> new AlexaException(
+                        new AlexaError.Media(AlexaError.Media.CONTENT_NOT_FOUND, "not a content id of this skill")));
+        ContentQuery query = new ContentQuery(
+                id.kind(),
+                id.kind() == ContentKind.LIBRARY ? null : id.name(),
+                id.artist().isEmpty() ? null : id.artist(),
+                true,
+                maxTracks(id.kind()),
+                explicitAllowed);
         return new Resolved(contentId, key, resolve(request, home, query)).stored(store);
     }
 
@@ -108,12 +119,16 @@ public final class MusicContent {
     }
 
     /** Re-signs the stream URLs of the given tracks and stores the updated content. */
-    public ResolvedContent renewStreams(MusicRequest request, Home home, String cacheKey, ResolvedContent content,
-                                        List<Integer> tracks) {
-        List<String> uris = tracks.stream().map(i -> content.tracks().get(i).uri()).distinct()
-                .limit(SignStreams.MAX_URIS).toList();
-        SignedStreams signed = RelayClient.as(relay.call(home, RelayProtocol.Command.STREAM_SIGN,
-                new SignStreams(uris), request.deadline()), SignedStreams.class);
+    public ResolvedContent renewStreams(
+            MusicRequest request, Home home, String cacheKey, ResolvedContent content, List<Integer> tracks) {
+        List<String> uris = tracks.stream()
+                .map(i -> content.tracks().get(i).uri())
+                .distinct()
+                .limit(SignStreams.MAX_URIS)
+                .toList();
+        SignedStreams signed = RelayClient.as(
+                relay.call(home, RelayProtocol.Command.STREAM_SIGN, new SignStreams(uris), request.deadline()),
+                SignedStreams.class);
         Map<String, SignedStreams.SignedStream> byUri = new HashMap<>();
         HomeContent.bounded(signed, uris).forEach(s -> byUri.put(s.uri(), s));
         List<ResolvedTrack> renewed = new ArrayList<>(content.tracks().size());
@@ -121,16 +136,25 @@ public final class MusicContent {
             SignedStreams.SignedStream s = byUri.get(track.uri());
             renewed.add(s == null ? track : track.withStream(s.url(), s.expiresMs()));
         }
-        ResolvedContent updated = new ResolvedContent(content.kind(), content.name(), content.artist(), content.artUrl(),
-                content.uri(), content.live(), renewed);
+        ResolvedContent updated = new ResolvedContent(
+                content.kind(),
+                content.name(),
+                content.artist(),
+                content.artUrl(),
+                content.uri(),
+                content.live(),
+                renewed);
         store.saveContent(cacheKey, updated);
         return updated;
     }
 
     private ResolvedContent resolve(MusicRequest request, Home home, ContentQuery query) {
         try {
-            ResolvedContent content = HomeContent.bounded(RelayClient.as(
-                    relay.call(home, RelayProtocol.Command.CONTENT_RESOLVE, query, request.deadline()), ResolvedContent.class), query);
+            ResolvedContent content = HomeContent.bounded(
+                    RelayClient.as(
+                            relay.call(home, RelayProtocol.Command.CONTENT_RESOLVE, query, request.deadline()),
+                            ResolvedContent.class),
+                    query);
             if (content.tracks().isEmpty()) {
                 throw notFound("resolved to no playable tracks");
             }
@@ -141,7 +165,8 @@ public final class MusicContent {
                     throw notFound("nothing matched in the user's Music Assistant");
                 }
                 if (RelayError.CONTENT_FILTERED.equals(e.remoteCode())) {
-                    throw new AlexaException(new AlexaError.Media(AlexaError.Media.CONTENT_FILTERED,
+                    throw new AlexaException(new AlexaError.Media(
+                            AlexaError.Media.CONTENT_FILTERED,
                             "only explicit tracks matched and the device filters them"));
                 }
             }

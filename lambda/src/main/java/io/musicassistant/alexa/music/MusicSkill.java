@@ -42,8 +42,12 @@ public final class MusicSkill {
     }
 
     /** @param lifecycle answers the skill events (manifest {@code events}) that reach this skill's Lambda */
-    public MusicSkill(MusicDirectiveRegistry registry, IdentityResolver identity, Clock clock, Duration relayBudget,
-                      SkillLifecycle lifecycle) {
+    public MusicSkill(
+            MusicDirectiveRegistry registry,
+            IdentityResolver identity,
+            Clock clock,
+            Duration relayBudget,
+            SkillLifecycle lifecycle) {
         this.registry = registry;
         this.identity = identity;
         this.lifecycle = lifecycle;
@@ -85,9 +89,16 @@ public final class MusicSkill {
             answer = AlexaMessage.error(new AlexaError.General(AlexaError.General.INTERNAL_ERROR, "unexpected error"));
         }
         byte[] out = AlexaJson.write(answer);
-        LOG.info("music.answered", "request_id", requestId, "directive", directive,
-                "answer", answer.header().namespace() + "." + answer.header().name(),
-                "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "music.answered",
+                "request_id",
+                requestId,
+                "directive",
+                directive,
+                "answer",
+                answer.header().namespace() + "." + answer.header().name(),
+                "elapsed_ms",
+                (System.nanoTime() - started) / 1_000_000);
         return out;
     }
 
@@ -102,24 +113,29 @@ public final class MusicSkill {
         try {
             userId = identity.userId(accessToken(payload));
         } catch (AuthorizationException e) {
-            throw new AlexaException(switch (e.reason()) {
-                case INVALID -> new AlexaError.General(AlexaError.General.INVALID_AUTHORIZATION_CREDENTIAL, e.getMessage());
-                case EXPIRED -> new AlexaError.General(AlexaError.General.EXPIRED_AUTHORIZATION_CREDENTIAL, e.getMessage());
-                case UNAVAILABLE -> new AlexaError.General(AlexaError.General.INTERNAL_ERROR, e.getMessage());
-            });
+            throw new AlexaException(
+                    switch (e.reason()) {
+                        case INVALID ->
+                            new AlexaError.General(AlexaError.General.INVALID_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                        case EXPIRED ->
+                            new AlexaError.General(AlexaError.General.EXPIRED_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                        case UNAVAILABLE -> new AlexaError.General(AlexaError.General.INTERNAL_ERROR, e.getMessage());
+                    });
         }
         MusicRequest request = new MusicRequest(header, payload, userId, deadline);
         try (var ignored = LogContext.put("user", Hashes.sha256Hex(userId).substring(0, 12))) {
             return handler.handle(request);
         } catch (NotPairedException e) {
-            // The Amazon login is fine; the user has no home yet. ACCOUNT_PROBLEM is the one type that does not ask to re-link.
-            throw new AlexaException(new AlexaError.General(AlexaError.General.ACCOUNT_PROBLEM,
-                    "no Music Assistant home is paired with this account"));
+            // The Amazon login is fine; the user has no home yet. ACCOUNT_PROBLEM is the one type that does not ask to
+            // re-link.
+            throw new AlexaException(new AlexaError.General(
+                    AlexaError.General.ACCOUNT_PROBLEM, "no Music Assistant home is paired with this account"));
         } catch (RelayException e) {
             // Alexa has no "temporarily unavailable" type for music skills; INTERNAL_ERROR is the documented catch-all.
             // The message reaches Amazon: name the failure, keep home ids and details in our own log.
             LOG.warn("music.relay_failed", "failure", e.failure().name(), "reason", e.getMessage());
-            throw new AlexaException(new AlexaError.General(AlexaError.General.INTERNAL_ERROR, relayReason(e.failure())));
+            throw new AlexaException(
+                    new AlexaError.General(AlexaError.General.INTERNAL_ERROR, relayReason(e.failure())));
         }
     }
 

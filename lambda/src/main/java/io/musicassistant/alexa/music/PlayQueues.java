@@ -44,8 +44,7 @@ public final class PlayQueues {
     }
 
     /** A position in the queue: which play of which track. */
-    public record Entry(int serial, int track) {
-    }
+    public record Entry(int serial, int track) {}
 
     /** Everything a queue directive needs, loaded once. */
     public static final class Session {
@@ -100,8 +99,8 @@ public final class PlayQueues {
         // Queue directives carry no filters: the queue id remembers what its Initiate was allowed.
         String key = MusicContent.cacheKey(home, reference.contentId(), queueId.explicitAllowed());
         PlaybackStore.Loaded loaded = store.load(key, queueId.value(), request.userId());
-        MusicContent.Resolved resolved = music.byId(request, home, reference.contentId(), queueId.explicitAllowed(),
-                loaded.content());
+        MusicContent.Resolved resolved =
+                music.byId(request, home, reference.contentId(), queueId.explicitAllowed(), loaded.content());
         return new Session(request, home, queueId, resolved, loaded.state().orElseGet(queueId::initialState));
     }
 
@@ -149,7 +148,8 @@ public final class PlayQueues {
         if (position > 0) {
             return Optional.of(new Entry(current.serial() - 1, s.order.trackAt(position - 1)));
         }
-        return s.state.loop() ? Optional.of(new Entry(current.serial() - 1, s.order.trackAt(s.order.size() - 1)))
+        return s.state.loop()
+                ? Optional.of(new Entry(current.serial() - 1, s.order.trackAt(s.order.size() - 1)))
                 : Optional.empty();
     }
 
@@ -204,7 +204,8 @@ public final class PlayQueues {
     /** Alexa items for the entries; stream URLs close to expiry are renewed first, by a call to the home. */
     public List<Item> renderRenewingStreams(Session s, List<Entry> entries) {
         long renewBefore = clock.millis() + RENEW_WITHIN_MS;
-        boolean stale = entries.stream().anyMatch(e -> s.content.tracks().get(e.track()).streamExpiresMs() < renewBefore);
+        boolean stale =
+                entries.stream().anyMatch(e -> s.content.tracks().get(e.track()).streamExpiresMs() < renewBefore);
         if (stale && !s.content.live()) {
             Set<Integer> tracks = new LinkedHashSet<>();
             entries.forEach(e -> tracks.add(e.track()));
@@ -218,7 +219,8 @@ public final class PlayQueues {
         List<Item> rendered = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             ResolvedTrack track = s.content.tracks().get(e.track());
-            rendered.add(items.item(new ItemId(e.serial(), e.track(), tag(track)), track, s.content, hasPrevious(s, e)));
+            rendered.add(
+                    items.item(new ItemId(e.serial(), e.track(), tag(track)), track, s.content, hasPrevious(s, e)));
         }
         return rendered;
     }

@@ -48,15 +48,20 @@ public final class PlaybackStore {
     }
 
     /** What a queue directive needs, fetched in one round trip. */
-    public record Loaded(Optional<ResolvedContent> content, Optional<QueueState> state) {
-    }
+    public record Loaded(Optional<ResolvedContent> content, Optional<QueueState> state) {}
 
     public Loaded load(String contentKey, String queueId, String userId) {
         var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(
-                contentTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.CONTENT.key(), contentKey))
-                        .consistentRead(true).build(),
-                queueTable, KeysAndAttributes.builder().keys(Attrs.key(Tables.QUEUES.key(), queueId))
-                        .consistentRead(true).build())));
+                contentTable,
+                        KeysAndAttributes.builder()
+                                .keys(Attrs.key(Tables.CONTENT.key(), contentKey))
+                                .consistentRead(true)
+                                .build(),
+                queueTable,
+                        KeysAndAttributes.builder()
+                                .keys(Attrs.key(Tables.QUEUES.key(), queueId))
+                                .consistentRead(true)
+                                .build())));
         List<Map<String, AttributeValue>> contents = response.responses().getOrDefault(contentTable, List.of());
         List<Map<String, AttributeValue>> queues = response.responses().getOrDefault(queueTable, List.of());
         // Unprocessed keys (throttling) are treated as misses: the caller can always rebuild.
@@ -67,17 +72,23 @@ public final class PlaybackStore {
 
     public Optional<ResolvedContent> content(String contentKey) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(contentTable)
-                .key(Attrs.key(Tables.CONTENT.key(), contentKey)).consistentRead(true)).item();
+                        .key(Attrs.key(Tables.CONTENT.key(), contentKey))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : decodeContent(item);
     }
 
     public void saveContent(String contentKey, ResolvedContent content) {
         byte[] packed = Gzip.compress(RelayJson.write(content));
         long expires = clock.instant().plus(contentTtl).getEpochSecond();
-        dynamo.putItem(b -> b.tableName(contentTable).item(Map.of(
-                Tables.CONTENT.key(), Attrs.s(contentKey),
-                DATA, Attrs.b(packed),
-                Tables.TTL, Attrs.n(expires))));
+        dynamo.putItem(b -> b.tableName(contentTable)
+                .item(Map.of(
+                        Tables.CONTENT.key(),
+                        Attrs.s(contentKey),
+                        DATA,
+                        Attrs.b(packed),
+                        Tables.TTL,
+                        Attrs.n(expires))));
     }
 
     /**
@@ -90,9 +101,12 @@ public final class PlaybackStore {
         try {
             dynamo.putItem(b -> b.tableName(contentTable)
                     .item(Map.of(
-                            Tables.CONTENT.key(), Attrs.s(contentKey),
-                            DATA, Attrs.b(packed),
-                            Tables.TTL, Attrs.n(now + contentTtl.toSeconds())))
+                            Tables.CONTENT.key(),
+                            Attrs.s(contentKey),
+                            DATA,
+                            Attrs.b(packed),
+                            Tables.TTL,
+                            Attrs.n(now + contentTtl.toSeconds())))
                     .conditionExpression("attribute_not_exists(content_key) OR expires_at < :now")
                     .expressionAttributeValues(Map.of(":now", Attrs.n(now))));
             return Optional.empty();
@@ -113,13 +127,20 @@ public final class PlaybackStore {
                     .conditionExpression("attribute_not_exists(user_id) OR user_id = :user")
                     .expressionAttributeValues(Map.of(":user", Attrs.s(userId)))
                     .item(Map.of(
-                            Tables.QUEUES.key(), Attrs.s(queueId),
-                            "user_id", Attrs.s(userId),
-                            "shuffle", Attrs.bool(state.shuffle()),
-                            "loop", Attrs.bool(state.loop()),
-                            "repeat", Attrs.bool(state.repeat()),
-                            "anchor", Attrs.n(state.anchor()),
-                            Tables.TTL, Attrs.n(expires))));
+                            Tables.QUEUES.key(),
+                            Attrs.s(queueId),
+                            "user_id",
+                            Attrs.s(userId),
+                            "shuffle",
+                            Attrs.bool(state.shuffle()),
+                            "loop",
+                            Attrs.bool(state.loop()),
+                            "repeat",
+                            Attrs.bool(state.repeat()),
+                            "anchor",
+                            Attrs.n(state.anchor()),
+                            Tables.TTL,
+                            Attrs.n(expires))));
             return true;
         } catch (ConditionalCheckFailedException otherUser) {
             return false;
@@ -135,17 +156,22 @@ public final class PlaybackStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(RelayJson.read(Gzip.decompress(packed, RelayProtocol.MAX_REPLY_BYTES), ResolvedContent.class));
+            return Optional.of(
+                    RelayJson.read(Gzip.decompress(packed, RelayProtocol.MAX_REPLY_BYTES), ResolvedContent.class));
         } catch (ProtocolException corrupt) {
             return Optional.empty();
         }
     }
 
     private Optional<QueueState> decodeState(Map<String, AttributeValue> item, String userId) {
-        if (!userId.equals(Attrs.str(item, "user_id")) || Attrs.num(item, Tables.TTL, 0) < clock.instant().getEpochSecond()) {
+        if (!userId.equals(Attrs.str(item, "user_id"))
+                || Attrs.num(item, Tables.TTL, 0) < clock.instant().getEpochSecond()) {
             return Optional.empty();
         }
-        return Optional.of(new QueueState(Attrs.flag(item, "shuffle", false), Attrs.flag(item, "loop", false),
-                Attrs.flag(item, "repeat", false), (int) Attrs.num(item, "anchor", -1)));
+        return Optional.of(new QueueState(
+                Attrs.flag(item, "shuffle", false),
+                Attrs.flag(item, "loop", false),
+                Attrs.flag(item, "repeat", false),
+                (int) Attrs.num(item, "anchor", -1)));
     }
 }

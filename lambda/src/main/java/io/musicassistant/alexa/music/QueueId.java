@@ -10,15 +10,19 @@ import java.util.regex.Pattern;
  * none — so that Initiate writes nothing and the queue directives, which carry no filters, still
  * know which content the queue plays. Modes reach DynamoDB only when the user changes them.
  */
-public record QueueId(String value, boolean initialShuffle, boolean initialLoop, boolean initialRepeat,
-                      boolean explicitAllowed) {
+public record QueueId(
+        String value, boolean initialShuffle, boolean initialLoop, boolean initialRepeat, boolean explicitAllowed) {
 
     private static final Pattern FORM = Pattern.compile("q[0-9a-z]{24}\\.(-|s?l?r?c?)");
 
     public static QueueId create(boolean shuffle, boolean loop, boolean repeat, boolean explicitAllowed) {
         String flags = (shuffle ? "s" : "") + (loop ? "l" : "") + (repeat ? "r" : "") + (explicitAllowed ? "" : "c");
-        return new QueueId("q" + Randomness.randomBase32(120) + "." + (flags.isEmpty() ? "-" : flags),
-                shuffle, loop, repeat, explicitAllowed);
+        return new QueueId(
+                "q" + Randomness.randomBase32(120) + "." + (flags.isEmpty() ? "-" : flags),
+                shuffle,
+                loop,
+                repeat,
+                explicitAllowed);
     }
 
     public static Optional<QueueId> parse(String value) {
@@ -26,8 +30,8 @@ public record QueueId(String value, boolean initialShuffle, boolean initialLoop,
             return Optional.empty();
         }
         String flags = value.substring(value.indexOf('.') + 1);
-        return Optional.of(new QueueId(value, flags.contains("s"), flags.contains("l"), flags.contains("r"),
-                !flags.contains("c")));
+        return Optional.of(new QueueId(
+                value, flags.contains("s"), flags.contains("l"), flags.contains("r"), !flags.contains("c")));
     }
 
     public QueueState initialState() {

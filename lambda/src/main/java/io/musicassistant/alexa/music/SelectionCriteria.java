@@ -28,15 +28,18 @@ public final class SelectionCriteria {
      * ours (longer than any we issue, say) is CONTENT_NOT_FOUND unless a spoken value comes with it.
      */
     private static final int MAX_ENTITY_ID = 1024;
+
     private static final List<ContentKind> SPECIFICITY = List.of(
-            ContentKind.TRACK, ContentKind.ALBUM, ContentKind.PLAYLIST, ContentKind.RADIO, ContentKind.ARTIST,
+            ContentKind.TRACK,
+            ContentKind.ALBUM,
+            ContentKind.PLAYLIST,
+            ContentKind.RADIO,
+            ContentKind.ARTIST,
             ContentKind.GENRE);
 
-    private SelectionCriteria() {
-    }
+    private SelectionCriteria() {}
 
-    private record Attribute(String entityId, String value) {
-    }
+    private record Attribute(String entityId, String value) {}
 
     public static ContentQuery toQuery(JsonNode payload, boolean explicitAllowed) {
         JsonNode attributes = payload.path("selectionCriteria").path("attributes");
@@ -48,8 +51,12 @@ public final class SelectionCriteria {
         }
         Map<ContentKind, Attribute> byKind = new EnumMap<>(ContentKind.class);
         for (JsonNode attribute : attributes) {
-            kindOf(Fields.text(attribute, "type", "")).ifPresent(kind -> byKind.putIfAbsent(kind, new Attribute(
-                    text(attribute, "entityId", MAX_ENTITY_ID), text(attribute, "value", ContentQuery.MAX_TEXT_LENGTH))));
+            kindOf(Fields.text(attribute, "type", ""))
+                    .ifPresent(kind -> byKind.putIfAbsent(
+                            kind,
+                            new Attribute(
+                                    text(attribute, "entityId", MAX_ENTITY_ID),
+                                    text(attribute, "value", ContentQuery.MAX_TEXT_LENGTH))));
         }
         for (ContentKind kind : SPECIFICITY) {
             Attribute attribute = byKind.get(kind);
@@ -59,18 +66,25 @@ public final class SelectionCriteria {
             Optional<ContentId> ours = ContentId.parse(attribute.entityId()).filter(id -> id.kind() == kind);
             if (ours.isPresent()) {
                 ContentId id = ours.get();
-                return new ContentQuery(kind, id.name(), id.artist().isEmpty() ? null : id.artist(), true,
-                        MusicContent.maxTracks(kind), explicitAllowed);
+                return new ContentQuery(
+                        kind,
+                        id.name(),
+                        id.artist().isEmpty() ? null : id.artist(),
+                        true,
+                        MusicContent.maxTracks(kind),
+                        explicitAllowed);
             }
             if (attribute.value() == null) {
-                throw new AlexaException(new AlexaError.Media(AlexaError.Media.CONTENT_NOT_FOUND,
+                throw new AlexaException(new AlexaError.Media(
+                        AlexaError.Media.CONTENT_NOT_FOUND,
                         "entity " + kind + " is not from this skill's catalog and has no value"));
             }
             String artist = kind == ContentKind.TRACK || kind == ContentKind.ALBUM ? artistValue(byKind) : null;
-            return new ContentQuery(kind, attribute.value(), artist, false, MusicContent.maxTracks(kind), explicitAllowed);
+            return new ContentQuery(
+                    kind, attribute.value(), artist, false, MusicContent.maxTracks(kind), explicitAllowed);
         }
-        return new ContentQuery(ContentKind.LIBRARY, null, null, false, MusicContent.maxTracks(ContentKind.LIBRARY),
-                explicitAllowed);
+        return new ContentQuery(
+                ContentKind.LIBRARY, null, null, false, MusicContent.maxTracks(ContentKind.LIBRARY), explicitAllowed);
     }
 
     private static String artistValue(Map<ContentKind, Attribute> byKind) {
@@ -81,8 +95,10 @@ public final class SelectionCriteria {
         if (artist.value() != null) {
             return artist.value();
         }
-        return ContentId.parse(artist.entityId()).filter(id -> id.kind() == ContentKind.ARTIST)
-                .map(id -> Names.words(id.name())).orElse(null);
+        return ContentId.parse(artist.entityId())
+                .filter(id -> id.kind() == ContentKind.ARTIST)
+                .map(id -> Names.words(id.name()))
+                .orElse(null);
     }
 
     private static Optional<ContentKind> kindOf(String type) {

@@ -11,12 +11,12 @@ import io.musicassistant.alexa.relay.Home;
  */
 public final class StreamBase {
 
-    private StreamBase() {
-    }
+    private StreamBase() {}
 
     public static void requireWorking(Home home) {
         if (home.streamProblem() != null) {
-            throw new AlexaException(new AlexaError.General(AlexaError.General.ACCOUNT_PROBLEM,
+            throw new AlexaException(new AlexaError.General(
+                    AlexaError.General.ACCOUNT_PROBLEM,
                     "the home's stream base fails its self-test (" + home.streamProblem()
                             + "); Echo devices could not fetch audio from it"));
         }

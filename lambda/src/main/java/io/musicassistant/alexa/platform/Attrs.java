@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Terse reading and writing of DynamoDB attribute values. */
 public final class Attrs {
 
-    private Attrs() {
-    }
+    private Attrs() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -61,13 +61,19 @@ public final class AwsClients {
                 .apiCallTimeout(Duration.ofMillis(2500))
                 .retryStrategy(BRIEF_RETRIES)
                 .build();
-        var dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
-                .region(Region.of(config.region())).overrideConfiguration(overrides);
+        var dynamo = DynamoDbClient.builder()
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .region(Region.of(config.region()))
+                .overrideConfiguration(overrides);
         if (config.dynamoDbEndpoint() != null) {
             dynamo.endpointOverride(config.dynamoDbEndpoint());
         }
-        var queue = SqsClient.builder().httpClient(http).credentialsProvider(credentials)
-                .region(Region.of(config.region())).overrideConfiguration(overrides);
+        var queue = SqsClient.builder()
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .region(Region.of(config.region()))
+                .overrideConfiguration(overrides);
         if (config.sqsEndpoint() != null) {
             queue.endpointOverride(config.sqsEndpoint());
         }
@@ -101,7 +107,11 @@ public final class AwsClients {
     /** Built on first use: only the relay API's credential hand-out needs it. */
     public synchronized StsClient sts() {
         if (sts == null) {
-            sts = StsClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.of(config.region())).build();
+            sts = StsClient.builder()
+                    .httpClient(http)
+                    .credentialsProvider(credentials)
+                    .region(Region.of(config.region()))
+                    .build();
         }
         return sts;
     }
@@ -113,11 +123,13 @@ public final class AwsClients {
      */
     public synchronized S3Presigner s3Presigner() {
         if (s3Presigner == null) {
-            S3Presigner.Builder builder = S3Presigner.builder().credentialsProvider(credentials)
-                    .region(Region.of(config.region()));
+            S3Presigner.Builder builder =
+                    S3Presigner.builder().credentialsProvider(credentials).region(Region.of(config.region()));
             if (config.s3Endpoint() != null) {
                 builder.endpointOverride(config.s3Endpoint())
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build());
             }
             s3Presigner = builder.build();
         }
@@ -128,10 +140,14 @@ public final class AwsClients {
     public synchronized SecretsManagerClient secretsManager() {
         if (secretsManager == null) {
             // Read while a directive waits (AcceptGrant, a relay API request): fail well inside their budgets.
-            secretsManager = SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials)
+            secretsManager = SecretsManagerClient.builder()
+                    .httpClient(http)
+                    .credentialsProvider(credentials)
                     .region(Region.of(config.region()))
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .apiCallAttemptTimeout(Duration.ofMillis(1000)).apiCallTimeout(Duration.ofMillis(3000)).build())
+                            .apiCallAttemptTimeout(Duration.ofMillis(1000))
+                            .apiCallTimeout(Duration.ofMillis(3000))
+                            .build())
                     .build();
         }
         return secretsManager;

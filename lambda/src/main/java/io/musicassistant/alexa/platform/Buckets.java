@@ -11,8 +11,7 @@ import java.util.List;
 public final class Buckets {
 
     /** One bucket: its suffix and after how many days objects expire (0: kept). */
-    public record Spec(String suffix, int expireAfterDays) {
-    }
+    public record Spec(String suffix, int expireAfterDays) {}
 
     /** Each home's library snapshot ({@code snapshots/<instance id>/…}) and the catalogs built from them ({@code catalogs/…}). */
     public static final Spec CATALOG = new Spec("catalog", 0);

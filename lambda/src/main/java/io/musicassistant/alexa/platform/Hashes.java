@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 of tokens, secrets and codes, and comparing such hashes. Nothing here ever logs its input. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static byte[] sha256(String value) {
         try {

@@ -12,8 +12,7 @@ public final class Randomness {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
-    private Randomness() {
-    }
+    private Randomness() {}
 
     /** The shared generator: everything random on the cloud side comes from here. */
     public static SecureRandom random() {

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class RateLimiter {
 
     /** A named limit: at most {@code limit} hits per {@code window}. */
-    public record Limit(String name, int limit, Duration window) {
-    }
+    public record Limit(String name, int limit, Duration window) {}
 
     /** Thrown when a limit is reached; tells the caller when to come back. */
     public static final class RateLimited extends RuntimeException {

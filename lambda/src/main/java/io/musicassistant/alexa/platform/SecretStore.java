@@ -24,10 +24,13 @@ public final class SecretStore {
             }
             return value;
         } catch (SecretsManagerException e) {
-            String code = e.awsErrorDetails() == null ? "status " + e.statusCode() : e.awsErrorDetails().errorCode();
+            String code = e.awsErrorDetails() == null
+                    ? "status " + e.statusCode()
+                    : e.awsErrorDetails().errorCode();
             throw new IllegalStateException("secret " + secretArn + " cannot be read: " + code);
         } catch (SdkException e) {
-            throw new IllegalStateException("secret " + secretArn + " cannot be read: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "secret " + secretArn + " cannot be read: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public final class Tables {
 
     /** One table: its name without the deployment prefix, its key and its TTL attribute (or null). */
-    public record Spec(String suffix, String key, String ttlAttribute) {
-    }
+    public record Spec(String suffix, String key, String ttlAttribute) {}
 
     public static final String TTL = "expires_at";
 
@@ -50,8 +49,18 @@ public final class Tables {
      */
     public static final Spec SKILL_USERS = new Spec("skill_users", "skill_user", null);
 
-    public static final List<Spec> ALL = List.of(TOKENS, HOMES, LINKS, PAIRING_CODES, REPLIES, CONTENT, QUEUES, RATE_LIMITS,
-            GRANTS, ENDPOINT_STATE, SKILL_USERS);
+    public static final List<Spec> ALL = List.of(
+            TOKENS,
+            HOMES,
+            LINKS,
+            PAIRING_CODES,
+            REPLIES,
+            CONTENT,
+            QUEUES,
+            RATE_LIMITS,
+            GRANTS,
+            ENDPOINT_STATE,
+            SKILL_USERS);
 
     private final String prefix;
 
@@ -77,9 +86,14 @@ public final class Tables {
             try {
                 dynamo.createTable(b -> b.tableName(name(spec))
                         .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(AttributeDefinition.builder().attributeName(spec.key())
-                                .attributeType(ScalarAttributeType.S).build())
-                        .keySchema(KeySchemaElement.builder().attributeName(spec.key()).keyType(KeyType.HASH).build()));
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName(spec.key())
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName(spec.key())
+                                .keyType(KeyType.HASH)
+                                .build()));
                 if (spec.ttlAttribute() != null) {
                     dynamo.updateTimeToLive(b -> b.tableName(name(spec))
                             .timeToLiveSpecification(t -> t.enabled(true).attributeName(spec.ttlAttribute())));

@@ -21,14 +21,41 @@ import java.time.Instant;
  *     cleared by any sign of life (docs/relay-protocol.md, "Silent homes")
  * @param probeAt when a command was last let through to a suspect home to see if it is back, or null
  */
-public record Home(String instanceId, String homeName, String queueUrl, Instant heartbeatAt, String status,
-                   boolean maConnected, String streamBase, String streamProblem, boolean acks, Instant suspectSince,
-                   Instant probeAt) {
+public record Home(
+        String instanceId,
+        String homeName,
+        String queueUrl,
+        Instant heartbeatAt,
+        String status,
+        boolean maConnected,
+        String streamBase,
+        String streamProblem,
+        boolean acks,
+        Instant suspectSince,
+        Instant probeAt) {
 
     /** A home as connectors before receipts describe it. */
-    public Home(String instanceId, String homeName, String queueUrl, Instant heartbeatAt, String status,
-                boolean maConnected, String streamBase, String streamProblem) {
-        this(instanceId, homeName, queueUrl, heartbeatAt, status, maConnected, streamBase, streamProblem, false, null, null);
+    public Home(
+            String instanceId,
+            String homeName,
+            String queueUrl,
+            Instant heartbeatAt,
+            String status,
+            boolean maConnected,
+            String streamBase,
+            String streamProblem) {
+        this(
+                instanceId,
+                homeName,
+                queueUrl,
+                heartbeatAt,
+                status,
+                maConnected,
+                streamBase,
+                streamProblem,
+                false,
+                null,
+                null);
     }
 
     /** What a directive can expect of this home right now. */
@@ -46,19 +73,29 @@ public record Home(String instanceId, String homeName, String queueUrl, Instant 
     /** Throws the relay failure that matches this home's state, unless it is online. */
     public void requireOnline(Instant now, Duration staleAfter) {
         switch (availability(now, staleAfter)) {
-            case OFFLINE -> throw new RelayException(RelayException.Failure.HOME_OFFLINE, suspect()
-                    ? "home " + instanceId + " is offline (it left a command unacknowledged at " + suspectSince + ")"
-                    : "home " + instanceId + " is offline (last heartbeat " + heartbeatAt + ", status " + status + ")");
-            case MUSIC_ASSISTANT_DOWN -> throw new RelayException(RelayException.Failure.MUSIC_ASSISTANT_DOWN,
-                    "home " + instanceId + " cannot reach Music Assistant");
-            case ONLINE -> { }
+            case OFFLINE ->
+                throw new RelayException(
+                        RelayException.Failure.HOME_OFFLINE,
+                        suspect()
+                                ? "home " + instanceId + " is offline (it left a command unacknowledged at "
+                                        + suspectSince + ")"
+                                : "home " + instanceId + " is offline (last heartbeat " + heartbeatAt + ", status "
+                                        + status + ")");
+            case MUSIC_ASSISTANT_DOWN ->
+                throw new RelayException(
+                        RelayException.Failure.MUSIC_ASSISTANT_DOWN,
+                        "home " + instanceId + " cannot reach Music Assistant");
+            case ONLINE -> {}
         }
     }
 
     /** @param staleAfter the stale period of connectors with receipts; older ones keep {@link #LEGACY_STALE_AFTER} */
     public Availability availability(Instant now, Duration staleAfter) {
         Duration stale = acks ? staleAfter : LEGACY_STALE_AFTER;
-        if (heartbeatAt == null || "stopping".equals(status) || heartbeatAt.plus(stale).isBefore(now) || suspect()) {
+        if (heartbeatAt == null
+                || "stopping".equals(status)
+                || heartbeatAt.plus(stale).isBefore(now)
+                || suspect()) {
             return Availability.OFFLINE;
         }
         return maConnected ? Availability.ONLINE : Availability.MUSIC_ASSISTANT_DOWN;
@@ -71,8 +108,18 @@ public record Home(String instanceId, String homeName, String queueUrl, Instant 
 
     /** The same home, let through once while suspect, to see whether it is listening again. */
     public Home probing(Instant now) {
-        return new Home(instanceId, homeName, queueUrl, heartbeatAt, status, maConnected, streamBase, streamProblem, acks,
-                null, now);
+        return new Home(
+                instanceId,
+                homeName,
+                queueUrl,
+                heartbeatAt,
+                status,
+                maConnected,
+                streamBase,
+                streamProblem,
+                acks,
+                null,
+                now);
     }
 
     /** Connectors without receipts heartbeat every 30 s; they count as offline after 95 s without one, as before. */

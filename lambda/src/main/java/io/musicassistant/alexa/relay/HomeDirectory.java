@@ -20,6 +20,7 @@ public final class HomeDirectory {
     public static final String STREAM_BASE = "stream_base";
     /** Set while the connector's self-test finds that Echo devices cannot fetch audio through its stream base. */
     public static final String STREAM_PROBLEM = "stream_problem";
+
     public static final String SECRET_HASH = "secret_hash";
     /** true when the home's connector acknowledges commands on receipt (from its heartbeats). */
     public static final String ACKS = "acks";
@@ -31,6 +32,7 @@ public final class HomeDirectory {
     public static final String HEALTH_TOLD = "health_told";
     /** The Amazon accounts (LWA user ids) linked to the home, a string set kept by {@code accounts.Pairing} in transactions. */
     public static final String LINKED_USERS = "linked_user_ids";
+
     public static final String PAIRING_CODE_HASH = "pairing_code_hash";
     public static final String LINKED_INSTANCE = "instance_id";
 
@@ -46,14 +48,18 @@ public final class HomeDirectory {
 
     /** The home a user has paired, if any. */
     public Optional<String> linkedInstance(String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(links)
-                .key(Attrs.key(Tables.LINKS.key(), userId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attrs.str(item, LINKED_INSTANCE));
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(links).key(Attrs.key(Tables.LINKS.key(), userId)))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(Attrs.str(item, LINKED_INSTANCE));
     }
 
     public Optional<Home> home(String instanceId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(homes).key(Attrs.key(Tables.HOMES.key(), instanceId)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toHome(item));
     }
 
@@ -65,7 +71,9 @@ public final class HomeDirectory {
     /** The Amazon accounts linked to a home (whom its players' changes are reported to). */
     public List<String> linkedUsers(String instanceId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId)).projectionExpression("linked_user_ids")).item();
+                        .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                        .projectionExpression("linked_user_ids"))
+                .item();
         AttributeValue users = item == null ? null : item.get("linked_user_ids");
         return users == null || !users.hasSs() ? List.of() : users.ss();
     }
@@ -75,7 +83,8 @@ public final class HomeDirectory {
      * app"): each with whether Alexa was last told its players are unreachable.
      */
     public void eachHome(java.util.function.BiConsumer<Home, Boolean> action) {
-        dynamo.scanPaginator(b -> b.tableName(homes)).items()
+        dynamo.scanPaginator(b -> b.tableName(homes))
+                .items()
                 .forEach(item -> action.accept(toHome(item), "unreachable".equals(Attrs.str(item, HEALTH_TOLD))));
     }
 

@@ -42,9 +42,17 @@ public final class HomeLiveness {
                     .updateExpression("SET #s = :now, #p = :now")
                     .conditionExpression("attribute_exists(#id) AND attribute_not_exists(#s)"
                             + " AND (attribute_not_exists(#hb) OR #hb < :sent)")
-                    .expressionAttributeNames(Map.of("#s", HomeDirectory.SUSPECT_SINCE, "#p", HomeDirectory.PROBE_AT,
-                            "#id", Tables.HOMES.key(), "#hb", HomeDirectory.HEARTBEAT_AT))
-                    .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()), ":sent", Attrs.n(sentAt.toEpochMilli()))));
+                    .expressionAttributeNames(Map.of(
+                            "#s",
+                            HomeDirectory.SUSPECT_SINCE,
+                            "#p",
+                            HomeDirectory.PROBE_AT,
+                            "#id",
+                            Tables.HOMES.key(),
+                            "#hb",
+                            HomeDirectory.HEARTBEAT_AT))
+                    .expressionAttributeValues(
+                            Map.of(":now", Attrs.n(now.toEpochMilli()), ":sent", Attrs.n(sentAt.toEpochMilli()))));
             LOG.warn("home.suspect", "instance_id", home.instanceId());
         } catch (ConditionalCheckFailedException alreadyOrAlive) {
             // marked by another directive, or a heartbeat came after the command was sent
@@ -63,12 +71,25 @@ public final class HomeLiveness {
             dynamo.updateItem(b -> b.tableName(homes)
                     .key(Attrs.key(Tables.HOMES.key(), home.instanceId()))
                     .updateExpression("SET #p = :now")
-                    .conditionExpression(home.probeAt() == null ? "#s = :since AND attribute_not_exists(#p)" : "#s = :since AND #p = :seen")
+                    .conditionExpression(
+                            home.probeAt() == null
+                                    ? "#s = :since AND attribute_not_exists(#p)"
+                                    : "#s = :since AND #p = :seen")
                     .expressionAttributeNames(Map.of("#s", HomeDirectory.SUSPECT_SINCE, "#p", HomeDirectory.PROBE_AT))
-                    .expressionAttributeValues(home.probeAt() == null
-                            ? Map.of(":now", Attrs.n(now.toEpochMilli()), ":since", Attrs.n(home.suspectSince().toEpochMilli()))
-                            : Map.of(":now", Attrs.n(now.toEpochMilli()), ":since", Attrs.n(home.suspectSince().toEpochMilli()),
-                                    ":seen", Attrs.n(home.probeAt().toEpochMilli()))));
+                    .expressionAttributeValues(
+                            home.probeAt() == null
+                                    ? Map.of(
+                                            ":now",
+                                            Attrs.n(now.toEpochMilli()),
+                                            ":since",
+                                            Attrs.n(home.suspectSince().toEpochMilli()))
+                                    : Map.of(
+                                            ":now",
+                                            Attrs.n(now.toEpochMilli()),
+                                            ":since",
+                                            Attrs.n(home.suspectSince().toEpochMilli()),
+                                            ":seen",
+                                            Attrs.n(home.probeAt().toEpochMilli()))));
             return true;
         } catch (ConditionalCheckFailedException another) {
             return false;
@@ -82,8 +103,13 @@ public final class HomeLiveness {
                     .key(Attrs.key(Tables.HOMES.key(), home.instanceId()))
                     .updateExpression("REMOVE #s, #p")
                     .conditionExpression("attribute_exists(#id)")
-                    .expressionAttributeNames(Map.of("#s", HomeDirectory.SUSPECT_SINCE, "#p", HomeDirectory.PROBE_AT,
-                            "#id", Tables.HOMES.key())));
+                    .expressionAttributeNames(Map.of(
+                            "#s",
+                            HomeDirectory.SUSPECT_SINCE,
+                            "#p",
+                            HomeDirectory.PROBE_AT,
+                            "#id",
+                            Tables.HOMES.key())));
             LOG.info("home.listening_again", "instance_id", home.instanceId());
         } catch (ConditionalCheckFailedException deleted) {
             // the home was removed meanwhile

@@ -28,10 +28,10 @@ public final class HomeLocator {
         }
     };
 
-    private record Remembered(String instanceId, Instant until) {
-    }
+    private record Remembered(String instanceId, Instant until) {}
 
-    public HomeLocator(HomeDirectory directory, Clock clock, Duration linkMemory, Duration staleAfter, HomeLiveness liveness) {
+    public HomeLocator(
+            HomeDirectory directory, Clock clock, Duration linkMemory, Duration staleAfter, HomeLiveness liveness) {
         this.liveness = liveness;
         this.directory = directory;
         this.clock = clock;

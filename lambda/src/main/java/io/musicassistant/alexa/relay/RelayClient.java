@@ -8,8 +8,8 @@ import io.musicassistant.alexa.relay.protocol.Gzip;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,8 +48,14 @@ public final class RelayClient {
     private final Duration ackTimeout;
     private final java.util.concurrent.atomic.AtomicLong replyReads = new java.util.concurrent.atomic.AtomicLong();
 
-    public RelayClient(SqsClient sqs, DynamoDbClient dynamo, Tables tables, Clock clock, Duration staleAfter,
-                       HomeLiveness liveness, Duration ackTimeout) {
+    public RelayClient(
+            SqsClient sqs,
+            DynamoDbClient dynamo,
+            Tables tables,
+            Clock clock,
+            Duration staleAfter,
+            HomeLiveness liveness,
+            Duration ackTimeout) {
         this.sqs = sqs;
         this.dynamo = dynamo;
         this.replyTable = tables.name(Tables.REPLIES);
@@ -67,12 +73,27 @@ public final class RelayClient {
         long sentNanos = System.nanoTime() - started;
         RelayReply reply = awaitReply(home, requestId, sentAt, deadline);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("relay.call", "command", command.wireName(), "relay_request_id", requestId, "instance_id", home.instanceId(),
-                "status", reply.status(), "send_ms", sentNanos / 1_000_000, "round_trip_ms", totalMs);
+        LOG.info(
+                "relay.call",
+                "command",
+                command.wireName(),
+                "relay_request_id",
+                requestId,
+                "instance_id",
+                home.instanceId(),
+                "status",
+                reply.status(),
+                "send_ms",
+                sentNanos / 1_000_000,
+                "round_trip_ms",
+                totalMs);
         if (!reply.isOk()) {
             String code = reply.error() == null ? "internal" : reply.error().code();
             String why = reply.error() == null ? "" : reply.error().message();
-            throw new RelayException(RelayException.Failure.REMOTE_ERROR, code, command.wireName() + " failed at home: " + code + " " + why);
+            throw new RelayException(
+                    RelayException.Failure.REMOTE_ERROR,
+                    code,
+                    command.wireName() + " failed at home: " + code + " " + why);
         }
         return reply.result();
     }
@@ -85,8 +106,14 @@ public final class RelayClient {
         try {
             send(home, command, args, deadline, HINT_SEND_TIMEOUT);
         } catch (RelayException e) {
-            LOG.warn("relay.hint_not_sent", "command", command.wireName(), "instance_id", home.instanceId(),
-                    "failure", e.failure().name());
+            LOG.warn(
+                    "relay.hint_not_sent",
+                    "command",
+                    command.wireName(),
+                    "instance_id",
+                    home.instanceId(),
+                    "failure",
+                    e.failure().name());
         }
     }
 
@@ -98,8 +125,13 @@ public final class RelayClient {
             throw new RelayException(RelayException.Failure.TIMEOUT, "no time left to ask the home");
         }
         String requestId = UUID.randomUUID().toString();
-        RelayCommand message = new RelayCommand(RelayProtocol.VERSION, requestId, command.wireName(),
-                RelayJson.tree(args), deadline.toEpochMilli(), now.toEpochMilli());
+        RelayCommand message = new RelayCommand(
+                RelayProtocol.VERSION,
+                requestId,
+                command.wireName(),
+                RelayJson.tree(args),
+                deadline.toEpochMilli(),
+                now.toEpochMilli());
         String body = RelayJson.write(message);
         if (body.getBytes(StandardCharsets.UTF_8).length > RelayProtocol.MAX_COMMAND_BYTES) {
             throw new IllegalArgumentException("relay command too large");
@@ -112,7 +144,9 @@ public final class RelayClient {
                 }
             });
         } catch (SdkException e) {
-            throw new RelayException(RelayException.Failure.SEND_FAILED, "cannot send to the home's queue: " + e.getClass().getSimpleName());
+            throw new RelayException(
+                    RelayException.Failure.SEND_FAILED,
+                    "cannot send to the home's queue: " + e.getClass().getSimpleName());
         }
         return requestId;
     }
@@ -131,7 +165,9 @@ public final class RelayClient {
         int attempt = 0;
         while (true) {
             replyReads.incrementAndGet();
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(replyTable).key(key).consistentRead(true)).item();
+            Map<String, AttributeValue> item = dynamo.getItem(
+                            b -> b.tableName(replyTable).key(key).consistentRead(true))
+                    .item();
             boolean present = item != null && !item.isEmpty();
             if (present && awaitingReceipt) {
                 awaitingReceipt = false;
@@ -143,20 +179,24 @@ public final class RelayClient {
                 return decode(item, requestId);
             }
             if (present && judgeProgress) {
-                String progress = item.containsKey(ReplyTable.PROGRESS) ? item.get(ReplyTable.PROGRESS).n() : "0";
+                String progress = item.containsKey(ReplyTable.PROGRESS)
+                        ? item.get(ReplyTable.PROGRESS).n()
+                        : "0";
                 if (!progress.equals(lastProgress)) {
                     lastProgress = progress;
                     lastSignMs = clock.millis();
                 } else if (clock.millis() - lastSignMs > ReplyTable.PROGRESS_SILENCE_MS) {
                     liveness.markSuspect(home, sentAt, clock.instant());
-                    throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                    throw new RelayException(
+                            RelayException.Failure.HOME_OFFLINE,
                             "home " + instanceId + " stopped working on the command (no progress for "
                                     + ReplyTable.PROGRESS_SILENCE_MS + " ms)");
                 }
             }
             if (awaitingReceipt && clock.millis() >= receiptBy) {
                 liveness.markSuspect(home, sentAt, clock.instant());
-                throw new RelayException(RelayException.Failure.HOME_OFFLINE,
+                throw new RelayException(
+                        RelayException.Failure.HOME_OFFLINE,
                         "home " + instanceId + " is offline (no receipt within " + ackTimeout.toMillis() + " ms)");
             }
             long waitMs = POLL_MS[Math.min(attempt++, POLL_MS.length - 1)];
@@ -165,7 +205,8 @@ public final class RelayClient {
             }
             long leftMs = deadline.toEpochMilli() - clock.millis();
             if (leftMs <= 0) {
-                throw new RelayException(RelayException.Failure.TIMEOUT, "no reply from " + instanceId + " before the deadline");
+                throw new RelayException(
+                        RelayException.Failure.TIMEOUT, "no reply from " + instanceId + " before the deadline");
             }
             sleep(Math.min(waitMs, leftMs));
         }
@@ -174,12 +215,15 @@ public final class RelayClient {
     private static RelayReply decode(Map<String, AttributeValue> item, String requestId) {
         try {
             byte[] packed = Attrs.bytes(item, ReplyTable.REPLY_GZ);
-            String json = packed != null ? Gzip.decompress(packed, RelayProtocol.MAX_REPLY_BYTES) : Attrs.str(item, ReplyTable.REPLY);
+            String json = packed != null
+                    ? Gzip.decompress(packed, RelayProtocol.MAX_REPLY_BYTES)
+                    : Attrs.str(item, ReplyTable.REPLY);
             if (json == null || json.length() > RelayProtocol.MAX_REPLY_BYTES) {
                 throw new ProtocolException("reply missing or too large");
             }
             RelayReply reply = RelayJson.read(json, RelayReply.class);
-            if (!requestId.equals(reply.requestId()) || reply.v() < RelayProtocol.MIN_SUPPORTED_VERSION
+            if (!requestId.equals(reply.requestId())
+                    || reply.v() < RelayProtocol.MIN_SUPPORTED_VERSION
                     || reply.v() > RelayProtocol.VERSION) {
                 throw new ProtocolException("reply does not answer this request");
             }
@@ -208,7 +252,8 @@ public final class RelayClient {
         try {
             return RelayJson.convert(result, type);
         } catch (ProtocolException e) {
-            throw new RelayException(RelayException.Failure.BAD_REPLY, "unreadable " + type.getSimpleName() + ": " + e.getMessage());
+            throw new RelayException(
+                    RelayException.Failure.BAD_REPLY, "unreadable " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -33,8 +33,10 @@ final class CatalogSnapshotRoute implements Route.OfHome {
     public ApiResponse handle(ApiRequest request, AuthenticatedHome home) {
         if (snapshots == null) {
             // A deployment without catalogs; the connector keeps its snapshot and asks again later.
-            return ApiResponse.error(503, "catalog_unavailable",
-                    "this deployment does not take library snapshots (CATALOG_BUCKET is not configured)")
+            return ApiResponse.error(
+                            503,
+                            "catalog_unavailable",
+                            "this deployment does not take library snapshots (CATALOG_BUCKET is not configured)")
                     .withHeader("retry-after", "3600");
         }
         SnapshotUploadRequest body = JsonBodies.body(request, SnapshotUploadRequest.class);

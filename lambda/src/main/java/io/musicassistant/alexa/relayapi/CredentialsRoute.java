@@ -26,6 +26,7 @@ final class CredentialsRoute implements Route.OfHome {
     public ApiResponse handle(ApiRequest request, AuthenticatedHome home) {
         String instanceId = home.home().instanceId();
         limiter.hit(RelayApi.CREDENTIALS_PER_HOME, instanceId);
-        return ApiResponse.json(200, credentials.issue(home.home()).withUnknownHomeCheck(keys.unknownHomeCheck(instanceId)));
+        return ApiResponse.json(
+                200, credentials.issue(home.home()).withUnknownHomeCheck(keys.unknownHomeCheck(instanceId)));
     }
 }

@@ -30,19 +30,29 @@ final class HeartbeatRoute implements Route.OfHome {
         if (!HeartbeatRequest.ONLINE.equals(beat.status()) && !HeartbeatRequest.STOPPING.equals(beat.status())) {
             return ApiResponse.error(400, "invalid_request", "status must be online or stopping");
         }
-        if (beat.connectorVersion() == null || !RegisterRoute.VERSION.matcher(beat.connectorVersion()).matches()) {
+        if (beat.connectorVersion() == null
+                || !RegisterRoute.VERSION.matcher(beat.connectorVersion()).matches()) {
             return ApiResponse.error(400, "invalid_request", "connector_version is required");
         }
-        if (beat.streamBase() != null && (!beat.streamBase().startsWith("https://") || beat.streamBase().length() > 300)) {
+        if (beat.streamBase() != null
+                && (!beat.streamBase().startsWith("https://")
+                        || beat.streamBase().length() > 300)) {
             return ApiResponse.error(400, "invalid_request", "stream_base must be an https URL");
         }
-        if (beat.stream() != null && beat.stream().problem() != null
-                && !HeartbeatRequest.StreamStatus.PROBLEM.matcher(beat.stream().problem()).matches()) {
+        if (beat.stream() != null
+                && beat.stream().problem() != null
+                && !HeartbeatRequest.StreamStatus.PROBLEM
+                        .matcher(beat.stream().problem())
+                        .matches()) {
             return ApiResponse.error(400, "invalid_request", "stream.problem must be a short code");
         }
         HeartbeatRequest.MaStatus ma = beat.ma();
-        if (ma != null && (ma.serverId() != null && !SERVER_ID.matcher(ma.serverId()).matches()
-                || ma.serverVersion() != null && !RegisterRoute.VERSION.matcher(ma.serverVersion()).matches())) {
+        if (ma != null
+                && (ma.serverId() != null && !SERVER_ID.matcher(ma.serverId()).matches()
+                        || ma.serverVersion() != null
+                                && !RegisterRoute.VERSION
+                                        .matcher(ma.serverVersion())
+                                        .matches())) {
             return ApiResponse.error(400, "invalid_request", "ma.server_id or ma.server_version is malformed");
         }
         return ApiResponse.json(200, registry.heartbeat(home, beat));

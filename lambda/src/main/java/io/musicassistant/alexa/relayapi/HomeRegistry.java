@@ -33,6 +33,7 @@ public final class HomeRegistry {
     private static final JsonLog LOG = JsonLog.get(HomeRegistry.class);
     /** What connectors without receipts are told, as before receipts existed. */
     static final Duration LEGACY_INTERVAL = Duration.ofSeconds(30);
+
     static final Duration UNPAIRED_INTERVAL = Duration.ofSeconds(30);
 
     /**
@@ -54,8 +55,14 @@ public final class HomeRegistry {
     private final Duration staleAfter;
     private final boolean localQueues;
 
-    public HomeRegistry(DynamoDbClient dynamo, SqsClient sqs, Tables tables, Clock clock, Duration heartbeatInterval,
-                        Duration staleAfter, boolean localQueues) {
+    public HomeRegistry(
+            DynamoDbClient dynamo,
+            SqsClient sqs,
+            Tables tables,
+            Clock clock,
+            Duration heartbeatInterval,
+            Duration staleAfter,
+            boolean localQueues) {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.homes = tables.name(Tables.HOMES);
@@ -67,8 +74,7 @@ public final class HomeRegistry {
     }
 
     /** A home as authenticated by its secret, with the fields only the relay API needs. */
-    public record AuthenticatedHome(Home home, boolean paired) {
-    }
+    public record AuthenticatedHome(Home home, boolean paired) {}
 
     public HomeRegistration register(String connectorVersion, String homeName) {
         String instanceId = "home-" + Randomness.randomBase32(128);
@@ -80,17 +86,25 @@ public final class HomeRegistry {
         if (!localQueues) {
             attributes.put(QueueAttributeName.SQS_MANAGED_SSE_ENABLED, "true");
         }
-        String queueUrl = sqs.createQueue(b -> b.queueName(tables.queueName(instanceId)).attributes(attributes)
-                .tags(localQueues ? Map.of() : Map.of("ma-alexa:instance", instanceId))).queueUrl();
+        String queueUrl = sqs.createQueue(b -> b.queueName(tables.queueName(instanceId))
+                        .attributes(attributes)
+                        .tags(localQueues ? Map.of() : Map.of("ma-alexa:instance", instanceId)))
+                .queueUrl();
         long now = clock.millis();
         dynamo.putItem(b -> b.tableName(homes)
                 .item(Map.of(
-                        Tables.HOMES.key(), Attrs.s(instanceId),
-                        HomeDirectory.SECRET_HASH, Attrs.s(Hashes.sha256Hex(secret)),
-                        HomeDirectory.QUEUE_URL, Attrs.s(queueUrl),
-                        HomeDirectory.HOME_NAME, Attrs.s(homeName),
-                        "connector_version", Attrs.s(connectorVersion),
-                        "created_at_ms", Attrs.n(now)))
+                        Tables.HOMES.key(),
+                        Attrs.s(instanceId),
+                        HomeDirectory.SECRET_HASH,
+                        Attrs.s(Hashes.sha256Hex(secret)),
+                        HomeDirectory.QUEUE_URL,
+                        Attrs.s(queueUrl),
+                        HomeDirectory.HOME_NAME,
+                        Attrs.s(homeName),
+                        "connector_version",
+                        Attrs.s(connectorVersion),
+                        "created_at_ms",
+                        Attrs.n(now)))
                 .conditionExpression("attribute_not_exists(instance_id)"));
         LOG.info("home.registered", "instance_id", instanceId, "connector_version", connectorVersion);
         return new HomeRegistration(instanceId, secret);
@@ -98,16 +112,13 @@ public final class HomeRegistry {
 
     /** What a home route's caller proved: the home, a wrong or missing secret, or a home this deployment does not have. */
     public sealed interface Authentication {
-        record Authenticated(AuthenticatedHome home) implements Authentication {
-        }
+        record Authenticated(AuthenticatedHome home) implements Authentication {}
 
         /** A malformed id, no or a wrong secret: the caller proved nothing. */
-        record Refused() implements Authentication {
-        }
+        record Refused() implements Authentication {}
 
         /** A well-formed id that this deployment has no home for (consistent read). */
-        record UnknownHome() implements Authentication {
-        }
+        record UnknownHome() implements Authentication {}
     }
 
     /** Authenticates, and tells an id this deployment has no home for from a wrong secret. */
@@ -116,15 +127,19 @@ public final class HomeRegistry {
             return new Authentication.Refused();
         }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), instanceId)).consistentRead(true)).item();
+                        .key(Attrs.key(Tables.HOMES.key(), instanceId))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return new Authentication.UnknownHome();
         }
-        if (secret == null || secret.length() > 128
+        if (secret == null
+                || secret.length() > 128
                 || !Hashes.sameHash(Attrs.str(item, HomeDirectory.SECRET_HASH), Hashes.sha256Hex(secret))) {
             return new Authentication.Refused();
         }
-        return new Authentication.Authenticated(new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(HomeDirectory.LINKED_USERS)));
+        return new Authentication.Authenticated(
+                new AuthenticatedHome(HomeDirectory.toHome(item), item.containsKey(HomeDirectory.LINKED_USERS)));
     }
 
     public HeartbeatAck heartbeat(AuthenticatedHome home, HeartbeatRequest beat) {
@@ -149,7 +164,12 @@ public final class HomeRegistry {
             remove += ", " + HomeDirectory.STREAM_PROBLEM;
         } else if (beat.stream() != null) {
             update.append(", " + HomeDirectory.STREAM_PROBLEM + " = :sp");
-            values.put(":sp", Attrs.s(beat.stream().problem() == null ? "unknown" : beat.stream().problem()));
+            values.put(
+                    ":sp",
+                    Attrs.s(
+                            beat.stream().problem() == null
+                                    ? "unknown"
+                                    : beat.stream().problem()));
         }
         if (ma != null && ma.serverId() != null) {
             update.append(", ma_server_id = :sid");
@@ -161,13 +181,15 @@ public final class HomeRegistry {
         }
         update.append(remove);
         Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(homes)
-                .key(Attrs.key(Tables.HOMES.key(), home.home().instanceId()))
-                .updateExpression(update.toString())
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+                        .key(Attrs.key(Tables.HOMES.key(), home.home().instanceId()))
+                        .updateExpression(update.toString())
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
         // When the daily sweep would remove this home: the connector warns in its log in the week before.
-        HomeRetention retention = HomeSweep.retention(Attrs.num(row, "created_at_ms", now), Attrs.num(row, "paired_at_ms", 0), now);
+        HomeRetention retention =
+                HomeSweep.retention(Attrs.num(row, "created_at_ms", now), Attrs.num(row, "paired_at_ms", 0), now);
         return schedule(home.paired(), beat.acknowledges(), now, retention);
     }
 
@@ -178,7 +200,12 @@ public final class HomeRegistry {
      */
     HeartbeatAck schedule(boolean paired, boolean acks, long now, HomeRetention retention) {
         if (!acks) {
-            return new HeartbeatAck(paired, now, (int) LEGACY_INTERVAL.toSeconds(), (int) Home.LEGACY_STALE_AFTER.toSeconds(), retention);
+            return new HeartbeatAck(
+                    paired,
+                    now,
+                    (int) LEGACY_INTERVAL.toSeconds(),
+                    (int) Home.LEGACY_STALE_AFTER.toSeconds(),
+                    retention);
         }
         Duration interval = paired ? heartbeatInterval : UNPAIRED_INTERVAL;
         return new HeartbeatAck(paired, now, (int) interval.toSeconds(), (int) staleAfter.toSeconds(), retention);

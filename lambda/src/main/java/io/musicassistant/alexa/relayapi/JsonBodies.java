@@ -16,8 +16,7 @@ final class JsonBodies {
     private static final Pattern CLASS_LIKE = Pattern.compile("[A-Za-z_]\\.[A-Za-z_]");
     private static final Pattern FIELD_PATH = Pattern.compile("[a-z0-9_.\\[\\]]+");
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** A refusal whose message we wrote ourselves, safe to show the caller. */
     static final class BadRequest extends RuntimeException {
@@ -51,9 +50,11 @@ final class JsonBodies {
      */
     static String fieldMessage(ProtocolException e) {
         if (e.getCause() instanceof ValueInstantiationException refused && ownRule(refused.getCause())) {
-            return refused.getCause().getMessage(); // a protocol record's own check, in our words ("events must hold 1..50 entries")
+            return refused.getCause()
+                    .getMessage(); // a protocol record's own check, in our words ("events must hold 1..50 entries")
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
@@ -62,7 +63,9 @@ final class JsonBodies {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
-            if (!path.isEmpty() && path.length() <= 80 && FIELD_PATH.matcher(path).matches()) {
+            if (!path.isEmpty()
+                    && path.length() <= 80
+                    && FIELD_PATH.matcher(path).matches()) {
                 return "field " + path + " is missing, of the wrong type or out of range";
             }
         }
@@ -75,8 +78,10 @@ final class JsonBodies {
             return false;
         }
         StackTraceElement[] at = cause.getStackTrace();
-        return at.length > 0 && at[0].getClassName().startsWith(RelayJson.class.getPackageName())
-                && cause.getMessage() != null && OWN_MESSAGE.matcher(cause.getMessage()).matches()
+        return at.length > 0
+                && at[0].getClassName().startsWith(RelayJson.class.getPackageName())
+                && cause.getMessage() != null
+                && OWN_MESSAGE.matcher(cause.getMessage()).matches()
                 && !CLASS_LIKE.matcher(cause.getMessage()).find();
     }
 }

@@ -37,10 +37,13 @@ final class LinksRoute implements Route.OfHome {
             return RelayApi.NO_SUCH_ROUTE;
         }
         limiter.hit(LINKS_PER_HOME, home.home().instanceId());
-        return ApiResponse.json(200, new HomeLinks(view(accounts.list(home.home().instanceId()))));
+        return ApiResponse.json(
+                200, new HomeLinks(view(accounts.list(home.home().instanceId()))));
     }
 
     static List<HomeLinks.Link> view(List<HomeAccounts.Account> accounts) {
-        return accounts.stream().map(a -> new HomeLinks.Link(a.label(), a.linkedAt().toEpochMilli(), a.owner())).toList();
+        return accounts.stream()
+                .map(a -> new HomeLinks.Link(a.label(), a.linkedAt().toEpochMilli(), a.owner()))
+                .toList();
     }
 }

@@ -28,9 +28,16 @@ public final class LocalCredentialIssuer implements CredentialIssuer {
 
     @Override
     public RelayAccess issue(Home home) {
-        return new RelayAccess(RelayAccess.MODE_LOCAL, region, home.queueUrl(), replyTable,
+        return new RelayAccess(
+                RelayAccess.MODE_LOCAL,
+                region,
+                home.queueUrl(),
+                replyTable,
                 sqsEndpoint == null ? null : sqsEndpoint.toString(),
                 dynamoDbEndpoint == null ? null : dynamoDbEndpoint.toString(),
-                "local", "local", null, clock.millis() + Duration.ofHours(1).toMillis());
+                "local",
+                "local",
+                null,
+                clock.millis() + Duration.ofHours(1).toMillis());
     }
 }

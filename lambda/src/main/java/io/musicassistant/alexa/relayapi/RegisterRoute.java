@@ -30,18 +30,25 @@ final class RegisterRoute implements Route.Open {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        limiter.hitAll(Map.of(RelayApi.REGISTER_PER_ADDRESS, keys.address(request.sourceIp()),
-                RelayApi.REGISTER_PER_NETWORK, keys.network(request.sourceIp())));
+        limiter.hitAll(Map.of(
+                RelayApi.REGISTER_PER_ADDRESS,
+                keys.address(request.sourceIp()),
+                RelayApi.REGISTER_PER_NETWORK,
+                keys.network(request.sourceIp())));
         HomeRegistrationRequest body = JsonBodies.body(request, HomeRegistrationRequest.class);
         String version = body.connectorVersion();
         if (version == null || !VERSION.matcher(version).matches()) {
-            return ApiResponse.error(400, "invalid_request", "connector_version must be 1-40 characters of [A-Za-z0-9._+-]");
+            return ApiResponse.error(
+                    400, "invalid_request", "connector_version must be 1-40 characters of [A-Za-z0-9._+-]");
         }
-        String name = body.homeName() == null || body.homeName().isBlank() ? "Music Assistant" : body.homeName().strip();
+        String name = body.homeName() == null || body.homeName().isBlank()
+                ? "Music Assistant"
+                : body.homeName().strip();
         if (name.length() > 60 || name.chars().anyMatch(Character::isISOControl)) {
             return ApiResponse.error(400, "invalid_request", "home_name must be at most 60 printable characters");
         }
         HomeRegistration registration = registry.register(version, name);
-        return ApiResponse.json(201, registration.withUnknownHomeCheck(keys.unknownHomeCheck(registration.instanceId())));
+        return ApiResponse.json(
+                201, registration.withUnknownHomeCheck(keys.unknownHomeCheck(registration.instanceId())));
     }
 }

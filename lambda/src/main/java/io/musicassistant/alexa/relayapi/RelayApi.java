@@ -6,9 +6,9 @@ import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
 import io.musicassistant.alexa.platform.DeploymentKey;
+import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.platform.RateLimiter.Limit;
 import io.musicassistant.alexa.platform.RateLimiter.RateLimited;
-import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
@@ -43,6 +43,7 @@ public final class RelayApi {
      * instead, and API Gateway's stage throttle bounds the rate (docs/decisions.md, Issue 12 — relay API).
      */
     static final Limit REGISTER_PER_ADDRESS = new Limit("register-ip", 10, Duration.ofHours(1));
+
     static final Limit REGISTER_PER_NETWORK = new Limit("register-net", 60, Duration.ofHours(1));
     /**
      * Failed home authentications, counted only after the secret was checked: per address and per
@@ -50,10 +51,12 @@ public final class RelayApi {
      * secrets behind a shared (carrier) NAT cannot take a neighbour's home offline.
      */
     static final Limit AUTH_FAILURES_PER_ADDRESS = new Limit("auth-fail-ip", 20, Duration.ofMinutes(10));
+
     static final Limit AUTH_FAILURES_PER_HOME = new Limit("auth-fail-home", 20, Duration.ofMinutes(10));
     static final Limit CREDENTIALS_PER_HOME = new Limit("credentials-home", 30, Duration.ofHours(1));
     /** Heartbeats are rare (docs/relay-protocol.md, Heartbeats) but come at once when MA comes or goes: room for a flapping MA. */
     static final Limit HEARTBEATS_PER_HOME = new Limit("heartbeat-home", 30, Duration.ofMinutes(1));
+
     static final Limit CODES_PER_HOME = new Limit("pairing-code-home", 10, Duration.ofMinutes(10));
     /** Debounced player news; a busy home sends a few per second at most. */
     static final Limit EVENTS_PER_HOME = new Limit("events-home", 300, Duration.ofMinutes(1));
@@ -75,8 +78,7 @@ public final class RelayApi {
     private final RouteTable routes;
 
     /** Player news from one home, for the control skill's reporting. */
-    public record HomeNews(String instanceId, HomeEvents events) {
-    }
+    public record HomeNews(String instanceId, HomeEvents events) {}
 
     /** Takes a home's player news; false when some of it could not be passed on yet and should come again. */
     @FunctionalInterface
@@ -89,8 +91,16 @@ public final class RelayApi {
      * @param keys the deployment key: source addresses are only ever logged and counted in its keyed form
      * @param accounts the home's linked accounts (list, revoke); null: those routes answer 404
      */
-    public RelayApi(HomeRegistry registry, Pairing pairing, CredentialIssuer credentials, IdentityResolver identity,
-                    RateLimiter limiter, NewsSink news, SnapshotUploads snapshots, DeploymentKey keys, HomeAccounts accounts) {
+    public RelayApi(
+            HomeRegistry registry,
+            Pairing pairing,
+            CredentialIssuer credentials,
+            IdentityResolver identity,
+            RateLimiter limiter,
+            NewsSink news,
+            SnapshotUploads snapshots,
+            DeploymentKey keys,
+            HomeAccounts accounts) {
         this.registry = registry;
         this.limiter = limiter;
         this.keys = keys;
@@ -117,8 +127,16 @@ public final class RelayApi {
         String requestId = UUID.randomUUID().toString();
         try (var ignored = LogContext.put("request_id", requestId)) {
             ApiResponse response = route(request);
-            LOG.info("relay_api.request", "method", request.method(), "route", routeName(request.path()),
-                    "status", response.status(), "source", keys.logTag(request.sourceIp()));
+            LOG.info(
+                    "relay_api.request",
+                    "method",
+                    request.method(),
+                    "route",
+                    routeName(request.path()),
+                    "status",
+                    response.status(),
+                    "source",
+                    keys.logTag(request.sourceIp()));
             return response.withHeader("x-request-id", requestId);
         }
     }
@@ -134,11 +152,12 @@ public final class RelayApi {
             return switch (routes.match(request.method(), path)) {
                 case RouteTable.Match.NotFound() -> NO_SUCH_ROUTE;
                 case RouteTable.Match.WrongMethod(var allowed) ->
-                        ApiResponse.error(405, "method_not_allowed", "use " + String.join(" or ", allowed));
-                case RouteTable.Match.Found(Route.Open open, var none) when open.jsonOnly() && !json(request) -> unsupportedMediaType();
+                    ApiResponse.error(405, "method_not_allowed", "use " + String.join(" or ", allowed));
+                case RouteTable.Match.Found(Route.Open open, var none)
+                when open.jsonOnly() && !json(request) -> unsupportedMediaType();
                 case RouteTable.Match.Found(Route.Open open, var none) -> open.handle(request);
                 case RouteTable.Match.Found(Route.OfHome ofHome, var instanceId) ->
-                        json(request) ? homeRoute(request, instanceId, ofHome) : unsupportedMediaType();
+                    json(request) ? homeRoute(request, instanceId, ofHome) : unsupportedMediaType();
             };
         } catch (RateLimited e) {
             return ApiResponse.error(429, "rate_limited", "too many requests; retry later")
@@ -182,8 +201,12 @@ public final class RelayApi {
         }
         limiter.hitAll(counts);
         if (unknown) {
-            return ApiResponse.json(UnknownHome.STATUS, new UnknownHome(UnknownHome.ERROR,
-                    "this relay has no home with this id", keys.unknownHomeProof(instanceId)));
+            return ApiResponse.json(
+                    UnknownHome.STATUS,
+                    new UnknownHome(
+                            UnknownHome.ERROR,
+                            "this relay has no home with this id",
+                            keys.unknownHomeProof(instanceId)));
         }
         return ApiResponse.error(401, "unauthorized", "unknown home or wrong secret")
                 .withHeader("www-authenticate", "Bearer");
@@ -192,7 +215,8 @@ public final class RelayApi {
     /** An empty body, or one declared JSON. */
     private static boolean json(ApiRequest request) {
         String type = request.header("content-type");
-        return request.body() == null || request.body().length == 0
+        return request.body() == null
+                || request.body().length == 0
                 || type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 

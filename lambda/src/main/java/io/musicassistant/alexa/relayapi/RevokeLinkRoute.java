@@ -43,7 +43,8 @@ final class RevokeLinkRoute implements Route.OfHome {
             return ApiResponse.error(400, "invalid_request", "label must look like ABCD-EFGH");
         }
         List<HomeAccounts.Account> linked = accounts.list(instanceId);
-        Optional<HomeAccounts.Account> account = linked.stream().filter(a -> a.label().equals(label)).findFirst();
+        Optional<HomeAccounts.Account> account =
+                linked.stream().filter(a -> a.label().equals(label)).findFirst();
         boolean revoked = account.isPresent() && accounts.revoke(instanceId, account.get());
         return ApiResponse.json(200, new LinkRevoked(revoked, linked.size() - (revoked ? 1 : 0)));
     }

@@ -22,8 +22,10 @@ public record RouteKey(String method, String path) {
     /** The paths this template matches; its one group, if any, is the home's id. */
     Pattern pattern() {
         int at = path.indexOf(ID);
-        return at < 0 ? Pattern.compile(Pattern.quote(path))
-                : Pattern.compile(Pattern.quote(path.substring(0, at)) + "([^/]{1,64})" + Pattern.quote(path.substring(at + ID.length())));
+        return at < 0
+                ? Pattern.compile(Pattern.quote(path))
+                : Pattern.compile(Pattern.quote(path.substring(0, at)) + "([^/]{1,64})"
+                        + Pattern.quote(path.substring(at + ID.length())));
     }
 
     @Override

@@ -21,21 +21,19 @@ public final class RouteTable {
     /** What a request's method and path find. */
     sealed interface Match {
         /** @param instanceId the path's home id, or null for a route of no home */
-        record Found(Route route, String instanceId) implements Match {
-        }
+        record Found(Route route, String instanceId) implements Match {}
 
         /** The path is a route's, the method none of its: the methods it takes, in the order they were added. */
-        record WrongMethod(List<String> allowed) implements Match {
-        }
+        record WrongMethod(List<String> allowed) implements Match {}
 
-        record NotFound() implements Match {
-        }
+        record NotFound() implements Match {}
     }
 
     public RouteTable add(Route route) {
         if (routes.putIfAbsent(route.key(), route) != null) {
-            throw new IllegalStateException("two routes for " + route.key() + ": " + routes.get(route.key()).getClass().getSimpleName()
-                    + " and " + route.getClass().getSimpleName());
+            throw new IllegalStateException("two routes for " + route.key() + ": "
+                    + routes.get(route.key()).getClass().getSimpleName() + " and "
+                    + route.getClass().getSimpleName());
         }
         paths.computeIfAbsent(route.key().path(), p -> route.key().pattern());
         return this;
@@ -57,7 +55,9 @@ public final class RouteTable {
                 return new Match.Found(route, m.groupCount() == 0 ? null : m.group(1));
             }
             List<String> allowed = new ArrayList<>();
-            routes.keySet().stream().filter(k -> k.path().equals(template.getKey())).forEach(k -> allowed.add(k.method()));
+            routes.keySet().stream()
+                    .filter(k -> k.path().equals(template.getKey()))
+                    .forEach(k -> allowed.add(k.method()));
             return new Match.WrongMethod(allowed);
         }
         return new Match.NotFound();
@@ -65,6 +65,9 @@ public final class RouteTable {
 
     /** The template a path matches ({@code /v1/homes/{id}/heartbeat}), for logs that never carry an id. */
     Optional<String> template(String path) {
-        return paths.entrySet().stream().filter(t -> t.getValue().matcher(path).matches()).map(Map.Entry::getKey).findFirst();
+        return paths.entrySet().stream()
+                .filter(t -> t.getValue().matcher(path).matches())
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -25,6 +25,7 @@ public final class SnapshotUploads {
 
     /** Long enough for a slow home line to send a few MB, short enough that a leaked URL soon dies. */
     public static final Duration VALIDITY = Duration.ofMinutes(15);
+
     private static final int SHA256_BYTES = 32;
 
     private final S3Presigner presigner;
@@ -36,8 +37,7 @@ public final class SnapshotUploads {
     }
 
     /** Why a request cannot be presigned: {@code tooLarge} is a 413, anything else a 400. */
-    public record Refusal(boolean tooLarge, String message) {
-    }
+    public record Refusal(boolean tooLarge, String message) {}
 
     /** Checks a request against the snapshot limits; empty when it may be presigned. */
     public static Optional<Refusal> check(SnapshotUploadRequest request) {
@@ -54,7 +54,8 @@ public final class SnapshotUploads {
             return Optional.of(new Refusal(true, "a snapshot is limited to " + CatalogSnapshot.MAX_BYTES + " bytes"));
         }
         if (request.entities() > CatalogSnapshot.MAX_ENTITIES) {
-            return Optional.of(new Refusal(true, "a snapshot is limited to " + CatalogSnapshot.MAX_ENTITIES + " entities"));
+            return Optional.of(
+                    new Refusal(true, "a snapshot is limited to " + CatalogSnapshot.MAX_ENTITIES + " entities"));
         }
         return Optional.empty();
     }
@@ -71,7 +72,8 @@ public final class SnapshotUploads {
                 .contentLength(request.bytes())
                 .checksumSHA256(request.sha256())
                 .build();
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(b -> b.signatureDuration(VALIDITY).putObjectRequest(put));
+        PresignedPutObjectRequest presigned =
+                presigner.presignPutObject(b -> b.signatureDuration(VALIDITY).putObjectRequest(put));
         Map<String, String> headers = new TreeMap<>();
         for (Map.Entry<String, List<String>> header : presigned.signedHeaders().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -79,7 +81,8 @@ public final class SnapshotUploads {
                 headers.put(name, String.join(",", header.getValue()));
             }
         }
-        return new SnapshotUpload(presigned.url().toString(), headers, presigned.expiration().toEpochMilli());
+        return new SnapshotUpload(
+                presigned.url().toString(), headers, presigned.expiration().toEpochMilli());
     }
 
     /** Standard base64 (what S3 expects in x-amz-checksum-sha256) of exactly 32 bytes, padded. */
@@ -89,7 +92,8 @@ public final class SnapshotUploads {
         }
         try {
             byte[] digest = Base64.getDecoder().decode(value);
-            return digest.length == SHA256_BYTES && Base64.getEncoder().encodeToString(digest).equals(value);
+            return digest.length == SHA256_BYTES
+                    && Base64.getEncoder().encodeToString(digest).equals(value);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -49,15 +49,25 @@ public final class StsCredentialIssuer implements CredentialIssuer {
                 .policy(policy)
                 .tags(Tag.builder().key(HOME_TAG).value(home.instanceId()).build()));
         Credentials c = response.credentials();
-        return new RelayAccess(RelayAccess.MODE_AWS, region, home.queueUrl(), replyTable, null, null,
-                c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration().toEpochMilli());
+        return new RelayAccess(
+                RelayAccess.MODE_AWS,
+                region,
+                home.queueUrl(),
+                replyTable,
+                null,
+                null,
+                c.accessKeyId(),
+                c.secretAccessKey(),
+                c.sessionToken(),
+                c.expiration().toEpochMilli());
     }
 
     /** The inline session policy for one home; tests evaluate it against the connector role's own. */
     public String sessionPolicy(Home home) {
         String account = accountOf(home.queueUrl());
         String partition = partitionOf(region);
-        String queueArn = "arn:" + partition + ":sqs:" + region + ":" + account + ":" + tables.queueName(home.instanceId());
+        String queueArn =
+                "arn:" + partition + ":sqs:" + region + ":" + account + ":" + tables.queueName(home.instanceId());
         String tableArn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + replyTable;
         return """
                 {"Version":"2012-10-17","Statement":[\
@@ -67,8 +77,7 @@ public final class StsCredentialIssuer implements CredentialIssuer {
                 {"Sid":"OwnReplies","Effect":"Allow",\
                 "Action":["dynamodb:PutItem"],\
                 "Resource":"%s",\
-                "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["%s#*"]}}}]}"""
-                .formatted(queueArn, tableArn, home.instanceId());
+                "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["%s#*"]}}}]}""".formatted(queueArn, tableArn, home.instanceId());
     }
 
     /** AWS partitions: China and GovCloud regions have their own ARN prefixes. */

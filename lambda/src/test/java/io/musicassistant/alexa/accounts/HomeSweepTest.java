@@ -41,8 +41,13 @@ class HomeSweepTest {
     }
 
     HomeSweep.Report sweepAfter(Duration later) {
-        return new HomeSweep(dynamo, cloud.wiring.aws().sqs(), cloud.wiring.tables(),
-                Clock.offset(Clock.systemUTC(), later), snapshotsDeleted::add).run();
+        return new HomeSweep(
+                        dynamo,
+                        cloud.wiring.aws().sqs(),
+                        cloud.wiring.tables(),
+                        Clock.offset(Clock.systemUTC(), later),
+                        snapshotsDeleted::add)
+                .run();
     }
 
     String table(Tables.Spec spec) {
@@ -50,12 +55,15 @@ class HomeSweepTest {
     }
 
     boolean exists(Tables.Spec spec, String key) {
-        var item = dynamo.getItem(b -> b.tableName(table(spec)).consistentRead(true).key(Attrs.key(spec.key(), key))).item();
+        var item = dynamo.getItem(
+                        b -> b.tableName(table(spec)).consistentRead(true).key(Attrs.key(spec.key(), key)))
+                .item();
         return item != null && !item.isEmpty();
     }
 
     void put(Tables.Spec spec, String key) {
-        dynamo.putItem(b -> b.tableName(table(spec)).item(Map.of(spec.key(), Attrs.s(key), "updated_at_ms", Attrs.n(1))));
+        dynamo.putItem(
+                b -> b.tableName(table(spec)).item(Map.of(spec.key(), Attrs.s(key), "updated_at_ms", Attrs.n(1))));
     }
 
     boolean queueExists(CloudFixture.Home home) {
@@ -70,8 +78,11 @@ class HomeSweepTest {
     @Test
     void aRegistrationNeverPairedGoesAfterThirtyDaysWithItsQueueAndCode() {
         CloudFixture.Home home = cloud.registerHome();
-        String code = RelayJson.read(cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null)
-                .body(), PairingCode.class).code();
+        String code = RelayJson.read(
+                        cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null)
+                                .body(),
+                        PairingCode.class)
+                .code();
 
         assertEquals(new HomeSweep.Report(1, 0, 0, 0), sweepAfter(Duration.ofDays(29)), "not yet");
         assertTrue(queueExists(home));
@@ -79,11 +90,19 @@ class HomeSweepTest {
         assertEquals(new HomeSweep.Report(1, 1, 0, 0), sweepAfter(Duration.ofDays(31)));
         assertFalse(exists(Tables.HOMES, home.instanceId()));
         assertFalse(queueExists(home), "the queue went with it");
-        assertFalse(exists(Tables.PAIRING_CODES, io.musicassistant.alexa.platform.Hashes.sha256Hex("pairing-code:" + code)));
+        assertFalse(exists(
+                Tables.PAIRING_CODES, io.musicassistant.alexa.platform.Hashes.sha256Hex("pairing-code:" + code)));
         assertEquals(List.of(home.instanceId()), snapshotsDeleted);
         // 410 unknown_home with the deployment's proof: the one answer on which a connector retires its identity
-        assertEquals(410, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
-                Map.of("status", "online", "connector_version", "t")).status(), "the connector learns its home is gone");
+        assertEquals(
+                410,
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/heartbeat",
+                                home.secret(),
+                                Map.of("status", "online", "connector_version", "t"))
+                        .status(),
+                "the connector learns its home is gone");
     }
 
     @Test
@@ -94,7 +113,8 @@ class HomeSweepTest {
         String state = home.instanceId() + "#" + user.userId() + "#kitchen";
         put(Tables.ENDPOINT_STATE, state);
 
-        assertEquals(new HomeSweep.Report(1, 0, 0, 0), sweepAfter(Duration.ofDays(31)), "paired: the 30 days do not apply");
+        assertEquals(
+                new HomeSweep.Report(1, 0, 0, 0), sweepAfter(Duration.ofDays(31)), "paired: the 30 days do not apply");
         assertEquals(new HomeSweep.Report(1, 0, 0, 0), sweepAfter(Duration.ofDays(89)));
         assertTrue(exists(Tables.ENDPOINT_STATE, state));
 
@@ -111,8 +131,14 @@ class HomeSweepTest {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home old = cloud.pairedHome(user);
         // The old home's row still lists the user (as if the move raced the sweep); the link points elsewhere.
-        dynamo.putItem(b -> b.tableName(table(Tables.LINKS)).item(Map.of(Tables.LINKS.key(), Attrs.s(user.userId()),
-                "instance_id", Attrs.s("home-elsewhere"), "linked_at_ms", Attrs.n(1))));
+        dynamo.putItem(b -> b.tableName(table(Tables.LINKS))
+                .item(Map.of(
+                        Tables.LINKS.key(),
+                        Attrs.s(user.userId()),
+                        "instance_id",
+                        Attrs.s("home-elsewhere"),
+                        "linked_at_ms",
+                        Attrs.n(1))));
         put(Tables.GRANTS, user.userId());
         sweepAfter(Duration.ofDays(91));
         assertFalse(exists(Tables.HOMES, old.instanceId()));

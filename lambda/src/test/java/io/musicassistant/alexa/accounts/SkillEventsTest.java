@@ -36,7 +36,8 @@ class SkillEventsTest {
 
     /** A skill-scoped id, new for every enablement as Alexa makes them. */
     static String skillUser() {
-        return "amzn1.ask.account." + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        return "amzn1.ask.account."
+                + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     }
 
     static ObjectNode event(String type, String skillUser, String accessToken) {
@@ -44,7 +45,9 @@ class SkillEventsTest {
         ObjectNode system = root.putObject("context").putObject("System");
         system.putObject("user").put("userId", skillUser);
         system.putObject("application").put("applicationId", CONTROL_SKILL);
-        ObjectNode request = root.putObject("request").put("type", SkillLifecycle.PREFIX + type).put("requestId", "r-1")
+        ObjectNode request = root.putObject("request")
+                .put("type", SkillLifecycle.PREFIX + type)
+                .put("requestId", "r-1")
                 .put("timestamp", "2026-12-06T08:00:00Z");
         ObjectNode body = request.putObject("body");
         if (accessToken != null) {
@@ -56,7 +59,8 @@ class SkillEventsTest {
     }
 
     static JsonNode control(ObjectNode event) throws Exception {
-        return AlexaJson.mapper().readTree(cloud.wiring.controlSkill().handle(event.toString().getBytes(StandardCharsets.UTF_8)));
+        return AlexaJson.mapper()
+                .readTree(cloud.wiring.controlSkill().handle(event.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     static JsonNode music(ObjectNode event) {
@@ -69,16 +73,29 @@ class SkillEventsTest {
         CloudFixture.Home home = cloud.pairedHome(user);
         String controlUser = skillUser();
         String musicUser = skillUser();
-        assertTrue(control(event("SkillAccountLinked", controlUser, user.token())).path("response").isObject());
-        assertTrue(music(event("SkillAccountLinked", musicUser, user.token())).path("response").isObject());
+        assertTrue(control(event("SkillAccountLinked", controlUser, user.token()))
+                .path("response")
+                .isObject());
+        assertTrue(music(event("SkillAccountLinked", musicUser, user.token()))
+                .path("response")
+                .isObject());
         cloud.putGrantRow(user);
 
-        assertTrue(control(event("SkillDisabled", controlUser, null)).path("response").isObject());
+        assertTrue(control(event("SkillDisabled", controlUser, null))
+                .path("response")
+                .isObject());
         assertFalse(cloud.hasGrant(user), "the control skill's grant went");
-        assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()), "the music skill still plays from the home");
+        assertEquals(
+                Optional.of(home.instanceId()),
+                directory.linkedInstance(user.userId()),
+                "the music skill still plays from the home");
 
-        assertTrue(music(event("SkillDisabled", musicUser, null)).path("response").isObject());
-        assertEquals(Optional.empty(), directory.linkedInstance(user.userId()), "no skill of ours left: the home link went too");
+        assertTrue(
+                music(event("SkillDisabled", musicUser, null)).path("response").isObject());
+        assertEquals(
+                Optional.empty(),
+                directory.linkedInstance(user.userId()),
+                "no skill of ours left: the home link went too");
         assertEquals(java.util.List.of(), directory.linkedUsers(home.instanceId()));
     }
 
@@ -95,7 +112,10 @@ class SkillEventsTest {
         control(event("SkillDisabled", controlUser, null));
         assertEquals(Optional.empty(), directory.linkedInstance(user.userId()));
         assertFalse(cloud.hasGrant(user));
-        assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(stays.userId()), "other accounts of the home stay");
+        assertEquals(
+                Optional.of(home.instanceId()),
+                directory.linkedInstance(stays.userId()),
+                "other accounts of the home stay");
         assertTrue(cloud.hasGrant(stays));
     }
 
@@ -121,7 +141,11 @@ class SkillEventsTest {
         CloudFixture.User user = cloud.newUser();
         String controlUser = skillUser();
         control(event("SkillAccountLinked", controlUser, user.token()));
-        var rows = cloud.wiring.aws().dynamoDb().scan(b -> b.tableName(cloud.wiring.tables().name(Tables.SKILL_USERS))).items();
+        var rows = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .scan(b -> b.tableName(cloud.wiring.tables().name(Tables.SKILL_USERS)))
+                .items();
         assertFalse(rows.isEmpty());
         assertFalse(rows.toString().contains(controlUser), "skill-scoped ids are stored hashed");
     }
@@ -133,7 +157,10 @@ class SkillEventsTest {
         String controlUser = skillUser();
         control(event("SkillAccountLinked", controlUser, user.token()));
         ObjectNode foreign = event("SkillDisabled", controlUser, null);
-        foreign.with("context").with("System").with("application").put("applicationId", "amzn1.ask.skill.00000000-0000-0000-0000-000000000bad");
+        foreign.with("context")
+                .with("System")
+                .with("application")
+                .put("applicationId", "amzn1.ask.skill.00000000-0000-0000-0000-000000000bad");
         control(foreign);
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()));
     }

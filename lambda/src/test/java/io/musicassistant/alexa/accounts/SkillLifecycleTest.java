@@ -41,7 +41,9 @@ class SkillLifecycleTest {
         ObjectNode system = root.putObject("context").putObject("System");
         system.putObject("user").put("userId", "amzn1.ask.account.SKILLSCOPEDUSER");
         system.putObject("application").put("applicationId", applicationId);
-        ObjectNode request = root.putObject("request").put("type", SkillLifecycle.PREFIX + type).put("requestId", "r-1");
+        ObjectNode request = root.putObject("request")
+                .put("type", SkillLifecycle.PREFIX + type)
+                .put("requestId", "r-1");
         if (accessToken != null) {
             request.putObject("body").put("accessToken", accessToken);
         }
@@ -64,12 +66,20 @@ class SkillLifecycleTest {
     void theControlSkillIgnoresEventsOfAnotherSkill() throws Exception {
         CloudFixture.User user = cloud.newUser();
         int before = cloud.services.lwa().profileCalls();
-        JsonNode ack = AlexaJson.mapper().readTree(cloud.wiring.controlSkill().handle(
-                event("SkillAccountLinked", user.token(), "amzn1.ask.skill.00000000-0000-0000-0000-000000000bad")
-                        .toString().getBytes(StandardCharsets.UTF_8)));
+        JsonNode ack = AlexaJson.mapper()
+                .readTree(cloud.wiring
+                        .controlSkill()
+                        .handle(event(
+                                        "SkillAccountLinked",
+                                        user.token(),
+                                        "amzn1.ask.skill.00000000-0000-0000-0000-000000000bad")
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8)));
         assertTrue(ack.path("response").isObject(), "acknowledged all the same");
         assertEquals(before, cloud.services.lwa().profileCalls(), "but nothing is looked up for a foreign skill");
-        cloud.wiring.controlSkill().handle(event("SkillAccountLinked", user.token()).toString().getBytes(StandardCharsets.UTF_8));
+        cloud.wiring
+                .controlSkill()
+                .handle(event("SkillAccountLinked", user.token()).toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(before + 1, cloud.services.lwa().profileCalls(), "its own skill's link is resolved");
     }
 
@@ -79,16 +89,21 @@ class SkillLifecycleTest {
         Consumer<String> previous = JsonLog.setSink(lines::add);
         try {
             JsonNode music = cloud.music(event("SkillDisabled", null).toString());
-            JsonNode control = AlexaJson.mapper().readTree(cloud.wiring.controlSkill()
-                    .handle(event("SkillEnabled", null).toString().getBytes(StandardCharsets.UTF_8)));
+            JsonNode control = AlexaJson.mapper()
+                    .readTree(cloud.wiring
+                            .controlSkill()
+                            .handle(event("SkillEnabled", null).toString().getBytes(StandardCharsets.UTF_8)));
             assertTrue(music.path("response").isObject());
             assertTrue(control.path("response").isObject(), "not a smart-home error: " + control);
-            JsonNode bogus = cloud.music(event("SomethingNew", "Atza|not-a-token").toString());
+            JsonNode bogus =
+                    cloud.music(event("SomethingNew", "Atza|not-a-token").toString());
             assertTrue(bogus.path("response").isObject(), "an unknown event is acknowledged too");
         } finally {
             JsonLog.setSink(previous);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\"skill.event\"") && l.contains("\"SkillDisabled\"") && l.contains("\"music\"")));
+        assertTrue(lines.stream()
+                .anyMatch(l ->
+                        l.contains("\"skill.event\"") && l.contains("\"SkillDisabled\"") && l.contains("\"music\"")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"SkillEnabled\"") && l.contains("\"control\"")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"unknown\"")));
         assertFalse(lines.stream().anyMatch(l -> l.contains("SKILLSCOPEDUSER")), "the skill-scoped user id is hashed");

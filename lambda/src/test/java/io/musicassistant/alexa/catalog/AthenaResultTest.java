@@ -18,10 +18,13 @@ class AthenaResultTest {
 
     @Test
     void athenasCsvComesBackCellForCell() throws Exception {
-        String csv = String.join("\n", "\"kind\",\"id\",\"name\"",
-                "\"album\",\"ma1:album:x\",\"Say \"\"Hi\"\", Bye\"",
-                "\"track\",,\"two\nlines\"",
-                "\"genre\",\"\",\"x\"") + "\n";
+        String csv = String.join(
+                        "\n",
+                        "\"kind\",\"id\",\"name\"",
+                        "\"album\",\"ma1:album:x\",\"Say \"\"Hi\"\", Bye\"",
+                        "\"track\",,\"two\nlines\"",
+                        "\"genre\",\"\",\"x\"")
+                + "\n";
         ResultCsv reader = new ResultCsv(new StringReader(csv));
         assertEquals(List.of("kind", "id", "name"), reader.next());
         assertEquals(List.of("album", "ma1:album:x", "Say \"Hi\", Bye"), reader.next());
@@ -34,8 +37,21 @@ class AthenaResultTest {
 
     @Test
     void aResultRowBecomesAnEntity() {
-        MergedEntity e = MergeRows.entity(Arrays.asList("track", "ma1:track:creep:radiohead", "Creep", "creep\u001fthe creep",
-                "ma1:artist:radiohead", "Radiohead", null, null, "3", "1", "12", "0", "310.5", "7"));
+        MergedEntity e = MergeRows.entity(Arrays.asList(
+                "track",
+                "ma1:track:creep:radiohead",
+                "Creep",
+                "creep\u001fthe creep",
+                "ma1:artist:radiohead",
+                "Radiohead",
+                null,
+                null,
+                "3",
+                "1",
+                "12",
+                "0",
+                "310.5",
+                "7"));
         assertEquals(ContentKind.TRACK, e.kind());
         assertEquals(List.of("creep", "the creep"), e.altNames());
         assertNull(e.albumId());
@@ -46,13 +62,18 @@ class AthenaResultTest {
 
     @Test
     void athenaGetsTheSameMergeTextAsDuckDbWithItsOwnSource() {
-        String homes = AthenaMerge.perHomeTable("ma_alexa_catalog", "results-bucket", "r1", AthenaMerge.snapshotRows("ma_alexa_catalog"));
-        assertTrue(homes.startsWith("CREATE TABLE \"ma_alexa_catalog\".\"per_home_r1\" WITH (format = 'PARQUET'"), homes);
+        String homes = AthenaMerge.perHomeTable(
+                "ma_alexa_catalog", "results-bucket", "r1", AthenaMerge.snapshotRows("ma_alexa_catalog"));
+        assertTrue(
+                homes.startsWith("CREATE TABLE \"ma_alexa_catalog\".\"per_home_r1\" WITH (format = 'PARQUET'"), homes);
         assertTrue(homes.contains("external_location = 's3://results-bucket/athena/per-home/r1/'"), homes);
         assertTrue(homes.contains("FROM \"ma_alexa_catalog\".\"snapshots\""), homes);
-        assertTrue(homes.contains("regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)"));
+        assertTrue(homes.contains(
+                "regexp_extract(\"$path\", 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1)"));
         assertTrue(homes.contains("array_join(alt_names, chr(31))"));
-        assertTrue(homes.endsWith(MergeQuery.homesSql(AthenaMerge.snapshotRows("ma_alexa_catalog"))), "stage 1's text, unchanged");
+        assertTrue(
+                homes.endsWith(MergeQuery.homesSql(AthenaMerge.snapshotRows("ma_alexa_catalog"))),
+                "stage 1's text, unchanged");
         String sql = MergeQuery.withDefaultCaps().sql("\"ma_alexa_catalog\".\"per_home_r1\"");
         assertTrue(sql.contains("FROM \"ma_alexa_catalog\".\"per_home_r1\""), sql);
         assertTrue(sql.contains("WHEN 'track' THEN 400000"), "caps filled in");

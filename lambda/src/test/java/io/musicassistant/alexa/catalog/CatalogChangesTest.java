@@ -24,12 +24,24 @@ class CatalogChangesTest {
     static final Instant T3 = Instant.parse("2026-12-03T10:00:00Z");
 
     static MergedEntity album(String id, String name, double score) {
-        return new MergedEntity(ContentKind.ALBUM, id, name, List.of("okay computer"), "ma1:artist:radiohead", "Radiohead", null, null,
-                3, 1, 10, 1, score, 1);
+        return new MergedEntity(
+                ContentKind.ALBUM,
+                id,
+                name,
+                List.of("okay computer"),
+                "ma1:artist:radiohead",
+                "Radiohead",
+                null,
+                null,
+                3,
+                1,
+                10,
+                1,
+                score,
+                1);
     }
 
-    record Build(JsonNode document, Ledger ledger, CatalogChanges changes) {
-    }
+    record Build(JsonNode document, Ledger ledger, CatalogChanges changes) {}
 
     static Build build(CatalogType type, Ledger ledger, Instant now, List<MergedEntity> merged) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,24 +56,39 @@ class CatalogChangesTest {
 
     @Test
     void aFirstBuildSendsEverythingInAmazonsShape() throws Exception {
-        Build first = build(CatalogType.ALBUMS, Ledger.empty(), T1, List.of(album("ma1:album:ok-computer:radiohead", "OK Computer", 400),
-                album("ma1:album:kid-a:radiohead", "Kid A", 100)));
+        Build first = build(
+                CatalogType.ALBUMS,
+                Ledger.empty(),
+                T1,
+                List.of(
+                        album("ma1:album:ok-computer:radiohead", "OK Computer", 400),
+                        album("ma1:album:kid-a:radiohead", "Kid A", 100)));
         JsonNode doc = first.document();
         assertEquals("AMAZON.MusicAlbum", doc.path("type").asText());
         assertEquals(2.0, doc.path("version").asDouble());
         assertTrue(doc.path("version").isNumber());
-        assertEquals("[{\"country\":\"GB\",\"language\":\"en\"},{\"country\":\"DE\",\"language\":\"de\"}]", doc.path("locales").toString());
+        assertEquals(
+                "[{\"country\":\"GB\",\"language\":\"en\"},{\"country\":\"DE\",\"language\":\"de\"}]",
+                doc.path("locales").toString());
         JsonNode ok = doc.path("entities").get(0);
         assertEquals("ma1:album:ok-computer:radiohead", ok.path("id").asText());
-        assertEquals("[{\"language\":\"en\",\"value\":\"OK Computer\"},{\"language\":\"de\",\"value\":\"OK Computer\"}]",
-                ok.path("names").toString(), "a proper name, once per language of the locales");
-        assertEquals("okay computer", ok.path("alternateNames").get(0).path("values").get(0).asText());
+        assertEquals(
+                "[{\"language\":\"en\",\"value\":\"OK Computer\"},{\"language\":\"de\",\"value\":\"OK Computer\"}]",
+                ok.path("names").toString(),
+                "a proper name, once per language of the locales");
+        assertEquals(
+                "okay computer",
+                ok.path("alternateNames").get(0).path("values").get(0).asText());
         assertEquals(100, ok.path("popularity").path("default").asInt(), "the best of its type");
         assertEquals("2026-12-01T10:00:00.000Z", ok.path("lastUpdatedTime").asText());
-        assertEquals("ma1:artist:radiohead", ok.path("artists").get(0).path("id").asText());
-        assertEquals("Radiohead", ok.path("artists").get(0).path("names").get(0).path("value").asText());
+        assertEquals(
+                "ma1:artist:radiohead", ok.path("artists").get(0).path("id").asText());
+        assertEquals(
+                "Radiohead",
+                ok.path("artists").get(0).path("names").get(0).path("value").asText());
         assertTrue(ok.path("deleted").isMissingNode(), "Amazon refuses \"deleted\": false");
-        int kidA = doc.path("entities").get(1).path("popularity").path("default").asInt();
+        int kidA =
+                doc.path("entities").get(1).path("popularity").path("default").asInt();
         assertTrue(kidA >= 10 && kidA < 100 && kidA % 10 == 0, "popularity in steps of ten: " + kidA);
         assertEquals(2, first.changes().added());
         assertEquals(2, first.ledger().everUploaded());
@@ -81,8 +108,12 @@ class CatalogChangesTest {
         Build second = build(CatalogType.ALBUMS, first.ledger(), T2, List.of(renamed));
         JsonNode entities = second.document().path("entities");
         assertEquals(2, entities.size());
-        assertEquals("OK Computer OKNOTOK", entities.get(0).path("names").get(0).path("value").asText());
-        assertEquals("2026-12-02T10:00:00.000Z", entities.get(0).path("lastUpdatedTime").asText());
+        assertEquals(
+                "OK Computer OKNOTOK",
+                entities.get(0).path("names").get(0).path("value").asText());
+        assertEquals(
+                "2026-12-02T10:00:00.000Z",
+                entities.get(0).path("lastUpdatedTime").asText());
         JsonNode tombstone = entities.get(1);
         List<String> fields = new ArrayList<>();
         for (Iterator<String> names = tombstone.fieldNames(); names.hasNext(); ) {
@@ -105,8 +136,10 @@ class CatalogChangesTest {
     @Test
     void popularityIsCoarseSoThatAPlayMoreSendsNothing() throws Exception {
         MergedEntity top = album("ma1:album:ok-computer:radiohead", "OK Computer", 400);
-        Build first = build(CatalogType.ALBUMS, Ledger.empty(), T1, List.of(top, album("ma1:album:kid-a:radiohead", "Kid A", 150)));
-        Build onePlayMore = build(CatalogType.ALBUMS, first.ledger(), T2, List.of(top, album("ma1:album:kid-a:radiohead", "Kid A", 151)));
+        Build first = build(
+                CatalogType.ALBUMS, Ledger.empty(), T1, List.of(top, album("ma1:album:kid-a:radiohead", "Kid A", 150)));
+        Build onePlayMore = build(
+                CatalogType.ALBUMS, first.ledger(), T2, List.of(top, album("ma1:album:kid-a:radiohead", "Kid A", 151)));
         assertFalse(onePlayMore.changes().any());
         assertEquals(10, CatalogChanges.popularity(0, 400));
         assertEquals(100, CatalogChanges.popularity(400, 400));
@@ -115,15 +148,53 @@ class CatalogChangesTest {
 
     @Test
     void artistsCarryNoReferencesAndTracksNameTheirAlbum() throws Exception {
-        MergedEntity artist = new MergedEntity(ContentKind.ARTIST, "ma1:artist:radiohead", "Radiohead", List.of(), null, null, null, null,
-                1, 0, 0, 0, 100, 1);
-        JsonNode a = build(CatalogType.ARTISTS, Ledger.empty(), T1, List.of(artist)).document().path("entities").get(0);
-        assertTrue(a.path("artists").isMissingNode() && a.path("albums").isMissingNode() && a.path("alternateNames").isMissingNode());
-        MergedEntity track = new MergedEntity(ContentKind.TRACK, "ma1:track:creep:radiohead", "Creep", List.of(), "ma1:artist:radiohead",
-                "Radiohead", "ma1:album:pablo-honey:radiohead", "Pablo Honey", 1, 0, 0, 0, 100, 1);
-        JsonNode t = build(CatalogType.TRACKS, Ledger.empty(), T1, List.of(track)).document().path("entities").get(0);
-        assertEquals("ma1:album:pablo-honey:radiohead", t.path("albums").get(0).path("id").asText());
-        assertEquals("Pablo Honey", t.path("albums").get(0).path("names").get(1).path("value").asText());
+        MergedEntity artist = new MergedEntity(
+                ContentKind.ARTIST,
+                "ma1:artist:radiohead",
+                "Radiohead",
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                1,
+                0,
+                0,
+                0,
+                100,
+                1);
+        JsonNode a = build(CatalogType.ARTISTS, Ledger.empty(), T1, List.of(artist))
+                .document()
+                .path("entities")
+                .get(0);
+        assertTrue(a.path("artists").isMissingNode()
+                && a.path("albums").isMissingNode()
+                && a.path("alternateNames").isMissingNode());
+        MergedEntity track = new MergedEntity(
+                ContentKind.TRACK,
+                "ma1:track:creep:radiohead",
+                "Creep",
+                List.of(),
+                "ma1:artist:radiohead",
+                "Radiohead",
+                "ma1:album:pablo-honey:radiohead",
+                "Pablo Honey",
+                1,
+                0,
+                0,
+                0,
+                100,
+                1);
+        JsonNode t = build(CatalogType.TRACKS, Ledger.empty(), T1, List.of(track))
+                .document()
+                .path("entities")
+                .get(0);
+        assertEquals(
+                "ma1:album:pablo-honey:radiohead",
+                t.path("albums").get(0).path("id").asText());
+        assertEquals(
+                "Pablo Honey",
+                t.path("albums").get(0).path("names").get(1).path("value").asText());
         // An entity of another kind in the stream is not this catalog's business.
         Build mixed = build(CatalogType.ARTISTS, Ledger.empty(), T1, List.of(artist, track));
         assertEquals(1, mixed.document().path("entities").size());
@@ -147,7 +218,8 @@ class CatalogChangesTest {
     void localesComeAsAmazonWritesThem() {
         assertEquals(List.of(new CatalogLocale("US", "en")), CatalogLocale.parse("en-US"));
         assertEquals(List.of("en", "de"), CatalogLocale.languages(CatalogLocale.parse("en-GB, de-DE,en-GB")));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CatalogLocale.parse("english"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> CatalogLocale.parse("english"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CatalogLocale.parse(" "));
     }
 }

@@ -61,15 +61,20 @@ class ControlFuzzTest extends FuzzProperties {
                 smartHome.add(SmartHomeDirectives.request(name, user.token(), KITCHEN));
             }
         }
-        for (String name : List.of("Custom.IntentRequest.PlayInRoom.json", "Custom.IntentRequest.AMAZON.StopIntent.json",
-                "Custom.IntentRequest.SelectRoom.static-match.json", "Custom.LaunchRequest.json", "Custom.SessionEndedRequest.json",
+        for (String name : List.of(
+                "Custom.IntentRequest.PlayInRoom.json",
+                "Custom.IntentRequest.AMAZON.StopIntent.json",
+                "Custom.IntentRequest.SelectRoom.static-match.json",
+                "Custom.LaunchRequest.json",
+                "Custom.SessionEndedRequest.json",
                 "Custom.SessionEndedRequest.error.json")) {
             ObjectNode request = SmartHomeDirectives.fixture(name);
             ((ObjectNode) request.path("context").path("System").path("user")).put("accessToken", user.token());
             voice.add(request);
         }
         if (smartHome.size() < 10 || voice.size() < 6) {
-            throw new IllegalStateException("request fixtures missing: " + smartHome.size() + " smart-home, " + voice.size() + " voice");
+            throw new IllegalStateException(
+                    "request fixtures missing: " + smartHome.size() + " smart-home, " + voice.size() + " voice");
         }
     }
 
@@ -89,9 +94,16 @@ class ControlFuzzTest extends FuzzProperties {
         JsonNode sent = input.length <= AlexaJson.MAX_REQUEST_BYTES ? readable(input) : null;
         if (tree.has("event") && sent != null) {
             JsonNode token = sent.path("directive").path("header").path("correlationToken");
-            boolean usable = token.isTextual() && !token.textValue().isEmpty() && token.textValue().length() <= 4096
+            boolean usable = token.isTextual()
+                    && !token.textValue().isEmpty()
+                    && token.textValue().length() <= 4096
                     && io.musicassistant.alexa.relay.protocol.SqsText.allowed(token.textValue());
-            if (usable && !"Discover.Response".equals(tree.path("event").path("header").path("name").asText())) {
+            if (usable
+                    && !"Discover.Response"
+                            .equals(tree.path("event")
+                                    .path("header")
+                                    .path("name")
+                                    .asText())) {
                 if (!token.equals(tree.path("event").path("header").path("correlationToken"))) {
                     throw new AssertionError("correlation token lost for input " + shown + "\nanswer " + tree);
                 }
@@ -129,36 +141,75 @@ class ControlFuzzTest extends FuzzProperties {
     /** Headers from every interface and version Alexa has, ours or not, and hostile ones. */
     @Provide
     Arbitrary<ObjectNode> headers() {
-        Arbitrary<String> namespaces = Arbitraries.oneOf(Arbitraries.of("Alexa", "Alexa.Discovery", "Alexa.PowerController",
-                "Alexa.Speaker", "Alexa.StepSpeaker", "Alexa.PlaybackController", "Alexa.Authorization", "Alexa.ThermostatController",
-                "Alexa.Media.Search", "Alexa.Audio.PlayQueue", "alexa", "Alexa.Speaker "), Fuzz.hostileText());
-        Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.of("ReportState", "Discover", "TurnOn", "TurnOff", "SetVolume",
-                "AdjustVolume", "SetMute", "Play", "Pause", "Next", "AcceptGrant", "FastForward", "GetPlayableContent"), Fuzz.hostileText());
-        Arbitrary<JsonNode> versions = Arbitraries.oneOf(Arbitraries.of("3", "2", "1.0", "3.0", " 3", "").map(v -> (JsonNode) LENIENT.getNodeFactory()
-                .textNode(v)), Fuzz.json());
-        return Combinators.combine(namespaces, names, versions, Arbitraries.of("tok", "", "dFMb0z+Pgpg==")).as((ns, n, v, t) -> {
-            ObjectNode header = LENIENT.createObjectNode().put("namespace", ns).put("name", n).put("messageId", UUID.randomUUID().toString());
-            header.set("payloadVersion", v);
-            return header.put("correlationToken", t);
-        });
+        Arbitrary<String> namespaces = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "Alexa",
+                        "Alexa.Discovery",
+                        "Alexa.PowerController",
+                        "Alexa.Speaker",
+                        "Alexa.StepSpeaker",
+                        "Alexa.PlaybackController",
+                        "Alexa.Authorization",
+                        "Alexa.ThermostatController",
+                        "Alexa.Media.Search",
+                        "Alexa.Audio.PlayQueue",
+                        "alexa",
+                        "Alexa.Speaker "),
+                Fuzz.hostileText());
+        Arbitrary<String> names = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "ReportState",
+                        "Discover",
+                        "TurnOn",
+                        "TurnOff",
+                        "SetVolume",
+                        "AdjustVolume",
+                        "SetMute",
+                        "Play",
+                        "Pause",
+                        "Next",
+                        "AcceptGrant",
+                        "FastForward",
+                        "GetPlayableContent"),
+                Fuzz.hostileText());
+        Arbitrary<JsonNode> versions = Arbitraries.oneOf(
+                Arbitraries.of("3", "2", "1.0", "3.0", " 3", "")
+                        .map(v -> (JsonNode) LENIENT.getNodeFactory().textNode(v)),
+                Fuzz.json());
+        return Combinators.combine(namespaces, names, versions, Arbitraries.of("tok", "", "dFMb0z+Pgpg=="))
+                .as((ns, n, v, t) -> {
+                    ObjectNode header = LENIENT.createObjectNode()
+                            .put("namespace", ns)
+                            .put("name", n)
+                            .put("messageId", UUID.randomUUID().toString());
+                    header.set("payloadVersion", v);
+                    return header.put("correlationToken", t);
+                });
     }
 
     @Property(tries = 250)
-    void mutatedDirectivesGetValidEnvelopes(@ForAll("directives") ObjectNode directive, @ForAll("mutations") List<Fuzz.Mutation> mutations,
-                                            @ForAll("bytes") Fuzz.Bytes bytes) {
+    void mutatedDirectivesGetValidEnvelopes(
+            @ForAll("directives") ObjectNode directive,
+            @ForAll("mutations") List<Fuzz.Mutation> mutations,
+            @ForAll("bytes") Fuzz.Bytes bytes) {
         Statistics.collect(outcome(call(Fuzz.mutate(directive, mutations, bytes))));
     }
 
     @Property(tries = 150)
-    void mutatedUtterancesGetValidEnvelopes(@ForAll("utterances") ObjectNode request, @ForAll("mutations") List<Fuzz.Mutation> mutations,
-                                            @ForAll("bytes") Fuzz.Bytes bytes) {
+    void mutatedUtterancesGetValidEnvelopes(
+            @ForAll("utterances") ObjectNode request,
+            @ForAll("mutations") List<Fuzz.Mutation> mutations,
+            @ForAll("bytes") Fuzz.Bytes bytes) {
         Statistics.collect(outcome(call(Fuzz.mutate(request, mutations, bytes))));
     }
 
     @Property(tries = 100)
     void randomJsonInEveryEnvelopeGetsValidAnswers(@ForAll("json") JsonNode any) {
         call(any.toString().getBytes(StandardCharsets.UTF_8));
-        call(LENIENT.createObjectNode().<ObjectNode>set("directive", any).toString().getBytes(StandardCharsets.UTF_8));
+        call(LENIENT.createObjectNode()
+                .<ObjectNode>set("directive", any)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
         ObjectNode custom = LENIENT.createObjectNode().put("version", "1.0");
         custom.set("request", any);
         custom.set("session", any);
@@ -166,7 +217,8 @@ class ControlFuzzTest extends FuzzProperties {
     }
 
     @Property(tries = 100)
-    void foreignHeadersGetValidAnswers(@ForAll("headers") ObjectNode header, @ForAll("directives") ObjectNode directive) {
+    void foreignHeadersGetValidAnswers(
+            @ForAll("headers") ObjectNode header, @ForAll("directives") ObjectNode directive) {
         ObjectNode request = directive.deepCopy();
         ((ObjectNode) request.path("directive")).set("header", header);
         Statistics.collect(outcome(call(request.toString().getBytes(StandardCharsets.UTF_8))));

@@ -21,12 +21,17 @@ class ControlSkillManifestTest {
 
     @Test
     void oneLambdaServesTheSmartHomeAndTheCustomModelWithEventPermission() throws Exception {
-        JsonNode manifest = AlexaJson.mapper().readTree(Files.readString(PACKAGE.resolve("skill.json"))).path("manifest");
+        JsonNode manifest = AlexaJson.mapper()
+                .readTree(Files.readString(PACKAGE.resolve("skill.json")))
+                .path("manifest");
         JsonNode apis = manifest.path("apis");
         assertEquals("3", apis.path("smartHome").path("protocolVersion").asText());
-        assertEquals(apis.path("smartHome").path("endpoint").path("uri"), apis.path("custom").path("endpoint").path("uri"));
+        assertEquals(
+                apis.path("smartHome").path("endpoint").path("uri"),
+                apis.path("custom").path("endpoint").path("uri"));
         assertEquals(Set.of("custom", "smartHome"), names(apis));
-        assertTrue(manifest.path("permissions").toString().contains("alexa::async_event:write"),
+        assertTrue(
+                manifest.path("permissions").toString().contains("alexa::async_event:write"),
                 "ChangeReports need the permission to send events");
         Set<String> locales = names(manifest.path("publishingInformation").path("locales"));
         assertEquals(Set.of("en-US", "en-GB", "de-DE"), locales);
@@ -35,25 +40,41 @@ class ControlSkillManifestTest {
             assertTrue(manifest.path("privacyAndCompliance").path("locales").has(locale), locale);
         }
         JsonNode linking = AlexaJson.mapper().readTree(Files.readString(PACKAGE.resolve("account-linking.json")));
-        assertEquals("AUTH_CODE", linking.path("accountLinkingRequest").path("type").asText());
-        assertEquals("[\"profile:user_id\"]", linking.path("accountLinkingRequest").path("scopes").toString());
+        assertEquals(
+                "AUTH_CODE", linking.path("accountLinkingRequest").path("type").asText());
+        assertEquals(
+                "[\"profile:user_id\"]",
+                linking.path("accountLinkingRequest").path("scopes").toString());
     }
 
     @Test
     void everyDeclaredOperationHasAHandlerAndEveryHandlerAnInterface() {
         Set<String> handled = CloudFixture.create().wiring.controlSkill().smartHome().directives().stream()
-                .map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
+                .map(Object::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(Set.of(
-                "Alexa.Discovery.Discover", "Alexa.Authorization.AcceptGrant", "Alexa.ReportState",
-                "Alexa.PlaybackController.Play", "Alexa.PlaybackController.Pause", "Alexa.PlaybackController.Stop",
-                "Alexa.PlaybackController.Next", "Alexa.PlaybackController.Previous",
-                "Alexa.Speaker.SetVolume", "Alexa.Speaker.AdjustVolume", "Alexa.Speaker.SetMute",
-                "Alexa.PowerController.TurnOn", "Alexa.PowerController.TurnOff"));
+                "Alexa.Discovery.Discover",
+                "Alexa.Authorization.AcceptGrant",
+                "Alexa.ReportState",
+                "Alexa.PlaybackController.Play",
+                "Alexa.PlaybackController.Pause",
+                "Alexa.PlaybackController.Stop",
+                "Alexa.PlaybackController.Next",
+                "Alexa.PlaybackController.Previous",
+                "Alexa.Speaker.SetVolume",
+                "Alexa.Speaker.AdjustVolume",
+                "Alexa.Speaker.SetMute",
+                "Alexa.PowerController.TurnOn",
+                "Alexa.PowerController.TurnOff"));
         assertEquals(expected, handled);
-        Set<String> interfaces = Capability.ALL.stream().map(Capability::namespace).collect(Collectors.toSet());
+        Set<String> interfaces =
+                Capability.ALL.stream().map(Capability::namespace).collect(Collectors.toSet());
         for (String directive : handled) {
             String namespace = directive.substring(0, directive.lastIndexOf('.'));
-            assertTrue(interfaces.contains(namespace) || namespace.equals("Alexa.Discovery") || namespace.equals("Alexa.Authorization"),
+            assertTrue(
+                    interfaces.contains(namespace)
+                            || namespace.equals("Alexa.Discovery")
+                            || namespace.equals("Alexa.Authorization"),
                     directive + " belongs to no declared interface");
         }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ControlWhereIsTest {
 
     static final Path README = Path.of("README.md");
+
     static ControlSkill skill() {
         return CloudFixture.create().wiring.controlSkill();
     }
@@ -20,17 +21,29 @@ class ControlWhereIsTest {
     @Test
     void theSmartHomeDirectivesTableIsTheRegistry() {
         Map<String, String> registered = new TreeMap<>();
-        skill().smartHome().registry().byDirective().forEach((directive, handler) ->
-                registered.put(directive.namespace() + " " + directive.name(), handler.getClass().getSimpleName()));
-        assertEquals(registered, new TreeMap<>(WhereIs.table(README, "Smart-home directives")),
+        skill().smartHome()
+                .registry()
+                .byDirective()
+                .forEach((directive, handler) -> registered.put(
+                        directive.namespace() + " " + directive.name(),
+                        handler.getClass().getSimpleName()));
+        assertEquals(
+                registered,
+                new TreeMap<>(WhereIs.table(README, "Smart-home directives")),
                 "expected: what the registry holds; actual: lambda/README.md's table");
     }
 
     @Test
     void theVoiceIntentsTableIsTheRegistry() {
         Map<String, String> registered = new TreeMap<>();
-        skill().voice().registry().byIntent().forEach((intent, handler) -> registered.put(intent, handler.getClass().getSimpleName()));
-        assertEquals(registered, new TreeMap<>(WhereIs.table(README, "Voice intents")),
+        skill().voice()
+                .registry()
+                .byIntent()
+                .forEach((intent, handler) ->
+                        registered.put(intent, handler.getClass().getSimpleName()));
+        assertEquals(
+                registered,
+                new TreeMap<>(WhereIs.table(README, "Voice intents")),
                 "expected: what the registry holds; actual: lambda/README.md's table");
     }
 }

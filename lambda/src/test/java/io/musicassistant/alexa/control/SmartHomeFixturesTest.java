@@ -5,7 +5,6 @@ import static io.musicassistant.alexa.testing.ScriptedPlayers.GARAGE;
 import static io.musicassistant.alexa.testing.ScriptedPlayers.KITCHEN;
 import static io.musicassistant.alexa.testing.ScriptedPlayers.LIVING_ROOM;
 import static io.musicassistant.alexa.testing.SmartHomeDirectives.fixture;
-import static io.musicassistant.alexa.testing.SmartHomeDirectives.outcome;
 import static io.musicassistant.alexa.testing.SmartHomeDirectives.property;
 import static io.musicassistant.alexa.testing.SmartHomeDirectives.request;
 import static io.musicassistant.alexa.testing.SmartHomeDirectives.send;
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
-import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.PlayResult;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
@@ -28,6 +26,7 @@ import io.musicassistant.alexa.relay.protocol.RelayProtocol.Command;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
+import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import io.musicassistant.alexa.testing.ScriptedPlayers;
@@ -95,7 +94,10 @@ class SmartHomeFixturesTest {
             return RelayReply.error(command.id(), new RelayError(code, "refused by the test"), now);
         }
         if (which == Command.PLAYER_PLAY) {
-            return RelayReply.ok(command.id(), RelayJson.tree(new PlayResult(ContentKind.ARTIST, "The Beatles", null, players.get(KITCHEN))), now);
+            return RelayReply.ok(
+                    command.id(),
+                    RelayJson.tree(new PlayResult(ContentKind.ARTIST, "The Beatles", null, players.get(KITCHEN))),
+                    now);
         }
         return players.answer(command);
     }
@@ -107,7 +109,9 @@ class SmartHomeFixturesTest {
     /** A custom-skill request fixture with our user's token (or none) where Alexa puts it. */
     static ObjectNode voice(String fixture, String token) {
         ObjectNode request = fixture(fixture);
-        for (JsonNode holder : List.of(request.path("context").path("System").path("user"), request.path("session").path("user"))) {
+        for (JsonNode holder : List.of(
+                request.path("context").path("System").path("user"),
+                request.path("session").path("user"))) {
             if (token == null) {
                 ((ObjectNode) holder).remove("accessToken");
             } else {
@@ -127,30 +131,40 @@ class SmartHomeFixturesTest {
         assertDocumented(fixture("Speaker.AdjustVolume.response.json"), adjust);
 
         ObjectNode accept = request("Authorization.AcceptGrant.request.with-correlationToken.json", user.token(), null);
-        accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(user.userId()));
+        accept.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", SERVICES.lwa().issueGrantCode(user.userId()));
         assertDocumented(fixture("Authorization.AcceptGrant.response.json"), send(cloud, accept));
     }
 
     @Test
     void errorsHaveTheDocumentedShapeAndType() {
-        assertDocumented(fixture("ErrorResponse.NO_SUCH_ENDPOINT.json"), directive("PlaybackController.Pause.request.json", "RINCON_GONE"));
+        assertDocumented(
+                fixture("ErrorResponse.NO_SUCH_ENDPOINT.json"),
+                directive("PlaybackController.Pause.request.json", "RINCON_GONE"));
 
         ObjectNode unsupported = request("PlaybackController.Pause.request.json", user.token(), KITCHEN);
         ((ObjectNode) unsupported.path("directive").path("header")).put("name", "FastForward");
         assertDocumented(fixture("ErrorResponse.INVALID_DIRECTIVE.json"), send(cloud, unsupported));
 
         String expired = SERVICES.lwa().issueToken(user.userId(), "Test User", Duration.ofSeconds(-5));
-        assertDocumented(fixture("ErrorResponse.EXPIRED_AUTHORIZATION_CREDENTIAL.json"),
+        assertDocumented(
+                fixture("ErrorResponse.EXPIRED_AUTHORIZATION_CREDENTIAL.json"),
                 send(cloud, request("PlaybackController.Pause.request.json", expired, KITCHEN)));
 
         // Music Assistant refuses in the player's present state (a synced member, nothing queued).
         refusal.set(RelayError.MA_ERROR);
         JsonNode mode = directive("PlaybackController.Next.request.json", KITCHEN);
         assertDocumented(fixture("ErrorResponse.NOT_SUPPORTED_IN_CURRENT_MODE.json"), mode);
-        assertEquals("OTHER", mode.path("event").path("payload").path("currentDeviceMode").asText());
+        assertEquals(
+                "OTHER",
+                mode.path("event").path("payload").path("currentDeviceMode").asText());
 
         refusal.set(RelayError.INTERNAL);
-        assertDocumented(fixture("ErrorResponse.INTERNAL_ERROR.json"), directive("PlaybackController.Pause.request.json", KITCHEN));
+        assertDocumented(
+                fixture("ErrorResponse.INTERNAL_ERROR.json"),
+                directive("PlaybackController.Pause.request.json", KITCHEN));
     }
 
     @Test
@@ -159,7 +173,8 @@ class SmartHomeFixturesTest {
         CloudFixture.Home down = cloud.registerHome();
         cloud.pair(down, owner);
         cloud.heartbeat(down, false);
-        // Discover has no endpoint and no correlation token, so its error echoes neither (the schema echoes both when sent).
+        // Discover has no endpoint and no correlation token, so its error echoes neither (the schema echoes both when
+        // sent).
         ObjectNode documented = fixture("ErrorResponse.BRIDGE_UNREACHABLE.json");
         ((ObjectNode) documented.path("event")).remove("endpoint");
         ((ObjectNode) documented.path("event").path("header")).remove("correlationToken");
@@ -170,7 +185,11 @@ class SmartHomeFixturesTest {
     void aPlayerMusicAssistantCannotReachReportsItsConnectivity() {
         JsonNode report = directive("Alexa.ReportState.request.json", GARAGE);
         assertDocumented(fixture("Alexa.StateReport.response.unreachable.json"), report);
-        assertEquals("UNREACHABLE", property(report, "Alexa.EndpointHealth", "connectivity").path("value").asText());
+        assertEquals(
+                "UNREACHABLE",
+                property(report, "Alexa.EndpointHealth", "connectivity")
+                        .path("value")
+                        .asText());
     }
 
     @Test
@@ -180,14 +199,18 @@ class SmartHomeFixturesTest {
 
         JsonNode unlinked = send(cloud, voice("Custom.LaunchRequest.json", null));
         assertDocumented(fixture("Custom.Response.link-account-card.json"), unlinked);
-        assertEquals("LinkAccount", unlinked.path("response").path("card").path("type").asText());
+        assertEquals(
+                "LinkAccount",
+                unlinked.path("response").path("card").path("type").asText());
 
         ObjectNode play = voice("Custom.IntentRequest.PlayInRoom.json", user.token());
         ((ObjectNode) play.path("request").path("intent").path("slots").path("room")).put("value", "Kitchen");
         JsonNode told = send(cloud, play);
         assertDocumented(fixture("Custom.Response.tell.json"), told);
         assertTrue(told.path("response").path("shouldEndSession").asBoolean(), told.toString());
-        assertTrue(told.path("response").path("outputSpeech").path("ssml").asText().contains("The Beatles"), told.toString());
+        assertTrue(
+                told.path("response").path("outputSpeech").path("ssml").asText().contains("The Beatles"),
+                told.toString());
 
         JsonNode stop = send(cloud, voice("Custom.IntentRequest.AMAZON.StopIntent.json", user.token()));
         assertDocumented(fixture("Custom.Response.tell.json"), stop);
@@ -209,9 +232,11 @@ class SmartHomeFixturesTest {
     @Test
     void theShippedInteractionModelAndManifestHaveTheDocumentedFormat() throws java.io.IOException {
         Path control = Path.of("../skill-package/control");
-        assertDocumented(fixture("InteractionModel.de-DE.example.json"),
+        assertDocumented(
+                fixture("InteractionModel.de-DE.example.json"),
                 AlexaJson.mapper().readTree(Files.readString(control.resolve("interactionModels/custom/de-DE.json"))));
-        assertDocumented(fixture("skill.manifest.multi-capability.example.json"),
+        assertDocumented(
+                fixture("skill.manifest.multi-capability.example.json"),
                 AlexaJson.mapper().readTree(Files.readString(control.resolve("skill.json"))));
     }
 
@@ -220,16 +245,41 @@ class SmartHomeFixturesTest {
         SmartHomeDirectives.grantAndDiscover(cloud, user);
         EventGatewayStandIn gateway = SERVICES.gateway();
         gateway.clear();
-        PlayerInfo paused = players.update(KITCHEN, p -> new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(),
-                p.volumeLevel(), p.muted(), PlayerInfo.PAUSED, p.features(), p.groupMembers(), p.nowPlaying()));
-        ApiResponse posted = cloud.relay("POST", "/v1/homes/" + paired.instanceId() + "/events", paired.secret(),
+        PlayerInfo paused = players.update(
+                KITCHEN,
+                p -> new PlayerInfo(
+                        p.playerId(),
+                        p.name(),
+                        p.type(),
+                        p.available(),
+                        p.powered(),
+                        p.volumeLevel(),
+                        p.muted(),
+                        PlayerInfo.PAUSED,
+                        p.features(),
+                        p.groupMembers(),
+                        p.nowPlaying()));
+        ApiResponse posted = cloud.relay(
+                "POST",
+                "/v1/homes/" + paired.instanceId() + "/events",
+                paired.secret(),
                 new HomeEvents(List.of(new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, paused))));
         assertEquals(200, posted.status(), posted.body());
-        List<EventGatewayStandIn.Received> got = gateway.received().stream().filter(r -> r.userId().equals(user.userId())).toList();
+        List<EventGatewayStandIn.Received> got = gateway.received().stream()
+                .filter(r -> r.userId().equals(user.userId()))
+                .toList();
         assertEquals(1, got.size(), got.toString());
         JsonNode report = got.getFirst().event();
         assertDocumented(fixture("Alexa.ChangeReport.event.playback.json"), report);
-        assertEquals("PAUSED", report.path("event").path("payload").path("change").path("properties").get(0).path("value")
-                .path("state").asText());
+        assertEquals(
+                "PAUSED",
+                report.path("event")
+                        .path("payload")
+                        .path("change")
+                        .path("properties")
+                        .get(0)
+                        .path("value")
+                        .path("state")
+                        .asText());
     }
 }

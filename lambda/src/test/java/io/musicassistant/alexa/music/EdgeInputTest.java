@@ -45,8 +45,11 @@ class EdgeInputTest {
     }
 
     static RelayReply answer(RelayCommand command) {
-        return RelayReply.ok(command.id(), RelayJson.tree(MusicDirectivesTest.album(
-                RelayJson.convert(command.args(), io.musicassistant.alexa.relay.protocol.ContentQuery.class))), System.currentTimeMillis());
+        return RelayReply.ok(
+                command.id(),
+                RelayJson.tree(MusicDirectivesTest.album(
+                        RelayJson.convert(command.args(), io.musicassistant.alexa.relay.protocol.ContentQuery.class))),
+                System.currentTimeMillis());
     }
 
     /** Runs {@code send} and returns its answer, failing on any log line above WARN. */
@@ -65,12 +68,17 @@ class EdgeInputTest {
     }
 
     static String error(JsonNode answer) {
-        return answer.path("header").path("namespace").asText() + "/" + answer.path("payload").path("type").asText();
+        return answer.path("header").path("namespace").asText() + "/"
+                + answer.path("payload").path("type").asText();
     }
 
     static ObjectNode search(String type, String entityId, String value) {
         ObjectNode request = request("GetPlayableContent.request.json", user.token());
-        ObjectNode attribute = request.with("payload").with("selectionCriteria").putArray("attributes").addObject().put("type", type);
+        ObjectNode attribute = request.with("payload")
+                .with("selectionCriteria")
+                .putArray("attributes")
+                .addObject()
+                .put("type", type);
         if (entityId != null) {
             attribute.put("entityId", entityId);
         }
@@ -84,8 +92,12 @@ class EdgeInputTest {
     void aContentIdWithALongNameIsNotFoundNotAnInternalError() {
         int before = home.received().size();
         String longId = "ma1:album:" + "a".repeat(300) + ":radiohead";
-        assertEquals("Alexa.Media/CONTENT_NOT_FOUND", error(quietly(() -> cloud.music(search("ALBUM", longId, null).toString()))));
-        for (String id : List.of("ma1:playlist:" + "a".repeat(300), "ma1:album:" + "b".repeat(257) + ":radiohead",
+        assertEquals(
+                "Alexa.Media/CONTENT_NOT_FOUND",
+                error(quietly(() -> cloud.music(search("ALBUM", longId, null).toString()))));
+        for (String id : List.of(
+                "ma1:playlist:" + "a".repeat(300),
+                "ma1:album:" + "b".repeat(257) + ":radiohead",
                 "ma1:playlist:" + "%C3%A9".repeat(100))) {
             ObjectNode initiate = request("Initiate.request.json", user.token());
             initiate.with("payload").put("contentId", id);
@@ -93,39 +105,59 @@ class EdgeInputTest {
         }
         assertEquals(before, home.received().size(), "nothing reached the home");
         // An id we issue still plays: the limits agree, they did not just get tighter.
-        JsonNode found = quietly(() -> cloud.music(search("ALBUM", "ma1:album:ok-computer:radiohead", null).toString()));
-        assertEquals("GetPlayableContent.Response", found.path("header").path("name").asText(), found.toString());
+        JsonNode found = quietly(() -> cloud.music(
+                search("ALBUM", "ma1:album:ok-computer:radiohead", null).toString()));
+        assertEquals(
+                "GetPlayableContent.Response", found.path("header").path("name").asText(), found.toString());
     }
 
     @Test
     void textSqsRefusesIsAMalformedDirectiveAndNeverSent() {
         int before = home.received().size();
         // As JSON escapes: a Java string holding a lone surrogate cannot even be encoded as UTF-8.
-        for (String bad : List.of("Radiohead\\uD800", "\\uDFFFRadiohead", "Radio\\uFFFEhead", "Radiohead\\uFFFF",
-                "Radio\\u0001head", "Radio\\u001Fhead", "Radio\\uDC00\\uD800head")) {
+        for (String bad : List.of(
+                "Radiohead\\uD800",
+                "\\uDFFFRadiohead",
+                "Radio\\uFFFEhead",
+                "Radiohead\\uFFFF",
+                "Radio\\u0001head",
+                "Radio\\u001Fhead",
+                "Radio\\uDC00\\uD800head")) {
             String spoken = search("ARTIST", null, "@@").toString().replace("@@", bad);
             assertEquals("Alexa/INVALID_DIRECTIVE", error(quietly(() -> cloud.music(spoken))), bad);
             ObjectNode elsewhere = search("ARTIST", null, "Radiohead");
             elsewhere.with("payload").with("requestContext").with("location").put("@@", "x");
-            assertEquals("Alexa/INVALID_DIRECTIVE", error(quietly(() -> cloud.music(elsewhere.toString().replace("@@", bad)))), bad);
+            assertEquals(
+                    "Alexa/INVALID_DIRECTIVE",
+                    error(quietly(() -> cloud.music(elsewhere.toString().replace("@@", bad)))),
+                    bad);
         }
         ObjectNode encoded = request("Initiate.request.json", user.token());
         encoded.with("payload").put("contentId", "ma1:artist:radio%EF%BF%BFhead");
         assertEquals("Alexa.Media/CONTENT_NOT_FOUND", error(quietly(() -> cloud.music(encoded.toString()))));
         assertEquals(before, home.received().size(), "nothing reached the home");
         // Text SQS takes is searched as spoken: letters of any script, emoji, private use.
-        JsonNode found = quietly(() -> cloud.music(search("ARTIST", null, "Sigur Rós 坂本 \uD83C\uDFB5 \uE000").toString()));
-        assertEquals("GetPlayableContent.Response", found.path("header").path("name").asText(), found.toString());
+        JsonNode found = quietly(() -> cloud.music(
+                search("ARTIST", null, "Sigur Rós 坂本 \uD83C\uDFB5 \uE000").toString()));
+        assertEquals(
+                "GetPlayableContent.Response", found.path("header").path("name").asText(), found.toString());
     }
 
     @Test
     void trailingGarbageIsAMalformedDirective() {
         String valid = search("ARTIST", null, "Radiohead").toString();
-        assertEquals("GetPlayableContent.Response", quietly(() -> cloud.music(valid)).path("header").path("name").asText());
+        assertEquals(
+                "GetPlayableContent.Response",
+                quietly(() -> cloud.music(valid)).path("header").path("name").asText());
         for (String trailing : List.of(" x", "{}", "]", "}", " {\"header\":{}}", "1", "\"\"")) {
             assertEquals("Alexa/INVALID_DIRECTIVE", error(quietly(() -> cloud.music(valid + trailing))), trailing);
         }
-        assertEquals("GetPlayableContent.Response", quietly(() -> cloud.music(valid + " \n\t ")).path("header").path("name").asText());
+        assertEquals(
+                "GetPlayableContent.Response",
+                quietly(() -> cloud.music(valid + " \n\t "))
+                        .path("header")
+                        .path("name")
+                        .asText());
     }
 
     @Test
@@ -137,12 +169,22 @@ class EdgeInputTest {
         ObjectNode numericFlag = search("ARTIST", null, "Radiohead");
         numericFlag.with("payload").with("filters").put("explicitLanguageAllowed", 0);
         ObjectNode numericValue = search("ARTIST", null, "x");
-        ((ObjectNode) numericValue.with("payload").with("selectionCriteria").withArray("attributes").get(0)).put("value", 1984);
+        ((ObjectNode) numericValue
+                        .with("payload")
+                        .with("selectionCriteria")
+                        .withArray("attributes")
+                        .get(0))
+                .put("value", 1984);
         ObjectNode numericMessageId = search("ARTIST", null, "Radiohead");
         numericMessageId.with("header").put("messageId", 42);
         ObjectNode numericShuffle = request("Initiate.request.json", user.token());
-        numericShuffle.with("payload").put("contentId", "ma1:album:ok-computer:radiohead").with("playbackModes").put("shuffle", 1);
-        for (ObjectNode bad : List.of(numericId, stringFlag, numericFlag, numericValue, numericMessageId, numericShuffle)) {
+        numericShuffle
+                .with("payload")
+                .put("contentId", "ma1:album:ok-computer:radiohead")
+                .with("playbackModes")
+                .put("shuffle", 1);
+        for (ObjectNode bad :
+                List.of(numericId, stringFlag, numericFlag, numericValue, numericMessageId, numericShuffle)) {
             assertEquals("Alexa/INVALID_DIRECTIVE", error(quietly(() -> cloud.music(bad.toString()))), bad.toString());
         }
     }

@@ -71,13 +71,30 @@ class MusicFixturesTest {
         String album = name.contains("single") ? null : "OK Computer";
         List<ResolvedTrack> tracks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            tracks.add(new ResolvedTrack("library://track/" + (200 + i), "Track " + i, List.of("Radiohead"), album, 240_000L,
-                    "https://images.example.org/okc.jpg", false, "https://music.example.net/stream/v1/f" + i, now + 86_400_000L));
+            tracks.add(new ResolvedTrack(
+                    "library://track/" + (200 + i),
+                    "Track " + i,
+                    List.of("Radiohead"),
+                    album,
+                    240_000L,
+                    "https://images.example.org/okc.jpg",
+                    false,
+                    "https://music.example.net/stream/v1/f" + i,
+                    now + 86_400_000L));
         }
         ContentKind kind = query.kind();
         String artist = kind == ContentKind.ARTIST || kind == ContentKind.PLAYLIST ? null : "Radiohead";
-        return RelayReply.ok(command.id(), RelayJson.tree(new ResolvedContent(kind, name.isEmpty() ? "Library" : name, artist,
-                "https://images.example.org/okc.jpg", "library://" + kind.name().toLowerCase() + "/1", false, tracks)), now);
+        return RelayReply.ok(
+                command.id(),
+                RelayJson.tree(new ResolvedContent(
+                        kind,
+                        name.isEmpty() ? "Library" : name,
+                        artist,
+                        "https://images.example.org/okc.jpg",
+                        "library://" + kind.name().toLowerCase() + "/1",
+                        false,
+                        tracks)),
+                now);
     }
 
     static JsonNode search(String type, String value) {
@@ -86,7 +103,12 @@ class MusicFixturesTest {
 
     static JsonNode search(CloudFixture.User who, String type, String value) {
         ObjectNode request = request("GetPlayableContent.request.json", who.token());
-        request.with("payload").with("selectionCriteria").putArray("attributes").addObject().put("type", type).put("value", value);
+        request.with("payload")
+                .with("selectionCriteria")
+                .putArray("attributes")
+                .addObject()
+                .put("type", type)
+                .put("value", value);
         return cloud.music(request.toString());
     }
 
@@ -99,11 +121,22 @@ class MusicFixturesTest {
     }
 
     static JsonNode queueDirective(String fixture, JsonNode method, String itemId) {
-        return cloud.music(withReference(request(fixture, user.token()), itemId, method.path("id").asText(), ALBUM).toString());
+        return cloud.music(withReference(
+                        request(fixture, user.token()),
+                        itemId,
+                        method.path("id").asText(),
+                        ALBUM)
+                .toString());
     }
 
     static String title(JsonNode answer) {
-        return answer.path("payload").path("item").path("metadata").path("name").path("speech").path("text").asText();
+        return answer.path("payload")
+                .path("item")
+                .path("metadata")
+                .path("name")
+                .path("speech")
+                .path("text")
+                .asText();
     }
 
     static boolean shuffleSelected(JsonNode controls) {
@@ -119,23 +152,49 @@ class MusicFixturesTest {
     void searchAnswersForEveryKindHaveAmazonsShapes() {
         JsonNode track = search("TRACK", "airbag");
         assertDocumented(fixture("GetPlayableContent.response.track-with-album.json"), track);
-        assertEquals("OK Computer", track.path("payload").path("content").path("metadata").path("album").path("name").path("display").asText());
+        assertEquals(
+                "OK Computer",
+                track.path("payload")
+                        .path("content")
+                        .path("metadata")
+                        .path("album")
+                        .path("name")
+                        .path("display")
+                        .asText());
         JsonNode single = search("TRACK", "a single");
         assertDocumented(fixture("GetPlayableContent.response.json"), single);
-        assertTrue(single.path("payload").path("content").path("metadata").path("album").isMissingNode());
+        assertTrue(single.path("payload")
+                .path("content")
+                .path("metadata")
+                .path("album")
+                .isMissingNode());
         JsonNode artist = search("ARTIST", "radiohead");
         assertDocumented(fixture("GetPlayableContent.response.artist.json"), artist);
-        assertEquals("ARTIST", artist.path("payload").path("content").path("metadata").path("type").asText());
+        assertEquals(
+                "ARTIST",
+                artist.path("payload")
+                        .path("content")
+                        .path("metadata")
+                        .path("type")
+                        .asText());
         JsonNode playlist = search("PLAYLIST", "friday night");
         assertDocumented(fixture("GetPlayableContent.response.playlist.json"), playlist);
-        assertEquals("PLAYLIST", playlist.path("payload").path("content").path("metadata").path("type").asText());
+        assertEquals(
+                "PLAYLIST",
+                playlist.path("payload")
+                        .path("content")
+                        .path("metadata")
+                        .path("type")
+                        .asText());
     }
 
     @Test
     void entitiesOfAnotherCatalogWithoutWordsAreContentNotFound() {
-        JsonNode answer = cloud.music(request("GetPlayableContent.request.multi-attribute.json", user.token()).toString());
+        JsonNode answer = cloud.music(request("GetPlayableContent.request.multi-attribute.json", user.token())
+                .toString());
         assertDocumented(fixture("GetPlayableContent.error.CONTENT_NOT_FOUND.json"), answer);
-        ObjectNode initiate = request("Initiate.request.json", user.token()); // its contentId is Amazon's example, not ours
+        ObjectNode initiate =
+                request("Initiate.request.json", user.token()); // its contentId is Amazon's example, not ours
         assertDocumented(fixture("Initiate.error.CONTENT_NOT_FOUND.json"), cloud.music(initiate.toString()));
     }
 
@@ -143,13 +202,15 @@ class MusicFixturesTest {
     void aRequestWithoutAnAccessTokenIsAnInvalidCredential() {
         ObjectNode observed = fixture("GetPlayableContent.request.observed-album-no-token.json");
         assertFalse(observed.path("payload").path("requestContext").path("user").has("accessToken"));
-        assertDocumented(fixture("Error.Alexa.INVALID_AUTHORIZATION_CREDENTIAL.json"), cloud.music(observed.toString()));
+        assertDocumented(
+                fixture("Error.Alexa.INVALID_AUTHORIZATION_CREDENTIAL.json"), cloud.music(observed.toString()));
     }
 
     @Test
     void generalErrorsHaveTheDocumentedShape() {
         String expired = cloud.services.lwa().issueToken(user.userId(), "Test User", Duration.ofSeconds(-5));
-        assertDocumented(fixture("Error.Alexa.EXPIRED_AUTHORIZATION_CREDENTIAL.json"),
+        assertDocumented(
+                fixture("Error.Alexa.EXPIRED_AUTHORIZATION_CREDENTIAL.json"),
                 cloud.music(request("GetPlayableContent.request.json", expired).toString()));
 
         ObjectNode unsupported = request("Initiate.request.json", user.token());
@@ -170,7 +231,12 @@ class MusicFixturesTest {
     void contentOnlyInExplicitVersionsIsContentFilteredForAFilteringDevice() {
         ObjectNode request = request("GetPlayableContent.request.json", user.token());
         request.with("payload").with("filters").put("explicitLanguageAllowed", false);
-        request.with("payload").with("selectionCriteria").putArray("attributes").addObject().put("type", "ALBUM").put("value", "filtered");
+        request.with("payload")
+                .with("selectionCriteria")
+                .putArray("attributes")
+                .addObject()
+                .put("type", "ALBUM")
+                .put("value", "filtered");
         assertDocumented(fixture("Error.Alexa.Media.CONTENT_FILTERED.json"), cloud.music(request.toString()));
     }
 
@@ -195,7 +261,11 @@ class MusicFixturesTest {
         JsonNode method = play();
         String item = method.path("firstItem").path("id").asText();
         for (int i = 0; i < 2; i++) {
-            item = queueDirective("GetNextItem.request.json", method, item).path("payload").path("item").path("id").asText();
+            item = queueDirective("GetNextItem.request.json", method, item)
+                    .path("payload")
+                    .path("item")
+                    .path("id")
+                    .asText();
         }
         JsonNode end = queueDirective("GetNextItem.request.json", method, item);
         assertDocumented(fixture("GetNextItem.response.queue-finished.json"), end);
@@ -207,7 +277,9 @@ class MusicFixturesTest {
         JsonNode method = play();
         ObjectNode next = request("GetNextItem.request.doc-variant-content-object.json", user.token());
         ObjectNode reference = (ObjectNode) next.path("payload").path("currentItemReference");
-        reference.put("id", method.path("firstItem").path("id").asText()).put("queueId", method.path("id").asText());
+        reference
+                .put("id", method.path("firstItem").path("id").asText())
+                .put("queueId", method.path("id").asText());
         ((ObjectNode) reference.get("content")).put("id", ALBUM);
         JsonNode answer = cloud.music(next.toString());
         assertDocumented(fixture("GetNextItem.response.json"), answer);
@@ -221,7 +293,8 @@ class MusicFixturesTest {
         queueDirective("SetShuffle.request.json", method, first);
         JsonNode off = queueDirective("SetShuffle.request.disable.json", method, first);
         assertDocumented(fixture("SetShuffle.response.json"), off);
-        assertEquals("Track 1", title(queueDirective("GetNextItem.request.json", method, first)), "the album order again");
+        assertEquals(
+                "Track 1", title(queueDirective("GetNextItem.request.json", method, first)), "the album order again");
 
         JsonNode loopOff = queueDirective("SetLoop.request.disable.json", method, first);
         assertDocumented(fixture("Alexa.Response.json"), loopOff);
@@ -234,7 +307,11 @@ class MusicFixturesTest {
         JsonNode item = queueDirective("GetItem.request.json", method, "not-an-item");
         assertDocumented(fixture("GetItem.error.ITEM_NOT_FOUND.json"), item);
 
-        ObjectNode jump = withReference(request("JumpToItem.request.json", user.token()), first, method.path("id").asText(), ALBUM);
+        ObjectNode jump = withReference(
+                request("JumpToItem.request.json", user.token()),
+                first,
+                method.path("id").asText(),
+                ALBUM);
         jump.with("payload").put("targetItemId", "not-an-item");
         assertDocumented(fixture("JumpToItem.error.INVALID_ITEM.json"), cloud.music(jump.toString()));
     }
@@ -243,8 +320,11 @@ class MusicFixturesTest {
     void thumbsUpWithAMediaReferenceIsAcknowledged() {
         JsonNode method = play();
         ObjectNode feedback = request("ReceiveFeedback.request.doc-variant-mediareference.json", user.token());
-        ObjectNode value = (ObjectNode) feedback.path("payload").path("activeContext").path("value");
-        value.put("id", method.path("firstItem").path("id").asText()).put("queueId", method.path("id").asText()).put("contentId", ALBUM);
+        ObjectNode value =
+                (ObjectNode) feedback.path("payload").path("activeContext").path("value");
+        value.put("id", method.path("firstItem").path("id").asText())
+                .put("queueId", method.path("id").asText())
+                .put("contentId", ALBUM);
         ((ObjectNode) feedback.get("header")).put("messageId", UUID.randomUUID().toString());
         assertDocumented(fixture("ReceiveFeedback.response.ack.observed.json"), cloud.music(feedback.toString()));
     }

@@ -43,13 +43,20 @@ class MusicFuzzTest extends FuzzProperties {
         home = new ScriptedHome(cloud, cloud.pairedHome(user), EdgeInputTest::answer);
         handler = new MusicSkillHandler(cloud.wiring.musicSkill());
         fixtures = new ArrayList<>();
-        fixtures.addAll(Fuzz.requestFixtures("alexa").stream().map(n -> Directives.request(n, user.token())).toList());
+        fixtures.addAll(Fuzz.requestFixtures("alexa").stream()
+                .map(n -> Directives.request(n, user.token()))
+                .toList());
         // Requests that get past the envelope: our album's id, and a search the home answers.
         ObjectNode initiate = Directives.request("Initiate.request.json", user.token());
         initiate.with("payload").put("contentId", "ma1:album:ok-computer:radiohead");
         fixtures.add(initiate);
         ObjectNode search = Directives.request("GetPlayableContent.request.json", user.token());
-        search.with("payload").with("selectionCriteria").putArray("attributes").addObject().put("type", "ALBUM").put("value", "ok computer");
+        search.with("payload")
+                .with("selectionCriteria")
+                .putArray("attributes")
+                .addObject()
+                .put("type", "ALBUM")
+                .put("value", "ok computer");
         fixtures.add(search);
         if (fixtures.size() < 10) {
             throw new IllegalStateException("too few request fixtures found: " + fixtures.size());
@@ -76,11 +83,14 @@ class MusicFuzzTest extends FuzzProperties {
     }
 
     @Property(tries = 250)
-    void mutatedDirectivesGetValidEnvelopes(@ForAll("directives") ObjectNode directive, @ForAll("mutations") List<Fuzz.Mutation> mutations,
-                                            @ForAll("bytes") Fuzz.Bytes bytes) {
+    void mutatedDirectivesGetValidEnvelopes(
+            @ForAll("directives") ObjectNode directive,
+            @ForAll("mutations") List<Fuzz.Mutation> mutations,
+            @ForAll("bytes") Fuzz.Bytes bytes) {
         JsonNode answer = call(Fuzz.mutate(directive, mutations, bytes));
         // Printed with the property's report: how far generated input got (answers, error types).
-        Statistics.collect(answer.path("header").path("name").asText() + " " + answer.path("payload").path("type").asText(""));
+        Statistics.collect(answer.path("header").path("name").asText() + " "
+                + answer.path("payload").path("type").asText(""));
     }
 
     @Property(tries = 100)
@@ -95,11 +105,15 @@ class MusicFuzzTest extends FuzzProperties {
     @Property(tries = 60)
     void hostileTextGetsValidEnvelopes(@ForAll("text") String text) {
         call(text.getBytes(StandardCharsets.UTF_8));
-        String quoted = com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
-        call(("{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\",\"payloadVersion\":\"1.0\","
-                + "\"messageId\":" + quoted + "},\"payload\":{\"requestContext\":{\"user\":{\"accessToken\":" + quoted + "}},"
-                + "\"selectionCriteria\":{\"attributes\":[{\"type\":\"ARTIST\",\"value\":" + quoted + "}]}}}")
-                .getBytes(StandardCharsets.UTF_8));
+        String quoted =
+                com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
+        call(
+                ("{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\",\"payloadVersion\":\"1.0\","
+                                + "\"messageId\":" + quoted
+                                + "},\"payload\":{\"requestContext\":{\"user\":{\"accessToken\":" + quoted + "}},"
+                                + "\"selectionCriteria\":{\"attributes\":[{\"type\":\"ARTIST\",\"value\":" + quoted
+                                + "}]}}}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 30)

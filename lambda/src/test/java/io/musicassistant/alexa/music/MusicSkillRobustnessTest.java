@@ -43,22 +43,32 @@ class MusicSkillRobustnessTest {
     static void assertError(JsonNode answer, String namespace, String type) {
         assertEquals(namespace, answer.path("header").path("namespace").asText(), answer.toString());
         assertEquals("ErrorResponse", answer.path("header").path("name").asText());
-        assertEquals(namespace.equals("Alexa") ? "3.0" : "1.0", answer.path("header").path("payloadVersion").asText());
+        assertEquals(
+                namespace.equals("Alexa") ? "3.0" : "1.0",
+                answer.path("header").path("payloadVersion").asText());
         assertEquals(type, answer.path("payload").path("type").asText(), answer.toString());
         assertTrue(answer.path("header").path("messageId").asText().matches("[0-9a-f-]{36}"));
         assertFalse(answer.path("payload").path("message").asText().isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "not json", "[]", "null", "42", "{}", "{\"header\":{}}", "{\"header\":\"x\",\"payload\":{}}",
-        "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\"}}",
-        "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\"},\"payload\":[]}",
-        "{\"header\":{\"namespace\":\"Alexa.Nope\",\"name\":\"Whatever\"},\"payload\":{}}",
-        "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetDisplayableContent\"},\"payload\":{}}",
-        "{\"header\":{\"namespace\":1,\"name\":{\"a\":1}},\"payload\":{}}",
-        "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\",\"messageId\":\"\\u0000<script>\"},\"payload\":{\"x\":1e9999"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "null",
+                "42",
+                "{}",
+                "{\"header\":{}}",
+                "{\"header\":\"x\",\"payload\":{}}",
+                "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\"}}",
+                "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\"},\"payload\":[]}",
+                "{\"header\":{\"namespace\":\"Alexa.Nope\",\"name\":\"Whatever\"},\"payload\":{}}",
+                "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetDisplayableContent\"},\"payload\":{}}",
+                "{\"header\":{\"namespace\":1,\"name\":{\"a\":1}},\"payload\":{}}",
+                "{\"header\":{\"namespace\":\"Alexa.Media.Search\",\"name\":\"GetPlayableContent\",\"messageId\":\"\\u0000<script>\"},\"payload\":{\"x\":1e9999"
+            })
     void malformedRequestsAreInvalidDirectives(String input) {
         assertError(cloud.music(input), "Alexa", "INVALID_DIRECTIVE");
     }
@@ -86,18 +96,32 @@ class MusicSkillRobustnessTest {
 
     @Test
     void missingInvalidExpiredAndForeignTokens() {
-        assertError(cloud.music(request("GetPlayableContent.request.json", null).toString()), "Alexa",
+        assertError(
+                cloud.music(request("GetPlayableContent.request.json", null).toString()),
+                "Alexa",
                 "INVALID_AUTHORIZATION_CREDENTIAL");
-        assertError(cloud.music(request("GetPlayableContent.request.json", "Atza|not-a-real-token").toString()), "Alexa",
+        assertError(
+                cloud.music(request("GetPlayableContent.request.json", "Atza|not-a-real-token")
+                        .toString()),
+                "Alexa",
                 "INVALID_AUTHORIZATION_CREDENTIAL");
-        assertError(cloud.music(request("GetPlayableContent.request.json", "x".repeat(3000)).toString()), "Alexa",
+        assertError(
+                cloud.music(request("GetPlayableContent.request.json", "x".repeat(3000))
+                        .toString()),
+                "Alexa",
                 "INVALID_AUTHORIZATION_CREDENTIAL");
         String expired = cloud.services.lwa().issueToken(user.userId(), "Test User", Duration.ofSeconds(-5));
-        assertError(cloud.music(request("GetPlayableContent.request.json", expired).toString()), "Alexa",
+        assertError(
+                cloud.music(request("GetPlayableContent.request.json", expired).toString()),
+                "Alexa",
                 "EXPIRED_AUTHORIZATION_CREDENTIAL");
-        String otherApp = cloud.services.lwa().issueToken(user.userId(), "Test User",
-                "amzn1.application-oa2-client.someoneelse", Duration.ofHours(1));
-        assertError(cloud.music(request("GetPlayableContent.request.json", otherApp).toString()), "Alexa",
+        String otherApp = cloud.services
+                .lwa()
+                .issueToken(
+                        user.userId(), "Test User", "amzn1.application-oa2-client.someoneelse", Duration.ofHours(1));
+        assertError(
+                cloud.music(request("GetPlayableContent.request.json", otherApp).toString()),
+                "Alexa",
                 "INVALID_AUTHORIZATION_CREDENTIAL");
     }
 
@@ -109,7 +133,8 @@ class MusicSkillRobustnessTest {
         try {
             int before = cloud.services.lwa().profileCalls();
             for (int i = 0; i < 3; i++) {
-                cloud.music(request("GetPlayableContent.request.json", fresh.token()).toString());
+                cloud.music(request("GetPlayableContent.request.json", fresh.token())
+                        .toString());
             }
             assertEquals(before + 1, cloud.services.lwa().profileCalls(), "LWA is asked once per token");
         } finally {
@@ -117,7 +142,11 @@ class MusicSkillRobustnessTest {
         }
         String tokenBody = fresh.token().substring(5, 40);
         assertTrue(lines.stream().noneMatch(l -> l.contains(tokenBody)), "the token must not appear in logs");
-        var rows = cloud.wiring.aws().dynamoDb().scan(b -> b.tableName(cloud.wiring.tables().name(Tables.TOKENS))).items();
+        var rows = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .scan(b -> b.tableName(cloud.wiring.tables().name(Tables.TOKENS)))
+                .items();
         assertFalse(rows.isEmpty());
         assertTrue(rows.stream().noneMatch(r -> r.toString().contains(tokenBody)), "only the token's hash is stored");
         assertTrue(rows.stream().allMatch(r -> Attrs.str(r, "token_hash").matches("[0-9a-f]{64}")));
@@ -126,23 +155,36 @@ class MusicSkillRobustnessTest {
     @Test
     void anUnpairedUserHasAnAccountProblemNotABadLogin() {
         CloudFixture.User stranger = cloud.newUser();
-        assertError(cloud.music(request("GetPlayableContent.request.observed-play-music.json", stranger.token()).toString()),
-                "Alexa", "ACCOUNT_PROBLEM");
+        assertError(
+                cloud.music(request("GetPlayableContent.request.observed-play-music.json", stranger.token())
+                        .toString()),
+                "Alexa",
+                "ACCOUNT_PROBLEM");
     }
 
     @Test
     void anOfflineHomeIsReportedAtOnceWithoutWaitingOutTheRelay() {
         CloudFixture.User owner = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(owner);
-        cloud.wiring.aws().dynamoDb().updateItem(b -> b.tableName(cloud.wiring.tables().name(Tables.HOMES))
-                .key(Attrs.key("instance_id", home.instanceId()))
-                .updateExpression("SET heartbeat_at_ms = :old")
-                .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
-        JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token()).toString());
+        cloud.wiring
+                .aws()
+                .dynamoDb()
+                .updateItem(b -> b.tableName(cloud.wiring.tables().name(Tables.HOMES))
+                        .key(Attrs.key("instance_id", home.instanceId()))
+                        .updateExpression("SET heartbeat_at_ms = :old")
+                        .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
+        JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token())
+                .toString());
         assertError(answer, "Alexa", "INTERNAL_ERROR");
-        assertTrue(answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), "not a TIMEOUT: " + answer);
-        var waiting = cloud.wiring.aws().sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(home))
-                .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        assertTrue(
+                answer.path("payload").path("message").asText().contains("HOME_OFFLINE"), "not a TIMEOUT: " + answer);
+        var waiting = cloud.wiring
+                .aws()
+                .sqs()
+                .getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(home))
+                        .attributeNames(
+                                software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                                        .APPROXIMATE_NUMBER_OF_MESSAGES))
                 .attributesAsStrings();
         assertEquals("0", waiting.get("ApproximateNumberOfMessages"), "nothing is sent to an offline home");
     }
@@ -151,15 +193,16 @@ class MusicSkillRobustnessTest {
     void aHomeThatNeverAnswersTimesOutWithinTheBudget() {
         CloudFixture.User owner = cloud.newUser();
         cloud.pairedHome(owner); // online by heartbeat, but nobody reads its queue
-        JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token()).toString());
+        JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token())
+                .toString());
         assertError(answer, "Alexa", "INTERNAL_ERROR");
         assertTrue(answer.path("payload").path("message").asText().contains("TIMEOUT"), answer.toString());
     }
 
     @Test
     void queueDirectivesWithForeignOrGarbledReferencesAreItemErrors() {
-        ObjectNode next = Directives.withReference(request("GetNextItem.request.json", user.token()),
-                "0.0.deadbeef", "not-our-queue", "ma1:album:x");
+        ObjectNode next = Directives.withReference(
+                request("GetNextItem.request.json", user.token()), "0.0.deadbeef", "not-our-queue", "ma1:album:x");
         assertError(cloud.music(next.toString()), "Alexa.Media", "ITEM_NOT_FOUND");
         ObjectNode noRef = request("GetNextItem.request.json", user.token());
         noRef.with("payload").remove("currentItemReference");
@@ -171,8 +214,10 @@ class MusicSkillRobustnessTest {
 
     @Test
     void payloadRecordsSerialiseWithAlexasFieldNames() throws Exception {
-        String json = io.musicassistant.alexa.alexa.AlexaJson.mapper().writeValueAsString(new Payloads.NextItem(true, null));
+        String json =
+                io.musicassistant.alexa.alexa.AlexaJson.mapper().writeValueAsString(new Payloads.NextItem(true, null));
         assertEquals("{\"isQueueFinished\":true}", json);
-        assertTrue(new String(io.musicassistant.alexa.alexa.AlexaJson.write(Map.of()), StandardCharsets.UTF_8).equals("{}"));
+        assertTrue(new String(io.musicassistant.alexa.alexa.AlexaJson.write(Map.of()), StandardCharsets.UTF_8)
+                .equals("{}"));
     }
 }

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 class SelectionCriteriaTest {
 
     static ContentQuery query(String attributes) {
-        JsonNode payload = AlexaJson.parse(("{\"selectionCriteria\":{\"attributes\":" + attributes + "}}")
-                .getBytes(StandardCharsets.UTF_8));
+        JsonNode payload = AlexaJson.parse(
+                ("{\"selectionCriteria\":{\"attributes\":" + attributes + "}}").getBytes(StandardCharsets.UTF_8));
         return SelectionCriteria.toQuery(payload, true);
     }
 
     @Test
     void theMostSpecificKindWinsAndTheArtistNarrowsIt() {
-        ContentQuery q = query("[{\"type\":\"ARTIST\",\"value\":\"Radiohead\"},{\"type\":\"TRACK\",\"value\":\"Creep\"},"
-                + "{\"type\":\"MEDIA_TYPE\",\"value\":\"TRACK\"}]");
+        ContentQuery q =
+                query("[{\"type\":\"ARTIST\",\"value\":\"Radiohead\"},{\"type\":\"TRACK\",\"value\":\"Creep\"},"
+                        + "{\"type\":\"MEDIA_TYPE\",\"value\":\"TRACK\"}]");
         assertEquals(ContentKind.TRACK, q.kind());
         assertEquals("Creep", q.name());
         assertEquals("Radiohead", q.artist());
@@ -42,15 +43,20 @@ class SelectionCriteriaTest {
 
     @Test
     void onlyAMediaTypeOrNothingMeansTheLibrary() {
-        assertEquals(ContentKind.LIBRARY, query("[{\"type\":\"MEDIA_TYPE\",\"value\":\"TRACK\"}]").kind());
+        assertEquals(
+                ContentKind.LIBRARY,
+                query("[{\"type\":\"MEDIA_TYPE\",\"value\":\"TRACK\"}]").kind());
         assertEquals(ContentKind.LIBRARY, query("[]").kind());
         assertNull(query("[]").name());
-        assertEquals(ContentKind.RADIO, query("[{\"type\":\"STATION\",\"value\":\"Radio Paradise\"}]").kind());
+        assertEquals(
+                ContentKind.RADIO,
+                query("[{\"type\":\"STATION\",\"value\":\"Radio Paradise\"}]").kind());
     }
 
     @Test
     void foreignEntityIdsWithoutAValueAreNotFound() {
-        AlexaException e = assertThrows(AlexaException.class, () -> query("[{\"type\":\"ARTIST\",\"entityId\":\"A2\"}]"));
+        AlexaException e =
+                assertThrows(AlexaException.class, () -> query("[{\"type\":\"ARTIST\",\"entityId\":\"A2\"}]"));
         assertEquals("CONTENT_NOT_FOUND", e.error().type());
         assertThrows(AlexaException.class, () -> query("{\"type\":\"ARTIST\"}"));
     }

@@ -27,14 +27,20 @@ class SkillManifestTest {
         Set<String> declared = new TreeSet<>();
         for (JsonNode api : manifest.path("manifest").path("apis").path("music").path("interfaces")) {
             for (JsonNode request : api.path("requests")) {
-                declared.add(api.path("namespace").asText() + "." + request.path("name").asText());
+                declared.add(api.path("namespace").asText() + "."
+                        + request.path("name").asText());
             }
         }
         Set<String> handled = new TreeSet<>();
         CloudFixture.create().wiring.musicSkill().registry().directives().forEach(d -> handled.add(d.toString()));
         assertEquals(handled, declared);
         Set<String> locales = new HashSet<>();
-        manifest.path("manifest").path("apis").path("music").path("locales").fieldNames().forEachRemaining(locales::add);
+        manifest.path("manifest")
+                .path("apis")
+                .path("music")
+                .path("locales")
+                .fieldNames()
+                .forEachRemaining(locales::add);
         assertEquals(Set.of("en-US", "en-GB", "de-DE"), locales);
     }
 
@@ -44,7 +50,8 @@ class SkillManifestTest {
         for (String skill : new String[] {"music", "control"}) {
             Path dir = Path.of("../skill-package", skill);
             JsonNode manifest = AlexaJson.mapper().readTree(Files.readString(dir.resolve("skill.json")));
-            JsonNode locales = manifest.path("manifest").path("publishingInformation").path("locales");
+            JsonNode locales =
+                    manifest.path("manifest").path("publishingInformation").path("locales");
             Set<String> names = new TreeSet<>();
             locales.fieldNames().forEachRemaining(names::add);
             assertEquals(Set.of("de-DE", "en-GB", "en-US"), names, skill);
@@ -65,30 +72,66 @@ class SkillManifestTest {
         Set<String> expected = Set.of("de-DE", "en-GB", "en-US");
         for (String skill : new String[] {"music", "control"}) {
             Path dir = Path.of("../skill-package", skill);
-            JsonNode manifest = AlexaJson.mapper().readTree(Files.readString(dir.resolve("skill.json"))).path("manifest");
+            JsonNode manifest = AlexaJson.mapper()
+                    .readTree(Files.readString(dir.resolve("skill.json")))
+                    .path("manifest");
             String placeholder = "${" + skill.toUpperCase(Locale.ROOT) + "_SKILL_LAMBDA_ARN}";
-            assertEquals(expected, names(manifest.path("privacyAndCompliance").path("locales")), skill + " privacy locales");
+            assertEquals(
+                    expected, names(manifest.path("privacyAndCompliance").path("locales")), skill + " privacy locales");
             for (String locale : expected) {
-                JsonNode listing = manifest.path("publishingInformation").path("locales").path(locale);
-                assertTrue(listing.path("examplePhrases").size() >= 1 && listing.path("examplePhrases").size() <= 3,
+                JsonNode listing =
+                        manifest.path("publishingInformation").path("locales").path(locale);
+                assertTrue(
+                        listing.path("examplePhrases").size() >= 1
+                                && listing.path("examplePhrases").size() <= 3,
                         skill + " " + locale + ": one to three example phrases");
-                assertTrue(!listing.path("summary").asText().isBlank() && !listing.path("description").asText().isBlank());
+                assertTrue(!listing.path("summary").asText().isBlank()
+                        && !listing.path("description").asText().isBlank());
             }
             Set<String> events = new TreeSet<>();
-            manifest.path("events").path("subscriptions").forEach(e -> events.add(e.path("eventName").asText()));
-            assertTrue(events.containsAll(Set.of("SKILL_ENABLED", "SKILL_DISABLED", "SKILL_ACCOUNT_LINKED")), skill + ": " + events);
+            manifest.path("events")
+                    .path("subscriptions")
+                    .forEach(e -> events.add(e.path("eventName").asText()));
+            assertTrue(
+                    events.containsAll(Set.of("SKILL_ENABLED", "SKILL_DISABLED", "SKILL_ACCOUNT_LINKED")),
+                    skill + ": " + events);
             for (String event : events) {
                 assertTrue(SkillLifecycle.EVENTS.contains(camel(event)), event + " is one the Lambdas know");
             }
-            assertEquals(placeholder, manifest.path("events").path("endpoint").path("uri").asText(), skill + " events endpoint");
+            assertEquals(
+                    placeholder,
+                    manifest.path("events").path("endpoint").path("uri").asText(),
+                    skill + " events endpoint");
             if (skill.equals("music")) {
                 assertEquals(expected, names(manifest.path("apis").path("music").path("locales")));
-                assertEquals(placeholder, manifest.path("apis").path("music").path("endpoint").path("uri").asText());
-                assertEquals("STREAMING_SERVICE", manifest.path("publishingInformation").path("category").asText());
+                assertEquals(
+                        placeholder,
+                        manifest.path("apis")
+                                .path("music")
+                                .path("endpoint")
+                                .path("uri")
+                                .asText());
+                assertEquals(
+                        "STREAMING_SERVICE",
+                        manifest.path("publishingInformation").path("category").asText());
             } else {
-                assertEquals(placeholder, manifest.path("apis").path("smartHome").path("endpoint").path("uri").asText());
-                assertEquals(placeholder, manifest.path("apis").path("custom").path("endpoint").path("uri").asText());
-                assertEquals("SMART_HOME", manifest.path("publishingInformation").path("category").asText());
+                assertEquals(
+                        placeholder,
+                        manifest.path("apis")
+                                .path("smartHome")
+                                .path("endpoint")
+                                .path("uri")
+                                .asText());
+                assertEquals(
+                        placeholder,
+                        manifest.path("apis")
+                                .path("custom")
+                                .path("endpoint")
+                                .path("uri")
+                                .asText());
+                assertEquals(
+                        "SMART_HOME",
+                        manifest.path("publishingInformation").path("category").asText());
                 Set<String> models = new TreeSet<>();
                 try (var files = Files.list(dir.resolve("interactionModels/custom"))) {
                     files.forEach(f -> models.add(f.getFileName().toString().replace(".json", "")));

@@ -31,7 +31,8 @@ class DeploymentKeyTest {
     void keyedFormsDependOnTheKeyAndTheirUse() {
         DeploymentKey other = DeploymentKey.of("another-deployment-key-entirely");
         assertNotEquals(key.address("192.0.2.1"), other.address("192.0.2.1"));
-        assertNotEquals(key.address("192.0.2.1").substring(2), key.network("192.0.2.1").substring(2));
+        assertNotEquals(
+                key.address("192.0.2.1").substring(2), key.network("192.0.2.1").substring(2));
         assertEquals(Hashes.sha256Hex(key.unknownHomeProof("home-x")), key.unknownHomeCheck("home-x"));
         assertFalse(key.toString().contains("deployment-key"));
         assertThrows(IllegalArgumentException.class, () -> DeploymentKey.of("short"));
@@ -39,12 +40,18 @@ class DeploymentKeyTest {
 
     @Test
     void configReadsTheKeyDirectlyOrFromSecretsManagerAndNeverPrintsIt() {
-        Map<String, String> base = Map.of("LWA_CLIENT_ID", "amzn1.application-oa2-client.test", "RELAY_MODE", "aws",
-                "DEPLOYMENT_KEY_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dk");
+        Map<String, String> base = Map.of(
+                "LWA_CLIENT_ID",
+                "amzn1.application-oa2-client.test",
+                "RELAY_MODE",
+                "aws",
+                "DEPLOYMENT_KEY_SECRET_ARN",
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dk");
         Config config = Config.from(base);
         DeploymentKey read = config.deploymentKey(arn -> arn.endsWith(":dk") ? "the-value-in-secrets-manager" : null);
         assertEquals(DeploymentKey.of("the-value-in-secrets-manager").address("192.0.2.1"), read.address("192.0.2.1"));
-        Config direct = Config.from(Map.of("LWA_CLIENT_ID", "x", "RELAY_MODE", "local", "DEPLOYMENT_KEY", "the-direct-value-0123"));
+        Config direct = Config.from(
+                Map.of("LWA_CLIENT_ID", "x", "RELAY_MODE", "local", "DEPLOYMENT_KEY", "the-direct-value-0123"));
         assertFalse(direct.toString().contains("the-direct-value"));
         Config none = Config.from(Map.of("LWA_CLIENT_ID", "x", "RELAY_MODE", "aws"));
         assertThrows(IllegalStateException.class, () -> none.deploymentKey(arn -> "x"));

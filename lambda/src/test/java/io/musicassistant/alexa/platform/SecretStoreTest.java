@@ -36,8 +36,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 class SecretStoreTest {
 
-    static final String CLIENT_SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ma-alexa-skill-messaging-AbCdEf";
-    static final String GRANT_SEED_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ma-alexa-grant-key-GhIjKl";
+    static final String CLIENT_SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ma-alexa-skill-messaging-AbCdEf";
+    static final String GRANT_SEED_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ma-alexa-grant-key-GhIjKl";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Map<String, String> secrets = new HashMap<>();
@@ -63,9 +65,13 @@ class SecretStoreTest {
             exchange.close();
         });
         server.start();
-        client = SecretsManagerClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+        client = SecretsManagerClient.builder()
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build();
     }
 
     @AfterEach
@@ -78,15 +84,28 @@ class SecretStoreTest {
     void reportingComesFromTheDeploymentsSecretsOnFirstUse() {
         secrets.put(CLIENT_SECRET_ARN, "amzn1.oa2-cs.v1.skillMessagingSecretValue");
         secrets.put(GRANT_SEED_ARN, "Q7xk2mZp9TqL4vWn8RcY3sHb6JdF1gAe5uKo0iXzNyMtPrEwBaCvDhGjSlUqIkOf");
-        Config config = Config.from(Map.of("LWA_CLIENT_ID", "amzn1.application-oa2-client.test", "RELAY_MODE", "local",
-                "ALEXA_CLIENT_ID", "amzn1.application-oa2-client.messaging", "ALEXA_CLIENT_SECRET_ARN", CLIENT_SECRET_ARN,
-                "GRANT_KEY_SECRET_ARN", GRANT_SEED_ARN, "EVENT_GATEWAY_URL", "https://api.eu.amazonalexa.com/v3/events"));
+        Config config = Config.from(Map.of(
+                "LWA_CLIENT_ID",
+                "amzn1.application-oa2-client.test",
+                "RELAY_MODE",
+                "local",
+                "ALEXA_CLIENT_ID",
+                "amzn1.application-oa2-client.messaging",
+                "ALEXA_CLIENT_SECRET_ARN",
+                CLIENT_SECRET_ARN,
+                "GRANT_KEY_SECRET_ARN",
+                GRANT_SEED_ARN,
+                "EVENT_GATEWAY_URL",
+                "https://api.eu.amazonalexa.com/v3/events"));
         assertNull(config.reporting(), "nothing is read while the container starts");
         assertTrue(asked.isEmpty());
 
         Config.Reporting reporting = config.reporting(new SecretStore(client)::read);
 
-        assertEquals(List.of("secretsmanager.GetSecretValue " + CLIENT_SECRET_ARN, "secretsmanager.GetSecretValue " + GRANT_SEED_ARN),
+        assertEquals(
+                List.of(
+                        "secretsmanager.GetSecretValue " + CLIENT_SECRET_ARN,
+                        "secretsmanager.GetSecretValue " + GRANT_SEED_ARN),
                 asked);
         assertEquals("amzn1.application-oa2-client.messaging", reporting.clientId());
         assertEquals("amzn1.oa2-cs.v1.skillMessagingSecretValue", reporting.clientSecret());
@@ -95,15 +114,30 @@ class SecretStoreTest {
         assertEquals(32, key.length, "an AES-256 key");
         TokenSealer sealer = TokenSealer.fromBase64(reporting.grantKey());
         assertEquals("grant", sealer.open(sealer.seal("grant", "user"), "user"));
-        assertEquals(reporting.grantKey(), TokenSealer.deriveKey(secrets.get(GRANT_SEED_ARN)), "the same seed, the same key");
+        assertEquals(
+                reporting.grantKey(),
+                TokenSealer.deriveKey(secrets.get(GRANT_SEED_ARN)),
+                "the same seed, the same key");
         assertFalse(reporting.toString().contains("skillMessagingSecretValue"));
     }
 
     @Test
     void secretsGivenDirectlyWinAndNothingIsRead() {
-        Config config = Config.from(Map.of("LWA_CLIENT_ID", "amzn1.application-oa2-client.test", "RELAY_MODE", "local",
-                "ALEXA_CLIENT_ID", "id", "ALEXA_CLIENT_SECRET", "direct", "GRANT_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-                "ALEXA_CLIENT_SECRET_ARN", CLIENT_SECRET_ARN, "GRANT_KEY_SECRET_ARN", GRANT_SEED_ARN));
+        Config config = Config.from(Map.of(
+                "LWA_CLIENT_ID",
+                "amzn1.application-oa2-client.test",
+                "RELAY_MODE",
+                "local",
+                "ALEXA_CLIENT_ID",
+                "id",
+                "ALEXA_CLIENT_SECRET",
+                "direct",
+                "GRANT_KEY",
+                Base64.getEncoder().encodeToString(new byte[32]),
+                "ALEXA_CLIENT_SECRET_ARN",
+                CLIENT_SECRET_ARN,
+                "GRANT_KEY_SECRET_ARN",
+                GRANT_SEED_ARN));
         assertEquals("direct", config.reporting(new SecretStore(client)::read).clientSecret());
         assertTrue(asked.isEmpty());
         Config none = Config.from(Map.of("LWA_CLIENT_ID", "amzn1.application-oa2-client.test", "RELAY_MODE", "local"));
@@ -113,18 +147,25 @@ class SecretStoreTest {
     @Test
     void aMissingSecretIsNamedButNoValueLeaks() {
         secrets.put(GRANT_SEED_ARN, "seed-value-that-must-not-leak");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new SecretStore(client).read(CLIENT_SECRET_ARN));
-        assertTrue(e.getMessage().contains(CLIENT_SECRET_ARN) && e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> new SecretStore(client).read(CLIENT_SECRET_ARN));
+        assertTrue(
+                e.getMessage().contains(CLIENT_SECRET_ARN) && e.getMessage().contains("ResourceNotFoundException"),
+                e.getMessage());
         secrets.put(CLIENT_SECRET_ARN, "  ");
-        IllegalStateException blank = assertThrows(IllegalStateException.class, () -> new SecretStore(client).read(CLIENT_SECRET_ARN));
+        IllegalStateException blank =
+                assertThrows(IllegalStateException.class, () -> new SecretStore(client).read(CLIENT_SECRET_ARN));
         assertTrue(blank.getMessage().contains("no text value"));
     }
 
     @Test
     void snapStartFunctionsUseTheContainerCredentialsEndpoint() {
         assertInstanceOf(StaticCredentialsProvider.class, AwsClients.credentials(true, Map.of()));
-        assertInstanceOf(ContainerCredentialsProvider.class, AwsClients.credentials(false,
-                Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials")));
+        assertInstanceOf(
+                ContainerCredentialsProvider.class,
+                AwsClients.credentials(
+                        false,
+                        Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials")));
         assertInstanceOf(EnvironmentVariableCredentialsProvider.class, AwsClients.credentials(false, Map.of()));
     }
 }

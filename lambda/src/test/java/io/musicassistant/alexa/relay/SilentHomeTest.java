@@ -45,8 +45,7 @@ class SilentHomeTest {
         homes.forEach(ScriptedHome::close);
     }
 
-    record Household(CloudFixture.User user, CloudFixture.Home home, ScriptedHome connector) {
-    }
+    record Household(CloudFixture.User user, CloudFixture.Home home, ScriptedHome connector) {}
 
     /** A paired home whose connector writes receipts (it said so in its heartbeat). */
     static Household household(boolean receipts) {
@@ -62,12 +61,12 @@ class SilentHomeTest {
         return new Household(user, home, connector);
     }
 
-    record Timed(JsonNode answer, long ms) {
-    }
+    record Timed(JsonNode answer, long ms) {}
 
     static Timed reportState(Household h) {
         long started = System.nanoTime();
-        JsonNode answer = send(cloud, request("Alexa.ReportState.request.json", h.user().token(), KITCHEN));
+        JsonNode answer =
+                send(cloud, request("Alexa.ReportState.request.json", h.user().token(), KITCHEN));
         return new Timed(answer, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -90,8 +89,14 @@ class SilentHomeTest {
         assertTrue(homeRow(h).suspect(), "the home row says suspect, for every container");
 
         // The music skill says the documented offline error too.
-        var search = Directives.request("GetPlayableContent.request.json", h.user().token());
-        search.with("payload").with("selectionCriteria").putArray("attributes").addObject().put("type", "ARTIST").put("value", "radiohead");
+        var search =
+                Directives.request("GetPlayableContent.request.json", h.user().token());
+        search.with("payload")
+                .with("selectionCriteria")
+                .putArray("attributes")
+                .addObject()
+                .put("type", "ARTIST")
+                .put("value", "radiohead");
         JsonNode music = cloud.music(search.toString());
         assertEquals("INTERNAL_ERROR", music.path("payload").path("type").asText());
         assertTrue(music.path("payload").path("message").asText().startsWith("HOME_OFFLINE"), music.toString());

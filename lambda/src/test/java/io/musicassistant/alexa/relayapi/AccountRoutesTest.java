@@ -43,7 +43,8 @@ class AccountRoutesTest {
     }
 
     static ApiResponse revoke(CloudFixture.Home home, String label) {
-        return cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links/revoke", home.secret(), Map.of("label", label));
+        return cloud.relay(
+                "POST", "/v1/homes/" + home.instanceId() + "/links/revoke", home.secret(), Map.of("label", label));
     }
 
     @Test
@@ -62,7 +63,8 @@ class AccountRoutesTest {
         assertTrue(links.get(0).linkedAtMs() <= links.get(1).linkedAtMs());
         links.forEach(l -> assertTrue(LinkLabels.FORMAT.matcher(l.label()).matches(), l.label()));
         assertEquals(links, links(home).links(), "labels are stable");
-        assertTrue(links.get(0).linkedAtMs() > System.currentTimeMillis() - Duration.ofMinutes(5).toMillis());
+        assertTrue(links.get(0).linkedAtMs()
+                > System.currentTimeMillis() - Duration.ofMinutes(5).toMillis());
     }
 
     @Test
@@ -107,12 +109,25 @@ class AccountRoutesTest {
         assertTrue(cloud.hasGrant(owner));
         assertEquals(List.of(owner.userId()), directory.linkedUsers(home.instanceId()));
 
-        assertEquals(new LinkRevoked(false, 1), RelayJson.read(revoke(home, guestLink.label()).body(), LinkRevoked.class),
+        assertEquals(
+                new LinkRevoked(false, 1),
+                RelayJson.read(revoke(home, guestLink.label()).body(), LinkRevoked.class),
                 "a second revocation finds nothing");
         HomeLinks.Link ownerLink = links(home).links().getFirst();
-        assertEquals(new LinkRevoked(true, 0), RelayJson.read(revoke(home, ownerLink.label()).body(), LinkRevoked.class));
-        HeartbeatAck ack = RelayJson.read(cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
-                new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31), null)).body(),
+        assertEquals(
+                new LinkRevoked(true, 0),
+                RelayJson.read(revoke(home, ownerLink.label()).body(), LinkRevoked.class));
+        HeartbeatAck ack = RelayJson.read(
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/heartbeat",
+                                home.secret(),
+                                new HeartbeatRequest(
+                                        "online",
+                                        "test-1",
+                                        new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
+                                        null))
+                        .body(),
                 HeartbeatAck.class);
         assertFalse(ack.paired(), "with its last account revoked the home is unpaired and shows codes again");
     }
@@ -135,7 +150,8 @@ class AccountRoutesTest {
         CloudFixture.Home old = cloud.pairedHome(user);
         String label = links(old).links().getFirst().label();
         CloudFixture.Home moved = cloud.pairedHome(user);
-        assertEquals(new LinkRevoked(false, 0), RelayJson.read(revoke(old, label).body(), LinkRevoked.class));
+        assertEquals(
+                new LinkRevoked(false, 0), RelayJson.read(revoke(old, label).body(), LinkRevoked.class));
         assertEquals(Optional.of(moved.instanceId()), directory.linkedInstance(user.userId()));
     }
 
@@ -144,12 +160,27 @@ class AccountRoutesTest {
         CloudFixture.User user = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(user);
         CloudFixture.Home other = cloud.registerHome();
-        assertEquals(401, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links", other.secret(), null).status());
-        assertEquals(401, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links/revoke", null,
-                Map.of("label", "AAAA-AAAA")).status());
+        assertEquals(
+                401,
+                cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links", other.secret(), null)
+                        .status());
+        assertEquals(
+                401,
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/links/revoke",
+                                null,
+                                Map.of("label", "AAAA-AAAA"))
+                        .status());
         assertEquals(400, revoke(home, "not a label").status());
-        assertEquals(400, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links/revoke", home.secret(), "[1]").status());
-        assertEquals(405, cloud.relay("GET", "/v1/homes/" + home.instanceId() + "/links", home.secret(), null).status());
+        assertEquals(
+                400,
+                cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/links/revoke", home.secret(), "[1]")
+                        .status());
+        assertEquals(
+                405,
+                cloud.relay("GET", "/v1/homes/" + home.instanceId() + "/links", home.secret(), null)
+                        .status());
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()), "nothing was revoked");
     }
 
@@ -169,15 +200,30 @@ class AccountRoutesTest {
     @Test
     void heartbeatsSayWhenTheHomeWouldBeRemoved() {
         CloudFixture.Home unpaired = cloud.registerHome();
-        HeartbeatAck ack = RelayJson.read(cloud.relay("POST", "/v1/homes/" + unpaired.instanceId() + "/heartbeat", unpaired.secret(),
-                new HeartbeatRequest("online", "test-1", null, null)).body(), HeartbeatAck.class);
+        HeartbeatAck ack = RelayJson.read(
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + unpaired.instanceId() + "/heartbeat",
+                                unpaired.secret(),
+                                new HeartbeatRequest("online", "test-1", null, null))
+                        .body(),
+                HeartbeatAck.class);
         assertEquals(HomeRetention.NEVER_PAIRED, ack.retention().reason());
-        long days = Duration.ofMillis(ack.retention().removeAtMs() - ack.serverTimeMs()).toDays();
+        long days = Duration.ofMillis(ack.retention().removeAtMs() - ack.serverTimeMs())
+                .toDays();
         assertTrue(days == 29 || days == 30, "30 days after registration: " + days);
 
         CloudFixture.Home paired = cloud.pairedHome(cloud.newUser());
-        ack = RelayJson.read(cloud.relay("POST", "/v1/homes/" + paired.instanceId() + "/heartbeat", paired.secret(),
-                new HeartbeatRequest("online", "test-1", null, null)).body(), HeartbeatAck.class);
-        assertEquals(new HomeRetention(ack.serverTimeMs() + HomeSweep.SILENT.toMillis(), HomeRetention.SILENT), ack.retention());
+        ack = RelayJson.read(
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + paired.instanceId() + "/heartbeat",
+                                paired.secret(),
+                                new HeartbeatRequest("online", "test-1", null, null))
+                        .body(),
+                HeartbeatAck.class);
+        assertEquals(
+                new HomeRetention(ack.serverTimeMs() + HomeSweep.SILENT.toMillis(), HomeRetention.SILENT),
+                ack.retention());
     }
 }

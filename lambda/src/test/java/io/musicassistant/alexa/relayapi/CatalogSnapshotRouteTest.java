@@ -49,10 +49,15 @@ class CatalogSnapshotRouteTest {
     static void setUp() {
         bucket = "t-catalog-" + UUID.randomUUID().toString().substring(0, 8);
         var services = io.musicassistant.alexa.dev.DevServices.shared();
-        cloud = CloudFixture.create(Map.of("CATALOG_BUCKET", bucket, "S3_ENDPOINT", services.s3Endpoint().toString()));
-        s3 = S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
+        cloud = CloudFixture.create(Map.of(
+                "CATALOG_BUCKET", bucket, "S3_ENDPOINT", services.s3Endpoint().toString()));
+        s3 = S3Client.builder()
+                .endpointOverride(services.s3Endpoint())
+                .region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         s3.createBucket(b -> b.bucket(bucket));
     }
 
@@ -69,7 +74,8 @@ class CatalogSnapshotRouteTest {
     }
 
     static String sha256(byte[] bytes) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static SnapshotUploadRequest requestFor(byte[] bytes, int entities) throws Exception {
@@ -78,8 +84,8 @@ class CatalogSnapshotRouteTest {
 
     /** PUTs {@code body} as the connector does: every header the answer lists, but those the JDK sets itself. */
     static HttpResponse<String> put(SnapshotUpload upload, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upload.url()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(upload.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         upload.headers().forEach((name, value) -> {
             if (!name.equals("content-length")) {
                 request.header(name, value);
@@ -98,12 +104,15 @@ class CatalogSnapshotRouteTest {
         SnapshotUpload upload = RelayJson.read(answer.body(), SnapshotUpload.class);
 
         URI url = URI.create(upload.url());
-        assertTrue(url.getPath().endsWith("/" + bucket + "/" + CatalogSnapshot.key(home.instanceId())),
+        assertTrue(
+                url.getPath().endsWith("/" + bucket + "/" + CatalogSnapshot.key(home.instanceId())),
                 "path-style against Moto, the home's own key: " + url.getPath());
         assertEquals(CatalogSnapshot.CONTENT_TYPE, upload.headers().get("content-type"));
         assertEquals(Long.toString(snapshot.length), upload.headers().get("content-length"));
         assertEquals(sha256(snapshot), upload.headers().get("x-amz-checksum-sha256"));
-        assertTrue(signedHeaders(url).containsAll(Set.of("content-length", "content-type", "host", "x-amz-checksum-sha256")),
+        assertTrue(
+                signedHeaders(url)
+                        .containsAll(Set.of("content-length", "content-type", "host", "x-amz-checksum-sha256")),
                 "size, type and checksum are signed: " + signedHeaders(url));
         assertEquals("900", query(url, "X-Amz-Expires"));
         assertTrue(Math.abs(upload.expiresAtMs() - (before + 15 * 60_000)) < 10_000, "valid 15 minutes");
@@ -125,13 +134,19 @@ class CatalogSnapshotRouteTest {
     void theUrlSignsSizeTypeAndChecksumAndNothingElseTravelsInTheQuery() throws Exception {
         CloudFixture.Home home = cloud.registerHome();
         byte[] snapshot = gzip("{\"kind\":\"genre\",\"id\":\"ma1:genre:jazz\",\"name\":\"Jazz\"}\n");
-        SnapshotUpload upload = RelayJson.read(cloud.relay("POST", path(home), home.secret(), requestFor(snapshot, 1)).body(),
+        SnapshotUpload upload = RelayJson.read(
+                cloud.relay("POST", path(home), home.secret(), requestFor(snapshot, 1))
+                        .body(),
                 SnapshotUpload.class);
         URI url = URI.create(upload.url());
         Set<String> signed = signedHeaders(url);
-        assertEquals(Set.of("content-length", "content-type", "host", "x-amz-checksum-sha256"), signed,
+        assertEquals(
+                Set.of("content-length", "content-type", "host", "x-amz-checksum-sha256"),
+                signed,
                 "exactly these: the answer's headers are what the upload must send");
-        assertEquals(Set.of("content-length", "content-type", "x-amz-checksum-sha256"), upload.headers().keySet());
+        assertEquals(
+                Set.of("content-length", "content-type", "x-amz-checksum-sha256"),
+                upload.headers().keySet());
         for (String pair : url.getRawQuery().split("&")) {
             assertTrue(pair.startsWith("X-Amz-"), "only the signature's parameters: " + pair);
         }
@@ -144,17 +159,26 @@ class CatalogSnapshotRouteTest {
         assertEquals(400, status(home, new SnapshotUploadRequest(0, sha, 1)), "at least one byte");
         assertEquals(400, status(home, new SnapshotUploadRequest(10, sha, -1)));
         assertEquals(400, status(home, new SnapshotUploadRequest(10, "not base64!", 1)));
-        assertEquals(400, status(home, new SnapshotUploadRequest(10,
-                Base64.getEncoder().encodeToString(new byte[31]), 1)), "a SHA-256 is 32 bytes");
+        assertEquals(
+                400,
+                status(home, new SnapshotUploadRequest(10, Base64.getEncoder().encodeToString(new byte[31]), 1)),
+                "a SHA-256 is 32 bytes");
         assertEquals(400, status(home, new SnapshotUploadRequest(10, null, 1)));
-        assertEquals(400, cloud.relay("POST", path(home), home.secret(), "{\"bytes\":\"many\"}").status());
+        assertEquals(
+                400,
+                cloud.relay("POST", path(home), home.secret(), "{\"bytes\":\"many\"}")
+                        .status());
         assertEquals(400, cloud.relay("POST", path(home), home.secret(), null).status(), "no body: bytes 0");
         assertEquals(413, status(home, new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES + 1, sha, 1)));
         assertEquals(413, status(home, new SnapshotUploadRequest(100, sha, CatalogSnapshot.MAX_ENTITIES + 1)));
-        ApiResponse tooLarge = cloud.relay("POST", path(home), home.secret(),
-                new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES + 1, sha, 1));
-        assertEquals("payload_too_large", RelayJson.read(tooLarge.body(), ApiError.class).error());
-        assertEquals(200, status(home, new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES, sha, CatalogSnapshot.MAX_ENTITIES)),
+        ApiResponse tooLarge = cloud.relay(
+                "POST", path(home), home.secret(), new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES + 1, sha, 1));
+        assertEquals(
+                "payload_too_large",
+                RelayJson.read(tooLarge.body(), ApiError.class).error());
+        assertEquals(
+                200,
+                status(home, new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES, sha, CatalogSnapshot.MAX_ENTITIES)),
                 "the limits themselves are allowed");
         assertEquals(200, status(home, new SnapshotUploadRequest(20, sha, 0)), "an empty library is a snapshot too");
         assertEquals(405, cloud.relay("GET", path(home), home.secret(), null).status());
@@ -169,8 +193,14 @@ class CatalogSnapshotRouteTest {
         assertEquals(401, wrong.status());
         assertEquals("Bearer", wrong.headers().get("www-authenticate"));
         assertEquals(401, cloud.relay("POST", path(home), null, request).status());
-        assertEquals(401, cloud.relay("POST", path(home), other.secret(), request).status(), "a secret opens only its own home");
-        assertEquals(401, cloud.relay("POST", path(home), cloud.newUser().token(), request).status(),
+        assertEquals(
+                401,
+                cloud.relay("POST", path(home), other.secret(), request).status(),
+                "a secret opens only its own home");
+        assertEquals(
+                401,
+                cloud.relay("POST", path(home), cloud.newUser().token(), request)
+                        .status(),
                 "an Amazon login is not a home's credential");
     }
 
@@ -179,7 +209,8 @@ class CatalogSnapshotRouteTest {
         CloudFixture.Home home = cloud.registerHome();
         SnapshotUploadRequest request = requestFor(gzip("library"), 1);
         for (int i = 0; i < 3; i++) {
-            assertEquals(413, status(home, new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES + 1, request.sha256(), 1)));
+            assertEquals(
+                    413, status(home, new SnapshotUploadRequest(CatalogSnapshot.MAX_BYTES + 1, request.sha256(), 1)));
         }
         for (int i = 0; i < 12; i++) {
             assertEquals(200, status(home, request), "upload " + (i + 1));
@@ -201,7 +232,10 @@ class CatalogSnapshotRouteTest {
         assertEquals("catalog_unavailable", error.error());
         assertTrue(error.message().contains("CATALOG_BUCKET"), error.message());
         assertNotNull(answer.headers().get("retry-after"));
-        assertEquals(401, bare.relay("POST", path(home), "mhs_wrong", requestFor(gzip("x"), 1)).status(),
+        assertEquals(
+                401,
+                bare.relay("POST", path(home), "mhs_wrong", requestFor(gzip("x"), 1))
+                        .status(),
                 "authentication still comes first");
     }
 

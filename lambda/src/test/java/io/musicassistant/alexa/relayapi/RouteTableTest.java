@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     /** Calls in the connector's sources: {@code post("/v1/homes/" + instanceId + "/heartbeat", …)}. */
-    private static final Pattern CONNECTOR_CALL =
-            Pattern.compile("\\b(post|delete|get|put)\\(\\s*\"(/v1/[^\"]*)\"(?:\\s*\\+\\s*\\w+\\s*\\+\\s*\"([^\"]*)\")?");
+    private static final Pattern CONNECTOR_CALL = Pattern.compile(
+            "\\b(post|delete|get|put)\\(\\s*\"(/v1/[^\"]*)\"(?:\\s*\\+\\s*\\w+\\s*\\+\\s*\"([^\"]*)\")?");
     /** A row of the route table in docs/relay-protocol.md: {@code | `POST /v1/homes/{id}/heartbeat` | …}. */
-    private static final Pattern DOCUMENTED = Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/v1/[^`]*)` \\|", Pattern.MULTILINE);
+    private static final Pattern DOCUMENTED =
+            Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/v1/[^`]*)` \\|", Pattern.MULTILINE);
 
     static RouteTable table() {
         return new RelayApi(null, null, null, null, null, null, null, null, null).routes();
@@ -67,18 +68,24 @@ class RouteTableTest {
     @Test
     void aSecondRouteForOneKeyIsRefused() {
         RouteTable table = new RouteTable().add(new PairingCodeRoute(null, null));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> table.add(new PairingCodeRoute(null, null)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> table.add(new PairingCodeRoute(null, null)));
         assertTrue(e.getMessage().contains("POST /v1/homes/{id}/pairing-code"), e.getMessage());
     }
 
     @Test
     void aPathFindsItsRouteAndId() {
         RouteTable table = table();
-        assertEquals(new RouteTable.Match.WrongMethod(java.util.List.of("POST", "DELETE")), table.match("GET", "/v1/pairings"));
+        assertEquals(
+                new RouteTable.Match.WrongMethod(java.util.List.of("POST", "DELETE")),
+                table.match("GET", "/v1/pairings"));
         assertEquals(new RouteTable.Match.NotFound(), table.match("POST", "/v1/homes/abc/nothing"));
-        assertEquals(new RouteTable.Match.NotFound(), table.match("POST", "/v1/homes/" + "x".repeat(65) + "/heartbeat"));
+        assertEquals(
+                new RouteTable.Match.NotFound(), table.match("POST", "/v1/homes/" + "x".repeat(65) + "/heartbeat"));
         RouteTable.Match found = table.match("POST", "/v1/homes/abc/links/revoke");
-        assertTrue(found instanceof RouteTable.Match.Found(RevokeLinkRoute r, String id) && id.equals("abc"), found.toString());
+        assertTrue(
+                found instanceof RouteTable.Match.Found(RevokeLinkRoute r, String id) && id.equals("abc"),
+                found.toString());
     }
 
     private static Set<String> connectorCalls() {

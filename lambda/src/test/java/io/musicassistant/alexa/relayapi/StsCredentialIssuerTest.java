@@ -32,23 +32,37 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class StsCredentialIssuerTest {
 
-    static final Home HOME = new Home("home-0123456789abcdefghjkmnpqrs", "Test", 
+    static final Home HOME = new Home(
+            "home-0123456789abcdefghjkmnpqrs",
+            "Test",
             "https://sqs.eu-west-1.amazonaws.com/123456789012/ma-alexa-relay-home-0123456789abcdefghjkmnpqrs",
-            Instant.now(), "online", true, null, null);
+            Instant.now(),
+            "online",
+            true,
+            null,
+            null);
 
     @Test
     void sessionPolicyIsolatesOneHome() throws Exception {
-        StsCredentialIssuer issuer = new StsCredentialIssuer(null, "arn:aws:iam::123456789012:role/connector", "eu-west-1",
-                new Tables("ma-alexa-"));
+        StsCredentialIssuer issuer = new StsCredentialIssuer(
+                null, "arn:aws:iam::123456789012:role/connector", "eu-west-1", new Tables("ma-alexa-"));
         JsonNode policy = RelayJson.mapper().readTree(issuer.sessionPolicy(HOME));
         JsonNode queue = policy.path("Statement").get(0);
-        assertEquals("arn:aws:sqs:eu-west-1:123456789012:ma-alexa-relay-home-0123456789abcdefghjkmnpqrs",
+        assertEquals(
+                "arn:aws:sqs:eu-west-1:123456789012:ma-alexa-relay-home-0123456789abcdefghjkmnpqrs",
                 queue.path("Resource").asText());
         assertFalse(queue.path("Action").toString().contains("SendMessage"), "a home never writes to queues");
         JsonNode replies = policy.path("Statement").get(1);
-        assertEquals("arn:aws:dynamodb:eu-west-1:123456789012:table/ma-alexa-replies", replies.path("Resource").asText());
-        assertEquals("home-0123456789abcdefghjkmnpqrs#*",
-                replies.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys").get(0).asText());
+        assertEquals(
+                "arn:aws:dynamodb:eu-west-1:123456789012:table/ma-alexa-replies",
+                replies.path("Resource").asText());
+        assertEquals(
+                "home-0123456789abcdefghjkmnpqrs#*",
+                replies.path("Condition")
+                        .path("ForAllValues:StringLike")
+                        .path("dynamodb:LeadingKeys")
+                        .get(0)
+                        .asText());
         assertFalse(policy.toString().contains("\"*\""), "no wildcard resources");
         assertThrows(IllegalStateException.class, () -> StsCredentialIssuer.accountOf("http://127.0.0.1:9324/000/q"));
     }
@@ -64,19 +78,23 @@ class StsCredentialIssuerTest {
                     <Credentials><AccessKeyId>ASIATESTKEY</AccessKeyId><SecretAccessKey>secretvalue</SecretAccessKey>
                     <SessionToken>sessiontoken</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>
                     <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/connector/x</Arn><AssumedRoleId>AROA:x</AssumedRoleId></AssumedRoleUser>
-                    </AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>"""
-                    .getBytes(StandardCharsets.UTF_8);
+                    </AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>""".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml");
             exchange.sendResponseHeaders(200, xml.length);
             exchange.getResponseBody().write(xml);
             exchange.close();
         });
         sts.start();
-        try (StsClient client = StsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + sts.getAddress().getPort()))
-                .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build()) {
-            RelayAccess access = new StsCredentialIssuer(client, "arn:aws:iam::123456789012:role/connector", "eu-west-1",
-                    new Tables("ma-alexa-")).issue(HOME);
+        try (StsClient client = StsClient.builder()
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + sts.getAddress().getPort()))
+                .region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
+            RelayAccess access = new StsCredentialIssuer(
+                            client, "arn:aws:iam::123456789012:role/connector", "eu-west-1", new Tables("ma-alexa-"))
+                    .issue(HOME);
             assertEquals("AssumeRole", seen.get().get("Action"));
             assertEquals("arn:aws:iam::123456789012:role/connector", seen.get().get("RoleArn"));
             assertEquals(HOME.instanceId(), seen.get().get("RoleSessionName"));

@@ -41,12 +41,12 @@ class AmazonServicesFixturesTest {
     static final LwaStandIn LWA = SERVICES.lwa();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     static Answer call(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), AlexaJson.mapper().readTree(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +57,8 @@ class AmazonServicesFixturesTest {
     }
 
     static Answer profile(String token) {
-        return call(HttpRequest.newBuilder(URI.create(LWA.baseUrl() + "/user/profile")).header("Authorization", "Bearer " + token));
+        return call(HttpRequest.newBuilder(URI.create(LWA.baseUrl() + "/user/profile"))
+                .header("Authorization", "Bearer " + token));
     }
 
     static Answer tokenInfo(String token) {
@@ -66,9 +67,11 @@ class AmazonServicesFixturesTest {
     }
 
     static Answer token(String contentType, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return call(HttpRequest.newBuilder(URI.create(LWA.baseUrl() + "/auth/o2/token")).header("Content-Type", contentType)
+        return call(HttpRequest.newBuilder(URI.create(LWA.baseUrl() + "/auth/o2/token"))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -104,32 +107,62 @@ class AmazonServicesFixturesTest {
 
     @Test
     void loginWithAmazonTokenAnswers() {
-        Answer granted = messagingToken(Map.of("grant_type", "authorization_code", "code", LWA.issueGrantCode(userId())));
+        Answer granted =
+                messagingToken(Map.of("grant_type", "authorization_code", "code", LWA.issueGrantCode(userId())));
         assertAnswer("LWA.token.response.authorization_code.json", 200, granted);
-        Answer refreshed = messagingToken(Map.of("grant_type", "refresh_token", "refresh_token", granted.body().path("refresh_token").asText()));
+        Answer refreshed = messagingToken(Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                granted.body().path("refresh_token").asText()));
         assertAnswer("LWA.token.response.refresh_token.json", 200, refreshed);
-        assertAnswer("LWA.token.error.invalid_grant.json", 400, messagingToken(Map.of("grant_type", "authorization_code", "code", "used-or-made-up")));
-        assertAnswer("LWA.token.error.invalid_client.observed.json", 401, token("application/x-www-form-urlencoded",
-                Map.of("grant_type", "refresh_token", "refresh_token", "Atzr|x", "client_id", LWA.messagingClientId(), "client_secret", "wrong")));
-        assertAnswer("LWA.token.error.invalid_request.observed.json", 400, token("text/plain", Map.of("grant_type", "refresh_token")));
+        assertAnswer(
+                "LWA.token.error.invalid_grant.json",
+                400,
+                messagingToken(Map.of("grant_type", "authorization_code", "code", "used-or-made-up")));
+        assertAnswer(
+                "LWA.token.error.invalid_client.observed.json",
+                401,
+                token(
+                        "application/x-www-form-urlencoded",
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "refresh_token",
+                                "Atzr|x",
+                                "client_id",
+                                LWA.messagingClientId(),
+                                "client_secret",
+                                "wrong")));
+        assertAnswer(
+                "LWA.token.error.invalid_request.observed.json",
+                400,
+                token("text/plain", Map.of("grant_type", "refresh_token")));
     }
 
     @Test
     void theEventGatewayRefusesAsAmazonDocuments() {
         String events = SERVICES.gateway().eventsUrl();
-        HttpRequest.Builder unauthorized = HttpRequest.newBuilder(URI.create(events)).header("Authorization", "Bearer Atza|not-a-grant")
+        HttpRequest.Builder unauthorized = HttpRequest.newBuilder(URI.create(events))
+                .header("Authorization", "Bearer Atza|not-a-grant")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));
-        assertDocumented(SmartHomeDirectives.fixture("EventGateway.error.INVALID_ACCESS_TOKEN_EXCEPTION.shape.json"), call(unauthorized).body());
+        assertDocumented(
+                SmartHomeDirectives.fixture("EventGateway.error.INVALID_ACCESS_TOKEN_EXCEPTION.shape.json"),
+                call(unauthorized).body());
 
         String user = userId();
         String grant = LWA.issueToken(user, null, LWA.messagingClientId(), Duration.ofHours(1));
         SERVICES.gateway().disableSkillFor(user);
-        Answer disabled = call(HttpRequest.newBuilder(URI.create(events)).header("Authorization", "Bearer " + grant)
+        Answer disabled = call(HttpRequest.newBuilder(URI.create(events))
+                .header("Authorization", "Bearer " + grant)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(403, disabled.status());
-        ObjectNode documented = SmartHomeDirectives.fixture("EventGateway.error.SKILL_DISABLED_EXCEPTION.observed.json");
+        ObjectNode documented =
+                SmartHomeDirectives.fixture("EventGateway.error.SKILL_DISABLED_EXCEPTION.observed.json");
         assertDocumented(documented, disabled.body());
-        assertEquals(documented.path("payload").path("code"), disabled.body().path("payload").path("code"));
+        assertEquals(
+                documented.path("payload").path("code"),
+                disabled.body().path("payload").path("code"));
     }
 
     /** What our token client posts, against the documented forms (field names and grant type). */
@@ -143,8 +176,12 @@ class AmazonServicesFixturesTest {
         });
         server.start();
         try {
-            LwaTokenClient client = new LwaTokenClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/auth/o2/token"),
-                    "amzn1.application-oa2-client.messaging", "secret", Clock.systemUTC(), Duration.ofSeconds(5));
+            LwaTokenClient client = new LwaTokenClient(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/auth/o2/token"),
+                    "amzn1.application-oa2-client.messaging",
+                    "secret",
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(5));
             client.exchangeCode("ANUbUKCJqlBOpMhwYWxU");
             client.refresh("Atzr|IQEBLzAtAhRPpMJxdwVz2Nn6f2y-tpJX2DeX");
         } finally {

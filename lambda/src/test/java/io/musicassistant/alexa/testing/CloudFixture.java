@@ -31,17 +31,27 @@ public final class CloudFixture {
     public final CloudWiring wiring;
 
     private CloudFixture(Map<String, String> overrides) {
-        String prefix = "t" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        String prefix = "t" + COUNTER.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 6) + "-";
         Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_REGION", services.region(),
-                "TABLE_PREFIX", prefix,
-                "DYNAMODB_ENDPOINT", services.dynamoDbEndpoint().toString(),
-                "SQS_ENDPOINT", services.sqsEndpoint().toString(),
-                "LWA_API_BASE", services.lwa().baseUrl(),
-                "LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID,
-                "RELAY_MODE", "local",
-                "FALLBACK_ART_URL", "https://example.org/fallback.png",
-                "RELAY_TIMEOUT_MS", "3000"));
+                "AWS_REGION",
+                services.region(),
+                "TABLE_PREFIX",
+                prefix,
+                "DYNAMODB_ENDPOINT",
+                services.dynamoDbEndpoint().toString(),
+                "SQS_ENDPOINT",
+                services.sqsEndpoint().toString(),
+                "LWA_API_BASE",
+                services.lwa().baseUrl(),
+                "LWA_CLIENT_ID",
+                DevServices.LWA_CLIENT_ID,
+                "RELAY_MODE",
+                "local",
+                "FALLBACK_ART_URL",
+                "https://example.org/fallback.png",
+                "RELAY_TIMEOUT_MS",
+                "3000"));
         env.putAll(overrides);
         this.config = Config.from(env);
         this.wiring = new CloudWiring(config, Clock.systemUTC());
@@ -58,17 +68,16 @@ public final class CloudFixture {
 
     /** A fresh Amazon user with a valid access token. */
     public User newUser() {
-        String userId = "amzn1.account.T" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        String userId = "amzn1.account.T"
+                + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         return new User(userId, services.lwa().issueToken(userId, "Test User", Duration.ofHours(1)));
     }
 
     /** An Amazon user: LWA user id and access token. */
-    public record User(String userId, String token) {
-    }
+    public record User(String userId, String token) {}
 
     /** A registered home: what its connector would keep in its state directory. */
-    public record Home(String instanceId, String secret) {
-    }
+    public record Home(String instanceId, String secret) {}
 
     public ApiResponse relay(String method, String path, String bearer, Object body) {
         return relayFrom("198.51.100.7", method, path, bearer, body);
@@ -110,10 +119,19 @@ public final class CloudFixture {
     }
 
     /** @param acks whether the home says it writes receipts (connectors since issue 12) */
-    public io.musicassistant.alexa.relay.protocol.api.HeartbeatAck heartbeat(Home home, boolean maConnected, boolean acks) {
-        ApiResponse r = relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
-                new HeartbeatRequest("online", "test-1", new HeartbeatRequest.MaStatus(maConnected, "sim", "2.9.0", 31),
-                        "https://music.example.net", null, acks));
+    public io.musicassistant.alexa.relay.protocol.api.HeartbeatAck heartbeat(
+            Home home, boolean maConnected, boolean acks) {
+        ApiResponse r = relay(
+                "POST",
+                "/v1/homes/" + home.instanceId() + "/heartbeat",
+                home.secret(),
+                new HeartbeatRequest(
+                        "online",
+                        "test-1",
+                        new HeartbeatRequest.MaStatus(maConnected, "sim", "2.9.0", 31),
+                        "https://music.example.net",
+                        null,
+                        acks));
         if (r.status() != 200) {
             throw new IllegalStateException("heartbeat failed: " + r.body());
         }
@@ -130,7 +148,8 @@ public final class CloudFixture {
 
     public void pair(Home home, User user) {
         ApiResponse code = relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null);
-        String value = RelayJson.read(code.body(), io.musicassistant.alexa.relay.protocol.api.PairingCode.class).code();
+        String value = RelayJson.read(code.body(), io.musicassistant.alexa.relay.protocol.api.PairingCode.class)
+                .code();
         ApiResponse claimed = relay("POST", "/v1/pairings", user.token(), Map.of("code", value));
         if (claimed.status() != 200) {
             throw new IllegalStateException("pairing failed: " + claimed.body());
@@ -138,7 +157,10 @@ public final class CloudFixture {
     }
 
     public String queueUrl(Home home) {
-        return wiring.aws().sqs().getQueueUrl(b -> b.queueName(wiring.tables().queueName(home.instanceId()))).queueUrl();
+        return wiring.aws()
+                .sqs()
+                .getQueueUrl(b -> b.queueName(wiring.tables().queueName(home.instanceId())))
+                .queueUrl();
     }
 
     /** Sends a music directive through the skill and parses the answer. */
@@ -160,17 +182,25 @@ public final class CloudFixture {
 
     /** Gives {@code user} a row in the grants table, as AcceptGrant would (tokens left out: only its presence is tested). */
     public void putGrantRow(User user) {
-        wiring.aws().dynamoDb().putItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
-                .item(Map.of(io.musicassistant.alexa.platform.Tables.GRANTS.key(),
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()),
-                        "expires_at_ms", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
+        wiring.aws()
+                .dynamoDb()
+                .putItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
+                        .item(Map.of(
+                                io.musicassistant.alexa.platform.Tables.GRANTS.key(),
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()),
+                                "expires_at_ms",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
     }
 
     /** Whether {@code user} has a row in the grants table. */
     public boolean hasGrant(User user) {
-        var item = wiring.aws().dynamoDb().getItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
-                .key(Map.of(io.musicassistant.alexa.platform.Tables.GRANTS.key(),
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId())))).item();
+        var item = wiring.aws()
+                .dynamoDb()
+                .getItem(b -> b.tableName(wiring.tables().name(io.musicassistant.alexa.platform.Tables.GRANTS))
+                        .key(Map.of(
+                                io.musicassistant.alexa.platform.Tables.GRANTS.key(),
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()))))
+                .item();
         return item != null && !item.isEmpty();
     }
 }

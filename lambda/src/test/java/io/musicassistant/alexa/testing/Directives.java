@@ -12,15 +12,21 @@ import java.util.UUID;
 public final class Directives {
 
     /** Fields Amazon documents as optional that a documented example happens to include. */
-    private static final java.util.Set<String> OPTIONAL = java.util.Set.of("feedback", "actions", "contentDescription",
-            "size", "widthPixels", "heightPixels",
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of(
+            "feedback",
+            "actions",
+            "contentDescription",
+            "size",
+            "widthPixels",
+            "heightPixels",
             // Voice model and manifest: entity synonyms; per-region endpoints and the HTTPS-only certificate type.
-            "synonyms", "regions", "sslCertificateType",
+            "synonyms",
+            "regions",
+            "sslCertificateType",
             // Login with Amazon: an id it adds to some errors only.
             "error_index");
 
-    private Directives() {
-    }
+    private Directives() {}
 
     public static ObjectNode fixture(String name) {
         try (InputStream in = Directives.class.getResourceAsStream("/alexa/" + name)) {
@@ -37,7 +43,8 @@ public final class Directives {
     public static ObjectNode request(String fixture, String token) {
         ObjectNode request = fixture(fixture);
         ((ObjectNode) request.get("header")).put("messageId", UUID.randomUUID().toString());
-        ObjectNode user = (ObjectNode) request.with("payload").with("requestContext").with("user");
+        ObjectNode user =
+                (ObjectNode) request.with("payload").with("requestContext").with("user");
         if (token == null) {
             user.remove("accessToken");
         } else {
@@ -65,7 +72,8 @@ public final class Directives {
         for (JsonNode element : documented) {
             if (property) {
                 // Smart-home properties: the documented one with the same namespace and name, if shown.
-                if (element.path("namespace").equals(item.path("namespace")) && element.path("name").equals(item.path("name"))) {
+                if (element.path("namespace").equals(item.path("namespace"))
+                        && element.path("name").equals(item.path("name"))) {
                     return element;
                 }
                 continue;
@@ -88,8 +96,16 @@ public final class Directives {
         if (path.isEmpty()) {
             // Music answers carry the header at the top, smart-home ones under "event".
             String at = documented.has("header") ? "" : documented.path("event").has("header") ? "event." : null;
-            JsonNode expectedHeader = at == null ? null : at.isEmpty() ? documented.path("header") : documented.path("event").path("header");
-            JsonNode actualHeader = at == null ? null : at.isEmpty() ? actual.path("header") : actual.path("event").path("header");
+            JsonNode expectedHeader = at == null
+                    ? null
+                    : at.isEmpty()
+                            ? documented.path("header")
+                            : documented.path("event").path("header");
+            JsonNode actualHeader = at == null
+                    ? null
+                    : at.isEmpty()
+                            ? actual.path("header")
+                            : actual.path("event").path("header");
             for (String field : at == null ? new String[0] : new String[] {"namespace", "name", "payloadVersion"}) {
                 String expected = expectedHeader.path(field).asText();
                 String got = actualHeader.path(field).asText();
@@ -140,7 +156,8 @@ public final class Directives {
         } else if (documented.isTextual() && !actual.isTextual()
                 || documented.isNumber() && !actual.isNumber()
                 || documented.isBoolean() && !actual.isBoolean()) {
-            throw new AssertionError(path + " should be " + documented.getNodeType() + " but is " + actual.getNodeType());
+            throw new AssertionError(
+                    path + " should be " + documented.getNodeType() + " but is " + actual.getNodeType());
         }
     }
 }

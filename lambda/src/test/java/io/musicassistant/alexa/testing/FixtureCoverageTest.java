@@ -27,6 +27,7 @@ class FixtureCoverageTest {
     static final Path README = RESOURCES.resolve("alexa/README.md");
     /** A README row: | `folder/File.json` | basis | `TestClass`, `OtherTest` | */
     static final Pattern ROW = Pattern.compile("^\\| `(\\w+)/([^`]+)` \\|[^|]*\\|(.*)\\|\\s*$");
+
     static final Pattern CLASS = Pattern.compile("`(\\w+)`");
 
     @Test
@@ -44,9 +45,11 @@ class FixtureCoverageTest {
                 for (String checker : checkers) {
                     Path source = tests.get(checker);
                     if (source == null) {
-                        problems.add(folder + "/" + file + ": README names " + checker + ", which is not a test source");
+                        problems.add(
+                                folder + "/" + file + ": README names " + checker + ", which is not a test source");
                     } else if (!Files.readString(source).contains("\"" + file + "\"")) {
-                        problems.add(folder + "/" + file + ": " + checker + " does not load it (no \"" + file + "\" in it)");
+                        problems.add(
+                                folder + "/" + file + ": " + checker + " does not load it (no \"" + file + "\" in it)");
                     }
                 }
             }
@@ -59,7 +62,8 @@ class FixtureCoverageTest {
     static Map<String, Path> testSources() throws IOException {
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> byName.put(f.getFileName().toString().replace(".java", ""), f));
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(f -> byName.put(f.getFileName().toString().replace(".java", ""), f));
         }
         byName.remove(FixtureCoverageTest.class.getSimpleName());
         return byName;

@@ -19,8 +19,7 @@ public final class Fixtures {
     /** The folders under src/test/resources that hold Amazon's documented messages. */
     public static final List<String> FOLDERS = List.of("alexa", "smarthome");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Fails unless {@code actual} has the shape of {@code documented} and, for an error, its type. */
     public static void assertDocumented(JsonNode documented, JsonNode actual) {
@@ -47,7 +46,10 @@ public final class Fixtures {
     /** The fixture files of one folder (every file but the README), by name. */
     public static List<String> files(Path resources, String folder) {
         try (Stream<Path> files = Files.list(resources.resolve(folder))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.equals("README.md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,9 @@ public abstract class FuzzProperties {
     /** Often none or one, so that much of the generated input is valid enough to get past the envelope. */
     @Provide
     protected Arbitrary<List<Fuzz.Mutation>> mutations() {
-        return Arbitraries.frequencyOf(Tuple.of(2, Fuzz.mutations().list().ofSize(0)), Tuple.of(3, Fuzz.mutations().list().ofSize(1)),
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Fuzz.mutations().list().ofSize(0)),
+                Tuple.of(3, Fuzz.mutations().list().ofSize(1)),
                 Tuple.of(2, Fuzz.mutations().list().ofMinSize(2).ofMaxSize(3)));
     }
 
@@ -47,13 +49,14 @@ public abstract class FuzzProperties {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String shown = shown(input);
         byte[] answer = Fuzz.logged(() -> {
-            try {
-                handler.handleRequest(new ByteArrayInputStream(input), out, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }).withoutErrors(shown);
+                    try {
+                        handler.handleRequest(new ByteArrayInputStream(input), out, null);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return out.toByteArray();
+                })
+                .withoutErrors(shown);
         try {
             return AlexaJson.mapper().readTree(answer);
         } catch (IOException e) {

@@ -2,14 +2,13 @@ package io.musicassistant.alexa.testing;
 
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -94,20 +93,26 @@ public final class ScriptedHome implements AutoCloseable {
             sleep(50);
             return;
         }
-        var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages();
+        var messages = sqs.receiveMessage(
+                        b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
+                .messages();
         for (var m : messages) {
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             RelayCommand command = RelayJson.read(m.body(), RelayCommand.class);
-            if (!RelayProtocol.Command.byWireName(command.command()).map(RelayProtocol.Command::replied).orElse(true)) {
+            if (!RelayProtocol.Command.byWireName(command.command())
+                    .map(RelayProtocol.Command::replied)
+                    .orElse(true)) {
                 hints.add(command);
                 continue;
             }
             received.add(command);
             if (receipts) {
-                dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                        ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
-                        ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
-                        ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                                ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
+                                ReplyTable.EXPIRES_AT,
+                                        AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
             if (diesMidCommand) {
                 continue;
@@ -115,11 +120,13 @@ public final class ScriptedHome implements AutoCloseable {
             workFor(command, replyDelayMs);
             RelayReply reply = script.apply(command);
             if (reply != null) {
-                dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                        ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
-                        ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_DONE),
-                        ReplyTable.REPLY, AttributeValue.fromS(RelayJson.write(reply)),
-                        ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                                ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_DONE),
+                                ReplyTable.REPLY, AttributeValue.fromS(RelayJson.write(reply)),
+                                ReplyTable.EXPIRES_AT,
+                                        AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
         }
     }
@@ -132,11 +139,13 @@ public final class ScriptedHome implements AutoCloseable {
             sleep(Math.min(ReplyTable.PROGRESS_INTERVAL_MS, end - System.currentTimeMillis()));
             if (receipts && System.currentTimeMillis() < end) {
                 long mark = ++n;
-                dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                        ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
-                        ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
-                        ReplyTable.PROGRESS, AttributeValue.fromN(Long.toString(mark)),
-                        ReplyTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(instanceId, command.id())),
+                                ReplyTable.STATE, AttributeValue.fromS(ReplyTable.STATE_RECEIVED),
+                                ReplyTable.PROGRESS, AttributeValue.fromN(Long.toString(mark)),
+                                ReplyTable.EXPIRES_AT,
+                                        AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 + 600)))));
             }
         }
     }

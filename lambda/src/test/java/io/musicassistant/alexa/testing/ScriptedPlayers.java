@@ -35,13 +35,44 @@ public final class ScriptedPlayers {
     private final Map<String, PlayerInfo> players = new LinkedHashMap<>();
 
     public ScriptedPlayers() {
-        put(new PlayerInfo(KITCHEN, "Kitchen", "player", true, true, 20, false, PlayerInfo.PLAYING, FULL, List.of(),
+        put(new PlayerInfo(
+                KITCHEN,
+                "Kitchen",
+                "player",
+                true,
+                true,
+                20,
+                false,
+                PlayerInfo.PLAYING,
+                FULL,
+                List.of(),
                 new PlayerInfo.NowPlaying("Paranoid Android", "Radiohead", "OK Computer", "library://track/3", null)));
-        put(new PlayerInfo(LIVING_ROOM, "Living Room", "player", true, true, 35, false, PlayerInfo.PAUSED, FULL, List.of(), null));
-        put(new PlayerInfo(BEDROOM, "Bedroom", "player", true, true, 10, null, PlayerInfo.IDLE,
-                List.of("volume_set", "pause"), List.of(), null));
-        put(new PlayerInfo(DOWNSTAIRS, "Downstairs", "group", true, true, 28, false, PlayerInfo.IDLE,
-                List.of("power", "volume_set", "volume_mute", "pause"), List.of(KITCHEN, LIVING_ROOM), null));
+        put(new PlayerInfo(
+                LIVING_ROOM, "Living Room", "player", true, true, 35, false, PlayerInfo.PAUSED, FULL, List.of(), null));
+        put(new PlayerInfo(
+                BEDROOM,
+                "Bedroom",
+                "player",
+                true,
+                true,
+                10,
+                null,
+                PlayerInfo.IDLE,
+                List.of("volume_set", "pause"),
+                List.of(),
+                null));
+        put(new PlayerInfo(
+                DOWNSTAIRS,
+                "Downstairs",
+                "group",
+                true,
+                true,
+                28,
+                false,
+                PlayerInfo.IDLE,
+                List.of("power", "volume_set", "volume_mute", "pause"),
+                List.of(KITCHEN, LIVING_ROOM),
+                null));
         put(new PlayerInfo(GARAGE, "Garage", "player", false, false, 0, false, PlayerInfo.IDLE, FULL, List.of(), null));
     }
 
@@ -75,7 +106,8 @@ public final class ScriptedPlayers {
             return RelayReply.ok(command.id(), RelayJson.mapper().valueToTree(new PlayerList(all())), now);
         }
         if (which == Command.PLAYER_GET) {
-            PlayerInfo p = players.get(RelayJson.convert(command.args(), PlayerRef.class).playerId());
+            PlayerInfo p = players.get(
+                    RelayJson.convert(command.args(), PlayerRef.class).playerId());
             return p == null ? error(command, RelayError.NO_SUCH_PLAYER) : ok(command, p);
         }
         if (which == Command.PLAYER_CONTROL) {
@@ -105,10 +137,21 @@ public final class ScriptedPlayers {
             case PAUSE -> with(p, p.powered(), volume, p.muted(), PlayerInfo.PAUSED);
             case STOP -> with(p, p.powered(), volume, p.muted(), PlayerInfo.IDLE);
             case NEXT, PREVIOUS, SHUFFLE, REPEAT -> p;
-            case POWER -> p.supports("power") ? with(p, a.on(), volume, p.muted(), a.on() ? p.playbackState() : PlayerInfo.IDLE) : null;
-            case VOLUME_SET -> p.supports("volume_set") ? with(p, p.powered(), a.value(), p.muted(), p.playbackState()) : null;
-            case VOLUME_ADJUST -> p.supports("volume_set")
-                    ? with(p, p.powered(), Math.max(0, Math.min(100, volume + a.value())), p.muted(), p.playbackState()) : null;
+            case POWER ->
+                p.supports("power")
+                        ? with(p, a.on(), volume, p.muted(), a.on() ? p.playbackState() : PlayerInfo.IDLE)
+                        : null;
+            case VOLUME_SET ->
+                p.supports("volume_set") ? with(p, p.powered(), a.value(), p.muted(), p.playbackState()) : null;
+            case VOLUME_ADJUST ->
+                p.supports("volume_set")
+                        ? with(
+                                p,
+                                p.powered(),
+                                Math.max(0, Math.min(100, volume + a.value())),
+                                p.muted(),
+                                p.playbackState())
+                        : null;
             case VOLUME_UP -> with(p, p.powered(), Math.min(100, volume + 5), p.muted(), p.playbackState());
             case VOLUME_DOWN -> with(p, p.powered(), Math.max(0, volume - 5), p.muted(), p.playbackState());
             case MUTE -> p.supports("volume_mute") ? with(p, p.powered(), volume, a.on(), p.playbackState()) : null;
@@ -116,8 +159,18 @@ public final class ScriptedPlayers {
     }
 
     private static PlayerInfo with(PlayerInfo p, boolean powered, int volume, Boolean muted, String state) {
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), powered, volume, muted, state, p.features(),
-                p.groupMembers(), p.nowPlaying());
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                powered,
+                volume,
+                muted,
+                state,
+                p.features(),
+                p.groupMembers(),
+                p.nowPlaying());
     }
 
     private static RelayReply ok(RelayCommand command, PlayerInfo player) {

@@ -15,8 +15,7 @@ import java.util.UUID;
 /** Smart-home directives from the fixtures in src/test/resources/smarthome (Amazon's documented shapes). */
 public final class SmartHomeDirectives {
 
-    private SmartHomeDirectives() {
-    }
+    private SmartHomeDirectives() {}
 
     public static ObjectNode fixture(String name) {
         try (InputStream in = SmartHomeDirectives.class.getResourceAsStream("/smarthome/" + name)) {
@@ -46,12 +45,16 @@ public final class SmartHomeDirectives {
     public static ObjectNode request(String fixture, String token, String endpointId) {
         ObjectNode root = fixture(fixture);
         ObjectNode directive = (ObjectNode) root.get("directive");
-        ((ObjectNode) directive.get("header")).put("messageId", UUID.randomUUID().toString());
+        ((ObjectNode) directive.get("header"))
+                .put("messageId", UUID.randomUUID().toString());
         if (directive.get("endpoint") instanceof ObjectNode endpoint) {
             endpoint.put("endpointId", endpointId);
         }
-        for (JsonNode scope : new JsonNode[] {directive.path("endpoint").path("scope"), directive.path("payload").path("scope"),
-                directive.path("payload").path("grantee")}) {
+        for (JsonNode scope : new JsonNode[] {
+            directive.path("endpoint").path("scope"),
+            directive.path("payload").path("scope"),
+            directive.path("payload").path("grantee")
+        }) {
             if (scope instanceof ObjectNode node) {
                 if (token == null) {
                     node.remove("token");
@@ -68,16 +71,22 @@ public final class SmartHomeDirectives {
         return Map.of(
                 "ALEXA_CLIENT_ID", services.lwa().messagingClientId(),
                 "ALEXA_CLIENT_SECRET", services.lwa().messagingClientSecret(),
-                "GRANT_KEY", Base64.getEncoder().encodeToString("tests-grant-key-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)),
+                "GRANT_KEY",
+                        Base64.getEncoder()
+                                .encodeToString("tests-grant-key-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)),
                 "EVENT_GATEWAY_URL", services.gateway().eventsUrl());
     }
 
     /** The user grants event access (AcceptGrant against the LWA stand-in) and discovers: Alexa then knows the players. */
     public static void grantAndDiscover(CloudFixture cloud, CloudFixture.User user) {
         ObjectNode accept = request("Authorization.AcceptGrant.request.json", user.token(), null);
-        accept.with("directive").with("payload").with("grant").put("code", cloud.services.lwa().issueGrantCode(user.userId()));
+        accept.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", cloud.services.lwa().issueGrantCode(user.userId()));
         if (!outcome(send(cloud, accept)).equals("AcceptGrant.Response")
-                || !outcome(send(cloud, request("Discovery.Discover.request.json", user.token(), null))).equals("Discover.Response")) {
+                || !outcome(send(cloud, request("Discovery.Discover.request.json", user.token(), null)))
+                        .equals("Discover.Response")) {
             throw new IllegalStateException("grant or discovery failed");
         }
     }
@@ -105,7 +114,8 @@ public final class SmartHomeDirectives {
     /** The value of one property in an answer's context ({@code namespace.name}), or a missing node. */
     public static JsonNode property(JsonNode answer, String namespace, String name) {
         for (JsonNode p : answer.path("context").path("properties")) {
-            if (p.path("namespace").asText().equals(namespace) && p.path("name").asText().equals(name)) {
+            if (p.path("namespace").asText().equals(namespace)
+                    && p.path("name").asText().equals(name)) {
                 return p.path("value");
             }
         }

@@ -10,17 +10,18 @@ public final class AlexaRequests {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private AlexaRequests() {
-    }
+    private AlexaRequests() {}
 
     /** Where a queue directive points: Alexa echoes these three ids back on every call. */
-    public record Position(String itemId, String queueId, String contentId) {
-    }
+    public record Position(String itemId, String queueId, String contentId) {}
 
     static ObjectNode envelope(String namespace, String name, String payloadVersion, String token) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("header").put("messageId", UUID.randomUUID().toString()).put("namespace", namespace)
-                .put("name", name).put("payloadVersion", payloadVersion);
+        root.putObject("header")
+                .put("messageId", UUID.randomUUID().toString())
+                .put("namespace", namespace)
+                .put("name", name)
+                .put("payloadVersion", payloadVersion);
         ObjectNode context = root.putObject("payload").putObject("requestContext");
         ObjectNode user = context.putObject("user").put("id", "amzn1.ask.account.LOCALDEMODEVICEUSER");
         if (token != null) {
@@ -97,14 +98,21 @@ public final class AlexaRequests {
     }
 
     private static ObjectNode bare(ObjectNode payload, Position at) {
-        payload.putObject("currentItemReference").put("id", at.itemId()).put("queueId", at.queueId())
+        payload.putObject("currentItemReference")
+                .put("id", at.itemId())
+                .put("queueId", at.queueId())
                 .put("contentId", at.contentId());
         return payload;
     }
 
     private static ObjectNode wrapped(ObjectNode payload, String field, Position at) {
-        payload.putObject(field).put("namespace", "Alexa.Audio.PlayQueue").put("name", "item").putObject("value")
-                .put("id", at.itemId()).put("queueId", at.queueId()).put("contentId", at.contentId());
+        payload.putObject(field)
+                .put("namespace", "Alexa.Audio.PlayQueue")
+                .put("name", "item")
+                .putObject("value")
+                .put("id", at.itemId())
+                .put("queueId", at.queueId())
+                .put("contentId", at.contentId());
         return payload;
     }
 }

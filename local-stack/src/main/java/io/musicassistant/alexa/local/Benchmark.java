@@ -23,8 +23,7 @@ import java.util.function.Supplier;
  */
 final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     static int run(int iterations, boolean verbose, boolean reportsOnly, boolean audioOnly, PrintStream out)
             throws IOException {
@@ -35,35 +34,53 @@ final class Benchmark {
             Home home = stack.cloud().homes().onlineHomeOf(LocalStack.DEMO_USER_ID);
             String token = LocalStack.DEMO_TOKEN;
 
-            Supplier<Long> ping = () -> timed(() -> stack.cloud().relay().call(home, RelayProtocol.Command.PING, Map.of(),
-                    Instant.now().plusSeconds(5)));
-            Supplier<Long> search = () -> timed(() -> expect(skill.send(AlexaRequests.getPlayableContent(token,
-                    "ALBUM", "OK Computer", "ARTIST", "Radiohead")), "GetPlayableContent.Response"));
-            JsonNode found = skill.send(AlexaRequests.getPlayableContent(token, "ALBUM", "OK Computer", "ARTIST", "Radiohead"));
+            Supplier<Long> ping = () -> timed(() -> stack.cloud()
+                    .relay()
+                    .call(
+                            home,
+                            RelayProtocol.Command.PING,
+                            Map.of(),
+                            Instant.now().plusSeconds(5)));
+            Supplier<Long> search = () -> timed(() -> expect(
+                    skill.send(AlexaRequests.getPlayableContent(token, "ALBUM", "OK Computer", "ARTIST", "Radiohead")),
+                    "GetPlayableContent.Response"));
+            JsonNode found =
+                    skill.send(AlexaRequests.getPlayableContent(token, "ALBUM", "OK Computer", "ARTIST", "Radiohead"));
             String contentId = found.path("payload").path("content").path("id").asText();
-            JsonNode method = skill.send(AlexaRequests.initiate(token, contentId, false)).path("payload").path("playbackMethod");
-            AlexaRequests.Position first = new AlexaRequests.Position(method.path("firstItem").path("id").asText(),
-                    method.path("id").asText(), contentId);
-            Supplier<Long> initiate = () -> timed(() -> expect(skill.send(AlexaRequests.initiate(token, contentId, false)),
-                    "Initiate.Response"));
-            Supplier<Long> next = () -> timed(() -> expect(skill.send(AlexaRequests.getNextItem(token, first, false)),
-                    "GetNextItem.Response"));
+            JsonNode method = skill.send(AlexaRequests.initiate(token, contentId, false))
+                    .path("payload")
+                    .path("playbackMethod");
+            AlexaRequests.Position first = new AlexaRequests.Position(
+                    method.path("firstItem").path("id").asText(),
+                    method.path("id").asText(),
+                    contentId);
+            Supplier<Long> initiate = () -> timed(
+                    () -> expect(skill.send(AlexaRequests.initiate(token, contentId, false)), "Initiate.Response"));
+            Supplier<Long> next = () -> timed(
+                    () -> expect(skill.send(AlexaRequests.getNextItem(token, first, false)), "GetNextItem.Response"));
             // Cold paths: a token Alexa has just refreshed (LWA is asked), and content whose cache entry expired.
             Supplier<Long> newToken = () -> {
-                String fresh = stack.services().lwa().issueToken(LocalStack.DEMO_USER_ID, "Demo User", Duration.ofHours(1));
-                return timed(() -> expect(skill.send(AlexaRequests.getPlayableContent(fresh, "ALBUM", "OK Computer",
-                        "ARTIST", "Radiohead")), "GetPlayableContent.Response"));
+                String fresh =
+                        stack.services().lwa().issueToken(LocalStack.DEMO_USER_ID, "Demo User", Duration.ofHours(1));
+                return timed(() -> expect(
+                        skill.send(
+                                AlexaRequests.getPlayableContent(fresh, "ALBUM", "OK Computer", "ARTIST", "Radiohead")),
+                        "GetPlayableContent.Response"));
             };
             String cacheTable = stack.cloud().tables().name(Tables.CONTENT);
             String cacheKey = MusicContent.cacheKey(home, contentId, true);
             Supplier<Long> coldInitiate = () -> {
-                stack.cloud().aws().dynamoDb().deleteItem(b -> b.tableName(cacheTable)
-                        .key(Attrs.key(Tables.CONTENT.key(), cacheKey)));
-                return timed(() -> expect(skill.send(AlexaRequests.initiate(token, contentId, false)), "Initiate.Response"));
+                stack.cloud()
+                        .aws()
+                        .dynamoDb()
+                        .deleteItem(b -> b.tableName(cacheTable).key(Attrs.key(Tables.CONTENT.key(), cacheKey)));
+                return timed(
+                        () -> expect(skill.send(AlexaRequests.initiate(token, contentId, false)), "Initiate.Response"));
             };
 
-            out.printf("%nJava %s, %d cores; %d measured iterations after %d warm-up%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), iterations, iterations / 5);
+            out.printf(
+                    "%nJava %s, %d cores; %d measured iterations after %d warm-up%n",
+                    Runtime.version(), Runtime.getRuntime().availableProcessors(), iterations, iterations / 5);
             out.printf("%-48s %6s %8s %8s %8s %8s%n", "what (ms)", "n", "p50", "p90", "p99", "max");
             if (reportsOnly) {
                 reportLatency(stack, skill, out, Math.min(iterations, 200));
@@ -81,13 +98,16 @@ final class Benchmark {
             report(out, "Initiate after the cache expired (relay + MA)", coldInitiate, iterations);
 
             // The control skill: a smart-home directive and a voice intent, each one relay round trip.
-            Supplier<Long> setVolume = () -> timed(() -> expectEvent(skill.send(ControlRequests.endpoint(token,
-                    "Alexa.Speaker", "SetVolume", Conversation.KITCHEN, "volume", 25)), "Response"));
-            Supplier<Long> reportState = () -> timed(() -> expectEvent(skill.send(ControlRequests.endpoint(token,
-                    "Alexa", "ReportState", Conversation.KITCHEN)), "StateReport"));
+            Supplier<Long> setVolume = () -> timed(() -> expectEvent(
+                    skill.send(ControlRequests.endpoint(
+                            token, "Alexa.Speaker", "SetVolume", Conversation.KITCHEN, "volume", 25)),
+                    "Response"));
+            Supplier<Long> reportState = () -> timed(() -> expectEvent(
+                    skill.send(ControlRequests.endpoint(token, "Alexa", "ReportState", Conversation.KITCHEN)),
+                    "StateReport"));
             Supplier<Long> whatsPlaying = () -> timed(() -> {
-                JsonNode answer = skill.send(ControlRequests.intent(token, "en-US", "WhatsPlayingIntent",
-                        Map.of("room", "kitchen")));
+                JsonNode answer = skill.send(
+                        ControlRequests.intent(token, "en-US", "WhatsPlayingIntent", Map.of("room", "kitchen")));
                 if (!Describe.speech(answer).contains("Kitchen")) {
                     throw new IllegalStateException("unexpected answer " + answer);
                 }
@@ -108,8 +128,10 @@ final class Benchmark {
      */
     private static void reportLatency(LocalStack stack, SkillClient skill, PrintStream out, int iterations) {
         EventGatewayStandIn gateway = stack.services().gateway();
-        expectEvent(skill.send(ControlRequests.acceptGrant(LocalStack.DEMO_TOKEN,
-                stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID))), "AcceptGrant.Response");
+        expectEvent(
+                skill.send(ControlRequests.acceptGrant(
+                        LocalStack.DEMO_TOKEN, stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID))),
+                "AcceptGrant.Response");
         expectEvent(skill.send(ControlRequests.discover(LocalStack.DEMO_TOKEN)), "Discover.Response");
         int[] volume = {50};
         Supplier<Long> change = () -> {
@@ -121,7 +143,10 @@ final class Benchmark {
                 List<EventGatewayStandIn.Received> got = gateway.await(1, Duration.ofSeconds(5));
                 if (got.isEmpty() || !got.getFirst().name().equals("ChangeReport")) {
                     throw new IllegalStateException("no ChangeReport reached the gateway within 5 s of setting volume "
-                            + volume[0] + "; received " + got.stream().map(r -> r.name() + " " + r.endpointId()).toList());
+                            + volume[0] + "; received "
+                            + got.stream()
+                                    .map(r -> r.name() + " " + r.endpointId())
+                                    .toList());
                 }
                 return Duration.between(before, got.getFirst().at()).toNanos();
             } catch (InterruptedException e) {
@@ -170,7 +195,11 @@ final class Benchmark {
     static String stats(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format("%8.1f %8.1f %8.1f %8.1f", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+        return String.format(
+                "%8.1f %8.1f %8.1f %8.1f",
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 

@@ -9,12 +9,12 @@ import static io.musicassistant.alexa.local.ChaosContract.THROTTLED;
 import static io.musicassistant.alexa.local.ChaosContract.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.local.ChaosContract.Expect;
+import io.musicassistant.alexa.local.ChaosContract.Kind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.musicassistant.alexa.local.ChaosContract.Expect;
-import io.musicassistant.alexa.local.ChaosContract.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,22 +37,41 @@ final class Chaos {
     static final long BUDGET_MS = 3000;
     /** What a directive's deadline may lie after the moment we sent it (the cloud starts its clock on arrival). */
     static final long DEADLINE_SLACK_MS = 250;
+
     static final String PLAYER = Conversation.LIVING_ROOM;
     static final String VOLUME_SET = "players/cmd/volume_set";
 
     /** Every fault case, in the order they run; names are the fault interface's (plus "baseline"). */
-    static final List<String> CASES = List.of("baseline", "ma-delay", "ma-disconnect", "ma-stop", "sqs-delay", "sqs-drop",
-            "dynamodb-throttle", "lwa-slow", "lwa-fail", "gateway-fail", "connector-stop", "connector-kill", "connector-restart");
+    static final List<String> CASES = List.of(
+            "baseline",
+            "ma-delay",
+            "ma-disconnect",
+            "ma-stop",
+            "sqs-delay",
+            "sqs-drop",
+            "dynamodb-throttle",
+            "lwa-slow",
+            "lwa-fail",
+            "gateway-fail",
+            "connector-stop",
+            "connector-kill",
+            "connector-restart");
 
     /** One request and its answer. {@code marker} is the volume a SetVolume asked for (0: none). */
-    record Answer(Kind kind, String what, String outcome, long ms, long sentMs, int marker) {
-    }
+    record Answer(Kind kind, String what, String outcome, long ms, long sentMs, int marker) {}
 
     /** One printed line. */
-    record Result(String fault, int requests, long worstMs, Set<String> errors, boolean pass, String reason, long tookMs) {
+    record Result(
+            String fault, int requests, long worstMs, Set<String> errors, boolean pass, String reason, long tookMs) {
         String line() {
-            return String.format("%s %-18s requests %2d  worst %5d ms  errors %-45s (%4.1f s)%s", pass ? "PASS" : "FAIL", fault,
-                    requests, worstMs, errors.isEmpty() ? "-" : String.join(",", errors), tookMs / 1000.0,
+            return String.format(
+                    "%s %-18s requests %2d  worst %5d ms  errors %-45s (%4.1f s)%s",
+                    pass ? "PASS" : "FAIL",
+                    fault,
+                    requests,
+                    worstMs,
+                    errors.isEmpty() ? "-" : String.join(",", errors),
+                    tookMs / 1000.0,
                     pass ? "" : "  — " + reason);
         }
     }
@@ -75,7 +94,8 @@ final class Chaos {
     static int run(Path stateDir, String only, PrintStream out) throws IOException {
         Path file = stateDir.resolve("stack.json");
         if (!Files.exists(file)) {
-            System.err.println("No running local stack (" + file + " missing). Start one with scripts/local-up --faults.");
+            System.err.println(
+                    "No running local stack (" + file + " missing). Start one with scripts/local-up --faults.");
             return 3;
         }
         ChaosTarget target;
@@ -85,7 +105,9 @@ final class Chaos {
             System.err.println("error: " + e.getMessage());
             return 3;
         }
-        List<String> cases = only == null ? CASES : Arrays.stream(only.split(",")).map(String::strip).toList();
+        List<String> cases = only == null
+                ? CASES
+                : Arrays.stream(only.split(",")).map(String::strip).toList();
         List<Result> results = new Chaos(target, out).run(cases);
         return results.stream().allMatch(Result::pass) ? 0 : 1;
     }
@@ -93,11 +115,12 @@ final class Chaos {
     List<Result> run(List<String> cases) {
         for (String name : cases) {
             if (!CASES.contains(name)) {
-                throw new IllegalArgumentException("no fault case " + name + "; the cases: " + String.join(", ", CASES));
+                throw new IllegalArgumentException(
+                        "no fault case " + name + "; the cases: " + String.join(", ", CASES));
             }
         }
-        progress("Chaos against " + target.alexaUrl() + " (fault interface " + target.faultsUrl() + "), budget " + BUDGET_MS
-                + " ms per answer");
+        progress("Chaos against " + target.alexaUrl() + " (fault interface " + target.faultsUrl() + "), budget "
+                + BUDGET_MS + " ms per answer");
         target.clearFaults();
         setUp();
         List<Result> results = new ArrayList<>();
@@ -131,14 +154,18 @@ final class Chaos {
     private void setUp() {
         progress("setting up: AcceptGrant (events to the gateway), a queue (OK Computer), one of each request");
         JsonNode grant = skill.send(ControlRequests.acceptGrant(target.demoToken(), target.grantCode()));
-        require(grant.path("event").path("header").path("name").asText().equals("AcceptGrant.Response"), "AcceptGrant", grant);
+        require(
+                grant.path("event").path("header").path("name").asText().equals("AcceptGrant.Response"),
+                "AcceptGrant",
+                grant);
         JsonNode found = skill.send(AlexaRequests.getPlayableContent(target.demoToken(), "ALBUM", "OK Computer"));
         String contentId = found.path("payload").path("content").path("id").asText();
         require(!contentId.isEmpty(), "GetPlayableContent OK Computer", found);
         JsonNode started = skill.send(AlexaRequests.initiate(target.demoToken(), contentId, false));
         JsonNode method = started.path("payload").path("playbackMethod");
         require(method.has("firstItem"), "Initiate", started);
-        queue = new AlexaRequests.Position(method.path("firstItem").path("id").asText(), method.path("id").asText(), contentId);
+        queue = new AlexaRequests.Position(
+                method.path("firstItem").path("id").asText(), method.path("id").asText(), contentId);
         // Warm: the first request of each kind in a fresh JVM pays for class loading, not for a fault.
         caseRecord = new ChaosRecord(target);
         probe(OK.orOk(), target.demoToken());
@@ -234,8 +261,11 @@ final class Chaos {
         target.fault("ma-delay", true, "ms", 1500, "command", VOLUME_SET);
         int marker = marker();
         long since = System.currentTimeMillis();
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> call(Kind.SMART_HOME, "SetVolume " + marker + " (mid-command)",
-                marker, () -> setVolume(target.demoToken(), marker)));
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> call(
+                Kind.SMART_HOME,
+                "SetVolume " + marker + " (mid-command)",
+                marker,
+                () -> setVolume(target.demoToken(), marker)));
         long deadline = System.currentTimeMillis() + BUDGET_MS;
         while (System.currentTimeMillis() < deadline && caseRecord.volumeSets(since, marker) == 0) {
             pause(20);
@@ -283,7 +313,10 @@ final class Chaos {
     private void recovered() {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            if (outcome(Kind.MUSIC, skill.send(AlexaRequests.getPlayableContent(target.demoToken(), "ARTIST", "Radiohead"))).equals("ok")) {
+            if (outcome(
+                            Kind.MUSIC,
+                            skill.send(AlexaRequests.getPlayableContent(target.demoToken(), "ARTIST", "Radiohead")))
+                    .equals("ok")) {
                 return;
             }
             pause(250);
@@ -300,14 +333,23 @@ final class Chaos {
 
     private void ask(Kind kind, Expect expect, String token) {
         Answer answer = switch (kind) {
-            case MUSIC -> call(kind, "GetPlayableContent Radiohead", 0,
-                    () -> skill.send(AlexaRequests.getPlayableContent(token, "ARTIST", "Radiohead")));
+            case MUSIC ->
+                call(
+                        kind,
+                        "GetPlayableContent Radiohead",
+                        0,
+                        () -> skill.send(AlexaRequests.getPlayableContent(token, "ARTIST", "Radiohead")));
             case SMART_HOME -> {
                 int marker = marker();
                 yield call(kind, "SetVolume " + marker, marker, () -> setVolume(token, marker));
             }
-            case VOICE -> call(kind, "WhatsPlayingIntent kitchen", 0,
-                    () -> skill.send(ControlRequests.intent(token, "en-US", "WhatsPlayingIntent", Map.of("room", "kitchen"))));
+            case VOICE ->
+                call(
+                        kind,
+                        "WhatsPlayingIntent kitchen",
+                        0,
+                        () -> skill.send(ControlRequests.intent(
+                                token, "en-US", "WhatsPlayingIntent", Map.of("room", "kitchen"))));
         };
         caseRecord.answered(answer, expect);
     }
@@ -352,5 +394,4 @@ final class Chaos {
             Thread.currentThread().interrupt();
         }
     }
-
 }

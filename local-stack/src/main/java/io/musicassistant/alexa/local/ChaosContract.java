@@ -16,7 +16,11 @@ import java.util.Set;
  */
 final class ChaosContract {
 
-    enum Kind { MUSIC, SMART_HOME, VOICE }
+    enum Kind {
+        MUSIC,
+        SMART_HOME,
+        VOICE
+    }
 
     /** Which outcomes are right, per kind of request ("ok" or the Alexa error type / spoken message key). */
     record Expect(String name, Set<String> music, Set<String> smartHome, Set<String> voice) {
@@ -42,34 +46,43 @@ final class ChaosContract {
     static final Expect OK = new Expect("ok", Set.of("ok"), Set.of("ok"), Set.of("ok"));
 
     /** The home said it is going (SIGTERM): the cloud knows at once. */
-    static final Expect OFFLINE = new Expect("home offline", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("offline"));
+    static final Expect OFFLINE =
+            new Expect("home offline", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("offline"));
 
     /** The home went silent (killed, deliveries lost or late): unreachable, found out by the cloud itself. */
-    static final Expect SILENT = new Expect("home silent", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"),
-            Set.of("offline", "timeout"));
+    static final Expect SILENT = new Expect(
+            "home silent", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("offline", "timeout"));
 
-    static final Expect MA_DOWN = new Expect("MA down", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("ma.down"));
+    static final Expect MA_DOWN =
+            new Expect("MA down", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE"), Set.of("ma.down"));
 
-    static final Expect LOGIN_DOWN = new Expect("login unavailable", Set.of("INTERNAL_ERROR"), Set.of("INTERNAL_ERROR"),
-            Set.of("login.unavailable"));
+    static final Expect LOGIN_DOWN = new Expect(
+            "login unavailable", Set.of("INTERNAL_ERROR"), Set.of("INTERNAL_ERROR"), Set.of("login.unavailable"));
 
-    static final Expect THROTTLED = new Expect("internal", Set.of("INTERNAL_ERROR"), Set.of("ENDPOINT_UNREACHABLE", "INTERNAL_ERROR"),
-            // "offline": a receipt the home could not write in time under throttling reads as a silent home
-            Set.of("error", "timeout", "send.failed", "home.error", "offline")).orOk();
+    static final Expect THROTTLED = new Expect(
+                    "internal",
+                    Set.of("INTERNAL_ERROR"),
+                    Set.of("ENDPOINT_UNREACHABLE", "INTERNAL_ERROR"),
+                    // "offline": a receipt the home could not write in time under throttling reads as a silent home
+                    Set.of("error", "timeout", "send.failed", "home.error", "offline"))
+            .orOk();
 
     /** Spoken failure sentences of the voice model (en-US), to tell which one an answer is. */
     private static final Map<String, String> SPOKEN = spokenFailures();
 
-    private ChaosContract() {
-    }
+    private ChaosContract() {}
 
     /** "ok", the Alexa error type, or the key of the spoken failure. */
     static String outcome(Kind kind, JsonNode answer) {
         return switch (kind) {
-            case MUSIC -> answer.path("header").path("name").asText().equals("ErrorResponse")
-                    ? answer.path("payload").path("type").asText("?") : "ok";
-            case SMART_HOME -> answer.path("event").path("header").path("name").asText().equals("ErrorResponse")
-                    ? answer.path("event").path("payload").path("type").asText("?") : "ok";
+            case MUSIC ->
+                answer.path("header").path("name").asText().equals("ErrorResponse")
+                        ? answer.path("payload").path("type").asText("?")
+                        : "ok";
+            case SMART_HOME ->
+                answer.path("event").path("header").path("name").asText().equals("ErrorResponse")
+                        ? answer.path("event").path("payload").path("type").asText("?")
+                        : "ok";
             case VOICE -> voiceOutcome(answer);
         };
     }
@@ -79,8 +92,14 @@ final class ChaosContract {
         if (response.path("card").path("type").asText().equals("LinkAccount")) {
             return "link.account";
         }
-        String speech = response.path("outputSpeech").path("ssml").asText(response.path("outputSpeech").path("text").asText())
-                .replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        String speech = response.path("outputSpeech")
+                .path("ssml")
+                .asText(response.path("outputSpeech").path("text").asText())
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
         for (var e : SPOKEN.entrySet()) {
             if (speech.contains(e.getValue())) {
                 return e.getKey();
@@ -92,8 +111,17 @@ final class ChaosContract {
     private static Map<String, String> spokenFailures() {
         ResourceBundle bundle = ResourceBundle.getBundle("io.musicassistant.alexa.control.voice.Messages", Locale.ROOT);
         Map<String, String> spoken = new LinkedHashMap<>();
-        for (String key : List.of("offline", "ma.down", "timeout", "send.failed", "home.error", "error", "login.unavailable",
-                "link.account", "ma.refused", "not.paired")) {
+        for (String key : List.of(
+                "offline",
+                "ma.down",
+                "timeout",
+                "send.failed",
+                "home.error",
+                "error",
+                "login.unavailable",
+                "link.account",
+                "ma.refused",
+                "not.paired")) {
             if (bundle.containsKey(key)) {
                 spoken.put(key, bundle.getString(key).replace("''", "'"));
             }

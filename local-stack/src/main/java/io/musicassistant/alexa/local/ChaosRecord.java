@@ -16,6 +16,7 @@ final class ChaosRecord {
 
     /** The current case's answers and the problems found beyond them. */
     final List<Chaos.Answer> answers = new ArrayList<>();
+
     final List<String> problems = new ArrayList<>();
     private final ChaosTarget target;
 
@@ -45,7 +46,8 @@ final class ChaosRecord {
             for (JsonNode c : record) {
                 if (isVolumeSet(c, a.marker())) {
                     runs++;
-                    long late = c.path("at_ms").asLong() - (a.sentMs() + target.relayTimeoutMs() + Chaos.DEADLINE_SLACK_MS);
+                    long late =
+                            c.path("at_ms").asLong() - (a.sentMs() + target.relayTimeoutMs() + Chaos.DEADLINE_SLACK_MS);
                     if (late > 0) {
                         problems.add(a.what() + " reached Music Assistant " + late + " ms after its deadline");
                     }
@@ -71,7 +73,8 @@ final class ChaosRecord {
     }
 
     private static boolean isVolumeSet(JsonNode command, int marker) {
-        return command.path("command").asText().equals(Chaos.VOLUME_SET) && command.path("args").path("player_id").asText().equals(Chaos.PLAYER)
+        return command.path("command").asText().equals(Chaos.VOLUME_SET)
+                && command.path("args").path("player_id").asText().equals(Chaos.PLAYER)
                 && command.path("args").path("volume_level").asInt(-1) == marker;
     }
 
@@ -79,6 +82,7 @@ final class ChaosRecord {
         long worst = answers.stream().mapToLong(Chaos.Answer::ms).max().orElse(0);
         Set<String> errors = new TreeSet<>();
         answers.stream().map(Chaos.Answer::outcome).filter(o -> !o.equals("ok")).forEach(errors::add);
-        return new Chaos.Result(name, answers.size(), worst, errors, problems.isEmpty(), String.join("; ", problems), tookMs);
+        return new Chaos.Result(
+                name, answers.size(), worst, errors, problems.isEmpty(), String.join("; ", problems), tookMs);
     }
 }

@@ -14,13 +14,16 @@ public final class ControlRequests {
     /** The control skill's id in the local stack; custom requests carry it as their application id. */
     public static final String SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-00000000c0de";
 
-    private ControlRequests() {
-    }
+    private ControlRequests() {}
 
     private static ObjectNode directive(String namespace, String name) {
         ObjectNode root = AlexaRequests.JSON.createObjectNode();
-        root.putObject("directive").putObject("header").put("namespace", namespace).put("name", name)
-                .put("payloadVersion", "3").put("messageId", UUID.randomUUID().toString())
+        root.putObject("directive")
+                .putObject("header")
+                .put("namespace", namespace)
+                .put("name", name)
+                .put("payloadVersion", "3")
+                .put("messageId", UUID.randomUUID().toString())
                 .put("correlationToken", "local-" + UUID.randomUUID());
         return root;
     }
@@ -28,7 +31,11 @@ public final class ControlRequests {
     public static ObjectNode discover(String token) {
         ObjectNode root = directive("Alexa.Discovery", "Discover");
         ((ObjectNode) root.get("directive").get("header")).remove("correlationToken");
-        root.with("directive").putObject("payload").putObject("scope").put("type", "BearerToken").put("token", token);
+        root.with("directive")
+                .putObject("payload")
+                .putObject("scope")
+                .put("type", "BearerToken")
+                .put("token", token);
         return root;
     }
 
@@ -41,7 +48,8 @@ public final class ControlRequests {
     }
 
     /** A directive to one endpoint; {@code payload} holds its fields ("volume", 30). */
-    public static ObjectNode endpoint(String token, String namespace, String name, String endpointId, Object... payload) {
+    public static ObjectNode endpoint(
+            String token, String namespace, String name, String endpointId, Object... payload) {
         ObjectNode root = directive(namespace, name);
         ObjectNode endpoint = root.with("directive").putObject("endpoint");
         endpoint.putObject("scope").put("type", "BearerToken").put("token", token);
@@ -57,8 +65,9 @@ public final class ControlRequests {
     private static ObjectNode custom(String token, String locale, ObjectNode request) {
         ObjectNode root = AlexaRequests.JSON.createObjectNode();
         root.put("version", "1.0");
-        ObjectNode session = root.putObject("session").put("new", true).put("sessionId",
-                "amzn1.echo-api.session." + UUID.randomUUID());
+        ObjectNode session = root.putObject("session")
+                .put("new", true)
+                .put("sessionId", "amzn1.echo-api.session." + UUID.randomUUID());
         session.putObject("application").put("applicationId", SKILL_ID);
         ObjectNode user = session.putObject("user").put("userId", "amzn1.ask.account.LOCALDEMOVOICEUSER");
         ObjectNode system = root.putObject("context").putObject("System");
@@ -68,7 +77,9 @@ public final class ControlRequests {
             user.put("accessToken", token);
             systemUser.put("accessToken", token);
         }
-        system.putObject("device").put("deviceId", "amzn1.ask.device.LOCALDEMOECHO").putObject("supportedInterfaces");
+        system.putObject("device")
+                .put("deviceId", "amzn1.ask.device.LOCALDEMOECHO")
+                .putObject("supportedInterfaces");
         system.put("apiEndpoint", "https://api.amazonalexa.com");
         request.put("requestId", "amzn1.echo-api.request." + UUID.randomUUID());
         request.put("timestamp", Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"));
@@ -83,11 +94,14 @@ public final class ControlRequests {
 
     /** An IntentRequest; {@code slots} maps slot names to what the user said. */
     public static ObjectNode intent(String token, String locale, String intent, Map<String, String> slots) {
-        ObjectNode request = AlexaRequests.JSON.createObjectNode().put("type", "IntentRequest").put("dialogState", "COMPLETED");
+        ObjectNode request = AlexaRequests.JSON
+                .createObjectNode()
+                .put("type", "IntentRequest")
+                .put("dialogState", "COMPLETED");
         ObjectNode node = request.putObject("intent").put("name", intent).put("confirmationStatus", "NONE");
         ObjectNode slotNodes = node.putObject("slots");
-        slots.forEach((name, value) -> slotNodes.putObject(name).put("name", name).put("value", value)
-                .put("confirmationStatus", "NONE"));
+        slots.forEach((name, value) ->
+                slotNodes.putObject(name).put("name", name).put("value", value).put("confirmationStatus", "NONE"));
         return custom(token, locale, request);
     }
 }

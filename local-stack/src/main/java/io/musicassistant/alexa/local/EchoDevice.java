@@ -30,7 +30,10 @@ final class EchoDevice implements AutoCloseable {
 
     /** An Echo that gives up on a connection or an answer's head after {@code timeout}. */
     EchoDevice(SSLContext trust, Duration timeout) {
-        this.http = HttpClient.newBuilder().sslContext(trust).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(trust)
+                .connectTimeout(timeout)
+                .build();
         this.timeout = timeout;
     }
 
@@ -43,12 +46,18 @@ final class EchoDevice implements AutoCloseable {
      * One fetch. {@code correct}: every byte is what Music Assistant's stream of that track holds at
      * that offset; {@code firstByteNanos} counts from the request to the first body byte.
      */
-    record Fetched(int status, long bytes, long firstByteNanos, long totalNanos, String contentRange,
-                   String contentType, boolean correct) {
-    }
+    record Fetched(
+            int status,
+            long bytes,
+            long firstByteNanos,
+            long totalNanos,
+            String contentRange,
+            String contentType,
+            boolean correct) {}
 
     Fetched fetch(String url, String range) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "Echo/1.0(APNG)")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("User-Agent", "Echo/1.0(APNG)")
                 .timeout(timeout);
         if (range != null) {
             request.header("Range", range);
@@ -74,9 +83,14 @@ final class EchoDevice implements AutoCloseable {
                     total += n;
                 }
             }
-            return new Fetched(response.statusCode(), total, firstByte, System.nanoTime() - started,
+            return new Fetched(
+                    response.statusCode(),
+                    total,
+                    firstByte,
+                    System.nanoTime() - started,
                     response.headers().firstValue("Content-Range").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(null), correct && total > 0);
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    correct && total > 0);
         } catch (IOException e) {
             throw new UncheckedIOException("fetching " + url.split("\\?", 2)[0], e);
         } catch (InterruptedException e) {
@@ -88,6 +102,7 @@ final class EchoDevice implements AutoCloseable {
     /** The Music Assistant uri a stream URL names (its path ends in the base64url of it). */
     static String uriOf(String url) {
         String path = URI.create(url).getPath();
-        return new String(Base64.getUrlDecoder().decode(path.substring(path.lastIndexOf('/') + 1)), StandardCharsets.UTF_8);
+        return new String(
+                Base64.getUrlDecoder().decode(path.substring(path.lastIndexOf('/') + 1)), StandardCharsets.UTF_8);
     }
 }

@@ -26,44 +26,61 @@ final class FloodBenchmark {
     private static final Duration ECHO_TIMEOUT = Duration.ofSeconds(10);
     private static final int RANGE = 64 * 1024;
 
-    private FloodBenchmark() {
-    }
+    private FloodBenchmark() {}
 
-    private record Phase(int attempted, long[] servedNanos, List<String> failures) {
-    }
+    private record Phase(int attempted, long[] servedNanos, List<String> failures) {}
 
     static int run(int connections, int seconds, boolean verbose, PrintStream out) throws IOException {
         LocalStackMain.quietLogs(verbose, null);
         out.println("Starting the local stack for the flood benchmark ...");
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
-            var track = stack.connector().ma().call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(10)).get(0);
-            String url = stack.connector().signer().stream(track.path("uri").asText()).url();
+            var track = stack.connector()
+                    .ma()
+                    .call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(10))
+                    .get(0);
+            String url = stack.connector().signer().stream(track.path("uri").asText())
+                    .url();
             long length;
             try (EchoDevice echo = new EchoDevice(stack.streams().certificate().clientContext(), ECHO_TIMEOUT)) {
                 length = echo.fetch(url, null).bytes(); // on disk before anything is measured
             }
             int port = URI.create(url).getPort();
-            out.printf("%nJava %s, %d cores; stream server on port %d, %s%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), port, stack.connector().audio().server().limits());
+            out.printf(
+                    "%nJava %s, %d cores; stream server on port %d, %s%n",
+                    Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(),
+                    port,
+                    stack.connector().audio().server().limits());
             Phase quiet = measure(stack, url, length, Duration.ofSeconds(Math.min(15, seconds)));
             Phase flooded;
-            try (SlowConnectionFlood flood = SlowConnectionFlood.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    InetAddress.getByName("127.0.0.2"), true, connections, Duration.ofSeconds(1))) {
+            try (SlowConnectionFlood flood = SlowConnectionFlood.start(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    InetAddress.getByName("127.0.0.2"),
+                    true,
+                    connections,
+                    Duration.ofSeconds(1))) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (flood.connected() < connections && System.nanoTime() < deadline) {
                     pause(100);
                 }
-                out.printf("flood: %d connections from 127.0.0.2 (a third each idle, half-open TLS, header a byte a second), "
-                        + "%d made so far%n", connections, flood.connected());
+                out.printf(
+                        "flood: %d connections from 127.0.0.2 (a third each idle, half-open TLS, header a byte a second), "
+                                + "%d made so far%n",
+                        connections, flood.connected());
                 flooded = measure(stack, url, length, Duration.ofSeconds(seconds));
-                out.printf("flood after %d s: %d connections held open, %d made in all (each closed one is reopened after ~1 s), "
-                        + "%d attempts failed%n", seconds, flood.open(), flood.connected(), flood.failed());
+                out.printf(
+                        "flood after %d s: %d connections held open, %d made in all (each closed one is reopened after ~1 s), "
+                                + "%d attempts failed%n",
+                        seconds, flood.open(), flood.connected(), flood.failed());
             }
-            out.printf("%n%-48s %9s %8s %8s %8s %8s%n", "Echo range requests (ms)", "served", "p50", "p90", "p99", "max");
+            out.printf(
+                    "%n%-48s %9s %8s %8s %8s %8s%n", "Echo range requests (ms)", "served", "p50", "p90", "p99", "max");
             print(out, "quiet server, " + quiet.attempted() + " requests", quiet);
             print(out, "during the flood of " + connections + ", " + flooded.attempted() + " requests", flooded);
             if (!flooded.failures().isEmpty()) {
-                out.println("  failures during the flood (first 5): " + flooded.failures().subList(0, Math.min(5, flooded.failures().size())));
+                out.println("  failures during the flood (first 5): "
+                        + flooded.failures()
+                                .subList(0, Math.min(5, flooded.failures().size())));
             }
             return 0;
         }
@@ -95,8 +112,9 @@ final class FloodBenchmark {
     }
 
     private static void print(PrintStream out, String what, Phase phase) {
-        out.printf("%-48s %9s %s%n", what, phase.servedNanos().length + "/" + phase.attempted(),
-                Benchmark.stats(phase.servedNanos()));
+        out.printf(
+                "%-48s %9s %s%n",
+                what, phase.servedNanos().length + "/" + phase.attempted(), Benchmark.stats(phase.servedNanos()));
     }
 
     private static void pause(long millis) {

@@ -23,8 +23,7 @@ final class LivenessBenchmark {
     /** The contract: every answer while the home is silent within this (docs/benchmarks.md). */
     static final long BOUND_MS = 1500;
 
-    private LivenessBenchmark() {
-    }
+    private LivenessBenchmark() {}
 
     static int run(int directives, boolean verbose, PrintStream out) throws IOException {
         LocalStackMain.quietLogs(verbose, null);
@@ -32,7 +31,9 @@ final class LivenessBenchmark {
         try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), m -> out.println("• " + m))) {
             SkillClient skill = new SkillClient(stack.alexaUrl());
             String token = LocalStack.DEMO_TOKEN;
-            expect(skill.send(ControlRequests.acceptGrant(token, stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID))),
+            expect(
+                    skill.send(ControlRequests.acceptGrant(
+                            token, stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID))),
                     "AcceptGrant.Response");
             expect(skill.send(ControlRequests.discover(token)), "Discover.Response");
             JsonNode reportState = ControlRequests.endpoint(token, "Alexa", "ReportState", Conversation.BEDROOM);
@@ -62,8 +63,11 @@ final class LivenessBenchmark {
                 JsonNode answer = skill.send(control ? reportState : search);
                 long took = System.nanoTime() - started;
                 (control ? smartHome : music).add(took);
-                String outcome = control ? Conversation.outcome(answer)
-                        : answer.path("payload").path("type").asText(answer.path("header").path("name").asText());
+                String outcome = control
+                        ? Conversation.outcome(answer)
+                        : answer.path("payload")
+                                .path("type")
+                                .asText(answer.path("header").path("name").asText());
                 outcomes.merge(outcome, 1, Integer::sum);
                 sleepMs(50); // a household's pace, sped up: probes (one per 10 s) stay in the sample
             }
@@ -76,23 +80,48 @@ final class LivenessBenchmark {
             for (long t : music) {
                 all[n++] = t;
             }
-            long over = java.util.Arrays.stream(all).filter(t -> t > BOUND_MS * 1_000_000).count();
+            long over = java.util.Arrays.stream(all)
+                    .filter(t -> t > BOUND_MS * 1_000_000)
+                    .count();
 
             stack.cloud().healthSweep().run();
-            List<EventGatewayStandIn.Received> reports = stack.services().gateway().received();
-            long unreachable = reports.stream().filter(r -> r.event().path("event").path("payload").path("change")
-                    .path("properties").path(0).path("value").path("value").asText().equals("UNREACHABLE")).count();
+            List<EventGatewayStandIn.Received> reports =
+                    stack.services().gateway().received();
+            long unreachable = reports.stream()
+                    .filter(r -> r.event()
+                            .path("event")
+                            .path("payload")
+                            .path("change")
+                            .path("properties")
+                            .path(0)
+                            .path("value")
+                            .path("value")
+                            .asText()
+                            .equals("UNREACHABLE"))
+                    .count();
 
-            out.printf("%nJava %s, %d cores; receipt timeout %d ms, relay timeout %d ms%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), stack.cloud().config().relayAckTimeout().toMillis(),
+            out.printf(
+                    "%nJava %s, %d cores; receipt timeout %d ms, relay timeout %d ms%n",
+                    Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(),
+                    stack.cloud().config().relayAckTimeout().toMillis(),
                     stack.cloud().config().relayTimeout().toMillis());
             out.printf("%-48s %6s %8s %8s %8s %8s%n", "what (ms)", "n", "p50", "p90", "p99", "max");
             Benchmark.line(out, "healthy home: ReportState", healthy);
             Benchmark.line(out, "silent home: every answer", all);
-            Benchmark.line(out, "silent home: smart-home ReportState", smartHome.stream().mapToLong(Long::longValue).toArray());
-            Benchmark.line(out, "silent home: music GetPlayableContent", music.stream().mapToLong(Long::longValue).toArray());
-            out.printf("%nanswers while silent: %s over %.1f s; over %d ms: %d%n", outcomes, silentSeconds, BOUND_MS, over);
-            out.printf("EndpointHealth UNREACHABLE reports after the next sweep: %d (players the demo account discovered)%n",
+            Benchmark.line(
+                    out,
+                    "silent home: smart-home ReportState",
+                    smartHome.stream().mapToLong(Long::longValue).toArray());
+            Benchmark.line(
+                    out,
+                    "silent home: music GetPlayableContent",
+                    music.stream().mapToLong(Long::longValue).toArray());
+            out.printf(
+                    "%nanswers while silent: %s over %.1f s; over %d ms: %d%n",
+                    outcomes, silentSeconds, BOUND_MS, over);
+            out.printf(
+                    "EndpointHealth UNREACHABLE reports after the next sweep: %d (players the demo account discovered)%n",
                     unreachable);
             return over == 0 ? 0 : 1;
         }

@@ -44,13 +44,16 @@ public final class LocalBuckets {
                 } catch (BucketAlreadyOwnedByYouException alreadyThere) {
                     // Idempotent, like the tables.
                 }
-                s3.putBucketLifecycleConfiguration(b -> b.bucket(name).lifecycleConfiguration(c -> c.rules(r -> {
-                    r.id("tidy").status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
-                            .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1));
-                    if (spec.expireAfterDays() > 0) {
-                        r.expiration(e -> e.days(spec.expireAfterDays()));
-                    }
-                })));
+                s3.putBucketLifecycleConfiguration(b -> b.bucket(name)
+                        .lifecycleConfiguration(c -> c.rules(r -> {
+                            r.id("tidy")
+                                    .status(ExpirationStatus.ENABLED)
+                                    .filter(f -> f.prefix(""))
+                                    .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1));
+                            if (spec.expireAfterDays() > 0) {
+                                r.expiration(e -> e.days(spec.expireAfterDays()));
+                            }
+                        })));
                 created.add(name);
             }
         }
@@ -58,15 +61,22 @@ public final class LocalBuckets {
     }
 
     public S3Client client() {
-        return S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
+        return S3Client.builder()
+                .endpointOverride(services.s3Endpoint())
+                .region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
+        return S3Presigner.builder()
+                .endpointOverride(services.s3Endpoint())
+                .region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
     }
 }

@@ -47,13 +47,19 @@ final class LocalCatalogs implements AutoCloseable {
     static LocalCatalogs start(DevServices services, LocalBuckets buckets, Path catalogsDir) {
         SmapiStandIn smapi;
         try {
-            smapi = SmapiStandIn.start(0, catalogsDir != null ? catalogsDir : Files.createTempDirectory("ma-alexa-catalogs-"),
-                    services.lwa(), SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(50)));
+            smapi = SmapiStandIn.start(
+                    0,
+                    catalogsDir != null ? catalogsDir : Files.createTempDirectory("ma-alexa-catalogs-"),
+                    services.lwa(),
+                    SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(50)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        services.lwa().registerRefreshToken(SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN, "amzn1.account.AELOCALDEVELOPER");
-        LocalCatalogBuild.Smapi smapiEndpoint = new LocalCatalogBuild.Smapi(URI.create(smapi.baseUrl()),
+        services.lwa()
+                .registerRefreshToken(
+                        SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN, "amzn1.account.AELOCALDEVELOPER");
+        LocalCatalogBuild.Smapi smapiEndpoint = new LocalCatalogBuild.Smapi(
+                URI.create(smapi.baseUrl()),
                 URI.create(services.lwa().baseUrl() + "/auth/o2/token"),
                 new SmapiCredentials(SMAPI_CLIENT_ID, SMAPI_CLIENT_SECRET, SMAPI_REFRESH_TOKEN, "M1LOCALVENDOR"));
         return new LocalCatalogs(buckets, smapi, smapiEndpoint);
@@ -69,17 +75,29 @@ final class LocalCatalogs implements AutoCloseable {
      */
     BuildReport build(boolean force, Consumer<String> progress) {
         try (var s3 = buckets.client()) {
-            return LocalCatalogBuild.run(s3, buckets.names().name(Buckets.CATALOG), smapiEndpoint,
-                    new LocalCatalogBuild.Settings(LocalStack.MUSIC_SKILL_ID, CatalogLocale.parse(CATALOG_LOCALES), MergeQuery.withDefaultCaps(),
-                            Duration.ofSeconds(30), Duration.ofHours(4)), force, progress);
+            return LocalCatalogBuild.run(
+                    s3,
+                    buckets.names().name(Buckets.CATALOG),
+                    smapiEndpoint,
+                    new LocalCatalogBuild.Settings(
+                            LocalStack.MUSIC_SKILL_ID,
+                            CatalogLocale.parse(CATALOG_LOCALES),
+                            MergeQuery.withDefaultCaps(),
+                            Duration.ofSeconds(30),
+                            Duration.ofHours(4)),
+                    force,
+                    progress);
         }
     }
 
     /** The version (ETag) of this home's library snapshot in the local S3, or null before its first upload. */
     String snapshotVersion() {
         try (var s3 = buckets.client()) {
-            return new CatalogStore(s3, buckets.names().name(Buckets.CATALOG)).snapshots().stream().findFirst()
-                    .map(CatalogStore.Snapshot::eTag).orElse(null);
+            return new CatalogStore(s3, buckets.names().name(Buckets.CATALOG))
+                    .snapshots().stream()
+                            .findFirst()
+                            .map(CatalogStore.Snapshot::eTag)
+                            .orElse(null);
         }
     }
 
@@ -93,7 +111,8 @@ final class LocalCatalogs implements AutoCloseable {
             }
             LocalConnector.sleep(200);
         }
-        throw new IllegalStateException("the connector's library snapshot did not arrive within " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+                "the connector's library snapshot did not arrive within " + timeout.toSeconds() + " s");
     }
 
     @Override

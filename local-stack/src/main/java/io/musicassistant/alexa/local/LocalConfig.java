@@ -21,8 +21,7 @@ final class LocalConfig {
     /** The relay API's key for source-address hashes and unknown-home proofs; fixed so that proofs outlive a restart. */
     static final String LOCAL_DEPLOYMENT_KEY = "local-stack-deployment-key-not-secret";
 
-    private LocalConfig() {
-    }
+    private LocalConfig() {}
 
     static Config cloudConfig(DevServices services) {
         return cloudConfig(services, null);
@@ -47,7 +46,9 @@ final class LocalConfig {
         env.put("EVENT_GATEWAY_URL", services.gateway().eventsUrl());
         env.put("CONTROL_SKILL_ID", ControlRequests.SKILL_ID);
         // Library snapshots go to the catalog bucket in Moto, presigned path-style against its endpoint.
-        env.put("CATALOG_BUCKET", new LocalBuckets(services, env.get("TABLE_PREFIX")).names().name(Buckets.CATALOG));
+        env.put(
+                "CATALOG_BUCKET",
+                new LocalBuckets(services, env.get("TABLE_PREFIX")).names().name(Buckets.CATALOG));
         env.put("S3_ENDPOINT", services.s3Endpoint().toString());
         if (faults != null) {
             env.put("DYNAMODB_ENDPOINT", faults.dynamoDbEndpoint().toString());
@@ -60,7 +61,8 @@ final class LocalConfig {
      * The connector's settings, as the environment variables a connector reads: the connector in this
      * JVM loads them as {@code ConnectorMain} does, a connector process (with faults) gets them as its environment.
      */
-    static Map<String, String> connectorEnv(LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams) {
+    static Map<String, String> connectorEnv(
+            LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams) {
         Map<String, String> env = new HashMap<>();
         env.put("MA_URL", ma.wsUrl());
         env.put("MA_TOKEN", ma.adminToken());

@@ -37,10 +37,17 @@ final class LocalConnector {
     private final LocalStack.Streams streams;
     /** With faults: the connector as a child process (then {@link #connector} stays null). */
     private final ConnectorProcess child;
+
     private volatile Connector connector;
 
-    private LocalConnector(LocalEndpoint endpoint, MaSimulator ma, CloudWiring cloud, Path state, LocalStack.Streams streams,
-                           Connector connector, ConnectorProcess child) {
+    private LocalConnector(
+            LocalEndpoint endpoint,
+            MaSimulator ma,
+            CloudWiring cloud,
+            Path state,
+            LocalStack.Streams streams,
+            Connector connector,
+            ConnectorProcess child) {
         this.endpoint = endpoint;
         this.ma = ma;
         this.cloud = cloud;
@@ -54,15 +61,16 @@ final class LocalConnector {
      * Starts the connector with a fresh state directory: in this JVM, or with {@code connectorLog}
      * as a process of its own (for the faults).
      */
-    static LocalConnector start(LocalEndpoint endpoint, MaSimulator ma, CloudWiring cloud, Path connectorLog,
-                                Consumer<String> progress) {
+    static LocalConnector start(
+            LocalEndpoint endpoint, MaSimulator ma, CloudWiring cloud, Path connectorLog, Consumer<String> progress) {
         Path state;
         try {
             state = Files.createTempDirectory("ma-alexa-connector-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalStack.Streams streams = new LocalStack.Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
+        LocalStack.Streams streams =
+                new LocalStack.Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
         Connector connector = null;
         ConnectorProcess child = null;
         if (connectorLog == null) {
@@ -75,10 +83,11 @@ final class LocalConnector {
         return new LocalConnector(endpoint, ma, cloud, state, streams, connector, child);
     }
 
-    private static Connector startInThisJvm(LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams,
-                                           Consumer<String> progress) {
+    private static Connector startInThisJvm(
+            LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams, Consumer<String> progress) {
         ConnectorConfig config = ConnectorConfig.load(LocalConfig.connectorEnv(endpoint, ma, state, streams));
-        return Connector.start(config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
+        return Connector.start(
+                config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
 
     /** The code the connector shows (in this JVM), or one asked for with the home's credentials (a connector process). */
@@ -91,14 +100,17 @@ final class LocalConnector {
         if (home.isEmpty()) {
             return null;
         }
-        return new RelayApiClient(URI.create(endpoint.baseUrl())).pairingCode(home.get().instanceId(), home.get().instanceSecret()).code();
+        return new RelayApiClient(URI.create(endpoint.baseUrl()))
+                .pairingCode(home.get().instanceId(), home.get().instanceSecret())
+                .code();
     }
 
     /** Pairs the connector's home with the demo user: the code read from the connector, claimed with the demo token. */
     void pairDemoUser() {
         String code = null;
         // A connector process first starts a JVM of its own.
-        long deadline = System.nanoTime() + Duration.ofSeconds(child == null ? 15 : 60).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(child == null ? 15 : 60).toNanos();
         while (code == null && System.nanoTime() < deadline) {
             code = currentPairingCode();
             if (code == null) {
@@ -111,9 +123,11 @@ final class LocalConnector {
         HttpRequest claim = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/v1/pairings"))
                 .header("Authorization", "Bearer " + LocalStack.DEMO_TOKEN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}"))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(claim, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(claim, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("pairing failed: " + response.body());
             }
@@ -140,8 +154,11 @@ final class LocalConnector {
         long lastNudge = System.nanoTime() - Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < deadline) {
             var home = directory.homeOf(LocalStack.DEMO_USER_ID);
-            if (home.isPresent() && home.get().heartbeatAt() != null && home.get().heartbeatAt().isAfter(after)
-                    && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter()) == Home.Availability.ONLINE) {
+            if (home.isPresent()
+                    && home.get().heartbeatAt() != null
+                    && home.get().heartbeatAt().isAfter(after)
+                    && home.get().availability(Instant.now(), cloud.config().heartbeatStaleAfter())
+                            == Home.Availability.ONLINE) {
                 return;
             }
             if (System.nanoTime() - lastNudge > Duration.ofSeconds(2).toNanos() && connector != null) {

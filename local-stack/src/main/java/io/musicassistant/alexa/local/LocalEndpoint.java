@@ -42,7 +42,10 @@ public final class LocalEndpoint implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         server.createContext("/alexa", this::alexa);
         server.createContext("/v1/", this::relay);
-        server.createContext("/health", exchange -> SmallHttp.send(exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
+        server.createContext(
+                "/health",
+                exchange -> SmallHttp.send(
+                        exchange, 200, "application/json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/_local/catalog-build", this::catalogBuild);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -67,16 +70,24 @@ public final class LocalEndpoint implements AutoCloseable {
     private void catalogBuild(HttpExchange exchange) throws IOException {
         read(exchange.getRequestBody());
         if (!"POST".equals(exchange.getRequestMethod()) || catalogBuilds == null) {
-            SmallHttp.send(exchange, 405, "text/plain", "POST to run a catalog build\n".getBytes(StandardCharsets.UTF_8));
+            SmallHttp.send(
+                    exchange, 405, "text/plain", "POST to run a catalog build\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         boolean force = "force=true".equals(exchange.getRequestURI().getQuery());
         try {
-            BuildReport report = catalogBuilds.build(force, message -> { });
+            BuildReport report = catalogBuilds.build(force, message -> {});
             SmallHttp.send(exchange, 200, "application/json", report.toJson().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            SmallHttp.send(exchange, 500, "application/json", RelayJson.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()))
-                    .toString().getBytes(StandardCharsets.UTF_8));
+            SmallHttp.send(
+                    exchange,
+                    500,
+                    "application/json",
+                    RelayJson.mapper()
+                            .createObjectNode()
+                            .put("error", String.valueOf(e.getMessage()))
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -94,7 +105,8 @@ public final class LocalEndpoint implements AutoCloseable {
             return;
         }
         byte[] body = read(exchange.getRequestBody());
-        SmallHttp.send(exchange, 200, "application/json", forControlSkill(body) ? control.handle(body) : music.handle(body));
+        SmallHttp.send(
+                exchange, 200, "application/json", forControlSkill(body) ? control.handle(body) : music.handle(body));
     }
 
     /**
@@ -109,7 +121,10 @@ public final class LocalEndpoint implements AutoCloseable {
         }
         try {
             JsonNode root = RelayJson.mapper().readTree(body);
-            return root != null && root.isObject() && !root.has("header") && (root.has("directive") || root.has("request"));
+            return root != null
+                    && root.isObject()
+                    && !root.has("header")
+                    && (root.has("directive") || root.has("request"));
         } catch (IOException notJson) {
             return false;
         }
@@ -119,10 +134,15 @@ public final class LocalEndpoint implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.getFirst()));
         byte[] body = read(exchange.getRequestBody());
-        ApiResponse response = relay.handle(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                headers, body, exchange.getRemoteAddress().getAddress().getHostAddress()));
+        ApiResponse response = relay.handle(new ApiRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                headers,
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress()));
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        SmallHttp.send(exchange, response.status(), "application/json", response.body().getBytes(StandardCharsets.UTF_8));
+        SmallHttp.send(
+                exchange, response.status(), "application/json", response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] read(InputStream in) throws IOException {

@@ -26,12 +26,16 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
 
     /** The demo user's Login-with-Amazon access token, documented in the README. Valid only here. */
-    public static final String DEMO_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalDemoUser-0001-OnlyValidAgainstTheLocalStack";
+    public static final String DEMO_TOKEN =
+            "Atza|IwEBIMusicAssistantAlexaLocalDemoUser-0001-OnlyValidAgainstTheLocalStack";
+
     public static final String DEMO_USER_ID = "amzn1.account.AEDEMOUSERMUSICASSISTANTLOCAL01";
     /** A second Amazon user who linked the skill but never paired a home. */
-    public static final String UNPAIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalUnpaired-0002-OnlyValidAgainstTheLocalStack";
+    public static final String UNPAIRED_TOKEN =
+            "Atza|IwEBIMusicAssistantAlexaLocalUnpaired-0002-OnlyValidAgainstTheLocalStack";
     /** The demo user's token from an hour ago: expired. */
-    public static final String EXPIRED_TOKEN = "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
+    public static final String EXPIRED_TOKEN =
+            "Atza|IwEBIMusicAssistantAlexaLocalExpired-0003-OnlyValidAgainstTheLocalStack";
     /** The local music skill's id: the catalogs are associated with it. */
     public static final String MUSIC_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-0000000c0a1a";
 
@@ -50,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final MaSimulator ma;
     private final LocalConnector connector;
     private final java.util.concurrent.ScheduledExecutorService healthSweeps =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("health-sweep").unstarted(r));
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("health-sweep").unstarted(r));
     private final Faults faults;
 
     /**
@@ -63,8 +68,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private LocalStack(DevServices services, LocalBuckets buckets, LocalCatalogs catalogs, CloudWiring cloud, LocalEndpoint endpoint,
-                       MaSimulator ma, LocalConnector connector, Faults faults) {
+    private LocalStack(
+            DevServices services,
+            LocalBuckets buckets,
+            LocalCatalogs catalogs,
+            CloudWiring cloud,
+            LocalEndpoint endpoint,
+            MaSimulator ma,
+            LocalConnector connector,
+            Faults faults) {
         this.services = services;
         this.buckets = buckets;
         this.catalogs = catalogs;
@@ -92,7 +104,8 @@ public final class LocalStack implements AutoCloseable {
      * DynamoDB, the connector as a child process logging to {@code connectorLog}, and the fault
      * interface under {@code /_faults} on the endpoint.
      */
-    public static LocalStack startWithFaults(Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
+    public static LocalStack startWithFaults(
+            Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
         return start(ports, catalogsDir, java.util.Objects.requireNonNull(connectorLog), progress);
     }
 
@@ -102,10 +115,20 @@ public final class LocalStack implements AutoCloseable {
         DevServices services = DevServices.start(ports.aws(), ports.sqs(), ports.lwa());
         Instant farFuture = Instant.now().plus(Duration.ofDays(3650));
         services.lwa().registerToken(DEMO_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID, farFuture);
-        services.lwa().registerToken(UNPAIRED_TOKEN, "amzn1.account.AEUNPAIREDUSERLOCAL000000002", "Unpaired User",
-                DevServices.LWA_CLIENT_ID, farFuture);
-        services.lwa().registerToken(EXPIRED_TOKEN, DEMO_USER_ID, "Demo User", DevServices.LWA_CLIENT_ID,
-                Instant.now().minus(Duration.ofMinutes(5)));
+        services.lwa()
+                .registerToken(
+                        UNPAIRED_TOKEN,
+                        "amzn1.account.AEUNPAIREDUSERLOCAL000000002",
+                        "Unpaired User",
+                        DevServices.LWA_CLIENT_ID,
+                        farFuture);
+        services.lwa()
+                .registerToken(
+                        EXPIRED_TOKEN,
+                        DEMO_USER_ID,
+                        "Demo User",
+                        DevServices.LWA_CLIENT_ID,
+                        Instant.now().minus(Duration.ofMinutes(5)));
 
         progress.accept("Creating the DynamoDB tables and S3 buckets, starting the skill endpoint ...");
         Faults faults = connectorLog == null ? null : Faults.start(services);
@@ -134,14 +157,16 @@ public final class LocalStack implements AutoCloseable {
         endpoint.onCatalogBuild(stack::buildCatalogs);
         stack.sweepHealth();
 
-        progress.accept("Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
+        progress.accept(
+                "Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
         connector.pairDemoUser();
         connector.awaitHomeOnline(Duration.ofSeconds(20));
         if (faults != null) {
             faults.attach(ma, connector.process());
         }
-        progress.accept(String.format("Local stack ready in %.1f s: skill endpoint %s", (System.nanoTime() - started) / 1e9,
-                endpoint.alexaUrl()));
+        progress.accept(String.format(
+                "Local stack ready in %.1f s: skill endpoint %s",
+                (System.nanoTime() - started) / 1e9, endpoint.alexaUrl()));
         return stack;
     }
 
@@ -169,13 +194,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** The health sweep, every 5 s here (every minute in AWS): offline homes' players reported UNREACHABLE, and back. */
     private void sweepHealth() {
-        healthSweeps.scheduleWithFixedDelay(() -> {
-            try {
-                cloud.healthSweep().run();
-            } catch (RuntimeException e) {
-                // the next run tries again, as the scheduled Lambda does
-            }
-        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        healthSweeps.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        cloud.healthSweep().run();
+                    } catch (RuntimeException e) {
+                        // the next run tries again, as the scheduled Lambda does
+                    }
+                },
+                5,
+                5,
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Stops the connector the way Docker would (SIGTERM): it tells the cloud it is going. */

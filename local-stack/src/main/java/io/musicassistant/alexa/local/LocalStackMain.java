@@ -39,8 +39,7 @@ import java.util.function.Consumer;
  */
 public final class LocalStackMain {
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "demo" : args[0];
@@ -49,29 +48,59 @@ public final class LocalStackMain {
         try {
             code = switch (command) {
                 case "demo" -> demo(options.contains("--json"), options.contains("--verbose"));
-                case "up" -> up(intOption(options, "--port", 8780), Path.of(option(options, "--state-dir", ".local")),
-                        options.contains("--verbose"), options.contains("--faults"));
-                case "chaos" -> Chaos.run(Path.of(option(options, "--state-dir", ".local")), option(options, "--only", null),
-                        System.out);
-                case "invoke" -> invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
-                case "catalog" -> catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
-                case "bench" -> options.contains("--silent")
-                        ? LivenessBenchmark.run(intOption(options, "--directives", 200), options.contains("--verbose"), System.out)
-                        : options.contains("--cost")
-                        ? CostModel.run(options.contains("--verbose"), System.out)
-                        : options.contains("--flood")
-                        ? FloodBenchmark.run(intOption(options, "--connections", 1000), intOption(options, "--seconds", 45),
-                                options.contains("--verbose"), System.out)
-                        : options.contains("--export")
-                        ? ExportBenchmark.run(intOption(options, "--tracks", 50_000), System.out)
-                        : options.contains("--catalog")
-                        ? CatalogBenchmark.run(java.util.Arrays.stream(option(options, "--homes", "1000,10000").split(","))
-                                .map(String::strip).map(Integer::valueOf).toList(), Path.of(option(options, "--data-dir", ".local/bench")),
-                                option(options, "--duckdb-memory", null), System.out)
-                        : Benchmark.run(intOption(options, "--iterations", 300), options.contains("--verbose"),
-                                options.contains("--reports-only"), options.contains("--audio-only"), System.out);
+                case "up" ->
+                    up(
+                            intOption(options, "--port", 8780),
+                            Path.of(option(options, "--state-dir", ".local")),
+                            options.contains("--verbose"),
+                            options.contains("--faults"));
+                case "chaos" ->
+                    Chaos.run(
+                            Path.of(option(options, "--state-dir", ".local")),
+                            option(options, "--only", null),
+                            System.out);
+                case "invoke" ->
+                    invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
+                case "catalog" ->
+                    catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
+                case "bench" ->
+                    options.contains("--silent")
+                            ? LivenessBenchmark.run(
+                                    intOption(options, "--directives", 200), options.contains("--verbose"), System.out)
+                            : options.contains("--cost")
+                                    ? CostModel.run(options.contains("--verbose"), System.out)
+                                    : options.contains("--flood")
+                                            ? FloodBenchmark.run(
+                                                    intOption(options, "--connections", 1000),
+                                                    intOption(options, "--seconds", 45),
+                                                    options.contains("--verbose"),
+                                                    System.out)
+                                            : options.contains("--export")
+                                                    ? ExportBenchmark.run(
+                                                            intOption(options, "--tracks", 50_000), System.out)
+                                                    : options.contains("--catalog")
+                                                            ? CatalogBenchmark.run(
+                                                                    java.util.Arrays.stream(option(
+                                                                                            options,
+                                                                                            "--homes",
+                                                                                            "1000,10000")
+                                                                                    .split(","))
+                                                                            .map(String::strip)
+                                                                            .map(Integer::valueOf)
+                                                                            .toList(),
+                                                                    Path.of(option(
+                                                                            options, "--data-dir", ".local/bench")),
+                                                                    option(options, "--duckdb-memory", null),
+                                                                    System.out)
+                                                            : Benchmark.run(
+                                                                    intOption(options, "--iterations", 300),
+                                                                    options.contains("--verbose"),
+                                                                    options.contains("--reports-only"),
+                                                                    options.contains("--audio-only"),
+                                                                    System.out);
                 default -> {
-                    System.err.println("usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
+                    System.err.println(
+                            "usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
                     yield 2;
                 }
             };
@@ -107,8 +136,10 @@ public final class LocalStackMain {
         Consumer<String> progress = message -> out.println("• " + message);
         out.println("Music Assistant for Alexa — local demo");
         out.println("Everything runs on this machine: real Moto (DynamoDB, S3, STS) and ElasticMQ (SQS) servers, a");
-        out.println("Login-with-Amazon stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
-        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), freshCatalogsDir(Path.of(".local")), progress)) {
+        out.println(
+                "Login-with-Amazon stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
+        try (LocalStack stack =
+                LocalStack.start(LocalStack.Ports.ephemeral(), freshCatalogsDir(Path.of(".local")), progress)) {
             out.println("\nThe conversation (→ what Alexa sends the skill, ← what the skill answers):");
             List<String> failures = new Conversation(new SkillClient(stack.alexaUrl()), out, json).run(stack, progress);
             out.println();
@@ -128,7 +159,8 @@ public final class LocalStackMain {
         Consumer<String> progress = message -> System.out.println("• " + message);
         LocalStack.Ports ports = new LocalStack.Ports(port, 0, 0, 0, 0);
         LocalStack stack = faults
-                ? LocalStack.startWithFaults(ports, freshCatalogsDir(stateDir), stateDir.resolve("connector.log"), progress)
+                ? LocalStack.startWithFaults(
+                        ports, freshCatalogsDir(stateDir), stateDir.resolve("connector.log"), progress)
                 : LocalStack.start(ports, freshCatalogsDir(stateDir), progress);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("alexa_url", stack.alexaUrl());
@@ -138,13 +170,17 @@ public final class LocalStackMain {
         info.put("expired_token", LocalStack.EXPIRED_TOKEN);
         info.put("ma_ws_url", stack.ma().wsUrl());
         info.put("stream_base", stack.streams().base());
-        info.put("stream_tls_trust_store", stack.streams().certificate().keyStore().toString());
+        info.put(
+                "stream_tls_trust_store",
+                stack.streams().certificate().keyStore().toString());
         info.put("stream_tls_ca_pem", stack.streams().certificate().pem().toString());
         info.put("dynamodb_endpoint", stack.services().dynamoDbEndpoint().toString());
         info.put("s3_endpoint", stack.services().s3Endpoint().toString());
         info.put("sts_endpoint", stack.services().stsEndpoint().toString());
         info.put("sqs_endpoint", stack.services().sqsEndpoint().toString());
-        info.put("buckets", Buckets.ALL.stream().map(stack.buckets().names()::name).toList());
+        info.put(
+                "buckets",
+                Buckets.ALL.stream().map(stack.buckets().names()::name).toList());
         info.put("moto_pid", stack.services().moto().pid());
         info.put("smapi_url", stack.smapi().baseUrl());
         info.put("catalogs_dir", stack.smapi().storeDir().toString());
@@ -161,19 +197,24 @@ public final class LocalStackMain {
         }
         Path file = stateDir.resolve("stack.json");
         Path temp = stateDir.resolve("stack.json.tmp");
-        Files.writeString(temp, RelayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+        Files.writeString(
+                temp, RelayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // best effort
-            }
-            stack.close();
-            stopped.countDown();
-        }, "local-stack-stop"));
-        System.out.println("• Running. Details in " + file + "; logs in " + stateDir.resolve("stack.log") + ". Stop with scripts/local-down.");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                Files.deleteIfExists(file);
+                            } catch (IOException ignored) {
+                                // best effort
+                            }
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-stop"));
+        System.out.println("• Running. Details in " + file + "; logs in " + stateDir.resolve("stack.log")
+                + ". Stop with scripts/local-down.");
         stopped.await();
         return 0;
     }
@@ -202,24 +243,37 @@ public final class LocalStackMain {
             return 2;
         }
         JsonNode stack = RelayJson.mapper().readTree(file.toFile());
-        System.out.println("• Building the voice catalogs from every home's snapshot (DuckDB), uploading to the SMAPI stand-in ...");
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.path("relay_api_url").asText()
-                + "/_local/catalog-build" + (force ? "?force=true" : ""))).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        System.out.println(
+                "• Building the voice catalogs from every home's snapshot (DuckDB), uploading to the SMAPI stand-in ...");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        stack.path("relay_api_url").asText() + "/_local/catalog-build" + (force ? "?force=true" : "")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         JsonNode report = RelayJson.mapper().readTree(response.body());
         if (response.statusCode() != 200) {
-            System.err.println("error: the build failed: " + report.path("error").asText(response.body()));
+            System.err.println(
+                    "error: the build failed: " + report.path("error").asText(response.body()));
             return 1;
         }
         if (report.path("skipped").asBoolean()) {
-            System.out.println("• No home's library changed since the last build (scripts/catalog --force builds anyway).");
+            System.out.println(
+                    "• No home's library changed since the last build (scripts/catalog --force builds anyway).");
         }
         for (JsonNode type : report.path("types")) {
-            System.out.printf("  %-24s %,7d kept  %,5d new  %,4d changed  %,4d deleted  → %s%s%n", type.path("type").asText(),
-                    type.path("kept").asLong(), type.path("added").asLong(), type.path("changed").asLong(), type.path("deleted").asLong(),
-                    type.path("outcome").asText(), type.path("errors").isEmpty() ? "" : " " + type.path("errors"));
+            System.out.printf(
+                    "  %-24s %,7d kept  %,5d new  %,4d changed  %,4d deleted  → %s%s%n",
+                    type.path("type").asText(),
+                    type.path("kept").asLong(),
+                    type.path("added").asLong(),
+                    type.path("changed").asLong(),
+                    type.path("deleted").asLong(),
+                    type.path("outcome").asText(),
+                    type.path("errors").isEmpty() ? "" : " " + type.path("errors"));
         }
-        System.out.println("• Accepted documents, as they would go to Amazon: " + stack.path("catalogs_dir").asText());
+        System.out.println("• Accepted documents, as they would go to Amazon: "
+                + stack.path("catalogs_dir").asText());
         return report.path("types").findValuesAsText("outcome").contains("failed") ? 1 : 0;
     }
 
@@ -231,7 +285,10 @@ public final class LocalStackMain {
                 System.err.println("No running local stack (" + file + " missing). Start one with scripts/local-up.");
                 return 3;
             }
-            target = RelayJson.mapper().readTree(Files.readString(file)).path("alexa_url").asText();
+            target = RelayJson.mapper()
+                    .readTree(Files.readString(file))
+                    .path("alexa_url")
+                    .asText();
         }
         String body = withDemoToken(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
         String answer = new SkillClient(target).post(body);
@@ -254,11 +311,15 @@ public final class LocalStackMain {
             JsonNode directive = root.path("directive");
             boolean added = false;
             // Music and custom-skill users carry "accessToken"; smart-home scopes carry "token".
-            for (JsonNode user : List.of(root.path("payload").path("requestContext").path("user"),
-                    root.path("context").path("System").path("user"), root.path("session").path("user"))) {
+            for (JsonNode user : List.of(
+                    root.path("payload").path("requestContext").path("user"),
+                    root.path("context").path("System").path("user"),
+                    root.path("session").path("user"))) {
                 added |= fill(user, "accessToken");
             }
-            for (JsonNode scope : List.of(directive.path("endpoint").path("scope"), directive.path("payload").path("scope"),
+            for (JsonNode scope : List.of(
+                    directive.path("endpoint").path("scope"),
+                    directive.path("payload").path("scope"),
                     directive.path("payload").path("grantee"))) {
                 added |= fill(scope, "token");
             }

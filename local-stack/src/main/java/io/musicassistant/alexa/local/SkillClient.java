@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class SkillClient {
 
     private final URI alexaUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SkillClient(String alexaUrl) {
         this.alexaUrl = URI.create(alexaUrl);
@@ -21,17 +22,21 @@ public final class SkillClient {
 
     /** Posts raw bytes and returns the raw answer; throws when the endpoint cannot be reached. */
     public String post(String body) {
-        HttpRequest request = HttpRequest.newBuilder(alexaUrl).timeout(Duration.ofSeconds(15))
+        HttpRequest request = HttpRequest.newBuilder(alexaUrl)
+                .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("endpoint answered HTTP " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "endpoint answered HTTP " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + alexaUrl + " (is the local stack running? scripts/local-up)", e);
+            throw new UncheckedIOException(
+                    "cannot reach " + alexaUrl + " (is the local stack running? scripts/local-up)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

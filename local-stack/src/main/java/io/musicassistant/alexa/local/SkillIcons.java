@@ -22,8 +22,7 @@ import javax.imageio.ImageIO;
  */
 public final class SkillIcons {
 
-    private SkillIcons() {
-    }
+    private SkillIcons() {}
 
     public static void main(String[] args) throws IOException {
         Path packages = Path.of(args.length > 0 ? args[0] : "skill-package");
@@ -53,8 +52,10 @@ public final class SkillIcons {
         g.fill(new Ellipse2D.Double(x + s * 0.16, s * 0.56, s * 0.16, s * 0.12));
         g.fill(new Rectangle2D.Double(x + s * 0.045, s * 0.26, s * 0.035, s * 0.42));
         g.fill(new Rectangle2D.Double(x + s * 0.295, s * 0.20, s * 0.035, s * 0.42));
-        g.fill(new java.awt.Polygon(new int[] {(int) (x + s * 0.045), (int) (x + s * 0.33), (int) (x + s * 0.33),
-                (int) (x + s * 0.045)}, new int[] {(int) (s * 0.26), (int) (s * 0.20), (int) (s * 0.29), (int) (s * 0.35)}, 4));
+        g.fill(new java.awt.Polygon(
+                new int[] {(int) (x + s * 0.045), (int) (x + s * 0.33), (int) (x + s * 0.33), (int) (x + s * 0.045)},
+                new int[] {(int) (s * 0.26), (int) (s * 0.20), (int) (s * 0.29), (int) (s * 0.35)},
+                4));
         if (waves) {
             g.setStroke(new BasicStroke((float) (s * 0.035), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (int i = 0; i < 2; i++) {

@@ -9,6 +9,8 @@ class ArchitectureTest {
     @Test
     void packagesFormLayers() {
         // the local catalog build and the fault proxies know nothing of the stack that starts them
-        PackageRules.under("io.musicassistant.alexa.local").floors("catalog", "faults").checkModule();
+        PackageRules.under("io.musicassistant.alexa.local")
+                .floors("catalog", "faults")
+                .checkModule();
     }
 }

@@ -41,19 +41,33 @@ class CatalogEndToEndTest {
 
     @BeforeAll
     static void start(@TempDir Path catalogs) throws Exception {
-        stack = LocalStack.start(LocalStack.Ports.ephemeral(), catalogs, message -> { });
+        stack = LocalStack.start(LocalStack.Ports.ephemeral(), catalogs, message -> {});
         skill = new SkillClient(stack.alexaUrl());
         stack.awaitSnapshotAfter(null, Duration.ofSeconds(60));
         // Another household holds an album the demo user's library lacks.
         Path other = Files.createTempDirectory("other-home");
-        SnapshotFiles.write(other, OTHER_HOME, List.of(new SnapshotEntity(ContentKind.ALBUM,
-                ContentId.of(ContentKind.ALBUM, "Songs Nobody Here Has", "Unknown Band").encode(), "Songs Nobody Here Has", List.of(),
-                null, "Unknown Band", null, null, false, 0, null)));
+        SnapshotFiles.write(
+                other,
+                OTHER_HOME,
+                List.of(new SnapshotEntity(
+                        ContentKind.ALBUM,
+                        ContentId.of(ContentKind.ALBUM, "Songs Nobody Here Has", "Unknown Band")
+                                .encode(),
+                        "Songs Nobody Here Has",
+                        List.of(),
+                        null,
+                        "Unknown Band",
+                        null,
+                        null,
+                        false,
+                        0,
+                        null)));
         try (var s3 = stack.buckets().client()) {
-            s3.putObject(b -> b.bucket(stack.buckets().names().name(Buckets.CATALOG)).key(CatalogSnapshot.key(OTHER_HOME)),
+            s3.putObject(
+                    b -> b.bucket(stack.buckets().names().name(Buckets.CATALOG)).key(CatalogSnapshot.key(OTHER_HOME)),
                     SnapshotFiles.path(other, OTHER_HOME));
         }
-        report = stack.buildCatalogs(false, message -> { });
+        report = stack.buildCatalogs(false, message -> {});
     }
 
     @AfterAll
@@ -65,7 +79,8 @@ class CatalogEndToEndTest {
     void everyDocumentTheStackUploadedPassesAmazonsFormat() throws Exception {
         assertEquals(2, report.homes());
         for (BuildReport.TypeResult type : report.types()) {
-            assertTrue(List.of(BuildReport.ACCEPTED, BuildReport.NOTHING_TO_SEND).contains(type.outcome()),
+            assertTrue(
+                    List.of(BuildReport.ACCEPTED, BuildReport.NOTHING_TO_SEND).contains(type.outcome()),
                     type.type() + " " + type.outcome() + " " + type.errors());
         }
         List<Path> documents;
@@ -76,7 +91,8 @@ class CatalogEndToEndTest {
         assertTrue(documents.stream().noneMatch(p -> p.toString().contains("rejected")), documents.toString());
         for (Path document : documents) {
             JsonNode json = new ObjectMapper().readTree(document.toFile());
-            CatalogValidator.Result result = CatalogValidator.validate(json, json.path("type").asText());
+            CatalogValidator.Result result =
+                    CatalogValidator.validate(json, json.path("type").asText());
             assertTrue(result.valid(), document + ": " + result.violations());
         }
     }
@@ -84,14 +100,23 @@ class CatalogEndToEndTest {
     @Test
     void aNameFromTheBuiltCatalogPlaysByItsEntityIdAlone() {
         for (CatalogType type : List.of(CatalogType.ALBUMS, CatalogType.TRACKS, CatalogType.ARTISTS)) {
-            String id = entityNamed(type, switch (type) {
-                case ALBUMS -> "OK Computer";
-                case TRACKS -> "Karma Police";
-                default -> "Radiohead";
-            });
-            JsonNode found = skill.send(AlexaRequests.getPlayableContentByEntity(LocalStack.DEMO_TOKEN, attribute(type), id));
-            assertEquals("GetPlayableContent.Response", found.path("header").path("name").asText(), found.toString());
-            assertEquals(id, found.path("payload").path("content").path("id").asText(), type + " plays the catalog's entity");
+            String id = entityNamed(
+                    type,
+                    switch (type) {
+                        case ALBUMS -> "OK Computer";
+                        case TRACKS -> "Karma Police";
+                        default -> "Radiohead";
+                    });
+            JsonNode found =
+                    skill.send(AlexaRequests.getPlayableContentByEntity(LocalStack.DEMO_TOKEN, attribute(type), id));
+            assertEquals(
+                    "GetPlayableContent.Response",
+                    found.path("header").path("name").asText(),
+                    found.toString());
+            assertEquals(
+                    id,
+                    found.path("payload").path("content").path("id").asText(),
+                    type + " plays the catalog's entity");
         }
     }
 
@@ -105,8 +130,10 @@ class CatalogEndToEndTest {
     /** The id the catalog, as uploaded, holds for this name: taken from the stand-in, never written here. */
     static String entityNamed(CatalogType type, String name) {
         String catalog = report.type(type).catalogId();
-        for (Map.Entry<String, JsonNode> entity : stack.smapi().entities(catalog).entrySet()) {
-            if (name.equals(entity.getValue().path("names").path(0).path("value").asText())) {
+        for (Map.Entry<String, JsonNode> entity :
+                stack.smapi().entities(catalog).entrySet()) {
+            if (name.equals(
+                    entity.getValue().path("names").path(0).path("value").asText())) {
                 return entity.getKey();
             }
         }

@@ -28,19 +28,30 @@ class ChaosTest {
     static final String PENDING = "";
 
     @Test
-    void everyFaultIsAnsweredWithinTheBudgetWithTheRightErrorAndNothingRunsTwiceOrLate(@TempDir Path dir) throws Exception {
-        Set<String> pending = Arrays.stream(System.getProperty("chaos.pending", PENDING).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        List<String> cases = Chaos.CASES.stream().filter(c -> !pending.contains(c)).toList();
+    void everyFaultIsAnsweredWithinTheBudgetWithTheRightErrorAndNothingRunsTwiceOrLate(@TempDir Path dir)
+            throws Exception {
+        Set<String> pending = Arrays.stream(
+                        System.getProperty("chaos.pending", PENDING).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        List<String> cases =
+                Chaos.CASES.stream().filter(c -> !pending.contains(c)).toList();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LocalStack stack = LocalStack.startWithFaults(LocalStack.Ports.ephemeral(), Files.createDirectories(dir.resolve("catalogs")),
-                dir.resolve("connector.log"), message -> System.out.println("• " + message));
-             PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+        try (LocalStack stack = LocalStack.startWithFaults(
+                        LocalStack.Ports.ephemeral(),
+                        Files.createDirectories(dir.resolve("catalogs")),
+                        dir.resolve("connector.log"),
+                        message -> System.out.println("• " + message));
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             List<Chaos.Result> results = new Chaos(ChaosTarget.of(stack), out).run(cases);
             String report = printed.toString(StandardCharsets.UTF_8);
             System.out.println(report);
             assertEquals(cases.size(), results.size(), report);
-            List<String> failed = results.stream().filter(r -> !r.pass()).map(Chaos.Result::line).toList();
+            List<String> failed = results.stream()
+                    .filter(r -> !r.pass())
+                    .map(Chaos.Result::line)
+                    .toList();
             assertEquals(List.of(), failed, report);
             assertFalse(results.isEmpty());
         }

@@ -38,10 +38,10 @@ class ControlEndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Ports.ephemeral(), message -> { });
+        stack = LocalStack.start(LocalStack.Ports.ephemeral(), message -> {});
         skill = new SkillClient(stack.alexaUrl());
-        JsonNode granted = skill.send(ControlRequests.acceptGrant(TOKEN,
-                stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID)));
+        JsonNode granted = skill.send(
+                ControlRequests.acceptGrant(TOKEN, stack.services().lwa().issueGrantCode(LocalStack.DEMO_USER_ID)));
         assertEquals("AcceptGrant.Response", Conversation.outcome(granted), granted.toString());
     }
 
@@ -77,8 +77,12 @@ class ControlEndToEndTest {
         JsonNode answer = skill.send(ControlRequests.discover(TOKEN));
         assertEquals("Discover.Response", Conversation.outcome(answer), answer.toString());
         Map<String, JsonNode> endpoints = new java.util.HashMap<>();
-        answer.path("event").path("payload").path("endpoints").forEach(e -> endpoints.put(e.path("endpointId").asText(), e));
-        assertTrue(endpoints.keySet().containsAll(List.of(KITCHEN, LIVING_ROOM, BEDROOM, GARAGE, "ugp_5d0e7f3a9b2c")),
+        answer.path("event")
+                .path("payload")
+                .path("endpoints")
+                .forEach(e -> endpoints.put(e.path("endpointId").asText(), e));
+        assertTrue(
+                endpoints.keySet().containsAll(List.of(KITCHEN, LIVING_ROOM, BEDROOM, GARAGE, "ugp_5d0e7f3a9b2c")),
                 endpoints.keySet().toString());
         assertEquals("Kitchen", endpoints.get(KITCHEN).path("friendlyName").asText());
         assertTrue(endpoints.get(KITCHEN).path("capabilities").toString().contains("Alexa.PowerController"));
@@ -110,7 +114,8 @@ class ControlEndToEndTest {
         JsonNode volume = directive("Alexa.Speaker", "SetVolume", LIVING_ROOM, "volume", 30);
         assertEquals(30, property(volume, "volume").asInt());
         assertEquals(30, player(LIVING_ROOM).volumeLevel());
-        JsonNode adjusted = directive("Alexa.Speaker", "AdjustVolume", LIVING_ROOM, "volume", 10, "volumeDefault", false);
+        JsonNode adjusted =
+                directive("Alexa.Speaker", "AdjustVolume", LIVING_ROOM, "volume", 10, "volumeDefault", false);
         assertEquals(40, property(adjusted, "volume").asInt());
         assertEquals(40, player(LIVING_ROOM).volumeLevel());
         JsonNode muted = directive("Alexa.Speaker", "SetMute", LIVING_ROOM, "mute", true);
@@ -133,9 +138,14 @@ class ControlEndToEndTest {
     @Test
     @Order(3)
     void anUnavailablePlayerAndAnUnknownOneAreRefusedClearly() {
-        assertEquals("ENDPOINT_UNREACHABLE", Conversation.outcome(directive("Alexa.PowerController", "TurnOn", GARAGE)));
-        assertEquals("NO_SUCH_ENDPOINT", Conversation.outcome(directive("Alexa.PowerController", "TurnOn", "RINCON_SOLD_ON_EBAY")));
-        assertEquals("INVALID_DIRECTIVE", Conversation.outcome(directive("Alexa.Speaker", "SetMute", BEDROOM, "mute", true)));
+        assertEquals(
+                "ENDPOINT_UNREACHABLE", Conversation.outcome(directive("Alexa.PowerController", "TurnOn", GARAGE)));
+        assertEquals(
+                "NO_SUCH_ENDPOINT",
+                Conversation.outcome(directive("Alexa.PowerController", "TurnOn", "RINCON_SOLD_ON_EBAY")));
+        assertEquals(
+                "INVALID_DIRECTIVE",
+                Conversation.outcome(directive("Alexa.Speaker", "SetMute", BEDROOM, "mute", true)));
     }
 
     @Test
@@ -145,7 +155,8 @@ class ControlEndToEndTest {
         skill.send(ControlRequests.discover(TOKEN)); // Alexa knows the current state
         quiet(gateway);
         gateway.clear();
-        // The bedroom belongs to no group: a member's change would also change its group's volume (a second, correct report).
+        // The bedroom belongs to no group: a member's change would also change its group's volume (a second, correct
+        // report).
         stack.ma().updatePlayer(BEDROOM, p -> p.withVolumeLevel(player(BEDROOM).volumeLevel() == 65 ? 66 : 65));
         List<EventGatewayStandIn.Received> got = gateway.await(1, Duration.ofSeconds(10));
         assertEquals(1, got.size(), "a report reached the gateway");
@@ -156,7 +167,8 @@ class ControlEndToEndTest {
         assertEquals("ChangeReport", report.name());
         assertEquals(BEDROOM, report.endpointId());
         assertEquals(LocalStack.DEMO_USER_ID, report.userId());
-        JsonNode changed = report.event().path("event").path("payload").path("change").path("properties");
+        JsonNode changed =
+                report.event().path("event").path("payload").path("change").path("properties");
         assertEquals(1, changed.size(), changed.toString());
         assertEquals("volume", changed.get(0).path("name").asText());
 
@@ -164,7 +176,11 @@ class ControlEndToEndTest {
         gateway.clear();
         directive("Alexa.Speaker", "SetVolume", LIVING_ROOM, "volume", 20);
         Thread.sleep(1500);
-        assertEquals(List.of(), gateway.received().stream().filter(r -> r.endpointId().equals(LIVING_ROOM)).toList());
+        assertEquals(
+                List.of(),
+                gateway.received().stream()
+                        .filter(r -> r.endpointId().equals(LIVING_ROOM))
+                        .toList());
     }
 
     @Test
@@ -173,7 +189,8 @@ class ControlEndToEndTest {
         String played = say("en-US", "PlayInRoomIntent", Map.of("query", "radiohead", "room", "kitchen"));
         assertTrue(played.contains("Radiohead") && played.contains("Kitchen"), played);
         assertEquals(PlaybackState.PLAYING, player(KITCHEN).playbackState());
-        assertTrue(stack.ma().commandLog().stream().anyMatch(c -> c.contains("play_media")), "play_media was sent to MA");
+        assertTrue(
+                stack.ma().commandLog().stream().anyMatch(c -> c.contains("play_media")), "play_media was sent to MA");
 
         String playing = say("en-US", "WhatsPlayingIntent", Map.of("room", "the kitchen"));
         assertTrue(playing.contains("Kitchen"), playing);
@@ -212,13 +229,18 @@ class ControlEndToEndTest {
             long ms = (System.nanoTime() - started) / 1_000_000;
             assertEquals("ENDPOINT_UNREACHABLE", Conversation.outcome(pause));
             assertTrue(spoken.toLowerCase(Locale.ROOT).contains("offline"), spoken);
-            assertTrue(ms < stack.cloud().config().relayTimeout().toMillis(), "no relay timeout waited for: " + ms + " ms");
+            assertTrue(
+                    ms < stack.cloud().config().relayTimeout().toMillis(),
+                    "no relay timeout waited for: " + ms + " ms");
         } finally {
-            stack.restartConnector(m -> { });
+            stack.restartConnector(m -> {});
         }
-        assertEquals("StateReport", Conversation.outcome(directive("Alexa", "ReportState", KITCHEN)), "the home is back");
+        assertEquals(
+                "StateReport", Conversation.outcome(directive("Alexa", "ReportState", KITCHEN)), "the home is back");
         // The music moved to the living room: the kitchen has nothing queued, which MA refuses to play.
-        assertEquals("NOT_SUPPORTED_IN_CURRENT_MODE", Conversation.outcome(directive("Alexa.PlaybackController", "Play", KITCHEN)));
+        assertEquals(
+                "NOT_SUPPORTED_IN_CURRENT_MODE",
+                Conversation.outcome(directive("Alexa.PlaybackController", "Play", KITCHEN)));
     }
 
     @Test
@@ -226,16 +248,21 @@ class ControlEndToEndTest {
     void everyDocumentedExampleIsAnsweredWithTheDemoUsersToken() throws java.io.IOException {
         say("en-US", "PlayInRoomIntent", Map.of("query", "radiohead", "room", "kitchen")); // something to pause
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../scripts/examples"))) {
-            List<java.nio.file.Path> examples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<java.nio.file.Path> examples =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertTrue(examples.size() >= 8, examples.toString());
             for (java.nio.file.Path example : examples) {
                 String body = LocalStackMain.withDemoToken(java.nio.file.Files.readString(example));
                 assertTrue(body.contains(TOKEN), example + " gets the demo token");
-                JsonNode answer = skill.send(io.musicassistant.alexa.relay.protocol.RelayJson.mapper().readTree(body));
+                JsonNode answer = skill.send(io.musicassistant.alexa.relay.protocol.RelayJson.mapper()
+                        .readTree(body));
                 String outcome = Conversation.outcome(answer);
                 assertFalse(answer.toString().contains("ErrorResponse"), example + ": " + answer);
-                assertFalse(outcome.isBlank() || outcome.toLowerCase(Locale.ROOT).contains("offline")
-                        || outcome.toLowerCase(Locale.ROOT).contains("couldn't"), example + ": " + outcome);
+                assertFalse(
+                        outcome.isBlank()
+                                || outcome.toLowerCase(Locale.ROOT).contains("offline")
+                                || outcome.toLowerCase(Locale.ROOT).contains("couldn't"),
+                        example + ": " + outcome);
             }
         }
     }

@@ -29,7 +29,8 @@ class DocsTest {
         try (Stream<Path> files = Files.walk(ROOT, 2)) {
             files.filter(p -> p.toString().endsWith(".md"))
                     .filter(p -> !ROOT.relativize(p).toString().startsWith("."))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
+                    .filter(p ->
+                            !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
                     .forEach(docs::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,7 +60,8 @@ class DocsTest {
                     Matcher option = OPTION.matcher(m.group(2));
                     while (option.find()) {
                         if (!known.contains(option.group(1))) {
-                            problems.add(ROOT.relativize(doc) + ": scripts/" + name + " has no option " + option.group(1));
+                            problems.add(
+                                    ROOT.relativize(doc) + ": scripts/" + name + " has no option " + option.group(1));
                         }
                     }
                     for (String word : m.group(2).strip().split("\\s+")) {
@@ -95,10 +97,14 @@ class DocsTest {
     /** The options a script accepts: named in the script itself, or (Java-backed scripts) in the tool's option parser. */
     private static String knownOptions(String name, Path script) throws IOException {
         StringBuilder known = new StringBuilder(Files.readString(script));
-        Path tool = ROOT.resolve(name.equals("deploy") || name.equals("localstack-deploy") ? "deploy/src/main/java" : "local-stack/src/main/java");
+        Path tool = ROOT.resolve(
+                name.equals("deploy") || name.equals("localstack-deploy")
+                        ? "deploy/src/main/java"
+                        : "local-stack/src/main/java");
         if (Files.isDirectory(tool)) {
             try (Stream<Path> files = Files.walk(tool)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     known.append(Files.readString(file));
                 }
             }

@@ -27,15 +27,18 @@ class FaultProxiesTest {
             SqsClient sqs = client(faults);
             String relay = queue(sqs, "chaos-relay-");
             String other = queue(sqs, "chaos-other-");
-            faults.set(Faults.Fault.SQS_DROP, RelayJson.mapper().createObjectNode().put("fraction", 1.0));
+            faults.set(
+                    Faults.Fault.SQS_DROP, RelayJson.mapper().createObjectNode().put("fraction", 1.0));
             // The SDK checks the MD5 of the body in the answer: a wrong one would throw here.
-            String id = sqs.sendMessage(b -> b.queueUrl(relay).messageBody("{\"dropped\":true}")).messageId();
+            String id = sqs.sendMessage(b -> b.queueUrl(relay).messageBody("{\"dropped\":true}"))
+                    .messageId();
             assertTrue(!id.isEmpty());
             sqs.sendMessage(b -> b.queueUrl(other).messageBody("kept"));
             assertEquals(List.of(), receive(sqs, relay, 1), "dropped");
             assertEquals(List.of("kept"), receive(sqs, other, 1), "only relay queues are touched");
 
-            faults.set(Faults.Fault.SQS_DROP, RelayJson.mapper().createObjectNode().put("active", false));
+            faults.set(
+                    Faults.Fault.SQS_DROP, RelayJson.mapper().createObjectNode().put("active", false));
             sqs.sendMessage(b -> b.queueUrl(relay).messageBody("after"));
             assertEquals(List.of("after"), receive(sqs, relay, 1), "cleared");
         }
@@ -46,7 +49,9 @@ class FaultProxiesTest {
         try (Faults faults = Faults.start(services)) {
             SqsClient sqs = client(faults);
             String relay = queue(sqs, "chaos-relay-");
-            faults.set(Faults.Fault.SQS_DELAY, RelayJson.mapper().createObjectNode().put("ms", 2000));
+            faults.set(
+                    Faults.Fault.SQS_DELAY,
+                    RelayJson.mapper().createObjectNode().put("ms", 2000));
             sqs.sendMessage(b -> b.queueUrl(relay).messageBody("late"));
             assertEquals(List.of(), receive(sqs, relay, 0), "not yet");
             assertEquals(List.of("late"), receive(sqs, relay, 10), "after the delay");
@@ -55,17 +60,27 @@ class FaultProxiesTest {
 
     /** Without the cloud's short call timeouts, which a long poll would exceed. */
     private SqsClient client(Faults faults) {
-        return SqsClient.builder().endpointOverride(faults.sqsEndpoint()).region(Region.of(services.region()))
+        return SqsClient.builder()
+                .endpointOverride(faults.sqsEndpoint())
+                .region(Region.of(services.region()))
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     private static String queue(SqsClient sqs, String prefix) {
-        return sqs.createQueue(b -> b.queueName(prefix + UUID.randomUUID().toString().substring(0, 8))).queueUrl();
+        return sqs.createQueue(
+                        b -> b.queueName(prefix + UUID.randomUUID().toString().substring(0, 8)))
+                .queueUrl();
     }
 
     private static List<String> receive(SqsClient sqs, String queue, int waitSeconds) {
-        return sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(waitSeconds).maxNumberOfMessages(10)).messages().stream()
-                .map(Message::body).toList();
+        return sqs
+                .receiveMessage(
+                        b -> b.queueUrl(queue).waitTimeSeconds(waitSeconds).maxNumberOfMessages(10))
+                .messages()
+                .stream()
+                .map(Message::body)
+                .toList();
     }
 }

@@ -13,22 +13,28 @@ class MusicAssistantDownTest {
 
     @Test
     void musicAssistantGoingAwayIsReportedByTheNextHeartbeat() throws Exception {
-        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), message -> { })) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Ports.ephemeral(), message -> {})) {
             stack.ma().close();
             Home.Availability availability = Home.Availability.ONLINE;
             long until = System.currentTimeMillis() + 5000;
             while (availability == Home.Availability.ONLINE && System.currentTimeMillis() < until) {
                 Thread.sleep(50);
-                availability = stack.cloud().homes().homeOf(LocalStack.DEMO_USER_ID)
+                availability = stack.cloud()
+                        .homes()
+                        .homeOf(LocalStack.DEMO_USER_ID)
                         .availability(Instant.now(), stack.cloud().config().heartbeatStaleAfter());
             }
-            assertEquals(Home.Availability.MUSIC_ASSISTANT_DOWN, availability,
+            assertEquals(
+                    Home.Availability.MUSIC_ASSISTANT_DOWN,
+                    availability,
                     "the connector heartbeats as soon as Music Assistant drops");
             JsonNode answer = new SkillClient(stack.alexaUrl())
                     .send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ARTIST", "Radiohead"));
             assertEquals("INTERNAL_ERROR", answer.path("payload").path("type").asText());
             // Refused before sending: a sent command would end as a TIMEOUT or a remote ma_unavailable error.
-            assertTrue(answer.path("payload").path("message").asText().contains("MUSIC_ASSISTANT_DOWN"), answer.toString());
+            assertTrue(
+                    answer.path("payload").path("message").asText().contains("MUSIC_ASSISTANT_DOWN"),
+                    answer.toString());
         }
     }
 }

@@ -19,7 +19,9 @@ class ScriptsWithoutMotoTest {
     @Test
     void eachScriptThatNeedsMotoSaysWhatToInstallInOneLine() throws Exception {
         for (String script : List.of("demo", "test", "bench", "local-up")) {
-            ProcessBuilder run = new ProcessBuilder("bash", DocsTest.ROOT.resolve("scripts").resolve(script).toString())
+            ProcessBuilder run = new ProcessBuilder(
+                            "bash",
+                            DocsTest.ROOT.resolve("scripts").resolve(script).toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             // An interpreter that exists but has no Moto: what a machine with only Debian's python3 looks like.
             run.environment().put("MOTO_PYTHON", "/bin/false");
@@ -28,7 +30,9 @@ class ScriptsWithoutMotoTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), script);
             assertNotEquals(0, process.exitValue(), script);
             assertEquals(1, stderr.lines().count(), script + ": " + stderr);
-            assertTrue(stderr.startsWith("error: Moto's server is needed") && stderr.contains("pip install \"moto[server]\""),
+            assertTrue(
+                    stderr.startsWith("error: Moto's server is needed")
+                            && stderr.contains("pip install \"moto[server]\""),
                     script + ": " + stderr);
             assertFalse(stderr.contains("Exception"), script);
         }

@@ -68,9 +68,20 @@ public final class MaSimulator implements AutoCloseable {
      *     seed library grown to exactly this many tracks by {@link Library#generated(int, long)}
      * @param generatorSeed what the generated part is derived from; the same seed, the same library
      */
-    public record Options(int port, int httpPort, Profile profile, Duration heartbeatInterval, boolean setupRequired,
-            Duration commandDelay, String tokenSecret, int slimprotoPort, int streamPort,
-            Duration slimprotoHeartbeat, Pacing pacing, Pacing radioPacing, int generatedTracks,
+    public record Options(
+            int port,
+            int httpPort,
+            Profile profile,
+            Duration heartbeatInterval,
+            boolean setupRequired,
+            Duration commandDelay,
+            String tokenSecret,
+            int slimprotoPort,
+            int streamPort,
+            Duration slimprotoHeartbeat,
+            Pacing pacing,
+            Pacing radioPacing,
+            int generatedTracks,
             long generatorSeed) {
 
         public Options {
@@ -91,8 +102,21 @@ public final class MaSimulator implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(0, 0, Profile.STABLE_2_9, Duration.ofSeconds(25), false, Duration.ZERO, null, 0, 0,
-                    Duration.ofSeconds(5), null, Pacing.NEAR_REALTIME, 0, 0L);
+            return new Options(
+                    0,
+                    0,
+                    Profile.STABLE_2_9,
+                    Duration.ofSeconds(25),
+                    false,
+                    Duration.ZERO,
+                    null,
+                    0,
+                    0,
+                    Duration.ofSeconds(5),
+                    null,
+                    Pacing.NEAR_REALTIME,
+                    0,
+                    0L);
         }
 
         /** The pacing of music-service tracks in effect: {@link #pacing} or the profile's. */
@@ -104,59 +128,202 @@ public final class MaSimulator implements AutoCloseable {
         }
 
         public Options withPort(int value) {
-            return new Options(value, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    value,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withHttpPort(int value) {
-            return new Options(port, value, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    value,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withProfile(Profile value) {
-            return new Options(port, httpPort, value, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    value,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withHeartbeatInterval(Duration value) {
-            return new Options(port, httpPort, profile, value, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    value,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withSetupRequired(boolean value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, value, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    value,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withCommandDelay(Duration value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, value, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    value,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withTokenSecret(String value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, value,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    value,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withSlimprotoPort(int value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    value, streamPort, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    value,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withStreamPort(int value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, value, slimprotoHeartbeat, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    value,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         public Options withSlimprotoHeartbeat(Duration value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, value, pacing, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    value,
+                    pacing,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         /** Pacing of music-service tracks; {@link Pacing#NONE} turns it off, null restores the profile's. */
         public Options withPacing(Pacing value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, value, radioPacing, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    value,
+                    radioPacing,
+                    generatedTracks,
+                    generatorSeed);
         }
 
         /**
@@ -165,13 +332,39 @@ public final class MaSimulator implements AutoCloseable {
          * 544), deterministic for {@code seed}. 50,000 tracks load in about a second.
          */
         public Options withGeneratedLibrary(int tracks, long seed) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, radioPacing, tracks, seed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    radioPacing,
+                    tracks,
+                    seed);
         }
 
         public Options withRadioPacing(Pacing value) {
-            return new Options(port, httpPort, profile, heartbeatInterval, setupRequired, commandDelay, tokenSecret,
-                    slimprotoPort, streamPort, slimprotoHeartbeat, pacing, value, generatedTracks, generatorSeed);
+            return new Options(
+                    port,
+                    httpPort,
+                    profile,
+                    heartbeatInterval,
+                    setupRequired,
+                    commandDelay,
+                    tokenSecret,
+                    slimprotoPort,
+                    streamPort,
+                    slimprotoHeartbeat,
+                    pacing,
+                    value,
+                    generatedTracks,
+                    generatorSeed);
         }
     }
 
@@ -200,22 +393,35 @@ public final class MaSimulator implements AutoCloseable {
         editor.onDeleted(playlog::forget);
         this.hub = PlayerHub.seeded(library, clock, playlog);
         boolean stable = options.tokenSecret() != null;
-        this.adminToken = stable ? tokens.issueStable(Users.ADMIN, "simulator admin")
+        this.adminToken = stable
+                ? tokens.issueStable(Users.ADMIN, "simulator admin")
                 : tokens.issue(Users.ADMIN, "simulator admin", Tokens.LONG_LIVED, true);
-        this.userToken = stable ? tokens.issueStable(Users.ALEXA_BRIDGE, "Alexa bridge")
+        this.userToken = stable
+                ? tokens.issueStable(Users.ALEXA_BRIDGE, "Alexa bridge")
                 : tokens.issue(Users.ALEXA_BRIDGE, "Alexa bridge", Tokens.LONG_LIVED, true);
-        this.guestToken = stable ? tokens.issueStable(Users.KIDS_ROOM, "Kids' room speaker")
+        this.guestToken = stable
+                ? tokens.issueStable(Users.KIDS_ROOM, "Kids' room speaker")
                 : tokens.issue(Users.KIDS_ROOM, "Kids' room speaker", Tokens.LONG_LIVED, true);
-        this.server = SimServer.start(new SimServer.Config(options.port(), options.httpPort(), options.profile(),
-                options.heartbeatInterval(), options.setupRequired(), options.commandDelay()),
-                editor, hub, playlog, tokens, SERVER_ID);
+        this.server = SimServer.start(
+                new SimServer.Config(
+                        options.port(),
+                        options.httpPort(),
+                        options.profile(),
+                        options.heartbeatInterval(),
+                        options.setupRequired(),
+                        options.commandDelay()),
+                editor,
+                hub,
+                playlog,
+                tokens,
+                SERVER_ID);
         StreamServer startedStreams = null;
         try {
-            startedStreams = StreamServer.start(options.streamPort(), hub, options.profile(),
-                    options.effectivePacing(), options.radioPacing());
+            startedStreams = StreamServer.start(
+                    options.streamPort(), hub, options.profile(), options.effectivePacing(), options.radioPacing());
             this.streams = startedStreams;
-            this.slimproto = SlimprotoServer.start(options.slimprotoPort(), options.slimprotoHeartbeat(), hub,
-                    startedStreams::baseUrl);
+            this.slimproto = SlimprotoServer.start(
+                    options.slimprotoPort(), options.slimprotoHeartbeat(), hub, startedStreams::baseUrl);
         } catch (RuntimeException e) {
             if (startedStreams != null) {
                 startedStreams.close();
@@ -500,7 +706,8 @@ public final class MaSimulator implements AutoCloseable {
      * of that many tracks instead of the seed's 544) with {@code --generated-seed N} (default 0).
      */
     public static void main(String[] args) throws InterruptedException {
-        Options options = Options.defaults().withPort(8095).withSlimprotoPort(3483).withStreamPort(8097);
+        Options options =
+                Options.defaults().withPort(8095).withSlimprotoPort(3483).withStreamPort(8097);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -512,10 +719,12 @@ public final class MaSimulator implements AutoCloseable {
                     options = options.withSlimprotoPort(Integer.parseInt(require(value, "--slimproto-port")));
                 case "--stream-port" ->
                     options = options.withStreamPort(Integer.parseInt(require(value, "--stream-port")));
-                case "--generated-library" -> options = options.withGeneratedLibrary(
-                        Integer.parseInt(require(value, "--generated-library")), options.generatorSeed());
-                case "--generated-seed" -> options = options.withGeneratedLibrary(options.generatedTracks(),
-                        Long.parseLong(require(value, "--generated-seed")));
+                case "--generated-library" ->
+                    options = options.withGeneratedLibrary(
+                            Integer.parseInt(require(value, "--generated-library")), options.generatorSeed());
+                case "--generated-seed" ->
+                    options = options.withGeneratedLibrary(
+                            options.generatedTracks(), Long.parseLong(require(value, "--generated-seed")));
                 case "--help", "-h" -> {
                     System.out.println("usage: MaSimulator [--port N] [--http-port N] [--profile stable|newest]"
                             + " [--token-secret TEXT] [--slimproto-port N] [--stream-port N]"

@@ -31,7 +31,7 @@ class FaultSwitchesTest {
     @Test
     void everyCommandIsRecordedWithItsArgumentsAndArrivalTime() {
         try (MaSimulator ma = MaSimulator.start(MaSimulator.Options.defaults());
-             WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
+                WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
             long before = System.currentTimeMillis();
             client.call("players/get", args("player_id", "no-such-player"));
             List<ReceivedCommand> received = ma.receivedCommands();

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.masim.library.Image;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -51,7 +50,9 @@ class HttpAndHeartbeatTest {
         assertEquals(200, response.statusCode());
         JsonNode info = WsTestClient.JSON.readTree(response.body());
         assertEquals(ma.serverId(), info.path("server_id").asText());
-        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(
+                "*",
+                response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     }
 
     @Test
@@ -66,38 +67,49 @@ class HttpAndHeartbeatTest {
         assertEquals(400, post("", ma.userToken()).statusCode());
         HttpResponse<String> invalid = post("{oops", ma.userToken());
         assertEquals("Invalid JSON: {oops", invalid.body());
-        assertEquals("Invalid Command: nope/nope", post("{\"command\":\"nope/nope\"}", ma.userToken()).body());
+        assertEquals(
+                "Invalid Command: nope/nope",
+                post("{\"command\":\"nope/nope\"}", ma.userToken()).body());
         HttpResponse<String> admin = post("{\"command\":\"auth/users\"}", ma.userToken());
         assertEquals(403, admin.statusCode());
         assertEquals("Admin access required", admin.body());
-        HttpResponse<String> failing = post("{\"command\":\"music/item_by_uri\",\"args\":{\"uri\":\"x\"}}", ma.userToken());
+        HttpResponse<String> failing =
+                post("{\"command\":\"music/item_by_uri\",\"args\":{\"uri\":\"x\"}}", ma.userToken());
         assertEquals(500, failing.statusCode());
         String playlist = ma.library().playlistNamed("Everything on Shuffle").itemId();
-        HttpResponse<String> generator = post("{\"command\":\"music/playlists/playlist_tracks\",\"args\":{\"item_id\":\""
-                + playlist + "\",\"provider_instance_id_or_domain\":\"library\"}}", ma.userToken());
-        assertEquals(ma.library().playlistTracks(playlist).size(), WsTestClient.JSON.readTree(generator.body()).size(),
+        HttpResponse<String> generator = post(
+                "{\"command\":\"music/playlists/playlist_tracks\",\"args\":{\"item_id\":\"" + playlist
+                        + "\",\"provider_instance_id_or_domain\":\"library\"}}",
+                ma.userToken());
+        assertEquals(
+                ma.library().playlistTracks(playlist).size(),
+                WsTestClient.JSON.readTree(generator.body()).size(),
                 "async generators are collected into one list");
     }
 
     @Test
     void imageProxyServesKnownImagesAndValidatesTheRequest() throws Exception {
-        Image cover = ma.library().thumbOf(ma.library().albumNamed("Abbey Road")).orElseThrow();
+        Image cover =
+                ma.library().thumbOf(ma.library().albumNamed("Abbey Road")).orElseThrow();
         HttpResponse<byte[]> image = getBytes("/imageproxy/" + cover.proxyId() + "?size=256&fmt=png");
         assertEquals(200, image.statusCode());
         assertEquals("image/png", image.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("max-age=31536000", image.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "max-age=31536000", image.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(256, ImageIO.read(new ByteArrayInputStream(image.body())).getWidth());
-        assertNotNull(ImageIO.read(new ByteArrayInputStream(getBytes("/imageproxy/" + cover.proxyId()).body())));
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(
+                getBytes("/imageproxy/" + cover.proxyId()).body())));
         assertEquals(400, get("/imageproxy/not-an-id").statusCode());
         HttpResponse<String> size = get("/imageproxy/" + cover.proxyId() + "?size=500");
         assertEquals(400, size.statusCode());
         assertTrue(size.body().startsWith("Unsupported size 500"));
         assertEquals(404, get("/imageproxy/" + "0".repeat(64)).statusCode());
-        Image local = ma.library().thumbOf(ma.library().albumNamed("Melody A.M.")).orElseThrow();
-        String doubleEncoded = URLEncoder.encode(URLEncoder.encode(local.path(), StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8);
-        HttpResponse<byte[]> legacy = getBytes("/imageproxy?provider=" + local.provider() + "&size=80&fmt=jpeg&path="
-                + doubleEncoded);
+        Image local =
+                ma.library().thumbOf(ma.library().albumNamed("Melody A.M.")).orElseThrow();
+        String doubleEncoded =
+                URLEncoder.encode(URLEncoder.encode(local.path(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> legacy =
+                getBytes("/imageproxy?provider=" + local.provider() + "&size=80&fmt=jpeg&path=" + doubleEncoded);
         assertEquals(200, legacy.statusCode());
         assertEquals(80, ImageIO.read(new ByteArrayInputStream(legacy.body())).getHeight());
     }
@@ -106,8 +118,12 @@ class HttpAndHeartbeatTest {
     void clientsThatAnswerPingsStayConnected() throws Exception {
         try (WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
             Thread.sleep(1000); // two heartbeat rounds
-            assertFalse(client.closed().isDone(), "still connected: " + client.closed().getNow(""));
-            assertEquals(ma.serverId(), client.call("info", null).path("result").path("server_id").asText());
+            assertFalse(
+                    client.closed().isDone(),
+                    "still connected: " + client.closed().getNow(""));
+            assertEquals(
+                    ma.serverId(),
+                    client.call("info", null).path("result").path("server_id").asText());
         }
     }
 
@@ -143,7 +159,8 @@ class HttpAndHeartbeatTest {
             socket.setSoTimeout(3000);
             socket.connect(new InetSocketAddress("127.0.0.1", own.port()));
             OutputStream out = socket.getOutputStream();
-            assertTrue(RawWebSocket.authenticate(out, socket.getInputStream(), own.userToken()),
+            assertTrue(
+                    RawWebSocket.authenticate(out, socket.getInputStream(), own.userToken()),
                     "authenticated before the flood");
             // never read: every player change queues one more event for this client
             int changes = 0;
@@ -154,18 +171,22 @@ class HttpAndHeartbeatTest {
             }
             ProtocolConformanceTest.waitUntil(() -> own.connectedClients() == 0);
             assertEquals(0, own.connectedClients(), "a client with more than 512 unsent messages is dropped");
-            assertTrue(changes > 512, "the client was authenticated and received "
-                    + "events until the backlog passed the limit (dropped after " + changes + " changes)");
+            assertTrue(
+                    changes > 512,
+                    "the client was authenticated and received "
+                            + "events until the backlog passed the limit (dropped after " + changes + " changes)");
         }
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(ma.httpBaseUrl() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(ma.httpBaseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<byte[]> getBytes(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(ma.httpBaseUrl() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(ma.httpBaseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

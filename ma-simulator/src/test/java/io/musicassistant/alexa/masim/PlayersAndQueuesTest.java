@@ -50,9 +50,12 @@ class PlayersAndQueuesTest {
         assertEquals("idle", bedroom.path("state").asText());
         assertTrue(bedroom.path("powered").asBoolean(), "powered null with power_control none reads true");
         assertTrue(bedroom.has("group_childs") && bedroom.has("extra_data") && bedroom.has("hide_player_in_ui"));
-        assertEquals("7A:3C:91:D0:E2:F4", bedroom.path("device_info").path("mac_address").asText());
+        assertEquals(
+                "7A:3C:91:D0:E2:F4",
+                bedroom.path("device_info").path("mac_address").asText());
         assertFalse(find(players, GARAGE).path("available").asBoolean());
-        assertEquals(List.of(KITCHEN, LIVING_ROOM), strings(find(players, DOWNSTAIRS).path("group_members")));
+        assertEquals(
+                List.of(KITCHEN, LIVING_ROOM), strings(find(players, DOWNSTAIRS).path("group_members")));
     }
 
     @Test
@@ -61,7 +64,9 @@ class PlayersAndQueuesTest {
         assertTrue(reply.has("result") && reply.path("result").isNull(), reply.toString());
         JsonNode raising = client.call("players/get", args("player_id", "no-such-player", "raise_unavailable", true));
         assertEquals(10, raising.path("error_code").asInt());
-        assertEquals("Player no-such-player is not available", raising.path("details").asText());
+        assertEquals(
+                "Player no-such-player is not available",
+                raising.path("details").asText());
     }
 
     @Test
@@ -108,12 +113,18 @@ class PlayersAndQueuesTest {
     @Test
     void pauseOnAQueueDrivenPlayerPausesTheQueueAndEmitsBothEvents() {
         client.call("players/cmd/play", args("player_id", KITCHEN));
-        assertEquals("playing", client.awaitEvent("player_updated", KITCHEN).path("data").path("state").asText());
+        assertEquals(
+                "playing",
+                client.awaitEvent("player_updated", KITCHEN)
+                        .path("data")
+                        .path("state")
+                        .asText());
         client.call("players/cmd/pause", args("player_id", KITCHEN));
         JsonNode player = client.awaitEvent("player_updated", KITCHEN);
         assertEquals("paused", player.path("data").path("playback_state").asText());
-        JsonNode queue = client.awaitFrame(f -> "queue_updated".equals(f.path("event").asText(null))
-                && "paused".equals(f.path("data").path("state").asText()));
+        JsonNode queue =
+                client.awaitFrame(f -> "queue_updated".equals(f.path("event").asText(null))
+                        && "paused".equals(f.path("data").path("state").asText()));
         assertEquals(83, queue.path("data").path("elapsed_time").asInt(), "position kept while paused");
         assertEquals(PlaybackState.PAUSED, ma.player(KITCHEN).orElseThrow().playbackState());
     }
@@ -131,30 +142,42 @@ class PlayersAndQueuesTest {
             assertEquals(2, guest.call("players/all", null).path("result").size());
             JsonNode denied = guest.call("players/cmd/volume_set", args("player_id", LIVING_ROOM, "volume_level", 1));
             assertEquals(22, denied.path("error_code").asInt());
-            assertEquals("kids-room does not have access to player Living Room", denied.path("details").asText());
+            assertEquals(
+                    "kids-room does not have access to player Living Room",
+                    denied.path("details").asText());
         }
     }
 
     @Test
     void playMediaWithAnAlbumReplacesTheQueueAndStartsPlaying() {
         Album album = ma.library().albumNamed("Kind of Blue");
-        JsonNode reply = client.call("player_queues/play_media",
-                args("queue_id", LIVING_ROOM, "media", album.uri()));
+        JsonNode reply = client.call("player_queues/play_media", args("queue_id", LIVING_ROOM, "media", album.uri()));
         assertTrue(reply.path("result").isNull(), reply.toString());
         // "replace" first clears the queue (an items event with 0 items), then loads the album
         JsonNode cleared = client.awaitEvent("queue_items_updated", LIVING_ROOM);
         assertEquals(0, cleared.path("data").path("items").asInt());
         JsonNode loaded = client.awaitEvent("queue_items_updated", LIVING_ROOM);
         assertEquals(album.trackIds().size(), loaded.path("data").path("items").asInt());
-        JsonNode playing = client.awaitFrame(f -> "queue_updated".equals(f.path("event").asText(null))
-                && "playing".equals(f.path("data").path("state").asText()));
+        JsonNode playing =
+                client.awaitFrame(f -> "queue_updated".equals(f.path("event").asText(null))
+                        && "playing".equals(f.path("data").path("state").asText()));
         assertEquals(0, playing.path("data").path("current_index").asInt());
-        assertEquals("So What", playing.path("data").path("current_item").path("media_item").path("name").asText());
-        JsonNode items = client.call("player_queues/items", args("queue_id", LIVING_ROOM)).path("result");
+        assertEquals(
+                "So What",
+                playing.path("data")
+                        .path("current_item")
+                        .path("media_item")
+                        .path("name")
+                        .asText());
+        JsonNode items = client.call("player_queues/items", args("queue_id", LIVING_ROOM))
+                .path("result");
         assertEquals(album.trackIds().size(), items.size());
         assertEquals("Miles Davis - Blue in Green", items.get(2).path("name").asText());
-        JsonNode player = client.call("players/get", args("player_id", LIVING_ROOM)).path("result");
-        assertEquals(album.trackIds().get(0), player.path("current_media").path("uri").asText().replace("library://track/", ""));
+        JsonNode player =
+                client.call("players/get", args("player_id", LIVING_ROOM)).path("result");
+        assertEquals(
+                album.trackIds().get(0),
+                player.path("current_media").path("uri").asText().replace("library://track/", ""));
         assertTrue(player.path("powered").asBoolean(), "playing powers the player on");
     }
 
@@ -162,24 +185,33 @@ class PlayersAndQueuesTest {
     void playMediaExpandsAPlaylistAndPlaysARadioAsOneItem() {
         String roadTrip = ma.library().playlistNamed("Road Trip").uri();
         client.call("player_queues/play_media", args("queue_id", BEDROOM, "media", roadTrip, "option", "replace"));
-        JsonNode queue = client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
-        assertEquals(ma.library().playlistTracks(ma.library().playlistNamed("Road Trip").itemId()).size(),
+        JsonNode queue =
+                client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
+        assertEquals(
+                ma.library()
+                        .playlistTracks(ma.library().playlistNamed("Road Trip").itemId())
+                        .size(),
                 queue.path("items").asInt());
         String radio = ma.library().radioNamed("BBC Radio 2").uri();
         client.call("player_queues/play_media", args("queue_id", BEDROOM, "media", List.of(radio)));
-        JsonNode after = client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
+        JsonNode after =
+                client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
         assertEquals(1, after.path("items").asInt(), "radio replaces by default");
         assertEquals("BBC Radio 2", after.path("current_item").path("name").asText());
-        assertEquals(0, after.path("current_item").path("media_item").path("duration").asInt());
+        assertEquals(
+                0,
+                after.path("current_item").path("media_item").path("duration").asInt());
     }
 
     @Test
     void playMediaWithNothingPlayableIs2AndAnUnknownQueueIs10() {
-        JsonNode nothing = client.call("player_queues/play_media",
+        JsonNode nothing = client.call(
+                "player_queues/play_media",
                 args("queue_id", LIVING_ROOM, "media", List.of("library://track/999999", "not a uri")));
         assertEquals(2, nothing.path("error_code").asInt());
         assertEquals("No playable items found", nothing.path("details").asText());
-        JsonNode unknown = client.call("player_queues/play_media", args("queue_id", "nope", "media", "library://track/1"));
+        JsonNode unknown =
+                client.call("player_queues/play_media", args("queue_id", "nope", "media", "library://track/1"));
         assertEquals(10, unknown.path("error_code").asInt());
         assertEquals("Queue nope is not available", unknown.path("details").asText());
     }
@@ -191,30 +223,47 @@ class PlayersAndQueuesTest {
         assertEquals("'nope'", shuffle.path("details").asText());
         JsonNode repeat = client.call("player_queues/repeat", args("queue_id", "nope", "repeat_mode", "all"));
         assertEquals("'nope'", repeat.path("details").asText());
-        assertTrue(client.call("player_queues/get", args("queue_id", "nope")).path("result").isNull());
-        assertEquals(0, client.call("player_queues/items", args("queue_id", "nope")).path("result").size());
+        assertTrue(client.call("player_queues/get", args("queue_id", "nope"))
+                .path("result")
+                .isNull());
+        assertEquals(
+                0,
+                client.call("player_queues/items", args("queue_id", "nope"))
+                        .path("result")
+                        .size());
     }
 
     @Test
     void nextOnAnInactiveQueueIs12AndOnTheActiveOneAdvances() {
         JsonNode inactive = client.call("player_queues/next", args("queue_id", LIVING_ROOM));
         assertEquals(12, inactive.path("error_code").asInt());
-        assertEquals("Queue " + LIVING_ROOM + " is not active", inactive.path("details").asText());
+        assertEquals(
+                "Queue " + LIVING_ROOM + " is not active",
+                inactive.path("details").asText());
         client.call("player_queues/next", args("queue_id", KITCHEN));
-        JsonNode queue = client.call("player_queues/get", args("queue_id", KITCHEN)).path("result");
+        JsonNode queue =
+                client.call("player_queues/get", args("queue_id", KITCHEN)).path("result");
         assertEquals(11, queue.path("current_index").asInt());
-        assertEquals("God Save the Queen", queue.path("current_item").path("media_item").path("name").asText());
+        assertEquals(
+                "God Save the Queen",
+                queue.path("current_item").path("media_item").path("name").asText());
         assertEquals("playing", queue.path("state").asText());
     }
 
     @Test
     void shuffleAndRepeatChangeTheQueueAndEmitQueueUpdated() {
         client.call("player_queues/repeat", args("queue_id", KITCHEN, "repeat_mode", "all"));
-        assertEquals("all", client.awaitEvent("queue_updated", KITCHEN).path("data").path("repeat_mode").asText());
+        assertEquals(
+                "all",
+                client.awaitEvent("queue_updated", KITCHEN)
+                        .path("data")
+                        .path("repeat_mode")
+                        .asText());
         client.call("player_queues/shuffle", args("queue_id", KITCHEN, "shuffle_enabled", true));
         JsonNode items = client.awaitEvent("queue_items_updated", KITCHEN);
         assertTrue(items.path("data").path("shuffle_enabled").asBoolean());
-        JsonNode unknownMode = client.call("player_queues/repeat", args("queue_id", KITCHEN, "repeat_mode", "sometimes"));
+        JsonNode unknownMode =
+                client.call("player_queues/repeat", args("queue_id", KITCHEN, "repeat_mode", "sometimes"));
         assertTrue(unknownMode.path("result").isNull(), "unknown enum strings are accepted as 'unknown'");
     }
 
@@ -222,13 +271,22 @@ class PlayersAndQueuesTest {
     void resumeOnAnEmptyQueueIs8AndTransferMovesTheItems() {
         JsonNode empty = client.call("player_queues/resume", args("queue_id", BEDROOM));
         assertEquals(8, empty.path("error_code").asInt());
-        assertEquals("Resume queue requested but queue Bedroom is empty", empty.path("details").asText());
-        client.call("player_queues/transfer",
+        assertEquals(
+                "Resume queue requested but queue Bedroom is empty",
+                empty.path("details").asText());
+        client.call(
+                "player_queues/transfer",
                 args("source_queue_id", KITCHEN, "target_queue_id", BEDROOM, "auto_play", true));
-        JsonNode bedroom = client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
+        JsonNode bedroom =
+                client.call("player_queues/get", args("queue_id", BEDROOM)).path("result");
         assertEquals(12, bedroom.path("items").asInt());
         assertEquals("playing", bedroom.path("state").asText());
-        assertEquals(0, client.call("player_queues/get", args("queue_id", KITCHEN)).path("result").path("items").asInt());
+        assertEquals(
+                0,
+                client.call("player_queues/get", args("queue_id", KITCHEN))
+                        .path("result")
+                        .path("items")
+                        .asInt());
     }
 
     @Test
@@ -236,7 +294,8 @@ class PlayersAndQueuesTest {
         ma.updatePlayer(BEDROOM, p -> p.withActiveSource("airplay_receiver"));
         JsonNode reply = client.call("players/cmd/seek", args("player_id", BEDROOM, "position", 30));
         assertEquals(11, reply.path("error_code").asInt());
-        assertEquals("Player Bedroom does not support seeking", reply.path("details").asText());
+        assertEquals(
+                "Player Bedroom does not support seeking", reply.path("details").asText());
     }
 
     @Test

@@ -47,8 +47,18 @@ class ProtocolConformanceTest {
     void serverInfoIsTheFirstFrameWithTheStableKeySet() {
         try (WsTestClient client = WsTestClient.connect(ma.wsUrl())) {
             JsonNode info = client.nextFrame();
-            assertEquals(List.of("server_id", "server_version", "schema_version", "min_supported_schema_version",
-                    "base_url", "homeassistant_addon", "onboard_done", "name", "status"), fieldNames(info));
+            assertEquals(
+                    List.of(
+                            "server_id",
+                            "server_version",
+                            "schema_version",
+                            "min_supported_schema_version",
+                            "base_url",
+                            "homeassistant_addon",
+                            "onboard_done",
+                            "name",
+                            "status"),
+                    fieldNames(info));
             assertEquals(31, info.path("schema_version").asInt());
             assertEquals(28, info.path("min_supported_schema_version").asInt());
             assertEquals("running", info.path("status").asText());
@@ -66,8 +76,19 @@ class ProtocolConformanceTest {
             assertFalse(reply.path("partial").asBoolean(true));
             JsonNode user = reply.path("result").path("user");
             assertTrue(reply.path("result").path("authenticated").asBoolean());
-            assertEquals(List.of("user_id", "username", "role", "enabled", "created_at", "display_name", "avatar_url",
-                    "preferences", "provider_filter", "player_filter"), fieldNames(user));
+            assertEquals(
+                    List.of(
+                            "user_id",
+                            "username",
+                            "role",
+                            "enabled",
+                            "created_at",
+                            "display_name",
+                            "avatar_url",
+                            "preferences",
+                            "provider_filter",
+                            "player_filter"),
+                    fieldNames(user));
             assertEquals("alexa-bridge", user.path("username").asText());
             assertEquals("user", user.path("role").asText());
         }
@@ -96,7 +117,8 @@ class ProtocolConformanceTest {
             assertEquals(23, bad.path("error_code").asInt());
             assertEquals("Invalid or expired token", bad.path("details").asText());
 
-            JsonNode expired = client.call("auth", args("token", ma.createToken("alexa-bridge", Duration.ofSeconds(-5))));
+            JsonNode expired =
+                    client.call("auth", args("token", ma.createToken("alexa-bridge", Duration.ofSeconds(-5))));
             assertEquals(23, expired.path("error_code").asInt());
         }
     }
@@ -107,10 +129,14 @@ class ProtocolConformanceTest {
             client.nextFrame();
             JsonNode unknown = client.call("music/does_not_exist", null);
             assertEquals(12, unknown.path("error_code").asInt());
-            assertEquals("Invalid command: music/does_not_exist", unknown.path("details").asText());
+            assertEquals(
+                    "Invalid command: music/does_not_exist",
+                    unknown.path("details").asText());
             JsonNode known = client.call("players/all", null);
             assertEquals(20, known.path("error_code").asInt());
-            assertEquals("Authentication required. Please send auth command first.", known.path("details").asText());
+            assertEquals(
+                    "Authentication required. Please send auth command first.",
+                    known.path("details").asText());
         }
     }
 
@@ -131,20 +157,24 @@ class ProtocolConformanceTest {
         try (WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
             JsonNode reply = client.call("music/albums/get", args("provider_instance_id_or_domain", "library"));
             assertEquals(999, reply.path("error_code").asInt());
-            assertEquals("\"`item_id` of type `<class 'str'>` is required.\"", reply.path("details").asText());
-            JsonNode wrongType = client.call("players/cmd/volume_set",
-                    args("player_id", "ap7a3c91d0e2f4", "volume_level", "loud"));
+            assertEquals(
+                    "\"`item_id` of type `<class 'str'>` is required.\"",
+                    reply.path("details").asText());
+            JsonNode wrongType =
+                    client.call("players/cmd/volume_set", args("player_id", "ap7a3c91d0e2f4", "volume_level", "loud"));
             assertEquals(999, wrongType.path("error_code").asInt());
-            assertEquals("Value loud of type <class 'str'> is invalid for volume_level, expected value of type "
-                    + "<class 'int'>", wrongType.path("details").asText());
+            assertEquals(
+                    "Value loud of type <class 'str'> is invalid for volume_level, expected value of type "
+                            + "<class 'int'>",
+                    wrongType.path("details").asText());
         }
     }
 
     @Test
     void unknownArgumentsAreIgnoredAndNumericStringsAreCoerced() {
         try (WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
-            JsonNode reply = client.call("music/artists/library_items",
-                    args("limit", "3", "offset", null, "no_such_arg", true));
+            JsonNode reply =
+                    client.call("music/artists/library_items", args("limit", "3", "offset", null, "no_such_arg", true));
             assertEquals(3, reply.path("result").size(), () -> reply.toString());
         }
     }
@@ -158,7 +188,8 @@ class ProtocolConformanceTest {
                 String fast = client.send("info", null);
                 JsonNode first = client.awaitFrame(f -> f.has("message_id"));
                 assertEquals(fast, first.path("message_id").asText(), "the undelayed reply overtakes the slow one");
-                assertEquals(ma.serverId(), first.path("result").path("server_id").asText());
+                assertEquals(
+                        ma.serverId(), first.path("result").path("server_id").asText());
                 JsonNode second = client.reply(slow);
                 assertEquals(ma.library().trackCount(), second.path("result").asInt());
             } finally {
@@ -172,7 +203,8 @@ class ProtocolConformanceTest {
         String playlistId = ma.library().playlistNamed("Everything on Shuffle").itemId();
         int expected = ma.library().playlistTracks(playlistId).size();
         try (WsTestClient client = WsTestClient.authenticated(ma, ma.userToken())) {
-            String id = client.send("music/playlists/playlist_tracks",
+            String id = client.send(
+                    "music/playlists/playlist_tracks",
                     args("item_id", playlistId, "provider_instance_id_or_domain", "library"));
             List<JsonNode> frames = client.replyFrames(id);
             assertTrue(frames.size() >= 3, "at least three frames, got " + frames.size());
@@ -215,8 +247,11 @@ class ProtocolConformanceTest {
     void onlyTheWsPathUpgrades() {
         HttpClient http = HttpClient.newHttpClient();
         String wrongPath = "ws://127.0.0.1:" + ma.port() + "/websocket";
-        CompletionException failure = assertThrows(CompletionException.class, () -> http.newWebSocketBuilder()
-                .buildAsync(URI.create(wrongPath), new WebSocket.Listener() { }).join());
+        CompletionException failure = assertThrows(
+                CompletionException.class,
+                () -> http.newWebSocketBuilder()
+                        .buildAsync(URI.create(wrongPath), new WebSocket.Listener() {})
+                        .join());
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failure.getCause());
         assertEquals(404, handshake.getResponse().statusCode());
     }
@@ -253,7 +288,11 @@ class ProtocolConformanceTest {
             assertFalse(bystander.closed().isDone(), "other tokens keep their sockets");
             try (WsTestClient again = WsTestClient.connect(ma.wsUrl())) {
                 again.nextFrame();
-                assertEquals(23, again.call("auth", args("token", token)).path("error_code").asInt());
+                assertEquals(
+                        23,
+                        again.call("auth", args("token", token))
+                                .path("error_code")
+                                .asInt());
             }
         }
     }
@@ -288,12 +327,18 @@ class ProtocolConformanceTest {
     @Test
     void aTokenSecretMakesTheSeededTokensTheSameOnEveryRun() {
         MaSimulator.Options options = MaSimulator.Options.defaults().withTokenSecret("local-dev");
-        try (MaSimulator first = MaSimulator.start(options); MaSimulator second = MaSimulator.start(options)) {
+        try (MaSimulator first = MaSimulator.start(options);
+                MaSimulator second = MaSimulator.start(options)) {
             assertEquals(first.userToken(), second.userToken());
             assertFalse(first.userToken().equals(first.adminToken()));
             assertFalse(first.userToken().equals(ma.userToken()), "without a secret tokens are random");
             try (WsTestClient client = WsTestClient.authenticated(second, first.userToken())) {
-                assertEquals("alexa-bridge", client.call("auth/me", null).path("result").path("username").asText());
+                assertEquals(
+                        "alexa-bridge",
+                        client.call("auth/me", null)
+                                .path("result")
+                                .path("username")
+                                .asText());
             }
         }
     }

@@ -41,8 +41,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code request} verbatim and reads at most {@code maxBody} bytes of the body. */
     static Response send(int port, String request, long maxBody) {

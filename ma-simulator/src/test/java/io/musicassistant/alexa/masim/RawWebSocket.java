@@ -13,16 +13,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawWebSocket {
 
-    private RawWebSocket() {
-    }
+    private RawWebSocket() {}
 
-    record Frame(int opcode, byte[] payload) {
-    }
+    record Frame(int opcode, byte[] payload) {}
 
     /** Writes the upgrade request for {@code /ws}; the answer is read with {@link #readHeaders}. */
     static void upgrade(OutputStream out) throws IOException {
         out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
     }
 

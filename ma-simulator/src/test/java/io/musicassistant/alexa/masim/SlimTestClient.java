@@ -1,6 +1,5 @@
 package io.musicassistant.alexa.masim;
 
-
 import io.musicassistant.alexa.masim.slimproto.Strm;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -63,8 +62,11 @@ final class SlimTestClient implements AutoCloseable {
     /** Connects and says HELO with squeezelite's capability string. */
     static SlimTestClient hello(MaSimulator ma, int deviceId, String mac) {
         SlimTestClient client = new SlimTestClient(ma.slimprotoPort());
-        client.helo(deviceId, mac, "Model=squeezelite,AccuratePlayPoints=1,ModelName=AlexaBridge,"
-                + "MaxSampleRate=48000,Firmware=v1.0,flc,mp3,pcm");
+        client.helo(
+                deviceId,
+                mac,
+                "Model=squeezelite,AccuratePlayPoints=1,ModelName=AlexaBridge,"
+                        + "MaxSampleRate=48000,Firmware=v1.0,flc,mp3,pcm");
         return client;
     }
 

@@ -82,8 +82,9 @@ class SlimprotoTest {
         JsonNode added = ws.awaitEvent("player_added", MAC);
         assertEquals("receiver: " + MAC, added.path("data").path("name").asText(), "name before SETD");
         player.sendName("Alexa Bridge");
-        JsonNode renamed = ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
-                && "Alexa Bridge".equals(f.path("data").path("name").asText()));
+        JsonNode renamed =
+                ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
+                        && "Alexa Bridge".equals(f.path("data").path("name").asText()));
         assertEquals(MAC, renamed.path("object_id").asText());
 
         JsonNode listed = find(ws.call("players/all", null).path("result"), MAC);
@@ -96,7 +97,8 @@ class SlimprotoTest {
         assertEquals(20, listed.path("volume_level").asInt(), "MA sets DEFAULT_PLAYER_VOLUME");
         List<String> features = new ArrayList<>();
         listed.path("supported_features").forEach(f -> features.add(f.asText()));
-        assertTrue(features.containsAll(List.of("power", "volume_set", "pause", "enqueue", "gapless_playback")),
+        assertTrue(
+                features.containsAll(List.of("power", "volume_set", "pause", "enqueue", "gapless_playback")),
                 features.toString());
         assertEquals(List.of(MAC), ma.slimprotoClients());
 
@@ -135,7 +137,9 @@ class SlimprotoTest {
         first.pending();
         first.awaitStrm('t'); // the first connection is still served
         assertEquals(List.of(MAC), ma.slimprotoClients());
-        assertTrue(ma.slimprotoLog(MAC).contains("duplicate connection: dropped"), ma.slimprotoLog(MAC).toString());
+        assertTrue(
+                ma.slimprotoLog(MAC).contains("duplicate connection: dropped"),
+                ma.slimprotoLog(MAC).toString());
         long count = 0;
         for (JsonNode p : ws.call("players/all", null).path("result")) {
             count += p.path("player_id").asText().equals(MAC) ? 1 : 0;
@@ -147,7 +151,8 @@ class SlimprotoTest {
     void disconnectRemovesThePlayerButItsConfigStaysForTheNextConnection() {
         SlimTestClient player = track(connected("Alexa Bridge"));
         WsTestClient admin = track(WsTestClient.authenticated(ma, ma.adminToken()));
-        JsonNode saved = admin.call("config/players/save",
+        JsonNode saved = admin.call(
+                "config/players/save",
                 args("player_id", MAC, "values", Map.of("name", "Echo bridge", "hide_in_ui", true)));
         assertEquals("Echo bridge", saved.path("result").path("name").asText(), saved.toString());
 
@@ -185,9 +190,16 @@ class SlimprotoTest {
             frame = player.next();
             frames.add(frame);
         } while (!frame.isStrm('s'));
-        List<String> strms = frames.stream().filter(f -> f.op().equals("strm")).map(Frame::toString).toList();
+        List<String> strms = frames.stream()
+                .filter(f -> f.op().equals("strm"))
+                .map(Frame::toString)
+                .toList();
         assertEquals(List.of("strm f", "strm q", "strm s"), strms);
-        Strm flush = frames.stream().filter(f -> f.isStrm('f')).findFirst().orElseThrow().strm();
+        Strm flush = frames.stream()
+                .filter(f -> f.isStrm('f'))
+                .findFirst()
+                .orElseThrow()
+                .strm();
         assertEquals('0', flush.autostart());
         assertTrue(frames.stream().anyMatch(f -> f.op().equals("aude") && f.payload()[0] == 1), "powered on");
 
@@ -202,16 +214,21 @@ class SlimprotoTest {
         assertEquals(0, start.serverIp());
         Matcher url = SINGLE.matcher(start.httpRequest());
         assertTrue(url.find(), start.httpRequest());
-        String itemId = ws.call("player_queues/get", args("queue_id", MAC)).path("result")
-                .path("current_item").path("queue_item_id").asText();
+        String itemId = ws.call("player_queues/get", args("queue_id", MAC))
+                .path("result")
+                .path("current_item")
+                .path("queue_item_id")
+                .asText();
         assertEquals(MAC, url.group(2));
         assertEquals(itemId, url.group(3));
         assertEquals(MAC, url.group(4));
         assertEquals("flac", url.group(5));
         String path = "/single/" + url.group(1) + "/" + MAC + "/" + itemId + "/" + MAC + ".flac";
-        assertEquals("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + ma.streamPort()
-                + "\r\nConnection: close\r\nAccept: */*\r\nCache-Control: no-cache\r\n"
-                + "User-Agent: VLC/3.0.9 LibVLC/3.0.9\r\nRange: bytes=0-\r\n\r\n", start.httpRequest());
+        assertEquals(
+                "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + ma.streamPort()
+                        + "\r\nConnection: close\r\nAccept: */*\r\nCache-Control: no-cache\r\n"
+                        + "User-Agent: VLC/3.0.9 LibVLC/3.0.9\r\nRange: bytes=0-\r\n\r\n",
+                start.httpRequest());
     }
 
     @Test
@@ -254,21 +271,33 @@ class SlimprotoTest {
         assertTrue(unpause.replayGain() > 0, "unpause_at the player's jiffies");
         player.stat("STMr");
         player.stat("STMs");
-        String itemId = SINGLE.matcher(start.httpRequest()).results().findFirst().orElseThrow().group(3);
-        JsonNode playing = ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
+        String itemId = SINGLE.matcher(start.httpRequest())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(3);
+        JsonNode playing = ws.awaitFrame(f -> "player_updated"
+                        .equals(f.path("event").asText())
                 && "playing".equals(f.path("data").path("playback_state").asText())
-                && itemId.equals(f.path("data").path("current_media").path("queue_item_id").asText()));
-        assertEquals(song.uri(), playing.path("data").path("current_media").path("uri").asText());
+                && itemId.equals(f.path("data")
+                        .path("current_media")
+                        .path("queue_item_id")
+                        .asText()));
+        assertEquals(
+                song.uri(),
+                playing.path("data").path("current_media").path("uri").asText());
 
         player.stat("STMt", 42_000, 0);
-        JsonNode position = ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
-                && f.path("data").path("elapsed_time").asDouble() >= 41.9);
+        JsonNode position =
+                ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
+                        && f.path("data").path("elapsed_time").asDouble() >= 41.9);
         assertEquals(42.0, position.path("data").path("elapsed_time").asDouble(), 0.01);
 
         player.stat("STMd"); // nothing after this track: remembered, no new stream
         player.stat("STMu");
-        JsonNode idle = ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
-                && "idle".equals(f.path("data").path("playback_state").asText()));
+        JsonNode idle =
+                ws.awaitFrame(f -> "player_updated".equals(f.path("event").asText())
+                        && "idle".equals(f.path("data").path("playback_state").asText()));
         assertTrue(idle.path("data").path("current_media").isNull(), idle.toString());
         assertTrue(player.pending().stream().noneMatch(f -> f.isStrm('s')), "no next track to start");
     }
@@ -303,8 +332,11 @@ class SlimprotoTest {
         player.stat("STMt", 1000, 0);
         SlimTestClient.Frame none = null;
         // The server records why it sent nothing; frames it would have sent precede that record.
-        ProtocolConformanceTest.waitUntil(() -> ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"));
-        assertTrue(ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"), ma.slimprotoLog(MAC).toString());
+        ProtocolConformanceTest.waitUntil(
+                () -> ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"));
+        assertTrue(
+                ma.slimprotoLog(MAC).contains("RESP before STMc ignored (a previous stream's)"),
+                ma.slimprotoLog(MAC).toString());
         for (Frame f : player.pending()) {
             if (f.op().equals("codc")) {
                 none = f;
@@ -339,7 +371,9 @@ class SlimprotoTest {
         RawHttp.Response current = RawHttp.send(ma.streamPort(), second.httpRequest(), 4096);
         assertEquals(200, current.status());
         assertEquals(2, ma.streamRequests());
-        assertTrue(ma.streamRequestLog().get(0).endsWith(" 404"), ma.streamRequestLog().toString());
+        assertTrue(
+                ma.streamRequestLog().get(0).endsWith(" 404"),
+                ma.streamRequestLog().toString());
     }
 
     @Test
@@ -347,7 +381,8 @@ class SlimprotoTest {
         RawHttp.Response garbage = RawHttp.send(ma.streamPort(), "NONSENSE\r\n\r\n");
         assertEquals(400, garbage.status());
         // more than the 16 KiB the server reads: the rest is drained, so the client still reads the 400
-        RawHttp.Response huge = RawHttp.send(ma.streamPort(), "GET /single/" + "x".repeat(40_000) + " HTTP/1.1\r\n\r\n");
+        RawHttp.Response huge =
+                RawHttp.send(ma.streamPort(), "GET /single/" + "x".repeat(40_000) + " HTTP/1.1\r\n\r\n");
         assertEquals(400, huge.status());
         assertEquals(0, ma.streamRequests(), "the request log holds requests, not garbage");
     }
@@ -356,7 +391,9 @@ class SlimprotoTest {
     void pauseResumeAndStopReachThePlayer() {
         SlimTestClient player = track(connected("Alexa Bridge"));
         player.pending();
-        ws.call("player_queues/play_media", args("queue_id", MAC, "media", albumWithTracks().uri()));
+        ws.call(
+                "player_queues/play_media",
+                args("queue_id", MAC, "media", albumWithTracks().uri()));
         player.awaitStart();
         player.stat("STMc");
         player.stat("STMs");
@@ -378,23 +415,28 @@ class SlimprotoTest {
     @Test
     void savingOutputCodecMp3MakesTheNextStreamMp3AndNeedsAdmin() {
         SlimTestClient player = track(connected("Alexa Bridge"));
-        JsonNode denied = ws.call("config/players/save",
-                args("player_id", MAC, "values", Map.of("output_codec", "mp3")));
+        JsonNode denied =
+                ws.call("config/players/save", args("player_id", MAC, "values", Map.of("output_codec", "mp3")));
         assertEquals(22, denied.path("error_code").asInt(), "role user may not save: " + denied);
 
         JsonNode before = ws.call("config/players/get", args("player_id", MAC)).path("result");
-        assertEquals("flac", before.path("values").path("output_codec").path("value").asText(), before.toString());
+        assertEquals(
+                "flac", before.path("values").path("output_codec").path("value").asText(), before.toString());
         assertEquals("squeezelite--Hn3B6vQw", before.path("provider").asText());
         assertEquals("Alexa Bridge", before.path("default_name").asText());
         assertTrue(before.path("name").isNull());
 
         JsonNode saved = saveAsAdmin(Map.of("output_codec", "mp3"));
-        assertEquals("mp3", saved.path("values").path("output_codec").path("value").asText());
+        assertEquals(
+                "mp3", saved.path("values").path("output_codec").path("value").asText());
         ws.awaitEvent("player_config_updated", MAC);
-        assertEquals("mp3", ma.playerConfig(MAC).map(c -> c.value("output_codec")).orElseThrow());
+        assertEquals(
+                "mp3", ma.playerConfig(MAC).map(c -> c.value("output_codec")).orElseThrow());
 
         player.pending();
-        ws.call("player_queues/play_media", args("queue_id", MAC, "media", albumWithTracks().uri()));
+        ws.call(
+                "player_queues/play_media",
+                args("queue_id", MAC, "media", albumWithTracks().uri()));
         Strm start = player.awaitStart();
         assertEquals('m', start.codec().charAt(0));
         Matcher url = SINGLE.matcher(start.httpRequest());
@@ -442,8 +484,8 @@ class SlimprotoTest {
     @Test
     void musicServiceTracksArePacedOwnFilesAreNot() {
         ma.close();
-        ma = MaSimulator.start(MaSimulator.Options.defaults().withProfile(Profile.NEWEST)
-                .withSlimprotoHeartbeat(HEARTBEAT));
+        ma = MaSimulator.start(
+                MaSimulator.Options.defaults().withProfile(Profile.NEWEST).withSlimprotoHeartbeat(HEARTBEAT));
         assertEquals(Pacing.SINGLE_ITEM, ma.options().effectivePacing(), "newest: 60 s burst then 1.1x");
         ws.close();
         ws = WsTestClient.authenticated(ma, ma.userToken());
@@ -451,8 +493,10 @@ class SlimprotoTest {
         ma.setPacing(new Pacing(0.25, 1.0));
 
         Track service = ma.library().tracks().stream()
-                .filter(t -> t.providerMappings().stream().allMatch(m -> m.providerDomain().equals("spotify")))
-                .findFirst().orElseThrow();
+                .filter(t -> t.providerMappings().stream()
+                        .allMatch(m -> m.providerDomain().equals("spotify")))
+                .findFirst()
+                .orElseThrow();
         player.pending();
         ws.call("player_queues/play_media", args("queue_id", MAC, "media", service.uri()));
         Strm paced = player.awaitStart();
@@ -462,8 +506,10 @@ class SlimprotoTest {
         assertTrue(slow.millis() >= 400, "paced: took " + slow.millis() + " ms");
 
         Track own = ma.library().tracks().stream()
-                .filter(t -> t.providerMappings().stream().anyMatch(m -> m.providerDomain().startsWith("filesystem")))
-                .findFirst().orElseThrow();
+                .filter(t -> t.providerMappings().stream()
+                        .anyMatch(m -> m.providerDomain().startsWith("filesystem")))
+                .findFirst()
+                .orElseThrow();
         ws.call("player_queues/play_media", args("queue_id", MAC, "media", own.uri()));
         Strm unpaced = player.awaitStart();
         // at this pacing the whole file would take minutes; unpaced it ends within the read timeout
@@ -475,7 +521,9 @@ class SlimprotoTest {
     void aStreamRateCapMakesDownloadsTakeTime() {
         SlimTestClient player = track(connected("Alexa Bridge"));
         player.pending();
-        ws.call("player_queues/play_media", args("queue_id", MAC, "media", albumWithTracks().uri()));
+        ws.call(
+                "player_queues/play_media",
+                args("queue_id", MAC, "media", albumWithTracks().uri()));
         Strm start = player.awaitStart();
         ma.setStreamRate(40_000);
         RawHttp.Response capped = RawHttp.send(start.serverPort(), start.httpRequest(), 20_000);
@@ -507,7 +555,7 @@ class SlimprotoTest {
         player.awaitOp("vers");
         player.sendName(name);
         ws.awaitFrame(f -> ("player_updated".equals(f.path("event").asText())
-                || "player_added".equals(f.path("event").asText()))
+                        || "player_added".equals(f.path("event").asText()))
                 && name.equals(f.path("data").path("name").asText()));
         return player;
     }
@@ -520,8 +568,10 @@ class SlimprotoTest {
     }
 
     private Album albumWithTracks() {
-        return ma.library().albums().stream().filter(a -> ma.library().albumTracks(a.itemId()).size() >= 3)
-                .findFirst().orElseThrow();
+        return ma.library().albums().stream()
+                .filter(a -> ma.library().albumTracks(a.itemId()).size() >= 3)
+                .findFirst()
+                .orElseThrow();
     }
 
     private <T extends AutoCloseable> T track(T closeable) {

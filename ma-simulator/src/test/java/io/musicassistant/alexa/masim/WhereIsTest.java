@@ -41,7 +41,9 @@ class WhereIsTest {
         TreeSet<String> problems = new TreeSet<>();
         for (Profile profile : Profile.values()) {
             for (Command command : registry(profile).commands()) {
-                String row = table.keySet().stream().filter(key -> matches(key, command.name())).findFirst()
+                String row = table.keySet().stream()
+                        .filter(key -> matches(key, command.name()))
+                        .findFirst()
                         .orElse(null);
                 if (row == null) {
                     problems.add(command.name() + ": no row");
@@ -49,8 +51,8 @@ class WhereIsTest {
                 }
                 String registeredBy = definingClass(command);
                 if (!registeredBy.equals(table.get(row))) {
-                    problems.add(command.name() + ": row '" + row + "' names " + table.get(row)
-                            + ", registered by " + registeredBy);
+                    problems.add(command.name() + ": row '" + row + "' names " + table.get(row) + ", registered by "
+                            + registeredBy);
                 }
             }
         }
@@ -83,7 +85,8 @@ class WhereIsTest {
 
     /** A row's key: {@code *} stands for any text. */
     private static boolean matches(String key, String command) {
-        String regex = String.join(".*", List.of(key.split("\\*", -1)).stream().map(Pattern::quote).toList());
+        String regex = String.join(
+                ".*", List.of(key.split("\\*", -1)).stream().map(Pattern::quote).toList());
         return command.matches(regex);
     }
 
@@ -99,8 +102,13 @@ class WhereIsTest {
         Clock clock = Clock.systemUTC();
         Library library = Library.fresh();
         Playlog playlog = new Playlog(library, clock);
-        return CommandRegistry.create(new Services(profile, library, new LibraryEditor(library, clock),
-                PlayerHub.seeded(library, clock, playlog), playlog, new ModelJson(profile, library, "http://127.0.0.1"),
+        return CommandRegistry.create(new Services(
+                profile,
+                library,
+                new LibraryEditor(library, clock),
+                PlayerHub.seeded(library, clock, playlog),
+                playlog,
+                new ModelJson(profile, library, "http://127.0.0.1"),
                 () -> null));
     }
 }

@@ -56,7 +56,8 @@ class WsDeliveryStressTest {
             for (int s = 0; s < SIMULATORS; s++) {
                 MaSimulator ma = MaSimulator.start(MaSimulator.Options.defaults());
                 simulators.add(ma);
-                runs.add(CompletableFuture.supplyAsync(() -> run(ma, answered, lost),
+                runs.add(CompletableFuture.supplyAsync(
+                        () -> run(ma, answered, lost),
                         r -> Thread.ofPlatform().name("stress-client").start(r)));
             }
             for (CompletableFuture<String> run : runs) {
@@ -67,7 +68,8 @@ class WsDeliveryStressTest {
             simulators.forEach(MaSimulator::close);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("ws-delivery-stress: %d commands, %d answered, %d lost (no answer within %d s), %d ms%n",
+        System.out.printf(
+                "ws-delivery-stress: %d commands, %d answered, %d lost (no answer within %d s), %d ms%n",
                 SIMULATORS * CALLS, answered.get(), lost.size(), WsTestClient.WAIT.toSeconds(), millis);
         assertEquals(List.of(), lost, "answers lost of " + SIMULATORS * CALLS + " commands");
     }

@@ -36,7 +36,8 @@ final class WsTestClient implements AutoCloseable {
 
     private WsTestClient(String url) {
         try {
-            socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), new Listener())
+            socket = HTTP.newWebSocketBuilder()
+                    .buildAsync(URI.create(url), new Listener())
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to " + url, e);

@@ -38,11 +38,15 @@ public enum AlexaRegion {
     }
 
     public static Optional<AlexaRegion> ofAwsRegion(String awsRegion) {
-        return Arrays.stream(values()).filter(r -> r.awsRegion.equals(awsRegion)).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.awsRegion.equals(awsRegion))
+                .findFirst();
     }
 
     /** {@code us-east-1 (NA), eu-west-1 (EU), us-west-2 (FE)}: for messages that list the choices. */
     public static String choices() {
-        return Arrays.stream(values()).map(r -> r.awsRegion + " (" + r.name() + ")").collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(r -> r.awsRegion + " (" + r.name() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -47,13 +47,14 @@ public final class Acquisition implements AutoCloseable {
     }
 
     /** Counters since start, for logs and the benchmark. */
-    public record Stats(long hits, long joined, long misses, long prefetched, long downloads, long failures) {
+    public record Stats(long hits, long joined, long misses, long prefetched, long downloads, long failures) {}
+
+    private enum Priority {
+        LISTENER,
+        PREFETCH
     }
 
-    private enum Priority { LISTENER, PREFETCH }
-
-    private record Job(CachedTrack track, String provider) {
-    }
+    private record Job(CachedTrack track, String provider) {}
 
     /** A download under way; {@code cancelled} makes it give way to a listener. */
     private static final class Running {
@@ -75,6 +76,7 @@ public final class Acquisition implements AutoCloseable {
     private final Map<String, Long> failedAt = new HashMap<>();
     /** Live streams may use this many players at once: never the last one, so tracks stay possible. */
     private final int liveLimit;
+
     private int liveRunning;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong hits = new AtomicLong();
@@ -206,7 +208,9 @@ public final class Acquisition implements AutoCloseable {
             return;
         }
         for (Running r : active.values()) {
-            if (!r.cancelled && r.job.track().readers() == 0 && (!providerFull || r.job.provider().equals(job.provider()))) {
+            if (!r.cancelled
+                    && r.job.track().readers() == 0
+                    && (!providerFull || r.job.provider().equals(job.provider()))) {
                 r.cancelled = true;
                 LOG.info("audio.download_gives_way", "key", r.job.track().key());
                 return;
@@ -308,8 +312,14 @@ public final class Acquisition implements AutoCloseable {
                 }
                 cache.complete(track);
                 downloads.incrementAndGet();
-                LOG.info("audio.downloaded", "key", track.key(), "bytes", track.written(),
-                        "ms", (System.nanoTime() - started) / 1_000_000);
+                LOG.info(
+                        "audio.downloaded",
+                        "key",
+                        track.key(),
+                        "bytes",
+                        track.written(),
+                        "ms",
+                        (System.nanoTime() - started) / 1_000_000);
                 return;
             } catch (IOException | RuntimeException e) {
                 // A retry is only safe before anyone has read a byte: a second rendering need not be identical.
@@ -319,7 +329,8 @@ public final class Acquisition implements AutoCloseable {
                 }
                 failures.incrementAndGet();
                 if (track.written() == 0) {
-                    rememberFailure(track.uri()); // MA could not deliver it at all; a cut stream may well work next time
+                    rememberFailure(
+                            track.uri()); // MA could not deliver it at all; a cut stream may well work next time
                 }
                 LOG.warn("audio.download_failed", "key", track.key(), "error", String.valueOf(e.getMessage()));
                 cache.fail(track, String.valueOf(e.getMessage()));

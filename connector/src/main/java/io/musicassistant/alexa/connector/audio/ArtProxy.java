@@ -28,7 +28,8 @@ public final class ArtProxy {
 
     private final URI maUrl;
     private final String maToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public ArtProxy(URI maUrl, String maToken) {
         this.maUrl = maUrl;
@@ -36,18 +37,20 @@ public final class ArtProxy {
     }
 
     private HttpResponse<InputStream> fetch(URI source) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(source).timeout(TIMEOUT).header("Authorization", "Bearer " + maToken)
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return http.send(
+                HttpRequest.newBuilder(source)
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + maToken)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
-
 
     /** What the stream server answers for an art URL. */
     sealed interface Answer {
-        record Image(String contentType, byte[] bytes) implements Answer {
-        }
+        record Image(String contentType, byte[] bytes) implements Answer {}
 
-        record Refused(int status, String text) implements Answer {
-        }
+        record Refused(int status, String text) implements Answer {}
     }
 
     Answer fetch(String named) throws IOException, InterruptedException {
@@ -57,11 +60,12 @@ public final class ArtProxy {
         }
         String provider = named.substring(0, split);
         String path = named.substring(split + 1);
-        URI byId = maUrl.resolve("/imageproxy/" + HexFormat.of().formatHex(Digests.sha256(provider + "/" + path)) + "?size=512");
+        URI byId = maUrl.resolve(
+                "/imageproxy/" + HexFormat.of().formatHex(Digests.sha256(provider + "/" + path)) + "?size=512");
         // MA unquotes the path once more after the web framework has, so it travels encoded twice.
         String once = URLEncoder.encode(path, StandardCharsets.UTF_8);
-        URI byQuery = maUrl.resolve("/imageproxy?path=" + URLEncoder.encode(once, StandardCharsets.UTF_8)
-                + "&provider=" + URLEncoder.encode(provider, StandardCharsets.UTF_8) + "&size=512");
+        URI byQuery = maUrl.resolve("/imageproxy?path=" + URLEncoder.encode(once, StandardCharsets.UTF_8) + "&provider="
+                + URLEncoder.encode(provider, StandardCharsets.UTF_8) + "&size=512");
         HttpResponse<InputStream> response;
         try {
             response = fetch(byId);

@@ -24,10 +24,10 @@ final class AudioAnswers {
      * seconds); after that it gets what has arrived so far (Music Assistant paces streaming services).
      */
     static final Duration RANGE_PATIENCE = Duration.ofSeconds(10);
+
     private static final int CHUNK = 64 * 1024;
 
-    private AudioAnswers() {
-    }
+    private AudioAnswers() {}
 
     static void track(Exchange exchange, CachedTrack track, Optional<ByteRange.Request> range)
             throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +46,7 @@ public final class AudioCache {
     private final AtomicLong files;
 
     /** What {@link #claim} found: a track to read, and whether the caller must now download it. */
-    public record Claim(CachedTrack track, boolean mustDownload) {
-    }
+    public record Claim(CachedTrack track, boolean mustDownload) {}
 
     public AudioCache(Path dir, long maxBytes, Duration ttl, Clock clock) {
         if (maxBytes < 1024 * 1024) {
@@ -93,7 +91,10 @@ public final class AudioCache {
                 delete(old);
             }
             String key = key(uri);
-            track = new CachedTrack(uri, key, dir.resolve(key + "-" + Long.toString(files.incrementAndGet(), 36) + AUDIO),
+            track = new CachedTrack(
+                    uri,
+                    key,
+                    dir.resolve(key + "-" + Long.toString(files.incrementAndGet(), 36) + AUDIO),
                     clock.millis());
             tracks.put(uri, track);
         } else {
@@ -192,7 +193,12 @@ public final class AudioCache {
             Files.writeString(temp, meta.toString());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("audio.cache_meta_failed", "key", track.key(), "error", e.getClass().getSimpleName());
+            LOG.warn(
+                    "audio.cache_meta_failed",
+                    "key",
+                    track.key(),
+                    "error",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -204,13 +210,21 @@ public final class AudioCache {
                 Files.deleteIfExists(meta);
             }
         } catch (IOException e) {
-            LOG.warn("audio.cache_delete_failed", "key", track.key(), "error", e.getClass().getSimpleName());
+            LOG.warn(
+                    "audio.cache_delete_failed",
+                    "key",
+                    track.key(),
+                    "error",
+                    e.getClass().getSimpleName());
         }
     }
 
     private static String metaFile(Path meta) {
         try {
-            return RelayJson.mapper().readTree(Files.readString(meta)).path("file").asText();
+            return RelayJson.mapper()
+                    .readTree(Files.readString(meta))
+                    .path("file")
+                    .asText();
         } catch (IOException e) {
             return "";
         }
@@ -260,8 +274,16 @@ public final class AudioCache {
             // Uses are not written down (that would be a disk write per request); after a restart a
             // track counts as last used when it was completed.
             long created = meta.path("created_ms").asLong(clock.millis());
-            tracks.put(uri, CachedTrack.complete(uri, key(uri), audio, meta.path("content_type").asText("audio/mpeg"),
-                    length, created, created));
+            tracks.put(
+                    uri,
+                    CachedTrack.complete(
+                            uri,
+                            key(uri),
+                            audio,
+                            meta.path("content_type").asText("audio/mpeg"),
+                            length,
+                            created,
+                            created));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
         }

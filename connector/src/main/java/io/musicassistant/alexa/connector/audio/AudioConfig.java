@@ -24,10 +24,21 @@ import java.util.Map;
  * @param slimprotoPort Music Assistant's Slimproto port
  * @param limits what any client may hold of the stream server ({@link StreamLimits#DEFAULTS} unless set)
  */
-public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path tlsCertificate, Path tlsPrivateKey,
-                          String tlsPassword, Path selfTestTrustStore, Path cacheDir, long cacheBytes,
-                          Duration cacheTtl, int players, int streamsPerProvider, int slimprotoPort,
-                          StreamLimits limits) {
+public record AudioConfig(
+        String bindAddress,
+        int port,
+        Path tlsKeyStore,
+        Path tlsCertificate,
+        Path tlsPrivateKey,
+        String tlsPassword,
+        Path selfTestTrustStore,
+        Path cacheDir,
+        long cacheBytes,
+        Duration cacheTtl,
+        int players,
+        int streamsPerProvider,
+        int slimprotoPort,
+        StreamLimits limits) {
 
     public AudioConfig {
         if (port < 0 || port > 65535 || slimprotoPort < 1 || slimprotoPort > 65535) {
@@ -49,7 +60,8 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
             throw new IllegalArgumentException("STREAM_TLS_CERT and STREAM_TLS_KEY go together");
         }
         if (tlsKeyStore != null && tlsCertificate != null) {
-            throw new IllegalArgumentException("set either STREAM_TLS_KEYSTORE or STREAM_TLS_CERT/STREAM_TLS_KEY, not both");
+            throw new IllegalArgumentException(
+                    "set either STREAM_TLS_KEYSTORE or STREAM_TLS_CERT/STREAM_TLS_KEY, not both");
         }
     }
 
@@ -58,22 +70,29 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
     }
 
     public static AudioConfig load(Map<String, String> settings, Path stateDir) {
-        return new AudioConfig(settings.getOrDefault("STREAM_BIND", "0.0.0.0"),
+        return new AudioConfig(
+                settings.getOrDefault("STREAM_BIND", "0.0.0.0"),
                 number(settings, "STREAM_PORT", 8099),
-                path(settings, "STREAM_TLS_KEYSTORE"), path(settings, "STREAM_TLS_CERT"), path(settings, "STREAM_TLS_KEY"),
-                settings.get("STREAM_TLS_PASSWORD"), path(settings, "STREAM_SELFTEST_TRUSTSTORE"),
+                path(settings, "STREAM_TLS_KEYSTORE"),
+                path(settings, "STREAM_TLS_CERT"),
+                path(settings, "STREAM_TLS_KEY"),
+                settings.get("STREAM_TLS_PASSWORD"),
+                path(settings, "STREAM_SELFTEST_TRUSTSTORE"),
                 cacheDir(settings, stateDir),
                 number(settings, "AUDIO_CACHE_MB", 2048) * 1024L * 1024L,
                 Duration.ofHours(number(settings, "AUDIO_CACHE_HOURS", 48)),
-                number(settings, "VIRTUAL_PLAYERS", 2), number(settings, "STREAMS_PER_PROVIDER", 1),
-                number(settings, "SLIMPROTO_PORT", 3483), StreamLimits.load(settings));
+                number(settings, "VIRTUAL_PLAYERS", 2),
+                number(settings, "STREAMS_PER_PROVIDER", 1),
+                number(settings, "SLIMPROTO_PORT", 3483),
+                StreamLimits.load(settings));
     }
 
     @Override
     public String toString() {
         return "AudioConfig[bind=" + bindAddress + ":" + port + ", tls=" + tls() + ", cacheDir=" + cacheDir
                 + ", cacheMb=" + cacheBytes / (1024 * 1024) + ", cacheTtl=" + cacheTtl + ", players=" + players
-                + ", streamsPerProvider=" + streamsPerProvider + ", slimprotoPort=" + slimprotoPort + ", limits=" + limits + "]";
+                + ", streamsPerProvider=" + streamsPerProvider + ", slimprotoPort=" + slimprotoPort + ", limits="
+                + limits + "]";
     }
 
     /** The cache's own directory: it deletes what it does not recognise, so never the state directory itself. */
@@ -83,7 +102,8 @@ public record AudioConfig(String bindAddress, int port, Path tlsKeyStore, Path t
             return stateDir.resolve("audio-cache");
         }
         if (dir.toAbsolutePath().normalize().equals(stateDir.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("AUDIO_CACHE_DIR must not be the state directory; use a directory of its own");
+            throw new IllegalArgumentException(
+                    "AUDIO_CACHE_DIR must not be the state directory; use a directory of its own");
         }
         return dir;
     }

@@ -18,12 +18,10 @@ public record ByteRange(long first, long last) {
     /** What the header asks for, before the length is known. */
     public sealed interface Request {
         /** {@code bytes=a-} or {@code bytes=a-b}. */
-        record From(long first, long last) implements Request {
-        }
+        record From(long first, long last) implements Request {}
 
         /** {@code bytes=-n}: the last n bytes. */
-        record Suffix(long count) implements Request {
-        }
+        record Suffix(long count) implements Request {}
     }
 
     public long length() {
@@ -57,10 +55,14 @@ public record ByteRange(long first, long last) {
     /** The bytes to send for a body of {@code total} bytes; empty when unsatisfiable (answered 416). */
     public static Optional<ByteRange> resolve(Request request, long total) {
         return switch (request) {
-            case Request.From from -> from.first() >= total ? Optional.empty()
-                    : Optional.of(new ByteRange(from.first(), Math.min(from.last(), total - 1)));
-            case Request.Suffix suffix -> suffix.count() == 0 || total == 0 ? Optional.empty()
-                    : Optional.of(new ByteRange(Math.max(0, total - suffix.count()), total - 1));
+            case Request.From from ->
+                from.first() >= total
+                        ? Optional.empty()
+                        : Optional.of(new ByteRange(from.first(), Math.min(from.last(), total - 1)));
+            case Request.Suffix suffix ->
+                suffix.count() == 0 || total == 0
+                        ? Optional.empty()
+                        : Optional.of(new ByteRange(Math.max(0, total - suffix.count()), total - 1));
         };
     }
 

@@ -21,7 +21,11 @@ import java.util.function.Supplier;
 public final class CachedTrack {
 
     /** Where a track is in its life. */
-    public enum State { DOWNLOADING, COMPLETE, FAILED }
+    public enum State {
+        DOWNLOADING,
+        COMPLETE,
+        FAILED
+    }
 
     private final String uri;
     private final String key;
@@ -46,8 +50,8 @@ public final class CachedTrack {
         this.lastUsedMs = nowMs;
     }
 
-    static CachedTrack complete(String uri, String key, Path file, String contentType, long length, long createdMs,
-                                long lastUsedMs) {
+    static CachedTrack complete(
+            String uri, String key, Path file, String contentType, long length, long createdMs, long lastUsedMs) {
         CachedTrack track = new CachedTrack(uri, key, file, createdMs);
         track.state = State.COMPLETE;
         track.contentType = contentType;
@@ -137,8 +141,8 @@ public final class CachedTrack {
             if (out != null) {
                 out.close(); // a retried rendering starts the file again
             }
-            out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            out = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         } finally {
             lock.unlock();
         }

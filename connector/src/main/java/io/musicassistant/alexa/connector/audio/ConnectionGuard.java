@@ -62,12 +62,15 @@ final class ConnectionGuard implements Connection.Listener {
         void awaitHeader() {
             handling(); // drops the previous deadline
             long armed = phase.incrementAndGet();
-            deadline = scheduler.schedule(() -> {
-                if (phase.get() == armed && endPoint.isOpen()) {
-                    headerTimeouts.increment();
-                    endPoint.close();
-                }
-            }, limits.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            deadline = scheduler.schedule(
+                    () -> {
+                        if (phase.get() == armed && endPoint.isOpen()) {
+                            headerTimeouts.increment();
+                            endPoint.close();
+                        }
+                    },
+                    limits.headerTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         void handling() {
@@ -82,14 +85,16 @@ final class ConnectionGuard implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         EndPoint endPoint = connection.getEndPoint();
-        if (!(endPoint instanceof SocketChannelEndPoint) || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)) {
+        if (!(endPoint instanceof SocketChannelEndPoint)
+                || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)) {
             return;
         }
         String address = key(remote.getAddress());
         Tracked tracked = new Tracked(endPoint, remote, address);
         byEndPoint.put(endPoint, tracked);
         byRemote.put(remote, tracked);
-        int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int fromAddress =
+                perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         int all = total.incrementAndGet();
         if (fromAddress > limits.maxConnectionsPerAddress()) {
             refusedPerAddress.increment();
@@ -146,8 +151,18 @@ final class ConnectionGuard implements Connection.Listener {
         long totalRefusals = refusedTotal.sumThenReset();
         long timeouts = headerTimeouts.sumThenReset();
         if (perAddressRefusals + totalRefusals + timeouts > 0) {
-            LOG.warn("stream.connections_refused", "over_address_cap", perAddressRefusals, "over_total_cap", totalRefusals,
-                    "header_timeouts", timeouts, "open", total.get(), "addresses", perAddress.size());
+            LOG.warn(
+                    "stream.connections_refused",
+                    "over_address_cap",
+                    perAddressRefusals,
+                    "over_total_cap",
+                    totalRefusals,
+                    "header_timeouts",
+                    timeouts,
+                    "open",
+                    total.get(),
+                    "addresses",
+                    perAddress.size());
         }
     }
 

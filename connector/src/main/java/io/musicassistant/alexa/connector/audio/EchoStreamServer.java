@@ -71,8 +71,13 @@ public final class EchoStreamServer implements AutoCloseable {
      * @param certificate when present the server speaks HTTPS itself (and picks up a renewed
      *     certificate without a restart); otherwise a reverse proxy or tunnel in front terminates TLS
      */
-    public EchoStreamServer(InetSocketAddress address, Optional<ServerCertificate> certificate, StreamLimits limits,
-                        StreamSigner signer, Acquisition audio, ArtProxy art) {
+    public EchoStreamServer(
+            InetSocketAddress address,
+            Optional<ServerCertificate> certificate,
+            StreamLimits limits,
+            StreamSigner signer,
+            Acquisition audio,
+            ArtProxy art) {
         this.certificate = certificate;
         this.limits = limits;
         this.signer = signer;
@@ -107,7 +112,8 @@ public final class EchoStreamServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             close();
-            throw new UncheckedIOException("cannot listen for stream requests on " + address,
+            throw new UncheckedIOException(
+                    "cannot listen for stream requests on " + address,
                     e instanceof IOException io ? io : new IOException(e));
         }
         housekeeping();
@@ -143,17 +149,20 @@ public final class EchoStreamServer implements AutoCloseable {
     }
 
     private void housekeeping() {
-        scheduler.schedule(() -> {
-            if (!server.isRunning()) {
-                return;
-            }
-            try {
-                reloadCertificate();
-                guard.report();
-            } finally {
-                housekeeping();
-            }
-        }, HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> {
+                    if (!server.isRunning()) {
+                        return;
+                    }
+                    try {
+                        reloadCertificate();
+                        guard.report();
+                    } finally {
+                        housekeeping();
+                    }
+                },
+                HOUSEKEEPING.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -170,7 +179,8 @@ public final class EchoStreamServer implements AutoCloseable {
             try {
                 route(new Exchange(request, response, request.getMethod().equals("HEAD")));
             } catch (IOException e) {
-                LOG.debug("stream.client_gone", "error", e.getMessage()); // Echo closed the connection: seeking, skipping
+                LOG.debug(
+                        "stream.client_gone", "error", e.getMessage()); // Echo closed the connection: seeking, skipping
                 failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -218,7 +228,8 @@ public final class EchoStreamServer implements AutoCloseable {
             exchange.text(403, "forbidden");
             return;
         }
-        Optional<ByteRange.Request> range = ByteRange.parse(exchange.request().getHeaders().get(HttpHeader.RANGE));
+        Optional<ByteRange.Request> range =
+                ByteRange.parse(exchange.request().getHeaders().get(HttpHeader.RANGE));
         switch (kind) {
             case "stream" -> stream(exchange, named.get(), range);
             case "art" -> art(exchange, named.get());
@@ -261,7 +272,8 @@ public final class EchoStreamServer implements AutoCloseable {
     }
 
     /** A small body named by the signed ref, with Range: proves the public base reaches this server whole. */
-    private static void selfTest(Exchange exchange, String named, Optional<ByteRange.Request> range) throws IOException {
+    private static void selfTest(Exchange exchange, String named, Optional<ByteRange.Request> range)
+            throws IOException {
         if (!named.startsWith(SELFTEST_PREFIX)) {
             exchange.text(403, "forbidden");
             return;
@@ -288,7 +300,9 @@ public final class EchoStreamServer implements AutoCloseable {
     }
 
     static byte[] selfTestBody(String nonce) {
-        StringBuilder body = new StringBuilder("music-assistant-alexa connector self-test ").append(nonce).append('\n');
+        StringBuilder body = new StringBuilder("music-assistant-alexa connector self-test ")
+                .append(nonce)
+                .append('\n');
         while (body.length() < 256) {
             body.append(body.length() % 10);
         }
@@ -304,7 +318,8 @@ public final class EchoStreamServer implements AutoCloseable {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 try {
-                    result.putIfAbsent(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    result.putIfAbsent(
+                            pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException malformed) {
                     // an undecodable value counts as absent: the signature check then refuses the request
                 }

@@ -50,8 +50,11 @@ public final class ReachabilityCheck {
     public ReachabilityCheck(StreamSigner signer, SSLContext tls, Clock clock) {
         this.signer = signer;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public Result run() {
@@ -64,8 +67,12 @@ public final class ReachabilityCheck {
         byte[] expected = EchoStreamServer.selfTestBody(nonce);
         int first = 7;
         int last = 70;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(signer.selfTest(nonce))).timeout(TIMEOUT)
-                .header("Range", "bytes=" + first + "-" + last).header("User-Agent", "ma-alexa-connector self-test").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(signer.selfTest(nonce)))
+                .timeout(TIMEOUT)
+                .header("Range", "bytes=" + first + "-" + last)
+                .header("User-Agent", "ma-alexa-connector self-test")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -65,7 +65,8 @@ public final class ServerCertificate {
     private static String version(AudioConfig config) {
         List<String> parts = new ArrayList<>();
         for (Path file : Stream.of(config.tlsKeyStore(), config.tlsCertificate(), config.tlsPrivateKey())
-                .filter(f -> f != null).toList()) {
+                .filter(f -> f != null)
+                .toList()) {
             try {
                 parts.add(Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file));
             } catch (IOException e) {

@@ -17,11 +17,16 @@ import java.util.Map;
  *     stopped reading, Music Assistant silent far beyond the server's own patience)
  * @param maxThreads threads that serve requests; a waiting connection holds none
  */
-public record StreamLimits(int maxConnections, int maxConnectionsPerAddress, Duration headerTimeout,
-                           Duration idleTimeout, int maxThreads) {
+public record StreamLimits(
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        Duration headerTimeout,
+        Duration idleTimeout,
+        int maxThreads) {
 
     /** The production values; only the two connection caps can be changed, by environment variable. */
-    public static final StreamLimits DEFAULTS = new StreamLimits(512, 32, Duration.ofSeconds(10), Duration.ofSeconds(60), 64);
+    public static final StreamLimits DEFAULTS =
+            new StreamLimits(512, 32, Duration.ofSeconds(10), Duration.ofSeconds(60), 64);
 
     public StreamLimits {
         if (maxConnectionsPerAddress < 1 || maxConnections < maxConnectionsPerAddress || maxConnections > 100_000) {
@@ -29,7 +34,8 @@ public record StreamLimits(int maxConnections, int maxConnectionsPerAddress, Dur
                     + "STREAM_MAX_CONNECTIONS (at most 100000)");
         }
         if (headerTimeout.isNegative() || headerTimeout.isZero() || idleTimeout.compareTo(headerTimeout) < 0) {
-            throw new IllegalArgumentException("the header timeout must be positive and no longer than the idle timeout");
+            throw new IllegalArgumentException(
+                    "the header timeout must be positive and no longer than the idle timeout");
         }
         if (maxThreads < 8) {
             throw new IllegalArgumentException("the stream server needs at least 8 threads");
@@ -40,6 +46,8 @@ public record StreamLimits(int maxConnections, int maxConnectionsPerAddress, Dur
         return new StreamLimits(
                 AudioConfig.number(settings, "STREAM_MAX_CONNECTIONS", DEFAULTS.maxConnections()),
                 AudioConfig.number(settings, "STREAM_MAX_CONNECTIONS_PER_ADDRESS", DEFAULTS.maxConnectionsPerAddress()),
-                DEFAULTS.headerTimeout(), DEFAULTS.idleTimeout(), DEFAULTS.maxThreads());
+                DEFAULTS.headerTimeout(),
+                DEFAULTS.idleTimeout(),
+                DEFAULTS.maxThreads());
     }
 }

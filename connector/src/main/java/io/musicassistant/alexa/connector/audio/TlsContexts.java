@@ -23,17 +23,18 @@ import javax.net.ssl.TrustManagerFactory;
 /** The TLS contexts of the audio path, from the files the user provides. Errors name the file, never its content. */
 public final class TlsContexts {
 
-    private static final Pattern PKCS8 = Pattern.compile(
-            "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+    private static final Pattern PKCS8 =
+            Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     /** The stream server's own certificate: a PKCS#12 key store, or a PEM chain with its PKCS#8 key. */
     public static SSLContext server(AudioConfig config) {
         try {
             KeyStore store;
-            char[] password = config.tlsPassword() == null ? new char[0] : config.tlsPassword().toCharArray();
+            char[] password = config.tlsPassword() == null
+                    ? new char[0]
+                    : config.tlsPassword().toCharArray();
             if (config.tlsKeyStore() != null) {
                 store = KeyStore.getInstance("PKCS12");
                 try (InputStream in = Files.newInputStream(config.tlsKeyStore())) {
@@ -49,7 +50,8 @@ public final class TlsContexts {
                 if (chain.isEmpty()) {
                     throw new IllegalArgumentException(config.tlsCertificate() + " holds no certificate");
                 }
-                store.setKeyEntry("stream", privateKey(config.tlsPrivateKey()), password, chain.toArray(Certificate[]::new));
+                store.setKeyEntry(
+                        "stream", privateKey(config.tlsPrivateKey()), password, chain.toArray(Certificate[]::new));
             }
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
@@ -57,7 +59,10 @@ public final class TlsContexts {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot use the stream server's TLS certificate: " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot use the stream server's TLS certificate: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -68,13 +73,16 @@ public final class TlsContexts {
                 return SSLContext.getDefault();
             }
             KeyStore trust = KeyStore.getInstance("PKCS12");
-            char[] password = config.tlsPassword() == null ? new char[0] : config.tlsPassword().toCharArray();
+            char[] password = config.tlsPassword() == null
+                    ? new char[0]
+                    : config.tlsPassword().toCharArray();
             try (InputStream in = Files.newInputStream(config.selfTestTrustStore())) {
                 trust.load(in, password);
             }
             return trusting(trust);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read STREAM_SELFTEST_TRUSTSTORE: " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot read STREAM_SELFTEST_TRUSTSTORE: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -91,8 +99,9 @@ public final class TlsContexts {
         String pem = Files.readString(file, StandardCharsets.US_ASCII);
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
-            throw new IllegalArgumentException(file + " is not a PEM PKCS#8 private key (BEGIN PRIVATE KEY); convert it with "
-                    + "'openssl pkcs8 -topk8 -nocrypt -in " + file.getFileName() + " -out key.pem'");
+            throw new IllegalArgumentException(
+                    file + " is not a PEM PKCS#8 private key (BEGIN PRIVATE KEY); convert it with "
+                            + "'openssl pkcs8 -topk8 -nocrypt -in " + file.getFileName() + " -out key.pem'");
         }
         byte[] der = Base64.getMimeDecoder().decode(m.group(1));
         for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {

@@ -24,14 +24,16 @@ public final class AltNames {
 
     private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\s+(?=\\S)");
     /** Two or more single letters each followed by a period, the last period optional: R.E.M., N.W.A */
-    private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\p{N}])((?:\\p{L}\\.){2,}\\p{L}?)(?![\\p{L}\\p{N}])");
-    private static final Pattern BETWEEN_WORDS = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s*[/_\\-–—]+\\s*(?=[\\p{L}\\p{N}])");
+    private static final Pattern DOTTED =
+            Pattern.compile("(?<![\\p{L}\\p{N}])((?:\\p{L}\\.){2,}\\p{L}?)(?![\\p{L}\\p{N}])");
+
+    private static final Pattern BETWEEN_WORDS =
+            Pattern.compile("(?<=[\\p{L}\\p{N}])\\s*[/_\\-–—]+\\s*(?=[\\p{L}\\p{N}])");
     private static final Pattern BRACKETED = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern AND_WORD = Pattern.compile("(?i)\\s+and\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private AltNames() {
-    }
+    private AltNames() {}
 
     /** The alternates of {@code name}; empty when it is already as voice friendly as it gets. */
     public static List<String> of(String name) {
@@ -56,7 +58,10 @@ public final class AltNames {
 
     /** The name as it would be said: symbols as words, abbreviations as letters, numbers spelled out. */
     static String spoken(String name) {
-        String s = name.replace("&", " and ").replace("+", " and ").replace("@", " at ").replace("%", " percent ");
+        String s = name.replace("&", " and ")
+                .replace("+", " and ")
+                .replace("@", " at ")
+                .replace("%", " percent ");
         s = s.replaceAll("#(?=\\d)", "number ");
         Matcher dotted = DOTTED.matcher(s);
         StringBuilder out = new StringBuilder();

@@ -41,8 +41,7 @@ public final class CatalogExport {
     }
 
     /** What an export did: uploaded, or found nothing changed since the last upload. */
-    public record Outcome(boolean uploaded, int entities, long bytes, Fingerprints.Diff diff) {
-    }
+    public record Outcome(boolean uploaded, int entities, long bytes, Fingerprints.Diff diff) {}
 
     private final LibraryReader reader;
     private final CatalogSettings settings;
@@ -51,7 +50,8 @@ public final class CatalogExport {
     private final Uploader uploader;
     private final Clock clock;
 
-    public CatalogExport(MaClient ma, CatalogSettings settings, Path stateDir, String instanceId, Uploader uploader, Clock clock) {
+    public CatalogExport(
+            MaClient ma, CatalogSettings settings, Path stateDir, String instanceId, Uploader uploader, Clock clock) {
         this.reader = new LibraryReader(ma);
         this.settings = settings;
         this.dir = stateDir.resolve(DIR);
@@ -93,16 +93,33 @@ public final class CatalogExport {
             return new Outcome(false, snapshot.entities(), snapshot.bytes(), diff);
         }
         long started = System.nanoTime();
-        uploader.upload(snapshot.file(), new SnapshotUploadRequest(snapshot.bytes(), snapshot.sha256(), snapshot.entities()));
+        uploader.upload(
+                snapshot.file(), new SnapshotUploadRequest(snapshot.bytes(), snapshot.sha256(), snapshot.entities()));
         try {
-            Files.move(snapshot.file(), lastUploaded(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    snapshot.file(),
+                    lastUploaded(),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep " + lastUploaded(), e);
         }
         // Last: a crash before this line only costs one more upload of the same snapshot.
         snapshot.fingerprints().write(fingerprintsFile);
-        LOG.info("catalog.exported", "entities", snapshot.entities(), "bytes", snapshot.bytes(), "added", diff.added(),
-                "changed", diff.changed(), "removed", diff.removed(), "upload_ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "catalog.exported",
+                "entities",
+                snapshot.entities(),
+                "bytes",
+                snapshot.bytes(),
+                "added",
+                diff.added(),
+                "changed",
+                diff.changed(),
+                "removed",
+                diff.removed(),
+                "upload_ms",
+                (System.nanoTime() - started) / 1_000_000);
         return new Outcome(true, snapshot.entities(), snapshot.bytes(), diff);
     }
 
@@ -120,29 +137,55 @@ public final class CatalogExport {
         int[] items = {0};
         try (SnapshotWriter writer = new SnapshotWriter(dir.resolve(NEW_FILE))) {
             for (ContentKind kind : kinds()) {
-                int read = reader.read(kind, item -> {
-                    entities.of(kind, item, albumIds::get).ifPresent(entity -> {
-                        if (kind == ContentKind.ALBUM && albumIds.size() < MAX_ALBUM_INDEX
-                                && "library".equals(item.path("provider").asText())) {
-                            albumIds.put(item.path("item_id").asText(), entity.id());
-                        }
-                        writer.add(entity);
-                    });
-                    if (++items[0] % PROGRESS_EVERY == 0) {
-                        LOG.info("catalog.export_progress", "items", items[0], "kind", kind.wireName());
-                    }
-                }, () -> !writer.full());
+                int read = reader.read(
+                        kind,
+                        item -> {
+                            entities.of(kind, item, albumIds::get).ifPresent(entity -> {
+                                if (kind == ContentKind.ALBUM
+                                        && albumIds.size() < MAX_ALBUM_INDEX
+                                        && "library"
+                                                .equals(item.path("provider").asText())) {
+                                    albumIds.put(item.path("item_id").asText(), entity.id());
+                                }
+                                writer.add(entity);
+                            });
+                            if (++items[0] % PROGRESS_EVERY == 0) {
+                                LOG.info("catalog.export_progress", "items", items[0], "kind", kind.wireName());
+                            }
+                        },
+                        () -> !writer.full());
                 if (read < 0) {
                     LOG.info("catalog.kind_unsupported", "kind", kind.wireName());
                 }
                 counts.put(kind, Math.max(read, 0));
             }
             SnapshotWriter.Written written = writer.finish(instanceId);
-            LOG.info("catalog.export_written", "items", items[0], "artists", counts.get(ContentKind.ARTIST),
-                    "albums", counts.get(ContentKind.ALBUM), "tracks", counts.get(ContentKind.TRACK),
-                    "playlists", counts.getOrDefault(ContentKind.PLAYLIST, 0), "radios", counts.getOrDefault(ContentKind.RADIO, 0),
-                    "genres", counts.get(ContentKind.GENRE), "entities", written.entities(), "merged", written.merged(),
-                    "dropped", written.dropped(), "bytes", written.bytes(), "ms", (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "catalog.export_written",
+                    "items",
+                    items[0],
+                    "artists",
+                    counts.get(ContentKind.ARTIST),
+                    "albums",
+                    counts.get(ContentKind.ALBUM),
+                    "tracks",
+                    counts.get(ContentKind.TRACK),
+                    "playlists",
+                    counts.getOrDefault(ContentKind.PLAYLIST, 0),
+                    "radios",
+                    counts.getOrDefault(ContentKind.RADIO, 0),
+                    "genres",
+                    counts.get(ContentKind.GENRE),
+                    "entities",
+                    written.entities(),
+                    "merged",
+                    written.merged(),
+                    "dropped",
+                    written.dropped(),
+                    "bytes",
+                    written.bytes(),
+                    "ms",
+                    (System.nanoTime() - started) / 1_000_000);
             return written;
         }
     }

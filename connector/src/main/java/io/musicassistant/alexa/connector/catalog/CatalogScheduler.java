@@ -27,6 +27,7 @@ public final class CatalogScheduler implements AutoCloseable {
      * {@code media_item_played} is left out: plays reach the snapshot with the daily export.
      */
     static final Set<String> LIBRARY_EVENTS = Set.of("media_item_added", "media_item_updated", "media_item_deleted");
+
     static final Duration START_DELAY = Duration.ofSeconds(5);
     static final Duration INTERVAL = Duration.ofHours(24);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
@@ -59,8 +60,12 @@ public final class CatalogScheduler implements AutoCloseable {
     }
 
     /** With other timings (tests). */
-    CatalogScheduler(Supplier<CatalogExport.Outcome> export, Duration debounce, Duration startDelay, Duration interval,
-                     Duration firstRetry) {
+    CatalogScheduler(
+            Supplier<CatalogExport.Outcome> export,
+            Duration debounce,
+            Duration startDelay,
+            Duration interval,
+            Duration firstRetry) {
         this.export = export;
         this.debounce = debounce;
         this.startDelay = startDelay;
@@ -110,7 +115,9 @@ public final class CatalogScheduler implements AutoCloseable {
         if (next != null) {
             next.cancel(false); // a run already started is not interrupted; it reschedules when done
         }
-        next = due == 0 ? null : thread.schedule(this::runOnce, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+        next = due == 0
+                ? null
+                : thread.schedule(this::runOnce, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void runOnce() {
@@ -143,8 +150,16 @@ public final class CatalogScheduler implements AutoCloseable {
                 attempt = ++failures;
             }
             wait = retryAfter(e, attempt).toNanos();
-            LOG.warn("catalog.export_failed", "attempt", attempt, "error", e.getClass().getSimpleName(),
-                    "detail", String.valueOf(e.getMessage()), "retry_s", wait / 1_000_000_000L);
+            LOG.warn(
+                    "catalog.export_failed",
+                    "attempt",
+                    attempt,
+                    "error",
+                    e.getClass().getSimpleName(),
+                    "detail",
+                    String.valueOf(e.getMessage()),
+                    "retry_s",
+                    wait / 1_000_000_000L);
         }
         synchronized (this) {
             runs++;

@@ -31,12 +31,16 @@ public record CatalogSettings(boolean enabled, boolean playlists, boolean radios
 
     /** From the connector's merged settings (environment, options.json, connector.properties). */
     public static CatalogSettings load(Map<String, String> settings) {
-        String debounce = settings.getOrDefault("CATALOG_DEBOUNCE_S", Long.toString(DEFAULT_DEBOUNCE.toSeconds())).strip();
+        String debounce = settings.getOrDefault("CATALOG_DEBOUNCE_S", Long.toString(DEFAULT_DEBOUNCE.toSeconds()))
+                .strip();
         if (!debounce.matches("\\d{1,6}")) {
             throw new IllegalArgumentException("CATALOG_DEBOUNCE_S must be a whole number of seconds");
         }
-        return new CatalogSettings(flag(settings, "CATALOG_EXPORT", true), flag(settings, "CATALOG_PLAYLISTS", false),
-                flag(settings, "CATALOG_RADIOS", true), Duration.ofSeconds(Long.parseLong(debounce)));
+        return new CatalogSettings(
+                flag(settings, "CATALOG_EXPORT", true),
+                flag(settings, "CATALOG_PLAYLISTS", false),
+                flag(settings, "CATALOG_RADIOS", true),
+                Duration.ofSeconds(Long.parseLong(debounce)));
     }
 
     private static boolean flag(Map<String, String> settings, String key, boolean fallback) {

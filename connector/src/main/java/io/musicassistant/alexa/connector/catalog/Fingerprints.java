@@ -93,9 +93,18 @@ public final class Fingerprints {
 
     /** The fingerprint of what the catalogs use of an entity, with plays and recency bucketed. */
     static long of(SnapshotEntity e) {
-        String canonical = String.join("\u0000", e.kind().wireName(), e.id(), e.name(), String.join("\u0001", e.altNames()),
-                String.valueOf(e.artistId()), String.valueOf(e.artist()), String.valueOf(e.albumId()), String.valueOf(e.album()),
-                Boolean.toString(e.favorite()), Integer.toString(playsBucket(e.plays())),
+        String canonical = String.join(
+                "\u0000",
+                e.kind().wireName(),
+                e.id(),
+                e.name(),
+                String.join("\u0001", e.altNames()),
+                String.valueOf(e.artistId()),
+                String.valueOf(e.artist()),
+                String.valueOf(e.albumId()),
+                String.valueOf(e.album()),
+                Boolean.toString(e.favorite()),
+                Integer.toString(playsBucket(e.plays())),
                 Integer.toString(recencyBucket(e.lastPlayedDays())));
         return ByteBuffer.wrap(Digests.sha256(canonical)).getLong();
     }

@@ -45,7 +45,9 @@ final class LibraryReader {
         for (int page = 0; page < maxPages && more.getAsBoolean(); page++) {
             JsonNode items;
             try {
-                items = ma.call(command(kind), Map.of("limit", PAGE, "offset", page * PAGE, "order_by", "sort_name"),
+                items = ma.call(
+                        command(kind),
+                        Map.of("limit", PAGE, "offset", page * PAGE, "order_by", "sort_name"),
                         CALL_TIMEOUT);
             } catch (MaException e) {
                 if (e.code() == MaException.INVALID_COMMAND && page == 0) {

@@ -66,13 +66,27 @@ final class SnapshotEntities {
         if (kind == ContentKind.TRACK && MaItems.albumName(item) != null) {
             album = cut(MaItems.albumName(item).strip());
             JsonNode mapping = item.path("album");
-            String known = "library".equals(mapping.path("provider").asText()) ? albumIds.apply(mapping.path("item_id").asText()) : null;
+            String known = "library".equals(mapping.path("provider").asText())
+                    ? albumIds.apply(mapping.path("item_id").asText())
+                    : null;
             // Not a library album we listed (or one past the index's bound): its artist is most likely the track's.
-            albumId = known != null ? known : ContentId.of(ContentKind.ALBUM, album, artist).encode();
+            albumId = known != null
+                    ? known
+                    : ContentId.of(ContentKind.ALBUM, album, artist).encode();
         }
         String id = ContentId.of(kind, name, artist).encode();
-        return Optional.of(new SnapshotEntity(kind, id, name, altNames(kind, name, item), artistId, artist, albumId, album,
-                item.path("favorite").asBoolean(false), plays(item), lastPlayedDays(item)));
+        return Optional.of(new SnapshotEntity(
+                kind,
+                id,
+                name,
+                altNames(kind, name, item),
+                artistId,
+                artist,
+                albumId,
+                album,
+                item.path("favorite").asBoolean(false),
+                plays(item),
+                lastPlayedDays(item)));
     }
 
     /**

@@ -29,13 +29,16 @@ public final class SnapshotUploader implements CatalogExport.Uploader {
      * Headers the JDK's client sets itself and refuses from callers. Content-Length comes from the
      * file, which is checked against the signed value before sending.
      */
-    private static final Set<String> SET_BY_CLIENT = Set.of("content-length", "host", "connection", "expect", "upgrade");
+    private static final Set<String> SET_BY_CLIENT =
+            Set.of("content-length", "host", "connection", "expect", "upgrade");
+
     private static final Pattern S3_CODE = Pattern.compile("<Code>([A-Za-z0-9]{1,64})</Code>");
 
     private final RelayApiClient api;
     private final String instanceId;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
 
     public SnapshotUploader(RelayApiClient api, String instanceId, String secret) {
         this.api = api;
@@ -62,7 +65,8 @@ public final class SnapshotUploader implements CatalogExport.Uploader {
         SnapshotUpload target = api.catalogSnapshot(instanceId, secret, request);
         String signedLength = target.headers().get("content-length");
         if (signedLength != null && !signedLength.equals(Long.toString(request.bytes()))) {
-            throw new IllegalStateException("the relay signed " + signedLength + " bytes, the snapshot has " + request.bytes());
+            throw new IllegalStateException(
+                    "the relay signed " + signedLength + " bytes, the snapshot has " + request.bytes());
         }
         HttpRequest.Builder put;
         try {

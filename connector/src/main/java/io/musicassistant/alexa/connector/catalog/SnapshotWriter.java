@@ -37,8 +37,8 @@ final class SnapshotWriter implements AutoCloseable {
     static final int WINDOW = 256;
 
     /** A finished snapshot file and what the upload needs to know about it. */
-    record Written(Path file, long bytes, String sha256, int entities, int merged, int dropped, Fingerprints fingerprints) {
-    }
+    record Written(
+            Path file, long bytes, String sha256, int entities, int merged, int dropped, Fingerprints fingerprints) {}
 
     private final Path file;
     private final MessageDigest digest;
@@ -56,7 +56,8 @@ final class SnapshotWriter implements AutoCloseable {
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
             OutputStream fileOut = Files.newOutputStream(file);
-            this.counted = new CountingStream(new DigestOutputStream(new BufferedOutputStream(fileOut, 64 * 1024), digest));
+            this.counted =
+                    new CountingStream(new DigestOutputStream(new BufferedOutputStream(fileOut, 64 * 1024), digest));
             this.gzip = new GZIPOutputStream(counted, 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -100,7 +101,13 @@ final class SnapshotWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         finished = true;
-        return new Written(file, counted.count, Base64.getEncoder().encodeToString(digest.digest()), written, merged, dropped,
+        return new Written(
+                file,
+                counted.count,
+                Base64.getEncoder().encodeToString(digest.digest()),
+                written,
+                merged,
+                dropped,
                 fingerprints.build(instanceId));
     }
 
@@ -119,16 +126,25 @@ final class SnapshotWriter implements AutoCloseable {
     static SnapshotEntity merge(SnapshotEntity a, SnapshotEntity b) {
         Set<String> alternates = new LinkedHashSet<>(a.altNames());
         alternates.addAll(b.altNames());
-        List<String> altNames = new ArrayList<>(alternates).subList(0, Math.min(alternates.size(), CatalogSnapshot.MAX_ALT_NAMES));
+        List<String> altNames =
+                new ArrayList<>(alternates).subList(0, Math.min(alternates.size(), CatalogSnapshot.MAX_ALT_NAMES));
         Integer lastPlayed = a.lastPlayedDays();
         if (lastPlayed == null || b.lastPlayedDays() != null && b.lastPlayedDays() < lastPlayed) {
             lastPlayed = b.lastPlayedDays();
         }
         boolean aHasAlbum = a.albumId() != null;
-        return new SnapshotEntity(a.kind(), a.id(), a.name(), altNames,
-                a.artistId() != null ? a.artistId() : b.artistId(), a.artistId() != null ? a.artist() : b.artist(),
-                aHasAlbum ? a.albumId() : b.albumId(), aHasAlbum ? a.album() : b.album(),
-                a.favorite() || b.favorite(), (int) Math.min((long) a.plays() + b.plays(), CatalogSnapshot.MAX_PLAYS), lastPlayed);
+        return new SnapshotEntity(
+                a.kind(),
+                a.id(),
+                a.name(),
+                altNames,
+                a.artistId() != null ? a.artistId() : b.artistId(),
+                a.artistId() != null ? a.artist() : b.artist(),
+                aHasAlbum ? a.albumId() : b.albumId(),
+                aHasAlbum ? a.album() : b.album(),
+                a.favorite() || b.favorite(),
+                (int) Math.min((long) a.plays() + b.plays(), CatalogSnapshot.MAX_PLAYS),
+                lastPlayed);
     }
 
     /** Closes without finishing: an aborted snapshot is deleted. */

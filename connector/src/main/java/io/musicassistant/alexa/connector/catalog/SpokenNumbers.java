@@ -12,9 +12,31 @@ import java.util.regex.Pattern;
  */
 final class SpokenNumbers {
 
-    private static final String[] ONES = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-    private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    private static final String[] ONES = {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen"
+    };
+    private static final String[] TENS = {
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+    };
     private static final String[][] SCALES = {{"billion", "1000000000"}, {"million", "1000000"}, {"thousand", "1000"}};
     /** Beyond this, digit by digit: nobody says a twelve-digit name as one number. */
     private static final long MAX_CARDINAL = 999_999_999_999L;
@@ -23,10 +45,10 @@ final class SpokenNumbers {
      * optional ordinal suffix. Not inside a longer run of digits and separators.
      */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<!\\d)(?<!\\d[.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:(st|nd|rd|th)(?!\\p{L}))?(?!\\d)", Pattern.CASE_INSENSITIVE);
+            "(?<!\\d)(?<!\\d[.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:(st|nd|rd|th)(?!\\p{L}))?(?!\\d)",
+            Pattern.CASE_INSENSITIVE);
 
-    private SpokenNumbers() {
-    }
+    private SpokenNumbers() {}
 
     /** {@code text} with every number spelled out, kept apart from adjacent letters ("U2" → "U two", "Vol.2" → "Vol. two"). */
     static String spellAll(String text) {
@@ -37,7 +59,8 @@ final class SpokenNumbers {
             String digits = m.group(1).replace(",", "");
             String spoken = spell(digits, m.group(2), m.group(3));
             out.append(text, last, m.start());
-            if (m.start() > 0 && (Character.isLetter(text.charAt(m.start() - 1)) || text.charAt(m.start() - 1) == '.')) {
+            if (m.start() > 0
+                    && (Character.isLetter(text.charAt(m.start() - 1)) || text.charAt(m.start() - 1) == '.')) {
                 out.append(' ');
             }
             out.append(spoken);

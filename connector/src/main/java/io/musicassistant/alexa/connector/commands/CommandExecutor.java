@@ -27,7 +27,8 @@ public final class CommandExecutor {
         for (RelayCommandHandler h : handlers) {
             // one handler per command: a second one would silently replace the first
             if (this.handlers.putIfAbsent(h.command(), h) != null) {
-                throw new IllegalStateException("two handlers for " + h.command().wireName());
+                throw new IllegalStateException(
+                        "two handlers for " + h.command().wireName());
             }
         }
         this.clock = clock;
@@ -39,7 +40,9 @@ public final class CommandExecutor {
     }
 
     public RelayReply execute(RelayCommand command) {
-        RelayCommandHandler handler = RelayProtocol.Command.byWireName(command.command()).map(handlers::get).orElse(null);
+        RelayCommandHandler handler = RelayProtocol.Command.byWireName(command.command())
+                .map(handlers::get)
+                .orElse(null);
         if (handler == null) {
             return error(command, RelayError.UNKNOWN_COMMAND, "this connector does not know " + command.command());
         }
@@ -50,7 +53,8 @@ public final class CommandExecutor {
         } catch (MaUnavailableException e) {
             return error(command, RelayError.MA_UNAVAILABLE, e.getMessage());
         } catch (MaException e) {
-            return e.isNotFound() ? error(command, RelayError.NOT_FOUND, e.getMessage())
+            return e.isNotFound()
+                    ? error(command, RelayError.NOT_FOUND, e.getMessage())
                     : error(command, RelayError.MA_ERROR, e.getMessage());
         } catch (ProtocolException e) {
             return error(command, RelayError.INVALID_ARGS, e.getMessage());

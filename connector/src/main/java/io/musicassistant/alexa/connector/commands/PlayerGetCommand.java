@@ -22,6 +22,7 @@ public final class PlayerGetCommand implements RelayCommandHandler {
 
     @Override
     public JsonNode execute(JsonNode args) {
-        return RelayJson.tree(players.get(RelayJson.convert(args, PlayerRef.class).playerId()));
+        return RelayJson.tree(
+                players.get(RelayJson.convert(args, PlayerRef.class).playerId()));
     }
 }

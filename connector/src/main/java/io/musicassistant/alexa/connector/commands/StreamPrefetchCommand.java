@@ -30,7 +30,8 @@ public final class StreamPrefetchCommand implements RelayCommandHandler {
     public JsonNode execute(JsonNode args) {
         PrefetchStreams request = RelayJson.convert(args, PrefetchStreams.class);
         var uris = request.uris().stream()
-                .filter(uri -> StreamSigner.MA_URI.matcher(uri).matches() && !Acquisition.isLive(uri)).toList();
+                .filter(uri -> StreamSigner.MA_URI.matcher(uri).matches() && !Acquisition.isLive(uri))
+                .toList();
         audio.prefetch(uris);
         return RelayJson.tree(Map.of("accepted", uris.size()));
     }

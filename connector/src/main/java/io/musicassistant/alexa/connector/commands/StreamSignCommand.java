@@ -33,10 +33,13 @@ public final class StreamSignCommand implements RelayCommandHandler {
         if (!signer.hasPublicBase()) {
             throw new CommandFailure(RelayError.NO_STREAM_BASE, "no public stream base configured (STREAM_BASE)");
         }
-        var streams = request.uris().stream().filter(uri -> StreamSigner.MA_URI.matcher(uri).matches()).map(uri -> {
-            StreamSigner.Signed s = signer.stream(uri);
-            return new SignedStreams.SignedStream(uri, s.url(), s.expiresMs());
-        }).toList();
+        var streams = request.uris().stream()
+                .filter(uri -> StreamSigner.MA_URI.matcher(uri).matches())
+                .map(uri -> {
+                    StreamSigner.Signed s = signer.stream(uri);
+                    return new SignedStreams.SignedStream(uri, s.url(), s.expiresMs());
+                })
+                .toList();
         return RelayJson.tree(new SignedStreams(streams));
     }
 }

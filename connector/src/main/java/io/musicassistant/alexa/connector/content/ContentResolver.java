@@ -1,8 +1,8 @@
 package io.musicassistant.alexa.connector.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
@@ -34,6 +34,7 @@ public final class ContentResolver {
     private static final int SEARCH_LIMIT = 25;
     /** Spoken queries must at least be contained in the name (or the name in them). */
     private static final int MIN_SPOKEN_SCORE = 40;
+
     private static final Pattern AND_WORD = Pattern.compile("(?iU)\\band\\b");
 
     private final MaClient ma;
@@ -74,27 +75,41 @@ public final class ContentResolver {
         }
         List<String> artists = MaItems.artistNames(track);
         // The content is named without the version: its id must match the name MA searches and compares.
-        return new ResolvedContent(ContentKind.TRACK, MaItems.name(track), artists.isEmpty() ? null : artists.getFirst(),
-                art(MaItems.cover(track)), MaItems.uri(track), false, List.of(toTrack(track)));
+        return new ResolvedContent(
+                ContentKind.TRACK,
+                MaItems.name(track),
+                artists.isEmpty() ? null : artists.getFirst(),
+                art(MaItems.cover(track)),
+                MaItems.uri(track),
+                false,
+                List.of(toTrack(track)));
     }
 
     private ResolvedContent collection(ContentQuery query, String mediaType, String tracksCommand) {
         JsonNode item = best(query, search(query, mediaType, mediaType + "s"));
-        JsonNode tracks = ma.call(tracksCommand, Map.of(
-                "item_id", item.path("item_id").asText(),
-                "provider_instance_id_or_domain", item.path("provider").asText()), call);
+        JsonNode tracks = ma.call(
+                tracksCommand,
+                Map.of(
+                        "item_id", item.path("item_id").asText(),
+                        "provider_instance_id_or_domain", item.path("provider").asText()),
+                call);
         List<String> artists = MaItems.artistNames(item);
         String artist = query.kind() == ContentKind.ALBUM && !artists.isEmpty() ? artists.getFirst() : null;
-        return new ResolvedContent(query.kind(), MaItems.name(item), artist, art(MaItems.cover(item)),
-                MaItems.uri(item), false, playableTracks(tracks, query));
+        return new ResolvedContent(
+                query.kind(),
+                MaItems.name(item),
+                artist,
+                art(MaItems.cover(item)),
+                MaItems.uri(item),
+                false,
+                playableTracks(tracks, query));
     }
 
     /**
      * What to ask Music Assistant to play for a query (a player plays it, no stream URLs needed): one
      * item's uri, which MA expands itself, or for the library a random list of track uris.
      */
-    public record Playable(ContentKind kind, String name, String artist, List<String> uris) {
-    }
+    public record Playable(ContentKind kind, String name, String artist, List<String> uris) {}
 
     public Playable playable(ContentQuery query) {
         if (query.kind() == ContentKind.LIBRARY) {
@@ -135,7 +150,8 @@ public final class ContentResolver {
         }
         List<String> artists = MaItems.artistNames(item);
         String artist = (kind == ContentKind.TRACK || kind == ContentKind.ALBUM) && !artists.isEmpty()
-                ? artists.getFirst() : null;
+                ? artists.getFirst()
+                : null;
         return new Playable(kind, MaItems.name(item), artist, List.of(MaItems.uri(item)));
     }
 
@@ -155,10 +171,13 @@ public final class ContentResolver {
     }
 
     private List<JsonNode> searchAny(String text) {
-        JsonNode results = ma.call("music/search", Map.of(
-                "search_query", text,
-                "media_types", ANY_ORDER,
-                "limit", 10), call);
+        JsonNode results = ma.call(
+                "music/search",
+                Map.of(
+                        "search_query", text,
+                        "media_types", ANY_ORDER,
+                        "limit", 10),
+                call);
         List<JsonNode> candidates = new ArrayList<>();
         for (String type : ANY_ORDER) {
             String key = switch (type) {
@@ -189,8 +208,8 @@ public final class ContentResolver {
         List<JsonNode> candidates = search(query, "genre", "genres");
         if (candidates.isEmpty()) {
             // 2.8/2.9 servers leave "genres" of music/search empty; genres are library-only, so list them instead
-            ma.call("music/genres/library_items", Map.of("search", searchText(query), "limit", SEARCH_LIMIT),
-                    call).forEach(candidates::add);
+            ma.call("music/genres/library_items", Map.of("search", searchText(query), "limit", SEARCH_LIMIT), call)
+                    .forEach(candidates::add);
         }
         return best(query, candidates);
     }
@@ -201,24 +220,44 @@ public final class ContentResolver {
         // MA types this filter int | list[int]; a server that cannot take the string drops the filter (any tracks)
         Object genreFilter = genreId.matches("\\d{1,18}") ? (Object) Long.parseLong(genreId) : genreId;
         JsonNode tracks = randomTracks(query, List.of(genreFilter));
-        return new ResolvedContent(ContentKind.GENRE, MaItems.name(genre), null, art(MaItems.cover(genre)),
-                MaItems.uri(genre), false, playableTracks(tracks, query));
+        return new ResolvedContent(
+                ContentKind.GENRE,
+                MaItems.name(genre),
+                null,
+                art(MaItems.cover(genre)),
+                MaItems.uri(genre),
+                false,
+                playableTracks(tracks, query));
     }
 
     private ResolvedContent radio(ContentQuery query) {
         JsonNode station = best(query, search(query, "radio", "radio"));
         String art = art(MaItems.cover(station));
         StreamSigner.Signed stream = signer.stream(MaItems.uri(station));
-        ResolvedTrack live = new ResolvedTrack(MaItems.uri(station), MaItems.name(station), List.of(), null, null, art,
-                false, stream.url(), stream.expiresMs());
-        return new ResolvedContent(ContentKind.RADIO, MaItems.name(station), null, art, MaItems.uri(station), true,
-                List.of(live));
+        ResolvedTrack live = new ResolvedTrack(
+                MaItems.uri(station),
+                MaItems.name(station),
+                List.of(),
+                null,
+                null,
+                art,
+                false,
+                stream.url(),
+                stream.expiresMs());
+        return new ResolvedContent(
+                ContentKind.RADIO, MaItems.name(station), null, art, MaItems.uri(station), true, List.of(live));
     }
 
     private ResolvedContent library(ContentQuery query) {
         JsonNode tracks = randomTracks(query, null);
-        return new ResolvedContent(ContentKind.LIBRARY, "Music Assistant library", null, null, "library://track",
-                false, playableTracks(tracks, query));
+        return new ResolvedContent(
+                ContentKind.LIBRARY,
+                "Music Assistant library",
+                null,
+                null,
+                "library://track",
+                false,
+                playableTracks(tracks, query));
     }
 
     /** Up to max_tracks random library tracks, of a genre when one is given. */
@@ -253,10 +292,13 @@ public final class ContentResolver {
     }
 
     private List<JsonNode> search(String text, String mediaType, String resultKey) {
-        JsonNode results = ma.call("music/search", Map.of(
-                "search_query", text,
-                "media_types", List.of(mediaType),
-                "limit", SEARCH_LIMIT), call);
+        JsonNode results = ma.call(
+                "music/search",
+                Map.of(
+                        "search_query", text,
+                        "media_types", List.of(mediaType),
+                        "limit", SEARCH_LIMIT),
+                call);
         List<JsonNode> items = new ArrayList<>();
         results.path(resultKey).forEach(items::add);
         return items;
@@ -264,8 +306,7 @@ public final class ContentResolver {
 
     /** The best-scoring candidate; not found when nothing matches well enough. */
     private JsonNode best(ContentQuery query, List<JsonNode> candidates) {
-        record Scored(JsonNode item, int score, int rank) {
-        }
+        record Scored(JsonNode item, int score, int rank) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             JsonNode c = candidates.get(i);
@@ -277,9 +318,12 @@ public final class ContentResolver {
         Optional<Scored> best = scored.stream()
                 .filter(s -> s.score() >= (query.exact() ? Matching.EXACT : MIN_SPOKEN_SCORE))
                 .max(Comparator.comparingInt(Scored::score).thenComparing(Scored::rank, Comparator.reverseOrder()));
-        return best.orElseThrow(() -> new CommandFailure(RelayError.NOT_FOUND, query.kind() == ContentKind.ANY
-                ? "nothing matches in Music Assistant"
-                : "no " + query.kind().wireName() + " matches in Music Assistant")).item();
+        return best.orElseThrow(() -> new CommandFailure(
+                        RelayError.NOT_FOUND,
+                        query.kind() == ContentKind.ANY
+                                ? "nothing matches in Music Assistant"
+                                : "no " + query.kind().wireName() + " matches in Music Assistant"))
+                .item();
     }
 
     private List<ResolvedTrack> playableTracks(JsonNode tracks, ContentQuery query) {
@@ -308,9 +352,16 @@ public final class ContentResolver {
 
     ResolvedTrack toTrack(JsonNode track) {
         StreamSigner.Signed stream = signer.stream(MaItems.uri(track));
-        return new ResolvedTrack(MaItems.uri(track), MaItems.title(track), MaItems.artistNames(track),
-                MaItems.albumName(track), MaItems.durationMs(track), art(MaItems.cover(track)), MaItems.explicit(track),
-                stream.url(), stream.expiresMs());
+        return new ResolvedTrack(
+                MaItems.uri(track),
+                MaItems.title(track),
+                MaItems.artistNames(track),
+                MaItems.albumName(track),
+                MaItems.durationMs(track),
+                art(MaItems.cover(track)),
+                MaItems.explicit(track),
+                stream.url(),
+                stream.expiresMs());
     }
 
     /** Public HTTPS art: remote URLs as they are, LAN-only images re-hosted through the signed public base. */

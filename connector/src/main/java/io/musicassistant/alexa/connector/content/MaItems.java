@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class MaItems {
 
-    private MaItems() {
-    }
+    private MaItems() {}
 
     public static String name(JsonNode item) {
         return item.path("name").asText("");
@@ -34,7 +33,8 @@ public final class MaItems {
     }
 
     static boolean playable(JsonNode item) {
-        return item.path("is_playable").asBoolean(true) && item.path("available").asBoolean(true);
+        return item.path("is_playable").asBoolean(true)
+                && item.path("available").asBoolean(true);
     }
 
     static boolean explicit(JsonNode item) {
@@ -54,7 +54,9 @@ public final class MaItems {
 
     public static String albumName(JsonNode item) {
         JsonNode album = item.path("album");
-        return album.isObject() && !album.path("name").asText("").isBlank() ? album.path("name").asText() : null;
+        return album.isObject() && !album.path("name").asText("").isBlank()
+                ? album.path("name").asText()
+                : null;
     }
 
     /** Duration in milliseconds, or null when unknown (MA sends 0 or null for live radio). */

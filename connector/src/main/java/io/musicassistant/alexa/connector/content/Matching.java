@@ -14,8 +14,7 @@ final class Matching {
     /** The score an exact query needs: name (and artist, when given) equal. */
     static final int EXACT = 1000;
 
-    private Matching() {
-    }
+    private Matching() {}
 
     static int score(ContentQuery query, String name, List<String> artists) {
         return query.exact() ? exact(query, name, artists) : spoken(query, name, artists);
@@ -49,8 +48,10 @@ final class Matching {
         }
         if (query.artist() != null) {
             String wanted = compact(Names.matchKey(query.artist()));
-            boolean same = artists.stream().anyMatch(a -> compact(Names.matchKey(a)).equals(wanted));
-            boolean close = artists.stream().anyMatch(a -> compact(Names.matchKey(a)).contains(wanted));
+            boolean same =
+                    artists.stream().anyMatch(a -> compact(Names.matchKey(a)).equals(wanted));
+            boolean close =
+                    artists.stream().anyMatch(a -> compact(Names.matchKey(a)).contains(wanted));
             score += same ? 50 : close ? 20 : -30;
         }
         return score;

@@ -32,8 +32,11 @@ final class FrameReceiver implements WebSocket.Listener {
      * @param heard told of every frame, the proof of life the client's liveness watch needs
      * @param frames every later frame: results and events
      */
-    FrameReceiver(CompletableFuture<JsonNode> first, CompletableFuture<String> done, Runnable heard,
-                  Consumer<JsonNode> frames) {
+    FrameReceiver(
+            CompletableFuture<JsonNode> first,
+            CompletableFuture<String> done,
+            Runnable heard,
+            Consumer<JsonNode> frames) {
         this.first = first;
         this.done = done;
         this.heard = heard;

@@ -40,6 +40,7 @@ public final class MaClient implements AutoCloseable {
 
     /** Highest schema this client was written against; a server that requires more is refused. */
     public static final int CLIENT_SCHEMA = 77;
+
     static final Duration PING_EVERY = Duration.ofSeconds(55);
     static final Duration SILENCE_LIMIT = Duration.ofSeconds(90);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
@@ -52,7 +53,8 @@ public final class MaClient implements AutoCloseable {
      * that comes first (on a dropped connection the JDK's ping write does not fail at once).
      */
     record Liveness(Duration probeAfter, Duration callProbeAfter, Duration pongWait) {
-        static final Liveness DEFAULT = new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        static final Liveness DEFAULT =
+                new Liveness(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         Duration tick() {
             return Duration.ofMillis(Math.max(10, Math.min(1000, pongWait.toMillis() / 2)));
@@ -61,14 +63,11 @@ public final class MaClient implements AutoCloseable {
 
     /** What the owner of the client hears about. */
     public interface Listener {
-        default void onConnected(MaServerInfo info) {
-        }
+        default void onConnected(MaServerInfo info) {}
 
-        default void onDisconnected(String reason) {
-        }
+        default void onDisconnected(String reason) {}
 
-        default void onEvent(String event, String objectId, JsonNode data) {
-        }
+        default void onEvent(String event, String objectId, JsonNode data) {}
     }
 
     private final URI uri;
@@ -86,9 +85,11 @@ public final class MaClient implements AutoCloseable {
     private volatile long lastInboundNanos = System.nanoTime();
     /** When the unanswered ping asking for a sign of life left; 0 when none is out. */
     private volatile long probeSentNanos;
+
     private volatile CompletableFuture<String> socketClosed;
     /** Why the server refused the current connection as a whole (503 "setup required"), if it did. */
     private volatile MaException refused;
+
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private Thread connectionThread;
     private Thread livenessThread;
@@ -103,7 +104,8 @@ public final class MaClient implements AutoCloseable {
         this.token = token;
         this.listener = listener;
         this.liveness = liveness;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** {@code http://host:8095} (what users copy from their browser) becomes {@code ws://host:8095/ws}. */
@@ -113,8 +115,11 @@ public final class MaClient implements AutoCloseable {
             case "https", "wss" -> "wss";
             default -> throw new IllegalArgumentException("MA_URL must start with http://, https://, ws:// or wss://");
         };
-        String path = given.getPath() == null || given.getPath().isEmpty() || given.getPath().equals("/")
-                ? "/ws" : given.getPath();
+        String path = given.getPath() == null
+                        || given.getPath().isEmpty()
+                        || given.getPath().equals("/")
+                ? "/ws"
+                : given.getPath();
         return URI.create(scheme + "://" + given.getRawAuthority() + path);
     }
 
@@ -142,11 +147,12 @@ public final class MaClient implements AutoCloseable {
         }
         CompletableFuture<JsonNode> answer = send(command, args);
         // no answer may mean no connection, which the JDK did not report
-        CompletableFuture.delayedExecutor(liveness.callProbeAfter().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (!answer.isDone()) {
-                probe();
-            }
-        });
+        CompletableFuture.delayedExecutor(liveness.callProbeAfter().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!answer.isDone()) {
+                        probe();
+                    }
+                });
         try {
             return PendingCalls.await(answer, timeout, command);
         } finally {
@@ -180,7 +186,10 @@ public final class MaClient implements AutoCloseable {
             lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(text, true));
             lastSend.whenComplete((ok, err) -> {
                 if (err != null) {
-                    calls.fail(id, new MaUnavailableException("send failed: " + err.getClass().getSimpleName()));
+                    calls.fail(
+                            id,
+                            new MaUnavailableException(
+                                    "send failed: " + err.getClass().getSimpleName()));
                     giveUp(ws, "send failed: " + err.getClass().getSimpleName());
                 }
             });
@@ -199,7 +208,11 @@ public final class MaClient implements AutoCloseable {
             } catch (MaException e) {
                 onLost(e.getMessage());
                 if (e.isCredentialProblem()) {
-                    LOG.error("ma.token_rejected", e, "hint", "create a long-lived token in Music Assistant (Settings > Profile) and set MA_TOKEN");
+                    LOG.error(
+                            "ma.token_rejected",
+                            e,
+                            "hint",
+                            "create a long-lived token in Music Assistant (Settings > Profile) and set MA_TOKEN");
                     attempt = Math.max(attempt, 6); // retrying a refused token quickly cannot help
                 }
             } catch (Exception e) {
@@ -219,30 +232,37 @@ public final class MaClient implements AutoCloseable {
         socketClosed = closed;
         refused = null;
         authenticated = false;
-        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new FrameReceiver(firstFrame, closed, this::heard, this::dispatch)).get(15, TimeUnit.SECONDS);
+        WebSocket ws = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, new FrameReceiver(firstFrame, closed, this::heard, this::dispatch))
+                .get(15, TimeUnit.SECONDS);
         probeSentNanos = 0;
         lastInboundNanos = System.nanoTime();
         socket = ws;
         JsonNode first = firstFrame.get(10, TimeUnit.SECONDS);
         if (first.has("error_code")) {
-            throw new MaException(first.path("error_code").asInt(), first.path("details").asText(null));
+            throw new MaException(
+                    first.path("error_code").asInt(), first.path("details").asText(null));
         }
         MaServerInfo server = MaServerInfo.from(first);
         if (server.minSupportedSchemaVersion() > CLIENT_SCHEMA) {
-            throw new IllegalStateException("Music Assistant " + server.serverVersion() + " needs a newer connector (schema "
-                    + server.minSupportedSchemaVersion() + " > " + CLIENT_SCHEMA + ")");
+            throw new IllegalStateException(
+                    "Music Assistant " + server.serverVersion() + " needs a newer connector (schema "
+                            + server.minSupportedSchemaVersion() + " > " + CLIENT_SCHEMA + ")");
         }
         info = server;
         if (server.requiresAuth()) {
             PendingCalls.Call auth = calls.open("auth-");
             // A socket that closes during the handshake answers nothing more: don't sit out the auth timeout.
-            closed.whenComplete((reason, e) -> auth.result().completeExceptionally(
-                    refused != null ? refused : new MaUnavailableException("closed during auth: " + reason)));
-            ObjectNode frame = JSON.createObjectNode().put("message_id", auth.id()).put("command", "auth");
+            closed.whenComplete((reason, e) -> auth.result()
+                    .completeExceptionally(
+                            refused != null ? refused : new MaUnavailableException("closed during auth: " + reason)));
+            ObjectNode frame =
+                    JSON.createObjectNode().put("message_id", auth.id()).put("command", "auth");
             frame.putObject("args").put("token", token);
             synchronized (sendLock) {
-                lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(frame.toString(), true));
+                lastSend =
+                        lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendText(frame.toString(), true));
             }
             JsonNode result = PendingCalls.await(auth.result(), Duration.ofSeconds(10), "auth");
             if (!result.path("authenticated").asBoolean(false)) {
@@ -250,8 +270,14 @@ public final class MaClient implements AutoCloseable {
             }
         }
         authenticated = true;
-        LOG.info("ma.connected", "server_id", server.serverId(), "server_version", server.serverVersion(),
-                "schema", server.schemaVersion());
+        LOG.info(
+                "ma.connected",
+                "server_id",
+                server.serverId(),
+                "server_version",
+                server.serverVersion(),
+                "schema",
+                server.schemaVersion());
         listener.onConnected(server);
     }
 
@@ -283,10 +309,13 @@ public final class MaClient implements AutoCloseable {
             if (now - lastInboundNanos > SILENCE_LIMIT.toNanos()) {
                 LOG.warn("ma.silent", "seconds", SILENCE_LIMIT.toSeconds());
                 giveUp(ws, "no traffic for " + SILENCE_LIMIT.toSeconds() + " s");
-            } else if (probe != 0 && lastInboundNanos - probe < 0 && now - probe > liveness.pongWait().toNanos()) {
+            } else if (probe != 0
+                    && lastInboundNanos - probe < 0
+                    && now - probe > liveness.pongWait().toNanos()) {
                 LOG.warn("ma.no_pong", "millis", liveness.pongWait().toMillis());
                 giveUp(ws, "no answer to a ping for " + liveness.pongWait().toMillis() + " ms");
-            } else if (probe == 0 && now - lastInboundNanos > liveness.probeAfter().toNanos()) {
+            } else if (probe == 0
+                    && now - lastInboundNanos > liveness.probeAfter().toNanos()) {
                 probe();
             } else if (now - lastPing > PING_EVERY.toNanos()) {
                 lastPing = now;
@@ -328,7 +357,8 @@ public final class MaClient implements AutoCloseable {
     private void dispatch(JsonNode frame) {
         if (frame.has("event")) {
             try {
-                listener.onEvent(frame.path("event").asText(), frame.path("object_id").asText(null), frame.get("data"));
+                listener.onEvent(
+                        frame.path("event").asText(), frame.path("object_id").asText(null), frame.get("data"));
             } catch (RuntimeException e) {
                 LOG.warn("ma.event_listener_failed", e);
             }
@@ -337,7 +367,8 @@ public final class MaClient implements AutoCloseable {
         String id = frame.path("message_id").asText(null);
         if ("connection".equals(id) && frame.has("error_code")) {
             // MA refuses the connection as a whole (503 "setup required", right after the server info), then closes.
-            refused = new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null));
+            refused = new MaException(
+                    frame.path("error_code").asInt(999), frame.path("details").asText(null));
             return;
         }
         calls.answer(id, frame);
@@ -369,7 +400,8 @@ public final class MaClient implements AutoCloseable {
         closed = true;
         WebSocket ws = socket;
         if (ws != null) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "connector stopping").orTimeout(2, TimeUnit.SECONDS)
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "connector stopping")
+                    .orTimeout(2, TimeUnit.SECONDS)
                     .whenComplete((r, e) -> ws.abort());
         }
         CompletableFuture<String> done = socketClosed;

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The first frame Music Assistant sends on every WebSocket connection (mass.py get_server_info,
  * music_assistant_models/api.py ServerInfoMessage).
  */
-public record MaServerInfo(String serverId, String serverVersion, int schemaVersion, int minSupportedSchemaVersion,
-                           String baseUrl, boolean onboardDone) {
+public record MaServerInfo(
+        String serverId,
+        String serverVersion,
+        int schemaVersion,
+        int minSupportedSchemaVersion,
+        String baseUrl,
+        boolean onboardDone) {
 
     /** Authentication became mandatory with schema 28 (MA 2.7); older servers accept commands at once. */
     public static final int FIRST_SCHEMA_WITH_AUTH = 28;

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PendingCalls {
 
     /** A command on its way: the id its frame carries and the future its result completes. */
-    record Call(String id, CompletableFuture<JsonNode> result) {
-    }
+    record Call(String id, CompletableFuture<JsonNode> result) {}
 
     private static final class Pending {
         final CompletableFuture<JsonNode> future = new CompletableFuture<>();
@@ -64,7 +63,8 @@ final class PendingCalls {
             return; // a late answer to a command we gave up on
         }
         if (frame.has("error_code")) {
-            p.future.completeExceptionally(new MaException(frame.path("error_code").asInt(999), frame.path("details").asText(null)));
+            p.future.completeExceptionally(new MaException(
+                    frame.path("error_code").asInt(999), frame.path("details").asText(null)));
             return;
         }
         JsonNode result = frame.get("result");

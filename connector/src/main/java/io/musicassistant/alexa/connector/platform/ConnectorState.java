@@ -47,7 +47,9 @@ public final class ConnectorState {
         }
         try {
             JsonNode node = RelayJson.mapper().readTree(Files.readString(file));
-            return Optional.of(new HomeRegistration(node.path("instance_id").asText(), node.path("instance_secret").asText(),
+            return Optional.of(new HomeRegistration(
+                    node.path("instance_id").asText(),
+                    node.path("instance_secret").asText(),
                     node.path("unknown_home_check").asText(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -63,7 +65,9 @@ public final class ConnectorState {
         Path file = dir.resolve(HOME_FILE);
         try {
             if (Files.exists(file)) {
-                Files.move(file, dir.resolve(HOME_FILE + ".retired-" + Instant.now().getEpochSecond()),
+                Files.move(
+                        file,
+                        dir.resolve(HOME_FILE + ".retired-" + Instant.now().getEpochSecond()),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -112,7 +116,8 @@ public final class ConnectorState {
         try {
             Files.deleteIfExists(temp);
             try {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(temp);
             }

@@ -11,17 +11,14 @@ public sealed interface Delivery {
     Delivery DELIVERED = new Delivered();
 
     /** The cloud took it. */
-    record Delivered() implements Delivery {
-    }
+    record Delivered() implements Delivery {}
 
     /** Refused for good (a 4xx other than "too many" or "timeout"): sending it again cannot help. */
-    record Refused(String reason) implements Delivery {
-    }
+    record Refused(String reason) implements Delivery {}
 
     /**
      * Not taken now (unreachable, overloaded, rate-limited); try again, not before {@code retryAfter}
      * ({@link Duration#ZERO}: the cloud named no wait, the sender's own applies).
      */
-    record RetryLater(String reason, Duration retryAfter) implements Delivery {
-    }
+    record RetryLater(String reason, Duration retryAfter) implements Delivery {}
 }

@@ -7,8 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256 of a string, for names derived from content (cache files, MA image ids, player MACs). */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static byte[] sha256(String text) {
         try {

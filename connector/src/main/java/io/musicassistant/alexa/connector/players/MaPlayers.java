@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class MaPlayers {
 
-    private MaPlayers() {
-    }
+    private MaPlayers() {}
 
     public static PlayerInfo read(JsonNode p) {
         String state = p.path("playback_state").asText(p.path("state").asText(PlayerInfo.IDLE));
@@ -22,10 +21,13 @@ public final class MaPlayers {
         // A group has no volume of its own (volume_level is null): MA derives group_volume and
         // group_volume_muted from its powered members, and the group_volume commands act on those.
         JsonNode volume = group && hasValue(p, "group_volume") ? p.get("group_volume") : p.get("volume_level");
-        JsonNode muted = group && hasValue(p, "group_volume_muted") ? p.get("group_volume_muted") : p.get("volume_muted");
+        JsonNode muted =
+                group && hasValue(p, "group_volume_muted") ? p.get("group_volume_muted") : p.get("volume_muted");
         return new PlayerInfo(
                 p.path("player_id").asText(),
-                p.path("name").asText(p.path("display_name").asText(p.path("player_id").asText())),
+                p.path("name")
+                        .asText(p.path("display_name")
+                                .asText(p.path("player_id").asText())),
                 p.path("type").asText("player"),
                 p.path("available").asBoolean(false),
                 // MA serialises a missing power state as true for players without power control
@@ -43,8 +45,10 @@ public final class MaPlayers {
      * the connector's own virtual players (in case MA could not be told to hide them).
      */
     public static boolean offered(JsonNode p) {
-        return p.path("enabled").asBoolean(true) && !p.path("hide_in_ui").asBoolean(false)
-                && !"protocol".equals(p.path("type").asText()) && !VirtualPlayers.isVirtual(p);
+        return p.path("enabled").asBoolean(true)
+                && !p.path("hide_in_ui").asBoolean(false)
+                && !"protocol".equals(p.path("type").asText())
+                && !VirtualPlayers.isVirtual(p);
     }
 
     private static String normalise(String state) {
@@ -58,8 +62,12 @@ public final class MaPlayers {
         if (!media.isObject() || media.path("title").asText("").isEmpty()) {
             return null;
         }
-        return new PlayerInfo.NowPlaying(media.path("title").asText(), text(media, "artist"), text(media, "album"),
-                text(media, "uri"), text(media, "image_url"));
+        return new PlayerInfo.NowPlaying(
+                media.path("title").asText(),
+                text(media, "artist"),
+                text(media, "album"),
+                text(media, "uri"),
+                text(media, "image_url"));
     }
 
     /** A text field, or null when missing, null or blank (MA sends "" for a station's artist and album). */

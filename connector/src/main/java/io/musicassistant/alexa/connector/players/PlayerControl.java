@@ -1,9 +1,9 @@
 package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.PlayResult;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
@@ -76,24 +76,34 @@ public final class PlayerControl {
                 ma.call("players/cmd/power", Map.of("player_id", id, "powered", action.on()), call);
             }
             case VOLUME_SET -> setVolume(player, action.value());
-            case VOLUME_ADJUST -> setVolume(player, clamp((player.volumeLevel() == null ? 0 : player.volumeLevel())
-                    + action.value()));
+            case VOLUME_ADJUST ->
+                setVolume(player, clamp((player.volumeLevel() == null ? 0 : player.volumeLevel()) + action.value()));
             case VOLUME_UP -> {
                 require(player, "volume_set");
-                ma.call(player.isGroup() ? "players/cmd/group_volume_up" : "players/cmd/volume_up", Map.of("player_id", id), call);
+                ma.call(
+                        player.isGroup() ? "players/cmd/group_volume_up" : "players/cmd/volume_up",
+                        Map.of("player_id", id),
+                        call);
             }
             case VOLUME_DOWN -> {
                 require(player, "volume_set");
-                ma.call(player.isGroup() ? "players/cmd/group_volume_down" : "players/cmd/volume_down", Map.of("player_id", id), call);
+                ma.call(
+                        player.isGroup() ? "players/cmd/group_volume_down" : "players/cmd/volume_down",
+                        Map.of("player_id", id),
+                        call);
             }
             case MUTE -> {
                 require(player, "volume_mute");
                 // a group's mute is its members' (group_volume_muted), like its volume
-                ma.call(player.isGroup() ? "players/cmd/group_volume_mute" : "players/cmd/volume_mute",
-                        Map.of("player_id", id, "muted", action.on()), call);
+                ma.call(
+                        player.isGroup() ? "players/cmd/group_volume_mute" : "players/cmd/volume_mute",
+                        Map.of("player_id", id, "muted", action.on()),
+                        call);
             }
-            case SHUFFLE -> ma.call("player_queues/shuffle", Map.of("queue_id", queueOf(id), "shuffle_enabled", action.on()), call);
-            case REPEAT -> ma.call("player_queues/repeat", Map.of("queue_id", queueOf(id), "repeat_mode", action.repeat()), call);
+            case SHUFFLE ->
+                ma.call("player_queues/shuffle", Map.of("queue_id", queueOf(id), "shuffle_enabled", action.on()), call);
+            case REPEAT ->
+                ma.call("player_queues/repeat", Map.of("queue_id", queueOf(id), "repeat_mode", action.repeat()), call);
         }
         return expected(get(id), action, player);
     }
@@ -112,8 +122,16 @@ public final class PlayerControl {
     public PlayerInfo transfer(String fromPlayerId, String toPlayerId) {
         PlayerInfo from = reachable(fromPlayerId);
         PlayerInfo to = reachable(toPlayerId);
-        ma.call("player_queues/transfer", Map.of("source_queue_id", queueOf(from.playerId()),
-                "target_queue_id", to.playerId(), "auto_play", true), call);
+        ma.call(
+                "player_queues/transfer",
+                Map.of(
+                        "source_queue_id",
+                        queueOf(from.playerId()),
+                        "target_queue_id",
+                        to.playerId(),
+                        "auto_play",
+                        true),
+                call);
         return get(to.playerId());
     }
 
@@ -137,7 +155,9 @@ public final class PlayerControl {
     /** The queue a player plays from: its own, unless it follows another (a group's). */
     private String queueOf(String playerId) {
         JsonNode queue = ma.call("player_queues/get_active_queue", Map.of("player_id", playerId), call);
-        return queue != null && queue.hasNonNull("queue_id") ? queue.path("queue_id").asText() : playerId;
+        return queue != null && queue.hasNonNull("queue_id")
+                ? queue.path("queue_id").asText()
+                : playerId;
     }
 
     private static void require(PlayerInfo player, String feature) {
@@ -154,8 +174,13 @@ public final class PlayerControl {
         return switch (action.action()) {
             case PLAY -> with(now, now.powered(), now.volumeLevel(), now.muted(), PlayerInfo.PLAYING);
             case VOLUME_SET -> with(now, now.powered(), action.value(), now.muted(), now.playbackState());
-            case VOLUME_ADJUST -> with(now, now.powered(),
-                    clamp((before.volumeLevel() == null ? 0 : before.volumeLevel()) + action.value()), now.muted(), now.playbackState());
+            case VOLUME_ADJUST ->
+                with(
+                        now,
+                        now.powered(),
+                        clamp((before.volumeLevel() == null ? 0 : before.volumeLevel()) + action.value()),
+                        now.muted(),
+                        now.playbackState());
             case MUTE -> with(now, now.powered(), now.volumeLevel(), action.on(), now.playbackState());
             case POWER -> with(now, action.on(), now.volumeLevel(), now.muted(), now.playbackState());
             case PAUSE -> with(now, now.powered(), now.volumeLevel(), now.muted(), PlayerInfo.PAUSED);
@@ -165,8 +190,18 @@ public final class PlayerControl {
     }
 
     private static PlayerInfo with(PlayerInfo p, boolean powered, Integer volume, Boolean muted, String state) {
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), powered, volume, muted, state, p.features(),
-                p.groupMembers(), p.nowPlaying());
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                powered,
+                volume,
+                muted,
+                state,
+                p.features(),
+                p.groupMembers(),
+                p.nowPlaying());
     }
 
     private static int clamp(int level) {

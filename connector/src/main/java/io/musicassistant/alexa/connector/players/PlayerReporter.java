@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ public final class PlayerReporter implements AutoCloseable {
     static final Duration QUIET = Duration.ofMillis(80);
     /** A steady stream of events still goes out at least this often. */
     static final Duration MAX_DELAY = Duration.ofMillis(250);
+
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final Function<HomeEvents, Delivery> send;
@@ -44,11 +45,13 @@ public final class PlayerReporter implements AutoCloseable {
     });
     /** What the cloud last heard of each player, as the projection Alexa sees. */
     private final Map<String, Reportable> sent = new HashMap<>();
+
     private final Map<String, PlayerEvent> pending = new LinkedHashMap<>();
     /** What the post under way carries (only the reporter's one thread posts). */
     private final Map<String, PlayerEvent> inFlight = new HashMap<>();
     /** When each player last had news from MA's events, as a count of events (see {@link #mark()}). */
     private final Map<String, Long> touched = new HashMap<>();
+
     private long events;
     private ScheduledFuture<?> flush;
     private long firstPendingNanos;
@@ -56,6 +59,7 @@ public final class PlayerReporter implements AutoCloseable {
     private boolean batchOpen;
     /** After a failed post: no new attempt before this (System.nanoTime()). */
     private long retryNotBeforeNanos;
+
     private boolean retrying;
 
     /** @param send posts a batch to the cloud and says how it went (the relay API client's events) */
@@ -70,11 +74,27 @@ public final class PlayerReporter implements AutoCloseable {
     }
 
     /** The part of a player Alexa sees; equal projections mean nothing to report. */
-    record Reportable(String name, String type, boolean available, boolean powered, Integer volume, Boolean muted,
-                      String state, List<String> features, List<String> members) {
+    record Reportable(
+            String name,
+            String type,
+            boolean available,
+            boolean powered,
+            Integer volume,
+            Boolean muted,
+            String state,
+            List<String> features,
+            List<String> members) {
         static Reportable of(PlayerInfo p) {
-            return new Reportable(p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
-                    p.playbackState(), p.features(), p.groupMembers());
+            return new Reportable(
+                    p.name(),
+                    p.type(),
+                    p.available(),
+                    p.powered(),
+                    p.volumeLevel(),
+                    p.muted(),
+                    p.playbackState(),
+                    p.features(),
+                    p.groupMembers());
         }
     }
 
@@ -94,7 +114,7 @@ public final class PlayerReporter implements AutoCloseable {
                     removed(objectId);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -116,7 +136,9 @@ public final class PlayerReporter implements AutoCloseable {
      * player with event news since then keeps that news, which is newer than the list.
      */
     public synchronized void resync(List<PlayerInfo> listed, long mark) {
-        List<PlayerInfo> players = listed.stream().filter(p -> touched.getOrDefault(p.playerId(), -1L) < mark).toList();
+        List<PlayerInfo> players = listed.stream()
+                .filter(p -> touched.getOrDefault(p.playerId(), -1L) < mark)
+                .toList();
         Set<String> current = new HashSet<>();
         listed.forEach(p -> current.add(p.playerId()));
         players.forEach(p -> current.add(p.playerId()));
@@ -134,7 +156,9 @@ public final class PlayerReporter implements AutoCloseable {
         }
         for (PlayerInfo p : players) {
             PlayerEvent earlier = pending.get(p.playerId());
-            String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED) ? PlayerEvent.ADDED : PlayerEvent.CHANGED;
+            String kind = earlier != null && earlier.type().equals(PlayerEvent.ADDED)
+                    ? PlayerEvent.ADDED
+                    : PlayerEvent.CHANGED;
             pending.put(p.playerId(), new PlayerEvent(kind, p.playerId(), news(p)));
         }
         if (!pending.isEmpty()) {
@@ -145,7 +169,8 @@ public final class PlayerReporter implements AutoCloseable {
     private synchronized void queue(PlayerInfo player, String type) {
         touched.put(player.playerId(), events++);
         Reportable now = Reportable.of(player);
-        if (type.equals(PlayerEvent.CHANGED) && !pending.containsKey(player.playerId())
+        if (type.equals(PlayerEvent.CHANGED)
+                && !pending.containsKey(player.playerId())
                 && now.equals(lastTold(player.playerId()))) {
             return;
         }
@@ -173,8 +198,18 @@ public final class PlayerReporter implements AutoCloseable {
 
     /** A player as the cloud hears of it: what is playing stays home (Alexa's reports do not carry it). */
     static PlayerInfo news(PlayerInfo p) {
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
-                p.playbackState(), p.features(), p.groupMembers(), null);
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                p.powered(),
+                p.volumeLevel(),
+                p.muted(),
+                p.playbackState(),
+                p.features(),
+                p.groupMembers(),
+                null);
     }
 
     /** What the cloud will know of a player once the post under way (if any) arrives. */
@@ -280,7 +315,9 @@ public final class PlayerReporter implements AutoCloseable {
             inFlight.remove(event.playerId());
             keep(event);
         }
-        long wait = Math.max(retry.toNanos(), Duration.ofSeconds(Math.min(retryAfter.toSeconds(), 300)).toNanos());
+        long wait = Math.max(
+                retry.toNanos(),
+                Duration.ofSeconds(Math.min(retryAfter.toSeconds(), 300)).toNanos());
         retrying = true;
         retryNotBeforeNanos = System.nanoTime() + wait;
         if (flush != null) {

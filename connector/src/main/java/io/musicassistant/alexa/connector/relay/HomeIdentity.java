@@ -30,11 +30,9 @@ public final class HomeIdentity {
     }
 
     /** The identity in use and the relay credentials it was given. */
-    public record Established(HomeRegistration home, RelayQueueCredentials credentials) {
-    }
+    public record Established(HomeRegistration home, RelayQueueCredentials credentials) {}
 
-    private HomeIdentity() {
-    }
+    private HomeIdentity() {}
 
     /**
      * The saved identity (or a new registration on first run) with its credentials.
@@ -42,9 +40,13 @@ public final class HomeIdentity {
      * @param credentials fetches credentials for a home, already retrying while the relay is unreachable
      *     or overloaded; throws {@link RelayApiException} on a refusal
      */
-    public static Established establish(ConnectorState state, Supplier<HomeRegistration> register,
-                                        Function<HomeRegistration, RelayQueueCredentials> credentials, URI relayUrl,
-                                        Consumer<String> announce, Sleeper sleeper) {
+    public static Established establish(
+            ConnectorState state,
+            Supplier<HomeRegistration> register,
+            Function<HomeRegistration, RelayQueueCredentials> credentials,
+            URI relayUrl,
+            Consumer<String> announce,
+            Sleeper sleeper) {
         HomeRegistration home = state.home().orElseGet(register);
         int refusals = 0;
         while (true) {
@@ -59,7 +61,12 @@ public final class HomeIdentity {
                 return new Established(home, fetched);
             } catch (RelayApiException e) {
                 if (provesUnknown(e, home)) {
-                    LOG.warn("home.unknown_to_cloud", "instance_id", home.instanceId(), "relay_api_url", relayUrl.toString());
+                    LOG.warn(
+                            "home.unknown_to_cloud",
+                            "instance_id",
+                            home.instanceId(),
+                            "relay_api_url",
+                            relayUrl.toString());
                     announce.accept("The relay at " + relayUrl + " proved that it no longer knows this home ("
                             + home.instanceId() + "); registering again. Pair the new home with your Amazon account.");
                     state.retireHome();
@@ -71,12 +78,26 @@ public final class HomeIdentity {
                 }
                 refusals++;
                 Duration wait = backoff(refusals);
-                LOG.warn("relay.home_refused", "instance_id", home.instanceId(), "status", e.status(), "error", e.error(),
-                        "relay_api_url", relayUrl.toString(), "proven_unknown", false, "refusals", refusals,
-                        "retry_in_s", wait.toSeconds());
+                LOG.warn(
+                        "relay.home_refused",
+                        "instance_id",
+                        home.instanceId(),
+                        "status",
+                        e.status(),
+                        "error",
+                        e.error(),
+                        "relay_api_url",
+                        relayUrl.toString(),
+                        "proven_unknown",
+                        false,
+                        "refusals",
+                        refusals,
+                        "retry_in_s",
+                        wait.toSeconds());
                 announce.accept("The relay at " + relayUrl + " refused this home (" + e.status() + " " + e.error()
                         + "). Keeping its identity and pairing: if RELAY_API_URL points at the wrong relay, correct it;"
-                        + " to move this home to that relay on purpose, remove " + state.dir().resolve("home.json")
+                        + " to move this home to that relay on purpose, remove "
+                        + state.dir().resolve("home.json")
                         + " and restart. Retrying in " + wait.toSeconds() + " s.");
                 try {
                     sleeper.sleep(wait);
@@ -90,7 +111,8 @@ public final class HomeIdentity {
 
     /** Only a 410 unknown_home whose proof hashes to the check this home was given; anything else proves nothing. */
     static boolean provesUnknown(RelayApiException e, HomeRegistration home) {
-        return e.status() == UnknownHome.STATUS && UnknownHome.ERROR.equals(e.error())
+        return e.status() == UnknownHome.STATUS
+                && UnknownHome.ERROR.equals(e.error())
                 && UnknownHome.proves(e.proof(), home.unknownHomeCheck());
     }
 

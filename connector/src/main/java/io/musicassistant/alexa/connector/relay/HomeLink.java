@@ -1,7 +1,7 @@
 package io.musicassistant.alexa.connector.relay;
 
-import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatAck;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
@@ -49,9 +49,18 @@ public final class HomeLink implements AutoCloseable {
     private final Object wake = new Object();
     private boolean beatRequested;
 
-    public HomeLink(RelayApiClient api, String instanceId, String secret, String version, MaClient ma, String streamBase,
-                    ConnectorState state, ServerClock serverClock, Clock clock, Consumer<String> announce,
-                    Supplier<HeartbeatRequest.StreamStatus> streamStatus) {
+    public HomeLink(
+            RelayApiClient api,
+            String instanceId,
+            String secret,
+            String version,
+            MaClient ma,
+            String streamBase,
+            ConnectorState state,
+            ServerClock serverClock,
+            Clock clock,
+            Consumer<String> announce,
+            Supplier<HeartbeatRequest.StreamStatus> streamStatus) {
         this.streamStatus = streamStatus;
         this.api = api;
         this.instanceId = instanceId;
@@ -112,7 +121,8 @@ public final class HomeLink implements AutoCloseable {
                 // Rate-limited: the cloud says when its window ends, often sooner than the fixed retry; a
                 // heartbeat is how Music Assistant's return reaches the cloud, so it should not wait longer.
                 wait = e.status() == 429 && e.retryAfterSeconds() > 0
-                        ? Duration.ofSeconds(Math.min(e.retryAfterSeconds(), retryAfterFailure().toSeconds()))
+                        ? Duration.ofSeconds(Math.min(
+                                e.retryAfterSeconds(), retryAfterFailure().toSeconds()))
                         : retryAfterFailure();
             } catch (RuntimeException e) {
                 LOG.warn("relay.heartbeat_failed", e);
@@ -140,12 +150,16 @@ public final class HomeLink implements AutoCloseable {
 
     private void beat(String status) {
         var maInfo = ma.serverInfo();
-        HeartbeatRequest.MaStatus maStatus = new HeartbeatRequest.MaStatus(ma.connected(),
-                maInfo.map(i -> i.serverId()).orElse(null), maInfo.map(i -> i.serverVersion()).orElse(null),
+        HeartbeatRequest.MaStatus maStatus = new HeartbeatRequest.MaStatus(
+                ma.connected(),
+                maInfo.map(i -> i.serverId()).orElse(null),
+                maInfo.map(i -> i.serverVersion()).orElse(null),
                 maInfo.map(i -> i.schemaVersion()).orElse(null));
         long sent = clock.millis();
-        HeartbeatAck ack = api.heartbeat(instanceId, secret, new HeartbeatRequest(status, version, maStatus, streamBase,
-                streamStatus.get(), true));
+        HeartbeatAck ack = api.heartbeat(
+                instanceId,
+                secret,
+                new HeartbeatRequest(status, version, maStatus, streamBase, streamStatus.get(), true));
         serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
         retention.observe(ack.retention(), ack.serverTimeMs());
         interval = Duration.ofSeconds(Math.max(5, Math.min(MAX_INTERVAL_S, ack.intervalSeconds())));
@@ -153,7 +167,8 @@ public final class HomeLink implements AutoCloseable {
             paired = ack.paired();
             LOG.info(ack.paired() ? "home.paired" : "home.unpaired", "instance_id", instanceId);
             if (ack.paired()) {
-                announce.accept("This home is paired with an Amazon account. Ask Alexa to play something from Music Assistant.");
+                announce.accept(
+                        "This home is paired with an Amazon account. Ask Alexa to play something from Music Assistant.");
             }
         }
     }
@@ -166,11 +181,13 @@ public final class HomeLink implements AutoCloseable {
         PairingCode fresh = api.pairingCode(instanceId, secret);
         code = fresh;
         String pretty = fresh.code().substring(0, 4) + " " + fresh.code().substring(4);
-        String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
+        String until = DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(ZoneId.systemDefault())
                 .format(Instant.ofEpochMilli(fresh.expiresAtMs()));
         String text = "Pairing code for this home: " + pretty + " (valid until " + until + ")\n"
                 + "Link it to your Amazon account: enable and link the Music Assistant Control skill, then say\n"
-                + "\"Alexa, ask Music Assistant to link my home with code " + pretty + "\". A new code appears here when this one expires.\n";
+                + "\"Alexa, ask Music Assistant to link my home with code " + pretty
+                + "\". A new code appears here when this one expires.\n";
         state.showPairingCode(text);
         announce.accept(text.strip());
     }

@@ -33,7 +33,8 @@ public final class RelayApiClient {
     public RelayApiClient(URI base) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public HomeRegistration register(String connectorVersion, String homeName) {
@@ -106,12 +107,17 @@ public final class RelayApiClient {
             throw new RelayApiException(0, "interrupted", null, 0);
         }
         byte[] bytes = response.body();
-        String text = new String(bytes, 0, Math.min(bytes.length, MAX_RESPONSE), java.nio.charset.StandardCharsets.UTF_8);
+        String text =
+                new String(bytes, 0, Math.min(bytes.length, MAX_RESPONSE), java.nio.charset.StandardCharsets.UTF_8);
         if (response.statusCode() / 100 != 2) {
             JsonNode error = parseQuietly(text);
             long retryAfter = response.headers().firstValueAsLong("retry-after").orElse(0);
-            throw new RelayApiException(response.statusCode(), error.path("error").asText("http_" + response.statusCode()),
-                    error.path("message").asText(null), retryAfter, error.path("proof").asText(null));
+            throw new RelayApiException(
+                    response.statusCode(),
+                    error.path("error").asText("http_" + response.statusCode()),
+                    error.path("message").asText(null),
+                    retryAfter,
+                    error.path("proof").asText(null));
         }
         return RelayJson.read(text, type);
     }

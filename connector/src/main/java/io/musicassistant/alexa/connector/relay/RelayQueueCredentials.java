@@ -62,13 +62,17 @@ public final class RelayQueueCredentials implements AwsCredentialsProvider {
         }
         return current.sessionToken() == null
                 ? AwsBasicCredentials.create(current.accessKeyId(), current.secretAccessKey())
-                : AwsSessionCredentials.create(current.accessKeyId(), current.secretAccessKey(), current.sessionToken());
+                : AwsSessionCredentials.create(
+                        current.accessKeyId(), current.secretAccessKey(), current.sessionToken());
     }
 
     public SqsClient sqsClient() {
-        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder()
-                        .socketTimeout(Duration.ofSeconds(30)).build())
-                .region(Region.of(access.region())).credentialsProvider(this);
+        var builder = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .region(Region.of(access.region()))
+                .credentialsProvider(this);
         if (access.sqsEndpoint() != null) {
             builder.endpointOverride(URI.create(access.sqsEndpoint()));
         }
@@ -78,12 +82,16 @@ public final class RelayQueueCredentials implements AwsCredentialsProvider {
     public DynamoDbClient dynamoDbClient() {
         // Receipts, progress marks and replies count against a directive's few seconds: retry a throttled
         // write briefly instead of the SDK's default backoff of 500 ms and more per throttled attempt.
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(access.region())).credentialsProvider(this)
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(access.region()))
+                .credentialsProvider(this)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(3)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(200)))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(200)))
+                        .backoffStrategy(
+                                BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(200)))
+                        .throttlingBackoffStrategy(
+                                BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(200)))
                         .build()));
         if (access.dynamodbEndpoint() != null) {
             builder.endpointOverride(URI.create(access.dynamodbEndpoint()));

@@ -44,6 +44,7 @@ public final class RelayQueueWorker implements AutoCloseable {
      * (RELAY_ACK_TIMEOUT_MS, 700 ms by default; the clocks agree to within the heartbeat's round trip).
      */
     static final long LATE_RECEIPT_MS = 400;
+
     static final long AWAY_SPACING_MS = 5_000;
 
     private final SqsClient sqs;
@@ -62,13 +63,20 @@ public final class RelayQueueWorker implements AutoCloseable {
     private final AtomicLong executed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong receives = new AtomicLong();
-    private volatile Runnable wasAway = () -> { };
+    private volatile Runnable wasAway = () -> {};
     private final AtomicLong lastAway = new AtomicLong();
     private volatile boolean closed;
     private Thread poller;
 
-    public RelayQueueWorker(SqsClient sqs, String queueUrl, DynamoDbClient dynamo,
-                       String replyTable, String instanceId, CommandExecutor executor, ServerClock clock, int pollSeconds) {
+    public RelayQueueWorker(
+            SqsClient sqs,
+            String queueUrl,
+            DynamoDbClient dynamo,
+            String replyTable,
+            String instanceId,
+            CommandExecutor executor,
+            ServerClock clock,
+            int pollSeconds) {
         this.sqs = sqs;
         this.pollSeconds = pollSeconds;
         this.queueUrl = queueUrl;
@@ -119,8 +127,9 @@ public final class RelayQueueWorker implements AutoCloseable {
         while (!closed) {
             try {
                 receives.incrementAndGet();
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(pollSeconds)).messages();
+                List<Message> messages = sqs.receiveMessage(b ->
+                                b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(pollSeconds))
+                        .messages();
                 if (failures > 0) {
                     wasAway();
                 }
@@ -151,7 +160,8 @@ public final class RelayQueueWorker implements AutoCloseable {
     private void release(List<Message> messages) {
         for (Message m : messages) {
             try {
-                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                sqs.changeMessageVisibility(b ->
+                        b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
             } catch (RuntimeException e) {
                 LOG.warn("relay.release_failed", e);
             }
@@ -161,12 +171,15 @@ public final class RelayQueueWorker implements AutoCloseable {
     /** Deleting at once is safe: a command is never worth running twice or late, and replies carry the result. */
     private void acknowledge(List<Message> messages) {
         List<DeleteMessageBatchRequestEntry> entries = messages.stream()
-                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId().replaceAll("[^A-Za-z0-9_-]", "_"))
-                        .receiptHandle(m.receiptHandle()).build())
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId().replaceAll("[^A-Za-z0-9_-]", "_"))
+                        .receiptHandle(m.receiptHandle())
+                        .build())
                 .toList();
         submit(() -> {
             try {
-                var failed = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
+                var failed = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
+                        .failed();
                 if (!failed.isEmpty()) {
                     // Harmless: a redelivery comes after its deadline and is dropped; worth knowing, though.
                     LOG.warn("relay.ack_partly_failed", "failed", failed.size());
@@ -187,7 +200,8 @@ public final class RelayQueueWorker implements AutoCloseable {
             LOG.warn("relay.malformed_command", "reason", e.getMessage());
             return;
         }
-        if (command.v() < RelayProtocol.MIN_SUPPORTED_VERSION || command.v() > RelayProtocol.VERSION
+        if (command.v() < RelayProtocol.MIN_SUPPORTED_VERSION
+                || command.v() > RelayProtocol.VERSION
                 || !RelayProtocol.REQUEST_ID.matcher(command.id()).matches()) {
             dropped.incrementAndGet();
             LOG.warn("relay.unsupported_command", "v", command.v());
@@ -196,8 +210,14 @@ public final class RelayQueueWorker implements AutoCloseable {
         if (command.expiredAt(clock.millis())) {
             // Neither run nor acknowledged: the cloud answered Alexa long ago.
             dropped.incrementAndGet();
-            LOG.info("relay.expired_dropped", "relay_request_id", command.id(), "command", command.command(),
-                    "late_ms", clock.millis() - command.deadlineMs());
+            LOG.info(
+                    "relay.expired_dropped",
+                    "relay_request_id",
+                    command.id(),
+                    "command",
+                    command.command(),
+                    "late_ms",
+                    clock.millis() - command.deadlineMs());
             wasAway();
             return;
         }
@@ -208,7 +228,12 @@ public final class RelayQueueWorker implements AutoCloseable {
         }
         if (clock.millis() - command.sentAtMs() > LATE_RECEIPT_MS) {
             // The cloud may have given up on this receipt and judged the home silent: say otherwise.
-            LOG.info("relay.received_late", "relay_request_id", command.id(), "queued_ms", clock.millis() - command.sentAtMs());
+            LOG.info(
+                    "relay.received_late",
+                    "relay_request_id",
+                    command.id(),
+                    "queued_ms",
+                    clock.millis() - command.sentAtMs());
             wasAway();
         }
         var known = RelayProtocol.Command.byWireName(command.command());
@@ -248,7 +273,11 @@ public final class RelayQueueWorker implements AutoCloseable {
             }
             boolean replied = known.map(RelayProtocol.Command::replied).orElse(true);
             Progress progress = replied
-                    ? Progress.start(replies, command.id(), mutating ? ReplyTable.STATE_CLAIMED : ReplyTable.STATE_RECEIVED, receipt)
+                    ? Progress.start(
+                            replies,
+                            command.id(),
+                            mutating ? ReplyTable.STATE_CLAIMED : ReplyTable.STATE_RECEIVED,
+                            receipt)
                     : null;
             RelayReply reply;
             try {
@@ -266,9 +295,16 @@ public final class RelayQueueWorker implements AutoCloseable {
                 replies.write(reply);
             }
             executed.incrementAndGet();
-            LOG.info("relay.executed", "command", command.command(), "status", reply.status(),
-                    "elapsed_ms", (System.nanoTime() - started) / 1_000_000,
-                    "queued_ms", Math.max(0, clock.millis() - command.sentAtMs()));
+            LOG.info(
+                    "relay.executed",
+                    "command",
+                    command.command(),
+                    "status",
+                    reply.status(),
+                    "elapsed_ms",
+                    (System.nanoTime() - started) / 1_000_000,
+                    "queued_ms",
+                    Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
         }

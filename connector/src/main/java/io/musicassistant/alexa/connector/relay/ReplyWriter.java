@@ -2,8 +2,8 @@ package io.musicassistant.alexa.connector.relay;
 
 import io.musicassistant.alexa.relay.protocol.Gzip;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -23,6 +23,7 @@ public final class RetentionWatch {
     private volatile HomeRetention last;
     /** {@link HomeRetention#removeAtMs()} on this machine's clock. */
     private volatile long removeAtLocalMs;
+
     private volatile long warnedAtMs = Long.MIN_VALUE;
     private volatile boolean told;
 
@@ -40,22 +41,31 @@ public final class RetentionWatch {
         removeAtLocalMs = now + (retention.removeAtMs() - serverTimeMs);
         if (!told) {
             told = true;
-            LOG.info("home.retention", "reason", retention.reason(), "remove_at", Instant.ofEpochMilli(removeAtLocalMs).toString());
+            LOG.info(
+                    "home.retention",
+                    "reason",
+                    retention.reason(),
+                    "remove_at",
+                    Instant.ofEpochMilli(removeAtLocalMs).toString());
         }
         if (removeAtLocalMs - now > WARN_BEFORE.toMillis()) {
             warnedAtMs = Long.MIN_VALUE; // out of the window again (paired, or heard from)
             return;
         }
-        warn(now, HomeRetention.NEVER_PAIRED.equals(retention.reason())
-                ? "this home is not paired with an Amazon account; pair it with the code shown, or the cloud removes its registration"
-                : "the cloud has not heard from this home for a long time and will remove it");
+        warn(
+                now,
+                HomeRetention.NEVER_PAIRED.equals(retention.reason())
+                        ? "this home is not paired with an Amazon account; pair it with the code shown, or the cloud removes its registration"
+                        : "the cloud has not heard from this home for a long time and will remove it");
     }
 
     /** A heartbeat could not reach the cloud (or was refused for a reason that may pass). */
     public void unreachable() {
         if (last != null && removeAtLocalMs - clock.millis() <= WARN_BEFORE.toMillis()) {
-            warn(clock.millis(), "the cloud cannot be reached (check RELAY_API_URL and the network); it removes this home"
-                    + " unless it hears from it");
+            warn(
+                    clock.millis(),
+                    "the cloud cannot be reached (check RELAY_API_URL and the network); it removes this home"
+                            + " unless it hears from it");
         }
     }
 
@@ -69,7 +79,15 @@ public final class RetentionWatch {
             return;
         }
         warnedAtMs = now;
-        LOG.warn("home.removal_soon", "reason", last.reason(), "remove_at", Instant.ofEpochMilli(removeAtLocalMs).toString(),
-                "days_left", Math.max(0, Duration.ofMillis(removeAtLocalMs - now).toDays()), "why", why);
+        LOG.warn(
+                "home.removal_soon",
+                "reason",
+                last.reason(),
+                "remove_at",
+                Instant.ofEpochMilli(removeAtLocalMs).toString(),
+                "days_left",
+                Math.max(0, Duration.ofMillis(removeAtLocalMs - now).toDays()),
+                "why",
+                why);
     }
 }

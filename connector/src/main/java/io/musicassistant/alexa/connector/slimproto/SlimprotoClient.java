@@ -29,6 +29,7 @@ public final class SlimprotoClient implements AutoCloseable {
     private static final JsonLog LOG = JsonLog.get(SlimprotoClient.class);
     /** Squeezebox Receiver: a headless hardware type, so MA keeps it a player of its own (research: docs/audio-path.md). */
     static final int DEVICE_ID = 7;
+
     private static final int STAT_BYTES = 53;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -43,7 +44,7 @@ public final class SlimprotoClient implements AutoCloseable {
     private volatile Socket socket;
     private volatile boolean closed;
     private volatile CompletableFuture<StreamStart> nextStart;
-    private volatile Runnable onStop = () -> { };
+    private volatile Runnable onStop = () -> {};
     private volatile long generation;
     private Thread reader;
 
@@ -111,7 +112,8 @@ public final class SlimprotoClient implements AutoCloseable {
         try {
             return future.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("Music Assistant did not start a stream on " + macText + " within " + patience.toSeconds() + " s");
+            throw new IOException(
+                    "Music Assistant did not start a stream on " + macText + " within " + patience.toSeconds() + " s");
         } catch (ExecutionException e) {
             throw new IOException("player " + macText + ": " + e.getCause().getMessage());
         }
@@ -229,7 +231,8 @@ public final class SlimprotoClient implements AutoCloseable {
 
     private byte[] helo(boolean reconnect) {
         byte[] caps = ("Model=squeezelite,ModelName=Music Assistant for Alexa,MaxSampleRate=48000,Firmware="
-                + "ma-alexa,mp3,aac").getBytes(StandardCharsets.US_ASCII);
+                        + "ma-alexa,mp3,aac")
+                .getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(36 + caps.length);
         b.put((byte) DEVICE_ID).put((byte) 0).put(mac).put(new byte[16]);
         b.putShort((short) (reconnect ? 0x4000 : 0));

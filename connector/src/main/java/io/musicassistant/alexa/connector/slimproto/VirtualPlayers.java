@@ -1,10 +1,10 @@
 package io.musicassistant.alexa.connector.slimproto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaException;
+import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -42,6 +42,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
     private static final JsonLog LOG = JsonLog.get(VirtualPlayers.class);
     /** Locally administered, "MA" in ASCII. */
     public static final String MAC_PREFIX = "02:4d:41:";
+
     private static final Duration CALL = Duration.ofSeconds(10);
     private static final Duration STREAM_START = Duration.ofSeconds(15);
     private static final Duration FREE_PLAYER_PATIENCE = Duration.ofSeconds(30);
@@ -58,8 +59,11 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
         this.ma = ma;
         String home = homeBytes(instanceId);
         for (int i = 1; i <= count; i++) {
-            Player player = new Player(new SlimprotoClient(maHost, slimprotoPort,
-                    MAC_PREFIX + home + String.format(Locale.ROOT, ":%02x", i), "Alexa stream " + i));
+            Player player = new Player(new SlimprotoClient(
+                    maHost,
+                    slimprotoPort,
+                    MAC_PREFIX + home + String.format(Locale.ROOT, ":%02x", i),
+                    "Alexa stream " + i));
             players.add(player);
             free.add(player);
         }
@@ -67,7 +71,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
 
     /** Connects every player and keeps reconnecting them while the connector runs. */
     public void start() {
-        players.forEach(p -> Thread.ofVirtual().name("virtual-player-" + p.client.mac()).start(p::keepConnected));
+        players.forEach(
+                p -> Thread.ofVirtual().name("virtual-player-" + p.client.mac()).start(p::keepConnected));
     }
 
     /** Whether a Music Assistant player (as {@code players/all} lists it) is one of the connector's own. */
@@ -141,8 +146,14 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                         // The first failure of a streak is worth a warning (MA's Squeezelite provider off or
                         // SLIMPROTO_PORT wrong: Echo playback cannot work); the retries are not.
                         if (++failures == 1) {
-                            LOG.warn("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage(),
-                                    "hint", "enable the Squeezelite provider in Music Assistant and check SLIMPROTO_PORT");
+                            LOG.warn(
+                                    "virtual_player.connect_failed",
+                                    "mac",
+                                    client.mac(),
+                                    "error",
+                                    e.getMessage(),
+                                    "hint",
+                                    "enable the Squeezelite provider in Music Assistant and check SLIMPROTO_PORT");
                         } else {
                             LOG.debug("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage());
                         }
@@ -161,7 +172,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 }
                 try {
                     // jittered like MA's own reconnects, so that the players do not knock in lockstep
-                    Thread.sleep(client.connected() || failures == 0 ? Duration.ofMillis(500) : MaClient.backoff(failures));
+                    Thread.sleep(
+                            client.connected() || failures == 0 ? Duration.ofMillis(500) : MaClient.backoff(failures));
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -184,7 +196,10 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
             });
             StreamStart start;
             try {
-                ma.call("player_queues/play_media", Map.of("queue_id", id, "media", List.of(uri), "option", "replace"), CALL);
+                ma.call(
+                        "player_queues/play_media",
+                        Map.of("queue_id", id, "media", List.of(uri), "option", "replace"),
+                        CALL);
                 start = client.awaitStream(future, STREAM_START);
             } catch (RuntimeException | IOException | InterruptedException e) {
                 // MA may still start this item later: it must not be taken for the next one, nor left playing.
@@ -193,8 +208,11 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 if (e instanceof InterruptedException interrupted) {
                     throw interrupted;
                 }
-                throw e instanceof IOException io ? io
-                        : new IOException("Music Assistant would not play " + uri + " to " + client.mac() + ": " + e.getMessage(), e);
+                throw e instanceof IOException io
+                        ? io
+                        : new IOException(
+                                "Music Assistant would not play " + uri + " to " + client.mac() + ": " + e.getMessage(),
+                                e);
             }
             streaming.set(true);
             boolean whole = false;
@@ -242,7 +260,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 if (status != 200) {
                     throw new IOException("Music Assistant's stream answered HTTP " + status + " for " + start.path());
                 }
-                sink.begin(header(headers, "content-type", "audio/mpeg"), length(header(headers, "content-length", "-1")));
+                sink.begin(
+                        header(headers, "content-type", "audio/mpeg"), length(header(headers, "content-length", "-1")));
                 byte[] buffer = new byte[CHUNK];
                 boolean loaded = false;
                 int n;
@@ -255,7 +274,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     if (!loaded && received >= CHUNK) {
                         loaded = true;
                         client.stat("STMt", received);
-                        client.stat("STMl", received); // buffer ready: MA answers "strm u" and counts the item as playing
+                        client.stat(
+                                "STMl", received); // buffer ready: MA answers "strm u" and counts the item as playing
                     }
                 }
             }
@@ -319,11 +339,19 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
 
         private void configure(String id) {
             try {
-                ma.call("config/players/save", Map.of("player_id", id,
-                        "values", Map.of("output_codec", "mp3", "hide_in_ui", true)), CALL);
+                ma.call(
+                        "config/players/save",
+                        Map.of("player_id", id, "values", Map.of("output_codec", "mp3", "hide_in_ui", true)),
+                        CALL);
             } catch (MaException e) {
-                LOG.warn("virtual_player.configure_failed", "player_id", id, "error", e.getMessage(),
-                        "fix", "use a Music Assistant token of an admin, or set this player's output codec to MP3 "
+                LOG.warn(
+                        "virtual_player.configure_failed",
+                        "player_id",
+                        id,
+                        "error",
+                        e.getMessage(),
+                        "fix",
+                        "use a Music Assistant token of an admin, or set this player's output codec to MP3 "
                                 + "and hide it in Music Assistant's settings");
             } catch (RuntimeException e) {
                 LOG.warn("virtual_player.configure_failed", "player_id", id, "error", e.getMessage());
@@ -344,7 +372,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 throw new IOException("stream headers too long");
             }
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
+                    ? matched + 1
+                    : (b == '\r' ? 1 : 0);
         }
         return headers.toString();
     }
@@ -358,7 +387,8 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
     }
 
     private static int status(String headers) {
-        String[] first = headers.substring(0, Math.max(0, headers.indexOf('\r'))).split(" ");
+        String[] first =
+                headers.substring(0, Math.max(0, headers.indexOf('\r'))).split(" ");
         try {
             return first.length > 1 ? Integer.parseInt(first[1]) : 0;
         } catch (NumberFormatException e) {

@@ -28,7 +28,9 @@ public final class StreamSigner {
      * The Music Assistant uris the home signs and serves: playable items only, so a compromised
      * cloud cannot make it sign or fetch arbitrary things.
      */
-    public static final Pattern MA_URI = Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/.{1,1024}");
+    public static final Pattern MA_URI =
+            Pattern.compile("[A-Za-z0-9_\\-]{1,64}://(track|radio|podcast_episode|audiobook)/.{1,1024}");
+
     static final String STREAM = "stream/v1/";
     static final String ART = "art/v1/";
     static final String SELFTEST = "selftest/v1/";
@@ -41,8 +43,7 @@ public final class StreamSigner {
     private final Clock clock;
 
     /** A signed URL and when it stops working. */
-    public record Signed(String url, long expiresMs) {
-    }
+    public record Signed(String url, long expiresMs) {}
 
     public StreamSigner(byte[] key, String publicBase, Duration ttl, Clock clock) {
         if (key.length < 32) {
@@ -108,7 +109,8 @@ public final class StreamSigner {
         }
         int slash = path.lastIndexOf('/');
         try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(path.substring(slash + 1)), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(Base64.getUrlDecoder().decode(path.substring(slash + 1)), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

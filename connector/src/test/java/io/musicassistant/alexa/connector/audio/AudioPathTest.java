@@ -80,15 +80,33 @@ class AudioPathTest {
         cache = new AudioCache(dir.resolve("cache"), 9 * MIB, Duration.ofHours(1), Clock.systemUTC());
         acquisition = new Acquisition(cache, players, 1);
         LocalCertificate certificate = LocalCertificate.create(dir.resolve("tls"));
-        AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, dir, 64 * MIB, Duration.ofHours(1), 2, 1, 3483, StreamLimits.DEFAULTS);
-        server = new EchoStreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
-                acquisition, new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
+        AudioConfig tls = new AudioConfig(
+                "127.0.0.1",
+                0,
+                certificate.keyStore(),
+                null,
+                null,
+                certificate.password(),
+                null,
+                dir,
+                64 * MIB,
+                Duration.ofHours(1),
+                2,
+                1,
+                3483,
+                StreamLimits.DEFAULTS);
+        server = new EchoStreamServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(ServerCertificate.load(tls)),
+                StreamLimits.DEFAULTS,
+                new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()),
+                acquisition,
+                new ArtProxy(URI.create(sim.httpBaseUrl() + "/"), sim.adminToken()));
         signer = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
         http = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
         for (JsonNode t : ma.call("music/tracks/library_items", Map.of("limit", 16), Duration.ofSeconds(5))) {
-            tracks.add(new Track(t.path("uri").asText(), Mp3Audio.length(t.path("duration").asInt())));
+            tracks.add(new Track(
+                    t.path("uri").asText(), Mp3Audio.length(t.path("duration").asInt())));
         }
         assertTrue(tracks.size() >= 14, "the seeded library has tracks");
     }
@@ -121,7 +139,9 @@ class AudioPathTest {
 
         HttpResponse<byte[]> middle = get(url, "bytes=1000-1999");
         assertEquals(206, middle.statusCode());
-        assertEquals("bytes 1000-1999/" + track.length(), middle.headers().firstValue("Content-Range").orElse(""));
+        assertEquals(
+                "bytes 1000-1999/" + track.length(),
+                middle.headers().firstValue("Content-Range").orElse(""));
         assertEquals("1000", middle.headers().firstValue("Content-Length").orElse(""));
         assertArrayEquals(track.bytes(1000, 1000), middle.body());
 
@@ -135,10 +155,15 @@ class AudioPathTest {
 
         assertEquals(416, get(url, "bytes=" + track.length() + "-").statusCode());
 
-        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertEquals(200, head.statusCode());
-        assertEquals(Long.toString(track.length()), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(
+                Long.toString(track.length()),
+                head.headers().firstValue("Content-Length").orElse(""));
         assertEquals("bytes", head.headers().firstValue("Accept-Ranges").orElse(""));
     }
 
@@ -151,16 +176,24 @@ class AudioPathTest {
         String otherTrack = signer.stream(tracks.get(2).uri()).url();
         String swapped = otherTrack.substring(0, otherTrack.indexOf('?')) + url.substring(url.indexOf('?'));
         assertEquals(403, get(swapped, null).statusCode(), "another track's path with this signature");
-        StreamSigner yesterday = new StreamSigner(KEY, "https://localhost:" + server.port(), Duration.ofHours(24),
+        StreamSigner yesterday = new StreamSigner(
+                KEY,
+                "https://localhost:" + server.port(),
+                Duration.ofHours(24),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(25)), ZoneOffset.UTC));
         assertEquals(403, get(yesterday.stream(tracks.get(1).uri()).url(), null).statusCode(), "an expired URL");
-        StreamSigner otherHome = new StreamSigner(new byte[32], "https://localhost:" + server.port(), Duration.ofHours(24),
-                Clock.systemUTC());
+        StreamSigner otherHome = new StreamSigner(
+                new byte[32], "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
         assertEquals(403, get(otherHome.stream(tracks.get(1).uri()).url(), null).statusCode(), "another home's key");
         assertEquals(403, get(signer.stream("file:///etc/passwd").url(), null).statusCode(), "not a playable uri");
-        assertEquals(404, get("https://localhost:" + server.port() + "/etc/passwd", null).statusCode());
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("x"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                404,
+                get("https://localhost:" + server.port() + "/etc/passwd", null).statusCode());
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
     }
 
@@ -198,8 +231,12 @@ class AudioPathTest {
     void aPrefetchedTrackIsAHit() throws Exception {
         Track track = tracks.get(8);
         acquisition.prefetch(List.of(track.uri()));
-        await("the prefetch to complete", Duration.ofSeconds(30), () -> cache.find(track.uri())
-                .map(t -> t.state() == CachedTrack.State.COMPLETE).orElse(false));
+        await(
+                "the prefetch to complete",
+                Duration.ofSeconds(30),
+                () -> cache.find(track.uri())
+                        .map(t -> t.state() == CachedTrack.State.COMPLETE)
+                        .orElse(false));
         long hits = acquisition.stats().hits();
         HttpResponse<byte[]> response = get(signer.stream(track.uri()).url(), null);
         assertArrayEquals(track.bytes(0, (int) track.length()), response.body());
@@ -212,8 +249,8 @@ class AudioPathTest {
         String url = signer.stream(track.uri()).url();
         sim.setStreamRate(200_000); // slow enough to drop the player in the middle
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
             try (InputStream in = response.body()) {
                 assertEquals(65536, in.readNBytes(65536).length);
@@ -247,15 +284,22 @@ class AudioPathTest {
         sim.setStreamRate(100_000); // the prefetch would hold the provider's only stream for ~40 s
         try {
             acquisition.prefetch(List.of(prefetched.uri()));
-            await("the prefetch to be under way", Duration.ofSeconds(20),
+            await(
+                    "the prefetch to be under way",
+                    Duration.ofSeconds(20),
                     () -> cache.find(prefetched.uri()).map(t -> t.written() > 0).orElse(false));
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
-                    signer.stream(wanted.uri()).url())).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(signer.stream(wanted.uri()).url()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode(), "served, not 503 after waiting for the prefetch");
             try (InputStream in = response.body()) {
                 assertArrayEquals(wanted.bytes(0, 16_384), in.readNBytes(16_384));
             }
-            assertTrue(cache.find(prefetched.uri()).isEmpty(), "the prefetch gave way and will be fetched again when wanted");
+            assertTrue(
+                    cache.find(prefetched.uri()).isEmpty(),
+                    "the prefetch gave way and will be fetched again when wanted");
         } finally {
             sim.setStreamRate(0);
         }
@@ -266,8 +310,8 @@ class AudioPathTest {
         JsonNode stations = ma.call("music/radios/library_items", Map.of("limit", 2), Duration.ofSeconds(5));
         String first = signer.stream(stations.get(0).path("uri").asText()).url();
         String second = signer.stream(stations.get(1).path("uri").asText()).url();
-        HttpResponse<InputStream> listening = http.send(HttpRequest.newBuilder(URI.create(first)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> listening =
+                http.send(HttpRequest.newBuilder(URI.create(first)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = listening.body()) {
             assertEquals(200, listening.statusCode());
             assertEquals(4096, in.readNBytes(4096).length);
@@ -275,7 +319,9 @@ class AudioPathTest {
             assertEquals(503, refused.statusCode(), "two players: one for live streams, one kept for tracks");
             assertTrue(refused.headers().firstValue("Retry-After").isPresent());
             Track track = tracks.get(12);
-            assertArrayEquals(track.bytes(0, (int) track.length()), get(signer.stream(track.uri()).url(), null).body(),
+            assertArrayEquals(
+                    track.bytes(0, (int) track.length()),
+                    get(signer.stream(track.uri()).url(), null).body(),
                     "tracks still play while the radio does");
         }
     }
@@ -291,7 +337,8 @@ class AudioPathTest {
             }
         }
         assertTrue(image != null, "the seeded library has local art");
-        String url = signer.art(image.path("provider").asText(), image.path("path").asText());
+        String url =
+                signer.art(image.path("provider").asText(), image.path("path").asText());
         HttpResponse<byte[]> art = get(url, null);
         assertEquals(200, art.statusCode());
         assertTrue(art.headers().firstValue("Content-Type").orElse("").startsWith("image/"));
@@ -299,7 +346,10 @@ class AudioPathTest {
         boolean jpeg = body.length > 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xD8;
         boolean png = body.length > 4 && body[1] == 'P' && body[2] == 'N' && body[3] == 'G';
         assertTrue(jpeg || png, "an image Music Assistant rendered");
-        assertEquals(404, get(signer.art("filesystem_local", "/music/none/cover.jpg"), null).statusCode(),
+        assertEquals(
+                404,
+                get(signer.art("filesystem_local", "/music/none/cover.jpg"), null)
+                        .statusCode(),
                 "an image MA does not have");
         assertEquals(403, get(url.replace("sig=", "sig=x"), null).statusCode());
     }
@@ -310,15 +360,17 @@ class AudioPathTest {
         String url = signer.stream(track.uri()).url();
         sim.setStreamRate(150_000); // paced like a streaming service: ~30 s for this track
         try {
-            HttpResponse<InputStream> first = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> first = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = first.body()) {
                 assertEquals(200, first.statusCode());
                 assertTrue(first.headers().firstValue("Content-Length").isEmpty(), "still arriving: no length yet");
                 assertArrayEquals(track.bytes(0, 1000), in.readNBytes(1000));
                 HttpResponse<byte[]> seek = get(url, "bytes=100000-199999");
                 assertEquals(206, seek.statusCode());
-                assertEquals("bytes 100000-199999/*", seek.headers().firstValue("Content-Range").orElse(""));
+                assertEquals(
+                        "bytes 100000-199999/*",
+                        seek.headers().firstValue("Content-Range").orElse(""));
                 assertArrayEquals(track.bytes(100_000, 100_000), seek.body());
             }
         } finally {
@@ -330,7 +382,8 @@ class AudioPathTest {
     void radioIsStreamedLiveWithoutALength() throws Exception {
         JsonNode stations = ma.call("music/radios/library_items", Map.of("limit", 1), Duration.ofSeconds(5));
         String uri = stations.get(0).path("uri").asText();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(signer.stream(uri).url())).build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create(signer.stream(uri).url())).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Length").isEmpty(), "a live stream has no length");
@@ -357,9 +410,13 @@ class AudioPathTest {
             if (VirtualPlayers.isVirtual(p)) {
                 virtual++;
                 assertTrue(p.path("hide_in_ui").asBoolean(false), "hidden in MA's UI: " + p.path("player_id"));
-                JsonNode config = ma.call("config/players/get", Map.of("player_id", p.path("player_id").asText()),
+                JsonNode config = ma.call(
+                        "config/players/get",
+                        Map.of("player_id", p.path("player_id").asText()),
                         Duration.ofSeconds(5));
-                assertEquals("mp3", config.path("values").path("output_codec").path("value").asText());
+                assertEquals(
+                        "mp3",
+                        config.path("values").path("output_codec").path("value").asText());
             }
         }
         assertEquals(2, virtual);

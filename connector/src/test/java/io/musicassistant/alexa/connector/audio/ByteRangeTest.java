@@ -29,8 +29,9 @@ class ByteRangeTest {
         assertTrue(ByteRange.parse("bytes=1000-").isPresent());
         assertEquals(Optional.empty(), resolve("bytes=1000-", 1000), "starts after the end: 416");
         assertEquals(Optional.empty(), resolve("bytes=-0", 1000));
-        for (String ignored : new String[] {null, "", "bytes=", "bytes=5-1", "items=0-1", "bytes=0-1,5-9", "bytes=a-b",
-                "bytes=" + "9".repeat(30) + "-"}) {
+        for (String ignored : new String[] {
+            null, "", "bytes=", "bytes=5-1", "items=0-1", "bytes=0-1,5-9", "bytes=a-b", "bytes=" + "9".repeat(30) + "-"
+        }) {
             assertFalse(ByteRange.parse(ignored).isPresent(), "answered with the whole body: " + ignored);
         }
     }

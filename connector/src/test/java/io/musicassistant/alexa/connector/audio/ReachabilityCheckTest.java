@@ -64,12 +64,32 @@ class ReachabilityCheckTest {
     void start() throws IOException {
         new SecureRandom().nextBytes(key);
         certificate = LocalCertificate.create(certDir);
-        AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
-        audio = new Acquisition(new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1),
-                Clock.systemUTC()), NO_AUDIO, 1);
-        server = new EchoStreamServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.of(ServerCertificate.load(tls)), StreamLimits.DEFAULTS, signer("https://localhost:0"), audio, new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
+        AudioConfig tls = new AudioConfig(
+                "127.0.0.1",
+                0,
+                certificate.keyStore(),
+                null,
+                null,
+                certificate.password(),
+                null,
+                certDir,
+                64L * 1024 * 1024,
+                Duration.ofHours(1),
+                1,
+                1,
+                3483,
+                StreamLimits.DEFAULTS);
+        audio = new Acquisition(
+                new AudioCache(certDir.resolve("cache"), 1024 * 1024 * 4, Duration.ofHours(1), Clock.systemUTC()),
+                NO_AUDIO,
+                1);
+        server = new EchoStreamServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(ServerCertificate.load(tls)),
+                StreamLimits.DEFAULTS,
+                signer("https://localhost:0"),
+                audio,
+                new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
     }
 
     @AfterEach
@@ -116,32 +136,37 @@ class ReachabilityCheckTest {
     @Test
     void anotherSiteBehindTheBaseIsNotThisConnector() throws IOException {
         startOther(exchange -> respond(exchange, 200, "welcome to my blog".getBytes()));
-        ReachabilityCheck.Result wrong = check("https://localhost:" + other.getAddress().getPort(), certificate.clientContext());
+        ReachabilityCheck.Result wrong =
+                check("https://localhost:" + other.getAddress().getPort(), certificate.clientContext());
         assertEquals(ReachabilityCheck.Result.WRONG_TARGET, wrong.problem(), wrong.toString());
         other.stop(0);
         startOther(exchange -> respond(exchange, 502, "bad gateway".getBytes()));
-        ReachabilityCheck.Result status = check("https://localhost:" + other.getAddress().getPort(), certificate.clientContext());
+        ReachabilityCheck.Result status =
+                check("https://localhost:" + other.getAddress().getPort(), certificate.clientContext());
         assertEquals(ReachabilityCheck.Result.HTTP_STATUS, status.problem(), status.toString());
         assertFalse(status.ok());
     }
 
     @Test
     void aProxyThatDropsRangeStillPlaysButIsFlagged() throws IOException {
-        HttpClient upstream = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+        HttpClient upstream =
+                HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
         // A reverse proxy under a path prefix that forwards everything but the Range header.
         startOther(exchange -> {
             String path = exchange.getRequestURI().getRawPath().replaceFirst("^/music", "");
             try {
-                HttpResponse<byte[]> answer = upstream.send(HttpRequest.newBuilder(URI.create("https://localhost:"
-                        + server.port() + path + "?" + exchange.getRequestURI().getRawQuery())).build(),
+                HttpResponse<byte[]> answer = upstream.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + path + "?"
+                                        + exchange.getRequestURI().getRawQuery()))
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 respond(exchange, answer.statusCode(), answer.body());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        ReachabilityCheck.Result result = check("https://localhost:" + other.getAddress().getPort() + "/music",
-                certificate.clientContext());
+        ReachabilityCheck.Result result =
+                check("https://localhost:" + other.getAddress().getPort() + "/music", certificate.clientContext());
         assertTrue(result.ok(), "audio still plays from the start");
         assertEquals(ReachabilityCheck.Result.NO_RANGE, result.problem(), result.toString());
     }
@@ -152,11 +177,25 @@ class ReachabilityCheckTest {
 
     private void startOther(Handler handler) throws IOException {
         other = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        AudioConfig tls = new AudioConfig("127.0.0.1", 0, certificate.keyStore(), null, null, certificate.password(),
-                null, certDir, 64L * 1024 * 1024, Duration.ofHours(1), 1, 1, 3483, StreamLimits.DEFAULTS);
+        AudioConfig tls = new AudioConfig(
+                "127.0.0.1",
+                0,
+                certificate.keyStore(),
+                null,
+                null,
+                certificate.password(),
+                null,
+                certDir,
+                64L * 1024 * 1024,
+                Duration.ofHours(1),
+                1,
+                1,
+                3483,
+                StreamLimits.DEFAULTS);
         other.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.server(tls)));
         other.createContext("/", exchange -> {
-            try (exchange; InputStream ignored = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream ignored = exchange.getRequestBody()) {
                 handler.handle(exchange);
             }
         });

@@ -13,8 +13,7 @@ record SimulatedMa(MaSimulator sim, MaClient ma, VirtualPlayers players) impleme
 
     static SimulatedMa start(String home) {
         MaSimulator sim = MaSimulator.start(MaSimulator.Options.defaults());
-        MaClient ma = new MaClient(URI.create(sim.wsUrl()), sim.adminToken(), new MaClient.Listener() {
-        });
+        MaClient ma = new MaClient(URI.create(sim.wsUrl()), sim.adminToken(), new MaClient.Listener() {});
         ma.start();
         await("Music Assistant", CONNECT_TIMEOUT, ma::connected);
         VirtualPlayers players = new VirtualPlayers(ma, "127.0.0.1", sim.slimprotoPort(), home, 2);

@@ -60,18 +60,33 @@ class StreamFloodTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         source = SimulatedMa.start("home-flood-test");
-        acquisition = new Acquisition(new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1),
-                Clock.systemUTC()), source.players(), 1);
+        acquisition = new Acquisition(
+                new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1), Clock.systemUTC()),
+                source.players(),
+                1);
         certificate = LocalCertificate.create(dir.resolve("tls"));
         // The connector's production settings: what AudioConfig.load gives without any STREAM_ variable.
-        AudioConfig settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", certificate.keyStore().toString(),
-                "STREAM_TLS_PASSWORD", certificate.password()), dir);
+        AudioConfig settings = AudioConfig.load(
+                Map.of(
+                        "STREAM_TLS_KEYSTORE",
+                        certificate.keyStore().toString(),
+                        "STREAM_TLS_PASSWORD",
+                        certificate.password()),
+                dir);
         assertEquals(StreamLimits.DEFAULTS, settings.limits());
-        server = new EchoStreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)),
-                settings.limits(), new StreamSigner(key, null, Duration.ofHours(24), Clock.systemUTC()), acquisition,
-                new ArtProxy(URI.create(source.sim().httpBaseUrl() + "/"), source.sim().adminToken()));
+        server = new EchoStreamServer(
+                new InetSocketAddress(ECHO, 0),
+                Optional.of(ServerCertificate.load(settings)),
+                settings.limits(),
+                new StreamSigner(key, null, Duration.ofHours(24), Clock.systemUTC()),
+                acquisition,
+                new ArtProxy(
+                        URI.create(source.sim().httpBaseUrl() + "/"),
+                        source.sim().adminToken()));
         signer = new StreamSigner(key, "https://localhost:" + server.port(), Duration.ofHours(24), Clock.systemUTC());
-        JsonNode track = source.ma().call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(5)).get(0);
+        JsonNode track = source.ma()
+                .call("music/tracks/library_items", Map.of("limit", 1), Duration.ofSeconds(5))
+                .get(0);
         uri = track.path("uri").asText();
         length = Mp3Audio.length(track.path("duration").asInt());
         // On disk before the flood: what is measured is the server's front door, not Music Assistant.
@@ -87,10 +102,15 @@ class StreamFloodTest {
 
     /** One Echo request on a connection of its own, as a seek does: the new connection is what a flood starves. */
     private static HttpResponse<byte[]> fetch(String range) throws IOException, InterruptedException {
-        try (HttpClient echo = HttpClient.newBuilder().sslContext(certificate.clientContext()).localAddress(ECHO)
-                .connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signer.stream(uri).url()))
-                    .header("User-Agent", "Echo/1.0(APNG)").timeout(Duration.ofSeconds(5));
+        try (HttpClient echo = HttpClient.newBuilder()
+                .sslContext(certificate.clientContext())
+                .localAddress(ECHO)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(signer.stream(uri).url()))
+                    .header("User-Agent", "Echo/1.0(APNG)")
+                    .timeout(Duration.ofSeconds(5));
             if (range != null) {
                 request.header("Range", range);
             }
@@ -103,8 +123,12 @@ class StreamFloodTest {
         Random random = new Random(12);
         List<String> failures = new ArrayList<>();
         int attempted = 0;
-        try (SlowConnectionFlood flood = SlowConnectionFlood.start(new InetSocketAddress(ECHO, server.port()),
-                InetAddress.getByName("127.0.0.2"), true, FLOOD_SIZE, Duration.ofSeconds(1))) {
+        try (SlowConnectionFlood flood = SlowConnectionFlood.start(
+                new InetSocketAddress(ECHO, server.port()),
+                InetAddress.getByName("127.0.0.2"),
+                true,
+                FLOOD_SIZE,
+                Duration.ofSeconds(1))) {
             await("the flood to connect", Duration.ofSeconds(30), () -> flood.connected() >= FLOOD_SIZE);
             long end = System.nanoTime() + FLOOD_FOR.toNanos();
             while (System.nanoTime() < end) {

@@ -40,7 +40,7 @@ class StreamHealthTest {
 
     @Test
     void aFailureAtStartCountsAtOnce() {
-        StreamHealth health = new StreamHealth(() -> DOWN, () -> { });
+        StreamHealth health = new StreamHealth(() -> DOWN, () -> {});
         health.runOnce();
         assertFalse(health.status().ok());
     }

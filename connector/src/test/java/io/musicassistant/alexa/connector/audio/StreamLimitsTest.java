@@ -49,6 +49,7 @@ class StreamLimitsTest {
 
     @TempDir
     static Path certificates;
+
     static LocalCertificate certificate;
 
     @TempDir
@@ -67,12 +68,18 @@ class StreamLimitsTest {
     private EchoStreamServer start(StreamLimits limits) {
         Path served = dir.resolve("served.p12");
         copy(certificate.keyStore(), served);
-        settings = AudioConfig.load(Map.of("STREAM_TLS_KEYSTORE", served.toString(),
-                "STREAM_TLS_PASSWORD", certificate.password()), dir);
-        audio = new Acquisition(new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1),
-                Clock.systemUTC()), ReachabilityCheckTest.NO_AUDIO, 1); // only /health and refusals here
-        server = new EchoStreamServer(new InetSocketAddress(ECHO, 0), Optional.of(ServerCertificate.load(settings)), limits,
-                new StreamSigner(new byte[32], null, Duration.ofHours(24), Clock.systemUTC()), audio,
+        settings = AudioConfig.load(
+                Map.of("STREAM_TLS_KEYSTORE", served.toString(), "STREAM_TLS_PASSWORD", certificate.password()), dir);
+        audio = new Acquisition(
+                new AudioCache(dir.resolve("cache"), 64L * 1024 * 1024, Duration.ofHours(1), Clock.systemUTC()),
+                ReachabilityCheckTest.NO_AUDIO,
+                1); // only /health and refusals here
+        server = new EchoStreamServer(
+                new InetSocketAddress(ECHO, 0),
+                Optional.of(ServerCertificate.load(settings)),
+                limits,
+                new StreamSigner(new byte[32], null, Duration.ofHours(24), Clock.systemUTC()),
+                audio,
                 new ArtProxy(URI.create("http://127.0.0.1:1/"), "unused"));
         return server;
     }
@@ -121,10 +128,17 @@ class StreamLimitsTest {
     }
 
     private int health() throws Exception {
-        try (HttpClient echo = HttpClient.newBuilder().sslContext(certificate.clientContext()).localAddress(ECHO)
-                .connectTimeout(Duration.ofSeconds(5)).build()) {
-            return echo.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        try (HttpClient echo = HttpClient.newBuilder()
+                .sslContext(certificate.clientContext())
+                .localAddress(ECHO)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            return echo.send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         }
     }
 
@@ -134,17 +148,23 @@ class StreamLimitsTest {
         for (int i = 0; i < 3; i++) {
             connect("127.0.0.2");
         }
-        await("three connections from 127.0.0.2", Duration.ofSeconds(10),
+        await(
+                "three connections from 127.0.0.2",
+                Duration.ofSeconds(10),
                 () -> server.connectionsFrom(InetAddress.getLoopbackAddress()) == 0
                         && connectionsFrom("127.0.0.2") == 3);
         Socket fourth = connect("127.0.0.2");
-        assertTrue(closedBy(fourth, Duration.ofSeconds(10)), "the fourth connection from one address is closed at once");
+        assertTrue(
+                closedBy(fourth, Duration.ofSeconds(10)), "the fourth connection from one address is closed at once");
         assertFalse(closedBy(sockets.get(0), Duration.ofMillis(200)), "the first three stay");
         assertEquals(200, health(), "another address is served");
         for (Socket socket : sockets) {
             socket.close();
         }
-        await("the address's count to go back to zero", Duration.ofSeconds(10), () -> connectionsFrom("127.0.0.2") == 0);
+        await(
+                "the address's count to go back to zero",
+                Duration.ofSeconds(10),
+                () -> connectionsFrom("127.0.0.2") == 0);
     }
 
     @Test
@@ -154,9 +174,12 @@ class StreamLimitsTest {
         connect("127.0.0.2");
         connect("127.0.0.3");
         connect("127.0.0.3");
-        await("four connections", Duration.ofSeconds(10),
+        await(
+                "four connections",
+                Duration.ofSeconds(10),
                 () -> connectionsFrom("127.0.0.2") + connectionsFrom("127.0.0.3") == 4);
-        assertTrue(closedBy(connect("127.0.0.4"), Duration.ofSeconds(10)), "a fifth connection, from anywhere, is closed");
+        assertTrue(
+                closedBy(connect("127.0.0.4"), Duration.ofSeconds(10)), "a fifth connection, from anywhere, is closed");
     }
 
     @Test
@@ -165,7 +188,9 @@ class StreamLimitsTest {
         Socket idle = connect("127.0.0.2");
         Socket halfHandshake = connect("127.0.0.2");
         halfHandshake.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01}); // a ClientHello begun
-        SSLSocket slow = (SSLSocket) certificate.clientContext().getSocketFactory()
+        SSLSocket slow = (SSLSocket) certificate
+                .clientContext()
+                .getSocketFactory()
                 .createSocket(connect("127.0.0.2"), "localhost", server.port(), true);
         slow.startHandshake();
         OutputStream out = slow.getOutputStream();
@@ -182,25 +207,36 @@ class StreamLimitsTest {
             }
         }
         assertTrue(cut || closedBy(slow, Duration.ofSeconds(10)), "the header sent a byte at a time is cut");
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 8_000, "cut near the 1 s deadline, not at the end");
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - started).toMillis() < 8_000,
+                "cut near the 1 s deadline, not at the end");
         assertTrue(closedBy(idle, Duration.ofSeconds(10)), "the idle connection is closed");
         assertTrue(closedBy(halfHandshake, Duration.ofSeconds(10)), "the half-open TLS handshake is closed");
-        await("the address's count to go back to zero", Duration.ofSeconds(10), () -> connectionsFrom("127.0.0.2") == 0);
+        await(
+                "the address's count to go back to zero",
+                Duration.ofSeconds(10),
+                () -> connectionsFrom("127.0.0.2") == 0);
         assertEquals(200, health());
     }
 
     @Test
     void afterAnAnswerTheNextHeaderHasTheSameDeadline() throws Exception {
         start(SMALL);
-        SSLSocket client = (SSLSocket) certificate.clientContext().getSocketFactory()
+        SSLSocket client = (SSLSocket) certificate
+                .clientContext()
+                .getSocketFactory()
                 .createSocket(connect("127.0.0.2"), "localhost", server.port(), true);
-        client.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream()
+                .write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         client.getOutputStream().flush();
         client.setSoTimeout(5000);
         byte[] answer = new byte[512];
         int n = client.getInputStream().read(answer);
-        assertTrue(new String(answer, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"), "answered and kept alive");
-        assertTrue(closedBy(client, Duration.ofSeconds(10)), "then closed when no next request came within the deadline");
+        assertTrue(
+                new String(answer, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"),
+                "answered and kept alive");
+        assertTrue(
+                closedBy(client, Duration.ofSeconds(10)), "then closed when no next request came within the deadline");
     }
 
     @Test
@@ -221,18 +257,23 @@ class StreamLimitsTest {
     void theProductionDefaultsAreWhatTheConnectorLoadsWithoutSettings() {
         AudioConfig loaded = AudioConfig.load(Map.of(), dir);
         assertEquals(StreamLimits.DEFAULTS, loaded.limits());
-        AudioConfig behindAProxy = AudioConfig.load(Map.of("STREAM_MAX_CONNECTIONS_PER_ADDRESS", "200",
-                "STREAM_MAX_CONNECTIONS", "1000"), dir);
+        AudioConfig behindAProxy = AudioConfig.load(
+                Map.of("STREAM_MAX_CONNECTIONS_PER_ADDRESS", "200", "STREAM_MAX_CONNECTIONS", "1000"), dir);
         assertEquals(200, behindAProxy.limits().maxConnectionsPerAddress());
         assertEquals(1000, behindAProxy.limits().maxConnections());
-        assertThrows(IllegalArgumentException.class, () -> AudioConfig.load(Map.of("STREAM_MAX_CONNECTIONS_PER_ADDRESS", "0"), dir));
-        assertThrows(IllegalArgumentException.class, () -> AudioConfig.load(Map.of("STREAM_MAX_CONNECTIONS", "10"), dir),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AudioConfig.load(Map.of("STREAM_MAX_CONNECTIONS_PER_ADDRESS", "0"), dir));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AudioConfig.load(Map.of("STREAM_MAX_CONNECTIONS", "10"), dir),
                 "a total below the per-address cap");
     }
 
     @Test
     void anIpv6ClientIsCountedByItsSlash64() throws Exception {
-        assertEquals(ConnectionGuard.key(InetAddress.getByName("2001:db8:1:2::1")),
+        assertEquals(
+                ConnectionGuard.key(InetAddress.getByName("2001:db8:1:2::1")),
                 ConnectionGuard.key(InetAddress.getByName("2001:db8:1:2:aaaa:bbbb:cccc:dddd")));
         assertFalse(ConnectionGuard.key(InetAddress.getByName("2001:db8:1:2::1"))
                 .equals(ConnectionGuard.key(InetAddress.getByName("2001:db8:1:3::1"))));
@@ -248,7 +289,8 @@ class StreamLimitsTest {
     }
 
     private Certificate servedCertificate(LocalCertificate trusted) throws IOException {
-        try (SSLSocket socket = (SSLSocket) trusted.clientContext().getSocketFactory().createSocket("localhost", server.port())) {
+        try (SSLSocket socket =
+                (SSLSocket) trusted.clientContext().getSocketFactory().createSocket("localhost", server.port())) {
             socket.startHandshake();
             return socket.getSession().getPeerCertificates()[0];
         }

@@ -56,7 +56,8 @@ class AltNamesTest {
     void aBracketedRemarkMayBeLeftOut() {
         assertEquals(List.of("Creep"), AltNames.of("Creep (Acoustic)"));
         assertEquals(List.of("Get Lucky"), AltNames.of("Get Lucky [feat. Pharrell Williams]"));
-        assertEquals(List.of("nineteen ninety nine (Remastered)", "1999", "nineteen ninety nine"),
+        assertEquals(
+                List.of("nineteen ninety nine (Remastered)", "1999", "nineteen ninety nine"),
                 AltNames.of("1999 (Remastered)"));
     }
 
@@ -113,8 +114,10 @@ class AltNamesTest {
         assertEquals("two point zero", SpokenNumbers.spellAll("2.0"));
         assertEquals("zero zero seven", SpokenNumbers.spellAll("007"));
         assertEquals("three thousand four hundred fifty six", SpokenNumbers.spellAll("3456"), "not a year");
-        assertEquals("one two three four five six seven eight nine zero one two three",
-                SpokenNumbers.spellAll("1234567890123"), "too long to say as one number");
+        assertEquals(
+                "one two three four five six seven eight nine zero one two three",
+                SpokenNumbers.spellAll("1234567890123"),
+                "too long to say as one number");
         assertEquals("twenty first Century", SpokenNumbers.spellAll("21st Century"));
         assertEquals("four this", SpokenNumbers.spellAll("4this"), "a suffix must end the word");
     }

@@ -16,7 +16,6 @@ import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.masim.MaSimulator;
-import io.musicassistant.alexa.masim.library.Artist;
 import io.musicassistant.alexa.masim.library.Library;
 import io.musicassistant.alexa.masim.profile.Profile;
 import io.musicassistant.alexa.relay.protocol.ContentId;
@@ -93,20 +92,31 @@ class CatalogExportTest {
     }
 
     CatalogExport export(MaClient ma, CatalogSettings settings, HomeRegistration home, Clock clock) {
-        return new CatalogExport(ma, settings, state, home.instanceId(),
-                new SnapshotUploader(new RelayApiClient(cloud.uri()), home.instanceId(), home.instanceSecret()), clock);
+        return new CatalogExport(
+                ma,
+                settings,
+                state,
+                home.instanceId(),
+                new SnapshotUploader(new RelayApiClient(cloud.uri()), home.instanceId(), home.instanceSecret()),
+                clock);
     }
 
     CatalogExport export(MaClient ma, CatalogSettings settings) {
-        return new CatalogExport(ma, settings, state, "home-test", (file, request) -> {
-            throw new AssertionError("no upload expected");
-        }, NOW);
+        return new CatalogExport(
+                ma,
+                settings,
+                state,
+                "home-test",
+                (file, request) -> {
+                    throw new AssertionError("no upload expected");
+                },
+                NOW);
     }
 
     static List<SnapshotEntity> lines(byte[] gzip) throws IOException {
         List<SnapshotEntity> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(gzip)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(gzip)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(RelayJson.read(line, SnapshotEntity.class));
             }
@@ -119,26 +129,42 @@ class CatalogExportTest {
     }
 
     static String firstArtist(Library library, List<String> artistIds) {
-        return artistIds.isEmpty() ? null : library.artistsOf(artistIds).getFirst().name();
+        return artistIds.isEmpty()
+                ? null
+                : library.artistsOf(artistIds).getFirst().name();
     }
 
     /** Every library item's id, computed from the simulator's own data with {@code ContentId.of}. */
     static Map<String, ContentKind> expectedIds(Library library, boolean playlists, boolean radios) {
         Map<String, ContentKind> ids = new HashMap<>();
-        library.artists().forEach(a -> ids.put(ContentId.of(ContentKind.ARTIST, a.name(), null).encode(), ContentKind.ARTIST));
-        library.albums().forEach(a -> ids.put(ContentId.of(ContentKind.ALBUM, a.name(), firstArtist(library, a.artistIds())).encode(),
-                ContentKind.ALBUM));
-        library.tracks().forEach(t -> ids.put(ContentId.of(ContentKind.TRACK, t.name(), firstArtist(library, t.artistIds())).encode(),
-                ContentKind.TRACK));
+        library.artists()
+                .forEach(a ->
+                        ids.put(ContentId.of(ContentKind.ARTIST, a.name(), null).encode(), ContentKind.ARTIST));
+        library.albums()
+                .forEach(a -> ids.put(
+                        ContentId.of(ContentKind.ALBUM, a.name(), firstArtist(library, a.artistIds()))
+                                .encode(),
+                        ContentKind.ALBUM));
+        library.tracks()
+                .forEach(t -> ids.put(
+                        ContentId.of(ContentKind.TRACK, t.name(), firstArtist(library, t.artistIds()))
+                                .encode(),
+                        ContentKind.TRACK));
         if (playlists) {
-            library.playlists().forEach(p -> ids.put(ContentId.of(ContentKind.PLAYLIST, p.name(), null).encode(), ContentKind.PLAYLIST));
+            library.playlists()
+                    .forEach(p -> ids.put(
+                            ContentId.of(ContentKind.PLAYLIST, p.name(), null).encode(), ContentKind.PLAYLIST));
         }
         if (radios) {
-            library.radios().forEach(r -> ids.put(ContentId.of(ContentKind.RADIO, r.name(), null).encode(), ContentKind.RADIO));
+            library.radios()
+                    .forEach(r -> ids.put(
+                            ContentId.of(ContentKind.RADIO, r.name(), null).encode(), ContentKind.RADIO));
         }
         // library_items hides genres without music by default (hide_empty), and so does the snapshot
-        library.genres().stream().filter(library::genreHasMedia)
-                .forEach(g -> ids.put(ContentId.of(ContentKind.GENRE, g.name(), null).encode(), ContentKind.GENRE));
+        library.genres().stream()
+                .filter(library::genreHasMedia)
+                .forEach(g ->
+                        ids.put(ContentId.of(ContentKind.GENRE, g.name(), null).encode(), ContentKind.GENRE));
         return ids;
     }
 
@@ -154,10 +180,12 @@ class CatalogExportTest {
         for (SnapshotEntity e : lines) {
             if (e.kind() == ContentKind.TRACK || e.kind() == ContentKind.ALBUM) {
                 assertNotNull(e.artistId(), e.id());
-                assertEquals(ContentKind.ARTIST, byId.get(e.artistId()).kind(), "references an exported artist: " + e.id());
+                assertEquals(
+                        ContentKind.ARTIST, byId.get(e.artistId()).kind(), "references an exported artist: " + e.id());
             }
             if (e.kind() == ContentKind.TRACK && e.albumId() != null) {
-                assertEquals(ContentKind.ALBUM, byId.get(e.albumId()).kind(), "references an exported album: " + e.id());
+                assertEquals(
+                        ContentKind.ALBUM, byId.get(e.albumId()).kind(), "references an exported album: " + e.id());
                 assertEquals(byId.get(e.albumId()).name(), e.album());
             }
         }
@@ -167,14 +195,21 @@ class CatalogExportTest {
     void theSnapshotHoldsEveryLibraryItemOnceWithTheIdsContentIdGives() throws Exception {
         for (MaClient ma : List.of(stableMa, newestMa)) {
             Library library = (ma == stableMa ? stable : newest).library();
-            SnapshotWriter.Written written = export(ma, CatalogSettings.defaults()).write();
+            SnapshotWriter.Written written =
+                    export(ma, CatalogSettings.defaults()).write();
             List<SnapshotEntity> lines = lines(written.file());
             Map<String, ContentKind> expected = expectedIds(library, false, true);
             assertEveryItemOnceWithItsId(lines, expected);
-            assertTrue(lines.stream().noneMatch(e -> e.kind() == ContentKind.PLAYLIST), "playlists stay home by default");
+            assertTrue(
+                    lines.stream().noneMatch(e -> e.kind() == ContentKind.PLAYLIST), "playlists stay home by default");
             assertEquals(expected.size(), written.entities());
-            int items = library.artists().size() + library.albums().size() + library.tracks().size() + library.radios().size()
-                    + (int) library.genres().stream().filter(library::genreHasMedia).count();
+            int items = library.artists().size()
+                    + library.albums().size()
+                    + library.tracks().size()
+                    + library.radios().size()
+                    + (int) library.genres().stream()
+                            .filter(library::genreHasMedia)
+                            .count();
             assertEquals(items, written.entities() + written.merged() + written.dropped(), "every item was read");
             assertTrue(written.merged() > 0, "two artists called Nirvana are one entity");
             assertEquals(0, written.dropped(), "items sharing an id arrive together");
@@ -184,7 +219,8 @@ class CatalogExportTest {
     @Test
     void entitiesCarryFavouritesPlaysAndSpokenAlternates() throws Exception {
         Map<String, SnapshotEntity> byName = new HashMap<>();
-        for (SnapshotEntity e : lines(export(stableMa, CatalogSettings.defaults()).write().file())) {
+        for (SnapshotEntity e :
+                lines(export(stableMa, CatalogSettings.defaults()).write().file())) {
             byName.putIfAbsent(e.kind().wireName() + ":" + e.name(), e);
         }
         SnapshotEntity beatles = byName.get("artist:The Beatles");
@@ -194,18 +230,29 @@ class CatalogExportTest {
         assertEquals(List.of("AC DC"), byName.get("artist:AC/DC").altNames());
         assertTrue(byName.get("artist:Simon & Garfunkel").altNames().contains("Simon and Garfunkel"));
         assertFalse(byName.get("artist:Daft Punk").favorite());
-        assertEquals(List.of("hip-hop", "rap"), byName.get("genre:Hip Hop").altNames(), "Music Assistant's genre aliases");
-        assertEquals(List.of("r&b", "rhythm and blues"), byName.get("genre:Soul").altNames());
+        assertEquals(
+                List.of("hip-hop", "rap"), byName.get("genre:Hip Hop").altNames(), "Music Assistant's genre aliases");
+        assertEquals(
+                List.of("r&b", "rhythm and blues"), byName.get("genre:Soul").altNames());
         Library library = stable.library();
-        var played = library.tracks().stream().filter(t -> t.info().lastPlayed() > 0).findFirst().orElseThrow();
+        var played = library.tracks().stream()
+                .filter(t -> t.info().lastPlayed() > 0)
+                .findFirst()
+                .orElseThrow();
         SnapshotEntity track = byName.get("track:" + played.name());
         long days = (NOW.instant().getEpochSecond() - played.info().lastPlayed()) / 86_400;
         assertEquals((int) days, track.lastPlayedDays(), "whole days since MA's last_played");
         assertEquals(0, track.plays(), "MA's models carry no play count");
         assertNotNull(track.albumId());
-        var unplayed = library.tracks().stream().filter(t -> t.info().lastPlayed() == 0).findFirst().orElseThrow();
+        var unplayed = library.tracks().stream()
+                .filter(t -> t.info().lastPlayed() == 0)
+                .findFirst()
+                .orElseThrow();
         assertNull(byName.get("track:" + unplayed.name()).lastPlayedDays());
-        assertTrue(byName.values().stream().filter(e -> e.kind() == ContentKind.ALBUM).allMatch(e -> e.lastPlayedDays() == null),
+        assertTrue(
+                byName.values().stream()
+                        .filter(e -> e.kind() == ContentKind.ALBUM)
+                        .allMatch(e -> e.lastPlayedDays() == null),
                 "only tracks carry last_played");
     }
 
@@ -225,10 +272,13 @@ class CatalogExportTest {
     /** What makes a catalog entity play the right thing: its id resolves back to the same item in this home. */
     @Test
     void everyEntityIdResolvesBackInTheHome() throws Exception {
-        ContentResolver resolver = new ContentResolver(stableMa,
+        ContentResolver resolver = new ContentResolver(
+                stableMa,
                 new StreamSigner(new byte[32], "https://music.home.example/", Duration.ofHours(24), Clock.systemUTC()));
-        List<SnapshotEntity> lines = lines(export(stableMa, new CatalogSettings(true, true, true, Duration.ofSeconds(60)))
-                .write().file());
+        List<SnapshotEntity> lines =
+                lines(export(stableMa, new CatalogSettings(true, true, true, Duration.ofSeconds(60)))
+                        .write()
+                        .file());
         int tracks = 0;
         for (SnapshotEntity e : lines) {
             if (e.kind() == ContentKind.TRACK && tracks++ >= 40) {
@@ -237,9 +287,12 @@ class CatalogExportTest {
             ContentId id = ContentId.parse(e.id()).orElseThrow();
             // What the resolver would play (content.resolve and player.play pick the item alike), by name:
             // some simulator playlists hold nothing playable, which is not the naming's concern.
-            var found = resolver.playable(new ContentQuery(id.kind(), id.name(), id.artist().isEmpty() ? null : id.artist(),
-                    true, 5, true));
-            assertEquals(e.id(), ContentId.of(found.kind(), found.name(), found.artist()).encode(), "resolves to itself: " + e.name());
+            var found = resolver.playable(
+                    new ContentQuery(id.kind(), id.name(), id.artist().isEmpty() ? null : id.artist(), true, 5, true));
+            assertEquals(
+                    e.id(),
+                    ContentId.of(found.kind(), found.name(), found.artist()).encode(),
+                    "resolves to itself: " + e.name());
         }
     }
 
@@ -265,25 +318,37 @@ class CatalogExportTest {
 
         // A day later only day counts moved: a track counts as changed only when its last play crossed a
         // bucket (a week, a month, a quarter, a year ago), so a few of the played tracks at most.
-        long played = stable.library().tracks().stream().filter(t -> t.info().lastPlayed() > 0).count();
+        long played = stable.library().tracks().stream()
+                .filter(t -> t.info().lastPlayed() > 0)
+                .count();
         int urls = 1;
-        CatalogExport.Outcome nextDay = export(stableMa, CatalogSettings.defaults(), home, Clock.offset(NOW, Duration.ofDays(1))).run();
+        CatalogExport.Outcome nextDay = export(
+                        stableMa, CatalogSettings.defaults(), home, Clock.offset(NOW, Duration.ofDays(1)))
+                .run();
         assertEquals(0, nextDay.diff().added() + nextDay.diff().removed());
         assertTrue(nextDay.diff().changed() < played / 10, nextDay.diff() + " of " + played + " played tracks");
         urls += nextDay.uploaded() ? 1 : 0;
 
         // A year later every played track's last play is months older: those entities changed.
-        CatalogExport.Outcome later = export(stableMa, CatalogSettings.defaults(), home, Clock.offset(NOW, Duration.ofDays(400))).run();
+        CatalogExport.Outcome later = export(
+                        stableMa, CatalogSettings.defaults(), home, Clock.offset(NOW, Duration.ofDays(400)))
+                .run();
         assertTrue(later.uploaded());
         assertEquals(0, later.diff().added());
         assertEquals(0, later.diff().removed());
-        assertTrue(later.diff().changed() > played / 2 && later.diff().changed() <= played, later.diff().toString());
+        assertTrue(
+                later.diff().changed() > played / 2 && later.diff().changed() <= played,
+                later.diff().toString());
         assertEquals(++urls, cloud.calls(home, "catalog-snapshot").size());
         assertEquals(later.entities(), lines(cloud.snapshot(key)).size());
 
         // Playlists switched on: added; radios switched off: removed.
-        CatalogExport.Outcome playlists = export(stableMa, new CatalogSettings(true, true, false, Duration.ofSeconds(60)), home,
-                Clock.offset(NOW, Duration.ofDays(400))).run();
+        CatalogExport.Outcome playlists = export(
+                        stableMa,
+                        new CatalogSettings(true, true, false, Duration.ofSeconds(60)),
+                        home,
+                        Clock.offset(NOW, Duration.ofDays(400)))
+                .run();
         assertTrue(playlists.uploaded());
         assertEquals(stable.library().playlists().size(), playlists.diff().added());
         assertEquals(stable.library().radios().size(), playlists.diff().removed());
@@ -295,9 +360,11 @@ class CatalogExportTest {
     @Test
     void anotherHomeInTheSameStateDirectoryUploadsAgain() {
         HomeRegistration first = register();
-        assertTrue(export(stableMa, CatalogSettings.defaults(), first, NOW).run().uploaded());
+        assertTrue(
+                export(stableMa, CatalogSettings.defaults(), first, NOW).run().uploaded());
         HomeRegistration second = register(); // the cloud forgot the first one; the connector registered anew
-        assertTrue(export(stableMa, CatalogSettings.defaults(), second, NOW).run().uploaded(),
+        assertTrue(
+                export(stableMa, CatalogSettings.defaults(), second, NOW).run().uploaded(),
                 "the last upload was the other home's");
         assertNotNull(cloud.snapshot(CatalogSnapshot.key(second.instanceId())));
     }
@@ -305,15 +372,23 @@ class CatalogExportTest {
     @Test
     void theConnectorExportsOnceMusicAssistantConnects() throws Exception {
         Path connectorState = state.resolve("connector");
-        ConnectorConfig config = new ConnectorConfig(URI.create(stable.wsUrl()), stable.userToken(), cloud.uri(), connectorState,
-                "https://music.home.example", Duration.ofHours(24), "Catalog home", 1);
-        try (Connector connector = Connector.start(config, message -> { })) {
+        ConnectorConfig config = new ConnectorConfig(
+                URI.create(stable.wsUrl()),
+                stable.userToken(),
+                cloud.uri(),
+                connectorState,
+                "https://music.home.example",
+                Duration.ofHours(24),
+                "Catalog home",
+                1);
+        try (Connector connector = Connector.start(config, message -> {})) {
             assertTrue(connector.catalog().isPresent(), "on by default");
             String key = CatalogSnapshot.key(connector.instanceId());
             await("the snapshot in the catalog bucket", Duration.ofSeconds(30), () -> cloud.snapshot(key) != null);
             List<SnapshotEntity> lines = lines(cloud.snapshot(key));
             assertEveryItemOnceWithItsId(lines, expectedIds(stable.library(), false, true));
-            assertArrayEquals(cloud.snapshot(key),
+            assertArrayEquals(
+                    cloud.snapshot(key),
                     Files.readAllBytes(connectorState.resolve(CatalogExport.DIR).resolve(CatalogSnapshot.FILE_NAME)));
         }
     }

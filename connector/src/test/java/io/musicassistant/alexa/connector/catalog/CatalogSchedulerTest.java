@@ -46,8 +46,8 @@ class CatalogSchedulerTest {
     @Test
     void aBurstOfLibraryEventsBecomesOneExportAfterTheQuietTime() {
         Recorder export = new Recorder();
-        try (CatalogScheduler scheduler = new CatalogScheduler(export, Duration.ofMillis(300), Duration.ZERO,
-                Duration.ofHours(24), Duration.ofMinutes(1))) {
+        try (CatalogScheduler scheduler = new CatalogScheduler(
+                export, Duration.ofMillis(300), Duration.ZERO, Duration.ofHours(24), Duration.ofMinutes(1))) {
             long first = System.nanoTime();
             for (int i = 0; i < 10; i++) {
                 scheduler.onEvent(i % 2 == 0 ? "media_item_added" : "media_item_updated");
@@ -68,8 +68,8 @@ class CatalogSchedulerTest {
     @Test
     void aSteadyStreamOfEventsStillExportsAfterTenDebounceTimes() {
         Recorder export = new Recorder();
-        try (CatalogScheduler scheduler = new CatalogScheduler(export, Duration.ofMillis(100), Duration.ZERO,
-                Duration.ofHours(24), Duration.ofMinutes(1))) {
+        try (CatalogScheduler scheduler = new CatalogScheduler(
+                export, Duration.ofMillis(100), Duration.ZERO, Duration.ofHours(24), Duration.ofMinutes(1))) {
             long first = System.nanoTime();
             long until = first + Duration.ofMillis(2500).toNanos();
             while (System.nanoTime() < until && export.started.isEmpty()) {
@@ -78,7 +78,8 @@ class CatalogSchedulerTest {
             }
             assertEquals(1, export.started.size(), "the stream did not hold the export back for ever");
             long after = (export.started.getFirst() - first) / 1_000_000;
-            assertTrue(after >= 950 && after < 2000, "at most ten debounce times after the first event: " + after + " ms");
+            assertTrue(
+                    after >= 950 && after < 2000, "at most ten debounce times after the first event: " + after + " ms");
         }
     }
 
@@ -86,8 +87,8 @@ class CatalogSchedulerTest {
     void connectingExportsSoonAndEventsDuringAnExportAskForAnotherNeverTwoAtOnce() {
         Recorder export = new Recorder();
         export.takesMs = 400;
-        try (CatalogScheduler scheduler = new CatalogScheduler(export, Duration.ofMillis(50), Duration.ofMillis(20),
-                Duration.ofHours(24), Duration.ofMinutes(1))) {
+        try (CatalogScheduler scheduler = new CatalogScheduler(
+                export, Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofHours(24), Duration.ofMinutes(1))) {
             scheduler.onConnected();
             await("the export after connecting", WAIT, () -> export.running.get() == 1);
             scheduler.onEvent("media_item_added");
@@ -103,8 +104,8 @@ class CatalogSchedulerTest {
     @Test
     void theNextExportComesAfterTheIntervalAndFailuresBackOff() {
         Recorder export = new Recorder();
-        try (CatalogScheduler scheduler = new CatalogScheduler(export, Duration.ofSeconds(60), Duration.ZERO,
-                Duration.ofMillis(300), Duration.ofMillis(100))) {
+        try (CatalogScheduler scheduler = new CatalogScheduler(
+                export, Duration.ofSeconds(60), Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(100))) {
             scheduler.requestNow();
             await("the periodic exports", WAIT, () -> scheduler.runs() >= 3);
             long gap = (export.started.get(2) - export.started.get(1)) / 1_000_000;
@@ -112,25 +113,30 @@ class CatalogSchedulerTest {
         }
         Recorder failing = new Recorder();
         failing.failWith = new IllegalStateException("relay unreachable");
-        try (CatalogScheduler scheduler = new CatalogScheduler(failing, Duration.ofSeconds(60), Duration.ZERO,
-                Duration.ofHours(24), Duration.ofMillis(100))) {
+        try (CatalogScheduler scheduler = new CatalogScheduler(
+                failing, Duration.ofSeconds(60), Duration.ZERO, Duration.ofHours(24), Duration.ofMillis(100))) {
             scheduler.requestNow();
             await("three attempts", WAIT, () -> scheduler.runs() >= 3);
             long firstGap = (failing.started.get(1) - failing.started.get(0)) / 1_000_000;
             long secondGap = (failing.started.get(2) - failing.started.get(1)) / 1_000_000;
             assertTrue(firstGap >= 90 && secondGap >= 190, "doubling: " + firstGap + ", " + secondGap);
-            assertEquals(Duration.ofHours(1), scheduler.retryAfter(new IllegalStateException(), 40), "capped at an hour");
-            assertEquals(Duration.ofSeconds(3600), scheduler.retryAfter(new RelayApiException(503, "catalog_unavailable", null, 3600), 1),
+            assertEquals(
+                    Duration.ofHours(1), scheduler.retryAfter(new IllegalStateException(), 40), "capped at an hour");
+            assertEquals(
+                    Duration.ofSeconds(3600),
+                    scheduler.retryAfter(new RelayApiException(503, "catalog_unavailable", null, 3600), 1),
                     "the relay's Retry-After wins");
-            assertEquals(Duration.ofHours(25), scheduler.retryAfter(new RelayApiException(429, "rate_limited", null, 999_999), 1));
+            assertEquals(
+                    Duration.ofHours(25),
+                    scheduler.retryAfter(new RelayApiException(429, "rate_limited", null, 999_999), 1));
         }
     }
 
     @Test
     void closingStopsEverything() {
         Recorder export = new Recorder();
-        CatalogScheduler scheduler = new CatalogScheduler(export, Duration.ofMillis(50), Duration.ofMillis(50),
-                Duration.ofMillis(50), Duration.ofMillis(50));
+        CatalogScheduler scheduler = new CatalogScheduler(
+                export, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50));
         scheduler.close();
         scheduler.onConnected();
         scheduler.onEvent("media_item_added");

@@ -34,8 +34,15 @@ class CatalogSettingsTest {
 
     @Test
     void settingsAreReadAsFlagsAndSeconds() {
-        CatalogSettings set = CatalogSettings.load(Map.of("CATALOG_EXPORT", "off", "CATALOG_PLAYLISTS", "TRUE",
-                "CATALOG_RADIOS", "0", "CATALOG_DEBOUNCE_S", "300"));
+        CatalogSettings set = CatalogSettings.load(Map.of(
+                "CATALOG_EXPORT",
+                "off",
+                "CATALOG_PLAYLISTS",
+                "TRUE",
+                "CATALOG_RADIOS",
+                "0",
+                "CATALOG_DEBOUNCE_S",
+                "300"));
         assertEquals(new CatalogSettings(false, true, false, Duration.ofSeconds(300)), set);
         assertThrows(IllegalArgumentException.class, () -> CatalogSettings.load(Map.of("CATALOG_PLAYLISTS", "maybe")));
         assertThrows(IllegalArgumentException.class, () -> CatalogSettings.load(Map.of("CATALOG_DEBOUNCE_S", "1")));
@@ -49,11 +56,16 @@ class CatalogSettingsTest {
                  "catalog_radios": false, "catalog_debounce_s": 120}""");
         ConnectorConfig config = ConnectorConfig.load(Map.of("STATE_DIR", dir.toString(), "CATALOG_RADIOS", "true"));
         assertEquals(new CatalogSettings(true, true, true, Duration.ofSeconds(120)), config.catalog());
-        CatalogExport export = new CatalogExport(null, config.catalog(), dir, "home-x", (file, request) -> { },
-                Clock.systemUTC());
-        assertEquals(List.of(ContentKind.ARTIST,
-                ContentKind.ALBUM, ContentKind.TRACK,
-                ContentKind.PLAYLIST, ContentKind.RADIO,
-                ContentKind.GENRE), export.kinds());
+        CatalogExport export =
+                new CatalogExport(null, config.catalog(), dir, "home-x", (file, request) -> {}, Clock.systemUTC());
+        assertEquals(
+                List.of(
+                        ContentKind.ARTIST,
+                        ContentKind.ALBUM,
+                        ContentKind.TRACK,
+                        ContentKind.PLAYLIST,
+                        ContentKind.RADIO,
+                        ContentKind.GENRE),
+                export.kinds());
     }
 }

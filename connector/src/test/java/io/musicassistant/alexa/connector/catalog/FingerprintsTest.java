@@ -29,8 +29,18 @@ class FingerprintsTest {
     Path dir;
 
     static SnapshotEntity track(String name, String artist, boolean favorite, int plays, Integer days) {
-        return new SnapshotEntity(ContentKind.TRACK, ContentId.of(ContentKind.TRACK, name, artist).encode(), name,
-                AltNames.of(name), ContentId.of(ContentKind.ARTIST, artist, null).encode(), artist, null, null, favorite, plays, days);
+        return new SnapshotEntity(
+                ContentKind.TRACK,
+                ContentId.of(ContentKind.TRACK, name, artist).encode(),
+                name,
+                AltNames.of(name),
+                ContentId.of(ContentKind.ARTIST, artist, null).encode(),
+                artist,
+                null,
+                null,
+                favorite,
+                plays,
+                days);
     }
 
     static Fingerprints fingerprints(SnapshotEntity... entities) {
@@ -61,7 +71,8 @@ class FingerprintsTest {
         long base = Fingerprints.of(track("Creep", "Radiohead", false, 4, 12));
         assertEquals(base, Fingerprints.of(track("Creep", "Radiohead", false, 5, 13)), "a day older, one more play");
         assertEquals(base, Fingerprints.of(track("Creep", "Radiohead", false, 9, 30)));
-        assertNotEquals(base, Fingerprints.of(track("Creep", "Radiohead", false, 10, 12)), "ten plays is another bucket");
+        assertNotEquals(
+                base, Fingerprints.of(track("Creep", "Radiohead", false, 10, 12)), "ten plays is another bucket");
         assertNotEquals(base, Fingerprints.of(track("Creep", "Radiohead", false, 4, 31)), "a month ago");
         assertNotEquals(base, Fingerprints.of(track("Creep", "Radiohead", false, 4, null)));
         assertEquals(0, Fingerprints.playsBucket(0));
@@ -71,14 +82,16 @@ class FingerprintsTest {
 
     @Test
     void fingerprintsSurviveTheirFileAndADamagedFileMeansNothingWasUploaded() throws Exception {
-        Fingerprints written = fingerprints(track("Creep", "Radiohead", false, 0, null), track("Lucky", "Radiohead", true, 3, 2));
+        Fingerprints written =
+                fingerprints(track("Creep", "Radiohead", false, 0, null), track("Lucky", "Radiohead", true, 3, 2));
         Path file = dir.resolve("fingerprints.bin");
         written.write(file);
         Fingerprints read = Fingerprints.read(file);
         assertEquals("home-x", read.instanceId());
         assertEquals(2, read.size());
         assertTrue(read.diff(written).none());
-        assertEquals(16 * 2 + 4 + 4 + 2 + "home-x".length() + 4, Files.size(file), "16 bytes an entity and a small header");
+        assertEquals(
+                16 * 2 + 4 + 4 + 2 + "home-x".length() + 4, Files.size(file), "16 bytes an entity and a small header");
         Files.write(file, new byte[] {1, 2, 3});
         assertEquals(0, Fingerprints.read(file).size());
         assertEquals(0, Fingerprints.read(dir.resolve("missing.bin")).size());
@@ -114,10 +127,13 @@ class FingerprintsTest {
         assertEquals(1, written.dropped());
         byte[] bytes = Files.readAllBytes(file);
         assertEquals(bytes.length, written.bytes());
-        assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes)), written.sha256());
+        assertEquals(
+                Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                written.sha256());
         List<SnapshotEntity> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(RelayJson.read(line, SnapshotEntity.class));
             }

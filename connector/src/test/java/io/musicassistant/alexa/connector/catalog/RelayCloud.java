@@ -36,8 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class RelayCloud implements AutoCloseable {
 
     /** One request the relay API answered. */
-    record Call(String method, String path, int status) {
-    }
+    record Call(String method, String path, int status) {}
 
     public final DevServices services = DevServices.shared();
     public final CloudWiring wiring;
@@ -55,22 +54,36 @@ public final class RelayCloud implements AutoCloseable {
         String prefix = "cat-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         bucket = prefix + "catalog";
         Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_REGION", services.region(),
-                "TABLE_PREFIX", prefix,
-                "DYNAMODB_ENDPOINT", services.dynamoDbEndpoint().toString(),
-                "SQS_ENDPOINT", services.sqsEndpoint().toString(),
-                "S3_ENDPOINT", services.s3Endpoint().toString(),
-                "CATALOG_BUCKET", bucket,
-                "LWA_API_BASE", services.lwa().baseUrl(),
-                "LWA_CLIENT_ID", DevServices.LWA_CLIENT_ID,
-                "RELAY_MODE", "local",
-                "FALLBACK_ART_URL", "https://example.org/fallback.png"));
+                "AWS_REGION",
+                services.region(),
+                "TABLE_PREFIX",
+                prefix,
+                "DYNAMODB_ENDPOINT",
+                services.dynamoDbEndpoint().toString(),
+                "SQS_ENDPOINT",
+                services.sqsEndpoint().toString(),
+                "S3_ENDPOINT",
+                services.s3Endpoint().toString(),
+                "CATALOG_BUCKET",
+                bucket,
+                "LWA_API_BASE",
+                services.lwa().baseUrl(),
+                "LWA_CLIENT_ID",
+                DevServices.LWA_CLIENT_ID,
+                "RELAY_MODE",
+                "local",
+                "FALLBACK_ART_URL",
+                "https://example.org/fallback.png"));
         env.putAll(overrides);
         wiring = new CloudWiring(Config.from(env), Clock.systemUTC());
         wiring.tables().createAll(wiring.aws().dynamoDb());
-        s3 = S3Client.builder().endpointOverride(services.s3Endpoint()).region(Region.of(services.region()))
+        s3 = S3Client.builder()
+                .endpointOverride(services.s3Endpoint())
+                .region(Region.of(services.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         s3.createBucket(b -> b.bucket(bucket));
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -92,7 +105,9 @@ public final class RelayCloud implements AutoCloseable {
 
     /** Requests to one route of a home, e.g. "catalog-snapshot". */
     List<Call> calls(HomeRegistration home, String route) {
-        return calls.stream().filter(c -> c.path().equals("/v1/homes/" + home.instanceId() + "/" + route)).toList();
+        return calls.stream()
+                .filter(c -> c.path().equals("/v1/homes/" + home.instanceId() + "/" + route))
+                .toList();
     }
 
     /** The snapshot object of a home as the cloud holds it, or null. */
@@ -109,9 +124,15 @@ public final class RelayCloud implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.getFirst()));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ApiResponse response = wiring.relayApi().handle(new ApiRequest(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath(), headers, body, "127.0.0.1"));
-            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), response.status()));
+            ApiResponse response = wiring.relayApi()
+                    .handle(new ApiRequest(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(),
+                            headers,
+                            body,
+                            "127.0.0.1"));
+            calls.add(new Call(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), response.status()));
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -44,8 +44,8 @@ class CommandExecutorTest {
         Arrays.fill(KEY, (byte) 42);
         sim = MaSimulator.start(MaSimulator.Options.defaults());
         ma = connectedClient(sim);
-        offline = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {
-        }); // never started: not connected
+        offline = new MaClient(
+                URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {}); // never started: not connected
         signer = new StreamSigner(KEY, "https://music.home.example", Duration.ofHours(24), Clock.systemUTC());
     }
 
@@ -58,9 +58,12 @@ class CommandExecutorTest {
 
     /** The connector's own handlers, as Connector wires them. */
     static CommandExecutor executor(MaClient client, StreamSigner streams) {
-        return new CommandExecutor(List.of(new PingCommand(client),
-                new ContentResolveCommand(new ContentResolver(client, streams)),
-                new StreamSignCommand(streams)), Clock.systemUTC());
+        return new CommandExecutor(
+                List.of(
+                        new PingCommand(client),
+                        new ContentResolveCommand(new ContentResolver(client, streams)),
+                        new StreamSignCommand(streams)),
+                Clock.systemUTC());
     }
 
     /**
@@ -68,30 +71,37 @@ class CommandExecutorTest {
      * the way player-control handlers do: Music Assistant's own errors reach the executor unchanged.
      */
     static CommandExecutor maPassThrough(MaClient client) {
-        return new CommandExecutor(List.of(new RelayCommandHandler() {
-            @Override
-            public RelayProtocol.Command command() {
-                return RelayProtocol.Command.PING;
-            }
+        return new CommandExecutor(
+                List.of(new RelayCommandHandler() {
+                    @Override
+                    public RelayProtocol.Command command() {
+                        return RelayProtocol.Command.PING;
+                    }
 
-            @Override
-            public JsonNode execute(JsonNode args) {
-                Map<String, Object> maArgs = new HashMap<>();
-                args.path("args").properties().forEach(e -> maArgs.put(e.getKey(), RelayJson.mapper().convertValue(e.getValue(), Object.class)));
-                return client.call(args.get("command").asText(), maArgs, Duration.ofSeconds(10));
-            }
-        }), Clock.systemUTC());
+                    @Override
+                    public JsonNode execute(JsonNode args) {
+                        Map<String, Object> maArgs = new HashMap<>();
+                        args.path("args")
+                                .properties()
+                                .forEach(e -> maArgs.put(
+                                        e.getKey(), RelayJson.mapper().convertValue(e.getValue(), Object.class)));
+                        return client.call(args.get("command").asText(), maArgs, Duration.ofSeconds(10));
+                    }
+                }),
+                Clock.systemUTC());
     }
 
     static RelayReply run(CommandExecutor executor, String command, Object args) {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        RelayReply reply = executor.execute(new RelayCommand(RelayProtocol.VERSION, id, command,
-                args == null ? null : RelayJson.tree(args), now + 10_000, now));
+        RelayReply reply = executor.execute(new RelayCommand(
+                RelayProtocol.VERSION, id, command, args == null ? null : RelayJson.tree(args), now + 10_000, now));
         assertEquals(id, reply.requestId());
         assertTrue(reply.completedAtMs() >= now);
         // every reply can be written to the reply table
-        assertEquals(reply.status(), RelayJson.read(RelayJson.write(reply), RelayReply.class).status());
+        assertEquals(
+                reply.status(),
+                RelayJson.read(RelayJson.write(reply), RelayReply.class).status());
         return reply;
     }
 
@@ -120,8 +130,8 @@ class CommandExecutorTest {
     void twoHandlersForOneCommandAreRefusedAtWiring() {
         RelayCommandHandler one = new PingCommand(ma);
         RelayCommandHandler other = new PingCommand(ma);
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new CommandExecutor(List.of(one, other), Clock.systemUTC()));
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> new CommandExecutor(List.of(one, other), Clock.systemUTC()));
         assertTrue(refused.getMessage().contains(RelayProtocol.Command.PING.wireName()), refused.getMessage());
     }
 
@@ -137,8 +147,13 @@ class CommandExecutorTest {
         RelayReply resolved = run(executor, "content.resolve", album("ok computer", "radiohead"));
         assertTrue(resolved.isOk());
         assertNull(resolved.error());
-        assertEquals(sim.library().albumNamed("OK Computer").uri(), resolved.result().path("uri").asText());
-        assertEquals(sim.library().albumTracks(sim.library().albumNamed("OK Computer").itemId()).size(),
+        assertEquals(
+                sim.library().albumNamed("OK Computer").uri(),
+                resolved.result().path("uri").asText());
+        assertEquals(
+                sim.library()
+                        .albumTracks(sim.library().albumNamed("OK Computer").itemId())
+                        .size(),
                 resolved.result().path("tracks").size());
 
         Track track = sim.library().trackNamed("Karma Police");
@@ -155,8 +170,9 @@ class CommandExecutorTest {
         CommandExecutor executor = executor(offline, signer);
         RelayError e = error(run(executor, "content.resolve", album("ok computer", "radiohead")));
         assertEquals(RelayError.MA_UNAVAILABLE, e.code());
-        assertEquals(RelayError.MA_UNAVAILABLE, errorCode(maPassThrough(offline), "ping",
-                Map.of("command", "players/all", "args", Map.of())));
+        assertEquals(
+                RelayError.MA_UNAVAILABLE,
+                errorCode(maPassThrough(offline), "ping", Map.of("command", "players/all", "args", Map.of())));
         // ping still answers, and says so
         RelayReply ping = run(executor, "ping", Map.of());
         assertTrue(ping.isOk());
@@ -166,22 +182,38 @@ class CommandExecutorTest {
     @Test
     void musicAssistantNotFoundErrorsAreNotFound() {
         CommandExecutor executor = maPassThrough(ma);
-        assertEquals(RelayError.NOT_FOUND, errorCode(executor, "ping",
-                Map.of("command", "music/item_by_uri", "args", Map.of("uri", "library://track/999999"))));
-        assertEquals(RelayError.NOT_FOUND, errorCode(executor, "ping",
-                Map.of("command", "music/item_by_uri", "args", Map.of("uri", "what is this"))));
+        assertEquals(
+                RelayError.NOT_FOUND,
+                errorCode(
+                        executor,
+                        "ping",
+                        Map.of("command", "music/item_by_uri", "args", Map.of("uri", "library://track/999999"))));
+        assertEquals(
+                RelayError.NOT_FOUND,
+                errorCode(
+                        executor,
+                        "ping",
+                        Map.of("command", "music/item_by_uri", "args", Map.of("uri", "what is this"))));
         // and the resolver's own "nothing matches"
-        assertEquals(RelayError.NOT_FOUND, errorCode(executor(ma, signer), "content.resolve", album("zyxwv qqq", null)));
+        assertEquals(
+                RelayError.NOT_FOUND, errorCode(executor(ma, signer), "content.resolve", album("zyxwv qqq", null)));
     }
 
     @Test
     void otherMusicAssistantErrorsAreMaErrorsWithTheirCode() {
-        RelayError e = error(run(maPassThrough(ma), "ping", Map.of("command", "music/no_such_thing", "args", Map.of())));
+        RelayError e =
+                error(run(maPassThrough(ma), "ping", Map.of("command", "music/no_such_thing", "args", Map.of())));
         assertEquals(RelayError.MA_ERROR, e.code());
         assertTrue(e.message().contains("12"), e.message());
         // a pass-through that works answers ok
-        RelayReply ok = run(maPassThrough(ma), "ping", Map.of("command", "music/item_by_uri",
-                "args", Map.of("uri", sim.library().trackNamed("Karma Police").uri())));
+        RelayReply ok = run(
+                maPassThrough(ma),
+                "ping",
+                Map.of(
+                        "command",
+                        "music/item_by_uri",
+                        "args",
+                        Map.of("uri", sim.library().trackNamed("Karma Police").uri())));
         assertTrue(ok.isOk());
         assertEquals("Karma Police", ok.result().path("name").asText());
     }
@@ -207,12 +239,25 @@ class CommandExecutorTest {
     @Test
     void onlyMusicAssistantUrisAreSignedAndOthersAreLeftOut() {
         CommandExecutor executor = executor(ma, signer);
-        RelayReply reply = run(executor, "stream.sign", Map.of("uris", List.of("file:///etc/passwd", "library://track/1",
-                "http://evil.example/x.mp3", "library://album/5", "filesystem_local://track/Music/My Song.flac")));
+        RelayReply reply = run(
+                executor,
+                "stream.sign",
+                Map.of(
+                        "uris",
+                        List.of(
+                                "file:///etc/passwd",
+                                "library://track/1",
+                                "http://evil.example/x.mp3",
+                                "library://album/5",
+                                "filesystem_local://track/Music/My Song.flac")));
         assertTrue(reply.isOk(), String.valueOf(reply.error()));
         List<String> signedUris = new java.util.ArrayList<>();
-        reply.result().path("streams").forEach(stream -> signedUris.add(stream.path("uri").asText()));
-        assertEquals(List.of("library://track/1", "filesystem_local://track/Music/My Song.flac"), signedUris,
+        reply.result()
+                .path("streams")
+                .forEach(stream -> signedUris.add(stream.path("uri").asText()));
+        assertEquals(
+                List.of("library://track/1", "filesystem_local://track/Music/My Song.flac"),
+                signedUris,
                 "albums, files and foreign URLs are never signed; the valid uris still are");
     }
 
@@ -230,8 +275,11 @@ class CommandExecutorTest {
     @Test
     void aMissingStreamBaseIsReportedAsSuch() {
         CommandExecutor executor = executor(ma, new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC()));
-        assertEquals(RelayError.NO_STREAM_BASE, errorCode(executor, "content.resolve", album("ok computer", "radiohead")));
-        assertEquals(RelayError.NO_STREAM_BASE, errorCode(executor, "stream.sign", Map.of("uris", List.of("library://track/1"))));
+        assertEquals(
+                RelayError.NO_STREAM_BASE, errorCode(executor, "content.resolve", album("ok computer", "radiohead")));
+        assertEquals(
+                RelayError.NO_STREAM_BASE,
+                errorCode(executor, "stream.sign", Map.of("uris", List.of("library://track/1"))));
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.library.Album;
@@ -98,7 +98,8 @@ class ContentResolverTest {
         assertNotNull(url);
         assertTrue(url.startsWith(BASE + "/" + kind), url);
         URI uri = URI.create(url);
-        Map<String, String> q = Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+        Map<String, String> q = Arrays.stream(uri.getRawQuery().split("&"))
+                .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
         return signer.verify(uri.getRawPath().substring(1), q.get("exp"), q.get("sig"))
                 .orElseThrow(() -> new AssertionError("does not verify: " + url));
@@ -108,14 +109,16 @@ class ContentResolverTest {
     static void assertDescribes(Track expected, ResolvedTrack got) {
         assertEquals(expected.uri(), got.uri());
         assertEquals(expectedTitle(expected), got.title());
-        assertEquals(lib.artistsOf(expected.artistIds()).stream().map(Artist::name).toList(), got.artists());
+        assertEquals(
+                lib.artistsOf(expected.artistIds()).stream().map(Artist::name).toList(), got.artists());
         assertEquals(lib.album(expected.albumId()).orElseThrow().name(), got.album());
         assertEquals(expected.duration() * 1000L, got.durationMs());
         assertEquals(expected.explicit(), got.explicit());
         assertEquals(expected.uri(), verified(got.streamUrl(), "stream/v1/"));
         long now = System.currentTimeMillis();
         assertTrue(got.streamExpiresMs() >= now + StreamSigner.MIN_TTL.toMillis(), "streams live at least 12 h");
-        assertTrue(got.streamExpiresMs() <= now + Duration.ofHours(24).plusMinutes(1).toMillis());
+        assertTrue(got.streamExpiresMs()
+                <= now + Duration.ofHours(24).plusMinutes(1).toMillis());
         assertTrue(got.streamUrl().contains("exp=" + got.streamExpiresMs() / 1000 + "&"));
     }
 
@@ -180,22 +183,27 @@ class ContentResolverTest {
         assertEquals(expected, uris(spoken.tracks()));
         assertEquals(expected, uris(keyed.tracks()));
         Album album = lib.albumNamed("Bridge over Troubled Water");
-        assertEquals(album.uri(), resolver.resolve(exact(ContentKind.ALBUM, "bridge-over-troubled-water",
-                "simon-and-garfunkel", 500)).uri());
+        assertEquals(
+                album.uri(),
+                resolver.resolve(exact(ContentKind.ALBUM, "bridge-over-troubled-water", "simon-and-garfunkel", 500))
+                        .uri());
     }
 
     @Test
     void theTwoNirvanasAreNotMixed() {
         List<Artist> nirvanas = lib.artistsNamed("Nirvana");
         assertEquals(2, nirvanas.size());
-        Map<String, Set<String>> tracksByArtistUri = nirvanas.stream().collect(Collectors.toMap(Artist::uri,
-                a -> new HashSet<>(libraryUris(lib.artistTracks(a.itemId())))));
+        Map<String, Set<String>> tracksByArtistUri = nirvanas.stream()
+                .collect(Collectors.toMap(Artist::uri, a -> new HashSet<>(libraryUris(lib.artistTracks(a.itemId())))));
 
         ResolvedContent byKey = resolver.resolve(exact(ContentKind.ARTIST, "nirvana", null, 500));
         Set<String> chosen = tracksByArtistUri.get(byKey.uri());
         assertNotNull(chosen, "resolved to one of the Nirvanas: " + byKey.uri());
         assertEquals(chosen, new HashSet<>(uris(byKey.tracks())), "exactly that artist's tracks, none of the other's");
-        assertEquals(byKey.uri(), resolver.resolve(spoken(ContentKind.ARTIST, "nirvana", null, 500)).uri(),
+        assertEquals(
+                byKey.uri(),
+                resolver.resolve(spoken(ContentKind.ARTIST, "nirvana", null, 500))
+                        .uri(),
                 "spoken and exact agree");
 
         // their albums tell them apart
@@ -215,7 +223,8 @@ class ContentResolverTest {
         Playlist playlist = lib.playlistNamed("Everything on Shuffle");
         List<String> entries = libraryUris(lib.playlistTracks(playlist.itemId()));
         assertTrue(entries.size() > 1000 && new HashSet<>(entries).size() < entries.size(), "long, with repeats");
-        List<String> expected = new LinkedHashSet<>(entries).stream().limit(ContentQuery.MAX_TRACKS_LIMIT).toList();
+        List<String> expected = new LinkedHashSet<>(entries)
+                .stream().limit(ContentQuery.MAX_TRACKS_LIMIT).toList();
 
         ResolvedContent got = resolver.resolve(spoken(ContentKind.PLAYLIST, "everything on shuffle", null, 500));
 
@@ -253,17 +262,23 @@ class ContentResolverTest {
 
     @Test
     void theNewestServerResolvesGenresLibraryAndAlbums() {
-        try (MaSimulator newest = MaSimulator.start(MaSimulator.Options.defaults().withProfile(Profile.NEWEST));
-             MaClient client = connectedClient(newest)) {
+        try (MaSimulator newest =
+                        MaSimulator.start(MaSimulator.Options.defaults().withProfile(Profile.NEWEST));
+                MaClient client = connectedClient(newest)) {
             ContentResolver onNewest = new ContentResolver(client, signer);
             assertGenreResolves(onNewest);
-            ResolvedContent library = onNewest.resolve(new ContentQuery(ContentKind.LIBRARY, null, null, false, 20, false));
+            ResolvedContent library =
+                    onNewest.resolve(new ContentQuery(ContentKind.LIBRARY, null, null, false, 20, false));
             assertEquals(20, library.tracks().size());
             assertTrue(library.tracks().stream().noneMatch(ResolvedTrack::explicit));
-            assertTrue(library.tracks().stream().allMatch(t -> t.durationMs() != null && !t.artists().isEmpty()),
+            assertTrue(
+                    library.tracks().stream()
+                            .allMatch(
+                                    t -> t.durationMs() != null && !t.artists().isEmpty()),
                     "slim summary items still describe their tracks");
             ResolvedContent album = onNewest.resolve(spoken(ContentKind.ALBUM, "ok computer", "radiohead", 500));
-            assertEquals(libraryUris(lib.albumTracks(lib.albumNamed("OK Computer").itemId())), uris(album.tracks()));
+            assertEquals(
+                    libraryUris(lib.albumTracks(lib.albumNamed("OK Computer").itemId())), uris(album.tracks()));
         }
     }
 
@@ -294,8 +309,12 @@ class ContentResolverTest {
         assertFalse(uris(got.tracks()).equals(uris(again.tracks())), "shuffled anew each time");
         ResolvedContent clean = resolver.resolve(new ContentQuery(ContentKind.LIBRARY, null, null, false, 50, false));
         assertTrue(clean.tracks().size() > 0 && clean.tracks().size() <= 50);
-        assertTrue(clean.tracks().stream().noneMatch(t -> t.explicit() || lib.itemByUri(t.uri()).map(Track.class::cast)
-                .orElseThrow().explicit()));
+        assertTrue(clean.tracks().stream()
+                .noneMatch(t -> t.explicit()
+                        || lib.itemByUri(t.uri())
+                                .map(Track.class::cast)
+                                .orElseThrow()
+                                .explicit()));
     }
 
     @Test
@@ -313,18 +332,22 @@ class ContentResolverTest {
     void explicitTracksAreLeftOutWhenTheDeviceFiltersThem() {
         Album damn = lib.albumNamed("DAMN.");
         assertTrue(lib.albumTracks(damn.itemId()).stream().allMatch(Track::explicit));
-        assertEquals(RelayError.CONTENT_FILTERED,
+        assertEquals(
+                RelayError.CONTENT_FILTERED,
                 failureCode(new ContentQuery(ContentKind.ALBUM, "damn", "kendrick lamar", false, 500, false)));
 
         Album nevermind = lib.albumNamed("Nevermind");
         List<Track> tracks = lib.albumTracks(nevermind.itemId());
         assertTrue(tracks.stream().anyMatch(Track::explicit) && !tracks.stream().allMatch(Track::explicit));
-        ResolvedContent clean = resolver.resolve(new ContentQuery(ContentKind.ALBUM, "nevermind", "nirvana", false, 500, false));
+        ResolvedContent clean =
+                resolver.resolve(new ContentQuery(ContentKind.ALBUM, "nevermind", "nirvana", false, 500, false));
         assertEquals(libraryUris(tracks.stream().filter(t -> !t.explicit()).toList()), uris(clean.tracks()));
-        ResolvedContent full = resolver.resolve(new ContentQuery(ContentKind.ALBUM, "nevermind", "nirvana", false, 500, true));
+        ResolvedContent full =
+                resolver.resolve(new ContentQuery(ContentKind.ALBUM, "nevermind", "nirvana", false, 500, true));
         assertEquals(libraryUris(tracks), uris(full.tracks()));
         assertTrue(full.tracks().stream().anyMatch(ResolvedTrack::explicit));
-        assertEquals(RelayError.CONTENT_FILTERED,
+        assertEquals(
+                RelayError.CONTENT_FILTERED,
                 failureCode(new ContentQuery(ContentKind.TRACK, "humble", "kendrick lamar", false, 500, false)));
     }
 
@@ -347,8 +370,10 @@ class ContentResolverTest {
     void withoutAStreamBaseNothingIsResolved() {
         StreamSigner noBase = new StreamSigner(KEY, null, Duration.ofHours(24), Clock.systemUTC());
         int before = sim.commandLog().size();
-        CommandFailure e = assertThrows(CommandFailure.class, () -> new ContentResolver(ma, noBase)
-                .resolve(spoken(ContentKind.ALBUM, "ok computer", "radiohead", 500)));
+        CommandFailure e = assertThrows(
+                CommandFailure.class,
+                () -> new ContentResolver(ma, noBase)
+                        .resolve(spoken(ContentKind.ALBUM, "ok computer", "radiohead", 500)));
         assertEquals(RelayError.NO_STREAM_BASE, e.code());
         assertEquals(before, sim.commandLog().size(), "Music Assistant was not even asked");
     }
@@ -371,8 +396,10 @@ class ContentResolverTest {
         assertTrue(spokenFor.tracks().getFirst().title().contains("Remastered"), "the track title keeps it");
         // What the cloud's content id carries: the normalised name and artist.
         ResolvedContent again = resolver.resolve(exact(ContentKind.TRACK, "bohemian-rhapsody", "queen", 1));
-        assertEquals(spokenFor.tracks().getFirst().uri(), again.tracks().getFirst().uri());
+        assertEquals(
+                spokenFor.tracks().getFirst().uri(), again.tracks().getFirst().uri());
         ResolvedContent cut = resolver.resolve(exact(ContentKind.TRACK, "bohemian-rhap*", "queen", 1));
-        assertEquals(spokenFor.tracks().getFirst().uri(), cut.tracks().getFirst().uri(), "a cut key matches by prefix");
+        assertEquals(
+                spokenFor.tracks().getFirst().uri(), cut.tracks().getFirst().uri(), "a cut key matches by prefix");
     }
 }

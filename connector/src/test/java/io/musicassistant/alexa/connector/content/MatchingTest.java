@@ -19,7 +19,8 @@ class MatchingTest {
         assertEquals(100, Matching.score(spoken(ContentKind.ARTIST, "radio head", null), "Radiohead", List.of()));
         assertEquals(100, Matching.score(spoken(ContentKind.ARTIST, "beatles", null), "The Beatles", List.of()));
         assertEquals(100, Matching.score(spoken(ContentKind.ARTIST, "sigur ros", null), "Sigur Rós", List.of()));
-        assertTrue(Matching.score(spoken(ContentKind.TRACK, "karma police", null), "Karma Police (Live)", List.of()) >= 60);
+        assertTrue(Matching.score(spoken(ContentKind.TRACK, "karma police", null), "Karma Police (Live)", List.of())
+                >= 60);
         assertEquals(10, Matching.score(spoken(ContentKind.ARTIST, "miles davis", null), "Daft Punk", List.of()));
     }
 

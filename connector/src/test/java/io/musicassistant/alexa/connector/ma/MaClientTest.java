@@ -45,8 +45,7 @@ class MaClientTest {
     static final String KITCHEN = "RINCON_48A6B8C1D2E301400";
     static final String BEDROOM = "ap7a3c91d0e2f4";
 
-    record Event(String event, String objectId, JsonNode data) {
-    }
+    record Event(String event, String objectId, JsonNode data) {}
 
     /** Records what the client reports to its owner. */
     static final class RecordingListener implements MaClient.Listener {
@@ -65,7 +64,7 @@ class MaClientTest {
         }
 
         /** Runs inside each event's delivery, on the client's receiving thread. */
-        volatile Runnable whileHandlingEvent = () -> { };
+        volatile Runnable whileHandlingEvent = () -> {};
 
         @Override
         public void onEvent(String event, String objectId, JsonNode data) {
@@ -74,8 +73,8 @@ class MaClientTest {
         }
 
         boolean saw(String event, String objectId, java.util.function.Predicate<JsonNode> data) {
-            return events.stream().anyMatch(e -> e.event().equals(event) && objectId.equals(e.objectId())
-                    && data.test(e.data()));
+            return events.stream()
+                    .anyMatch(e -> e.event().equals(event) && objectId.equals(e.objectId()) && data.test(e.data()));
         }
     }
 
@@ -145,11 +144,16 @@ class MaClientTest {
         assertEquals(sim.serverId(), info.serverId());
         assertEquals(77, info.schemaVersion());
         assertEquals(sim.httpBaseUrl(), info.baseUrl());
-        JsonNode found = client.call("music/search", Map.of("search_query", "ok computer", "media_types", List.of("album")), CALL);
+        JsonNode found = client.call(
+                "music/search", Map.of("search_query", "ok computer", "media_types", List.of("album")), CALL);
         assertEquals("OK Computer", found.path("albums").path(0).path("name").asText());
-        assertEquals(MaException.INVALID_COMMAND, maError(() -> client.call("no/such/command", Map.of(), CALL)).code());
-        JsonNode playlist = client.call("music/playlists/playlist_tracks",
-                library(sim.library().playlistNamed("Everything on Shuffle").itemId()), CALL);
+        assertEquals(
+                MaException.INVALID_COMMAND,
+                maError(() -> client.call("no/such/command", Map.of(), CALL)).code());
+        JsonNode playlist = client.call(
+                "music/playlists/playlist_tracks",
+                library(sim.library().playlistNamed("Everything on Shuffle").itemId()),
+                CALL);
         assertEquals(1234, playlist.size());
     }
 
@@ -157,13 +161,15 @@ class MaClientTest {
     void aRefusedTokenNeverConnectsAndIsNotRetriedInALoop() throws Exception {
         String expired = sim.createToken("alexa-bridge", Duration.ofMinutes(-5));
         try (CountingRelay garbageRelay = new CountingRelay(sim.port());
-             CountingRelay expiredRelay = new CountingRelay(sim.port());
-             MaClient garbage = new MaClient(garbageRelay.uri(), "not-a-token", new RecordingListener());
-             MaClient stale = new MaClient(expiredRelay.uri(), expired, new RecordingListener())) {
+                CountingRelay expiredRelay = new CountingRelay(sim.port());
+                MaClient garbage = new MaClient(garbageRelay.uri(), "not-a-token", new RecordingListener());
+                MaClient stale = new MaClient(expiredRelay.uri(), expired, new RecordingListener())) {
             garbage.start();
             stale.start();
             // the client gives up on the socket once the server refused the token...
-            await("both refused clients to hang up", CONNECT_TIMEOUT,
+            await(
+                    "both refused clients to hang up",
+                    CONNECT_TIMEOUT,
                     () -> garbageRelay.hungUp.get() >= 1 && expiredRelay.hungUp.get() >= 1);
             // ...and does not come back with the short (~1 s) backoff of ordinary failures
             long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
@@ -185,7 +191,7 @@ class MaClientTest {
         sim.close();
         sim = MaSimulator.start(MaSimulator.Options.defaults().withSetupRequired(true));
         try (CountingRelay relay = new CountingRelay(sim.port());
-             MaClient client = new MaClient(relay.uri(), sim.userToken(), new RecordingListener())) {
+                MaClient client = new MaClient(relay.uri(), sim.userToken(), new RecordingListener())) {
             client.start();
             // MA sends the server info, then {"message_id":"connection","error_code":503} and closes.
             // The handshake must end there and then (the next attempt follows after the ~1 s backoff),
@@ -228,8 +234,10 @@ class MaClientTest {
         }
         // the client keeps working after a chunked answer; a plain answer is not mistaken for a chunk
         Album album = sim.library().albumNamed("OK Computer");
-        assertEquals(sim.library().albumTracks(album.itemId()).size(),
-                client.call("music/albums/album_tracks", library(album.itemId()), CALL).size());
+        assertEquals(
+                sim.library().albumTracks(album.itemId()).size(),
+                client.call("music/albums/album_tracks", library(album.itemId()), CALL)
+                        .size());
     }
 
     @Test
@@ -248,11 +256,16 @@ class MaClientTest {
         MaException badUri = maError(() -> client.call("music/item_by_uri", Map.of("uri", "no uri at all"), CALL));
         assertEquals(MaException.INVALID_PROVIDER_URI, badUri.code());
         assertTrue(badUri.isNotFound());
-        MaException unknownId = maError(() -> client.call("music/item_by_uri", Map.of("uri", "library://track/999999"), CALL));
+        MaException unknownId =
+                maError(() -> client.call("music/item_by_uri", Map.of("uri", "library://track/999999"), CALL));
         assertEquals(MaException.MEDIA_NOT_FOUND, unknownId.code());
         assertTrue(unknownId.isNotFound());
         Track track = sim.library().trackNamed("Karma Police");
-        assertEquals("Karma Police", client.call("music/item_by_uri", Map.of("uri", track.uri()), CALL).path("name").asText());
+        assertEquals(
+                "Karma Police",
+                client.call("music/item_by_uri", Map.of("uri", track.uri()), CALL)
+                        .path("name")
+                        .asText());
     }
 
     @Test
@@ -268,9 +281,13 @@ class MaClientTest {
 
         assertEquals("Kid A", fast.get(2, TimeUnit.SECONDS).path("name").asText());
         ExecutionException failed = assertThrows(ExecutionException.class, () -> fastError.get(2, TimeUnit.SECONDS));
-        assertEquals(MaException.MEDIA_NOT_FOUND, assertInstanceOf(MaException.class, failed.getCause()).code());
+        assertEquals(
+                MaException.MEDIA_NOT_FOUND,
+                assertInstanceOf(MaException.class, failed.getCause()).code());
         assertFalse(slow.isDone(), "the delayed call is still outstanding when the later ones are answered");
-        List<String> expected = sim.library().albumTracks(okComputer.itemId()).stream().map(Track::uri).toList();
+        List<String> expected = sim.library().albumTracks(okComputer.itemId()).stream()
+                .map(Track::uri)
+                .toList();
         List<String> got = new ArrayList<>();
         slow.get(3, TimeUnit.SECONDS).forEach(t -> got.add(t.path("uri").asText()));
         assertEquals(expected, got);
@@ -284,13 +301,20 @@ class MaClientTest {
         sim.setCommandDelay("music/albums/album_tracks", Duration.ofMillis(800));
         Album album = sim.library().albumNamed("Kid A");
         long start = System.nanoTime();
-        MaUnavailableException timedOut = assertThrows(MaUnavailableException.class,
+        MaUnavailableException timedOut = assertThrows(
+                MaUnavailableException.class,
                 () -> client.call("music/albums/album_tracks", library(album.itemId()), Duration.ofMillis(150)));
-        assertTrue(timedOut.getMessage().contains("timed out after 150 ms"), "the caller's timeout is honoured: " + timedOut);
+        assertTrue(
+                timedOut.getMessage().contains("timed out after 150 ms"),
+                "the caller's timeout is honoured: " + timedOut);
         // the late answer arrives 800 ms after the call; it must be dropped without harm
         pause(Math.max(0, 950 - (System.nanoTime() - start) / 1_000_000));
         assertTrue(client.connected());
-        assertEquals("Kid A", client.call("music/albums/get", library(album.itemId()), CALL).path("name").asText());
+        assertEquals(
+                "Kid A",
+                client.call("music/albums/get", library(album.itemId()), CALL)
+                        .path("name")
+                        .asText());
     }
 
     @Test
@@ -298,9 +322,13 @@ class MaClientTest {
         RecordingListener listener = new RecordingListener();
         MaClient client = client(listener);
         sim.setCommandDelay("music/albums/album_tracks", Duration.ofSeconds(3));
-        CompletableFuture<JsonNode> inFlight = client.send("music/albums/album_tracks",
+        CompletableFuture<JsonNode> inFlight = client.send(
+                "music/albums/album_tracks",
                 library(sim.library().albumNamed("Kid A").itemId()));
-        await("the call to reach the server", CONNECT_TIMEOUT, () -> sim.commandCount("music/albums/album_tracks") == 1);
+        await(
+                "the call to reach the server",
+                CONNECT_TIMEOUT,
+                () -> sim.commandCount("music/albums/album_tracks") == 1);
 
         sim.disconnectAll();
 
@@ -308,8 +336,14 @@ class MaClientTest {
         assertInstanceOf(MaUnavailableException.class, lost.getCause(), "calls in flight fail at once");
         await("the loss to be noticed", CONNECT_TIMEOUT, () -> !listener.disconnects.isEmpty());
         await("the client to reconnect", CONNECT_TIMEOUT, () -> client.connected() && listener.connects.size() == 2);
-        assertEquals("Kid A", client.call("music/albums/get", library(sim.library().albumNamed("Kid A").itemId()), CALL)
-                .path("name").asText());
+        assertEquals(
+                "Kid A",
+                client.call(
+                                "music/albums/get",
+                                library(sim.library().albumNamed("Kid A").itemId()),
+                                CALL)
+                        .path("name")
+                        .asText());
         assertEquals(1, listener.disconnects.size());
         assertEquals(1, sim.connectedClients());
     }
@@ -317,20 +351,26 @@ class MaClientTest {
     @Test
     void aDropTheJdkDoesNotReportIsNoticedByAnUnansweredPing() throws Exception {
         RecordingListener listener = new RecordingListener();
-        MaClient client = clientThatMissesADrop(listener, new MaClient.Liveness(Duration.ofMillis(400),
-                Duration.ofHours(1), Duration.ofMillis(400)));
+        MaClient client = clientThatMissesADrop(
+                listener, new MaClient.Liveness(Duration.ofMillis(400), Duration.ofHours(1), Duration.ofMillis(400)));
 
         await("the drop to be noticed", Duration.ofSeconds(5), () -> !listener.disconnects.isEmpty());
         await("the client to reconnect", CONNECT_TIMEOUT, () -> client.connected() && listener.connects.size() == 2);
-        assertEquals("Kid A", client.call("music/albums/get", library(sim.library().albumNamed("Kid A").itemId()), CALL)
-                .path("name").asText());
+        assertEquals(
+                "Kid A",
+                client.call(
+                                "music/albums/get",
+                                library(sim.library().albumNamed("Kid A").itemId()),
+                                CALL)
+                        .path("name")
+                        .asText());
     }
 
     @Test
     void aCallOnADropTheJdkDoesNotReportFailsLongBeforeItsTimeout() throws Exception {
         RecordingListener listener = new RecordingListener();
-        MaClient client = clientThatMissesADrop(listener, new MaClient.Liveness(Duration.ofHours(1),
-                Duration.ofMillis(300), Duration.ofMillis(400)));
+        MaClient client = clientThatMissesADrop(
+                listener, new MaClient.Liveness(Duration.ofHours(1), Duration.ofMillis(300), Duration.ofMillis(400)));
 
         long start = System.nanoTime();
         assertThrows(MaUnavailableException.class, () -> client.call("players/all", Map.of(), Duration.ofSeconds(4)));
@@ -362,7 +402,8 @@ class MaClientTest {
         toClose.add(client);
         client.start();
         await("connected", CONNECT_TIMEOUT, client::connected);
-        sim.updatePlayer(BEDROOM, p -> p.withVolumeLevel(Integer.valueOf(30).equals(p.volumeLevel()) ? 31 : 30)); // one event
+        sim.updatePlayer(
+                BEDROOM, p -> p.withVolumeLevel(Integer.valueOf(30).equals(p.volumeLevel()) ? 31 : 30)); // one event
         assertTrue(handling.await(10, TimeUnit.SECONDS), "the event arrived");
         sim.disconnectAll();
         pause(300); // the end of the stream reaches the client while its listener is busy
@@ -375,25 +416,34 @@ class MaClientTest {
         RecordingListener listener = new RecordingListener();
         MaClient client = client(listener);
 
-        assertTrue(client.call("players/cmd/volume_set", Map.of("player_id", KITCHEN, "volume_level", 33), CALL).isNull());
-        await("player_updated for the kitchen", CONNECT_TIMEOUT,
-                () -> listener.saw("player_updated", KITCHEN, d -> d.path("volume_level").asInt() == 33));
+        assertTrue(client.call("players/cmd/volume_set", Map.of("player_id", KITCHEN, "volume_level", 33), CALL)
+                .isNull());
+        await(
+                "player_updated for the kitchen",
+                CONNECT_TIMEOUT,
+                () -> listener.saw(
+                        "player_updated", KITCHEN, d -> d.path("volume_level").asInt() == 33));
 
         sim.updatePlayer(BEDROOM, p -> p.withVolumeLevel(7));
-        await("player_updated for the bedroom", CONNECT_TIMEOUT,
-                () -> listener.saw("player_updated", BEDROOM, d -> d.path("volume_level").asInt() == 7));
+        await(
+                "player_updated for the bedroom",
+                CONNECT_TIMEOUT,
+                () -> listener.saw(
+                        "player_updated", BEDROOM, d -> d.path("volume_level").asInt() == 7));
         assertEquals(7, sim.player(BEDROOM).orElseThrow().volumeLevel());
-        assertTrue(listener.events.stream().allMatch(e -> e.event() != null && !e.event().isEmpty()));
+        assertTrue(listener.events.stream()
+                .allMatch(e -> e.event() != null && !e.event().isEmpty()));
     }
 
     @Test
     void callsWithoutAConnectionFailFastWithUnavailable() throws Exception {
-        MaClient neverStarted = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {
-        });
-        MaUnavailableException notConnected = assertThrows(MaUnavailableException.class,
-                () -> neverStarted.call("players/all", Map.of(), CALL));
-        assertTrue(notConnected.getMessage().contains("not connected"), "refused at once, not timed out: " + notConnected);
-        ExecutionException e = assertThrows(ExecutionException.class,
+        MaClient neverStarted = new MaClient(URI.create(sim.wsUrl()), sim.userToken(), new MaClient.Listener() {});
+        MaUnavailableException notConnected =
+                assertThrows(MaUnavailableException.class, () -> neverStarted.call("players/all", Map.of(), CALL));
+        assertTrue(
+                notConnected.getMessage().contains("not connected"), "refused at once, not timed out: " + notConnected);
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
                 () -> neverStarted.send("players/all", Map.of()).get(1, TimeUnit.SECONDS));
         assertInstanceOf(MaUnavailableException.class, e.getCause());
 
@@ -401,11 +451,11 @@ class MaClientTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             freePort = s.getLocalPort();
         }
-        try (MaClient nowhere = new MaClient(URI.create("http://127.0.0.1:" + freePort), "token", new MaClient.Listener() {
-        })) {
+        try (MaClient nowhere =
+                new MaClient(URI.create("http://127.0.0.1:" + freePort), "token", new MaClient.Listener() {})) {
             nowhere.start();
-            MaUnavailableException refused = assertThrows(MaUnavailableException.class,
-                    () -> nowhere.call("players/all", Map.of(), CALL));
+            MaUnavailableException refused =
+                    assertThrows(MaUnavailableException.class, () -> nowhere.call("players/all", Map.of(), CALL));
             assertTrue(refused.getMessage().contains("not connected"), refused.toString());
             assertFalse(nowhere.connected());
         }
@@ -416,8 +466,11 @@ class MaClientTest {
     void browserUrlsBecomeWebSocketUrls() {
         assertEquals(URI.create("ws://host:8095/ws"), MaClient.toWebSocketUri(URI.create("http://host:8095")));
         assertEquals(URI.create("ws://host:8095/ws"), MaClient.toWebSocketUri(URI.create("http://host:8095/")));
-        assertEquals(URI.create("wss://ma.example.org/ws"), MaClient.toWebSocketUri(URI.create("https://ma.example.org")));
-        assertEquals(URI.create("wss://ma.example.org:8443/ws"), MaClient.toWebSocketUri(URI.create("https://ma.example.org:8443/")));
+        assertEquals(
+                URI.create("wss://ma.example.org/ws"), MaClient.toWebSocketUri(URI.create("https://ma.example.org")));
+        assertEquals(
+                URI.create("wss://ma.example.org:8443/ws"),
+                MaClient.toWebSocketUri(URI.create("https://ma.example.org:8443/")));
         assertEquals(URI.create("ws://10.0.0.2:8095/ws"), MaClient.toWebSocketUri(URI.create("ws://10.0.0.2:8095/ws")));
         assertEquals(URI.create("wss://h/custom/ws"), MaClient.toWebSocketUri(URI.create("wss://h/custom/ws")));
         assertThrows(IllegalArgumentException.class, () -> MaClient.toWebSocketUri(URI.create("ftp://host:8095")));
@@ -432,6 +485,7 @@ class MaClientTest {
         final AtomicInteger accepted = new AtomicInteger();
         /** Connections the client side ended. */
         final AtomicInteger hungUp = new AtomicInteger();
+
         private final ServerSocket server;
         private final int target;
         private final Queue<Socket> sockets = new ConcurrentLinkedQueue<>();
@@ -466,7 +520,8 @@ class MaClientTest {
         }
 
         private static void pipe(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException ignored) {
                 // either side went away

@@ -75,7 +75,9 @@ class MaPlayersTest {
     }
 
     List<String> features(String playerId) {
-        return sim.player(playerId).orElseThrow().device().supportedFeatures().stream().map(PlayerFeature::value).toList();
+        return sim.player(playerId).orElseThrow().device().supportedFeatures().stream()
+                .map(PlayerFeature::value)
+                .toList();
     }
 
     @Test
@@ -85,7 +87,9 @@ class MaPlayersTest {
 
         // Kitchen: a Sonos with every feature, paused in A Night at the Opera (queue index 10)
         PlayerInfo kitchen = MaPlayers.read(players.get(KITCHEN));
-        Track current = sim.library().albumTracks(sim.library().albumNamed("A Night at the Opera").itemId()).get(10);
+        Track current = sim.library()
+                .albumTracks(sim.library().albumNamed("A Night at the Opera").itemId())
+                .get(10);
         assertEquals(KITCHEN, kitchen.playerId());
         assertEquals("Kitchen", kitchen.name());
         assertEquals("player", kitchen.type());
@@ -103,7 +107,8 @@ class MaPlayersTest {
         assertEquals("Queen", kitchen.nowPlaying().artist());
         assertEquals("A Night at the Opera", kitchen.nowPlaying().album());
         assertEquals(current.uri(), kitchen.nowPlaying().uri());
-        assertTrue(kitchen.nowPlaying().imageUrl().startsWith(sim.httpBaseUrl() + "/imageproxy"),
+        assertTrue(
+                kitchen.nowPlaying().imageUrl().startsWith(sim.httpBaseUrl() + "/imageproxy"),
                 kitchen.nowPlaying().imageUrl());
 
         // Living Room: a Chromecast that is switched off and has nothing loaded
@@ -147,13 +152,18 @@ class MaPlayersTest {
         assertEquals(PlayerInfo.IDLE, garage.playbackState());
 
         // all five are offered
-        players.values().forEach(p -> assertTrue(MaPlayers.offered(p), p.path("name").asText()));
+        players.values()
+                .forEach(p -> assertTrue(MaPlayers.offered(p), p.path("name").asText()));
     }
 
     @Test
     void stateChangesInMusicAssistantShowInTheMapping() {
-        sim.updatePlayer(LIVING_ROOM, p -> p.withPowered(true).withVolumeLevel(76).withVolumeMuted(true)
-                .withName("Lounge"));
+        sim.updatePlayer(
+                LIVING_ROOM,
+                p -> p.withPowered(true)
+                        .withVolumeLevel(76)
+                        .withVolumeMuted(true)
+                        .withName("Lounge"));
         PlayerInfo living = MaPlayers.read(json(LIVING_ROOM));
         assertEquals("Lounge", living.name());
         assertTrue(living.powered());
@@ -207,7 +217,8 @@ class MaPlayersTest {
 
     @Test
     void theNewestModelsReadTheSame() {
-        try (MaSimulator newest = MaSimulator.start(MaSimulator.Options.defaults().withProfile(Profile.NEWEST))) {
+        try (MaSimulator newest =
+                MaSimulator.start(MaSimulator.Options.defaults().withProfile(Profile.NEWEST))) {
             MaClient client = connectedClient(newest);
             try {
                 Map<String, JsonNode> stable = all(ma);
@@ -227,8 +238,17 @@ class MaPlayersTest {
 
     static PlayerInfo withoutImage(PlayerInfo p) {
         PlayerInfo.NowPlaying n = p.nowPlaying();
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
-                p.playbackState(), p.features(), p.groupMembers(),
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                p.powered(),
+                p.volumeLevel(),
+                p.muted(),
+                p.playbackState(),
+                p.features(),
+                p.groupMembers(),
                 n == null ? null : new PlayerInfo.NowPlaying(n.title(), n.artist(), n.album(), n.uri(), null));
     }
 
@@ -246,7 +266,8 @@ class MaPlayersTest {
         assertFalse(MaPlayers.offered(json(LIVING_ROOM)));
         assertTrue(MaPlayers.offered(json(KITCHEN)));
         // the connector's own virtual players stay away from Alexa even where MA still shows them
-        ObjectNode virtual = ((ObjectNode) json(KITCHEN).deepCopy()).put("player_id", VirtualPlayers.MAC_PREFIX + "00:00:01");
+        ObjectNode virtual =
+                ((ObjectNode) json(KITCHEN).deepCopy()).put("player_id", VirtualPlayers.MAC_PREFIX + "00:00:01");
         assertFalse(virtual.path("hide_in_ui").asBoolean(false));
         assertFalse(MaPlayers.offered(virtual));
 
@@ -254,17 +275,42 @@ class MaPlayersTest {
         assertEquals(List.of(KITCHEN, DOWNSTAIRS), offered);
 
         sim.updatePlayer(BEDROOM, p -> p.withHideInUi(false));
-        assertEquals(List.of(KITCHEN, BEDROOM, DOWNSTAIRS), control.list().stream().map(PlayerInfo::playerId).toList());
+        assertEquals(
+                List.of(KITCHEN, BEDROOM, DOWNSTAIRS),
+                control.list().stream().map(PlayerInfo::playerId).toList());
     }
 
     /** The same player re-typed as a protocol player (an output of another player, not a room). */
     static PlayerState asProtocolPlayer(PlayerState p) {
         PlayerDevice d = p.device();
-        PlayerDevice protocol = new PlayerDevice(d.playerId(), d.provider(), PlayerType.PROTOCOL, d.deviceInfo(),
-                d.supportedFeatures(), d.staticGroupMembers(), d.canGroupWith(), d.sourceList(), d.powerControl(),
-                d.volumeControl(), d.muteControl(), d.outputProtocols());
-        return new PlayerState(protocol, p.name(), p.available(), p.playbackState(), p.elapsedTime(),
-                p.elapsedTimeLastUpdated(), p.powered(), p.volumeLevel(), p.volumeMuted(), p.groupMembers(), p.syncedTo(),
-                p.activeSource(), p.activeGroup(), p.enabled(), p.hideInUi());
+        PlayerDevice protocol = new PlayerDevice(
+                d.playerId(),
+                d.provider(),
+                PlayerType.PROTOCOL,
+                d.deviceInfo(),
+                d.supportedFeatures(),
+                d.staticGroupMembers(),
+                d.canGroupWith(),
+                d.sourceList(),
+                d.powerControl(),
+                d.volumeControl(),
+                d.muteControl(),
+                d.outputProtocols());
+        return new PlayerState(
+                protocol,
+                p.name(),
+                p.available(),
+                p.playbackState(),
+                p.elapsedTime(),
+                p.elapsedTimeLastUpdated(),
+                p.powered(),
+                p.volumeLevel(),
+                p.volumeMuted(),
+                p.groupMembers(),
+                p.syncedTo(),
+                p.activeSource(),
+                p.activeGroup(),
+                p.enabled(),
+                p.hideInUi());
     }
 }

@@ -15,11 +15,11 @@ final class Patient {
 
     static final Duration CALL = Duration.ofSeconds(15);
 
-    private Patient() {
-    }
+    private Patient() {}
 
     static PlayerControl control(MaClient ma) {
-        StreamSigner signer = new StreamSigner(new byte[32], "https://music.home.example", Duration.ofHours(24), Clock.systemUTC());
+        StreamSigner signer =
+                new StreamSigner(new byte[32], "https://music.home.example", Duration.ofHours(24), Clock.systemUTC());
         return new PlayerControl(ma, new ContentResolver(ma, signer, CALL), CALL);
     }
 }

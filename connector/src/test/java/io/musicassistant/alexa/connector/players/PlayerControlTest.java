@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.CommandFailure;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.library.Library;
 import io.musicassistant.alexa.masim.library.MediaItem;
@@ -26,8 +26,8 @@ import io.musicassistant.alexa.masim.player.PlayerState;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.PlayResult;
-import io.musicassistant.alexa.relay.protocol.PlayerAction.Action;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
+import io.musicassistant.alexa.relay.protocol.PlayerAction.Action;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 import java.time.Duration;
@@ -111,8 +111,10 @@ class PlayerControlTest {
     /** Commands of the simulator's log that act on players or queues (reads excluded). */
     List<String> mutations() {
         return sim.commandLog().stream()
-                .filter(c -> c.startsWith("players/cmd/") || c.equals("player_queues/play_media")
-                        || c.equals("player_queues/transfer") || c.equals("player_queues/shuffle")
+                .filter(c -> c.startsWith("players/cmd/")
+                        || c.equals("player_queues/play_media")
+                        || c.equals("player_queues/transfer")
+                        || c.equals("player_queues/shuffle")
                         || c.equals("player_queues/repeat"))
                 .toList();
     }
@@ -203,9 +205,17 @@ class PlayerControlTest {
         assertEquals(0, act(KITCHEN, Action.VOLUME_ADJUST, -100, null, null).volumeLevel(), "clamped to 0");
         assertEquals(0, state(KITCHEN).volumeLevel());
 
-        assertEquals(List.of("players/cmd/volume_set", "players/cmd/volume_set", "players/cmd/volume_set",
-                "players/cmd/volume_down", "players/cmd/volume_set", "players/cmd/volume_up", "players/cmd/volume_down",
-                "players/cmd/volume_set"), mutations());
+        assertEquals(
+                List.of(
+                        "players/cmd/volume_set",
+                        "players/cmd/volume_set",
+                        "players/cmd/volume_set",
+                        "players/cmd/volume_down",
+                        "players/cmd/volume_set",
+                        "players/cmd/volume_up",
+                        "players/cmd/volume_down",
+                        "players/cmd/volume_set"),
+                mutations());
     }
 
     @Test
@@ -269,19 +279,31 @@ class PlayerControlTest {
         assertEquals(true, state(LIVING_ROOM).volumeMuted());
         assertEquals(true, control.get(DOWNSTAIRS).muted());
 
-        assertEquals(List.of("players/cmd/group_volume", "players/cmd/group_volume", "players/cmd/group_volume_up",
-                "players/cmd/group_volume_down", "players/cmd/group_volume", "players/cmd/group_volume_mute"), mutations());
+        assertEquals(
+                List.of(
+                        "players/cmd/group_volume",
+                        "players/cmd/group_volume",
+                        "players/cmd/group_volume_up",
+                        "players/cmd/group_volume_down",
+                        "players/cmd/group_volume",
+                        "players/cmd/group_volume_mute"),
+                mutations());
     }
 
     // ------------------------------------------------------------------ refusals
 
     static List<PlayerAction> everyAction(String playerId) {
-        return List.of(PlayerAction.of(playerId, Action.PLAY), PlayerAction.of(playerId, Action.PAUSE),
-                PlayerAction.of(playerId, Action.STOP), PlayerAction.of(playerId, Action.NEXT),
-                PlayerAction.of(playerId, Action.PREVIOUS), new PlayerAction(playerId, Action.POWER, null, true, null),
+        return List.of(
+                PlayerAction.of(playerId, Action.PLAY),
+                PlayerAction.of(playerId, Action.PAUSE),
+                PlayerAction.of(playerId, Action.STOP),
+                PlayerAction.of(playerId, Action.NEXT),
+                PlayerAction.of(playerId, Action.PREVIOUS),
+                new PlayerAction(playerId, Action.POWER, null, true, null),
                 new PlayerAction(playerId, Action.VOLUME_SET, 10, null, null),
                 new PlayerAction(playerId, Action.VOLUME_ADJUST, 10, null, null),
-                PlayerAction.of(playerId, Action.VOLUME_UP), PlayerAction.of(playerId, Action.VOLUME_DOWN),
+                PlayerAction.of(playerId, Action.VOLUME_UP),
+                PlayerAction.of(playerId, Action.VOLUME_DOWN),
                 new PlayerAction(playerId, Action.MUTE, null, true, null),
                 new PlayerAction(playerId, Action.SHUFFLE, null, true, null),
                 new PlayerAction(playerId, Action.REPEAT, null, null, "all"));
@@ -291,9 +313,14 @@ class PlayerControlTest {
     void anUnknownPlayerIsNoSuchPlayer() {
         assertEquals(RelayError.NO_SUCH_PLAYER, failure(() -> control.get("no-such-player")));
         for (PlayerAction action : everyAction("no-such-player")) {
-            assertEquals(RelayError.NO_SUCH_PLAYER, failure(() -> control.control(action)), action.action().wireName());
+            assertEquals(
+                    RelayError.NO_SUCH_PLAYER,
+                    failure(() -> control.control(action)),
+                    action.action().wireName());
         }
-        assertEquals(RelayError.NO_SUCH_PLAYER, failure(() -> control.play("no-such-player", spoken(ContentKind.ANY, "Radiohead"))));
+        assertEquals(
+                RelayError.NO_SUCH_PLAYER,
+                failure(() -> control.play("no-such-player", spoken(ContentKind.ANY, "Radiohead"))));
         assertEquals(List.of(), mutations(), "Music Assistant would have ignored them silently");
         assertEquals(0, sim.commandCount("music/search"));
     }
@@ -303,9 +330,14 @@ class PlayerControlTest {
         PlayerInfo garage = control.get(GARAGE);
         assertFalse(garage.available(), "reading an unavailable player still works");
         for (PlayerAction action : everyAction(GARAGE)) {
-            assertEquals(RelayError.PLAYER_UNAVAILABLE, failure(() -> control.control(action)), action.action().wireName());
+            assertEquals(
+                    RelayError.PLAYER_UNAVAILABLE,
+                    failure(() -> control.control(action)),
+                    action.action().wireName());
         }
-        assertEquals(RelayError.PLAYER_UNAVAILABLE, failure(() -> control.play(GARAGE, spoken(ContentKind.ANY, "Radiohead"))));
+        assertEquals(
+                RelayError.PLAYER_UNAVAILABLE,
+                failure(() -> control.play(GARAGE, spoken(ContentKind.ANY, "Radiohead"))));
         assertEquals(RelayError.PLAYER_UNAVAILABLE, failure(() -> control.transfer(KITCHEN, GARAGE)));
         assertEquals(List.of(), mutations());
         assertEquals(0, sim.commandCount("music/search"));
@@ -336,12 +368,35 @@ class PlayerControlTest {
 
     static PlayerState withFeatures(PlayerState p, List<PlayerFeature> features) {
         PlayerDevice d = p.device();
-        PlayerDevice changed = new PlayerDevice(d.playerId(), d.provider(), d.type(), d.deviceInfo(), features,
-                d.staticGroupMembers(), d.canGroupWith(), d.sourceList(), d.powerControl(), "none", "none",
+        PlayerDevice changed = new PlayerDevice(
+                d.playerId(),
+                d.provider(),
+                d.type(),
+                d.deviceInfo(),
+                features,
+                d.staticGroupMembers(),
+                d.canGroupWith(),
+                d.sourceList(),
+                d.powerControl(),
+                "none",
+                "none",
                 d.outputProtocols());
-        return new PlayerState(changed, p.name(), p.available(), p.playbackState(), p.elapsedTime(),
-                p.elapsedTimeLastUpdated(), p.powered(), p.volumeLevel(), p.volumeMuted(), p.groupMembers(), p.syncedTo(),
-                p.activeSource(), p.activeGroup(), p.enabled(), p.hideInUi());
+        return new PlayerState(
+                changed,
+                p.name(),
+                p.available(),
+                p.playbackState(),
+                p.elapsedTime(),
+                p.elapsedTimeLastUpdated(),
+                p.powered(),
+                p.volumeLevel(),
+                p.volumeMuted(),
+                p.groupMembers(),
+                p.syncedTo(),
+                p.activeSource(),
+                p.activeGroup(),
+                p.enabled(),
+                p.hideInUi());
     }
 
     // ------------------------------------------------------------------ play
@@ -354,7 +409,8 @@ class PlayerControlTest {
         assertEquals(1, sim.commandCount("player_queues/play_media"));
         assertEquals(1, sim.commandCount("music/search"), "one search across kinds");
 
-        Set<String> expected = new HashSet<>(uris(lib.artistTracks(lib.artistNamed("Radiohead").itemId())));
+        Set<String> expected =
+                new HashSet<>(uris(lib.artistTracks(lib.artistNamed("Radiohead").itemId())));
         List<String> queued = queueUris(LIVING_ROOM);
         assertEquals(expected, new HashSet<>(queued), "the artist's tracks, expanded by Music Assistant");
         assertEquals(PlaybackState.PLAYING, state(LIVING_ROOM).playbackState());
@@ -369,11 +425,13 @@ class PlayerControlTest {
 
     @Test
     void anAlbumPlaysInOrderAndAnAnyQueryFindsAlbumsToo() {
-        PlayResult album = control.play(KITCHEN, new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, 500, true));
+        PlayResult album = control.play(
+                KITCHEN, new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, 500, true));
         assertEquals(ContentKind.ALBUM, album.kind());
         assertEquals("OK Computer", album.name());
         assertEquals("Radiohead", album.artist());
-        List<String> okComputer = uris(lib.albumTracks(lib.albumNamed("OK Computer").itemId()));
+        List<String> okComputer =
+                uris(lib.albumTracks(lib.albumNamed("OK Computer").itemId()));
         assertEquals(okComputer, queueUris(KITCHEN), "the queue was replaced by the album");
         assertEquals(okComputer.getFirst(), album.player().nowPlaying().uri());
         assertEquals(PlayerInfo.PLAYING, album.player().playbackState());
@@ -413,16 +471,21 @@ class PlayerControlTest {
         assertFalse(queued.isEmpty());
         assertTrue(queued.stream().noneMatch(explicit::contains), "explicit tracks in the queue");
 
-        assertEquals(RelayError.CONTENT_FILTERED,
-                failure(() -> control.play(KITCHEN, new ContentQuery(ContentKind.TRACK, "HUMBLE.", null, false, 1, false))));
-        assertEquals(RelayError.CONTENT_FILTERED,
-                failure(() -> control.play(KITCHEN, new ContentQuery(ContentKind.ANY, "Formation", null, false, 1, false))));
+        assertEquals(
+                RelayError.CONTENT_FILTERED,
+                failure(() ->
+                        control.play(KITCHEN, new ContentQuery(ContentKind.TRACK, "HUMBLE.", null, false, 1, false))));
+        assertEquals(
+                RelayError.CONTENT_FILTERED,
+                failure(() ->
+                        control.play(KITCHEN, new ContentQuery(ContentKind.ANY, "Formation", null, false, 1, false))));
         assertEquals(1, sim.commandCount("player_queues/play_media"));
         assertEquals(uris(operaTracks()), queueUris(KITCHEN), "the Kitchen's queue is untouched");
 
         // where explicit content is allowed, the same track plays
         PlayResult humble = control.play(KITCHEN, spoken(ContentKind.TRACK, "HUMBLE."));
-        assertEquals(lib.trackNamed("HUMBLE.").uri(), humble.player().nowPlaying().uri());
+        assertEquals(
+                lib.trackNamed("HUMBLE.").uri(), humble.player().nowPlaying().uri());
     }
 
     @Test
@@ -433,15 +496,18 @@ class PlayerControlTest {
         PlayResult any = control.play(BEDROOM, spoken(ContentKind.ANY, "Simon and Garfunkel"));
         assertEquals(ContentKind.ARTIST, any.kind());
         assertEquals("Simon & Garfunkel", any.name());
-        assertEquals(new HashSet<>(uris(lib.artistTracks(lib.artistNamed("Simon & Garfunkel").itemId()))),
+        assertEquals(
+                new HashSet<>(uris(
+                        lib.artistTracks(lib.artistNamed("Simon & Garfunkel").itemId()))),
                 new HashSet<>(queueUris(BEDROOM)));
     }
 
     @Test
     void aNameThatMatchesNothingIsNotFoundAndChangesNothing() {
-        assertEquals(RelayError.NOT_FOUND,
-                failure(() -> control.play(KITCHEN, spoken(ContentKind.ANY, "zyxwv qqq glorp"))));
-        assertEquals(RelayError.NOT_FOUND,
+        assertEquals(
+                RelayError.NOT_FOUND, failure(() -> control.play(KITCHEN, spoken(ContentKind.ANY, "zyxwv qqq glorp"))));
+        assertEquals(
+                RelayError.NOT_FOUND,
                 failure(() -> control.play(KITCHEN, spoken(ContentKind.PLAYLIST, "zyxwv qqq glorp"))));
         assertEquals(0, sim.commandCount("player_queues/play_media"));
         assertEquals(uris(operaTracks()), queueUris(KITCHEN));

@@ -20,8 +20,8 @@ import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +46,7 @@ class PlayerReporterTest {
      * coming has come. Waiting less could only hide a superfluous post, never invent one.
      */
     static final long SETTLE_MS = 400;
+
     static final Duration CALL = Duration.ofSeconds(5);
 
     MaSimulator sim;
@@ -54,8 +55,7 @@ class PlayerReporterTest {
     MaClient ma;
     PlayerControl control;
     /** A player_updated event as it reached the reporter. */
-    record Arrival(String playerId, long nanos) {
-    }
+    record Arrival(String playerId, long nanos) {}
 
     final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
@@ -69,8 +69,8 @@ class PlayerReporterTest {
         sim = MaSimulator.start(MaSimulator.Options.defaults());
         cloud = CloudStandIn.start();
         RelayApiClient api = new RelayApiClient(cloud.uri());
-        reporter = new PlayerReporter(events -> api.events(CloudStandIn.INSTANCE_ID, CloudStandIn.SECRET, events),
-                Duration.ofMillis(300));
+        reporter = new PlayerReporter(
+                events -> api.events(CloudStandIn.INSTANCE_ID, CloudStandIn.SECRET, events), Duration.ofMillis(300));
         ma = connectedClient(sim, new MaClient.Listener() {
             @Override
             public void onEvent(String event, String objectId, JsonNode data) {
@@ -111,7 +111,9 @@ class PlayerReporterTest {
     }
 
     void awaitArrivals(String playerId, int count) {
-        await(count + " player_updated events of " + playerId, WAIT,
+        await(
+                count + " player_updated events of " + playerId,
+                WAIT,
                 () -> arrivals(playerId).size() >= count);
     }
 
@@ -134,16 +136,23 @@ class PlayerReporterTest {
         assertEquals(PlayerEvent.CHANGED, event.type());
         assertEquals(BEDROOM, event.playerId());
         assertEquals(30, event.player().volumeLevel());
-        assertEquals(current(BEDROOM), event.player(), "the whole player as Music Assistant has it now, without now-playing");
+        assertEquals(
+                current(BEDROOM),
+                event.player(),
+                "the whole player as Music Assistant has it now, without now-playing");
     }
 
     @Test
     void aMembersChangeAlsoReportsItsGroupsNewVolume() {
         sim.updatePlayer(KITCHEN, p -> p.withVolumeLevel(10));
-        await("both reports", WAIT, () -> cloud.lastAccepted(DOWNSTAIRS) != null && cloud.lastAccepted(KITCHEN) != null);
+        await(
+                "both reports",
+                WAIT,
+                () -> cloud.lastAccepted(DOWNSTAIRS) != null && cloud.lastAccepted(KITCHEN) != null);
         pause(SETTLE_MS);
         assertEquals(10, cloud.lastAccepted(KITCHEN).volumeLevel());
-        assertEquals(10, cloud.lastAccepted(DOWNSTAIRS).volumeLevel(), "the group volume follows its only powered member");
+        assertEquals(
+                10, cloud.lastAccepted(DOWNSTAIRS).volumeLevel(), "the group volume follows its only powered member");
         assertEquals(Set.of(KITCHEN, DOWNSTAIRS), ids(cloud.acceptedEvents()));
     }
 
@@ -168,11 +177,13 @@ class PlayerReporterTest {
         // first news of consecutive batches are at least 80 ms apart. Changes arriving within a few ms
         // make one post (two at most, should a flush fall between them).
         long bound = 2 + spreadMs / PlayerReporter.QUIET.toMillis();
-        assertTrue(cloud.posts().size() <= bound, cloud.posts().size() + " posts for 10 changes arriving within "
-                + spreadMs + " ms");
+        assertTrue(
+                cloud.posts().size() <= bound,
+                cloud.posts().size() + " posts for 10 changes arriving within " + spreadMs + " ms");
         assertEquals(cloud.posts().size(), reported.size(), "one report of the player per post");
         assertEquals(29, reported.getLast().player().volumeLevel());
-        reported.forEach(e -> assertTrue(e.player().volumeLevel() >= 20 && e.player().volumeLevel() <= 29));
+        reported.forEach(
+                e -> assertTrue(e.player().volumeLevel() >= 20 && e.player().volumeLevel() <= 29));
         assertEquals(cloud.posts().size(), cloud.accepted().size());
     }
 
@@ -194,7 +205,8 @@ class PlayerReporterTest {
     @Test
     void addedAndRemovedPlayersAreReported() {
         // the simulator cannot add players; this is its Bedroom's JSON as a new player would arrive
-        ObjectNode study = ma.call("players/get", Map.of("player_id", BEDROOM), CALL).deepCopy();
+        ObjectNode study =
+                ma.call("players/get", Map.of("player_id", BEDROOM), CALL).deepCopy();
         study.put("player_id", "ap0123456789ab");
         study.put("name", "Study");
         study.put("display_name", "Study");
@@ -293,7 +305,10 @@ class PlayerReporterTest {
         // news arriving while the cloud fails joins the retry
         sim.updatePlayer(LIVING_ROOM, p -> p.withVolumeLevel(25));
         awaitArrivals(LIVING_ROOM, 1);
-        await("the retried report", WAIT, () -> cloud.lastAccepted(BEDROOM) != null && cloud.lastAccepted(LIVING_ROOM) != null);
+        await(
+                "the retried report",
+                WAIT,
+                () -> cloud.lastAccepted(BEDROOM) != null && cloud.lastAccepted(LIVING_ROOM) != null);
         pause(SETTLE_MS);
 
         assertEquals(30, cloud.lastAccepted(BEDROOM).volumeLevel());
@@ -323,7 +338,9 @@ class PlayerReporterTest {
         Set<String> expected = new HashSet<>();
         many.forEach(p -> expected.add(p.playerId()));
         Set<String> reported = ids(cloud.acceptedEvents());
-        assertTrue(reported.containsAll(expected), "missing: " + (60 - reported.stream().filter(expected::contains).count()));
+        assertTrue(
+                reported.containsAll(expected),
+                "missing: " + (60 - reported.stream().filter(expected::contains).count()));
         cloud.posts().forEach(p -> assertTrue(p.events().events().size() <= HomeEvents.MAX_EVENTS));
         assertEquals(503, cloud.posts().getFirst().status());
     }

@@ -19,8 +19,7 @@ final class WarmUp {
     private static final Duration GENEROUS = Duration.ofSeconds(30);
     private static boolean done;
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     static synchronized void once() {
         if (done) {
@@ -33,9 +32,14 @@ final class WarmUp {
                         .forEach(p -> RelayJson.write(MaPlayers.read(p)));
                 ma.call("players/get", Map.of("player_id", "warm-up"), GENEROUS);
                 ma.call("player_queues/get_active_queue", Map.of("player_id", MaPlayersTest.KITCHEN), GENEROUS);
-                ma.call("music/search", Map.of("search_query", "warm up", "media_types", List.of("artist", "track"),
-                        "limit", 5), GENEROUS);
-                ma.call("players/cmd/volume_set", Map.of("player_id", MaPlayersTest.BEDROOM, "volume_level", 12), GENEROUS);
+                ma.call(
+                        "music/search",
+                        Map.of("search_query", "warm up", "media_types", List.of("artist", "track"), "limit", 5),
+                        GENEROUS);
+                ma.call(
+                        "players/cmd/volume_set",
+                        Map.of("player_id", MaPlayersTest.BEDROOM, "volume_level", 12),
+                        GENEROUS);
             } finally {
                 ma.close();
             }

@@ -1,14 +1,13 @@
 package io.musicassistant.alexa.connector.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.connector.catalog.RelayCloud;
+import io.musicassistant.alexa.connector.platform.ConnectorState;
 import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import java.io.IOException;
@@ -38,11 +37,11 @@ class HomeIdentityTest {
     static RelayCloud foreign;
 
     /** Stops the connector's retrying after a few waits, so that a test can look at what it kept. */
-    static final class Stop extends RuntimeException {
-    }
+    static final class Stop extends RuntimeException {}
 
     @TempDir
     Path dir;
+
     final List<Duration> waits = new ArrayList<>();
     final List<String> announced = new ArrayList<>();
 
@@ -64,7 +63,8 @@ class HomeIdentityTest {
         HomeRegistration home = register(ours, state);
         state.saveHome(new HomeRegistration(home.instanceId(), "mhs_not-the-secret", home.unknownHomeCheck()));
         assertThrows(Stop.class, () -> establish(ours, state));
-        assertEquals(home.instanceId(), state.home().orElseThrow().instanceId(), "a 401 is no proof that the home is gone");
+        assertEquals(
+                home.instanceId(), state.home().orElseThrow().instanceId(), "a 401 is no proof that the home is gone");
         assertEquals(List.of(), retired(), "nothing retired");
         assertEquals(List.of(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60)), waits);
         assertTrue(announced.getFirst().contains("RELAY_API_URL"), announced.getFirst());
@@ -77,15 +77,19 @@ class HomeIdentityTest {
         assertThrows(Stop.class, () -> establish(foreign, state));
         assertEquals(home, state.home().orElseThrow(), "RELAY_API_URL pointed at the wrong relay for a moment");
         assertEquals(List.of(), retired());
-        assertEquals(home.instanceId(), establish(ours, state).home().instanceId(), "back on its own relay, it carries on");
+        assertEquals(
+                home.instanceId(), establish(ours, state).home().instanceId(), "back on its own relay, it carries on");
     }
 
     @Test
     void aProvenUnknownHomeStartsOverAsANewHome() {
         ConnectorState state = new ConnectorState(dir);
         HomeRegistration old = register(ours, state);
-        ours.wiring.aws().dynamoDb().deleteItem(b -> b.tableName(ours.wiring.tables().name(Tables.HOMES))
-                .key(Map.of("instance_id", AttributeValue.fromS(old.instanceId()))));
+        ours.wiring
+                .aws()
+                .dynamoDb()
+                .deleteItem(b -> b.tableName(ours.wiring.tables().name(Tables.HOMES))
+                        .key(Map.of("instance_id", AttributeValue.fromS(old.instanceId()))));
         HomeIdentity.Established established = establish(ours, state);
         assertNotEquals(old.instanceId(), established.home().instanceId());
         assertEquals(established.home().instanceId(), state.home().orElseThrow().instanceId());
@@ -113,19 +117,21 @@ class HomeIdentityTest {
 
     private HomeIdentity.Established establish(RelayCloud cloud, ConnectorState state) {
         RelayApiClient api = new RelayApiClient(cloud.uri());
-        Function<HomeRegistration, RelayQueueCredentials> credentials =
-                h -> new RelayQueueCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
-        return HomeIdentity.establish(state, () -> register(cloud, state), credentials, cloud.uri(), announced::add, d -> {
-            waits.add(d);
-            if (waits.size() == 3) {
-                throw new Stop();
-            }
-        });
+        Function<HomeRegistration, RelayQueueCredentials> credentials = h ->
+                new RelayQueueCredentials(() -> api.credentials(h.instanceId(), h.instanceSecret()), Clock.systemUTC());
+        return HomeIdentity.establish(
+                state, () -> register(cloud, state), credentials, cloud.uri(), announced::add, d -> {
+                    waits.add(d);
+                    if (waits.size() == 3) {
+                        throw new Stop();
+                    }
+                });
     }
 
     private List<Path> retired() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().contains(".retired-")).toList();
+            return files.filter(f -> f.getFileName().toString().contains(".retired-"))
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

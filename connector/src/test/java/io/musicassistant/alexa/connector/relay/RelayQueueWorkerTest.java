@@ -9,8 +9,8 @@ import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.relay.protocol.RelayCommand;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
-import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
+import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.time.Clock;
 import java.util.List;
@@ -48,13 +48,23 @@ class RelayQueueWorkerTest {
     @BeforeEach
     void setUp() {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        sqs = SqsClient.builder().endpointOverride(services.sqsEndpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-        dynamo = DynamoDbClient.builder().endpointOverride(services.dynamoDbEndpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-        queueUrl = sqs.createQueue(b -> b.queueName("worker-test-" + UUID.randomUUID())).queueUrl();
+        sqs = SqsClient.builder()
+                .endpointOverride(services.sqsEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(creds)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(services.dynamoDbEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(creds)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        queueUrl = sqs.createQueue(b -> b.queueName("worker-test-" + UUID.randomUUID()))
+                .queueUrl();
         table = "worker-test-replies-" + UUID.randomUUID();
-        dynamo.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName(ReplyTable.KEY).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(ReplyTable.KEY).keyType(KeyType.HASH)));
         RelayCommandHandler slow = new RelayCommandHandler() {
@@ -87,8 +97,15 @@ class RelayQueueWorkerTest {
             }
         };
         clock = new ServerClock(Clock.systemUTC());
-        worker = new RelayQueueWorker(sqs, queueUrl, dynamo, table, INSTANCE,
-                new CommandExecutor(List.of(ping, slow), Clock.systemUTC()), clock, 1);
+        worker = new RelayQueueWorker(
+                sqs,
+                queueUrl,
+                dynamo,
+                table,
+                INSTANCE,
+                new CommandExecutor(List.of(ping, slow), Clock.systemUTC()),
+                clock,
+                1);
         worker.onWasAway(wasAway::incrementAndGet);
         worker.start();
     }
@@ -105,8 +122,8 @@ class RelayQueueWorkerTest {
 
     String send(String command, long deadlineMs, Map<String, String> args) {
         String id = UUID.randomUUID().toString();
-        String body = RelayJson.write(new RelayCommand(RelayProtocol.VERSION, id, command, RelayJson.tree(args),
-                deadlineMs, System.currentTimeMillis()));
+        String body = RelayJson.write(new RelayCommand(
+                RelayProtocol.VERSION, id, command, RelayJson.tree(args), deadlineMs, System.currentTimeMillis()));
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         return body;
     }
@@ -115,7 +132,8 @@ class RelayQueueWorkerTest {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             var item = row(id);
-            if (item != null && ReplyTable.STATE_DONE.equals(item.get(ReplyTable.STATE).s())) {
+            if (item != null
+                    && ReplyTable.STATE_DONE.equals(item.get(ReplyTable.STATE).s())) {
                 return RelayJson.read(item.get(ReplyTable.REPLY).s(), RelayReply.class);
             }
             sleep(20);
@@ -124,8 +142,10 @@ class RelayQueueWorkerTest {
     }
 
     Map<String, AttributeValue> row(String id) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(INSTANCE, id))))).item();
+        var item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(ReplyTable.KEY, AttributeValue.fromS(ReplyTable.key(INSTANCE, id)))))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 
@@ -188,7 +208,8 @@ class RelayQueueWorkerTest {
         while (rowState(idOf(body)) == null && System.currentTimeMillis() < until) {
             sleep(20);
         }
-        assertEquals(ReplyTable.STATE_RECEIVED, rowState(idOf(body)), "the receipt is there while the command still runs");
+        assertEquals(
+                ReplyTable.STATE_RECEIVED, rowState(idOf(body)), "the receipt is there while the command still runs");
         release.countDown();
         RelayReply reply = awaitReply(idOf(body), 5000);
         assertTrue(reply != null && reply.isOk(), "the reply replaces the receipt");
@@ -210,7 +231,9 @@ class RelayQueueWorkerTest {
     @Test
     void unknownMalformedAndFutureVersionMessagesNeverCrashTheWorker() {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("not json"));
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"v\":99,\"id\":\"" + UUID.randomUUID() + "\",\"command\":\"ping\",\"deadline_ms\":9999999999999,\"sent_at_ms\":0}"));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                .messageBody("{\"v\":99,\"id\":\"" + UUID.randomUUID()
+                        + "\",\"command\":\"ping\",\"deadline_ms\":9999999999999,\"sent_at_ms\":0}"));
         String unknown = send("format.disk", System.currentTimeMillis() + 5000);
         RelayReply reply = awaitReply(idOf(unknown), 5000);
         assertEquals("unknown_command", reply.error().code());

@@ -66,8 +66,15 @@ class RetentionWatchTest {
         now += 24 * DAY;
         watch.observe(new HomeRetention(created + 30 * DAY, HomeRetention.NEVER_PAIRED), now);
         assertEquals(1, warnings());
-        String line = lines.stream().filter(l -> l.contains("home.removal_soon")).findFirst().orElseThrow();
-        assertTrue(line.contains("\"level\":\"WARN\"") && line.contains("never_paired") && line.contains("\"days_left\":6"), line);
+        String line = lines.stream()
+                .filter(l -> l.contains("home.removal_soon"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                line.contains("\"level\":\"WARN\"")
+                        && line.contains("never_paired")
+                        && line.contains("\"days_left\":6"),
+                line);
         now += DAY / 2;
         watch.observe(new HomeRetention(created + 30 * DAY, HomeRetention.NEVER_PAIRED), now);
         assertEquals(1, warnings(), "not with every heartbeat");

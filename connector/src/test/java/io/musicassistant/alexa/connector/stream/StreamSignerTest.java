@@ -25,7 +25,8 @@ class StreamSignerTest {
     }
 
     static Map<String, String> query(URI uri) {
-        return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
     }
 
@@ -41,7 +42,9 @@ class StreamSignerTest {
         assertTrue(uri.getPath().startsWith("/stream/v1/"));
         assertEquals(Instant.parse("2026-11-22T12:00:00Z").toEpochMilli(), signed.expiresMs());
         Map<String, String> q = query(uri);
-        assertEquals("library://track/412", signer(NOW).verify(path(uri), q.get("exp"), q.get("sig")).orElseThrow());
+        assertEquals(
+                "library://track/412",
+                signer(NOW).verify(path(uri), q.get("exp"), q.get("sig")).orElseThrow());
     }
 
     @Test
@@ -51,8 +54,16 @@ class StreamSignerTest {
         StreamSigner s = signer(NOW);
         String other = path(URI.create(s.stream("library://track/413").url()));
         assertTrue(s.verify(other, q.get("exp"), q.get("sig")).isEmpty(), "another track under this signature");
-        assertTrue(s.verify(path(uri), Long.toString(Long.parseLong(q.get("exp")) + 3600), q.get("sig")).isEmpty(), "extended expiry");
-        assertTrue(s.verify(path(uri), q.get("exp"), q.get("sig").replace(q.get("sig").charAt(3), q.get("sig").charAt(3) == 'A' ? 'B' : 'A')).isEmpty());
+        assertTrue(
+                s.verify(path(uri), Long.toString(Long.parseLong(q.get("exp")) + 3600), q.get("sig"))
+                        .isEmpty(),
+                "extended expiry");
+        assertTrue(s.verify(
+                        path(uri),
+                        q.get("exp"),
+                        q.get("sig")
+                                .replace(q.get("sig").charAt(3), q.get("sig").charAt(3) == 'A' ? 'B' : 'A'))
+                .isEmpty());
         assertTrue(s.verify(path(uri), q.get("exp"), "!!!").isEmpty());
         assertTrue(s.verify(path(uri), "soon", q.get("sig")).isEmpty());
         StreamSigner later = signer(Clock.offset(NOW, Duration.ofHours(25)));
@@ -64,9 +75,15 @@ class StreamSignerTest {
 
     @Test
     void shortLivedOrPlainHttpConfigurationsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new StreamSigner(KEY, "https://x.example", Duration.ofHours(11), NOW));
-        assertThrows(IllegalArgumentException.class, () -> new StreamSigner(KEY, "http://x.example", Duration.ofHours(12), NOW));
-        assertThrows(IllegalArgumentException.class, () -> new StreamSigner(new byte[16], "https://x.example", Duration.ofHours(12), NOW));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new StreamSigner(KEY, "https://x.example", Duration.ofHours(11), NOW));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new StreamSigner(KEY, "http://x.example", Duration.ofHours(12), NOW));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new StreamSigner(new byte[16], "https://x.example", Duration.ofHours(12), NOW));
         StreamSigner none = new StreamSigner(KEY, null, Duration.ofHours(12), NOW);
         assertThrows(IllegalStateException.class, () -> none.stream("library://track/1"));
     }

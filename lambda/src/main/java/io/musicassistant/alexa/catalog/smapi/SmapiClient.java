@@ -44,11 +44,9 @@ public final class SmapiClient {
         }
     }
 
-    public record Upload(String id, List<Part> parts) {
-    }
+    public record Upload(String id, List<Part> parts) {}
 
-    public record PartTag(int number, String eTag) {
-    }
+    public record PartTag(int number, String eTag) {}
 
     public SmapiClient(URI base, URI lwaTokenUrl, SmapiCredentials credentials, Clock clock, Duration timeout) {
         this.base = base;
@@ -64,7 +62,10 @@ public final class SmapiClient {
      * @param type Amazon's catalog type ({@code AMAZON.MusicAlbum}); {@code usage} the one it pairs with
      */
     public String createCatalog(String title, String type, String usage) {
-        ObjectNode body = JSON.createObjectNode().put("title", title).put("type", type).put("usage", usage)
+        ObjectNode body = JSON.createObjectNode()
+                .put("title", title)
+                .put("type", type)
+                .put("usage", usage)
                 .put("vendorId", credentials.vendorId());
         return call("POST", "/v0/catalogs", body, 201).path("id").asText();
     }
@@ -77,7 +78,9 @@ public final class SmapiClient {
     /** {@code GET /v0/skills/{skillId}/catalogs}: the ids of the catalogs associated with the skill. */
     public List<String> catalogsOf(String skillId) {
         List<String> ids = new ArrayList<>();
-        call("GET", "/v0/skills/" + skillId + "/catalogs", null, 200).path("catalogs").forEach(c -> ids.add(c.path("id").asText()));
+        call("GET", "/v0/skills/" + skillId + "/catalogs", null, 200)
+                .path("catalogs")
+                .forEach(c -> ids.add(c.path("id").asText()));
         return ids;
     }
 
@@ -101,12 +104,18 @@ public final class SmapiClient {
 
     /** {@code POST /v0/catalogs/{id}/uploads}: presigned URLs for {@code parts} parts. */
     public Upload createUpload(String catalogId, int parts) {
-        JsonNode answer = call("POST", "/v0/catalogs/" + catalogId + "/uploads",
-                JSON.createObjectNode().put("numberOfUploadParts", parts), 201);
+        JsonNode answer = call(
+                "POST",
+                "/v0/catalogs/" + catalogId + "/uploads",
+                JSON.createObjectNode().put("numberOfUploadParts", parts),
+                201);
         List<Part> urls = new ArrayList<>();
-        answer.path("presignedUploadParts").forEach(p -> urls.add(new Part(p.path("partNumber").asInt(), URI.create(p.path("url").asText()))));
+        answer.path("presignedUploadParts")
+                .forEach(p -> urls.add(new Part(
+                        p.path("partNumber").asInt(), URI.create(p.path("url").asText()))));
         if (urls.size() != parts) {
-            throw new SmapiException(201, "upload came with " + urls.size() + " part URLs for " + parts + " parts", List.of());
+            throw new SmapiException(
+                    201, "upload came with " + urls.size() + " part URLs for " + parts + " parts", List.of());
         }
         return new Upload(answer.path("id").asText(), urls);
     }
@@ -114,14 +123,16 @@ public final class SmapiClient {
     /** PUTs bytes {@code [offset, offset + length)} of the file to a part's URL; returns its ETag, quotes included. */
     public String putPart(Part part, Path file, long offset, long length) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) part.url().toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) part.url().toURL().openConnection();
             try {
                 connection.setConnectTimeout((int) timeout.toMillis());
                 connection.setReadTimeout((int) Math.max(timeout.toMillis(), 60_000));
                 connection.setRequestMethod("PUT");
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(length);
-                try (OutputStream out = connection.getOutputStream(); RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                try (OutputStream out = connection.getOutputStream();
+                        RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
                     in.seek(offset);
                     byte[] buffer = new byte[64 * 1024];
                     long left = length;
@@ -145,7 +156,11 @@ public final class SmapiClient {
                 connection.disconnect();
             }
         } catch (IOException e) {
-            throw new SmapiException(0, "part " + part.number() + " could not be sent: " + e.getClass().getSimpleName(), List.of());
+            throw new SmapiException(
+                    0,
+                    "part " + part.number() + " could not be sent: "
+                            + e.getClass().getSimpleName(),
+                    List.of());
         }
     }
 
@@ -162,8 +177,13 @@ public final class SmapiClient {
         List<UploadStatus.Step> steps = new ArrayList<>();
         for (JsonNode step : answer.path("ingestionSteps")) {
             List<String> errors = new ArrayList<>();
-            step.path("errors").forEach(e -> errors.add(e.path("code").asText("") + " " + e.path("message").asText(e.asText())));
-            steps.add(new UploadStatus.Step(step.path("name").asText(), step.path("status").asText(), errors.stream().map(String::strip).toList()));
+            step.path("errors")
+                    .forEach(e -> errors.add(
+                            e.path("code").asText("") + " " + e.path("message").asText(e.asText())));
+            steps.add(new UploadStatus.Step(
+                    step.path("name").asText(),
+                    step.path("status").asText(),
+                    errors.stream().map(String::strip).toList()));
         }
         return new UploadStatus(answer.path("status").asText(), steps);
     }
@@ -177,7 +197,8 @@ public final class SmapiClient {
 
     private JsonNode call(String method, String path, JsonNode body, int expected) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) base.resolve(path).toURL().openConnection();
             try {
                 connection.setConnectTimeout((int) timeout.toMillis());
                 connection.setReadTimeout((int) timeout.toMillis());
@@ -203,16 +224,25 @@ public final class SmapiClient {
                 JsonNode answer = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
                 if (status != expected) {
                     List<String> violations = new ArrayList<>();
-                    answer.path("violations").forEach(v -> violations.add((v.path("code").asText("") + " " + v.path("message").asText()).strip()));
-                    throw new SmapiException(status, method + " " + path + " answered " + status + ": "
-                            + answer.path("message").asText(new String(raw, 0, Math.min(raw.length, 200), StandardCharsets.UTF_8)), violations);
+                    answer.path("violations")
+                            .forEach(v -> violations.add((v.path("code").asText("") + " "
+                                            + v.path("message").asText())
+                                    .strip()));
+                    throw new SmapiException(
+                            status,
+                            method + " " + path + " answered " + status + ": "
+                                    + answer.path("message")
+                                            .asText(new String(
+                                                    raw, 0, Math.min(raw.length, 200), StandardCharsets.UTF_8)),
+                            violations);
                 }
                 return answer;
             } finally {
                 connection.disconnect();
             }
         } catch (IOException e) {
-            throw new SmapiException(0, method + " " + path + " failed: " + e.getClass().getSimpleName(), List.of());
+            throw new SmapiException(
+                    0, method + " " + path + " failed: " + e.getClass().getSimpleName(), List.of());
         }
     }
 

@@ -7,9 +7,16 @@ package io.musicassistant.alexa.catalog.smapi;
 public record SmapiCredentials(String clientId, String clientSecret, String refreshToken, String vendorId) {
 
     public SmapiCredentials {
-        if (clientId == null || clientSecret == null || refreshToken == null || vendorId == null
-                || clientId.isBlank() || clientSecret.isBlank() || refreshToken.isBlank() || vendorId.isBlank()) {
-            throw new IllegalArgumentException("SMAPI credentials need client_id, client_secret, refresh_token and vendor_id");
+        if (clientId == null
+                || clientSecret == null
+                || refreshToken == null
+                || vendorId == null
+                || clientId.isBlank()
+                || clientSecret.isBlank()
+                || refreshToken.isBlank()
+                || vendorId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "SMAPI credentials need client_id, client_secret, refresh_token and vendor_id");
         }
     }
 

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public record UploadStatus(String status, List<Step> steps) {
 
-    public record Step(String name, String status, List<String> errors) {
-    }
+    public record Step(String name, String status, List<String> errors) {}
 
     public static final String GATING_STEP = "ER_INGESTION";
 
@@ -22,7 +21,8 @@ public record UploadStatus(String status, List<Step> steps) {
 
     /** Voice can use the upload: entity resolution succeeded (or the whole upload did). */
     public boolean usableByVoice() {
-        return "SUCCEEDED".equals(status) || step(GATING_STEP).map(s -> "SUCCEEDED".equals(s.status())).orElse(false);
+        return "SUCCEEDED".equals(status)
+                || step(GATING_STEP).map(s -> "SUCCEEDED".equals(s.status())).orElse(false);
     }
 
     public boolean failed() {
@@ -31,6 +31,8 @@ public record UploadStatus(String status, List<Step> steps) {
 
     /** Every error any step reported, prefixed with the step's name. */
     public List<String> errors() {
-        return steps.stream().flatMap(s -> s.errors().stream().map(e -> s.name() + ": " + e)).toList();
+        return steps.stream()
+                .flatMap(s -> s.errors().stream().map(e -> s.name() + ": " + e))
+                .toList();
     }
 }

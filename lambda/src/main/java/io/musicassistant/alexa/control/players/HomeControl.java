@@ -54,11 +54,13 @@ public final class HomeControl {
     }
 
     public List<PlayerInfo> players(Home home, Instant deadline) {
-        return RelayClient.as(relay.call(home, Command.PLAYERS_LIST, Map.of(), deadline), PlayerList.class).players();
+        return RelayClient.as(relay.call(home, Command.PLAYERS_LIST, Map.of(), deadline), PlayerList.class)
+                .players();
     }
 
     public PlayerInfo player(Home home, String playerId, Instant deadline) {
-        return RelayClient.as(relay.call(home, Command.PLAYER_GET, new PlayerRef(playerId), deadline), PlayerInfo.class);
+        return RelayClient.as(
+                relay.call(home, Command.PLAYER_GET, new PlayerRef(playerId), deadline), PlayerInfo.class);
     }
 
     public PlayerInfo control(Home home, PlayerAction action, Instant deadline) {
@@ -68,13 +70,14 @@ public final class HomeControl {
 
     public PlayResult play(Home home, String playerId, ContentQuery query, Instant deadline) {
         changing(home, playerId);
-        return RelayClient.as(relay.call(home, Command.PLAYER_PLAY, new PlayRequest(playerId, query), deadline),
-                PlayResult.class);
+        return RelayClient.as(
+                relay.call(home, Command.PLAYER_PLAY, new PlayRequest(playerId, query), deadline), PlayResult.class);
     }
 
     public PlayerInfo transfer(Home home, String fromPlayerId, String toPlayerId, Instant deadline) {
         changing(home, fromPlayerId, toPlayerId);
-        return RelayClient.as(relay.call(home, Command.PLAYER_TRANSFER, new TransferRequest(fromPlayerId, toPlayerId),
-                deadline), PlayerInfo.class);
+        return RelayClient.as(
+                relay.call(home, Command.PLAYER_TRANSFER, new TransferRequest(fromPlayerId, toPlayerId), deadline),
+                PlayerInfo.class);
     }
 }

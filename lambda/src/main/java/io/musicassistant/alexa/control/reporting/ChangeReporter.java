@@ -40,6 +40,7 @@ public final class ChangeReporter {
     static final Duration BUDGET = Duration.ofSeconds(8);
     /** A change Music Assistant reports this soon after a voice command on its player was that command. */
     static final Duration VOICE_WINDOW = Duration.ofSeconds(15);
+
     static final String CONNECTIVITY = "Alexa.EndpointHealth.connectivity";
     /** In a stored snapshot: the player's connectivity before its home went offline, while Alexa is told UNREACHABLE. */
     static final String BEFORE_OFFLINE = "home_offline.connectivity_before";
@@ -50,7 +51,8 @@ public final class ChangeReporter {
     private final EndpointStates states;
     private final Clock clock;
 
-    public ChangeReporter(HomeDirectory directory, Grants grants, EventGateway gateway, EndpointStates states, Clock clock) {
+    public ChangeReporter(
+            HomeDirectory directory, Grants grants, EventGateway gateway, EndpointStates states, Clock clock) {
         this.directory = directory;
         this.grants = grants;
         this.gateway = gateway;
@@ -65,8 +67,7 @@ public final class ChangeReporter {
      * @param retryLater some news could not be delivered for a reason that may pass (gateway
      *     unreachable or failing, LWA unavailable, out of time): post it again later
      */
-    public record Summary(int sent, boolean retryLater) {
-    }
+    public record Summary(int sent, boolean retryLater) {}
 
     public Summary report(String instanceId, HomeEvents news) {
         if (grants == null || gateway == null) {
@@ -80,8 +81,13 @@ public final class ChangeReporter {
         for (String user : directory.linkedUsers(instanceId)) {
             try {
                 Delivery delivery = new Delivery(instanceId, user, deadline, sampledAt);
-                sent += delivery.run(news, playerId -> causes.computeIfAbsent(playerId, id ->
-                        states.changedByVoice(instanceId, id, VOICE_WINDOW) ? "VOICE_INTERACTION" : "APP_INTERACTION"));
+                sent += delivery.run(
+                        news,
+                        playerId -> causes.computeIfAbsent(
+                                playerId,
+                                id -> states.changedByVoice(instanceId, id, VOICE_WINDOW)
+                                        ? "VOICE_INTERACTION"
+                                        : "APP_INTERACTION"));
                 retryLater |= delivery.retryLater;
             } catch (RuntimeException e) {
                 // One account's grant trouble (LWA down, a damaged row) must not cost the others their reports.
@@ -113,7 +119,16 @@ public final class ChangeReporter {
                 retryLater = true;
             }
         }
-        LOG.info("report.home_health", "instance_id", instanceId, "reachable", reachable, "sent", sent, "retry_later", retryLater);
+        LOG.info(
+                "report.home_health",
+                "instance_id",
+                instanceId,
+                "reachable",
+                reachable,
+                "sent",
+                sent,
+                "retry_later",
+                retryLater);
         return new Summary(sent, retryLater);
     }
 
@@ -143,7 +158,8 @@ public final class ChangeReporter {
             token = granted.get();
             Instant now = clock.instant();
             List<PlayerEvent> events = news.events().stream()
-                    .filter(e -> PlayerEvent.REMOVED.equals(e.type()) || Endpoints.describable(e.player())).toList();
+                    .filter(e -> PlayerEvent.REMOVED.equals(e.type()) || Endpoints.describable(e.player()))
+                    .toList();
             List<PlayerInfo> describe = new ArrayList<>();
             List<String> gone = new ArrayList<>();
             Map<String, EndpointStates.Snapshot> known = new LinkedHashMap<>();
@@ -154,21 +170,30 @@ public final class ChangeReporter {
                     if (before.isPresent()) {
                         gone.add(e.playerId());
                     }
-                } else if (before.isEmpty() || !before.get().descriptor().equals(EndpointStates.descriptorHash(e.player()))) {
+                } else if (before.isEmpty()
+                        || !before.get().descriptor().equals(EndpointStates.descriptorHash(e.player()))) {
                     describe.add(e.player());
                 }
             }
             int sent = 0;
             if (!describe.isEmpty() && deliver(addOrUpdateReport(describe, token))) {
                 sent++;
-                states.know(instanceId, user, describe.stream().map(PlayerInfo::playerId).toList(), true);
+                states.know(
+                        instanceId,
+                        user,
+                        describe.stream().map(PlayerInfo::playerId).toList(),
+                        true);
                 for (PlayerInfo p : describe) {
                     EndpointStates.Snapshot told = EndpointStates.Snapshot.of(p, Endpoints.properties(p, now));
                     // A player new to the account is told in full (Alexa asks ReportState next); a known one
                     // got a new description, its values are still what they were.
                     EndpointStates.Snapshot kept = known.get(p.playerId());
-                    states.put(instanceId, user, p.playerId(), kept == null ? told
-                            : new EndpointStates.Snapshot(kept.values(), told.descriptor()), sampledAt);
+                    states.put(
+                            instanceId,
+                            user,
+                            p.playerId(),
+                            kept == null ? told : new EndpointStates.Snapshot(kept.values(), told.descriptor()),
+                            sampledAt);
                     if (kept != null) {
                         known.put(p.playerId(), new EndpointStates.Snapshot(kept.values(), told.descriptor()));
                     }
@@ -180,7 +205,8 @@ public final class ChangeReporter {
                     continue;
                 }
                 List<Property> properties = Endpoints.properties(e.player(), now);
-                List<Property> changed = properties.stream().filter(p -> !before.same(p)).toList();
+                List<Property> changed =
+                        properties.stream().filter(p -> !before.same(p)).toList();
                 if (changed.isEmpty()) {
                     continue;
                 }
@@ -188,7 +214,12 @@ public final class ChangeReporter {
                 if (deliver(changeReport(e.player(), changed, same, token, causeOf.apply(e.playerId())))) {
                     sent++;
                     EndpointStates.Snapshot told = EndpointStates.Snapshot.of(e.player(), properties);
-                    states.put(instanceId, user, e.playerId(), new EndpointStates.Snapshot(told.values(), before.descriptor()), sampledAt);
+                    states.put(
+                            instanceId,
+                            user,
+                            e.playerId(),
+                            new EndpointStates.Snapshot(told.values(), before.descriptor()),
+                            sampledAt);
                 }
             }
             if (!gone.isEmpty() && deliver(deleteReport(gone, token))) {
@@ -217,7 +248,8 @@ public final class ChangeReporter {
                     continue;
                 }
                 EndpointStates.Snapshot before = stored.get();
-                com.fasterxml.jackson.databind.node.ObjectNode values = before.values().deepCopy();
+                com.fasterxml.jackson.databind.node.ObjectNode values =
+                        before.values().deepCopy();
                 com.fasterxml.jackson.databind.JsonNode now = values.get(CONNECTIVITY);
                 com.fasterxml.jackson.databind.JsonNode tell;
                 if (!reachable) {
@@ -231,13 +263,20 @@ public final class ChangeReporter {
                         continue; // never told it was offline, or news from the home came first
                     }
                     com.fasterxml.jackson.databind.JsonNode previous = values.remove(BEFORE_OFFLINE);
-                    tell = previous == null || previous.isNull() ? values.objectNode().put("value", "OK") : previous;
+                    tell = previous == null || previous.isNull()
+                            ? values.objectNode().put("value", "OK")
+                            : previous;
                 }
                 values.set(CONNECTIVITY, tell);
                 boolean unchanged = tell.equals(now);
                 if (unchanged || deliver(healthReport(playerId, tell, token, clock.instant()))) {
                     sent += unchanged ? 0 : 1;
-                    states.put(instanceId, user, playerId, new EndpointStates.Snapshot(values, before.descriptor()), clock.millis());
+                    states.put(
+                            instanceId,
+                            user,
+                            playerId,
+                            new EndpointStates.Snapshot(values, before.descriptor()),
+                            clock.millis());
                 }
             }
             return sent;
@@ -287,7 +326,8 @@ public final class ChangeReporter {
 
     @SuppressWarnings("unchecked")
     private static String eventName(Map<String, Object> event) {
-        return String.valueOf(((Map<String, Object>) ((Map<String, Object>) event.get("event")).get("header")).get("name"));
+        return String.valueOf(
+                ((Map<String, Object>) ((Map<String, Object>) event.get("event")).get("header")).get("name"));
     }
 
     /** The same event with another token in its scope (events are built per token). */
@@ -321,8 +361,8 @@ public final class ChangeReporter {
         return Map.of("type", "BearerToken", "token", token);
     }
 
-    static Map<String, Object> changeReport(PlayerInfo player, List<Property> changed, List<Property> same, String token,
-                                            String cause) {
+    static Map<String, Object> changeReport(
+            PlayerInfo player, List<Property> changed, List<Property> same, String token, String cause) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("header", header("Alexa", "ChangeReport"));
         event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(player.playerId())));
@@ -335,21 +375,45 @@ public final class ChangeReporter {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("header", header("Alexa", "ChangeReport"));
         event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(playerId)));
-        event.put("payload", Map.of("change", Map.of("cause", Map.of("type", "PERIODIC_POLL"), "properties",
-                List.of(Property.of("Alexa.EndpointHealth", "connectivity", connectivity, at)))));
+        event.put(
+                "payload",
+                Map.of(
+                        "change",
+                        Map.of(
+                                "cause",
+                                Map.of("type", "PERIODIC_POLL"),
+                                "properties",
+                                List.of(Property.of("Alexa.EndpointHealth", "connectivity", connectivity, at)))));
         return Map.of("event", event, "context", Map.of("properties", List.of()));
     }
 
     static Map<String, Object> addOrUpdateReport(List<PlayerInfo> players, String token) {
-        return Map.of("event", Map.of(
-                "header", header("Alexa.Discovery", "AddOrUpdateReport"),
-                "payload", Map.of("endpoints", players.stream().map(Endpoints::describe).toList(), "scope", scope(token))));
+        return Map.of(
+                "event",
+                Map.of(
+                        "header", header("Alexa.Discovery", "AddOrUpdateReport"),
+                        "payload",
+                                Map.of(
+                                        "endpoints",
+                                        players.stream()
+                                                .map(Endpoints::describe)
+                                                .toList(),
+                                        "scope",
+                                        scope(token))));
     }
 
     static Map<String, Object> deleteReport(List<String> playerIds, String token) {
-        return Map.of("event", Map.of(
-                "header", header("Alexa.Discovery", "DeleteReport"),
-                "payload", Map.of("endpoints", playerIds.stream().map(id -> Map.of("endpointId", Endpoints.endpointId(id))).toList(),
-                        "scope", scope(token))));
+        return Map.of(
+                "event",
+                Map.of(
+                        "header", header("Alexa.Discovery", "DeleteReport"),
+                        "payload",
+                                Map.of(
+                                        "endpoints",
+                                        playerIds.stream()
+                                                .map(id -> Map.of("endpointId", Endpoints.endpointId(id)))
+                                                .toList(),
+                                        "scope",
+                                        scope(token))));
     }
 }

@@ -47,7 +47,9 @@ public final class EventGateway {
     public Outcome send(Map<String, Object> event, String accessToken, Instant deadline) {
         for (int attempt = 1; ; attempt++) {
             Attempt result = attempt(event, accessToken);
-            if (!result.retryable() || attempt == 3 || Instant.now().plusSeconds(1).plus(timeout).isAfter(deadline)) {
+            if (!result.retryable()
+                    || attempt == 3
+                    || Instant.now().plusSeconds(1).plus(timeout).isAfter(deadline)) {
                 return result.outcome();
             }
             try {
@@ -59,8 +61,7 @@ public final class EventGateway {
         }
     }
 
-    private record Attempt(Outcome outcome, boolean retryable) {
-    }
+    private record Attempt(Outcome outcome, boolean retryable) {}
 
     private Attempt attempt(Map<String, Object> event, String accessToken) {
         try {

@@ -59,12 +59,15 @@ public final class Grants {
     /** The access token was refused by the gateway before its time: renew now. */
     public Optional<String> renewNow(String userId) {
         Map<String, AttributeValue> item = row(userId);
-        return item == null ? Optional.empty() : open(userId, item, "refresh_token").flatMap(refresh -> renew(userId, refresh));
+        return item == null
+                ? Optional.empty()
+                : open(userId, item, "refresh_token").flatMap(refresh -> renew(userId, refresh));
     }
 
     private Map<String, AttributeValue> row(String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.GRANTS.key(), userId))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).consistentRead(true).key(Attrs.key(Tables.GRANTS.key(), userId)))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 
@@ -104,11 +107,17 @@ public final class Grants {
     }
 
     private void store(String userId, LwaTokenClient.Tokens tokens) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.GRANTS.key(), Attrs.s(userId),
-                "access_token", Attrs.b(sealer.seal(tokens.accessToken(), userId)),
-                "refresh_token", Attrs.b(sealer.seal(tokens.refreshToken(), userId)),
-                "expires_at_ms", Attrs.n(tokens.expiresAt().toEpochMilli()),
-                "updated_at_ms", Attrs.n(clock.millis()))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        Tables.GRANTS.key(),
+                        Attrs.s(userId),
+                        "access_token",
+                        Attrs.b(sealer.seal(tokens.accessToken(), userId)),
+                        "refresh_token",
+                        Attrs.b(sealer.seal(tokens.refreshToken(), userId)),
+                        "expires_at_ms",
+                        Attrs.n(tokens.expiresAt().toEpochMilli()),
+                        "updated_at_ms",
+                        Attrs.n(clock.millis()))));
     }
 }

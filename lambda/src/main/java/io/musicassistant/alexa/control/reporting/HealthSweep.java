@@ -34,8 +34,7 @@ public final class HealthSweep {
     }
 
     /** What one sweep did. */
-    public record Result(int homes, int toldOffline, int toldBack, int retryLater) {
-    }
+    public record Result(int homes, int toldOffline, int toldBack, int retryLater) {}
 
     public Result run() {
         Instant now = clock.instant();
@@ -59,12 +58,27 @@ public final class HealthSweep {
                 (reachable ? back : offline).incrementAndGet();
             } catch (RuntimeException e) {
                 retry.incrementAndGet();
-                LOG.warn("health.sweep_failed", "instance_id", home.instanceId(), "error", e.getClass().getSimpleName());
+                LOG.warn(
+                        "health.sweep_failed",
+                        "instance_id",
+                        home.instanceId(),
+                        "error",
+                        e.getClass().getSimpleName());
             }
         });
         Result result = new Result(homes.get(), offline.get(), back.get(), retry.get());
-        LOG.info("health.swept", "homes", result.homes(), "told_offline", result.toldOffline(), "told_back", result.toldBack(),
-                "retry_later", result.retryLater(), "elapsed_ms", Duration.between(now, clock.instant()).toMillis());
+        LOG.info(
+                "health.swept",
+                "homes",
+                result.homes(),
+                "told_offline",
+                result.toldOffline(),
+                "told_back",
+                result.toldBack(),
+                "retry_later",
+                result.retryLater(),
+                "elapsed_ms",
+                Duration.between(now, clock.instant()).toMillis());
         return result;
     }
 }

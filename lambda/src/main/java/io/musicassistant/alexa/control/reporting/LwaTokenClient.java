@@ -99,22 +99,31 @@ public final class LwaTokenClient {
                 }
                 if (status != 200) {
                     String error = answer.path("error").asText("http_" + status);
-                    throw new TokenRefused("LWA token endpoint answered " + status + " " + error, "invalid_grant".equals(error));
+                    throw new TokenRefused(
+                            "LWA token endpoint answered " + status + " " + error, "invalid_grant".equals(error));
                 }
                 String access = answer.path("access_token").asText("");
                 // LWA may omit the refresh token on a refresh; the one in hand then stays valid.
                 String refresh = answer.path("refresh_token").asText(grant.getOrDefault("refresh_token", ""));
                 if (access.isBlank() || refresh == null || refresh.isBlank()) {
-                    throw new TokenRefused("LWA token endpoint answered without " + (access.isBlank() ? "an access" : "a refresh")
-                            + " token", false);
+                    throw new TokenRefused(
+                            "LWA token endpoint answered without " + (access.isBlank() ? "an access" : "a refresh")
+                                    + " token",
+                            false);
                 }
-                return new Tokens(access, refresh,
-                        clock.instant().plusSeconds(Math.min(3600, Math.max(60, answer.path("expires_in").asLong(3600)))));
+                return new Tokens(
+                        access,
+                        refresh,
+                        clock.instant()
+                                .plusSeconds(Math.min(
+                                        3600,
+                                        Math.max(60, answer.path("expires_in").asLong(3600)))));
             } finally {
                 connection.disconnect();
             }
         } catch (IOException e) {
-            throw new TokenRefused("LWA token endpoint unreachable: " + e.getClass().getSimpleName(), false);
+            throw new TokenRefused(
+                    "LWA token endpoint unreachable: " + e.getClass().getSimpleName(), false);
         }
     }
 }

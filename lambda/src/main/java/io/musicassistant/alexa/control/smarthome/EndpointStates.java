@@ -66,15 +66,18 @@ public final class EndpointStates {
     /** A hash of what discovery says about a player: a change means an AddOrUpdateReport. */
     public static String descriptorHash(PlayerInfo player) {
         try {
-            return Hashes.sha256Hex(JSON.writeValueAsString(Endpoints.describe(player))).substring(0, 16);
+            return Hashes.sha256Hex(JSON.writeValueAsString(Endpoints.describe(player)))
+                    .substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public Optional<Snapshot> get(String instanceId, String userId, String playerId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -95,12 +98,18 @@ public final class EndpointStates {
      */
     public boolean put(String instanceId, String userId, String playerId, Snapshot snapshot, long sampledAtMs) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                            Tables.ENDPOINT_STATE.key(), Attrs.s(key(instanceId, userId, playerId)),
-                            "properties", Attrs.s(snapshot.values().toString()),
-                            "descriptor", Attrs.s(snapshot.descriptor()),
-                            SAMPLED_AT, Attrs.n(sampledAtMs),
-                            "updated_at_ms", Attrs.n(clock.millis())))
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            Tables.ENDPOINT_STATE.key(),
+                            Attrs.s(key(instanceId, userId, playerId)),
+                            "properties",
+                            Attrs.s(snapshot.values().toString()),
+                            "descriptor",
+                            Attrs.s(snapshot.descriptor()),
+                            SAMPLED_AT,
+                            Attrs.n(sampledAtMs),
+                            "updated_at_ms",
+                            Attrs.n(clock.millis())))
                     .conditionExpression(NOT_NEWER)
                     .expressionAttributeNames(Map.of("#s", SAMPLED_AT))
                     .expressionAttributeValues(Map.of(":s", Attrs.n(sampledAtMs))));
@@ -119,7 +128,8 @@ public final class EndpointStates {
      * A directive's answer told the account the player's properties, but not its description (a
      * rename still needs an AddOrUpdateReport); Alexa knows the endpoint, since it sent the directive.
      */
-    public void rememberValues(String instanceId, String userId, PlayerInfo player, List<Property> properties, long sampledAtMs) {
+    public void rememberValues(
+            String instanceId, String userId, PlayerInfo player, List<Property> properties, long sampledAtMs) {
         Snapshot now = Snapshot.of(player, properties);
         try {
             // One write: the stored description hash stays, and is set only for a player not seen before.
@@ -127,17 +137,25 @@ public final class EndpointStates {
                     .key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, player.playerId())))
                     .updateExpression("SET #p = :p, #t = :t, #d = if_not_exists(#d, :d), #s = :s")
                     .conditionExpression(NOT_NEWER)
-                    .expressionAttributeNames(Map.of("#p", "properties", "#t", "updated_at_ms", "#d", "descriptor",
-                            "#s", SAMPLED_AT))
-                    .expressionAttributeValues(Map.of(":p", Attrs.s(now.values().toString()), ":t", Attrs.n(clock.millis()),
-                            ":d", Attrs.s(now.descriptor()), ":s", Attrs.n(sampledAtMs))));
+                    .expressionAttributeNames(
+                            Map.of("#p", "properties", "#t", "updated_at_ms", "#d", "descriptor", "#s", SAMPLED_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":p",
+                            Attrs.s(now.values().toString()),
+                            ":t",
+                            Attrs.n(clock.millis()),
+                            ":d",
+                            Attrs.s(now.descriptor()),
+                            ":s",
+                            Attrs.n(sampledAtMs))));
         } catch (ConditionalCheckFailedException newerKept) {
             // a report with a newer sample got there first
         }
     }
 
     public void delete(String instanceId, String userId, String playerId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId))));
+        dynamo.deleteItem(
+                b -> b.tableName(table).key(Attrs.key(Tables.ENDPOINT_STATE.key(), key(instanceId, userId, playerId))));
     }
 
     /**
@@ -146,16 +164,18 @@ public final class EndpointStates {
      * One row per account and home, {@code <instance id>#<user id>}, beside the per-player rows.
      */
     public Set<String> knownPlayers(String instanceId, String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), knownKey(instanceId, userId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Attrs.key(Tables.ENDPOINT_STATE.key(), knownKey(instanceId, userId))))
+                .item();
         AttributeValue players = item == null ? null : item.get(PLAYERS);
         return players == null || !players.hasSs() ? Set.of() : Set.copyOf(players.ss());
     }
 
     /** Discovery: the account knows exactly these players now. */
     public void knowExactly(String instanceId, String userId, Collection<String> playerIds) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
-                Tables.ENDPOINT_STATE.key(), Attrs.s(knownKey(instanceId, userId))));
+        Map<String, AttributeValue> item =
+                new java.util.HashMap<>(Map.of(Tables.ENDPOINT_STATE.key(), Attrs.s(knownKey(instanceId, userId))));
         if (!playerIds.isEmpty()) {
             item.put(PLAYERS, AttributeValue.fromSs(List.copyOf(new java.util.TreeSet<>(playerIds))));
         }
@@ -171,7 +191,8 @@ public final class EndpointStates {
                 .key(Attrs.key(Tables.ENDPOINT_STATE.key(), knownKey(instanceId, userId)))
                 .updateExpression((add ? "ADD" : "DELETE") + " #pl :ids")
                 .expressionAttributeNames(Map.of("#pl", PLAYERS))
-                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.copyOf(new java.util.TreeSet<>(playerIds))))));
+                .expressionAttributeValues(
+                        Map.of(":ids", AttributeValue.fromSs(List.copyOf(new java.util.TreeSet<>(playerIds))))));
     }
 
     /**
@@ -180,15 +201,20 @@ public final class EndpointStates {
      * of a home, {@code <instance id>#voice#<player id>}.
      */
     public void changingByVoice(String instanceId, String playerId) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                Tables.ENDPOINT_STATE.key(), Attrs.s(voiceKey(instanceId, playerId)),
-                VOICE_AT, Attrs.n(clock.millis()))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        Tables.ENDPOINT_STATE.key(),
+                        Attrs.s(voiceKey(instanceId, playerId)),
+                        VOICE_AT,
+                        Attrs.n(clock.millis()))));
     }
 
     /** Whether the voice model changed this player within {@code window}. */
     public boolean changedByVoice(String instanceId, String playerId, java.time.Duration window) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Attrs.key(Tables.ENDPOINT_STATE.key(), voiceKey(instanceId, playerId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Attrs.key(Tables.ENDPOINT_STATE.key(), voiceKey(instanceId, playerId))))
+                .item();
         long at = item == null ? 0 : Attrs.num(item, VOICE_AT, 0);
         return at > 0 && clock.millis() - at <= window.toMillis();
     }

@@ -22,6 +22,7 @@ public final class Endpoints {
     public static final String MANUFACTURER = "Music Assistant";
     /** Characters Alexa allows in endpoint ids; ids are at most 256 characters. */
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_\\-=#;:?@&]{1,200}");
     private static final String ENCODED = "x=";
     private static final int MAX_ID_LENGTH = 256;
@@ -29,15 +30,15 @@ public final class Endpoints {
     /** Alexa takes at most this many endpoints from one skill. */
     public static final int MAX_ENDPOINTS = 300;
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** MA player ids are used as they are when Alexa allows their characters; otherwise encoded. */
     public static String endpointId(String playerId) {
         if (PLAIN_ID.matcher(playerId).matches() && !playerId.startsWith(ENCODED)) {
             return playerId;
         }
-        return ENCODED + Base64.getUrlEncoder().withoutPadding().encodeToString(playerId.getBytes(StandardCharsets.UTF_8));
+        return ENCODED
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(playerId.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Optional<String> playerId(String endpointId) {
@@ -48,7 +49,8 @@ public final class Endpoints {
             return endpointId.isBlank() ? Optional.empty() : Optional.of(endpointId);
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(endpointId.substring(ENCODED.length())), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getUrlDecoder().decode(endpointId.substring(ENCODED.length())), StandardCharsets.UTF_8);
             return decoded.isBlank() ? Optional.empty() : Optional.of(decoded);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -65,11 +67,15 @@ public final class Endpoints {
      * characters; a player without a name is called by its id.
      */
     static String friendlyName(PlayerInfo player) {
-        String name = player.name() == null ? "" : CONTROL_CHARACTERS.matcher(player.name()).replaceAll(" ").strip();
+        String name = player.name() == null
+                ? ""
+                : CONTROL_CHARACTERS.matcher(player.name()).replaceAll(" ").strip();
         if (name.isEmpty()) {
             name = player.playerId();
         }
-        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH).strip();
+        return name.length() <= MAX_NAME_LENGTH
+                ? name
+                : name.substring(0, MAX_NAME_LENGTH).strip();
     }
 
     public static List<Capability> capabilities(PlayerInfo player) {
@@ -85,7 +91,9 @@ public final class Endpoints {
         endpoint.put("description", (player.isGroup() ? "Speaker group" : "Speaker") + " in Music Assistant");
         endpoint.put("displayCategories", List.of("SPEAKER"));
         endpoint.put("cookie", Map.of());
-        endpoint.put("capabilities", capabilities(player).stream().map(c -> c.declaration(player)).toList());
+        endpoint.put(
+                "capabilities",
+                capabilities(player).stream().map(c -> c.declaration(player)).toList());
         return endpoint;
     }
 

@@ -1,7 +1,6 @@
 package io.musicassistant.alexa.control.smarthome;
 
 import io.musicassistant.alexa.control.players.HomeControl;
-import io.musicassistant.alexa.control.smarthome.EndpointStates;
 import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.relay.Home;
 import io.musicassistant.alexa.relay.HomeLocator;
@@ -56,7 +55,7 @@ public final class PlayerDirectives {
     }
 
     static String playerId(SmartHomeRequest request) {
-        return Endpoints.playerId(request.endpointId()).orElseThrow(() ->
-                new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "unknown endpoint"));
+        return Endpoints.playerId(request.endpointId())
+                .orElseThrow(() -> new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "unknown endpoint"));
     }
 }

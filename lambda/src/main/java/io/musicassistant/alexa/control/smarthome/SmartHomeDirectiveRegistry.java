@@ -17,8 +17,9 @@ public final class SmartHomeDirectiveRegistry {
         for (DirectiveName directive : handler.directives()) {
             SmartHomeDirectiveHandler other = handlers.get(directive);
             if (other != null) {
-                throw new IllegalStateException("two handlers for " + directive + ": " + other.getClass().getSimpleName()
-                        + " and " + handler.getClass().getSimpleName());
+                throw new IllegalStateException("two handlers for " + directive + ": "
+                        + other.getClass().getSimpleName() + " and "
+                        + handler.getClass().getSimpleName());
             }
         }
         handler.directives().forEach(directive -> handlers.put(directive, handler));

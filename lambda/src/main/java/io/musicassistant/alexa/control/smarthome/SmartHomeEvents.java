@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Builds the {@code {event, context}} messages of the smart-home API, version 3. */
 public final class SmartHomeEvents {
 
-    private SmartHomeEvents() {
-    }
+    private SmartHomeEvents() {}
 
     static Map<String, Object> header(String namespace, String name, String correlationToken) {
         Map<String, Object> header = new LinkedHashMap<>();
@@ -36,32 +35,39 @@ public final class SmartHomeEvents {
 
     /** {@code Alexa.Response}: the directive was done; {@code properties} is the endpoint's state now. */
     public static Map<String, Object> response(SmartHomeRequest request, List<Property> properties) {
-        return withContext(event(header("Alexa", "Response", request.correlationToken()), endpoint(request), Map.of()),
+        return withContext(
+                event(header("Alexa", "Response", request.correlationToken()), endpoint(request), Map.of()),
                 properties);
     }
 
     /** {@code Alexa.StateReport}, the answer to ReportState. */
     public static Map<String, Object> stateReport(SmartHomeRequest request, List<Property> properties) {
-        return withContext(event(header("Alexa", "StateReport", request.correlationToken()), endpoint(request), Map.of()),
+        return withContext(
+                event(header("Alexa", "StateReport", request.correlationToken()), endpoint(request), Map.of()),
                 properties);
     }
 
     public static Map<String, Object> discoverResponse(List<Map<String, Object>> endpoints) {
-        return Map.of("event", Map.of(
-                "header", header("Alexa.Discovery", "Discover.Response", null),
-                "payload", Map.of("endpoints", endpoints)));
+        return Map.of(
+                "event",
+                Map.of(
+                        "header", header("Alexa.Discovery", "Discover.Response", null),
+                        "payload", Map.of("endpoints", endpoints)));
     }
 
     public static Map<String, Object> acceptGrantResponse(SmartHomeRequest request) {
-        return Map.of("event", Map.of(
-                "header", header("Alexa.Authorization", "AcceptGrant.Response", request.correlationToken()),
-                "payload", Map.of()));
+        return Map.of(
+                "event",
+                Map.of(
+                        "header", header("Alexa.Authorization", "AcceptGrant.Response", request.correlationToken()),
+                        "payload", Map.of()));
     }
 
     /** An ErrorResponse for {@code request}. */
     public static Map<String, Object> error(SmartHomeRequest request, SmartHomeException e) {
         // An endpoint id outside Amazon's pattern would make the answer itself invalid: left out.
-        boolean endpoint = request.endpointId() != null && SmartHomeSkill.ENDPOINT_ID.matcher(request.endpointId()).matches();
+        boolean endpoint = request.endpointId() != null
+                && SmartHomeSkill.ENDPOINT_ID.matcher(request.endpointId()).matches();
         return error(request.correlationToken(), endpoint ? endpoint(request) : null, e);
     }
 
@@ -74,7 +80,8 @@ public final class SmartHomeEvents {
         return error(correlationToken, null, e);
     }
 
-    private static Map<String, Object> error(String correlationToken, Map<String, Object> endpoint, SmartHomeException e) {
+    private static Map<String, Object> error(
+            String correlationToken, Map<String, Object> endpoint, SmartHomeException e) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", e.type());
         payload.put("message", e.getMessage());
@@ -88,7 +95,8 @@ public final class SmartHomeEvents {
         return Map.of("event", event);
     }
 
-    private static Map<String, Object> event(Map<String, Object> header, Map<String, Object> endpoint, Map<String, Object> payload) {
+    private static Map<String, Object> event(
+            Map<String, Object> header, Map<String, Object> endpoint, Map<String, Object> payload) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("header", header);
         event.put("endpoint", endpoint);

@@ -37,7 +37,10 @@ public final class SmartHomeException extends RuntimeException {
     }
 
     public static SmartHomeException outOfRange(String message, int min, int max) {
-        return new SmartHomeException("Alexa", VALUE_OUT_OF_RANGE, message,
+        return new SmartHomeException(
+                "Alexa",
+                VALUE_OUT_OF_RANGE,
+                message,
                 Map.of("validRange", Map.of("minimumValue", min, "maximumValue", max)));
     }
 

@@ -16,6 +16,12 @@ import java.time.Instant;
  * @param token the bearer token the directive carried, or null when none or empty; never echoed in answers
  * @param deadline when relay calls for this directive must give up
  */
-public record SmartHomeRequest(DirectiveName name, String messageId, String correlationToken, String endpointId,
-                               JsonNode payload, String userId, String token, Instant deadline) {
-}
+public record SmartHomeRequest(
+        DirectiveName name,
+        String messageId,
+        String correlationToken,
+        String endpointId,
+        JsonNode payload,
+        String userId,
+        String token,
+        Instant deadline) {}

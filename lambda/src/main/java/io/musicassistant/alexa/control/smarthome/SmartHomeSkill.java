@@ -37,6 +37,7 @@ public final class SmartHomeSkill {
     static final Pattern ENDPOINT_ID = Pattern.compile("[a-zA-Z0-9_\\-=#;:?@&]{1,256}");
     /** Far above the base64 tokens Alexa sends; a longer one is dropped, not echoed. */
     private static final int MAX_CORRELATION_TOKEN = 4096;
+
     private static final JsonPointer CORRELATION_TOKEN = JsonPointer.compile("/directive/header/correlationToken");
 
     private final SmartHomeDirectiveRegistry handlers;
@@ -44,7 +45,8 @@ public final class SmartHomeSkill {
     private final Clock clock;
     private final Duration budget;
 
-    public SmartHomeSkill(SmartHomeDirectiveRegistry handlers, IdentityResolver identity, Clock clock, Duration budget) {
+    public SmartHomeSkill(
+            SmartHomeDirectiveRegistry handlers, IdentityResolver identity, Clock clock, Duration budget) {
         this.handlers = handlers;
         this.identity = identity;
         this.clock = clock;
@@ -71,37 +73,68 @@ public final class SmartHomeSkill {
                 answer = dispatch(request);
             }
         } catch (SmartHomeException e) {
-            LOG.info("smarthome.refused", "directive", request == null ? "?" : request.name().toString(), "error_type", e.type(),
-                    "reason", e.getMessage());
-            answer = request == null ? SmartHomeEvents.error(correlationToken(root), e) : SmartHomeEvents.error(request, e);
+            LOG.info(
+                    "smarthome.refused",
+                    "directive",
+                    request == null ? "?" : request.name().toString(),
+                    "error_type",
+                    e.type(),
+                    "reason",
+                    e.getMessage());
+            answer = request == null
+                    ? SmartHomeEvents.error(correlationToken(root), e)
+                    : SmartHomeEvents.error(request, e);
         } catch (RuntimeException e) {
-            LOG.error("smarthome.failed", e, "directive", request == null ? "?" : request.name().toString());
+            LOG.error(
+                    "smarthome.failed",
+                    e,
+                    "directive",
+                    request == null ? "?" : request.name().toString());
             SmartHomeException internal = new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "unexpected error");
-            answer = request == null ? SmartHomeEvents.error(correlationToken(root), internal) : SmartHomeEvents.error(request, internal);
+            answer = request == null
+                    ? SmartHomeEvents.error(correlationToken(root), internal)
+                    : SmartHomeEvents.error(request, internal);
         }
-        LOG.info("smarthome.answered", "directive", request == null ? "?" : request.name().toString(),
-                "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "smarthome.answered",
+                "directive",
+                request == null ? "?" : request.name().toString(),
+                "elapsed_ms",
+                (System.nanoTime() - started) / 1_000_000);
         return AlexaJson.write(answer);
     }
 
     private Map<String, Object> dispatch(SmartHomeRequest request) {
-        SmartHomeDirectiveHandler handler = handlers.find(request.name()).orElseThrow(() ->
-                new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "unsupported directive"));
+        SmartHomeDirectiveHandler handler = handlers.find(request.name())
+                .orElseThrow(
+                        () -> new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "unsupported directive"));
         SmartHomeRequest withUser = request;
         if (handler.needsUser()) {
-            withUser = new SmartHomeRequest(request.name(), request.messageId(), request.correlationToken(),
-                    request.endpointId(), request.payload(), user(request.token()), request.token(), request.deadline());
+            withUser = new SmartHomeRequest(
+                    request.name(),
+                    request.messageId(),
+                    request.correlationToken(),
+                    request.endpointId(),
+                    request.payload(),
+                    user(request.token()),
+                    request.token(),
+                    request.deadline());
         }
-        try (var ignored = LogContext.put("user", withUser.userId() == null ? null
-                : Hashes.sha256Hex(withUser.userId()).substring(0, 12))) {
+        try (var ignored = LogContext.put(
+                "user",
+                withUser.userId() == null
+                        ? null
+                        : Hashes.sha256Hex(withUser.userId()).substring(0, 12))) {
             return handler.handle(withUser);
         } catch (NotPairedException e) {
-            throw new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");
+            throw new SmartHomeException(
+                    SmartHomeException.NO_SUCH_ENDPOINT, "no Music Assistant home is paired with this account");
         } catch (RelayException e) {
             throw relayFailure(e);
         } catch (AlexaException e) {
             // A payload field of the wrong type (Fields): the directive is malformed.
-            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, e.error().message());
+            throw new SmartHomeException(
+                    SmartHomeException.INVALID_DIRECTIVE, e.error().message());
         }
     }
 
@@ -110,20 +143,25 @@ public final class SmartHomeSkill {
         if (e.failure() == RelayException.Failure.REMOTE_ERROR) {
             String code = e.remoteCode() == null ? "" : e.remoteCode();
             return switch (code) {
-                case RelayError.NO_SUCH_PLAYER, RelayError.NOT_FOUND -> new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT,
-                        "Music Assistant has no such player");
+                case RelayError.NO_SUCH_PLAYER, RelayError.NOT_FOUND ->
+                    new SmartHomeException(SmartHomeException.NO_SUCH_ENDPOINT, "Music Assistant has no such player");
                 // MA refused in the player's present state (next with nothing queued, a synced member).
-                case RelayError.MA_ERROR -> new SmartHomeException("Alexa", SmartHomeException.NOT_SUPPORTED_IN_CURRENT_MODE,
-                        "Music Assistant cannot do that now", Map.of("currentDeviceMode", "OTHER"));
-                case RelayError.PLAYER_UNAVAILABLE, RelayError.MA_UNAVAILABLE -> new SmartHomeException(
-                        SmartHomeException.ENDPOINT_UNREACHABLE, "the player is unreachable");
-                case RelayError.UNSUPPORTED -> new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE,
-                        "the player cannot do that");
+                case RelayError.MA_ERROR ->
+                    new SmartHomeException(
+                            "Alexa",
+                            SmartHomeException.NOT_SUPPORTED_IN_CURRENT_MODE,
+                            "Music Assistant cannot do that now",
+                            Map.of("currentDeviceMode", "OTHER"));
+                case RelayError.PLAYER_UNAVAILABLE, RelayError.MA_UNAVAILABLE ->
+                    new SmartHomeException(SmartHomeException.ENDPOINT_UNREACHABLE, "the player is unreachable");
+                case RelayError.UNSUPPORTED ->
+                    new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "the player cannot do that");
                 default -> new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "the home could not do it");
             };
         }
         // Offline, Music Assistant down, no answer in time: the endpoint cannot be reached.
-        return new SmartHomeException(SmartHomeException.ENDPOINT_UNREACHABLE, e.failure().name());
+        return new SmartHomeException(
+                SmartHomeException.ENDPOINT_UNREACHABLE, e.failure().name());
     }
 
     private String user(String token) {
@@ -131,9 +169,12 @@ public final class SmartHomeSkill {
             return identity.userId(token);
         } catch (AuthorizationException e) {
             throw switch (e.reason()) {
-                case INVALID -> new SmartHomeException(SmartHomeException.INVALID_AUTHORIZATION_CREDENTIAL, e.getMessage());
-                case EXPIRED -> new SmartHomeException(SmartHomeException.EXPIRED_AUTHORIZATION_CREDENTIAL, e.getMessage());
-                case UNAVAILABLE -> new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "login service unavailable");
+                case INVALID ->
+                    new SmartHomeException(SmartHomeException.INVALID_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                case EXPIRED ->
+                    new SmartHomeException(SmartHomeException.EXPIRED_AUTHORIZATION_CREDENTIAL, e.getMessage());
+                case UNAVAILABLE ->
+                    new SmartHomeException(SmartHomeException.INTERNAL_ERROR, "login service unavailable");
             };
         }
     }
@@ -147,26 +188,42 @@ public final class SmartHomeSkill {
         String namespace = text(header, "namespace", 64);
         String name = text(header, "name", 64);
         // payloadVersion is the string "3"; the number 3 is not read as it.
-        if (namespace == null || name == null || !"3".equals(header.path("payloadVersion").textValue())) {
-            throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "header needs namespace, name and payloadVersion 3");
+        if (namespace == null
+                || name == null
+                || !"3".equals(header.path("payloadVersion").textValue())) {
+            throw new SmartHomeException(
+                    SmartHomeException.INVALID_DIRECTIVE, "header needs namespace, name and payloadVersion 3");
         }
         if (header.has("messageId") && !header.get("messageId").isTextual()) {
             throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "messageId must be text");
         }
         String correlation = correlationToken(root);
         JsonNode endpoint = directive.path("endpoint");
-        String endpointId = endpoint.path("endpointId").isTextual() ? endpoint.path("endpointId").asText() : null;
+        String endpointId = endpoint.path("endpointId").isTextual()
+                ? endpoint.path("endpointId").asText()
+                : null;
         JsonNode payload = directive.path("payload");
         if (!payload.isObject()) {
             throw new SmartHomeException(SmartHomeException.INVALID_DIRECTIVE, "payload must be an object");
         }
         // The user's token: on the endpoint for device directives, in the payload for Discover and AcceptGrant.
-        JsonNode scope = endpoint.has("scope") ? endpoint.path("scope") : payload.has("scope") ? payload.path("scope")
-                : payload.path("grantee");
-        String token = scope.path("token").isTextual() && !scope.path("token").asText().isEmpty() ? scope.path("token").asText() : null;
+        JsonNode scope = endpoint.has("scope")
+                ? endpoint.path("scope")
+                : payload.has("scope") ? payload.path("scope") : payload.path("grantee");
+        String token =
+                scope.path("token").isTextual() && !scope.path("token").asText().isEmpty()
+                        ? scope.path("token").asText()
+                        : null;
         String messageId = header.path("messageId").asText("");
-        return new SmartHomeRequest(new DirectiveName(namespace, name), SAFE.matcher(messageId).matches() ? messageId : null,
-                correlation, endpointId != null && endpointId.length() <= 256 ? endpointId : null, payload, null, token, deadline);
+        return new SmartHomeRequest(
+                new DirectiveName(namespace, name),
+                SAFE.matcher(messageId).matches() ? messageId : null,
+                correlation,
+                endpointId != null && endpointId.length() <= 256 ? endpointId : null,
+                payload,
+                null,
+                token,
+                deadline);
     }
 
     /**
@@ -186,10 +243,13 @@ public final class SmartHomeSkill {
         if (raw == null) {
             return null;
         }
-        try (JsonParser parser = AlexaJson.mapper().getFactory().createParser(raw, 0, Math.min(raw.length, AlexaJson.MAX_REQUEST_BYTES))) {
+        try (JsonParser parser = AlexaJson.mapper()
+                .getFactory()
+                .createParser(raw, 0, Math.min(raw.length, AlexaJson.MAX_REQUEST_BYTES))) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.VALUE_STRING && parser.getParsingContext().pathAsPointer().equals(CORRELATION_TOKEN)) {
+                if (token == JsonToken.VALUE_STRING
+                        && parser.getParsingContext().pathAsPointer().equals(CORRELATION_TOKEN)) {
                     String value = parser.getText();
                     return SqsText.allowed(value) ? usableToken(value) : null;
                 }

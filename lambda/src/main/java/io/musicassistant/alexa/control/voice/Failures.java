@@ -2,8 +2,8 @@ package io.musicassistant.alexa.control.voice;
 
 import io.musicassistant.alexa.identity.AuthorizationException;
 import io.musicassistant.alexa.log.JsonLog;
-import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.platform.RateLimiter;
+import io.musicassistant.alexa.relay.NotPairedException;
 import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.RelayError;
 
@@ -16,8 +16,7 @@ public final class Failures {
 
     private static final JsonLog LOG = JsonLog.get(Failures.class);
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static Speech speech(Messages m, Throwable failure) {
         Throwable t = unwrap(failure);
@@ -25,7 +24,8 @@ public final class Failures {
             case VoiceAnswer answer -> answer.speech();
             case AuthorizationException e -> {
                 LOG.info("voice.unauthorized", "reason", e.reason().name());
-                yield e.reason() == AuthorizationException.Reason.UNAVAILABLE ? Speech.tell(m.say("login.unavailable"))
+                yield e.reason() == AuthorizationException.Reason.UNAVAILABLE
+                        ? Speech.tell(m.say("login.unavailable"))
                         : Speech.linkAccount(m.say("link.account"));
             }
             // Pairing is possible right here, so the session stays open for "link my home with code …".
@@ -50,15 +50,16 @@ public final class Failures {
             case TIMEOUT -> "timeout";
             case SEND_FAILED -> "send.failed";
             case BAD_REPLY -> "home.error";
-            case REMOTE_ERROR -> switch (e.remoteCode() == null ? "" : e.remoteCode()) {
-                case RelayError.NOT_FOUND -> "not.found";
-                case RelayError.NO_SUCH_PLAYER -> "player.gone.any";
-                case RelayError.MA_ERROR -> "ma.refused";
-                case RelayError.PLAYER_UNAVAILABLE -> "player.unavailable.any";
-                case RelayError.UNSUPPORTED -> "player.unsupported.any";
-                case RelayError.MA_UNAVAILABLE -> "ma.down";
-                default -> "home.error";
-            };
+            case REMOTE_ERROR ->
+                switch (e.remoteCode() == null ? "" : e.remoteCode()) {
+                    case RelayError.NOT_FOUND -> "not.found";
+                    case RelayError.NO_SUCH_PLAYER -> "player.gone.any";
+                    case RelayError.MA_ERROR -> "ma.refused";
+                    case RelayError.PLAYER_UNAVAILABLE -> "player.unavailable.any";
+                    case RelayError.UNSUPPORTED -> "player.unsupported.any";
+                    case RelayError.MA_UNAVAILABLE -> "ma.down";
+                    default -> "home.error";
+                };
         };
     }
 
@@ -70,7 +71,9 @@ public final class Failures {
     /** The SDK wraps what a handler throws in its own exceptions; the cause is what happened. */
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        for (int i = 0; i < 5 && cur instanceof com.amazon.ask.exception.AskSdkException && cur.getCause() != null; i++) {
+        for (int i = 0;
+                i < 5 && cur instanceof com.amazon.ask.exception.AskSdkException && cur.getCause() != null;
+                i++) {
             cur = cur.getCause();
         }
         return cur;

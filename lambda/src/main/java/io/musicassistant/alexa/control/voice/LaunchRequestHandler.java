@@ -23,6 +23,9 @@ public final class LaunchRequestHandler implements RequestHandler {
     public Optional<Response> handle(HandlerInput input) {
         Turn turn = (Turn) input.getContext();
         turn.players();
-        return Replies.build(input, turn, Speech.ask(turn.messages().say("welcome"), turn.messages().say("welcome.reprompt")));
+        return Replies.build(
+                input,
+                turn,
+                Speech.ask(turn.messages().say("welcome"), turn.messages().say("welcome.reprompt")));
     }
 }

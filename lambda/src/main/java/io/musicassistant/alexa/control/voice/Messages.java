@@ -18,6 +18,7 @@ public final class Messages {
     public static final int MAX_NAME_LENGTH = 80;
     /** Lists of rooms name at most this many; the rest are counted. */
     public static final int MAX_LISTED = 12;
+
     private static final Messages ENGLISH = new Messages(load(Locale.ROOT), Locale.ENGLISH);
     private static final Messages GERMAN = new Messages(load(Locale.GERMAN), Locale.GERMAN);
 
@@ -31,8 +32,8 @@ public final class Messages {
 
     private static ResourceBundle load(Locale locale) {
         // No fallback to the JVM's default locale: a Lambda in Frankfurt must still answer en-US in English.
-        return ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The messages for an Alexa locale such as {@code de-DE}; null or unknown locales get English. */

@@ -36,16 +36,21 @@ public record Pending(String intent, String fill, Map<String, String> slots) {
 
     /** Reads what a session attribute holds; anything malformed is no question at all. */
     public static Optional<Pending> fromAttribute(Object value) {
-        if (!(value instanceof Map<?, ?> map) || !(map.get("intent") instanceof String intent)
-                || !(map.get("fill") instanceof String fill) || !NAME.matcher(intent).matches()
+        if (!(value instanceof Map<?, ?> map)
+                || !(map.get("intent") instanceof String intent)
+                || !(map.get("fill") instanceof String fill)
+                || !NAME.matcher(intent).matches()
                 || !NAME.matcher(fill).matches()) {
             return Optional.empty();
         }
         Map<String, String> slots = new LinkedHashMap<>();
         if (map.get("slots") instanceof Map<?, ?> raw) {
             for (var e : raw.entrySet()) {
-                if (slots.size() < MAX_SLOTS && e.getKey() instanceof String k && NAME.matcher(k).matches()
-                        && e.getValue() instanceof String v && v.length() <= Slots.MAX_VALUE_LENGTH) {
+                if (slots.size() < MAX_SLOTS
+                        && e.getKey() instanceof String k
+                        && NAME.matcher(k).matches()
+                        && e.getValue() instanceof String v
+                        && v.length() <= Slots.MAX_VALUE_LENGTH) {
                     slots.put(k, v);
                 }
             }

@@ -20,10 +20,10 @@ public final class QueryParser {
 
     /** What the connector queues for kinds that name many tracks; Music Assistant expands the rest. */
     static final int MANY_TRACKS = 200;
+
     static final int ALBUM_TRACKS = 100;
 
-    private record Prefix(Pattern pattern, ContentKind kind) {
-    }
+    private record Prefix(Pattern pattern, ContentKind kind) {}
 
     private static final List<Prefix> PREFIXES = List.of(
             prefix("(?:the |an? )?(?:album|record) ", ContentKind.ALBUM),
@@ -36,7 +36,8 @@ public final class QueryParser {
             prefix("(?:den |der |einen )?(?:song|titel|track) ", ContentKind.TRACK),
             prefix("(?:the )?(?:artist|band|singer) ", ContentKind.ARTIST),
             prefix("(?:music|songs|something|anything|tracks) by ", ContentKind.ARTIST),
-            prefix("(?:den |die |der )?(?:künstler|kuenstler|künstlerin|interpreten|interpretin|interpret|band|sänger|sängerin) ",
+            prefix(
+                    "(?:den |die |der )?(?:künstler|kuenstler|künstlerin|interpreten|interpretin|interpret|band|sänger|sängerin) ",
                     ContentKind.ARTIST),
             prefix("(?:musik|lieder|songs|etwas|was|titel) von ", ContentKind.ARTIST),
             prefix("(?:the )?(?:radio station|station) ", ContentKind.RADIO),
@@ -45,29 +46,51 @@ public final class QueryParser {
             prefix("(?:das |dem )?genre ", ContentKind.GENRE));
 
     private static Prefix prefix(String regex, ContentKind kind) {
-        return new Prefix(Pattern.compile("^" + regex + "(.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), kind);
+        return new Prefix(
+                Pattern.compile("^" + regex + "(.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), kind);
     }
 
     /** Phrases that mean "anything from my library". */
     private static final Set<String> LIBRARY = Set.of(
-            "music", "some music", "my music", "my library", "my songs", "my collection", "all my music", "anything",
-            "something", "songs", "some songs", "random music", "shuffle music",
-            "musik", "etwas musik", "meine musik", "meine bibliothek", "meine songs", "meine lieder", "irgendwas",
-            "irgendwelche musik", "irgendeine musik", "alle meine musik", "lieder");
+            "music",
+            "some music",
+            "my music",
+            "my library",
+            "my songs",
+            "my collection",
+            "all my music",
+            "anything",
+            "something",
+            "songs",
+            "some songs",
+            "random music",
+            "shuffle music",
+            "musik",
+            "etwas musik",
+            "meine musik",
+            "meine bibliothek",
+            "meine songs",
+            "meine lieder",
+            "irgendwas",
+            "irgendwelche musik",
+            "irgendeine musik",
+            "alle meine musik",
+            "lieder");
 
-    private static final Pattern BY = Pattern.compile("^(.+?) (?:by|von) (.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    private static final Pattern BY =
+            Pattern.compile("^(.+?) (?:by|von) (.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
 
-    private QueryParser() {
-    }
+    private QueryParser() {}
 
     /** The query {@code spoken} asks for, or empty when it names nothing (blank, or only a kind word). */
     public static Optional<ContentQuery> parse(String spoken) {
         if (spoken == null) {
             return Optional.empty();
         }
-        String text = EDGE_PUNCTUATION.matcher(SPACE.matcher(spoken).replaceAll(" ")).replaceAll("");
+        String text =
+                EDGE_PUNCTUATION.matcher(SPACE.matcher(spoken).replaceAll(" ")).replaceAll("");
         if (text.isEmpty() || text.length() > ContentQuery.MAX_TEXT_LENGTH) {
             return Optional.empty();
         }
@@ -81,7 +104,8 @@ public final class QueryParser {
                 if (p.kind() == ContentKind.TRACK || p.kind() == ContentKind.ALBUM) {
                     Matcher by = BY.matcher(rest);
                     if (by.matches()) {
-                        return Optional.of(query(p.kind(), by.group(1).strip(), by.group(2).strip()));
+                        return Optional.of(
+                                query(p.kind(), by.group(1).strip(), by.group(2).strip()));
                     }
                 }
                 return Optional.of(query(p.kind(), rest, null));

@@ -28,12 +28,12 @@ public final class Replies {
     public static final String ROOM_TYPE = "ROOM";
     /** Alexa takes at most 100 dynamic entity values per response. */
     public static final int MAX_ENTITIES = 100;
+
     static final String ROOMS_ATTRIBUTE = "rooms_pushed";
     /** Alexa refuses output speech over 8000 characters of SSML; escaping may grow the text. */
     private static final int MAX_TEXT = 5000;
 
-    private Replies() {
-    }
+    private Replies() {}
 
     public static Optional<Response> build(HandlerInput input, Turn turn, Speech speech) {
         ResponseBuilder rb = input.getResponseBuilder();
@@ -82,17 +82,29 @@ public final class Replies {
                 break;
             }
             if (p.name() != null && !p.name().isBlank()) {
-                values.add(Entity.builder().withId(p.playerId())
-                        .withName(EntityValueAndSynonyms.builder().withValue(Messages.cut(p.name())).build()).build());
+                values.add(Entity.builder()
+                        .withId(p.playerId())
+                        .withName(EntityValueAndSynonyms.builder()
+                                .withValue(Messages.cut(p.name()))
+                                .build())
+                        .build());
             }
         }
-        return DynamicEntitiesDirective.builder().withUpdateBehavior(UpdateBehavior.REPLACE)
-                .addTypesItem(EntityListItem.builder().withName(ROOM_TYPE).withValues(values).build()).build();
+        return DynamicEntitiesDirective.builder()
+                .withUpdateBehavior(UpdateBehavior.REPLACE)
+                .addTypesItem(EntityListItem.builder()
+                        .withName(ROOM_TYPE)
+                        .withValues(values)
+                        .build())
+                .build();
     }
 
     private static String fingerprint(List<PlayerInfo> players) {
         StringBuilder s = new StringBuilder();
-        players.stream().limit(MAX_ENTITIES).forEach(p -> s.append(p.playerId()).append('\u0000').append(p.name()).append('\u0001'));
+        players.stream()
+                .limit(MAX_ENTITIES)
+                .forEach(p ->
+                        s.append(p.playerId()).append('\u0000').append(p.name()).append('\u0001'));
         return Hashes.sha256Hex(s.toString()).substring(0, 16);
     }
 

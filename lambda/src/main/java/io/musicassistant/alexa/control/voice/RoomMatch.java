@@ -7,8 +7,7 @@ import java.util.List;
 public sealed interface RoomMatch {
 
     /** Exactly one player fits best. */
-    record Found(PlayerInfo player) implements RoomMatch {
-    }
+    record Found(PlayerInfo player) implements RoomMatch {}
 
     /** Several players fit equally well; the user has to choose. */
     record Ambiguous(List<PlayerInfo> candidates) implements RoomMatch {
@@ -18,6 +17,5 @@ public sealed interface RoomMatch {
     }
 
     /** No player fits. */
-    record Unknown(String spoken) implements RoomMatch {
-    }
+    record Unknown(String spoken) implements RoomMatch {}
 }

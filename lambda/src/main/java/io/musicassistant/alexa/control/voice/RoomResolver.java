@@ -18,8 +18,8 @@ import java.util.Set;
 public final class RoomResolver {
 
     private static final Set<String> LEADING = Set.of(
-            "the", "in", "on", "at", "my",
-            "der", "die", "das", "den", "dem", "im", "ins", "am", "auf", "vom", "von", "zum", "zur", "mein", "meine");
+            "the", "in", "on", "at", "my", "der", "die", "das", "den", "dem", "im", "ins", "am", "auf", "vom", "von",
+            "zum", "zur", "mein", "meine");
     private static final Set<String> TRAILING = Set.of("room", "zimmer");
 
     static final int EXACT = 100;
@@ -27,8 +27,7 @@ public final class RoomResolver {
     static final int CONTAINS = 70;
     static final int CLOSE = 50;
 
-    private RoomResolver() {
-    }
+    private RoomResolver() {}
 
     /**
      * The player {@code spoken} means. {@code canonical} is the value entity resolution matched
@@ -39,12 +38,16 @@ public final class RoomResolver {
         Best fromSpoken = best(players, spoken);
         Best fromCanonical = canonical == null || canonical.isBlank() ? Best.NONE : best(players, canonical);
         Best best = fromCanonical.score() > fromSpoken.score()
-                || fromCanonical.score() == fromSpoken.score() && fromCanonical.players().size() < fromSpoken.players().size()
-                ? fromCanonical : fromSpoken;
+                        || fromCanonical.score() == fromSpoken.score()
+                                && fromCanonical.players().size()
+                                        < fromSpoken.players().size()
+                ? fromCanonical
+                : fromSpoken;
         if (best.score() == 0) {
             return new RoomMatch.Unknown(spoken);
         }
-        return best.players().size() == 1 ? new RoomMatch.Found(best.players().getFirst())
+        return best.players().size() == 1
+                ? new RoomMatch.Found(best.players().getFirst())
                 : new RoomMatch.Ambiguous(best.players());
     }
 

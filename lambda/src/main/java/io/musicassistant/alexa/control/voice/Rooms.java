@@ -17,12 +17,10 @@ import java.util.stream.Collectors;
  */
 public final class Rooms {
 
-    private Rooms() {
-    }
+    private Rooms() {}
 
     /** The player to act on: its id, the name to say, and its state when the list was fetched. */
-    public record Target(String playerId, String name, PlayerInfo info) {
-    }
+    public record Target(String playerId, String name, PlayerInfo info) {}
 
     /** Which player a request without a room means. */
     public enum Default {
@@ -64,8 +62,12 @@ public final class Rooms {
         Optional<String> spoken = Slots.value(intent, slot);
         if (dynamic.isPresent()) {
             String id = dynamic.get().id();
-            PlayerInfo known = turn.fetchedPlayers() == null ? null
-                    : turn.fetchedPlayers().stream().filter(p -> p.playerId().equals(id)).findFirst().orElse(null);
+            PlayerInfo known = turn.fetchedPlayers() == null
+                    ? null
+                    : turn.fetchedPlayers().stream()
+                            .filter(p -> p.playerId().equals(id))
+                            .findFirst()
+                            .orElse(null);
             if (known != null) {
                 return Optional.of(usable(turn, known));
             }
@@ -76,16 +78,36 @@ public final class Rooms {
             return Optional.empty();
         }
         List<PlayerInfo> players = players(turn);
-        String canonical = Slots.staticMatch(intent, slot).map(Slots.Entity::name).orElse(null);
+        String canonical =
+                Slots.staticMatch(intent, slot).map(Slots.Entity::name).orElse(null);
         RoomMatch match = RoomResolver.match(players, Messages.cut(spoken.get()), canonical);
         Messages m = turn.messages();
-        return Optional.of(switch (match) {
-            case RoomMatch.Found found -> usable(turn, found.player());
-            case RoomMatch.Ambiguous ambiguous -> throw ask(turn, intent, slot,
-                    m.say("room.which.of", "rooms", m.or(ambiguous.candidates().stream().map(Rooms::name).toList())));
-            case RoomMatch.Unknown unknown -> throw ask(turn, intent, slot, m.say("room.unknown",
-                    "room", Messages.cut(unknown.spoken()), "rooms", m.and(players.stream().map(Rooms::name).toList())));
-        });
+        return Optional.of(
+                switch (match) {
+                    case RoomMatch.Found found -> usable(turn, found.player());
+                    case RoomMatch.Ambiguous ambiguous ->
+                        throw ask(
+                                turn,
+                                intent,
+                                slot,
+                                m.say(
+                                        "room.which.of",
+                                        "rooms",
+                                        m.or(ambiguous.candidates().stream()
+                                                .map(Rooms::name)
+                                                .toList())));
+                    case RoomMatch.Unknown unknown ->
+                        throw ask(
+                                turn,
+                                intent,
+                                slot,
+                                m.say(
+                                        "room.unknown",
+                                        "room",
+                                        Messages.cut(unknown.spoken()),
+                                        "rooms",
+                                        m.and(players.stream().map(Rooms::name).toList())));
+                });
     }
 
     /** The players, or a spoken "no players" when the home has none. */
@@ -102,8 +124,12 @@ public final class Rooms {
      * that state: a playing group and its playing speakers are one thing playing.
      */
     public static List<PlayerInfo> active(List<PlayerInfo> players, String state) {
-        List<PlayerInfo> in = players.stream().filter(p -> p.available() && state.equals(p.playbackState())).toList();
-        Set<String> followers = in.stream().filter(PlayerInfo::isGroup).flatMap(g -> g.groupMembers().stream())
+        List<PlayerInfo> in = players.stream()
+                .filter(p -> p.available() && state.equals(p.playbackState()))
+                .toList();
+        Set<String> followers = in.stream()
+                .filter(PlayerInfo::isGroup)
+                .flatMap(g -> g.groupMembers().stream())
                 .collect(Collectors.toSet());
         return in.stream().filter(p -> !followers.contains(p.playerId())).toList();
     }
@@ -125,7 +151,7 @@ public final class Rooms {
     public static VoiceAnswer ask(Turn turn, Intent intent, String slot, String question) {
         Map<String, String> others = new HashMap<>(Slots.values(intent));
         others.remove(slot);
-        return new VoiceAnswer(Speech.question(question, turn.messages().say("room.which"),
-                new Pending(intent.getName(), slot, others)));
+        return new VoiceAnswer(Speech.question(
+                question, turn.messages().say("room.which"), new Pending(intent.getName(), slot, others)));
     }
 }

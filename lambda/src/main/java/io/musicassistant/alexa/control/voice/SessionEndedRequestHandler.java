@@ -20,9 +20,16 @@ public final class SessionEndedRequestHandler implements RequestHandler {
 
     @Override
     public Optional<Response> handle(HandlerInput input) {
-        SessionEndedRequest ended = (SessionEndedRequest) input.getRequestEnvelope().getRequest();
-        LOG.info("voice.session_ended", "reason", String.valueOf(ended.getReason()),
-                "error", ended.getError() == null ? null : String.valueOf(ended.getError().getType()));
+        SessionEndedRequest ended =
+                (SessionEndedRequest) input.getRequestEnvelope().getRequest();
+        LOG.info(
+                "voice.session_ended",
+                "reason",
+                String.valueOf(ended.getReason()),
+                "error",
+                ended.getError() == null
+                        ? null
+                        : String.valueOf(ended.getError().getType()));
         return input.getResponseBuilder().build();
     }
 }

@@ -26,15 +26,14 @@ public final class Slots {
     public static final int MAX_VALUE_LENGTH = 200;
     /** Dynamic entities' authority: {@code amzn1.er-authority.echo-sdk.dynamic.<skill id>.<type>}. */
     static final String DYNAMIC_AUTHORITY = "amzn1.er-authority.echo-sdk.dynamic.";
+
     static final String STATIC_AUTHORITY = "amzn1.er-authority.echo-sdk.";
     private static final int MAX_ID_LENGTH = 256;
 
-    private Slots() {
-    }
+    private Slots() {}
 
     /** A resolved entity: its id and its canonical name. */
-    public record Entity(String id, String name) {
-    }
+    public record Entity(String id, String name) {}
 
     static Optional<Slot> slot(Intent intent, String name) {
         if (intent == null || intent.getSlots() == null) {
@@ -80,7 +79,9 @@ public final class Slots {
         for (Resolution r : resolutions.getResolutionsPerAuthority()) {
             String authority = r == null || r.getAuthority() == null ? "" : r.getAuthority();
             boolean isDynamic = authority.startsWith(DYNAMIC_AUTHORITY);
-            if (!authority.startsWith(STATIC_AUTHORITY) || isDynamic != dynamic || r.getStatus() == null
+            if (!authority.startsWith(STATIC_AUTHORITY)
+                    || isDynamic != dynamic
+                    || r.getStatus() == null
                     || r.getStatus().getCode() != StatusCode.ER_SUCCESS_MATCH) {
                 continue;
             }
@@ -90,7 +91,10 @@ public final class Slots {
             }
             for (ValueWrapper w : values) {
                 Value v = w == null ? null : w.getValue();
-                if (v != null && v.getId() != null && !v.getId().isBlank() && v.getId().length() <= MAX_ID_LENGTH) {
+                if (v != null
+                        && v.getId() != null
+                        && !v.getId().isBlank()
+                        && v.getId().length() <= MAX_ID_LENGTH) {
                     return Optional.of(new Entity(v.getId(), v.getName() == null ? "" : v.getName()));
                 }
             }
@@ -115,10 +119,17 @@ public final class Slots {
     /** The intent {@code pending} asked about, its slot values as they were and {@code answer} in the asked slot. */
     public static Intent completed(Pending pending, Slot answer) {
         Intent.Builder b = Intent.builder().withName(pending.intent());
-        pending.slots().forEach((slot, value) -> b.putSlotsItem(slot, Slot.builder().withName(slot).withValue(value).build()));
+        pending.slots()
+                .forEach((slot, value) -> b.putSlotsItem(
+                        slot, Slot.builder().withName(slot).withValue(value).build()));
         if (answer != null) {
-            b.putSlotsItem(pending.fill(), Slot.builder().withName(pending.fill()).withValue(rawValue(answer))
-                    .withResolutions(resolutions(answer)).build());
+            b.putSlotsItem(
+                    pending.fill(),
+                    Slot.builder()
+                            .withName(pending.fill())
+                            .withValue(rawValue(answer))
+                            .withResolutions(resolutions(answer))
+                            .build());
         }
         return b.build();
     }
@@ -128,6 +139,8 @@ public final class Slots {
      * number) or not an integer of at most nine digits.
      */
     public static Optional<Integer> number(Intent intent, String name) {
-        return value(intent, name).filter(v -> WHOLE_NUMBER.matcher(v).matches()).map(Integer::valueOf);
+        return value(intent, name)
+                .filter(v -> WHOLE_NUMBER.matcher(v).matches())
+                .map(Integer::valueOf);
     }
 }

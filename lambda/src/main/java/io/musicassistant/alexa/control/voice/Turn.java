@@ -25,8 +25,13 @@ public final class Turn {
     private Home home;
     private List<PlayerInfo> players;
 
-    public Turn(Messages messages, Instant deadline, String accessToken, IdentityResolver identity, HomeLocator homes,
-                HomeControl control) {
+    public Turn(
+            Messages messages,
+            Instant deadline,
+            String accessToken,
+            IdentityResolver identity,
+            HomeLocator homes,
+            HomeControl control) {
         this.messages = messages;
         this.deadline = deadline;
         this.accessToken = accessToken;

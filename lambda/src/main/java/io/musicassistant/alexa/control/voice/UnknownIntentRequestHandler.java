@@ -18,6 +18,9 @@ public final class UnknownIntentRequestHandler implements RequestHandler {
     @Override
     public Optional<Response> handle(HandlerInput input) {
         Turn turn = (Turn) input.getContext();
-        return Replies.build(input, turn, Speech.ask(turn.messages().say("fallback"), turn.messages().say("fallback.reprompt")));
+        return Replies.build(
+                input,
+                turn,
+                Speech.ask(turn.messages().say("fallback"), turn.messages().say("fallback.reprompt")));
     }
 }

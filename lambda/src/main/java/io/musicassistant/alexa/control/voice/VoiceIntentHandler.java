@@ -45,7 +45,8 @@ public abstract class VoiceIntentHandler implements RequestHandler {
     /** Like the SDK's {@code Predicates.intentName}, but an IntentRequest without an intent is no match rather than an NPE. */
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.getRequestEnvelope().getRequest() instanceof IntentRequest r && r.getIntent() != null
+        return input.getRequestEnvelope().getRequest() instanceof IntentRequest r
+                && r.getIntent() != null
                 && intents.contains(r.getIntent().getName());
     }
 

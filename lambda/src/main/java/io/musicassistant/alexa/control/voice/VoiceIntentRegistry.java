@@ -17,8 +17,9 @@ public final class VoiceIntentRegistry {
         for (String intent : handler.intents()) {
             VoiceIntentHandler other = handlers.get(intent);
             if (other != null) {
-                throw new IllegalStateException("two handlers for " + intent + ": " + other.getClass().getSimpleName()
-                        + " and " + handler.getClass().getSimpleName());
+                throw new IllegalStateException(
+                        "two handlers for " + intent + ": " + other.getClass().getSimpleName() + " and "
+                                + handler.getClass().getSimpleName());
             }
         }
         handler.intents().forEach(intent -> handlers.put(intent, handler));

@@ -19,8 +19,6 @@ import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.log.LogContext;
 import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.accounts.Pairing;
-import io.musicassistant.alexa.platform.RateLimiter;
 import io.musicassistant.alexa.relay.protocol.StrictScalars;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,11 +55,18 @@ public final class VoiceSkill {
      * otherwise take a slot value sent as a number, or a boolean sent as a string.
      */
     private static final ObjectMapper STRICT_READER = strict(ObjectMapperFactory.getMapper());
+
     private final VoiceIntentRegistry intents;
 
     /** @param intents the intent handlers ({@code handlers.VoiceIntentHandlers} builds the model's) */
-    public VoiceSkill(HomeLocator homes, HomeControl control, IdentityResolver identity, Clock clock, Duration budget,
-                      String skillId, VoiceIntentRegistry intents) {
+    public VoiceSkill(
+            HomeLocator homes,
+            HomeControl control,
+            IdentityResolver identity,
+            Clock clock,
+            Duration budget,
+            String skillId,
+            VoiceIntentRegistry intents) {
         this.homes = homes;
         this.control = control;
         this.identity = identity;
@@ -107,7 +112,8 @@ public final class VoiceSkill {
                 return refuse(messages, "bad.request", "not a JSON object");
             }
             JsonNode body = root.path("request");
-            messages = Messages.forLocale(body.path("locale").isTextual() ? body.path("locale").asText() : null);
+            messages = Messages.forLocale(
+                    body.path("locale").isTextual() ? body.path("locale").asText() : null);
             if (!body.isObject() || !body.path("type").isTextual()) {
                 return refuse(messages, "bad.request", "no request type");
             }
@@ -119,13 +125,23 @@ public final class VoiceSkill {
                 return refuse(messages, "bad.request", "unreadable request envelope");
             }
             String requestId = envelope.getRequest().getRequestId();
-            try (var ignored = LogContext.put("request_id", requestId != null && SAFE_ID.matcher(requestId).matches()
-                    ? requestId : null)) {
+            try (var ignored = LogContext.put(
+                    "request_id",
+                    requestId != null && SAFE_ID.matcher(requestId).matches() ? requestId : null)) {
                 Turn turn = new Turn(messages, deadline, accessToken(envelope), identity, homes, control);
                 ResponseEnvelope answer = skill.invoke(envelope, turn);
-                LOG.info("voice.answered", "type", envelope.getRequest().getType(), "intent", intentName(root),
-                        "end_session", answer.getResponse() == null ? null : answer.getResponse().getShouldEndSession(),
-                        "elapsed_ms", (System.nanoTime() - started) / 1_000_000);
+                LOG.info(
+                        "voice.answered",
+                        "type",
+                        envelope.getRequest().getType(),
+                        "intent",
+                        intentName(root),
+                        "end_session",
+                        answer.getResponse() == null
+                                ? null
+                                : answer.getResponse().getShouldEndSession(),
+                        "elapsed_ms",
+                        (System.nanoTime() - started) / 1_000_000);
                 return serializer.serialize(answer).getBytes(StandardCharsets.UTF_8);
             }
         } catch (RuntimeException e) {
@@ -162,14 +178,16 @@ public final class VoiceSkill {
     }
 
     private static String applicationId(JsonNode root) {
-        JsonNode fromContext = root.path("context").path("System").path("application").path("applicationId");
+        JsonNode fromContext =
+                root.path("context").path("System").path("application").path("applicationId");
         JsonNode fromSession = root.path("session").path("application").path("applicationId");
         return fromContext.isTextual() ? fromContext.asText() : fromSession.isTextual() ? fromSession.asText() : null;
     }
 
     /** The account-linking token: in context.System.user, and in session.user of in-session requests. */
     private static String accessToken(RequestEnvelope envelope) {
-        var system = envelope.getContext() == null ? null : envelope.getContext().getSystem();
+        var system =
+                envelope.getContext() == null ? null : envelope.getContext().getSystem();
         if (system != null && system.getUser() != null && system.getUser().getAccessToken() != null) {
             return system.getUser().getAccessToken();
         }
@@ -190,7 +208,7 @@ public final class VoiceSkill {
     /** A response built without the SDK, for requests it never sees. */
     private static byte[] refusal(Messages messages, String key) {
         Map<String, Object> speech = Map.of("type", "PlainText", "text", messages.say(key));
-        return AlexaJson.write(Map.of("version", "1.0",
-                "response", Map.of("outputSpeech", speech, "shouldEndSession", true)));
+        return AlexaJson.write(
+                Map.of("version", "1.0", "response", Map.of("outputSpeech", speech, "shouldEndSession", true)));
     }
 }

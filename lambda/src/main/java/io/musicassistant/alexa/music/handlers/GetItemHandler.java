@@ -30,7 +30,10 @@ public final class GetItemHandler implements MusicDirectiveHandler {
     public AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("targetItemReference"));
         PlayQueues.Session session = queues.open(request, ref);
-        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetItem", "1.0",
+        return AlexaMessage.answer(
+                "Alexa.Audio.PlayQueue",
+                "GetItem",
+                "1.0",
                 new Payloads.SingleItem(queues.renderAndPrefetch(session, queues.entry(session, ref.id()))));
     }
 }

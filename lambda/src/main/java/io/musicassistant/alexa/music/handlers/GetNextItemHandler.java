@@ -29,8 +29,8 @@ public final class GetNextItemHandler implements MusicDirectiveHandler {
         boolean userInitiated = Fields.bool(request.payload(), "isUserInitiated", false);
         PlayQueues.Session session = queues.open(request, ref);
         var next = queues.next(session, queues.entry(session, ref.id()), userInitiated);
-        Payloads.NextItem payload = next
-                .map(entry -> new Payloads.NextItem(false, queues.renderAndPrefetch(session, entry)))
+        Payloads.NextItem payload = next.map(
+                        entry -> new Payloads.NextItem(false, queues.renderAndPrefetch(session, entry)))
                 .orElseGet(() -> new Payloads.NextItem(true, null));
         return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetNextItem", "1.0", payload);
     }

@@ -36,7 +36,10 @@ public final class GetPlayableContentHandler implements MusicDirectiveHandler {
         Home home = homes.onlineHomeOf(request.userId());
         StreamBase.requireWorking(home);
         MusicContent.Resolved found = music.find(request, home, query);
-        return AlexaMessage.answer("Alexa.Media.Search", "GetPlayableContent", "1.0",
+        return AlexaMessage.answer(
+                "Alexa.Media.Search",
+                "GetPlayableContent",
+                "1.0",
                 new Payloads.PlayableContent(items.content(found.contentId(), found.content())));
     }
 }

@@ -29,9 +29,12 @@ public final class GetPreviousItemHandler implements MusicDirectiveHandler {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
         PlayQueues.Session session = queues.open(request, ref);
         PlayQueues.Entry previous = queues.previous(session, queues.entry(session, ref.id()))
-                .orElseThrow(() -> new AlexaException(new AlexaError.Audio(AlexaError.Audio.ITEM_NOT_FOUND,
-                        "There is no previous item.", null)));
-        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetPreviousItem", "1.0",
+                .orElseThrow(() -> new AlexaException(
+                        new AlexaError.Audio(AlexaError.Audio.ITEM_NOT_FOUND, "There is no previous item.", null)));
+        return AlexaMessage.answer(
+                "Alexa.Audio.PlayQueue",
+                "GetPreviousItem",
+                "1.0",
                 new Payloads.SingleItem(queues.renderAndPrefetch(session, previous)));
     }
 }

@@ -33,7 +33,12 @@ public final class GetViewHandler implements MusicDirectiveHandler {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
         PlayQueues.Session session = queues.open(request, ref);
         var entries = queues.view(session, queues.entry(session, ref.id()), VIEW_SIZE);
-        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "GetView", "1.0",
-                new Payloads.View(items.queueControls(session.content(), session.state()), queues.renderRenewingStreams(session, entries)));
+        return AlexaMessage.answer(
+                "Alexa.Audio.PlayQueue",
+                "GetView",
+                "1.0",
+                new Payloads.View(
+                        items.queueControls(session.content(), session.state()),
+                        queues.renderRenewingStreams(session, entries)));
     }
 }

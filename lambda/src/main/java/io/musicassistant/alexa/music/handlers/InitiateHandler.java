@@ -54,21 +54,34 @@ public final class InitiateHandler implements MusicDirectiveHandler {
         Home home = homes.onlineHomeOf(request.userId());
         StreamBase.requireWorking(home);
         boolean explicitAllowed = request.explicitAllowed();
-        MusicContent.Resolved resolved = music.byId(request, home, contentId, explicitAllowed,
+        MusicContent.Resolved resolved = music.byId(
+                request,
+                home,
+                contentId,
+                explicitAllowed,
                 music.cached(MusicContent.cacheKey(home, contentId, explicitAllowed)));
 
         var modes = request.payload().path("playbackModes");
-        boolean shuffle = Fields.bool(modes, "shuffle", false) || shuffledByDefault(resolved.content().kind());
+        boolean shuffle = Fields.bool(modes, "shuffle", false)
+                || shuffledByDefault(resolved.content().kind());
         boolean loop = Fields.bool(modes, "loop", false);
         // Newer requests carry repeat as an object, {"status": "ON"} (observed).
         JsonNode repeatMode = modes.path("repeat");
-        boolean repeat = "ON".equals(repeatMode.isObject() ? Fields.text(repeatMode, "status", "") : Fields.text(modes, "repeat", ""));
-        PlayQueues.Session session = queues.start(request, home, resolved,
-                QueueId.create(shuffle, loop, repeat, explicitAllowed));
+        boolean repeat = "ON"
+                .equals(
+                        repeatMode.isObject()
+                                ? Fields.text(repeatMode, "status", "")
+                                : Fields.text(modes, "repeat", ""));
+        PlayQueues.Session session =
+                queues.start(request, home, resolved, QueueId.create(shuffle, loop, repeat, explicitAllowed));
         var first = queues.renderAndPrefetch(session, queues.first(session));
-        PlaybackMethod method = new PlaybackMethod(PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE, session.queueId().value(),
+        PlaybackMethod method = new PlaybackMethod(
+                PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE,
+                session.queueId().value(),
                 items.queueControls(session.content(), session.state()),
-                new PlaybackMethod.Rules(new PlaybackMethod.Feedback("PREFERENCE", !session.content().live())), first);
+                new PlaybackMethod.Rules(new PlaybackMethod.Feedback(
+                        "PREFERENCE", !session.content().live())),
+                first);
         return AlexaMessage.answer("Alexa.Media.Playback", name, "1.0", new Payloads.Initiate(method));
     }
 

@@ -34,9 +34,13 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
         try {
             entry = queues.entry(session, target);
         } catch (AlexaException e) {
-            throw new AlexaException(new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
+            throw new AlexaException(
+                    new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
         }
-        return AlexaMessage.answer("Alexa.Audio.PlayQueue", "JumpToItem", "1.0",
+        return AlexaMessage.answer(
+                "Alexa.Audio.PlayQueue",
+                "JumpToItem",
+                "1.0",
                 new Payloads.SingleItem(queues.renderAndPrefetch(session, entry)));
     }
 }

@@ -27,8 +27,8 @@ public final class ReceiveFeedbackHandler implements MusicDirectiveHandler {
         String value = Fields.text(request.payload().path("feedback"), "value", "");
         LOG.info("music.feedback", "value", value);
         return switch (value) {
-            case "NEGATIVE" -> AlexaMessage.answer("Alexa.UserPreference.Audio", "ReceiveFeedback", "2.0",
-                    new Payloads.Skip(true));
+            case "NEGATIVE" ->
+                AlexaMessage.answer("Alexa.UserPreference.Audio", "ReceiveFeedback", "2.0", new Payloads.Skip(true));
             case "POSITIVE" -> AlexaMessage.emptyResponse("2.0");
             default -> throw AlexaException.invalidDirective("feedback.value must be POSITIVE or NEGATIVE");
         };

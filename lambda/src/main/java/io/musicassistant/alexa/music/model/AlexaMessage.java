@@ -20,17 +20,22 @@ public record AlexaMessage(Header header, Object payload) {
     /** The envelope of each error family: {@code Alexa.ErrorResponse} 3.0, {@code Alexa.Media} and {@code Alexa.Audio} 1.0. */
     public static AlexaMessage error(AlexaError error) {
         return switch (error) {
-            case AlexaError.General e -> new AlexaMessage(Header.response("Alexa", "ErrorResponse", "3.0"),
-                    new ErrorPayload(e.type(), e.message(), null));
-            case AlexaError.Media e -> new AlexaMessage(Header.response("Alexa.Media", "ErrorResponse", "1.0"),
-                    new ErrorPayload(e.type(), e.message(), null));
-            case AlexaError.Audio e -> new AlexaMessage(Header.response("Alexa.Audio", "ErrorResponse", "1.0"),
-                    new ErrorPayload(e.type(), e.message(), e.retryPeriod()));
+            case AlexaError.General e ->
+                new AlexaMessage(
+                        Header.response("Alexa", "ErrorResponse", "3.0"),
+                        new ErrorPayload(e.type(), e.message(), null));
+            case AlexaError.Media e ->
+                new AlexaMessage(
+                        Header.response("Alexa.Media", "ErrorResponse", "1.0"),
+                        new ErrorPayload(e.type(), e.message(), null));
+            case AlexaError.Audio e ->
+                new AlexaMessage(
+                        Header.response("Alexa.Audio", "ErrorResponse", "1.0"),
+                        new ErrorPayload(e.type(), e.message(), e.retryPeriod()));
         };
     }
 
     /** The error payload shared by all three families. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorPayload(String type, String message, String retryPeriod) {
-    }
+    public record ErrorPayload(String type, String message, String retryPeriod) {}
 }

@@ -8,6 +8,5 @@ public record Art(String contentDescription, List<Source> sources) {
     /**
      * One image. Size and pixels are stated only when known; Amazon asks to omit them otherwise.
      */
-    public record Source(String url, String size, Integer widthPixels, Integer heightPixels) {
-    }
+    public record Source(String url, String size, Integer widthPixels, Integer heightPixels) {}
 }

@@ -4,6 +4,5 @@ package io.musicassistant.alexa.music.model;
 public record Content(String id, Actions actions, MediaMetadata metadata) {
 
     /** What the user can do with the content. */
-    public record Actions(boolean playable, boolean browsable) {
-    }
+    public record Actions(boolean playable, boolean browsable) {}
 }

@@ -11,6 +11,5 @@ public record Name(Speech speech, String display) {
     }
 
     /** Alexa's {@code SpeechInfo}. */
-    public record Speech(String type, String text) {
-    }
+    public record Speech(String type, String text) {}
 }

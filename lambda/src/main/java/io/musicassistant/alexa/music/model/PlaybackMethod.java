@@ -8,10 +8,8 @@ public record PlaybackMethod(String type, String id, List<Control> controls, Rul
     public static final String ALEXA_AUDIO_PLAYER_QUEUE = "ALEXA_AUDIO_PLAYER_QUEUE";
 
     /** Queue-level rules. */
-    public record Rules(Feedback feedback) {
-    }
+    public record Rules(Feedback feedback) {}
 
     /** Whether thumbs up/down is accepted for this queue. */
-    public record Feedback(String type, boolean enabled) {
-    }
+    public record Feedback(String type, boolean enabled) {}
 }

@@ -12,15 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
-import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
+import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.Directives;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import io.musicassistant.alexa.testing.ScriptedPlayers;
 import io.musicassistant.alexa.testing.SmartHomeDirectives;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,30 +64,44 @@ class HomeHealthTest {
     }
 
     List<EventGatewayStandIn.Received> receivedBy(CloudFixture.User who) {
-        return gateway.received().stream().filter(r -> r.userId().equals(who.userId())).toList();
+        return gateway.received().stream()
+                .filter(r -> r.userId().equals(who.userId()))
+                .toList();
     }
 
     /** The players told, by connectivity value; checks each report's shape and cause. */
     Set<String> told(String connectivity) {
         List<EventGatewayStandIn.Received> got = receivedBy(user);
         for (EventGatewayStandIn.Received r : got) {
-            Directives.assertShape(SmartHomeDirectives.fixture("Alexa.ChangeReport.event.unreachable.json"), r.event(), "");
+            Directives.assertShape(
+                    SmartHomeDirectives.fixture("Alexa.ChangeReport.event.unreachable.json"), r.event(), "");
             JsonNode change = r.event().path("event").path("payload").path("change");
             assertEquals("PERIODIC_POLL", change.path("cause").path("type").asText());
-            assertEquals(connectivity, change.path("properties").get(0).path("value").path("value").asText(), r.event().toString());
+            assertEquals(
+                    connectivity,
+                    change.path("properties").get(0).path("value").path("value").asText(),
+                    r.event().toString());
         }
         return got.stream().map(EventGatewayStandIn.Received::endpointId).collect(Collectors.toSet());
     }
 
     void heartbeat(String status) {
-        ApiResponse r = cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/heartbeat", home.secret(),
-                new HeartbeatRequest(status, "test-1", new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
-                        "https://music.example.net", null, true));
+        ApiResponse r = cloud.relay(
+                "POST",
+                "/v1/homes/" + home.instanceId() + "/heartbeat",
+                home.secret(),
+                new HeartbeatRequest(
+                        status,
+                        "test-1",
+                        new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
+                        "https://music.example.net",
+                        null,
+                        true));
         assertEquals(200, r.status(), r.body());
     }
 
-    static final Set<String> AVAILABLE = Set.of(KITCHEN, ScriptedPlayers.LIVING_ROOM, ScriptedPlayers.BEDROOM,
-            ScriptedPlayers.DOWNSTAIRS);
+    static final Set<String> AVAILABLE =
+            Set.of(KITCHEN, ScriptedPlayers.LIVING_ROOM, ScriptedPlayers.BEDROOM, ScriptedPlayers.DOWNSTAIRS);
 
     @Test
     void aStoppingHomesPlayersGoUnreachableAndComeBackAsTheyWere() {
@@ -114,7 +127,9 @@ class HomeHealthTest {
         scripted.listening(false);
         Thread.sleep(2500);
         gateway.clear();
-        assertEquals("ENDPOINT_UNREACHABLE", outcome(send(cloud, request("Alexa.ReportState.request.json", user.token(), KITCHEN))));
+        assertEquals(
+                "ENDPOINT_UNREACHABLE",
+                outcome(send(cloud, request("Alexa.ReportState.request.json", user.token(), KITCHEN))));
         assertTrue(cloud.wiring.homes().homeOf(user.userId()).suspect());
         cloud.wiring.healthSweep().run();
         assertEquals(AVAILABLE, told("UNREACHABLE"));
@@ -124,7 +139,8 @@ class HomeHealthTest {
     void aStaleHeartbeatIsNoticedWithoutAnyTraffic() {
         gateway.clear();
         // The sweep's clock ahead by more than the stale period: the last heartbeat is then stale.
-        Clock later = Clock.offset(Clock.systemUTC(), cloud.config.heartbeatStaleAfter().plusMinutes(5));
+        Clock later = Clock.offset(
+                Clock.systemUTC(), cloud.config.heartbeatStaleAfter().plusMinutes(5));
         cloud.wiring.healthSweep(later).run();
         assertEquals(AVAILABLE, told("UNREACHABLE"));
     }

@@ -18,10 +18,10 @@ import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
 import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Tables;
-import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
+import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.Directives;
 import io.musicassistant.alexa.testing.ScriptedHome;
@@ -76,17 +76,23 @@ class ReportingTest {
 
     void grant(CloudFixture.User who) {
         ObjectNode accept = request("Authorization.AcceptGrant.request.json", who.token(), null);
-        accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(who.userId()));
+        accept.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", SERVICES.lwa().issueGrantCode(who.userId()));
         JsonNode answer = send(cloud, accept);
         Directives.assertShape(SmartHomeDirectives.fixture("Authorization.AcceptGrant.response.json"), answer, "");
     }
 
     void discover(CloudFixture.User who) {
-        assertEquals("Discover.Response", outcome(send(cloud, request("Discovery.Discover.request.json", who.token(), null))));
+        assertEquals(
+                "Discover.Response",
+                outcome(send(cloud, request("Discovery.Discover.request.json", who.token(), null))));
     }
 
     ApiResponse post(PlayerEvent... events) {
-        return cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), new HomeEvents(List.of(events)));
+        return cloud.relay(
+                "POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), new HomeEvents(List.of(events)));
     }
 
     PlayerEvent changed(String playerId, UnaryOperator<PlayerInfo> change) {
@@ -95,24 +101,50 @@ class ReportingTest {
 
     /** What the gateway received for {@code who} since the last clear. */
     List<EventGatewayStandIn.Received> receivedBy(CloudFixture.User who) {
-        return gateway.received().stream().filter(r -> r.userId().equals(who.userId())).toList();
+        return gateway.received().stream()
+                .filter(r -> r.userId().equals(who.userId()))
+                .toList();
     }
 
     static PlayerInfo withVolume(PlayerInfo p, int volume) {
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(), volume, p.muted(), p.playbackState(),
-                p.features(), p.groupMembers(), p.nowPlaying());
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                p.powered(),
+                volume,
+                p.muted(),
+                p.playbackState(),
+                p.features(),
+                p.groupMembers(),
+                p.nowPlaying());
     }
 
     static PlayerInfo withName(PlayerInfo p, String name) {
-        return new PlayerInfo(p.playerId(), name, p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
-                p.playbackState(), p.features(), p.groupMembers(), p.nowPlaying());
+        return new PlayerInfo(
+                p.playerId(),
+                name,
+                p.type(),
+                p.available(),
+                p.powered(),
+                p.volumeLevel(),
+                p.muted(),
+                p.playbackState(),
+                p.features(),
+                p.groupMembers(),
+                p.nowPlaying());
     }
 
     @Test
     void acceptGrantStoresTheTokensSealed() {
         grant(user);
-        Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(
-                cloud.wiring.tables().name(Tables.GRANTS)).key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
+        Map<String, AttributeValue> row = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
+                        .key(Attrs.key(Tables.GRANTS.key(), user.userId())))
+                .item();
         assertNotNull(row.get("access_token").b(), "sealed bytes, not a string");
         assertNotNull(row.get("refresh_token").b());
         assertFalse(row.toString().contains("Atza|"), "no token in plain sight: " + row);
@@ -124,15 +156,21 @@ class ReportingTest {
         ObjectNode accept = request("Authorization.AcceptGrant.request.json", user.token(), null);
         accept.with("directive").with("payload").with("grant").put("code", "ANTxxNotACodeLwaIssued");
         JsonNode answer = send(cloud, accept);
-        Directives.assertShape(SmartHomeDirectives.fixture("Authorization.ErrorResponse.ACCEPT_GRANT_FAILED.json"), answer, "");
-        assertEquals("Alexa.Authorization", answer.path("event").path("header").path("namespace").asText());
+        Directives.assertShape(
+                SmartHomeDirectives.fixture("Authorization.ErrorResponse.ACCEPT_GRANT_FAILED.json"), answer, "");
+        assertEquals(
+                "Alexa.Authorization",
+                answer.path("event").path("header").path("namespace").asText());
 
         ObjectNode noCode = request("Authorization.AcceptGrant.request.json", user.token(), null);
         noCode.with("directive").with("payload").remove("grant");
         assertEquals("ACCEPT_GRANT_FAILED", outcome(send(cloud, noCode)));
 
         ObjectNode forged = request("Authorization.AcceptGrant.request.json", "Atza|forged", null);
-        forged.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(user.userId()));
+        forged.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", SERVICES.lwa().issueGrantCode(user.userId()));
         assertEquals("ACCEPT_GRANT_FAILED", outcome(send(cloud, forged)));
     }
 
@@ -141,7 +179,10 @@ class ReportingTest {
         CloudFixture bare = CloudFixture.create();
         CloudFixture.User someone = bare.newUser();
         ObjectNode accept = request("Authorization.AcceptGrant.request.json", someone.token(), null);
-        accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(someone.userId()));
+        accept.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", SERVICES.lwa().issueGrantCode(someone.userId()));
         assertEquals("ACCEPT_GRANT_FAILED", outcome(send(bare, accept)));
     }
 
@@ -151,17 +192,30 @@ class ReportingTest {
      */
     @Test
     void secretsAreReadOnFirstUseSoTheSkillStartsWithoutThem() {
-        CloudFixture aws = CloudFixture.create(Map.of("ALEXA_CLIENT_ID", "amzn1.application-oa2-client.messaging",
-                "ALEXA_CLIENT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-skill-messaging-AbCdEf",
-                "GRANT_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-grant-key-GhIjKl"));
+        CloudFixture aws = CloudFixture.create(Map.of(
+                "ALEXA_CLIENT_ID",
+                "amzn1.application-oa2-client.messaging",
+                "ALEXA_CLIENT_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-skill-messaging-AbCdEf",
+                "GRANT_KEY_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-grant-key-GhIjKl"));
         CloudFixture.User someone = aws.newUser();
         try (ScriptedHome answering = new ScriptedHome(aws, aws.pairedHome(someone), new ScriptedPlayers()::answer)) {
-            assertEquals("Discover.Response", send(aws, request("Discovery.Discover.request.json", someone.token(), null))
-                    .path("event").path("header").path("name").asText());
+            assertEquals(
+                    "Discover.Response",
+                    send(aws, request("Discovery.Discover.request.json", someone.token(), null))
+                            .path("event")
+                            .path("header")
+                            .path("name")
+                            .asText());
         }
         ObjectNode accept = request("Authorization.AcceptGrant.request.json", someone.token(), null);
-        accept.with("directive").with("payload").with("grant").put("code", SERVICES.lwa().issueGrantCode(someone.userId()));
-        assertEquals("ACCEPT_GRANT_FAILED", outcome(send(aws, accept)), "the unreadable secret fails AcceptGrant alone");
+        accept.with("directive")
+                .with("payload")
+                .with("grant")
+                .put("code", SERVICES.lwa().issueGrantCode(someone.userId()));
+        assertEquals(
+                "ACCEPT_GRANT_FAILED", outcome(send(aws, accept)), "the unreadable secret fails AcceptGrant alone");
     }
 
     @Test
@@ -175,21 +229,39 @@ class ReportingTest {
         List<EventGatewayStandIn.Received> got = receivedBy(user);
         assertEquals(1, got.size(), got.toString());
         JsonNode report = got.getFirst().event();
-        Directives.assertShape(SmartHomeDirectives.fixture("Alexa.ChangeReport.event.volume-from-app.json"), report, "");
-        assertEquals(KITCHEN, report.path("event").path("endpoint").path("endpointId").asText());
-        assertEquals("APP_INTERACTION", report.path("event").path("payload").path("change").path("cause").path("type").asText());
-        JsonNode changedProperties = report.path("event").path("payload").path("change").path("properties");
+        Directives.assertShape(
+                SmartHomeDirectives.fixture("Alexa.ChangeReport.event.volume-from-app.json"), report, "");
+        assertEquals(
+                KITCHEN,
+                report.path("event").path("endpoint").path("endpointId").asText());
+        assertEquals(
+                "APP_INTERACTION",
+                report.path("event")
+                        .path("payload")
+                        .path("change")
+                        .path("cause")
+                        .path("type")
+                        .asText());
+        JsonNode changedProperties =
+                report.path("event").path("payload").path("change").path("properties");
         assertEquals(1, changedProperties.size(), changedProperties.toString());
         assertEquals("volume", changedProperties.get(0).path("name").asText());
         assertEquals(45, changedProperties.get(0).path("value").asInt());
         List<String> context = new ArrayList<>();
-        report.path("context").path("properties").forEach(p -> context.add(p.path("name").asText()));
-        assertTrue(context.containsAll(List.of("powerState", "muted", "connectivity", "playbackState")), context.toString());
+        report.path("context")
+                .path("properties")
+                .forEach(p -> context.add(p.path("name").asText()));
+        assertTrue(
+                context.containsAll(List.of("powerState", "muted", "connectivity", "playbackState")),
+                context.toString());
         assertFalse(context.contains("volume"));
 
         // The same state again (an MA event about something Alexa does not see) sends nothing.
         gateway.clear();
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN))).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN)))
+                        .status());
         assertEquals(List.of(), receivedBy(user));
     }
 
@@ -201,7 +273,10 @@ class ReportingTest {
         assertEquals("Response", outcome(send(cloud, set)));
         gateway.clear();
         // The connector sees MA's player_updated for the volume Alexa just set.
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.CHANGED, LIVING_ROOM, players.get(LIVING_ROOM))).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.CHANGED, LIVING_ROOM, players.get(LIVING_ROOM)))
+                        .status());
         assertEquals(List.of(), receivedBy(user));
     }
 
@@ -211,28 +286,63 @@ class ReportingTest {
         discover(user);
         gateway.clear();
 
-        PlayerInfo patio = new PlayerInfo("chromecast_patio", "Patio", "player", true, true, 30, false, PlayerInfo.IDLE,
-                List.of("volume_set", "volume_mute", "pause"), List.of(), null);
+        PlayerInfo patio = new PlayerInfo(
+                "chromecast_patio",
+                "Patio",
+                "player",
+                true,
+                true,
+                30,
+                false,
+                PlayerInfo.IDLE,
+                List.of("volume_set", "volume_mute", "pause"),
+                List.of(),
+                null);
         players.put(patio);
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.ADDED, patio.playerId(), patio)).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.ADDED, patio.playerId(), patio))
+                        .status());
         JsonNode add = receivedBy(user).getLast().event();
         Directives.assertShape(SmartHomeDirectives.documented("Discovery.AddOrUpdateReport.event.json"), add, "");
-        assertEquals("Patio", add.path("event").path("payload").path("endpoints").get(0).path("friendlyName").asText());
+        assertEquals(
+                "Patio",
+                add.path("event")
+                        .path("payload")
+                        .path("endpoints")
+                        .get(0)
+                        .path("friendlyName")
+                        .asText());
 
         gateway.clear();
-        assertEquals(200, post(changed(BEDROOM, p -> withName(p, "Master Bedroom"))).status());
+        assertEquals(
+                200, post(changed(BEDROOM, p -> withName(p, "Master Bedroom"))).status());
         List<EventGatewayStandIn.Received> renamed = receivedBy(user);
-        assertEquals(List.of("AddOrUpdateReport"), renamed.stream().map(EventGatewayStandIn.Received::name).toList());
+        assertEquals(
+                List.of("AddOrUpdateReport"),
+                renamed.stream().map(EventGatewayStandIn.Received::name).toList());
 
         gateway.clear();
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.REMOVED, patio.playerId(), null)).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.REMOVED, patio.playerId(), null))
+                        .status());
         JsonNode delete = receivedBy(user).getLast().event();
         Directives.assertShape(SmartHomeDirectives.fixture("Discovery.DeleteReport.event.json"), delete, "");
-        assertEquals(patio.playerId(), delete.path("event").path("payload").path("endpoints").get(0).path("endpointId").asText());
+        assertEquals(
+                patio.playerId(),
+                delete.path("event")
+                        .path("payload")
+                        .path("endpoints")
+                        .get(0)
+                        .path("endpointId")
+                        .asText());
 
         // Removing what Alexa never knew sends nothing.
         gateway.clear();
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.REMOVED, "never_seen", null)).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.REMOVED, "never_seen", null)).status());
         assertEquals(List.of(), receivedBy(user));
     }
 
@@ -258,8 +368,12 @@ class ReportingTest {
         ApiResponse r = post(changed(KITCHEN, p -> withVolume(p, 62)));
         assertEquals(200, r.status(), "the home is not blamed for the account's grant");
         assertEquals(List.of(), receivedBy(user));
-        Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(
-                cloud.wiring.tables().name(Tables.GRANTS)).key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
+        Map<String, AttributeValue> row = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
+                        .key(Attrs.key(Tables.GRANTS.key(), user.userId())))
+                .item();
         assertTrue(row == null || row.isEmpty(), "grant forgotten");
     }
 
@@ -269,13 +383,21 @@ class ReportingTest {
         discover(user);
         String grants = cloud.wiring.tables().name(Tables.GRANTS);
         // As after a GRANT_KEY change: the sealed tokens no longer open.
-        cloud.wiring.aws().dynamoDb().updateItem(b -> b.tableName(grants).key(Attrs.key(Tables.GRANTS.key(), user.userId()))
-                .updateExpression("SET access_token = :x, refresh_token = :x")
-                .expressionAttributeValues(Map.of(":x", AttributeValue.fromB(SdkBytes.fromUtf8String("sealed with another key")))));
+        cloud.wiring
+                .aws()
+                .dynamoDb()
+                .updateItem(b -> b.tableName(grants)
+                        .key(Attrs.key(Tables.GRANTS.key(), user.userId()))
+                        .updateExpression("SET access_token = :x, refresh_token = :x")
+                        .expressionAttributeValues(Map.of(
+                                ":x", AttributeValue.fromB(SdkBytes.fromUtf8String("sealed with another key")))));
         ApiResponse r = post(changed(KITCHEN, p -> withVolume(p, 64)));
         assertEquals(200, r.status(), "the home is not asked to post again for a grant that can never work");
-        Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(grants)
-                .key(Attrs.key(Tables.GRANTS.key(), user.userId()))).item();
+        Map<String, AttributeValue> row = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .getItem(b -> b.tableName(grants).key(Attrs.key(Tables.GRANTS.key(), user.userId())))
+                .item();
         assertTrue(row == null || row.isEmpty(), "grant forgotten");
     }
 
@@ -287,8 +409,12 @@ class ReportingTest {
         discover(leaving);
         gateway.disableSkillFor(leaving.userId());
         post(changed(KITCHEN, p -> withVolume(p, 63)));
-        Map<String, AttributeValue> row = cloud.wiring.aws().dynamoDb().getItem(b -> b.tableName(
-                cloud.wiring.tables().name(Tables.GRANTS)).key(Attrs.key(Tables.GRANTS.key(), leaving.userId()))).item();
+        Map<String, AttributeValue> row = cloud.wiring
+                .aws()
+                .dynamoDb()
+                .getItem(b -> b.tableName(cloud.wiring.tables().name(Tables.GRANTS))
+                        .key(Attrs.key(Tables.GRANTS.key(), leaving.userId())))
+                .item();
         assertTrue(row == null || row.isEmpty(), "grant forgotten after SKILL_DISABLED_EXCEPTION");
     }
 
@@ -322,9 +448,20 @@ class ReportingTest {
         ApiResponse again = post(new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN)));
         assertEquals(200, again.status());
         List<EventGatewayStandIn.Received> got = receivedBy(user);
-        assertEquals(List.of("ChangeReport"), got.stream().map(EventGatewayStandIn.Received::name).toList());
-        assertEquals(47, got.getFirst().event().path("event").path("payload").path("change").path("properties").get(0)
-                .path("value").asInt());
+        assertEquals(
+                List.of("ChangeReport"),
+                got.stream().map(EventGatewayStandIn.Received::name).toList());
+        assertEquals(
+                47,
+                got.getFirst()
+                        .event()
+                        .path("event")
+                        .path("payload")
+                        .path("change")
+                        .path("properties")
+                        .get(0)
+                        .path("value")
+                        .asInt());
     }
 
     @Test
@@ -339,37 +476,88 @@ class ReportingTest {
         set.with("directive").with("payload").put("volume", 55);
         assertEquals("Response", outcome(send(cloud, set)));
         gateway.clear();
-        assertEquals(200, post(new PlayerEvent(PlayerEvent.CHANGED, LIVING_ROOM, players.get(LIVING_ROOM))).status());
+        assertEquals(
+                200,
+                post(new PlayerEvent(PlayerEvent.CHANGED, LIVING_ROOM, players.get(LIVING_ROOM)))
+                        .status());
         assertEquals(List.of(), receivedBy(user), "this account's Alexa made the change");
         List<EventGatewayStandIn.Received> partners = receivedBy(partner);
-        assertEquals(List.of("ChangeReport"), partners.stream().map(EventGatewayStandIn.Received::name).toList());
-        assertEquals(55, partners.getFirst().event().path("event").path("payload").path("change").path("properties").get(0)
-                .path("value").asInt());
+        assertEquals(
+                List.of("ChangeReport"),
+                partners.stream().map(EventGatewayStandIn.Received::name).toList());
+        assertEquals(
+                55,
+                partners.getFirst()
+                        .event()
+                        .path("event")
+                        .path("payload")
+                        .path("change")
+                        .path("properties")
+                        .get(0)
+                        .path("value")
+                        .asInt());
     }
 
     @Test
     void theDescriptionHashDoesNotDependOnTheJvm() {
         // Map.of iterates in an order that changes from one JVM start to the next; the hash must not.
         // Compared with a value computed once: a different JVM (another Lambda container) must agree.
-        PlayerInfo p = new PlayerInfo("RINCON_1", "Kitchen", "player", true, true, 20, false, PlayerInfo.PLAYING,
-                List.of("power", "volume_set", "volume_mute", "pause"), List.of(), null);
+        PlayerInfo p = new PlayerInfo(
+                "RINCON_1",
+                "Kitchen",
+                "player",
+                true,
+                true,
+                20,
+                false,
+                PlayerInfo.PLAYING,
+                List.of("power", "volume_set", "volume_mute", "pause"),
+                List.of(),
+                null);
         assertEquals("7702e5ac120b663f", EndpointStates.descriptorHash(p));
     }
 
     @Test
     void theEventsRouteValidatesItsCaller() {
-        assertEquals(401, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", "wrong-secret",
-                new HomeEvents(List.of(new PlayerEvent(PlayerEvent.REMOVED, "x", null)))).status());
-        assertEquals(400, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), "{\"events\":[]}").status());
-        assertEquals(400, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), "not json").status());
-        assertEquals(400, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(),
-                "{\"events\":[{\"type\":\"exploded\",\"player_id\":\"x\"}]}").status());
+        assertEquals(
+                401,
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/events",
+                                "wrong-secret",
+                                new HomeEvents(List.of(new PlayerEvent(PlayerEvent.REMOVED, "x", null))))
+                        .status());
+        assertEquals(
+                400,
+                cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), "{\"events\":[]}")
+                        .status());
+        assertEquals(
+                400,
+                cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), "not json")
+                        .status());
+        assertEquals(
+                400,
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/events",
+                                home.secret(),
+                                "{\"events\":[{\"type\":\"exploded\",\"player_id\":\"x\"}]}")
+                        .status());
         StringBuilder many = new StringBuilder("{\"events\":[");
         for (int i = 0; i <= HomeEvents.MAX_EVENTS; i++) {
-            many.append(i == 0 ? "" : ",").append("{\"type\":\"removed\",\"player_id\":\"p").append(i).append("\"}");
+            many.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"removed\",\"player_id\":\"p")
+                    .append(i)
+                    .append("\"}");
         }
-        assertEquals(400, cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(),
-                many.append("]}").toString()).status());
+        assertEquals(
+                400,
+                cloud.relay(
+                                "POST",
+                                "/v1/homes/" + home.instanceId() + "/events",
+                                home.secret(),
+                                many.append("]}").toString())
+                        .status());
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class SmartHomeDirectiveCoverageTest {
 
-    static final Set<DirectiveName> NOT_ON_AN_ENDPOINT = Set.of(new DirectiveName("Alexa.Discovery", "Discover"),
-            new DirectiveName("Alexa.Authorization", "AcceptGrant"));
+    static final Set<DirectiveName> NOT_ON_AN_ENDPOINT = Set.of(
+            new DirectiveName("Alexa.Discovery", "Discover"), new DirectiveName("Alexa.Authorization", "AcceptGrant"));
 
     /** The wiring's registry, built per test, not in a static initialiser, so that a refused duplicate fails with its own message. */
     static SmartHomeDirectiveRegistry registry() {
@@ -33,9 +33,11 @@ class SmartHomeDirectiveCoverageTest {
     /** Directive → every registered handler that declares it, counted over the handlers themselves, not the registry's map. */
     static Map<String, List<String>> claims(SmartHomeDirectiveRegistry registry) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (SmartHomeDirectiveHandler handler : Set.copyOf(registry.byDirective().values())) {
-            handler.directives().forEach(d -> out.computeIfAbsent(d.toString(), k -> new ArrayList<>())
-                    .add(handler.getClass().getSimpleName()));
+        for (SmartHomeDirectiveHandler handler :
+                Set.copyOf(registry.byDirective().values())) {
+            handler.directives()
+                    .forEach(d -> out.computeIfAbsent(d.toString(), k -> new ArrayList<>())
+                            .add(handler.getClass().getSimpleName()));
         }
         return out;
     }
@@ -43,7 +45,9 @@ class SmartHomeDirectiveCoverageTest {
     static Set<String> declared() {
         Set<String> out = new TreeSet<>();
         for (Capability capability : Capability.ALL) {
-            capability.directives().forEach(name -> out.add(new DirectiveName(capability.namespace(), name).toString()));
+            capability
+                    .directives()
+                    .forEach(name -> out.add(new DirectiveName(capability.namespace(), name).toString()));
         }
         return out;
     }
@@ -53,10 +57,13 @@ class SmartHomeDirectiveCoverageTest {
         Map<String, List<String>> claims = claims(registry());
         assertTrue(declared().size() >= 11, "the interfaces declare their directives: " + declared());
         for (String directive : declared()) {
-            assertEquals(1, claims.getOrDefault(directive, List.of()).size(),
+            assertEquals(
+                    1,
+                    claims.getOrDefault(directive, List.of()).size(),
                     directive + " is handled by " + claims.getOrDefault(directive, List.of()));
         }
-        NOT_ON_AN_ENDPOINT.forEach(d -> assertEquals(1, claims.getOrDefault(d.toString(), List.of()).size(), d.toString()));
+        NOT_ON_AN_ENDPOINT.forEach(d ->
+                assertEquals(1, claims.getOrDefault(d.toString(), List.of()).size(), d.toString()));
     }
 
     @Test

@@ -92,7 +92,9 @@ class SmartHomeErrorShapeTest {
     @Test
     void unparsableDirectivesStillGetTheTokenTheyCarried() {
         String valid = pause().toString();
-        for (String raw : List.of(valid + " trailing", valid + "{}",
+        for (String raw : List.of(
+                valid + " trailing",
+                valid + "{}",
                 valid.replace("\"payload\":{}", "\"payload\":{\"x\":\"\\uD800\"}"),
                 valid.replace("\"payload\":{}", "\"payload\":{\"x\":\"\\uFFFF\"}"),
                 valid.replace("\"payload\":{}", "\"payload\":{\"x\":") + "\"" + "a".repeat(200_000))) {
@@ -119,7 +121,9 @@ class SmartHomeErrorShapeTest {
         assertEquals("INVALID_AUTHORIZATION_CREDENTIAL", outcome(answer));
         assertEquals(TOKEN, correlation(answer));
         assertFalse(answer.path("event").path("endpoint").has("scope"), answer.toString());
-        assertEquals(KITCHEN, answer.path("event").path("endpoint").path("endpointId").asText());
+        assertEquals(
+                KITCHEN,
+                answer.path("event").path("endpoint").path("endpointId").asText());
     }
 
     @Test

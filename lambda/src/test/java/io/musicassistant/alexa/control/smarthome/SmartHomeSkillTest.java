@@ -51,8 +51,8 @@ class SmartHomeSkillTest {
         cloud = CloudFixture.create(SmartHomeDirectives.reporting(io.musicassistant.alexa.dev.DevServices.shared()));
         user = cloud.newUser();
         players = new ScriptedPlayers();
-        players.put(new PlayerInfo(ODD, "Büro", "player", true, true, 5, false, PlayerInfo.IDLE,
-                List.of("volume_set"), List.of(), null));
+        players.put(new PlayerInfo(
+                ODD, "Büro", "player", true, true, 5, false, PlayerInfo.IDLE, List.of("volume_set"), List.of(), null));
         home = new ScriptedHome(cloud, cloud.pairedHome(user), players::answer);
     }
 
@@ -82,13 +82,15 @@ class SmartHomeSkillTest {
 
     static List<String> interfaces(JsonNode endpoint) {
         return StreamSupport.stream(endpoint.path("capabilities").spliterator(), false)
-                .map(c -> c.path("interface").asText()).toList();
+                .map(c -> c.path("interface").asText())
+                .toList();
     }
 
     @Test
     void discoveryDescribesEveryPlayerWithTheInterfacesItsFeaturesAllow() {
         JsonNode answer = directive("Discovery.Discover.request.json", null);
-        Directives.assertShape(SmartHomeDirectives.documented("Discovery.Discover.response.two-speakers.json"), answer, "");
+        Directives.assertShape(
+                SmartHomeDirectives.documented("Discovery.Discover.response.two-speakers.json"), answer, "");
         assertEquals(6, answer.path("event").path("payload").path("endpoints").size());
 
         JsonNode kitchen = endpoint(answer, KITCHEN);
@@ -96,20 +98,36 @@ class SmartHomeSkillTest {
         assertEquals("Music Assistant", kitchen.path("manufacturerName").asText());
         assertTrue(kitchen.path("description").asText().contains("Music Assistant"));
         assertEquals("SPEAKER", kitchen.path("displayCategories").get(0).asText());
-        assertEquals(List.of("Alexa", "Alexa.EndpointHealth", "Alexa.PowerController", "Alexa.Speaker",
-                "Alexa.PlaybackController", "Alexa.PlaybackStateReporter"), interfaces(kitchen));
+        assertEquals(
+                List.of(
+                        "Alexa",
+                        "Alexa.EndpointHealth",
+                        "Alexa.PowerController",
+                        "Alexa.Speaker",
+                        "Alexa.PlaybackController",
+                        "Alexa.PlaybackStateReporter"),
+                interfaces(kitchen));
         JsonNode speaker = kitchen.path("capabilities").get(3);
-        assertEquals("[{\"name\":\"volume\"},{\"name\":\"muted\"}]", speaker.path("properties").path("supported").toString());
+        assertEquals(
+                "[{\"name\":\"volume\"},{\"name\":\"muted\"}]",
+                speaker.path("properties").path("supported").toString());
         assertTrue(speaker.path("properties").path("proactivelyReported").asBoolean());
         assertTrue(speaker.path("properties").path("retrievable").asBoolean());
-        assertEquals("[\"Play\",\"Stop\",\"Pause\",\"Next\",\"Previous\"]",
+        assertEquals(
+                "[\"Play\",\"Stop\",\"Pause\",\"Next\",\"Previous\"]",
                 kitchen.path("capabilities").get(4).path("supportedOperations").toString());
         assertEquals("1.0", kitchen.path("capabilities").get(5).path("version").asText());
 
         // The bedroom speaker has no power switch and no mute in MA: neither is promised to Alexa.
         JsonNode bedroom = endpoint(answer, BEDROOM);
         assertFalse(interfaces(bedroom).contains("Alexa.PowerController"));
-        assertEquals("[{\"name\":\"volume\"}]", bedroom.path("capabilities").get(2).path("properties").path("supported").toString());
+        assertEquals(
+                "[{\"name\":\"volume\"}]",
+                bedroom.path("capabilities")
+                        .get(2)
+                        .path("properties")
+                        .path("supported")
+                        .toString());
 
         JsonNode group = endpoint(answer, DOWNSTAIRS);
         assertTrue(group.path("description").asText().toLowerCase().contains("group"));
@@ -135,20 +153,39 @@ class SmartHomeSkillTest {
         JsonNode pause = directive("PlaybackController.Pause.request.json", KITCHEN);
         Directives.assertShape(SmartHomeDirectives.fixture("PlaybackController.Pause.response.json"), pause, "");
         assertEquals(PlayerInfo.PAUSED, players.get(KITCHEN).playbackState());
-        assertEquals("PAUSED", property(pause, "Alexa.PlaybackStateReporter", "playbackState").path("state").asText());
-        assertEquals(request("PlaybackController.Pause.request.json", user.token(), KITCHEN).path("directive").path("header")
-                .path("correlationToken").asText(), pause.path("event").path("header").path("correlationToken").asText());
+        assertEquals(
+                "PAUSED",
+                property(pause, "Alexa.PlaybackStateReporter", "playbackState")
+                        .path("state")
+                        .asText());
+        assertEquals(
+                request("PlaybackController.Pause.request.json", user.token(), KITCHEN)
+                        .path("directive")
+                        .path("header")
+                        .path("correlationToken")
+                        .asText(),
+                pause.path("event").path("header").path("correlationToken").asText());
 
         JsonNode play = directive("PlaybackController.Play.request.json", KITCHEN);
         Directives.assertShape(SmartHomeDirectives.fixture("PlaybackController.Play.response.json"), play, "");
-        assertEquals("PLAYING", property(play, "Alexa.PlaybackStateReporter", "playbackState").path("state").asText());
+        assertEquals(
+                "PLAYING",
+                property(play, "Alexa.PlaybackStateReporter", "playbackState")
+                        .path("state")
+                        .asText());
 
         JsonNode stop = directive("PlaybackController.Stop.request.json", KITCHEN);
-        assertEquals("STOPPED", property(stop, "Alexa.PlaybackStateReporter", "playbackState").path("state").asText());
+        assertEquals(
+                "STOPPED",
+                property(stop, "Alexa.PlaybackStateReporter", "playbackState")
+                        .path("state")
+                        .asText());
         assertEquals("Response", outcome(directive("PlaybackController.Next.request.json", KITCHEN)));
         assertEquals("Response", outcome(directive("PlaybackController.Previous.request.json", KITCHEN)));
-        List<String> actions = home.received().stream().filter(c -> c.command().equals(Command.PLAYER_CONTROL.wireName()))
-                .map(c -> c.args().path("action").asText()).toList();
+        List<String> actions = home.received().stream()
+                .filter(c -> c.command().equals(Command.PLAYER_CONTROL.wireName()))
+                .map(c -> c.args().path("action").asText())
+                .toList();
         assertTrue(actions.containsAll(List.of("pause", "play", "stop", "next", "previous")), actions.toString());
     }
 
@@ -160,8 +197,11 @@ class SmartHomeSkillTest {
         assertEquals(50, players.get(LIVING_ROOM).volumeLevel());
 
         JsonNode adjust = directive("Speaker.AdjustVolume.request.json", LIVING_ROOM);
-        int delta = request("Speaker.AdjustVolume.request.json", user.token(), LIVING_ROOM).path("directive").path("payload")
-                .path("volume").asInt();
+        int delta = request("Speaker.AdjustVolume.request.json", user.token(), LIVING_ROOM)
+                .path("directive")
+                .path("payload")
+                .path("volume")
+                .asInt();
         assertEquals(50 + delta, property(adjust, "Alexa.Speaker", "volume").asInt());
 
         // "Alexa, louder": the player's own step (MA's volume_up), not Alexa's default delta.
@@ -193,9 +233,18 @@ class SmartHomeSkillTest {
         JsonNode report = directive("Alexa.ReportState.request.json", KITCHEN);
         Directives.assertShape(SmartHomeDirectives.fixture("Alexa.StateReport.response.json"), report, "");
         assertEquals(20, property(report, "Alexa.Speaker", "volume").asInt());
-        assertEquals("ON", property(report, "Alexa.PowerController", "powerState").asText());
-        assertEquals("OK", property(report, "Alexa.EndpointHealth", "connectivity").path("value").asText());
-        assertEquals("PLAYING", property(report, "Alexa.PlaybackStateReporter", "playbackState").path("state").asText());
+        assertEquals(
+                "ON", property(report, "Alexa.PowerController", "powerState").asText());
+        assertEquals(
+                "OK",
+                property(report, "Alexa.EndpointHealth", "connectivity")
+                        .path("value")
+                        .asText());
+        assertEquals(
+                "PLAYING",
+                property(report, "Alexa.PlaybackStateReporter", "playbackState")
+                        .path("state")
+                        .asText());
         // Only what discovery declared: the bedroom reports no powerState and no muted.
         JsonNode bedroom = directive("Alexa.ReportState.request.json", BEDROOM);
         assertTrue(property(bedroom, "Alexa.PowerController", "powerState").isMissingNode());
@@ -208,7 +257,8 @@ class SmartHomeSkillTest {
         JsonNode answer = directive("PowerController.TurnOn.request.json", GARAGE);
         Directives.assertShape(SmartHomeDirectives.fixture("ErrorResponse.ENDPOINT_UNREACHABLE.json"), answer, "");
         assertEquals("ENDPOINT_UNREACHABLE", outcome(answer));
-        assertEquals(GARAGE, answer.path("event").path("endpoint").path("endpointId").asText());
+        assertEquals(
+                GARAGE, answer.path("event").path("endpoint").path("endpointId").asText());
     }
 
     @Test
@@ -231,8 +281,20 @@ class SmartHomeSkillTest {
         r.with("directive").with("payload").put("volume", volume);
         JsonNode answer = send(cloud, r);
         Directives.assertShape(SmartHomeDirectives.fixture("ErrorResponse.VALUE_OUT_OF_RANGE.json"), answer, "");
-        assertEquals(0, answer.path("event").path("payload").path("validRange").path("minimumValue").asInt());
-        assertEquals(100, answer.path("event").path("payload").path("validRange").path("maximumValue").asInt());
+        assertEquals(
+                0,
+                answer.path("event")
+                        .path("payload")
+                        .path("validRange")
+                        .path("minimumValue")
+                        .asInt());
+        assertEquals(
+                100,
+                answer.path("event")
+                        .path("payload")
+                        .path("validRange")
+                        .path("maximumValue")
+                        .asInt());
         assertEquals(20, players.get(KITCHEN).volumeLevel());
     }
 
@@ -252,13 +314,18 @@ class SmartHomeSkillTest {
     @Test
     void tokensAreChecked() {
         JsonNode missing = send(cloud, request("PlaybackController.Play.request.json", null, KITCHEN));
-        Directives.assertShape(SmartHomeDirectives.fixture("ErrorResponse.INVALID_AUTHORIZATION_CREDENTIAL.json"), missing, "");
-        assertEquals("INVALID_AUTHORIZATION_CREDENTIAL", outcome(send(cloud,
-                request("PlaybackController.Play.request.json", "Atza|forged", KITCHEN))));
+        Directives.assertShape(
+                SmartHomeDirectives.fixture("ErrorResponse.INVALID_AUTHORIZATION_CREDENTIAL.json"), missing, "");
+        assertEquals(
+                "INVALID_AUTHORIZATION_CREDENTIAL",
+                outcome(send(cloud, request("PlaybackController.Play.request.json", "Atza|forged", KITCHEN))));
         String expired = cloud.services.lwa().issueToken(user.userId(), "Test User", java.time.Duration.ofSeconds(-60));
-        assertEquals("EXPIRED_AUTHORIZATION_CREDENTIAL", outcome(send(cloud,
-                request("PlaybackController.Play.request.json", expired, KITCHEN))));
-        assertEquals("INVALID_AUTHORIZATION_CREDENTIAL", outcome(send(cloud, request("Discovery.Discover.request.json", null, null))));
+        assertEquals(
+                "EXPIRED_AUTHORIZATION_CREDENTIAL",
+                outcome(send(cloud, request("PlaybackController.Play.request.json", expired, KITCHEN))));
+        assertEquals(
+                "INVALID_AUTHORIZATION_CREDENTIAL",
+                outcome(send(cloud, request("Discovery.Discover.request.json", null, null))));
     }
 
     @Test
@@ -266,8 +333,11 @@ class SmartHomeSkillTest {
         CloudFixture.User stranger = cloud.newUser();
         JsonNode discovery = send(cloud, request("Discovery.Discover.request.json", stranger.token(), null));
         Directives.assertShape(SmartHomeDirectives.fixture("Discovery.Discover.response.empty.json"), discovery, "");
-        assertEquals(0, discovery.path("event").path("payload").path("endpoints").size());
-        assertEquals("NO_SUCH_ENDPOINT", outcome(send(cloud, request("PlaybackController.Pause.request.json", stranger.token(), KITCHEN))));
+        assertEquals(
+                0, discovery.path("event").path("payload").path("endpoints").size());
+        assertEquals(
+                "NO_SUCH_ENDPOINT",
+                outcome(send(cloud, request("PlaybackController.Pause.request.json", stranger.token(), KITCHEN))));
     }
 
     @Test
@@ -282,7 +352,9 @@ class SmartHomeSkillTest {
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertEquals("ENDPOINT_UNREACHABLE", outcome(pause));
         assertEquals("BRIDGE_UNREACHABLE", outcome(discovery));
-        assertTrue(ms < cloud.config.relayTimeout().toMillis(), "answered without waiting for the relay timeout: " + ms + " ms");
+        assertTrue(
+                ms < cloud.config.relayTimeout().toMillis(),
+                "answered without waiting for the relay timeout: " + ms + " ms");
         assertEquals(commandsBefore, home.received().size());
     }
 
@@ -298,15 +370,25 @@ class SmartHomeSkillTest {
                 "{\"directive\":{\"header\":{\"namespace\":\"Alexa.ThermostatController\",\"name\":\"SetTargetTemperature\","
                         + "\"payloadVersion\":\"3\",\"messageId\":\"m\"},\"payload\":{}}}",
                 "{\"directive\":{\"header\":{\"namespace\":\"Alexa\",\"name\":\"ReportState\",\"payloadVersion\":\"3\"},\"payload\":7}}",
-                "{\"directive\":{\"header\":{\"namespace\":\"" + "A".repeat(5000) + "\",\"name\":\"x\",\"payloadVersion\":\"3\"},\"payload\":{}}}");
+                "{\"directive\":{\"header\":{\"namespace\":\"" + "A".repeat(5000)
+                        + "\",\"name\":\"x\",\"payloadVersion\":\"3\"},\"payload\":{}}}");
         for (String input : bad) {
             JsonNode answer = send(cloud, input.getBytes(StandardCharsets.UTF_8));
-            assertEquals("ErrorResponse", answer.path("event").path("header").path("name").asText(), input);
-            assertEquals("3", answer.path("event").path("header").path("payloadVersion").asText());
-            assertEquals("INVALID_DIRECTIVE", answer.path("event").path("payload").path("type").asText(), input);
+            assertEquals(
+                    "ErrorResponse",
+                    answer.path("event").path("header").path("name").asText(),
+                    input);
+            assertEquals(
+                    "3",
+                    answer.path("event").path("header").path("payloadVersion").asText());
+            assertEquals(
+                    "INVALID_DIRECTIVE",
+                    answer.path("event").path("payload").path("type").asText(),
+                    input);
             assertNotNull(answer.path("event").path("header").path("messageId").textValue());
         }
-        byte[] huge = ("{\"directive\":{\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] huge = ("{\"directive\":{\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
         assertEquals("INVALID_DIRECTIVE", outcome(send(cloud, huge)));
     }
 

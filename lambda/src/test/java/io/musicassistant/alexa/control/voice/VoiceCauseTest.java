@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.dev.EventGatewayStandIn;
-import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents.PlayerEvent;
+import io.musicassistant.alexa.relayapi.ApiResponse;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.ScriptedHome;
 import io.musicassistant.alexa.testing.ScriptedPlayers;
@@ -36,21 +36,49 @@ class VoiceCauseTest {
         try (ScriptedHome ignored = new ScriptedHome(cloud, home, players::answer)) {
             SmartHomeDirectives.grantAndDiscover(cloud, user);
 
-            assertEquals("Paused the Kitchen.", VoiceRequests.send(cloud, intent("PauseIntent", user.token())
-                    .slot("room", "kitchen")).valid().speech());
-            // Music Assistant then tells the connector, which posts the news; and someone turns the bedroom up in an app.
-            PlayerInfo bedroom = players.update(BEDROOM, p -> new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(),
-                    p.powered(), 55, p.muted(), p.playbackState(), p.features(), p.groupMembers(), p.nowPlaying()));
-            ApiResponse r = cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/events", home.secret(), new HomeEvents(List.of(
-                    new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN)),
-                    new PlayerEvent(PlayerEvent.CHANGED, BEDROOM, bedroom))));
+            assertEquals(
+                    "Paused the Kitchen.",
+                    VoiceRequests.send(
+                                    cloud, intent("PauseIntent", user.token()).slot("room", "kitchen"))
+                            .valid()
+                            .speech());
+            // Music Assistant then tells the connector, which posts the news; and someone turns the bedroom up in an
+            // app.
+            PlayerInfo bedroom = players.update(
+                    BEDROOM,
+                    p -> new PlayerInfo(
+                            p.playerId(),
+                            p.name(),
+                            p.type(),
+                            p.available(),
+                            p.powered(),
+                            55,
+                            p.muted(),
+                            p.playbackState(),
+                            p.features(),
+                            p.groupMembers(),
+                            p.nowPlaying()));
+            ApiResponse r = cloud.relay(
+                    "POST",
+                    "/v1/homes/" + home.instanceId() + "/events",
+                    home.secret(),
+                    new HomeEvents(List.of(
+                            new PlayerEvent(PlayerEvent.CHANGED, KITCHEN, players.get(KITCHEN)),
+                            new PlayerEvent(PlayerEvent.CHANGED, BEDROOM, bedroom))));
             assertEquals(200, r.status(), r.body());
 
             Map<String, String> causes = new HashMap<>();
             for (EventGatewayStandIn.Received got : SERVICES.gateway().received()) {
                 if (got.userId().equals(user.userId()) && got.name().equals("ChangeReport")) {
-                    causes.put(got.endpointId(), got.event().path("event").path("payload").path("change").path("cause")
-                            .path("type").asText());
+                    causes.put(
+                            got.endpointId(),
+                            got.event()
+                                    .path("event")
+                                    .path("payload")
+                                    .path("change")
+                                    .path("cause")
+                                    .path("type")
+                                    .asText());
                 }
             }
             assertEquals(Map.of(KITCHEN, "VOICE_INTERACTION", BEDROOM, "APP_INTERACTION"), causes);

@@ -33,6 +33,7 @@ final class VoiceHome implements AutoCloseable {
     final List<PlayerInfo> players = new CopyOnWriteArrayList<>();
     /** Content names the home "cannot find"; a play of one of them answers not_found. */
     final List<String> missing = new CopyOnWriteArrayList<>(List.of("nothing"));
+
     private final ScriptedHome scripted;
 
     VoiceHome(CloudFixture cloud, PlayerInfo... players) {
@@ -43,23 +44,47 @@ final class VoiceHome implements AutoCloseable {
     }
 
     static PlayerInfo player(String id, String name, String state) {
-        return new PlayerInfo(id, name, "player", true, true, 30, false, state, ALL_FEATURES, List.of(),
+        return new PlayerInfo(
+                id,
+                name,
+                "player",
+                true,
+                true,
+                30,
+                false,
+                state,
+                ALL_FEATURES,
+                List.of(),
                 PlayerInfo.PLAYING.equals(state) || PlayerInfo.PAUSED.equals(state)
-                        ? new PlayerInfo.NowPlaying("Paranoid Android", "Radiohead", "OK Computer", "library://track/1", null) : null);
+                        ? new PlayerInfo.NowPlaying(
+                                "Paranoid Android", "Radiohead", "OK Computer", "library://track/1", null)
+                        : null);
     }
 
     static PlayerInfo unavailable(String id, String name) {
-        return new PlayerInfo(id, name, "player", false, true, null, null, PlayerInfo.IDLE, ALL_FEATURES, List.of(), null);
+        return new PlayerInfo(
+                id, name, "player", false, true, null, null, PlayerInfo.IDLE, ALL_FEATURES, List.of(), null);
     }
 
     static PlayerInfo withFeatures(PlayerInfo p, List<String> features) {
-        return new PlayerInfo(p.playerId(), p.name(), p.type(), p.available(), p.powered(), p.volumeLevel(), p.muted(),
-                p.playbackState(), features, p.groupMembers(), p.nowPlaying());
+        return new PlayerInfo(
+                p.playerId(),
+                p.name(),
+                p.type(),
+                p.available(),
+                p.powered(),
+                p.volumeLevel(),
+                p.muted(),
+                p.playbackState(),
+                features,
+                p.groupMembers(),
+                p.nowPlaying());
     }
 
     static PlayerInfo group(String id, String name, String state, String... members) {
         PlayerInfo base = player(id, name, state);
-        return new PlayerInfo(id, name, "group", true, true, 30, false, state, ALL_FEATURES, List.of(members), base.nowPlaying());
+        return new PlayerInfo(
+                id, name, "group", true, true, 30, false, state, ALL_FEATURES, List.of(members), base.nowPlaying());
     }
 
     /** Replaces the home's players (a test's own house, without pairing a new home). */
@@ -77,7 +102,9 @@ final class VoiceHome implements AutoCloseable {
     /** The commands received since {@code from} with wire name {@code command}. */
     List<RelayCommand> since(int from, String command) {
         List<RelayCommand> all = List.copyOf(received());
-        return all.subList(Math.min(from, all.size()), all.size()).stream().filter(c -> c.command().equals(command)).toList();
+        return all.subList(Math.min(from, all.size()), all.size()).stream()
+                .filter(c -> c.command().equals(command))
+                .toList();
     }
 
     private Optional<PlayerInfo> find(String id) {
@@ -89,7 +116,8 @@ final class VoiceHome implements AutoCloseable {
         try {
             Object result = switch (command.command()) {
                 case "players.list" -> new PlayerList(players);
-                case "player.get" -> reachable(RelayJson.convert(command.args(), PlayerRef.class).playerId(), false);
+                case "player.get" ->
+                    reachable(RelayJson.convert(command.args(), PlayerRef.class).playerId(), false);
                 case "player.control" -> control(RelayJson.convert(command.args(), PlayerAction.class));
                 case "player.play" -> play(RelayJson.convert(command.args(), PlayRequest.class));
                 case "player.transfer" -> {
@@ -130,7 +158,8 @@ final class VoiceHome implements AutoCloseable {
     private PlayResult play(PlayRequest request) {
         PlayerInfo p = reachable(request.playerId(), true);
         ContentQuery q = request.query();
-        if (q.name() != null && missing.stream().anyMatch(m -> q.name().toLowerCase().contains(m))) {
+        if (q.name() != null
+                && missing.stream().anyMatch(m -> q.name().toLowerCase().contains(m))) {
             throw new Refusal(RelayError.NOT_FOUND);
         }
         return switch (q.kind()) {

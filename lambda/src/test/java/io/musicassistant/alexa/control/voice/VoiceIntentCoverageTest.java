@@ -9,7 +9,6 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.RequestEnvelope;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.control.voice.handlers.VoiceIntentHandlers;
 import java.io.IOException;
@@ -45,8 +44,12 @@ class VoiceIntentCoverageTest {
         try (Stream<Path> files = Files.list(MODELS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Set<String> intents = new TreeSet<>();
-                AlexaJson.mapper().readTree(Files.readString(file)).path("interactionModel").path("languageModel")
-                        .path("intents").forEach(i -> intents.add(i.path("name").asText()));
+                AlexaJson.mapper()
+                        .readTree(Files.readString(file))
+                        .path("interactionModel")
+                        .path("languageModel")
+                        .path("intents")
+                        .forEach(i -> intents.add(i.path("name").asText()));
                 out.put(file.getFileName().toString(), intents);
             }
         }
@@ -58,7 +61,9 @@ class VoiceIntentCoverageTest {
     static Map<String, List<String>> claims(VoiceIntentRegistry registry) {
         Map<String, List<String>> out = new TreeMap<>();
         for (VoiceIntentHandler handler : registry.handlers()) {
-            handler.intents().forEach(i -> out.computeIfAbsent(i, k -> new ArrayList<>()).add(handler.getClass().getSimpleName()));
+            handler.intents()
+                    .forEach(i -> out.computeIfAbsent(i, k -> new ArrayList<>())
+                            .add(handler.getClass().getSimpleName()));
         }
         return out;
     }
@@ -68,7 +73,9 @@ class VoiceIntentCoverageTest {
         Map<String, List<String>> claims = claims(registry());
         modelIntents().forEach((model, intents) -> {
             for (String intent : intents) {
-                assertEquals(1, claims.getOrDefault(intent, List.of()).size(),
+                assertEquals(
+                        1,
+                        claims.getOrDefault(intent, List.of()).size(),
                         model + ": " + intent + " is handled by " + claims.getOrDefault(intent, List.of()));
             }
         });
@@ -78,8 +85,10 @@ class VoiceIntentCoverageTest {
     void noHandlerClaimsAnIntentNoModelDeclares() throws IOException {
         Set<String> declared = new TreeSet<>(UNDECLARED_ON_PURPOSE);
         modelIntents().values().forEach(declared::addAll);
-        claims(registry()).forEach((intent, handlers) -> assertTrue(declared.contains(intent),
-                intent + " is handled by " + handlers + " but declared by no interaction model"));
+        claims(registry())
+                .forEach((intent, handlers) -> assertTrue(
+                        declared.contains(intent),
+                        intent + " is handled by " + handlers + " but declared by no interaction model"));
     }
 
     @Test
@@ -87,13 +96,19 @@ class VoiceIntentCoverageTest {
         VoiceIntentRegistry registry = registry();
         registry.byIntent().forEach((intent, handler) -> assertTrue(handler.canHandle(input(intent)), intent));
         for (VoiceIntentHandler handler : registry.handlers()) {
-            assertFalse(handler.canHandle(input("NoSuchIntent")), handler.getClass().getSimpleName());
+            assertFalse(
+                    handler.canHandle(input("NoSuchIntent")), handler.getClass().getSimpleName());
         }
     }
 
     private static HandlerInput input(String intent) {
-        return HandlerInput.builder().withRequestEnvelope(RequestEnvelope.builder().withRequest(
-                IntentRequest.builder().withIntent(Intent.builder().withName(intent).build()).build()).build()).build();
+        return HandlerInput.builder()
+                .withRequestEnvelope(RequestEnvelope.builder()
+                        .withRequest(IntentRequest.builder()
+                                .withIntent(Intent.builder().withName(intent).build())
+                                .build())
+                        .build())
+                .build();
     }
 
     @Test
@@ -104,8 +119,8 @@ class VoiceIntentCoverageTest {
                 return null;
             }
         };
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> registry().register(second));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> registry().register(second));
         assertTrue(refused.getMessage().contains("PauseIntent"), refused.getMessage());
     }
 }

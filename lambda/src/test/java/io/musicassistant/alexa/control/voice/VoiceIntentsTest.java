@@ -38,7 +38,8 @@ class VoiceIntentsTest {
     @BeforeAll
     static void setUp() {
         cloud = CloudFixture.create(Map.of("CONTROL_SKILL_ID", VoiceRequests.SKILL_ID));
-        house = new VoiceHome(cloud,
+        house = new VoiceHome(
+                cloud,
                 VoiceHome.player("kitchen-1", "Kitchen", PlayerInfo.PLAYING),
                 VoiceHome.player("living-1", "Living Room", PlayerInfo.PAUSED),
                 VoiceHome.player("bedroom-1", "Bedroom", PlayerInfo.IDLE),
@@ -68,15 +69,29 @@ class VoiceIntentsTest {
     @Test
     void playInRoomParsesTheKindAndArtistAndSaysWhatPlays() {
         int from = house.received().size();
-        Answer a = send(cloud, ask("PlayInRoomIntent").slot("query", "the album ok computer by radiohead").slot("room", "kitchen")).valid();
+        Answer a = send(
+                        cloud,
+                        ask("PlayInRoomIntent")
+                                .slot("query", "the album ok computer by radiohead")
+                                .slot("room", "kitchen"))
+                .valid();
         PlayRequest play = RelayJson.convert(only(from, "player.play").args(), PlayRequest.class);
         assertEquals("kitchen-1", play.playerId());
-        assertEquals(new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, QueryParser.ALBUM_TRACKS, true), play.query());
+        assertEquals(
+                new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, QueryParser.ALBUM_TRACKS, true),
+                play.query());
         assertEquals("Playing the album OK Computer by Radiohead in the Kitchen.", a.speech());
         assertTrue(a.endsSession());
         List<String> rooms = a.roomEntityIds();
         assertNotNull(rooms, "the players were listed, so Alexa learns their names");
-        assertEquals(List.of("kitchen-1=Kitchen", "living-1=Living Room", "bedroom-1=Bedroom", "office-1=Office", "garage-1=Garage"), rooms);
+        assertEquals(
+                List.of(
+                        "kitchen-1=Kitchen",
+                        "living-1=Living Room",
+                        "bedroom-1=Bedroom",
+                        "office-1=Office",
+                        "garage-1=Garage"),
+                rooms);
     }
 
     @Test
@@ -94,7 +109,8 @@ class VoiceIntentsTest {
     @Test
     void aRoomHeardInsideTheFreeFormQueryIsTakenAsTheRoom() {
         int from = house.received().size();
-        Answer a = send(cloud, ask("PlayIntent").slot("query", "songs in the key of life in the living room")).valid();
+        Answer a = send(cloud, ask("PlayIntent").slot("query", "songs in the key of life in the living room"))
+                .valid();
         PlayRequest play = RelayJson.convert(only(from, "player.play").args(), PlayRequest.class);
         assertEquals("living-1", play.playerId());
         assertEquals("songs in the key of life", play.query().name());
@@ -103,16 +119,27 @@ class VoiceIntentsTest {
         // "in the air tonight" names no room: all of it is the query.
         from = house.received().size();
         send(cloud, ask("PlayIntent").slot("query", "in the air tonight")).valid();
-        assertEquals("in the air tonight", RelayJson.convert(only(from, "player.play").args(), PlayRequest.class).query().name());
+        assertEquals(
+                "in the air tonight",
+                RelayJson.convert(only(from, "player.play").args(), PlayRequest.class)
+                        .query()
+                        .name());
         from = house.received().size();
         send(cloud, ask("PlayIntent").slot("query", "music in the air")).valid();
-        assertEquals("music in the air", RelayJson.convert(only(from, "player.play").args(), PlayRequest.class).query().name());
+        assertEquals(
+                "music in the air",
+                RelayJson.convert(only(from, "player.play").args(), PlayRequest.class)
+                        .query()
+                        .name());
     }
 
     @Test
     void playMyMusicPlaysTheLibrary() {
         int from = house.received().size();
-        Answer a = send(cloud, ask("PlayInRoomIntent").slot("query", "some music").slot("room", "the bedroom")).valid();
+        Answer a = send(
+                        cloud,
+                        ask("PlayInRoomIntent").slot("query", "some music").slot("room", "the bedroom"))
+                .valid();
         PlayRequest play = RelayJson.convert(only(from, "player.play").args(), PlayRequest.class);
         assertEquals("bedroom-1", play.playerId());
         assertEquals(ContentKind.LIBRARY, play.query().kind());
@@ -122,7 +149,12 @@ class VoiceIntentsTest {
 
     @Test
     void nothingFoundIsSaidWithWhatWasAskedFor() {
-        Answer a = send(cloud, ask("PlayInRoomIntent").slot("query", "the playlist nothing at all").slot("room", "kitchen")).valid();
+        Answer a = send(
+                        cloud,
+                        ask("PlayInRoomIntent")
+                                .slot("query", "the playlist nothing at all")
+                                .slot("room", "kitchen"))
+                .valid();
         assertEquals("I couldn't find the playlist nothing at all in your Music Assistant library.", a.speech());
         assertTrue(a.endsSession());
     }
@@ -139,41 +171,58 @@ class VoiceIntentsTest {
     @Test
     void pauseResumeStopNextAndPrevious() {
         int from = house.received().size();
-        assertEquals("Paused the Kitchen.", send(cloud, ask("PauseIntent").slot("room", "kitchen")).valid().speech());
+        assertEquals(
+                "Paused the Kitchen.",
+                send(cloud, ask("PauseIntent").slot("room", "kitchen")).valid().speech());
         assertEquals(PlayerAction.of("kitchen-1", PlayerAction.Action.PAUSE), control(from));
 
         from = house.received().size();
-        assertEquals("Resuming the Living Room.", send(cloud, ask("ResumeIntent")).valid().speech(),
+        assertEquals(
+                "Resuming the Living Room.",
+                send(cloud, ask("ResumeIntent")).valid().speech(),
                 "without a room, resume means the player that is paused");
         assertEquals(PlayerAction.of("living-1", PlayerAction.Action.PLAY), control(from));
 
         from = house.received().size();
-        assertEquals("Stopped the music in the Bedroom.", send(cloud, ask("StopMusicIntent").slot("room", "bedroom")).valid().speech());
+        assertEquals(
+                "Stopped the music in the Bedroom.",
+                send(cloud, ask("StopMusicIntent").slot("room", "bedroom"))
+                        .valid()
+                        .speech());
         assertEquals(PlayerAction.of("bedroom-1", PlayerAction.Action.STOP), control(from));
 
         from = house.received().size();
-        assertEquals("Next song in the Kitchen.", send(cloud, ask("NextIntent")).valid().speech());
+        assertEquals(
+                "Next song in the Kitchen.",
+                send(cloud, ask("NextIntent")).valid().speech());
         assertEquals(PlayerAction.of("kitchen-1", PlayerAction.Action.NEXT), control(from));
 
         from = house.received().size();
-        assertEquals("Going back in the Kitchen.", send(cloud, ask("PreviousIntent").slot("room", "in the kitchen")).valid().speech());
+        assertEquals(
+                "Going back in the Kitchen.",
+                send(cloud, ask("PreviousIntent").slot("room", "in the kitchen"))
+                        .valid()
+                        .speech());
         assertEquals(PlayerAction.of("kitchen-1", PlayerAction.Action.PREVIOUS), control(from));
     }
 
     @Test
     void volumeIsSetInRangeAndRefusedOutsideWithoutAskingTheHome() {
         int from = house.received().size();
-        Answer set = send(cloud, ask("VolumeIntent").slot("level", "40").slot("room", "bedroom")).valid();
+        Answer set = send(cloud, ask("VolumeIntent").slot("level", "40").slot("room", "bedroom"))
+                .valid();
         assertEquals("The Bedroom is at volume 40.", set.speech());
         assertEquals(new PlayerAction("bedroom-1", PlayerAction.Action.VOLUME_SET, 40, null, null), control(from));
 
         from = house.received().size();
         for (String level : List.of("250", "-5", "loud")) {
-            Answer out = send(cloud, ask("VolumeIntent").slot("level", level).slot("room", "bedroom")).valid();
+            Answer out = send(cloud, ask("VolumeIntent").slot("level", level).slot("room", "bedroom"))
+                    .valid();
             assertEquals("The volume goes from 0 to 100.", out.speech(), level);
         }
         // No number heard at all: ask for one, and keep listening.
-        Answer unheard = send(cloud, ask("VolumeIntent").slot("level", "?").slot("room", "bedroom")).valid();
+        Answer unheard = send(cloud, ask("VolumeIntent").slot("level", "?").slot("room", "bedroom"))
+                .valid();
         assertEquals("To what volume? Say, for example: volume thirty.", unheard.speech());
         assertFalse(unheard.endsSession());
         assertEquals(List.of(), house.since(from, "player.control"));
@@ -182,7 +231,8 @@ class VoiceIntentsTest {
 
     @Test
     void aPlayerThatCannotDoSomethingSaysSo() {
-        Answer a = send(cloud, ask("VolumeIntent").slot("level", "25").slot("room", "office")).valid();
+        Answer a = send(cloud, ask("VolumeIntent").slot("level", "25").slot("room", "office"))
+                .valid();
         assertEquals("The Office can't do that.", a.speech());
     }
 
@@ -197,22 +247,42 @@ class VoiceIntentsTest {
 
     @Test
     void volumeStepsMuteShuffleAndRepeat() {
-        record Case(String intent, String spoken, PlayerAction expected) {
-        }
+        record Case(String intent, String spoken, PlayerAction expected) {}
         List<Case> cases = List.of(
-                new Case("VolumeUpIntent", "Turned up the Bedroom.", PlayerAction.of("bedroom-1", PlayerAction.Action.VOLUME_UP)),
-                new Case("VolumeDownIntent", "Turned down the Bedroom.", PlayerAction.of("bedroom-1", PlayerAction.Action.VOLUME_DOWN)),
-                new Case("MuteIntent", "Muted the Bedroom.", new PlayerAction("bedroom-1", PlayerAction.Action.MUTE, null, true, null)),
-                new Case("UnmuteIntent", "Unmuted the Bedroom.", new PlayerAction("bedroom-1", PlayerAction.Action.MUTE, null, false, null)),
-                new Case("ShuffleOnIntent", "Shuffle is on in the Bedroom.",
+                new Case(
+                        "VolumeUpIntent",
+                        "Turned up the Bedroom.",
+                        PlayerAction.of("bedroom-1", PlayerAction.Action.VOLUME_UP)),
+                new Case(
+                        "VolumeDownIntent",
+                        "Turned down the Bedroom.",
+                        PlayerAction.of("bedroom-1", PlayerAction.Action.VOLUME_DOWN)),
+                new Case(
+                        "MuteIntent",
+                        "Muted the Bedroom.",
+                        new PlayerAction("bedroom-1", PlayerAction.Action.MUTE, null, true, null)),
+                new Case(
+                        "UnmuteIntent",
+                        "Unmuted the Bedroom.",
+                        new PlayerAction("bedroom-1", PlayerAction.Action.MUTE, null, false, null)),
+                new Case(
+                        "ShuffleOnIntent",
+                        "Shuffle is on in the Bedroom.",
                         new PlayerAction("bedroom-1", PlayerAction.Action.SHUFFLE, null, true, null)),
-                new Case("ShuffleOffIntent", "Shuffle is off in the Bedroom.",
+                new Case(
+                        "ShuffleOffIntent",
+                        "Shuffle is off in the Bedroom.",
                         new PlayerAction("bedroom-1", PlayerAction.Action.SHUFFLE, null, false, null)),
-                new Case("RepeatIntent", "Repeating everything in the Bedroom.",
+                new Case(
+                        "RepeatIntent",
+                        "Repeating everything in the Bedroom.",
                         new PlayerAction("bedroom-1", PlayerAction.Action.REPEAT, null, null, "all")));
         for (Case c : cases) {
             int from = house.received().size();
-            assertEquals(c.spoken(), send(cloud, ask(c.intent()).slot("room", "bedroom")).valid().speech(), c.intent());
+            assertEquals(
+                    c.spoken(),
+                    send(cloud, ask(c.intent()).slot("room", "bedroom")).valid().speech(),
+                    c.intent());
             assertEquals(c.expected(), control(from), c.intent());
         }
     }
@@ -220,18 +290,26 @@ class VoiceIntentsTest {
     @Test
     void repeatModesComeFromEntityResolutionOrTheSpokenWord() {
         int from = house.received().size();
-        Answer one = send(cloud, ask("RepeatIntent").staticSlot("mode", "this song", "REPEAT_MODE", "one", "one")
-                .slot("room", "kitchen")).valid();
+        Answer one = send(
+                        cloud,
+                        ask("RepeatIntent")
+                                .staticSlot("mode", "this song", "REPEAT_MODE", "one", "one")
+                                .slot("room", "kitchen"))
+                .valid();
         assertEquals("Repeating this song in the Kitchen.", one.speech());
         assertEquals("one", control(from).repeat());
 
         from = house.received().size();
-        assertEquals("Repeat is off in the Kitchen.",
-                send(cloud, ask("RepeatIntent").slot("mode", "off").slot("room", "kitchen")).valid().speech());
+        assertEquals(
+                "Repeat is off in the Kitchen.",
+                send(cloud, ask("RepeatIntent").slot("mode", "off").slot("room", "kitchen"))
+                        .valid()
+                        .speech());
         assertEquals("off", control(from).repeat());
 
         from = house.received().size();
-        Answer odd = send(cloud, ask("RepeatIntent").slot("mode", "sideways").slot("room", "kitchen")).valid();
+        Answer odd = send(cloud, ask("RepeatIntent").slot("mode", "sideways").slot("room", "kitchen"))
+                .valid();
         assertEquals("Say repeat one, repeat all, or repeat off.", odd.speech());
         assertFalse(odd.endsSession());
         assertEquals(List.of(), house.since(from, "player.control"));
@@ -239,11 +317,19 @@ class VoiceIntentsTest {
 
     @Test
     void whatsPlayingNamesTitleArtistAndRoom() {
-        assertEquals("In the Kitchen: Paranoid Android by Radiohead.",
-                send(cloud, ask("WhatsPlayingIntent").slot("room", "kitchen")).valid().speech());
-        assertEquals("Nothing is playing in the Bedroom.",
-                send(cloud, ask("WhatsPlayingIntent").slot("room", "bedroom")).valid().speech());
-        assertEquals("In the Kitchen: Paranoid Android by Radiohead.", send(cloud, ask("WhatsPlayingIntent")).valid().speech(),
+        assertEquals(
+                "In the Kitchen: Paranoid Android by Radiohead.",
+                send(cloud, ask("WhatsPlayingIntent").slot("room", "kitchen"))
+                        .valid()
+                        .speech());
+        assertEquals(
+                "Nothing is playing in the Bedroom.",
+                send(cloud, ask("WhatsPlayingIntent").slot("room", "bedroom"))
+                        .valid()
+                        .speech());
+        assertEquals(
+                "In the Kitchen: Paranoid Android by Radiohead.",
+                send(cloud, ask("WhatsPlayingIntent")).valid().speech(),
                 "without a room: the rooms that play");
     }
 
@@ -252,17 +338,23 @@ class VoiceIntentsTest {
         int from = house.received().size();
         Answer a = send(cloud, ask("MoveMusicIntent").slot("room", "bedroom")).valid();
         assertEquals("Moved the music from the Kitchen to the Bedroom.", a.speech());
-        assertEquals(new TransferRequest("kitchen-1", "bedroom-1"),
+        assertEquals(
+                new TransferRequest("kitchen-1", "bedroom-1"),
                 RelayJson.convert(only(from, "player.transfer").args(), TransferRequest.class));
 
         from = house.received().size();
-        Answer named = send(cloud, ask("MoveMusicIntent").slot("fromRoom", "living room").slot("room", "the office")).valid();
+        Answer named = send(
+                        cloud,
+                        ask("MoveMusicIntent").slot("fromRoom", "living room").slot("room", "the office"))
+                .valid();
         assertEquals("Moved the music from the Living Room to the Office.", named.speech());
-        assertEquals(new TransferRequest("living-1", "office-1"),
+        assertEquals(
+                new TransferRequest("living-1", "office-1"),
                 RelayJson.convert(only(from, "player.transfer").args(), TransferRequest.class));
 
         from = house.received().size();
-        Answer same = send(cloud, ask("MoveMusicIntent").slot("room", "kitchen")).valid();
+        Answer same =
+                send(cloud, ask("MoveMusicIntent").slot("room", "kitchen")).valid();
         assertEquals("The music is already in the Kitchen.", same.speech());
         assertEquals(List.of(), house.since(from, "player.transfer"));
 
@@ -271,9 +363,12 @@ class VoiceIntentsTest {
         assertFalse(where.endsSession());
 
         // Rooms known from dynamic entities are not looked up first; the home refuses, and the source is named.
-        Answer unavailable = send(cloud, ask("MoveMusicIntent")
-                .dynamicSlot("fromRoom", "garage", "ROOM", "garage-1", "Garage")
-                .dynamicSlot("room", "bedroom", "ROOM", "bedroom-1", "Bedroom")).valid();
+        Answer unavailable = send(
+                        cloud,
+                        ask("MoveMusicIntent")
+                                .dynamicSlot("fromRoom", "garage", "ROOM", "garage-1", "Garage")
+                                .dynamicSlot("room", "bedroom", "ROOM", "bedroom-1", "Bedroom"))
+                .valid();
         assertEquals("The Garage is unavailable right now.", unavailable.speech());
     }
 
@@ -314,11 +409,13 @@ class VoiceIntentsTest {
     void theRoomsArePushedOncePerSessionUnlessTheyChange() {
         Answer first = send(cloud, ask("ListRoomsIntent")).valid();
         assertNotNull(first.roomEntityIds());
-        Answer second = send(cloud, ask("ListRoomsIntent").session(first.json())).valid();
+        Answer second =
+                send(cloud, ask("ListRoomsIntent").session(first.json())).valid();
         assertNull(second.roomEntityIds(), "same players, same session: not pushed again");
         house.players.add(VoiceHome.player("den-1", "Den", PlayerInfo.IDLE));
         try {
-            Answer third = send(cloud, ask("ListRoomsIntent").session(second.json())).valid();
+            Answer third =
+                    send(cloud, ask("ListRoomsIntent").session(second.json())).valid();
             assertNotNull(third.roomEntityIds());
             assertTrue(third.roomEntityIds().contains("den-1=Den"));
         } finally {
@@ -328,8 +425,9 @@ class VoiceIntentsTest {
 
     @Test
     void theWholeEnvelopeAlsoRoutesThroughTheControlSkill() throws Exception {
-        byte[] raw = cloud.wiring.controlSkill().handle(ask("PauseIntent").slot("room", "kitchen").json()
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] raw = cloud.wiring
+                .controlSkill()
+                .handle(ask("PauseIntent").slot("room", "kitchen").json().getBytes(StandardCharsets.UTF_8));
         Answer a = new Answer(AlexaJson.mapper().readTree(raw)).valid();
         assertEquals("Paused the Kitchen.", a.speech());
     }

@@ -37,21 +37,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VoiceInteractionModelTest {
 
-    static final Map<String, String> INVOCATIONS = Map.of("en-US", "music assistant", "en-GB", "music assistant",
-            "de-DE", "musik assistent");
-    static final Set<String> REQUIRED_BUILT_INS = Set.of("AMAZON.CancelIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
-            "AMAZON.NavigateHomeIntent", "AMAZON.FallbackIntent");
+    static final Map<String, String> INVOCATIONS =
+            Map.of("en-US", "music assistant", "en-GB", "music assistant", "de-DE", "musik assistent");
+    static final Set<String> REQUIRED_BUILT_INS = Set.of(
+            "AMAZON.CancelIntent",
+            "AMAZON.HelpIntent",
+            "AMAZON.StopIntent",
+            "AMAZON.NavigateHomeIntent",
+            "AMAZON.FallbackIntent");
     static final Pattern SLOT_REF = Pattern.compile("\\{([^}]*)}");
     /** Letters, apostrophes and spaces only: Alexa refuses digits and most punctuation in samples. */
     static final Pattern SAMPLE = Pattern.compile("[\\p{L}' ]+");
 
-    static final Map<String, Set<String>> HANDLED = new VoiceSkill(null, null, null, Clock.systemUTC(), Duration.ofSeconds(1),
-            null, VoiceIntentHandlers.registry(null, null, null, null)).intents();
+    static final Map<String, Set<String>> HANDLED = new VoiceSkill(
+                    null,
+                    null,
+                    null,
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(1),
+                    null,
+                    VoiceIntentHandlers.registry(null, null, null, null))
+            .intents();
 
     static JsonNode languageModel(String locale) {
         try {
-            JsonNode root = AlexaJson.mapper().readTree(
-                    Files.readString(Path.of("../skill-package/control/interactionModels/custom/" + locale + ".json")));
+            JsonNode root = AlexaJson.mapper()
+                    .readTree(Files.readString(
+                            Path.of("../skill-package/control/interactionModels/custom/" + locale + ".json")));
             JsonNode lm = root.path("interactionModel").path("languageModel");
             assertTrue(lm.isObject(), locale);
             return lm;
@@ -65,8 +77,13 @@ class VoiceInteractionModelTest {
         Map<String, Map<String, String>> out = new TreeMap<>();
         for (JsonNode intent : lm.path("intents")) {
             Map<String, String> slots = new TreeMap<>();
-            intent.path("slots").forEach(s -> slots.put(s.path("name").asText(), s.path("type").asText()));
-            assertEquals(null, out.put(intent.path("name").asText(), slots), "intent declared twice: " + intent.path("name"));
+            intent.path("slots")
+                    .forEach(s ->
+                            slots.put(s.path("name").asText(), s.path("type").asText()));
+            assertEquals(
+                    null,
+                    out.put(intent.path("name").asText(), slots),
+                    "intent declared twice: " + intent.path("name"));
         }
         return out;
     }
@@ -79,7 +96,8 @@ class VoiceInteractionModelTest {
         Map<String, Map<String, String>> intents = intents(lm);
         assertEquals(new TreeMap<>(HANDLED).keySet(), intents.keySet(), locale + ": model intents = handled intents");
         assertTrue(intents.keySet().containsAll(REQUIRED_BUILT_INS));
-        HANDLED.forEach((intent, slots) -> assertTrue(intents.get(intent).keySet().containsAll(slots),
+        HANDLED.forEach((intent, slots) -> assertTrue(
+                intents.get(intent).keySet().containsAll(slots),
                 locale + " " + intent + " lacks a slot its handler reads: " + slots + " vs " + intents.get(intent)));
     }
 
@@ -89,7 +107,9 @@ class VoiceInteractionModelTest {
         for (String locale : List.of("en-GB", "de-DE")) {
             assertEquals(us, intents(languageModel(locale)), locale);
             Set<String> types = new HashSet<>();
-            languageModel(locale).path("types").forEach(t -> types.add(t.path("name").asText()));
+            languageModel(locale)
+                    .path("types")
+                    .forEach(t -> types.add(t.path("name").asText()));
             assertEquals(Set.of("ROOM", "MUSIC_QUERY", "REPEAT_MODE"), types, locale);
         }
     }
@@ -102,35 +122,48 @@ class VoiceInteractionModelTest {
         for (JsonNode intent : lm.path("intents")) {
             String name = intent.path("name").asText();
             Map<String, String> slots = new LinkedHashMap<>();
-            intent.path("slots").forEach(s -> slots.put(s.path("name").asText(), s.path("type").asText()));
+            intent.path("slots")
+                    .forEach(s ->
+                            slots.put(s.path("name").asText(), s.path("type").asText()));
             Set<String> used = new HashSet<>();
             int samples = 0;
             for (JsonNode s : intent.path("samples")) {
                 String sample = s.asText();
                 samples++;
-                String key = sample.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+                String key =
+                        sample.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
                 String previous = owner.put(key, name);
-                assertEquals(null, previous, locale + ": \"" + sample + "\" is a sample of " + previous + " and " + name);
+                assertEquals(
+                        null, previous, locale + ": \"" + sample + "\" is a sample of " + previous + " and " + name);
                 String words = SLOT_REF.matcher(sample).replaceAll("{}");
-                assertEquals(words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip(), words,
+                assertEquals(
+                        words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip(),
+                        words,
                         locale + ": samples are lowercase, single-spaced: " + sample);
                 assertTrue(sample.length() <= 200, sample);
-                assertFalse(Pattern.compile("}\\s*\\{").matcher(sample).find(), locale + ": adjacent slots in " + sample);
+                assertFalse(
+                        Pattern.compile("}\\s*\\{").matcher(sample).find(), locale + ": adjacent slots in " + sample);
                 Matcher m = SLOT_REF.matcher(sample);
                 while (m.find()) {
-                    assertTrue(slots.containsKey(m.group(1)), locale + " " + name + ": undeclared slot {" + m.group(1) + "} in " + sample);
+                    assertTrue(
+                            slots.containsKey(m.group(1)),
+                            locale + " " + name + ": undeclared slot {" + m.group(1) + "} in " + sample);
                     used.add(m.group(1));
                 }
-                assertTrue(SAMPLE.matcher(SLOT_REF.matcher(sample).replaceAll("x")).matches(), locale + ": invalid characters in " + sample);
+                assertTrue(
+                        SAMPLE.matcher(SLOT_REF.matcher(sample).replaceAll("x")).matches(),
+                        locale + ": invalid characters in " + sample);
             }
             assertEquals(slots.keySet(), used, locale + " " + name + ": every declared slot is used in a sample");
             if (!name.startsWith("AMAZON.")) {
                 assertTrue(samples >= 5, locale + " " + name + " has only " + samples + " samples");
             }
             if (slots.containsValue("AMAZON.SearchQuery")) {
-                assertEquals(1, slots.size(), locale + " " + name + ": a SearchQuery slot must be the intent's only slot");
+                assertEquals(
+                        1, slots.size(), locale + " " + name + ": a SearchQuery slot must be the intent's only slot");
                 for (JsonNode s : intent.path("samples")) {
-                    assertFalse(SLOT_REF.matcher(s.asText()).replaceAll("").isBlank(),
+                    assertFalse(
+                            SLOT_REF.matcher(s.asText()).replaceAll("").isBlank(),
                             locale + " " + name + ": a SearchQuery sample needs a carrier phrase: " + s.asText());
                 }
             }
@@ -143,8 +176,10 @@ class VoiceInteractionModelTest {
         JsonNode lm = languageModel(locale);
         Map<String, JsonNode> types = new HashMap<>();
         lm.path("types").forEach(t -> types.put(t.path("name").asText(), t));
-        intents(lm).forEach((intent, slots) -> slots.forEach((slot, type) -> assertTrue(
-                type.startsWith("AMAZON.") || types.containsKey(type), locale + " " + intent + "." + slot + ": undeclared type " + type)));
+        intents(lm)
+                .forEach((intent, slots) -> slots.forEach((slot, type) -> assertTrue(
+                        type.startsWith("AMAZON.") || types.containsKey(type),
+                        locale + " " + intent + "." + slot + ": undeclared type " + type)));
         assertNotNull(types.get(Replies.ROOM_TYPE), "dynamic entities go to a declared type");
         for (JsonNode type : types.values()) {
             Set<String> words = new HashSet<>();
@@ -152,7 +187,9 @@ class VoiceInteractionModelTest {
             assertTrue(type.path("values").size() >= 3, type.path("name").asText());
             for (JsonNode v : type.path("values")) {
                 assertTrue(words.add(v.path("name").path("value").asText()), "duplicate value " + v);
-                v.path("name").path("synonyms").forEach(s -> assertTrue(words.add(s.asText()), "duplicate synonym " + s));
+                v.path("name")
+                        .path("synonyms")
+                        .forEach(s -> assertTrue(words.add(s.asText()), "duplicate synonym " + s));
                 if (v.has("id")) {
                     assertTrue(ids.add(v.path("id").asText()), "duplicate id " + v);
                 }
@@ -162,10 +199,14 @@ class VoiceInteractionModelTest {
         for (JsonNode v : types.get("REPEAT_MODE").path("values")) {
             String id = v.path("id").asText();
             modes.add(id);
-            List<String> words = new ArrayList<>(List.of(v.path("name").path("value").asText()));
+            List<String> words =
+                    new ArrayList<>(List.of(v.path("name").path("value").asText()));
             v.path("name").path("synonyms").forEach(s -> words.add(s.asText()));
             for (String word : words) {
-                assertEquals(Optional.of(id), RepeatIntentHandler.spoken(word), locale + ": the handler reads \"" + word + "\"");
+                assertEquals(
+                        Optional.of(id),
+                        RepeatIntentHandler.spoken(word),
+                        locale + ": the handler reads \"" + word + "\"");
             }
         }
         assertEquals(Set.of("off", "one", "all"), modes);
@@ -178,23 +219,28 @@ class VoiceInteractionModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"en-US", "en-GB", "de-DE"})
     void everyExamplePhraseOfTheManifestMatchesASample(String locale) throws IOException {
-        JsonNode manifest = AlexaJson.mapper().readTree(Files.readString(Path.of("../skill-package/control/skill.json")));
+        JsonNode manifest =
+                AlexaJson.mapper().readTree(Files.readString(Path.of("../skill-package/control/skill.json")));
         List<Pattern> samples = new ArrayList<>();
         for (JsonNode intent : languageModel(locale).path("intents")) {
             for (JsonNode sample : intent.path("samples")) {
-                samples.add(Pattern.compile("(?i)" + SLOT_REF.matcher(Pattern.quote(sample.asText()))
-                        .replaceAll(r -> "\\\\E.+\\\\Q")));
+                samples.add(Pattern.compile("(?i)"
+                        + SLOT_REF.matcher(Pattern.quote(sample.asText())).replaceAll(r -> "\\\\E.+\\\\Q")));
             }
         }
         int checked = 0;
-        for (JsonNode phrase : manifest.path("manifest").path("publishingInformation").path("locales").path(locale)
+        for (JsonNode phrase : manifest.path("manifest")
+                .path("publishingInformation")
+                .path("locales")
+                .path(locale)
                 .path("examplePhrases")) {
             Matcher m = INVOKED.matcher(phrase.asText());
             if (!m.matches()) {
                 continue; // a smart-home phrase ("Alexa, pause the kitchen") needs no sample
             }
             String utterance = m.group(1).toLowerCase(Locale.ROOT);
-            assertTrue(samples.stream().anyMatch(p -> p.matcher(utterance).matches()),
+            assertTrue(
+                    samples.stream().anyMatch(p -> p.matcher(utterance).matches()),
                     locale + ": no sample says \"" + utterance + "\"");
             checked++;
         }

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.musicassistant.alexa.control.voice.VoiceRequests.Answer;
 import io.musicassistant.alexa.control.voice.handlers.LinkHomeIntentHandler;
 import io.musicassistant.alexa.relay.HomeDirectory;
-import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.PairingCode;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +31,11 @@ class VoiceLinkHomeTest {
     }
 
     static String issueCode(CloudFixture.Home home) {
-        return RelayJson.read(cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null).body(),
-                PairingCode.class).code();
+        return RelayJson.read(
+                        cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null)
+                                .body(),
+                        PairingCode.class)
+                .code();
     }
 
     /** The code as AMAZON.NUMBER delivers it: a number, so without leading zeros. */
@@ -44,7 +47,8 @@ class VoiceLinkHomeTest {
     void theConnectorsCodeLinksTheHomeToTheAccount() {
         CloudFixture.Home home = cloud.registerHome();
         CloudFixture.User user = cloud.newUser();
-        Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", asNumber(issueCode(home)))).valid();
+        Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", asNumber(issueCode(home))))
+                .valid();
         assertEquals("Done. Your home Test Home is now linked. Try saying: play some music.", a.speech());
         assertTrue(a.endsSession());
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()));
@@ -54,7 +58,10 @@ class VoiceLinkHomeTest {
     void inGermanToo() {
         CloudFixture.Home home = cloud.registerHome();
         CloudFixture.User user = cloud.newUser();
-        Answer a = send(cloud, intent("LinkHomeIntent", user.token()).locale("de-DE").slot("code", asNumber(issueCode(home)))).valid();
+        Answer a = send(
+                        cloud,
+                        intent("LinkHomeIntent", user.token()).locale("de-DE").slot("code", asNumber(issueCode(home))))
+                .valid();
         assertEquals("Fertig. Dein Zuhause Test Home ist jetzt verknüpft. Sag zum Beispiel: spiele Musik.", a.speech());
         assertEquals(Optional.of(home.instanceId()), directory.linkedInstance(user.userId()));
     }
@@ -65,24 +72,31 @@ class VoiceLinkHomeTest {
         String code = issueCode(home);
         String wrong = code.equals("12345678") ? "87654321" : "12345678";
         CloudFixture.User user = cloud.newUser();
-        Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", wrong)).valid();
+        Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", wrong))
+                .valid();
         assertTrue(a.speech().startsWith("That code didn't work."), a.speech());
         assertEquals(Optional.empty(), directory.linkedInstance(user.userId()));
         for (String heard : new String[] {"123456789", "abc"}) {
-            assertTrue(send(cloud, intent("LinkHomeIntent", user.token()).slot("code", heard)).valid().speech()
-                    .startsWith("That code didn't work."), heard);
+            assertTrue(
+                    send(cloud, intent("LinkHomeIntent", user.token()).slot("code", heard))
+                            .valid()
+                            .speech()
+                            .startsWith("That code didn't work."),
+                    heard);
         }
         Answer ask = send(cloud, intent("LinkHomeIntent", user.token())).valid();
         assertTrue(ask.speech().startsWith("Tell me the eight digit code"), ask.speech());
         assertFalse(ask.endsSession());
-        Answer unheard = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", "?")).valid();
+        Answer unheard = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", "?"))
+                .valid();
         assertFalse(unheard.endsSession(), "a code Alexa did not understand is asked for again");
     }
 
     @Test
     void linkingNeedsALinkedAccount() {
         CloudFixture.Home home = cloud.registerHome();
-        Answer a = send(cloud, intent("LinkHomeIntent", null).slot("code", asNumber(issueCode(home)))).valid();
+        Answer a = send(cloud, intent("LinkHomeIntent", null).slot("code", asNumber(issueCode(home))))
+                .valid();
         assertTrue(a.linkAccountCard());
     }
 
@@ -91,13 +105,19 @@ class VoiceLinkHomeTest {
         CloudFixture.Home home = cloud.registerHome();
         CloudFixture.User user = cloud.newUser();
         for (int i = 0; i < RelayApi.CLAIMS_PER_USER.limit(); i++) {
-            Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", "1111111" + (i % 10))).valid();
+            Answer a = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", "1111111" + (i % 10)))
+                    .valid();
             assertTrue(a.speech().startsWith("That code didn't work."), i + ": " + a.speech());
         }
-        Answer limited = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", asNumber(issueCode(home)))).valid();
+        Answer limited = send(cloud, intent("LinkHomeIntent", user.token()).slot("code", asNumber(issueCode(home))))
+                .valid();
         assertEquals("That's too many tries. Please wait a while before trying another code.", limited.speech());
-        assertEquals(Optional.empty(), directory.linkedInstance(user.userId()), "even the right code waits out the limit");
-        assertEquals(429, cloud.relay("POST", "/v1/pairings", user.token(), Map.of("code", issueCode(home))).status(),
+        assertEquals(
+                Optional.empty(), directory.linkedInstance(user.userId()), "even the right code waits out the limit");
+        assertEquals(
+                429,
+                cloud.relay("POST", "/v1/pairings", user.token(), Map.of("code", issueCode(home)))
+                        .status(),
                 "voice and relay API share the account's limit");
     }
 

@@ -74,15 +74,24 @@ class VoiceParsingTest {
         assertEquals(Optional.empty(), QueryParser.parse("   "));
         assertEquals(Optional.empty(), QueryParser.parse("..."));
         assertEquals(Optional.empty(), QueryParser.parse("x".repeat(ContentQuery.MAX_TEXT_LENGTH + 1)));
-        assertEquals("ok computer", QueryParser.parse("the album   ok computer.").orElseThrow().name());
+        assertEquals(
+                "ok computer",
+                QueryParser.parse("the album   ok computer.").orElseThrow().name());
     }
 
     static PlayerInfo p(String id, String name) {
         return VoiceHome.player(id, name, PlayerInfo.IDLE);
     }
 
-    static final List<PlayerInfo> HOUSE = List.of(p("k", "Küche"), p("w", "Wohnzimmer"), p("lr", "Living Room"),
-            p("ks", "Kitchen Speaker"), p("b", "Bedroom"), p("o", "Office Room"), p("den", "The Den"), p("bad", "Bad"));
+    static final List<PlayerInfo> HOUSE = List.of(
+            p("k", "Küche"),
+            p("w", "Wohnzimmer"),
+            p("lr", "Living Room"),
+            p("ks", "Kitchen Speaker"),
+            p("b", "Bedroom"),
+            p("o", "Office Room"),
+            p("den", "The Den"),
+            p("bad", "Bad"));
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -109,20 +118,31 @@ class VoiceParsingTest {
             """)
     void roomsMatchForgivingly(String spoken, String id) {
         RoomMatch m = RoomResolver.match(HOUSE, spoken, null);
-        assertEquals(id, assertInstanceOf(RoomMatch.Found.class, m, spoken).player().playerId(), spoken);
+        assertEquals(
+                id, assertInstanceOf(RoomMatch.Found.class, m, spoken).player().playerId(), spoken);
     }
 
     @Test
     void unknownAndAmbiguousRooms() {
         assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "garage", null));
-        assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "be", null), "short names must match exactly");
+        assertInstanceOf(
+                RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "be", null), "short names must match exactly");
         List<PlayerInfo> two = List.of(p("a", "Kitchen Speaker"), p("b", "Kitchen Display"), p("c", "Kitchen"));
-        assertEquals("c", assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(two, "kitchen", null)).player().playerId(),
+        assertEquals(
+                "c",
+                assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(two, "kitchen", null))
+                        .player()
+                        .playerId(),
                 "an exact name beats names that contain it");
         RoomMatch tie = RoomResolver.match(two.subList(0, 2), "kitchen", null);
-        assertEquals(2, assertInstanceOf(RoomMatch.Ambiguous.class, tie).candidates().size());
-        assertEquals("lr", assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(HOUSE, "lounge", "living room"))
-                .player().playerId(), "the static resolution's canonical name helps where the words do not");
+        assertEquals(
+                2, assertInstanceOf(RoomMatch.Ambiguous.class, tie).candidates().size());
+        assertEquals(
+                "lr",
+                assertInstanceOf(RoomMatch.Found.class, RoomResolver.match(HOUSE, "lounge", "living room"))
+                        .player()
+                        .playerId(),
+                "the static resolution's canonical name helps where the words do not");
     }
 
     @Test
@@ -138,7 +158,8 @@ class VoiceParsingTest {
         assertEquals(Messages.english(), Messages.forLocale("xx"));
         assertEquals(Messages.english(), Messages.forLocale(null));
         assertEquals(80, Messages.cut("y".repeat(500)).length());
-        assertEquals("Tom &amp; Jerry &lt;b&gt; &quot;x&quot; it&apos;s", Replies.ssml("Tom & Jerry <b> \"x\" it's\u0007"));
+        assertEquals(
+                "Tom &amp; Jerry &lt;b&gt; &quot;x&quot; it&apos;s", Replies.ssml("Tom & Jerry <b> \"x\" it's\u0007"));
     }
 
     @Test

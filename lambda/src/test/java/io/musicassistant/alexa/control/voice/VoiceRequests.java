@@ -19,8 +19,7 @@ final class VoiceRequests {
 
     static final String SKILL_ID = "amzn1.ask.skill.8f1e2c3d-0000-4000-8000-00000000v01c";
 
-    private VoiceRequests() {
-    }
+    private VoiceRequests() {}
 
     /** A request under construction. */
     static final class Req {
@@ -38,14 +37,19 @@ final class VoiceRequests {
             system.putObject("application").put("applicationId", SKILL_ID);
             system.putObject("user").put("userId", "amzn1.ask.account.TEST");
             system.putObject("device").put("deviceId", "amzn1.ask.device.TEST").putObject("supportedInterfaces");
-            system.put("apiEndpoint", "https://api.eu.amazonalexa.com").put("apiAccessToken", "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln");
+            system.put("apiEndpoint", "https://api.eu.amazonalexa.com")
+                    .put("apiAccessToken", "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln");
             request = root.putObject("request");
-            request.put("type", type).put("requestId", "amzn1.echo-api.request." + UUID.randomUUID())
-                    .put("timestamp", "2025-01-15T10:20:30Z").put("locale", "en-US");
+            request.put("type", type)
+                    .put("requestId", "amzn1.echo-api.request." + UUID.randomUUID())
+                    .put("timestamp", "2025-01-15T10:20:30Z")
+                    .put("locale", "en-US");
         }
 
         Req token(String token) {
-            for (ObjectNode user : List.of(root.with("session").with("user"), root.with("context").with("System").with("user"))) {
+            for (ObjectNode user : List.of(
+                    root.with("session").with("user"),
+                    root.with("context").with("System").with("user"))) {
                 if (token == null) {
                     user.remove("accessToken");
                 } else {
@@ -71,7 +75,11 @@ final class VoiceRequests {
             ObjectNode session = root.with("session");
             session.put("new", false);
             JsonNode attributes = previousAnswer.path("sessionAttributes");
-            session.set("attributes", attributes.isObject() ? attributes.deepCopy() : AlexaJson.mapper().createObjectNode());
+            session.set(
+                    "attributes",
+                    attributes.isObject()
+                            ? attributes.deepCopy()
+                            : AlexaJson.mapper().createObjectNode());
             return this;
         }
 
@@ -92,21 +100,37 @@ final class VoiceRequests {
         Req dynamicSlot(String name, String value, String type, String id, String canonical) {
             ObjectNode slot = slotNode(name).put("value", value);
             ArrayNode authorities = slot.with("resolutions").putArray("resolutionsPerAuthority");
-            authorities.addObject().put("authority", "amzn1.er-authority.echo-sdk." + SKILL_ID + "." + type)
-                    .putObject("status").put("code", "ER_SUCCESS_NO_MATCH");
-            ObjectNode dynamic = authorities.addObject().put("authority", "amzn1.er-authority.echo-sdk.dynamic." + SKILL_ID + "." + type);
+            authorities
+                    .addObject()
+                    .put("authority", "amzn1.er-authority.echo-sdk." + SKILL_ID + "." + type)
+                    .putObject("status")
+                    .put("code", "ER_SUCCESS_NO_MATCH");
+            ObjectNode dynamic = authorities
+                    .addObject()
+                    .put("authority", "amzn1.er-authority.echo-sdk.dynamic." + SKILL_ID + "." + type);
             dynamic.putObject("status").put("code", "ER_SUCCESS_MATCH");
-            dynamic.putArray("values").addObject().putObject("value").put("name", canonical).put("id", id);
+            dynamic.putArray("values")
+                    .addObject()
+                    .putObject("value")
+                    .put("name", canonical)
+                    .put("id", id);
             return this;
         }
 
         /** A slot that entity resolution matched to one of the model's own values. */
         Req staticSlot(String name, String value, String type, String id, String canonical) {
             ObjectNode slot = slotNode(name).put("value", value);
-            ObjectNode authority = slot.with("resolutions").putArray("resolutionsPerAuthority").addObject()
+            ObjectNode authority = slot.with("resolutions")
+                    .putArray("resolutionsPerAuthority")
+                    .addObject()
                     .put("authority", "amzn1.er-authority.echo-sdk." + SKILL_ID + "." + type);
             authority.putObject("status").put("code", "ER_SUCCESS_MATCH");
-            authority.putArray("values").addObject().putObject("value").put("name", canonical).put("id", id);
+            authority
+                    .putArray("values")
+                    .addObject()
+                    .putObject("value")
+                    .put("name", canonical)
+                    .put("id", id);
             return this;
         }
 
@@ -142,7 +166,8 @@ final class VoiceRequests {
 
     static Answer send(CloudFixture cloud, byte[] raw) {
         try {
-            return new Answer(AlexaJson.mapper().readTree(cloud.wiring.controlSkill().voice().handle(raw)));
+            return new Answer(AlexaJson.mapper()
+                    .readTree(cloud.wiring.controlSkill().voice().handle(raw)));
         } catch (IOException e) {
             throw new IllegalStateException("the answer is not JSON", e);
         }
@@ -172,7 +197,10 @@ final class VoiceRequests {
             if (inner.contains("<") || inner.contains(">")) {
                 throw new AssertionError("unescaped markup in " + ssml);
             }
-            return inner.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+            return inner.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
                     .replace("&amp;", "&");
         }
 
@@ -185,7 +213,8 @@ final class VoiceRequests {
         }
 
         boolean linkAccountCard() {
-            return "LinkAccount".equals(json.path("response").path("card").path("type").asText());
+            return "LinkAccount"
+                    .equals(json.path("response").path("card").path("type").asText());
         }
 
         /** The ids of the ROOM dynamic entities the answer pushes, or null when it pushes none. */
@@ -198,7 +227,9 @@ final class VoiceRequests {
                     List<String> ids = new ArrayList<>();
                     for (JsonNode type : d.path("types")) {
                         if ("ROOM".equals(type.path("name").asText())) {
-                            type.path("values").forEach(v -> ids.add(v.path("id").asText() + "=" + v.path("name").path("value").asText()));
+                            type.path("values")
+                                    .forEach(v -> ids.add(v.path("id").asText() + "="
+                                            + v.path("name").path("value").asText()));
                         }
                     }
                     return ids;

@@ -33,6 +33,7 @@ class VoiceRobustnessTest {
     static CloudFixture cloud;
     /** Accepts requests for any skill, so that malformed requests get past the skill-id check. */
     static CloudFixture open;
+
     static VoiceHome house;
 
     @BeforeAll
@@ -52,15 +53,25 @@ class VoiceRobustnessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "not json", "[]", "null", "42", "\"text\"", "{}", "{\"version\":\"1.0\"}", "{\"request\":{}}",
-        "{\"version\":\"1.0\",\"request\":null}", "{\"version\":\"1.0\",\"request\":[1]}",
-        "{\"version\":\"1.0\",\"request\":{\"type\":42}}",
-        "{\"version\":\"1.0\",\"request\":{\"type\":\"Bogus.Request\",\"requestId\":\"x\"}}",
-        "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"timestamp\":\"yesterday\",\"intent\":{\"name\":\"PauseIntent\"}}}",
-        "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"PauseIntent\",\"slots\":[1,2]}}}",
-        "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"PauseIntent\"},\"x\":1e99999"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "null",
+                "42",
+                "\"text\"",
+                "{}",
+                "{\"version\":\"1.0\"}",
+                "{\"request\":{}}",
+                "{\"version\":\"1.0\",\"request\":null}",
+                "{\"version\":\"1.0\",\"request\":[1]}",
+                "{\"version\":\"1.0\",\"request\":{\"type\":42}}",
+                "{\"version\":\"1.0\",\"request\":{\"type\":\"Bogus.Request\",\"requestId\":\"x\"}}",
+                "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"timestamp\":\"yesterday\",\"intent\":{\"name\":\"PauseIntent\"}}}",
+                "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"PauseIntent\",\"slots\":[1,2]}}}",
+                "{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"PauseIntent\"},\"x\":1e99999"
+            })
     void malformedRequestsGetASpokenRefusal(String body) {
         Answer a = raw(body).valid();
         assertTrue(a.endsSession());
@@ -75,7 +86,8 @@ class VoiceRobustnessTest {
         odd.with("request").putObject("cause").put("requestId", "r");
         Answer a = send(open, odd.toString().getBytes(StandardCharsets.UTF_8)).valid();
         assertEquals("Sorry, I couldn't understand that request.", a.speech());
-        Answer noIntent = raw("{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"requestId\":\"r\"}}").valid();
+        Answer noIntent = raw("{\"version\":\"1.0\",\"request\":{\"type\":\"IntentRequest\",\"requestId\":\"r\"}}")
+                .valid();
         assertEquals("Sorry, I can't help with that. Say help to hear what I can do.", noIntent.speech());
     }
 
@@ -83,8 +95,12 @@ class VoiceRobustnessTest {
     void nullHugeAndDeeplyNestedInputIsRefusedCleanly() {
         Answer none = new Answer(readTree(cloud.wiring.controlSkill().voice().handle(null))).valid();
         assertEquals("Sorry, I couldn't understand that request.", none.speech());
-        assertEquals("Sorry, I couldn't understand that request.", raw("{\"a\":\"" + "x".repeat(200_000) + "\"}").valid().speech());
-        assertEquals("Sorry, I couldn't understand that request.", raw("[".repeat(100_000)).valid().speech());
+        assertEquals(
+                "Sorry, I couldn't understand that request.",
+                raw("{\"a\":\"" + "x".repeat(200_000) + "\"}").valid().speech());
+        assertEquals(
+                "Sorry, I couldn't understand that request.",
+                raw("[".repeat(100_000)).valid().speech());
     }
 
     @Test
@@ -99,53 +115,81 @@ class VoiceRobustnessTest {
 
     @Test
     void requestsForAnotherSkillAreRefusedButAnySkillIsAcceptedWhenNoneIsConfigured() {
-        Answer foreign = send(cloud, intent("AMAZON.HelpIntent", house.user.token()).applicationId("amzn1.ask.skill.other")).valid();
+        Answer foreign = send(
+                        cloud, intent("AMAZON.HelpIntent", house.user.token()).applicationId("amzn1.ask.skill.other"))
+                .valid();
         assertEquals("Sorry, this request is for a different skill.", foreign.speech());
         ObjectNode noId = intent("AMAZON.HelpIntent", house.user.token()).tree();
         noId.with("context").with("System").remove("application");
         noId.with("session").remove("application");
-        assertEquals("Sorry, this request is for a different skill.", send(cloud, noId.toString().getBytes(StandardCharsets.UTF_8))
-                .valid().speech());
-        assertTrue(send(open, intent("AMAZON.HelpIntent", null).applicationId("amzn1.ask.skill.other")).valid().speech()
+        assertEquals(
+                "Sorry, this request is for a different skill.",
+                send(cloud, noId.toString().getBytes(StandardCharsets.UTF_8))
+                        .valid()
+                        .speech());
+        assertTrue(send(open, intent("AMAZON.HelpIntent", null).applicationId("amzn1.ask.skill.other"))
+                .valid()
+                .speech()
                 .startsWith("You can say"));
     }
 
     @Test
     void unknownIntentsGetTheFallbackAndMissingSlotsAreNoProblem() {
-        Answer a = send(cloud, intent("NoSuchIntent", house.user.token()).slot("x", "y")).valid();
+        Answer a = send(cloud, intent("NoSuchIntent", house.user.token()).slot("x", "y"))
+                .valid();
         assertEquals("Sorry, I can't help with that. Say help to hear what I can do.", a.speech());
         ObjectNode noSlots = intent("PauseIntent", house.user.token()).tree();
         noSlots.with("request").with("intent").remove("slots");
-        assertEquals("Paused the Kitchen.", send(cloud, noSlots.toString().getBytes(StandardCharsets.UTF_8)).valid().speech());
+        assertEquals(
+                "Paused the Kitchen.",
+                send(cloud, noSlots.toString().getBytes(StandardCharsets.UTF_8))
+                        .valid()
+                        .speech());
         ObjectNode nullSlot = intent("PauseIntent", house.user.token()).tree();
         nullSlot.with("request").with("intent").with("slots").putNull("room");
-        assertEquals("Paused the Kitchen.", send(cloud, nullSlot.toString().getBytes(StandardCharsets.UTF_8)).valid().speech());
+        assertEquals(
+                "Paused the Kitchen.",
+                send(cloud, nullSlot.toString().getBytes(StandardCharsets.UTF_8))
+                        .valid()
+                        .speech());
     }
 
     @Test
     void oversizedSlotValuesAreRefusedOrCut() {
         int from = house.received().size();
-        Answer query = send(cloud, intent("PlayIntent", house.user.token()).slot("query", "radiohead ".repeat(2000))).valid();
+        Answer query = send(cloud, intent("PlayIntent", house.user.token()).slot("query", "radiohead ".repeat(2000)))
+                .valid();
         assertEquals("That was too long for me. Please try something shorter.", query.speech());
         assertEquals(List.of(), house.since(from, "player.play"));
 
-        Answer room = send(cloud, intent("PauseIntent", house.user.token()).slot("room", "z".repeat(5000))).valid();
+        Answer room = send(cloud, intent("PauseIntent", house.user.token()).slot("room", "z".repeat(5000)))
+                .valid();
         assertTrue(room.speech().startsWith("I don't know a room called zzzz"), room.speech());
-        assertTrue(room.speech().length() < 200, "a spoken name is cut: " + room.speech().length());
+        assertTrue(
+                room.speech().length() < 200,
+                "a spoken name is cut: " + room.speech().length());
 
-        Answer volume = send(cloud, intent("VolumeIntent", house.user.token()).slot("level", "250")).valid();
+        Answer volume = send(cloud, intent("VolumeIntent", house.user.token()).slot("level", "250"))
+                .valid();
         assertEquals("The volume goes from 0 to 100.", volume.speech());
-        Answer huge = send(cloud, intent("VolumeIntent", house.user.token()).slot("level", "99999999999999999999")).valid();
+        Answer huge = send(cloud, intent("VolumeIntent", house.user.token()).slot("level", "99999999999999999999"))
+                .valid();
         assertEquals("The volume goes from 0 to 100.", huge.speech());
     }
 
     @Test
     void missingInvalidExpiredAndForeignTokensAskForAccountLinking() {
         String expired = cloud.services.lwa().issueToken(house.user.userId(), "Test User", Duration.ofSeconds(-5));
-        String otherClient = cloud.services.lwa().issueToken(house.user.userId(), "Test User",
-                "amzn1.application-oa2-client.someoneelse", Duration.ofHours(1));
+        String otherClient = cloud.services
+                .lwa()
+                .issueToken(
+                        house.user.userId(),
+                        "Test User",
+                        "amzn1.application-oa2-client.someoneelse",
+                        Duration.ofHours(1));
         for (String token : new String[] {null, "", "Atza|not-a-real-token", "x".repeat(3000), expired, otherClient}) {
-            Answer a = send(cloud, intent("PauseIntent", token).slot("room", "kitchen")).valid();
+            Answer a = send(cloud, intent("PauseIntent", token).slot("room", "kitchen"))
+                    .valid();
             assertEquals("Please link your account in the Alexa app to use Music Assistant.", a.speech());
             assertTrue(a.linkAccountCard(), a.toString());
             assertTrue(a.endsSession());
@@ -158,7 +202,8 @@ class VoiceRobustnessTest {
     @Test
     void anUnpairedUserIsToldHowToPairAndTheSessionStaysOpen() {
         CloudFixture.User lonely = cloud.newUser();
-        for (VoiceRequests.Req r : List.of(VoiceRequests.launch(lonely.token()), intent("PauseIntent", lonely.token()))) {
+        for (VoiceRequests.Req r :
+                List.of(VoiceRequests.launch(lonely.token()), intent("PauseIntent", lonely.token()))) {
             Answer a = send(cloud, r).valid();
             assertTrue(a.speech().startsWith("No Music Assistant home is paired with your account yet."), a.speech());
             assertFalse(a.endsSession());
@@ -172,16 +217,24 @@ class VoiceRobustnessTest {
         CloudFixture.Home silent = cloud.registerHome();
         cloud.pair(silent, user); // no heartbeat ever: offline
         long started = System.nanoTime();
-        Answer a = send(cloud, intent("PauseIntent", user.token()).slot("room", "kitchen")).valid();
+        Answer a = send(cloud, intent("PauseIntent", user.token()).slot("room", "kitchen"))
+                .valid();
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertEquals("Your Music Assistant home is offline. Check that the connector is running.", a.speech());
         assertTrue(ms < 1500, "offline is not a timeout: " + ms + " ms");
-        var messages = cloud.wiring.aws().sqs().receiveMessage(b -> b.queueUrl(cloud.queueUrl(silent)).waitTimeSeconds(0)).messages();
+        var messages = cloud.wiring
+                .aws()
+                .sqs()
+                .receiveMessage(b -> b.queueUrl(cloud.queueUrl(silent)).waitTimeSeconds(0))
+                .messages();
         assertEquals(List.of(), messages, "nothing was put on the offline home's queue");
 
         cloud.heartbeat(silent, false);
-        assertEquals("Your connector can't reach Music Assistant right now. Check that Music Assistant is running.",
-                send(cloud, intent("PauseIntent", user.token()).slot("room", "kitchen")).valid().speech());
+        assertEquals(
+                "Your connector can't reach Music Assistant right now. Check that Music Assistant is running.",
+                send(cloud, intent("PauseIntent", user.token()).slot("room", "kitchen"))
+                        .valid()
+                        .speech());
     }
 
     @Test
@@ -200,7 +253,11 @@ class VoiceRobustnessTest {
     @Test
     void sessionEndedWithAnErrorIsAnsweredEmpty() {
         ObjectNode ended = VoiceRequests.sessionEnded(house.user.token()).tree();
-        ended.with("request").put("reason", "ERROR").putObject("error").put("type", "INVALID_RESPONSE").put("message", "boom");
+        ended.with("request")
+                .put("reason", "ERROR")
+                .putObject("error")
+                .put("type", "INVALID_RESPONSE")
+                .put("message", "boom");
         Answer a = send(cloud, ended.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals("1.0", a.json().path("version").asText());
         assertTrue(a.json().path("response").path("outputSpeech").isMissingNode());

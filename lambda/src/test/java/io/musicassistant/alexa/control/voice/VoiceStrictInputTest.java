@@ -40,7 +40,8 @@ class VoiceStrictInputTest {
     /** Through the control skill's one entry point, as Alexa calls it. */
     static Answer viaEndpoint(String body) {
         try {
-            return new Answer(AlexaJson.mapper().readTree(cloud.wiring.controlSkill().handle(body.getBytes(StandardCharsets.UTF_8))));
+            return new Answer(AlexaJson.mapper()
+                    .readTree(cloud.wiring.controlSkill().handle(body.getBytes(StandardCharsets.UTF_8))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -48,18 +49,26 @@ class VoiceStrictInputTest {
 
     @Test
     void theSameRequestIsAnsweredUntilSomethingFollowsIt() {
-        String pause = intent("PauseIntent", house.user.token()).slot("room", "kitchen").json();
+        String pause = intent("PauseIntent", house.user.token())
+                .slot("room", "kitchen")
+                .json();
         assertEquals("Paused the Kitchen.", viaEndpoint(pause).valid().speech());
         for (String trailing : List.of(" x", "{}", "]", "1")) {
             Answer a = viaEndpoint(pause + trailing).valid();
             assertEquals(REFUSAL, a.speech(), trailing);
-            assertEquals(REFUSAL, send(cloud, (pause + trailing).getBytes(StandardCharsets.UTF_8)).valid().speech());
+            assertEquals(
+                    REFUSAL,
+                    send(cloud, (pause + trailing).getBytes(StandardCharsets.UTF_8))
+                            .valid()
+                            .speech());
         }
     }
 
     @Test
     void scalarsOfTheWrongTypeAreRefusedNotCoerced() {
-        ObjectNode numericSlot = intent("PauseIntent", house.user.token()).slot("room", "kitchen").tree();
+        ObjectNode numericSlot = intent("PauseIntent", house.user.token())
+                .slot("room", "kitchen")
+                .tree();
         ((ObjectNode) numericSlot.path("request").path("intent").path("slots").path("room")).put("value", 42);
         ObjectNode textFlag = intent("PauseIntent", house.user.token()).tree();
         textFlag.with("session").put("new", "true");
@@ -72,7 +81,8 @@ class VoiceStrictInputTest {
 
     @Test
     void textSqsRefusesIsRefusedBeforeTheHomeIsAsked() {
-        String play = intent("PlayIntent", house.user.token()).slot("query", "@@").json();
+        String play =
+                intent("PlayIntent", house.user.token()).slot("query", "@@").json();
         for (String bad : List.of("radiohead\\uD800", "radio\\uFFFFhead", "radio\\u0002head")) {
             Answer a = viaEndpoint(play.replace("@@", bad)).valid();
             assertEquals(REFUSAL, a.speech(), bad);

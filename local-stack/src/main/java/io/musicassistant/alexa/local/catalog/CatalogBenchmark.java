@@ -23,8 +23,7 @@ public final class CatalogBenchmark {
     /** Athena's price per TB scanned (us-east-1 and eu-west-1, 2026), for the extrapolation. */
     static final double ATHENA_USD_PER_TB = 5.0;
 
-    private CatalogBenchmark() {
-    }
+    private CatalogBenchmark() {}
 
     /** @param duckDbMemory DuckDB's memory_limit (e.g. 4GB), or null for its default: 80 % of the machine's memory */
     public static int run(List<Integer> homeCounts, Path dataDir, String duckDbMemory, PrintStream out) {
@@ -34,8 +33,9 @@ public final class CatalogBenchmark {
         long[] bytes = generate(homes, all, most, out);
         out.println();
         out.println("DuckDB memory_limit: " + (duckDbMemory == null ? "default (80 % of RAM)" : duckDbMemory));
-        out.printf("%-8s %10s %10s %10s %10s %12s %10s %10s%n", "homes", "snapshot", "per home", "p50 home", "max home", "merge (s)",
-                "peak RSS", "rows out");
+        out.printf(
+                "%-8s %10s %10s %10s %10s %12s %10s %10s%n",
+                "homes", "snapshot", "per home", "p50 home", "max home", "merge (s)", "peak RSS", "rows out");
         for (int count : homeCounts) {
             Path view = linkFirst(all, count);
             long total = 0;
@@ -46,10 +46,19 @@ public final class CatalogBenchmark {
             Arrays.sort(sizes);
             Map<ContentKind, Long> kept = new EnumMap<>(ContentKind.class);
             long started = System.nanoTime();
-            long rows = new DuckDbMerge(view, duckDbMemory).merge(MergeQuery.withDefaultCaps(), e -> kept.merge(e.kind(), 1L, Long::sum));
+            long rows = new DuckDbMerge(view, duckDbMemory)
+                    .merge(MergeQuery.withDefaultCaps(), e -> kept.merge(e.kind(), 1L, Long::sum));
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("%-8d %10s %10s %10s %10s %12.1f %10s %10d%n", count, mb(total), kb(total / count), kb(sizes[count / 2]),
-                    kb(sizes[count - 1]), seconds, mb(peakRssBytes()), rows);
+            out.printf(
+                    "%-8d %10s %10s %10s %10s %12.1f %10s %10d%n",
+                    count,
+                    mb(total),
+                    kb(total / count),
+                    kb(sizes[count / 2]),
+                    kb(sizes[count - 1]),
+                    seconds,
+                    mb(peakRssBytes()),
+                    rows);
             out.println("         kept per type: " + kept);
             if (count == homeCounts.getFirst()) {
                 parquetRatio = (double) stageOneParquetBytes(view) / total;
@@ -58,8 +67,12 @@ public final class CatalogBenchmark {
             // Parquet, four times at most (each reference reads only its columns).
             double json = (double) total / count * 100_000;
             double scanned = json + 4 * json * parquetRatio;
-            out.printf("         Athena for 100,000 such homes: stage 1 scans ~%s, stage 2 at most ~%s (Parquet is %.0f %% of the"
-                    + " JSON); ~$%.2f per build%n", mb((long) json), mb((long) (4 * json * parquetRatio)), parquetRatio * 100,
+            out.printf(
+                    "         Athena for 100,000 such homes: stage 1 scans ~%s, stage 2 at most ~%s (Parquet is %.0f %% of the"
+                            + " JSON); ~$%.2f per build%n",
+                    mb((long) json),
+                    mb((long) (4 * json * parquetRatio)),
+                    parquetRatio * 100,
                     scanned / 1e12 * ATHENA_USD_PER_TB);
         }
         return 0;
@@ -70,7 +83,7 @@ public final class CatalogBenchmark {
     /** How large stage 1's result is as Snappy Parquet, as Athena's CTAS writes it. */
     private static long stageOneParquetBytes(Path view) {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-             java.sql.Statement statement = connection.createStatement()) {
+                java.sql.Statement statement = connection.createStatement()) {
             Path parquet = Files.createTempFile("per-home", ".parquet");
             statement.execute("COPY (" + MergeQuery.homesSql(DuckDbMerge.snapshotRows(view)) + ") TO '"
                     + parquet.toString().replace("'", "''") + "' (FORMAT PARQUET, COMPRESSION SNAPPY)");
@@ -100,7 +113,9 @@ public final class CatalogBenchmark {
                 throw new UncheckedIOException(e);
             }
             if ((i + 1) % 1000 == 0) {
-                out.printf("• %,d of %,d synthetic homes ready (%.0f s)%n", i + 1, count, (System.nanoTime() - started) / 1e9);
+                out.printf(
+                        "• %,d of %,d synthetic homes ready (%.0f s)%n",
+                        i + 1, count, (System.nanoTime() - started) / 1e9);
             }
         }
         return sizes;
@@ -113,7 +128,8 @@ public final class CatalogBenchmark {
             Path snapshots = Files.createDirectories(view.resolve("snapshots"));
             for (int i = 0; i < count; i++) {
                 String id = SyntheticHomes.instanceId(i);
-                Files.createSymbolicLink(snapshots.resolve(id), all.resolve("snapshots").resolve(id));
+                Files.createSymbolicLink(
+                        snapshots.resolve(id), all.resolve("snapshots").resolve(id));
             }
             return view;
         } catch (IOException e) {

@@ -36,7 +36,10 @@ public final class DuckDbMerge implements MergeEngine {
 
     /** DuckDB's source rows: its {@code array_to_string} is Trino's {@code array_join}; the home comes from the file name. */
     static String snapshotRows(Path root) {
-        String files = root.resolve(CatalogSnapshot.SNAPSHOTS_PREFIX).resolve("*").resolve(CatalogSnapshot.FILE_NAME).toString();
+        String files = root.resolve(CatalogSnapshot.SNAPSHOTS_PREFIX)
+                .resolve("*")
+                .resolve(CatalogSnapshot.FILE_NAME)
+                .toString();
         return "SELECT regexp_extract(filename, 'snapshots/(home-[0-9a-hjkmnp-tv-z]{26})/library\\.ndjson\\.gz$', 1) AS home, "
                 + "kind, id, name, array_to_string(alt_names, chr(31)) AS alt_names, artist_id, album_id, favorite, plays, "
                 + "last_played_days FROM read_json('" + files.replace("'", "''") + "', format = 'newline_delimited', "
@@ -51,26 +54,40 @@ public final class DuckDbMerge implements MergeEngine {
             return 0; // DuckDB refuses a glob that matches nothing
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (memoryLimit != null) {
                 statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             }
-            statement.execute("SET temp_directory = '" + Files.createTempDirectory("duckdb-spill").toString().replace("'", "''") + "'");
+            statement.execute("SET temp_directory = '"
+                    + Files.createTempDirectory("duckdb-spill").toString().replace("'", "''") + "'");
             statement.execute("CREATE TEMP TABLE per_home AS " + MergeQuery.homesSql(snapshotRows(root)));
             long count = 0;
             try (ResultSet result = statement.executeQuery(query.sql("per_home"))) {
                 while (result.next()) {
-                    rows.accept(new MergedEntity(ContentKind.fromWire(result.getString("kind")), result.getString("id"),
-                            result.getString("name"), MergeQuery.altNames(result.getString("alt_names")), result.getString("artist_id"),
-                            result.getString("artist"), result.getString("album_id"), result.getString("album"),
-                            result.getLong("homes"), result.getLong("favorites"), result.getLong("plays"), result.getLong("recent"),
-                            result.getDouble("score"), result.getLong("rank")));
+                    rows.accept(new MergedEntity(
+                            ContentKind.fromWire(result.getString("kind")),
+                            result.getString("id"),
+                            result.getString("name"),
+                            MergeQuery.altNames(result.getString("alt_names")),
+                            result.getString("artist_id"),
+                            result.getString("artist"),
+                            result.getString("album_id"),
+                            result.getString("album"),
+                            result.getLong("homes"),
+                            result.getLong("favorites"),
+                            result.getLong("plays"),
+                            result.getLong("recent"),
+                            result.getDouble("score"),
+                            result.getLong("rank")));
                     count++;
                 }
             }
             return count;
         } catch (SQLException e) {
-            throw new IllegalStateException("the catalog merge failed on DuckDB: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalStateException(
+                    "the catalog merge failed on DuckDB: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,8 +31,7 @@ public final class ExportBenchmark {
 
     static final String HEAP = System.getProperty("export.heap", "-Xmx256m");
 
-    private ExportBenchmark() {
-    }
+    private ExportBenchmark() {}
 
     public static int run(int tracks, PrintStream out) {
         out.printf("• Starting the MA simulator with a generated library of %,d tracks ...%n", tracks);
@@ -40,11 +39,21 @@ public final class ExportBenchmark {
             Path state = Files.createTempDirectory("export-bench-");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             out.printf("• Exporting it in a connector JVM with %s ...%n", HEAP);
-            Process child = new ProcessBuilder(java.toString(), HEAP, "--enable-native-access=ALL-UNNAMED", "-cp",
-                    System.getProperty("java.class.path"), Child.class.getName(), ma.wsUrl(), ma.adminToken(), state.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process child = new ProcessBuilder(
+                            java.toString(),
+                            HEAP,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Child.class.getName(),
+                            ma.wsUrl(),
+                            ma.adminToken(),
+                            state.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String line = null;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l = reader.readLine(); l != null; l = reader.readLine()) {
                     if (l.startsWith("RESULT ")) {
                         line = l.substring("RESULT ".length());
@@ -56,9 +65,14 @@ public final class ExportBenchmark {
                 return 1;
             }
             String[] f = line.split(" ");
-            out.printf("%nlibrary export: %s tracks' library, %s entities, %.1f s, snapshot %.2f MB gzip, peak heap %.0f MB (%s)%n",
-                    String.format("%,d", tracks), f[2], Long.parseLong(f[0]) / 1000.0, Long.parseLong(f[3]) / 1e6,
-                    Long.parseLong(f[1]) / 1e6, HEAP);
+            out.printf(
+                    "%nlibrary export: %s tracks' library, %s entities, %.1f s, snapshot %.2f MB gzip, peak heap %.0f MB (%s)%n",
+                    String.format("%,d", tracks),
+                    f[2],
+                    Long.parseLong(f[0]) / 1000.0,
+                    Long.parseLong(f[3]) / 1e6,
+                    Long.parseLong(f[1]) / 1e6,
+                    HEAP);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,14 +86,19 @@ public final class ExportBenchmark {
     public static final class Child {
         public static void main(String[] args) throws Exception {
             io.musicassistant.alexa.log.JsonLog.setLevel(io.musicassistant.alexa.log.JsonLog.Level.WARN);
-            MaClient ma = new MaClient(URI.create(args[0]), args[1], new MaClient.Listener() { });
+            MaClient ma = new MaClient(URI.create(args[0]), args[1], new MaClient.Listener() {});
             ma.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!ma.connected() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            CatalogExport export = new CatalogExport(ma, CatalogSettings.defaults(), Path.of(args[2]), "home-benchmark00000000000000000",
-                    (file, request) -> { }, Clock.systemUTC());
+            CatalogExport export = new CatalogExport(
+                    ma,
+                    CatalogSettings.defaults(),
+                    Path.of(args[2]),
+                    "home-benchmark00000000000000000",
+                    (file, request) -> {},
+                    Clock.systemUTC());
             long started = System.nanoTime();
             CatalogExport.Outcome outcome = export.run();
             long elapsed = (System.nanoTime() - started) / 1_000_000;

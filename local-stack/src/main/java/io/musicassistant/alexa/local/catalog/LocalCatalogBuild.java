@@ -31,21 +31,23 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalCatalogBuild {
 
     /** Where SMAPI and Login with Amazon answer, and the developer account's credentials. */
-    public record Smapi(URI base, URI lwaTokenUrl, SmapiCredentials credentials) {
-    }
+    public record Smapi(URI base, URI lwaTokenUrl, SmapiCredentials credentials) {}
 
     /**
      * @param ingestionWait how long to wait for each upload's entity resolution (the stand-in takes a
      *     fraction of a second; Amazon takes minutes)
      */
-    public record Settings(String skillId, List<CatalogLocale> locales, MergeQuery query, Duration ingestionWait,
-                           Duration enablementCycle) {
-    }
+    public record Settings(
+            String skillId,
+            List<CatalogLocale> locales,
+            MergeQuery query,
+            Duration ingestionWait,
+            Duration enablementCycle) {}
 
-    private LocalCatalogBuild() {
-    }
+    private LocalCatalogBuild() {}
 
-    public static BuildReport run(S3Client s3, String bucket, Smapi smapi, Settings settings, boolean force, Consumer<String> progress) {
+    public static BuildReport run(
+            S3Client s3, String bucket, Smapi smapi, Settings settings, boolean force, Consumer<String> progress) {
         CatalogStore store = new CatalogStore(s3, bucket);
         Path work = null;
         try {
@@ -57,11 +59,24 @@ public final class LocalCatalogBuild {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            SmapiClient client = new SmapiClient(smapi.base(), smapi.lwaTokenUrl(), smapi.credentials(), Clock.systemUTC(),
-                    Duration.ofSeconds(20));
-            CatalogBuild.Settings build = new CatalogBuild.Settings(settings.skillId(), settings.locales(), settings.query(),
-                    "Music Assistant", settings.ingestionWait(), Duration.ofMillis(100), settings.enablementCycle());
-            return new CatalogBuild(store, new DuckDbMerge(work, "1GB"), client, build, Clock.systemUTC(), work.resolve("documents"), progress)
+            SmapiClient client = new SmapiClient(
+                    smapi.base(), smapi.lwaTokenUrl(), smapi.credentials(), Clock.systemUTC(), Duration.ofSeconds(20));
+            CatalogBuild.Settings build = new CatalogBuild.Settings(
+                    settings.skillId(),
+                    settings.locales(),
+                    settings.query(),
+                    "Music Assistant",
+                    settings.ingestionWait(),
+                    Duration.ofMillis(100),
+                    settings.enablementCycle());
+            return new CatalogBuild(
+                            store,
+                            new DuckDbMerge(work, "1GB"),
+                            client,
+                            build,
+                            Clock.systemUTC(),
+                            work.resolve("documents"),
+                            progress)
                     .run(force);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

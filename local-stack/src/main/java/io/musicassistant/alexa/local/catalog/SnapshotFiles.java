@@ -15,8 +15,7 @@ import java.util.zip.GZIPOutputStream;
 /** Snapshot files laid out as in the catalog bucket, for DuckDB: {@code <root>/snapshots/<home>/library.ndjson.gz}. */
 public final class SnapshotFiles {
 
-    private SnapshotFiles() {
-    }
+    private SnapshotFiles() {}
 
     public static Path path(Path root, String instanceId) {
         return root.resolve(CatalogSnapshot.key(instanceId));
@@ -27,8 +26,8 @@ public final class SnapshotFiles {
         Path file = path(root, instanceId);
         try {
             Files.createDirectories(file.getParent());
-            try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+                    new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
                 for (SnapshotEntity entity : entities) {
                     out.write(RelayJson.write(entity));
                     out.write('\n');

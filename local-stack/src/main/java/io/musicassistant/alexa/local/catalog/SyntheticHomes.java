@@ -26,15 +26,73 @@ public final class SyntheticHomes {
     static final int ARTISTS = 300_000;
     static final double ZIPF = 1.07;
 
-    private static final String[] WORDS = {"blue", "night", "river", "ghost", "echo", "summer", "glass", "fire", "silver",
-        "dream", "city", "ocean", "paper", "velvet", "shadow", "golden", "wild", "electric", "quiet", "northern", "midnight",
-        "garden", "stone", "heart", "radio", "satellite", "crystal", "broken", "secret", "morning", "desert", "winter", "neon",
-        "machine", "forest", "harbor", "lonely", "highway", "starlight", "thunder"};
+    private static final String[] WORDS = {
+        "blue",
+        "night",
+        "river",
+        "ghost",
+        "echo",
+        "summer",
+        "glass",
+        "fire",
+        "silver",
+        "dream",
+        "city",
+        "ocean",
+        "paper",
+        "velvet",
+        "shadow",
+        "golden",
+        "wild",
+        "electric",
+        "quiet",
+        "northern",
+        "midnight",
+        "garden",
+        "stone",
+        "heart",
+        "radio",
+        "satellite",
+        "crystal",
+        "broken",
+        "secret",
+        "morning",
+        "desert",
+        "winter",
+        "neon",
+        "machine",
+        "forest",
+        "harbor",
+        "lonely",
+        "highway",
+        "starlight",
+        "thunder"
+    };
     private static final String[] JAPANESE = {"夜", "空", "海", "夢", "桜", "風", "光", "雨", "星", "月"};
     private static final String[] CYRILLIC = {"ночь", "звезда", "река", "ветер", "город", "сон", "зима", "огонь"};
     private static final String[] GREEK = {"νύχτα", "θάλασσα", "όνειρο", "φως", "αστέρι", "άνεμος"};
-    private static final String[] GENRES = {"Rock", "Pop", "Jazz", "Hip-Hop", "Electronic", "Classical", "Folk", "R&B", "Metal",
-        "Soul", "Blues", "Country", "Reggae", "Punk", "Ambient", "Indie", "Latin", "K-Pop", "Schlager", "Chanson"};
+    private static final String[] GENRES = {
+        "Rock",
+        "Pop",
+        "Jazz",
+        "Hip-Hop",
+        "Electronic",
+        "Classical",
+        "Folk",
+        "R&B",
+        "Metal",
+        "Soul",
+        "Blues",
+        "Country",
+        "Reggae",
+        "Punk",
+        "Ambient",
+        "Indie",
+        "Latin",
+        "K-Pop",
+        "Schlager",
+        "Chanson"
+    };
 
     private final long seed;
     /** Cumulative Zipf weights of artist ranks 1..ARTISTS, for picking by binary search. */
@@ -64,7 +122,8 @@ public final class SyntheticHomes {
     /** The entities of one home's snapshot, generated lazily in the order a connector writes them. */
     public Iterable<SnapshotEntity> home(int home) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + home);
-        int target = (int) Math.min(MAX_TRACKS, Math.max(50, Math.round(MEDIAN_TRACKS * Math.exp(random.nextGaussian() * 0.9))));
+        int target = (int) Math.min(
+                MAX_TRACKS, Math.max(50, Math.round(MEDIAN_TRACKS * Math.exp(random.nextGaussian() * 0.9))));
         // Artists first (what the home holds), then albums and their tracks; playlists and stations at the end.
         Set<Integer> artists = new LinkedHashSet<>();
         List<int[]> albums = new ArrayList<>(); // {artist, album}
@@ -90,8 +149,12 @@ public final class SyntheticHomes {
             }
         }
         for (int i = 0; i < 5; i++) {
-            head.add(entity(ContentKind.RADIO, "Radio " + capital(WORDS[random.nextInt(WORDS.length)]) + " " + (random.nextInt(9) + 1),
-                    null, null, random));
+            head.add(entity(
+                    ContentKind.RADIO,
+                    "Radio " + capital(WORDS[random.nextInt(WORDS.length)]) + " " + (random.nextInt(9) + 1),
+                    null,
+                    null,
+                    random));
         }
         return () -> new Iterator<>() {
             final Iterator<SnapshotEntity> first = head.iterator();
@@ -112,8 +175,12 @@ public final class SyntheticHomes {
                     throw new NoSuchElementException();
                 }
                 int[] album = albums.get(albumIndex);
-                SnapshotEntity track = entity(ContentKind.TRACK, trackName(album[0], album[1], trackIndex), artistName(album[0]),
-                        albumName(album[0], album[1]), random);
+                SnapshotEntity track = entity(
+                        ContentKind.TRACK,
+                        trackName(album[0], album[1], trackIndex),
+                        artistName(album[0]),
+                        albumName(album[0], album[1]),
+                        random);
                 if (++trackIndex >= tracksOf(album[0], album[1])) {
                     trackIndex = 0;
                     albumIndex++;
@@ -125,8 +192,12 @@ public final class SyntheticHomes {
 
     private SnapshotEntity entity(ContentKind kind, String name, String artist, String album, SplittableRandom random) {
         String id = ContentId.of(kind, name, artist).encode();
-        String artistId = artist == null ? null : ContentId.of(ContentKind.ARTIST, artist, null).encode();
-        String albumId = album == null ? null : ContentId.of(ContentKind.ALBUM, album, artist).encode();
+        String artistId = artist == null
+                ? null
+                : ContentId.of(ContentKind.ARTIST, artist, null).encode();
+        String albumId = album == null
+                ? null
+                : ContentId.of(ContentKind.ALBUM, album, artist).encode();
         boolean favorite = random.nextInt(25) == 0;
         int plays = random.nextInt(4) == 0 ? random.nextInt(60) : 0;
         Integer lastPlayed = plays > 0 ? random.nextInt(400) : null;
@@ -156,7 +227,9 @@ public final class SyntheticHomes {
             case 2 -> capital(GREEK[(int) (h / 20 % GREEK.length)]);
             case 3, 4, 5 -> "The " + capital(word(h / 20)) + "s";
             case 6 -> capital(word(h / 20)) + " & " + capital(word(h / 800));
-            case 7 -> word(h / 20).substring(0, 1).toUpperCase() + "." + word(h / 800).substring(0, 1).toUpperCase() + ".";
+            case 7 ->
+                word(h / 20).substring(0, 1).toUpperCase() + "."
+                        + word(h / 800).substring(0, 1).toUpperCase() + ".";
             case 8 -> "Björn " + capital(word(h / 20));
             default -> capital(word(h / 20)) + " " + capital(word(h / 800));
         };
@@ -166,11 +239,12 @@ public final class SyntheticHomes {
     String albumName(int artist, int album) {
         long h = mix(artist, album + 31);
         return switch ((int) (h % 8)) {
-            case 0 -> capital(word(h / 8)) + " " + (1960 + h / 64 % 65);
-            case 1 -> "Vol. " + (album + 1);
-            case 2 -> capital(word(h / 8)) + " (Deluxe Edition)";
-            default -> capital(word(h / 8)) + " " + capital(word(h / 320));
-        } + (album > 0 ? " " + (album + 1) : "");
+                    case 0 -> capital(word(h / 8)) + " " + (1960 + h / 64 % 65);
+                    case 1 -> "Vol. " + (album + 1);
+                    case 2 -> capital(word(h / 8)) + " (Deluxe Edition)";
+                    default -> capital(word(h / 8)) + " " + capital(word(h / 320));
+                }
+                + (album > 0 ? " " + (album + 1) : "");
     }
 
     String trackName(int artist, int album, int track) {
@@ -179,9 +253,11 @@ public final class SyntheticHomes {
         return h % 11 == 0 ? name + " (Live)" : name;
     }
 
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "ven", "tor", "sa", "lin", "dor", "el", "an", "ri",
-        "mo", "ta", "quin", "bel", "ro", "sil", "na", "vo", "zan", "ter", "fa", "gus", "hal", "ju", "ko", "lem", "ni", "pa",
-        "rus", "so", "tin", "ul", "wen", "xa", "yo", "ze", "bra", "cre", "dri", "fle", "glo", "pri", "stra", "tho", "vri", "wol"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ra", "ven", "tor", "sa", "lin", "dor", "el", "an", "ri", "mo", "ta", "quin", "bel", "ro",
+        "sil", "na", "vo", "zan", "ter", "fa", "gus", "hal", "ju", "ko", "lem", "ni", "pa", "rus", "so", "tin", "ul",
+        "wen", "xa", "yo", "ze", "bra", "cre", "dri", "fle", "glo", "pri", "stra", "tho", "vri", "wol"
+    };
 
     /** Half dictionary words, half made-up ones: real libraries' names are this varied (and compress as little). */
     private static String word(long h) {

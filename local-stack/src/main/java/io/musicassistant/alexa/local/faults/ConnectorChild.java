@@ -11,20 +11,21 @@ import java.io.IOException;
  */
 public final class ConnectorChild {
 
-    private ConnectorChild() {
-    }
+    private ConnectorChild() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // nothing is ever sent; end of stream means the parent is gone
-                }
-            } catch (IOException ignored) {
-                // the same: the pipe is gone
-            }
-            System.exit(0);
-        }, "parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // nothing is ever sent; end of stream means the parent is gone
+                        }
+                    } catch (IOException ignored) {
+                        // the same: the pipe is gone
+                    }
+                    System.exit(0);
+                },
+                "parent-watch");
         watch.setDaemon(true);
         watch.start();
         ConnectorMain.main(args);

@@ -23,16 +23,13 @@ import java.util.concurrent.Executors;
 final class FaultProxy implements AutoCloseable {
 
     /** What to do with one request. */
-    sealed interface Action {
-    }
+    sealed interface Action {}
 
     /** Forward this body (the original or a changed one) to the emulator. */
-    record Forward(byte[] body) implements Action {
-    }
+    record Forward(byte[] body) implements Action {}
 
     /** Answer without asking the emulator. */
-    record Answer(int status, String contentType, byte[] body) implements Action {
-    }
+    record Answer(int status, String contentType, byte[] body) implements Action {}
 
     @FunctionalInterface
     interface Rule {
@@ -40,14 +37,16 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Headers the JDK client sets itself and refuses from callers, and hop-by-hop ones. */
-    private static final Set<String> NOT_COPIED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive");
+    private static final Set<String> NOT_COPIED =
+            Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
 
     private final HttpServer server;
     private final URI upstream;
     private final Rule rule;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     FaultProxy(URI upstream, Rule rule) throws IOException {
         this.upstream = upstream;
@@ -75,9 +74,13 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        upstream.resolve(exchange.getRequestURI().toString()))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));

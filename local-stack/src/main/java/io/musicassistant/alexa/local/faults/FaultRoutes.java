@@ -50,7 +50,8 @@ public final class FaultRoutes implements HttpHandler {
         boolean get = method.equals("GET");
         switch (name) {
             case "" -> send(exchange, get ? 200 : 405, get ? faults.list() : error("GET lists the faults"));
-            case "ma-commands" -> send(exchange, get ? 200 : 405, get ? faults.maCommands(since(exchange)) : error("GET only"));
+            case "ma-commands" ->
+                send(exchange, get ? 200 : 405, get ? faults.maCommands(since(exchange)) : error("GET only"));
             case "gateway-events" -> send(exchange, get ? 200 : 405, get ? faults.gatewayEvents() : error("GET only"));
             case "clear" -> {
                 if (method.equals("POST")) {
@@ -70,7 +71,9 @@ public final class FaultRoutes implements HttpHandler {
                     if (body.length > MAX_BODY) {
                         throw new IllegalArgumentException("body too large");
                     }
-                    JsonNode request = body.length == 0 ? RelayJson.mapper().createObjectNode() : RelayJson.mapper().readTree(body);
+                    JsonNode request = body.length == 0
+                            ? RelayJson.mapper().createObjectNode()
+                            : RelayJson.mapper().readTree(body);
                     if (request == null || !request.isObject()) {
                         throw new IllegalArgumentException("a JSON object, e.g. {\"active\": true, \"ms\": 1000}");
                     }

@@ -32,19 +32,46 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Faults implements AutoCloseable {
 
     /** A toggle stays on until cleared; an action happens once when set. */
-    public enum Kind { TOGGLE, ACTION }
+    public enum Kind {
+        TOGGLE,
+        ACTION
+    }
 
     /** Every fault, by its name in the interface. */
     public enum Fault {
-        CONNECTOR_STOP("connector-stop", Kind.TOGGLE, "connector stopped with SIGTERM (it tells the cloud); clearing starts it from its state directory"),
-        CONNECTOR_KILL("connector-kill", Kind.TOGGLE, "connector killed with SIGKILL (in-memory state lost, the cloud is not told); clearing starts it from its state directory"),
-        CONNECTOR_RESTART("connector-restart", Kind.ACTION, "SIGTERM then start again from the state directory; returns once the home is back online"),
-        MA_DELAY("ma-delay", Kind.TOGGLE, "Music Assistant answers every command (or only \"command\") after ms (default 1000)"),
-        MA_DISCONNECT("ma-disconnect", Kind.ACTION, "Music Assistant drops every WebSocket connection without a close frame (a crash); the connector reconnects"),
+        CONNECTOR_STOP(
+                "connector-stop",
+                Kind.TOGGLE,
+                "connector stopped with SIGTERM (it tells the cloud); clearing starts it from its state directory"),
+        CONNECTOR_KILL(
+                "connector-kill",
+                Kind.TOGGLE,
+                "connector killed with SIGKILL (in-memory state lost, the cloud is not told); clearing starts it from its state directory"),
+        CONNECTOR_RESTART(
+                "connector-restart",
+                Kind.ACTION,
+                "SIGTERM then start again from the state directory; returns once the home is back online"),
+        MA_DELAY(
+                "ma-delay",
+                Kind.TOGGLE,
+                "Music Assistant answers every command (or only \"command\") after ms (default 1000)"),
+        MA_DISCONNECT(
+                "ma-disconnect",
+                Kind.ACTION,
+                "Music Assistant drops every WebSocket connection without a close frame (a crash); the connector reconnects"),
         MA_STOP("ma-stop", Kind.TOGGLE, "Music Assistant stopped: connections dropped and refused until cleared"),
-        SQS_DELAY("sqs-delay", Kind.TOGGLE, "relay-queue deliveries delayed by ms (whole seconds, SQS DelaySeconds; default 2000)"),
-        SQS_DROP("sqs-drop", Kind.TOGGLE, "relay-queue sends answered as sent but dropped, for a fraction of them (default 1.0)"),
-        DYNAMODB_THROTTLE("dynamodb-throttle", Kind.TOGGLE, "DynamoDB answers ProvisionedThroughputExceededException to a fraction of calls (default 0.3)"),
+        SQS_DELAY(
+                "sqs-delay",
+                Kind.TOGGLE,
+                "relay-queue deliveries delayed by ms (whole seconds, SQS DelaySeconds; default 2000)"),
+        SQS_DROP(
+                "sqs-drop",
+                Kind.TOGGLE,
+                "relay-queue sends answered as sent but dropped, for a fraction of them (default 1.0)"),
+        DYNAMODB_THROTTLE(
+                "dynamodb-throttle",
+                Kind.TOGGLE,
+                "DynamoDB answers ProvisionedThroughputExceededException to a fraction of calls (default 0.3)"),
         LWA_SLOW("lwa-slow", Kind.TOGGLE, "Login with Amazon answers after ms (default 1000)"),
         LWA_FAIL("lwa-fail", Kind.TOGGLE, "Login with Amazon answers 500 server_error"),
         GATEWAY_FAIL("gateway-fail", Kind.TOGGLE, "the Alexa event gateway answers 503 to every event");
@@ -86,9 +113,11 @@ public final class Faults implements AutoCloseable {
         long pid();
     }
 
-    private static final byte[] THROTTLED = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
-            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded. Consider increasing your"
-            + " provisioning level with the UpdateTable API.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] THROTTLED =
+            ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded. Consider increasing your"
+                            + " provisioning level with the UpdateTable API.\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final DevServices services;
     private final FaultProxy sqsProxy;
@@ -146,7 +175,9 @@ public final class Faults implements AutoCloseable {
 
     private FaultProxy.Action dynamoDb(String method, String target, byte[] body) {
         double fraction = throttleFraction;
-        if (fraction > 0 && target.startsWith("DynamoDB_") && ThreadLocalRandom.current().nextDouble() < fraction) {
+        if (fraction > 0
+                && target.startsWith("DynamoDB_")
+                && ThreadLocalRandom.current().nextDouble() < fraction) {
             throttled.incrementAndGet();
             return new FaultProxy.Answer(400, "application/x-amz-json-1.0", THROTTLED);
         }
@@ -166,15 +197,18 @@ public final class Faults implements AutoCloseable {
         } catch (IOException e) {
             return new FaultProxy.Forward(body);
         }
-        if (!(request instanceof ObjectNode send) || !send.path("QueueUrl").asText().contains("relay-")) {
+        if (!(request instanceof ObjectNode send)
+                || !send.path("QueueUrl").asText().contains("relay-")) {
             return new FaultProxy.Forward(body);
         }
         if (drop > 0 && ThreadLocalRandom.current().nextDouble() < drop) {
             // Answered as SQS would (the SDK checks the body's MD5), but never queued.
-            ObjectNode answer = RelayJson.mapper().createObjectNode()
+            ObjectNode answer = RelayJson.mapper()
+                    .createObjectNode()
                     .put("MessageId", UUID.randomUUID().toString())
                     .put("MD5OfMessageBody", md5(send.path("MessageBody").asText()));
-            return new FaultProxy.Answer(200, "application/x-amz-json-1.0", answer.toString().getBytes(StandardCharsets.UTF_8));
+            return new FaultProxy.Answer(
+                    200, "application/x-amz-json-1.0", answer.toString().getBytes(StandardCharsets.UTF_8));
         }
         send.put("DelaySeconds", delay);
         return new FaultProxy.Forward(send.toString().getBytes(StandardCharsets.UTF_8));
@@ -182,7 +216,8 @@ public final class Faults implements AutoCloseable {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -193,8 +228,11 @@ public final class Faults implements AutoCloseable {
         ObjectNode root = RelayJson.mapper().createObjectNode();
         ArrayNode faults = root.putArray("faults");
         for (Fault fault : Fault.values()) {
-            ObjectNode f = faults.addObject().put("name", fault.wireName()).put("kind", fault.kind().name().toLowerCase())
-                    .put("active", active.containsKey(fault)).put("description", fault.description);
+            ObjectNode f = faults.addObject()
+                    .put("name", fault.wireName())
+                    .put("kind", fault.kind().name().toLowerCase())
+                    .put("active", active.containsKey(fault))
+                    .put("description", fault.description);
             if (active.containsKey(fault)) {
                 f.set("params", active.get(fault));
             }
@@ -275,7 +313,10 @@ public final class Faults implements AutoCloseable {
         } else {
             active.remove(fault);
         }
-        ObjectNode state = RelayJson.mapper().createObjectNode().put("name", fault.wireName()).put("active", active.containsKey(fault));
+        ObjectNode state = RelayJson.mapper()
+                .createObjectNode()
+                .put("name", fault.wireName())
+                .put("active", active.containsKey(fault));
         state.set("params", params);
         return state.put("connector_pid", connector == null ? -1 : connector.pid());
     }
@@ -308,7 +349,10 @@ public final class Faults implements AutoCloseable {
         ArrayNode list = RelayJson.mapper().createArrayNode();
         for (ReceivedCommand c : ma().receivedCommands()) {
             if (c.atMs() >= sinceMs) {
-                list.addObject().put("at_ms", c.atMs()).put("command", c.command()).set("args", c.args());
+                list.addObject()
+                        .put("at_ms", c.atMs())
+                        .put("command", c.command())
+                        .set("args", c.args());
             }
         }
         return list;
@@ -320,7 +364,9 @@ public final class Faults implements AutoCloseable {
         ObjectNode root = RelayJson.mapper().createObjectNode().put("count", received.size());
         ArrayNode last = root.putArray("last");
         received.subList(Math.max(0, received.size() - 10), received.size())
-                .forEach(r -> last.addObject().put("at_ms", r.at().toEpochMilli()).put("name", r.name())
+                .forEach(r -> last.addObject()
+                        .put("at_ms", r.at().toEpochMilli())
+                        .put("name", r.name())
                         .put("endpoint_id", r.endpointId()));
         return root;
     }

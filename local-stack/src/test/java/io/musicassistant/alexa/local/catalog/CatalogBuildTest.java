@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,19 +48,26 @@ class CatalogBuildTest {
     String bucket;
     SmapiStandIn smapi;
     LocalCatalogBuild.Smapi endpoint;
+
     @TempDir
     Path store;
 
     @BeforeEach
     void setUp() {
-        LocalBuckets buckets = new LocalBuckets(services, "cb" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-");
+        LocalBuckets buckets =
+                new LocalBuckets(services, "cb" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-");
         buckets.createAll();
         bucket = buckets.names().name(Buckets.CATALOG);
         s3 = buckets.client();
-        smapi = SmapiStandIn.start(0, store, services.lwa(), SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(20)));
+        smapi = SmapiStandIn.start(
+                0, store, services.lwa(), SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(20)));
         String clientId = "amzn1.application-oa2-client.catalogbuildtest";
-        services.lwa().registerRefreshToken(clientId, "catalog-secret", "Atzr|catalog-refresh-" + bucket, "amzn1.account.DEVELOPER");
-        endpoint = new LocalCatalogBuild.Smapi(URI.create(smapi.baseUrl()), URI.create(services.lwa().baseUrl() + "/auth/o2/token"),
+        services.lwa()
+                .registerRefreshToken(
+                        clientId, "catalog-secret", "Atzr|catalog-refresh-" + bucket, "amzn1.account.DEVELOPER");
+        endpoint = new LocalCatalogBuild.Smapi(
+                URI.create(smapi.baseUrl()),
+                URI.create(services.lwa().baseUrl() + "/auth/o2/token"),
                 new SmapiCredentials(clientId, "catalog-secret", "Atzr|catalog-refresh-" + bucket, "M1VENDOR"));
     }
 
@@ -75,69 +81,116 @@ class CatalogBuildTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var gzip = new GZIPOutputStream(bytes)) {
             for (SnapshotEntity e : entities) {
-                gzip.write((io.musicassistant.alexa.relay.protocol.RelayJson.write(e) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                gzip.write((io.musicassistant.alexa.relay.protocol.RelayJson.write(e) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        s3.putObject(b -> b.bucket(bucket).key(LocalCatalogBuild.key(home)), RequestBody.fromBytes(bytes.toByteArray()));
+        s3.putObject(
+                b -> b.bucket(bucket).key(LocalCatalogBuild.key(home)), RequestBody.fromBytes(bytes.toByteArray()));
     }
 
     BuildReport build(boolean force) {
-        return LocalCatalogBuild.run(s3, bucket, endpoint, new LocalCatalogBuild.Settings(SKILL, CatalogLocale.parse("en-GB,de-DE"),
-                MergeQuery.withDefaultCaps(), Duration.ofSeconds(20), Duration.ofHours(4)), force, m -> { });
+        return LocalCatalogBuild.run(
+                s3,
+                bucket,
+                endpoint,
+                new LocalCatalogBuild.Settings(
+                        SKILL,
+                        CatalogLocale.parse("en-GB,de-DE"),
+                        MergeQuery.withDefaultCaps(),
+                        Duration.ofSeconds(20),
+                        Duration.ofHours(4)),
+                force,
+                m -> {});
     }
 
     @Test
     void libraryChangesReachTheNextUploadAsAdditionsAndDeletionsAndNothingElse() throws Exception {
-        put(A, List.of(CatalogMergeTest.artist("Radiohead", true), CatalogMergeTest.album("OK Computer", "Radiohead"),
-                CatalogMergeTest.album("Kid A", "Radiohead"),
-                CatalogMergeTest.track("Karma Police", "Radiohead", "OK Computer", 4, 2)));
-        put(B, List.of(CatalogMergeTest.artist("Radiohead", false), CatalogMergeTest.album("OK Computer", "Radiohead")));
+        put(
+                A,
+                List.of(
+                        CatalogMergeTest.artist("Radiohead", true),
+                        CatalogMergeTest.album("OK Computer", "Radiohead"),
+                        CatalogMergeTest.album("Kid A", "Radiohead"),
+                        CatalogMergeTest.track("Karma Police", "Radiohead", "OK Computer", 4, 2)));
+        put(
+                B,
+                List.of(
+                        CatalogMergeTest.artist("Radiohead", false),
+                        CatalogMergeTest.album("OK Computer", "Radiohead")));
 
         BuildReport first = build(false);
         assertEquals(2, first.homes());
         for (CatalogType type : List.of(CatalogType.ARTISTS, CatalogType.ALBUMS, CatalogType.TRACKS)) {
-            assertEquals(BuildReport.ACCEPTED, first.type(type).outcome(), type + ": " + first.type(type).errors());
+            assertEquals(
+                    BuildReport.ACCEPTED,
+                    first.type(type).outcome(),
+                    type + ": " + first.type(type).errors());
         }
-        assertEquals(BuildReport.NOTHING_TO_SEND, first.type(CatalogType.PLAYLISTS).outcome());
+        assertEquals(
+                BuildReport.NOTHING_TO_SEND, first.type(CatalogType.PLAYLISTS).outcome());
         String albums = first.type(CatalogType.ALBUMS).catalogId();
-        assertEquals(java.util.Set.of("ma1:album:ok-computer:radiohead", "ma1:album:kid-a:radiohead"), smapi.entities(albums).keySet());
-        JsonNode track = smapi.entities(first.type(CatalogType.TRACKS).catalogId()).get("ma1:track:karma-police:radiohead");
-        assertEquals("ma1:album:ok-computer:radiohead", track.path("albums").get(0).path("id").asText());
+        assertEquals(
+                java.util.Set.of("ma1:album:ok-computer:radiohead", "ma1:album:kid-a:radiohead"),
+                smapi.entities(albums).keySet());
+        JsonNode track =
+                smapi.entities(first.type(CatalogType.TRACKS).catalogId()).get("ma1:track:karma-police:radiohead");
+        assertEquals(
+                "ma1:album:ok-computer:radiohead",
+                track.path("albums").get(0).path("id").asText());
         // What went to "Amazon" is on disk, and it passes the format check independently of the stand-in's run.
         List<Path> stored = storedDocuments();
         assertEquals(3, stored.size(), stored.toString());
         for (Path document : stored) {
-            String type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.toFile()).path("type").asText();
+            String type = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(document.toFile())
+                    .path("type")
+                    .asText();
             CatalogValidator.Result result = CatalogValidator.validate(Files.readAllBytes(document), type);
             assertTrue(result.valid(), document + ": " + result.violations());
         }
 
-        assertEquals(1, smapi.enablements(SKILL, "development"), "a development skill is re-bound after an accepted upload");
+        assertEquals(
+                1, smapi.enablements(SKILL, "development"), "a development skill is re-bound after an accepted upload");
         BuildReport unchanged = build(false);
         assertTrue(unchanged.wasSkipped(), "no snapshot changed: no build");
         assertEquals(1, smapi.enablements(SKILL, "development"), "and not again within four hours");
         BuildReport forced = build(true);
-        assertTrue(forced.types().stream().allMatch(t -> t.outcome().equals(BuildReport.NOTHING_TO_SEND)),
+        assertTrue(
+                forced.types().stream().allMatch(t -> t.outcome().equals(BuildReport.NOTHING_TO_SEND)),
                 "forced with nothing changed: nothing sent");
         assertEquals(3, storedDocuments().size());
 
         // Home A removes Kid A and adds The Bends.
-        put(A, List.of(CatalogMergeTest.artist("Radiohead", true), CatalogMergeTest.album("OK Computer", "Radiohead"),
-                CatalogMergeTest.album("The Bends", "Radiohead"),
-                CatalogMergeTest.track("Karma Police", "Radiohead", "OK Computer", 4, 2)));
+        put(
+                A,
+                List.of(
+                        CatalogMergeTest.artist("Radiohead", true),
+                        CatalogMergeTest.album("OK Computer", "Radiohead"),
+                        CatalogMergeTest.album("The Bends", "Radiohead"),
+                        CatalogMergeTest.track("Karma Police", "Radiohead", "OK Computer", 4, 2)));
         BuildReport second = build(false);
         BuildReport.TypeResult albumResult = second.type(CatalogType.ALBUMS);
-        assertEquals(BuildReport.ACCEPTED, albumResult.outcome(), albumResult.errors().toString());
+        assertEquals(
+                BuildReport.ACCEPTED,
+                albumResult.outcome(),
+                albumResult.errors().toString());
         assertEquals(1, albumResult.added());
         assertEquals(1, albumResult.deleted());
         assertEquals(0, albumResult.changed());
         assertEquals(albums, albumResult.catalogId(), "the same catalog");
-        assertEquals(BuildReport.NOTHING_TO_SEND, second.type(CatalogType.ARTISTS).outcome());
-        assertEquals(BuildReport.NOTHING_TO_SEND, second.type(CatalogType.TRACKS).outcome());
-        assertEquals(java.util.Set.of("ma1:album:ok-computer:radiohead", "ma1:album:the-bends:radiohead"), smapi.entities(albums).keySet());
+        assertEquals(
+                BuildReport.NOTHING_TO_SEND, second.type(CatalogType.ARTISTS).outcome());
+        assertEquals(
+                BuildReport.NOTHING_TO_SEND, second.type(CatalogType.TRACKS).outcome());
+        assertEquals(
+                java.util.Set.of("ma1:album:ok-computer:radiohead", "ma1:album:the-bends:radiohead"),
+                smapi.entities(albums).keySet());
         JsonNode upload = lastUpload(CatalogType.ALBUMS);
         List<String> sent = new ArrayList<>();
-        upload.path("entities").forEach(e -> sent.add(e.path("id").asText() + (e.path("deleted").asBoolean() ? " deleted" : "")));
+        upload.path("entities")
+                .forEach(
+                        e -> sent.add(e.path("id").asText() + (e.path("deleted").asBoolean() ? " deleted" : "")));
         assertEquals(List.of("ma1:album:the-bends:radiohead", "ma1:album:kid-a:radiohead deleted"), sent);
     }
 
@@ -145,9 +198,15 @@ class CatalogBuildTest {
     void whatAmazonRefusesLeavesTheLedgerSoTheNextBuildSendsItAgain() throws Exception {
         // The SMAPI stand-in refuses uploads past a tiny cumulative cap, as Amazon does past 500,000.
         smapi.close();
-        smapi = SmapiStandIn.start(0, store, services.lwa(), SmapiStandIn.Options.defaults().withStepDelay(Duration.ofMillis(10))
-                .withEntityCap(1));
-        endpoint = new LocalCatalogBuild.Smapi(URI.create(smapi.baseUrl()), endpoint.lwaTokenUrl(), endpoint.credentials());
+        smapi = SmapiStandIn.start(
+                0,
+                store,
+                services.lwa(),
+                SmapiStandIn.Options.defaults()
+                        .withStepDelay(Duration.ofMillis(10))
+                        .withEntityCap(1));
+        endpoint = new LocalCatalogBuild.Smapi(
+                URI.create(smapi.baseUrl()), endpoint.lwaTokenUrl(), endpoint.credentials());
         put(A, List.of(CatalogMergeTest.artist("Radiohead", false), CatalogMergeTest.artist("Björk", false)));
         BuildReport refused = build(false);
         BuildReport.TypeResult artists = refused.type(CatalogType.ARTISTS);
@@ -171,23 +230,32 @@ class CatalogBuildTest {
         store.unlock();
         assertTrue(store.lock(now.minus(Duration.ofHours(1)), Duration.ofMinutes(20)), "a run that died an hour ago");
         BuildReport next = build(false);
-        assertEquals(BuildReport.ACCEPTED, next.type(CatalogType.ARTISTS).outcome(), "its lock is broken and the build runs");
-        assertTrue(store.lock(java.time.Instant.now(), Duration.ofMinutes(20)), "and the lock was released after the build");
+        assertEquals(
+                BuildReport.ACCEPTED,
+                next.type(CatalogType.ARTISTS).outcome(),
+                "its lock is broken and the build runs");
+        assertTrue(
+                store.lock(java.time.Instant.now(), Duration.ofMinutes(20)),
+                "and the lock was released after the build");
         store.unlock();
     }
 
     List<Path> storedDocuments() throws Exception {
         try (Stream<Path> files = Files.walk(store)) {
-            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().contains("rejected")).sorted().toList();
+            return files.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().contains("rejected"))
+                    .sorted()
+                    .toList();
         }
     }
 
     JsonNode lastUpload(CatalogType type) throws Exception {
         Path dir = store.resolve(type.amazonType());
         try (Stream<Path> files = Files.list(dir)) {
-            Path newest = files.max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+            Path newest = files.max(
+                            java.util.Comparator.comparing(p -> p.toFile().lastModified()))
+                    .orElseThrow();
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(newest.toFile());
         }
     }
-
 }

@@ -31,19 +31,50 @@ class CatalogMergeTest {
     static final String C = "home-cccccccccccccccccccccccccc";
 
     static SnapshotEntity artist(String name, boolean favorite) {
-        return new SnapshotEntity(ContentKind.ARTIST, ContentId.of(ContentKind.ARTIST, name, null).encode(), name, List.of(), null, null,
-                null, null, favorite, 0, null);
+        return new SnapshotEntity(
+                ContentKind.ARTIST,
+                ContentId.of(ContentKind.ARTIST, name, null).encode(),
+                name,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                favorite,
+                0,
+                null);
     }
 
     static SnapshotEntity album(String name, String artist) {
-        return new SnapshotEntity(ContentKind.ALBUM, ContentId.of(ContentKind.ALBUM, name, artist).encode(), name, List.of(),
-                ContentId.of(ContentKind.ARTIST, artist, null).encode(), artist, null, null, false, 0, null);
+        return new SnapshotEntity(
+                ContentKind.ALBUM,
+                ContentId.of(ContentKind.ALBUM, name, artist).encode(),
+                name,
+                List.of(),
+                ContentId.of(ContentKind.ARTIST, artist, null).encode(),
+                artist,
+                null,
+                null,
+                false,
+                0,
+                null);
     }
 
     static SnapshotEntity track(String name, String artist, String album, int plays, Integer lastPlayedDays) {
-        return new SnapshotEntity(ContentKind.TRACK, ContentId.of(ContentKind.TRACK, name, artist).encode(), name, List.of(),
-                ContentId.of(ContentKind.ARTIST, artist, null).encode(), artist,
-                album == null ? null : ContentId.of(ContentKind.ALBUM, album, artist).encode(), album, false, plays, lastPlayedDays);
+        return new SnapshotEntity(
+                ContentKind.TRACK,
+                ContentId.of(ContentKind.TRACK, name, artist).encode(),
+                name,
+                List.of(),
+                ContentId.of(ContentKind.ARTIST, artist, null).encode(),
+                artist,
+                album == null
+                        ? null
+                        : ContentId.of(ContentKind.ALBUM, album, artist).encode(),
+                album,
+                false,
+                plays,
+                lastPlayedDays);
     }
 
     static Map<String, MergedEntity> merge(Path root, MergeQuery query) {
@@ -54,8 +85,14 @@ class CatalogMergeTest {
 
     @Test
     void entitiesMoreHomesHoldRankFirstAndEachHomeCountsOnce(@TempDir Path root) {
-        SnapshotFiles.write(root, A, List.of(artist("Radiohead", false), artist("Björk", false), album("OK Computer", "Radiohead"),
-                album("OK Computer", "Radiohead")));
+        SnapshotFiles.write(
+                root,
+                A,
+                List.of(
+                        artist("Radiohead", false),
+                        artist("Björk", false),
+                        album("OK Computer", "Radiohead"),
+                        album("OK Computer", "Radiohead")));
         SnapshotFiles.write(root, B, List.of(artist("Radiohead", false), album("OK Computer", "Radiohead")));
         SnapshotFiles.write(root, C, List.of(artist("Radiohead", true), artist("Björk", true)));
         Map<String, MergedEntity> merged = merge(root, MergeQuery.withDefaultCaps());
@@ -64,9 +101,11 @@ class CatalogMergeTest {
         assertEquals(1, radiohead.favorites());
         assertEquals(1, radiohead.rank());
         assertEquals(2, merged.get("ma1:artist:bjork").rank());
-        assertEquals(2, merged.get("ma1:album:ok-computer:radiohead").homes(), "a home listing an album twice counts once");
+        assertEquals(
+                2, merged.get("ma1:album:ok-computer:radiohead").homes(), "a home listing an album twice counts once");
         // Artists come before albums: the order the build uploads in.
-        List<ContentKind> kinds = merged.values().stream().map(MergedEntity::kind).toList();
+        List<ContentKind> kinds =
+                merged.values().stream().map(MergedEntity::kind).toList();
         assertEquals(List.of(ContentKind.ARTIST, ContentKind.ARTIST, ContentKind.ALBUM), kinds);
     }
 
@@ -74,14 +113,57 @@ class CatalogMergeTest {
     void theNameMostHomesUseWinsAndTiesAreReproducible(@TempDir Path root) {
         SnapshotFiles.write(root, A, List.of(artist("AC/DC", false)));
         SnapshotFiles.write(root, B, List.of(artist("AC/DC", false)));
-        SnapshotFiles.write(root, C, List.of(new SnapshotEntity(ContentKind.ARTIST, "ma1:artist:ac-dc", "Ac/Dc", List.of("a c d c"), null,
-                null, null, null, false, 0, null)));
-        assertEquals("AC/DC", merge(root, MergeQuery.withDefaultCaps()).get("ma1:artist:ac-dc").name());
+        SnapshotFiles.write(
+                root,
+                C,
+                List.of(new SnapshotEntity(
+                        ContentKind.ARTIST,
+                        "ma1:artist:ac-dc",
+                        "Ac/Dc",
+                        List.of("a c d c"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        0,
+                        null)));
+        assertEquals(
+                "AC/DC",
+                merge(root, MergeQuery.withDefaultCaps())
+                        .get("ma1:artist:ac-dc")
+                        .name());
         Path tie = root.resolve("tie");
-        SnapshotFiles.write(tie, A, List.of(new SnapshotEntity(ContentKind.GENRE, "ma1:genre:hip-hop", "Hip Hop", List.of("hiphop"),
-                null, null, null, null, false, 0, null)));
-        SnapshotFiles.write(tie, B, List.of(new SnapshotEntity(ContentKind.GENRE, "ma1:genre:hip-hop", "Hip-Hop", List.of(), null, null,
-                null, null, false, 0, null)));
+        SnapshotFiles.write(
+                tie,
+                A,
+                List.of(new SnapshotEntity(
+                        ContentKind.GENRE,
+                        "ma1:genre:hip-hop",
+                        "Hip Hop",
+                        List.of("hiphop"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        0,
+                        null)));
+        SnapshotFiles.write(
+                tie,
+                B,
+                List.of(new SnapshotEntity(
+                        ContentKind.GENRE,
+                        "ma1:genre:hip-hop",
+                        "Hip-Hop",
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        0,
+                        null)));
         MergedEntity genre = merge(tie, MergeQuery.withDefaultCaps()).get("ma1:genre:hip-hop");
         assertEquals("Hip Hop", genre.name(), "alphabetically first on a tie");
         assertEquals(List.of("hiphop"), genre.altNames(), "the alternates of a home that uses the chosen name");
@@ -89,14 +171,23 @@ class CatalogMergeTest {
 
     @Test
     void capsKeepTheBestRankedAndReferencesPointOnlyAtKeptEntities(@TempDir Path root) {
-        List<SnapshotEntity> a = new ArrayList<>(List.of(artist("Radiohead", true), artist("Obscure Band", false),
-                album("OK Computer", "Radiohead"), album("Demo Tape", "Obscure Band"),
-                track("Karma Police", "Radiohead", "OK Computer", 10, 3), track("Hiss", "Obscure Band", "Demo Tape", 0, null)));
+        List<SnapshotEntity> a = new ArrayList<>(List.of(
+                artist("Radiohead", true),
+                artist("Obscure Band", false),
+                album("OK Computer", "Radiohead"),
+                album("Demo Tape", "Obscure Band"),
+                track("Karma Police", "Radiohead", "OK Computer", 10, 3),
+                track("Hiss", "Obscure Band", "Demo Tape", 0, null)));
         SnapshotFiles.write(root, A, a);
-        SnapshotFiles.write(root, B, List.of(artist("Radiohead", false), album("OK Computer", "Radiohead"),
-                track("Karma Police", "Radiohead", "OK Computer", 1, null)));
-        Map<String, MergedEntity> merged = merge(root, new MergeQuery(Map.of(ContentKind.ARTIST, 1, ContentKind.ALBUM, 2,
-                ContentKind.TRACK, 2)));
+        SnapshotFiles.write(
+                root,
+                B,
+                List.of(
+                        artist("Radiohead", false),
+                        album("OK Computer", "Radiohead"),
+                        track("Karma Police", "Radiohead", "OK Computer", 1, null)));
+        Map<String, MergedEntity> merged =
+                merge(root, new MergeQuery(Map.of(ContentKind.ARTIST, 1, ContentKind.ALBUM, 2, ContentKind.TRACK, 2)));
         assertTrue(merged.containsKey("ma1:artist:radiohead"));
         assertFalse(merged.containsKey("ma1:artist:obscure-band"), "over the artist cap");
         MergedEntity demo = merged.get("ma1:album:demo-tape:obscure-band");
@@ -122,11 +213,14 @@ class CatalogMergeTest {
             out.write("{\"kind\":\"podcast\",\"id\":\"ma1:podcast:x\",\"name\":\"X\"}\n");
             out.write("{\"kind\":\"artist\",\"id\":\"spotify:artist:1\",\"name\":\"Elsewhere\"}\n");
             out.write("{\"kind\":\"artist\",\"id\":\"ma1:artist:long\",\"name\":\"" + "x".repeat(600) + "\"}\n");
-            out.write("{\"kind\":\"artist\",\"id\":\"ma1:artist:radiohead\",\"name\":\"Radiohead\",\"plays\":\"many\"}\n");
-            out.write("{\"kind\":\"artist\",\"id\":\"ma1:artist:sigur-ros\",\"name\":\"Sigur Rós\",\"favorite\":true}\n");
+            out.write(
+                    "{\"kind\":\"artist\",\"id\":\"ma1:artist:radiohead\",\"name\":\"Radiohead\",\"plays\":\"many\"}\n");
+            out.write(
+                    "{\"kind\":\"artist\",\"id\":\"ma1:artist:sigur-ros\",\"name\":\"Sigur Rós\",\"favorite\":true}\n");
         }
         // Not a home's snapshot: wrong folder name.
-        SnapshotFiles.write(root.resolve("elsewhere"), "home-cccccccccccccccccccccccccc", List.of(artist("Muse", false)));
+        SnapshotFiles.write(
+                root.resolve("elsewhere"), "home-cccccccccccccccccccccccccc", List.of(artist("Muse", false)));
         Files.createDirectories(root.resolve("snapshots/not-a-home"));
         Files.copy(b, root.resolve("snapshots/not-a-home/library.ndjson.gz"));
         Map<String, MergedEntity> merged = merge(root, MergeQuery.withDefaultCaps());

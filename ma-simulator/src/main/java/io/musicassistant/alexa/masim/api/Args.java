@@ -214,7 +214,9 @@ public final class Args {
         if (value.isFloatingPointNumber()) {
             return (int) value.doubleValue();
         }
-        if (value.isTextual() && !value.asText().isEmpty() && value.asText().chars().allMatch(Character::isDigit)) {
+        if (value.isTextual()
+                && !value.asText().isEmpty()
+                && value.asText().chars().allMatch(Character::isDigit)) {
             try {
                 return Integer.parseInt(value.asText());
             } catch (NumberFormatException tooLarge) {
@@ -247,7 +249,7 @@ public final class Args {
 
     /** Python: the TypeError parse_value raises when no conversion applies. */
     static MaError invalid(String name, JsonNode value, String type) {
-        return MaError.builtin("Value " + PyText.str(value) + " of type " + PyText.typeOf(value)
-                + " is invalid for " + name + ", expected value of type " + type);
+        return MaError.builtin("Value " + PyText.str(value) + " of type " + PyText.typeOf(value) + " is invalid for "
+                + name + ", expected value of type " + type);
     }
 }

@@ -22,8 +22,7 @@ final class ConfigCommands {
 
     private static final String VALUES_TYPE = "dict[str, ConfigValueType]";
 
-    private ConfigCommands() {
-    }
+    private ConfigCommands() {}
 
     static void register(CommandRegistry registry, Services services) {
         PlayerConfigs configs = services.players().configs();

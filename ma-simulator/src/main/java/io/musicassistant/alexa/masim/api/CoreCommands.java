@@ -8,12 +8,15 @@ import io.musicassistant.alexa.masim.auth.Users;
 /** {@code info} (mass.py) and the read-only auth commands (controllers/webserver/auth.py). */
 final class CoreCommands {
 
-    private CoreCommands() {
-    }
+    private CoreCommands() {}
 
     static void register(CommandRegistry registry, Services services) {
-        registry.register("info", Access.user(null), call -> Reply.of(services.serverInfo().get()));
-        registry.register("auth/me", Access.user(null), call -> Reply.of(services.json().user(call.user())));
+        registry.register(
+                "info",
+                Access.user(null),
+                call -> Reply.of(services.serverInfo().get()));
+        registry.register(
+                "auth/me", Access.user(null), call -> Reply.of(services.json().user(call.user())));
         // required_role="admin" on stable; a users.* scope on newest servers
         registry.register("auth/users", Access.admin("users.read"), call -> {
             ArrayNode users = JsonNodeFactory.instance.arrayNode();

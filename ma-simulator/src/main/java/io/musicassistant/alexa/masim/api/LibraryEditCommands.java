@@ -143,8 +143,13 @@ final class LibraryEditCommands {
         }
         // any album type but "unknown" replaces the stored one, with or without overwrite
         AlbumType type = AlbumType.parse(update.path("album_type").asText("unknown"));
-        return new Album(album.info(), year, type == AlbumType.UNKNOWN ? album.albumType() : type,
-                album.artistIds(), album.label(), album.trackIds());
+        return new Album(
+                album.info(),
+                year,
+                type == AlbumType.UNKNOWN ? album.albumType() : type,
+                album.artistIds(),
+                album.label(),
+                album.trackIds());
     }
 
     private static Track updatedTrack(Track track, JsonNode update, boolean overwrite) {
@@ -152,8 +157,14 @@ final class LibraryEditCommands {
         if (update.path("duration").isIntegralNumber() && (overwrite || duration == 0)) {
             duration = update.path("duration").intValue();
         }
-        return new Track(track.info(), duration, track.artistIds(), track.albumId(), track.discNumber(),
-                track.trackNumber(), track.explicit());
+        return new Track(
+                track.info(),
+                duration,
+                track.artistIds(),
+                track.albumId(),
+                track.discNumber(),
+                track.trackNumber(),
+                track.explicit());
     }
 
     // ---------------------------------------------------------------- argument parsing like helpers/api.py
@@ -167,16 +178,23 @@ final class LibraryEditCommands {
         if (value != null && value.isTextual()) {
             return lookup.byUri(value.asText());
         }
-        boolean mapping = value != null && value.isObject() && value.path("item_id").isTextual()
-                && value.path("provider").isTextual() && value.path("name").isTextual();
+        boolean mapping = value != null
+                && value.isObject()
+                && value.path("item_id").isTextual()
+                && value.path("provider").isTextual()
+                && value.path("name").isTextual();
         if (!mapping) {
             throw invalid("item", value, ITEM_TYPE);
         }
         JsonNode type = value.get("media_type");
-        MediaType mediaType = type != null && type.isTextual() ? MediaType.parse(type.asText())
+        MediaType mediaType = type != null && type.isTextual()
+                ? MediaType.parse(type.asText())
                 // without media_type the first class of MediaItemType that parses wins: Artist
                 : value.has("provider_mappings") ? MediaType.ARTIST : MediaType.UNKNOWN;
-        return lookup.get(mediaType, value.path("item_id").asText(), value.path("provider").asText());
+        return lookup.get(
+                mediaType,
+                value.path("item_id").asText(),
+                value.path("provider").asText());
     }
 
     /** {@code item_id: str | int} (required). */
@@ -225,8 +243,8 @@ final class LibraryEditCommands {
             JsonNode present = value.get(field);
             if (present == null || present.isNull()) {
                 String fieldType = field.equals("provider_mappings") ? "set[ProviderMapping]" : "str";
-                throw MaError.builtin("Field \"" + field + "\" of type " + fieldType + " is missing in " + cls
-                        + " instance");
+                throw MaError.builtin(
+                        "Field \"" + field + "\" of type " + fieldType + " is missing in " + cls + " instance");
             }
         }
         return value;

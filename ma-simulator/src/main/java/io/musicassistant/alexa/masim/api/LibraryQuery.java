@@ -49,18 +49,33 @@ final class LibraryQuery {
 
         /** Everything but the page: two pages of one listing share it. */
         Listing listing(MediaType type) {
-            return new Listing(type, favorite, search, orderBy, providers, genres, albumTypes, albumArtistsOnly,
-                    explicit, hideEmptyGenres);
+            return new Listing(
+                    type,
+                    favorite,
+                    search,
+                    orderBy,
+                    providers,
+                    genres,
+                    albumTypes,
+                    albumArtistsOnly,
+                    explicit,
+                    hideEmptyGenres);
         }
     }
 
-    private record Listing(MediaType type, Boolean favorite, String search, String orderBy, List<String> providers,
-            List<Integer> genres, List<AlbumType> albumTypes, boolean albumArtistsOnly, Boolean explicit,
-            boolean hideEmptyGenres) {
-    }
+    private record Listing(
+            MediaType type,
+            Boolean favorite,
+            String search,
+            String orderBy,
+            List<String> providers,
+            List<Integer> genres,
+            List<AlbumType> albumTypes,
+            boolean albumArtistsOnly,
+            Boolean explicit,
+            boolean hideEmptyGenres) {}
 
-    private record Rows(long version, List<MediaItem> items) {
-    }
+    private record Rows(long version, List<MediaItem> items) {}
 
     private static final int KEPT_LISTINGS = 16;
 
@@ -87,7 +102,8 @@ final class LibraryQuery {
         }
         List<MediaItem> rows = rows(type, filter);
         List<MediaItem> page = page(rows, filter.offset(), filter.limit());
-        boolean plainSearch = filter.search() != null && !filter.search().isEmpty()
+        boolean plainSearch = filter.search() != null
+                && !filter.search().isEmpty()
                 && !filter.search().contains(" - ");
         if (type == MediaType.TRACK && plainSearch && page.size() < 25 && filter.offset() == 0) {
             // MA appends tracks whose artist matches the search (tracks.py library_items)
@@ -103,7 +119,9 @@ final class LibraryQuery {
         int count = 0;
         for (MediaItem item : library.items(type)) {
             boolean counted = (!favoriteOnly || item.favorite())
-                    && (!albumArtistsOnly || !(item instanceof Artist a) || !a.albumIds().isEmpty());
+                    && (!albumArtistsOnly
+                            || !(item instanceof Artist a)
+                            || !a.albumIds().isEmpty());
             if (counted) {
                 count++;
             }
@@ -133,9 +151,14 @@ final class LibraryQuery {
     }
 
     private static boolean unfiltered(Filter f) {
-        return f.favorite() == null && (f.search() == null || f.search().isEmpty())
-                && (f.providers() == null || f.providers().isEmpty()) && f.genres() == null
-                && f.albumTypes() == null && !f.albumArtistsOnly() && f.explicit() == null && !f.hideEmptyGenres();
+        return f.favorite() == null
+                && (f.search() == null || f.search().isEmpty())
+                && (f.providers() == null || f.providers().isEmpty())
+                && f.genres() == null
+                && f.albumTypes() == null
+                && !f.albumArtistsOnly()
+                && f.explicit() == null
+                && !f.hideEmptyGenres();
     }
 
     /** Every item of the type in the listing's order (id order when MA adds no ORDER BY). */
@@ -155,11 +178,12 @@ final class LibraryQuery {
             case "year" -> column(type == MediaType.ALBUM, "year", SortColumn.YEAR);
             case "duration" -> column(type == MediaType.TRACK, "duration", SortColumn.DURATION);
             case "position" -> column(false, "position", null);
-            case "artist_name" -> switch (type) {
-                case ARTIST -> SortColumn.NAME;
-                case ALBUM, TRACK -> SortColumn.ARTIST_NAME;
-                default -> column(false, "artists.search_name", null);
-            };
+            case "artist_name" ->
+                switch (type) {
+                    case ARTIST -> SortColumn.NAME;
+                    case ALBUM, TRACK -> SortColumn.ARTIST_NAME;
+                    default -> column(false, "artists.search_name", null);
+                };
             default -> null; // MA: a key not in SORT_KEYS adds no ORDER BY at all
         };
         return column == null ? library.items(type) : library.sorted(type, column, descending);
@@ -187,19 +211,27 @@ final class LibraryQuery {
         if (filter.favorite() != null && item.favorite() != filter.favorite()) {
             return false;
         }
-        if (filter.providers() != null && !filter.providers().isEmpty()
-                && item.providerMappings().stream().noneMatch(m -> filter.providers().contains(m.providerInstance()))) {
+        if (filter.providers() != null
+                && !filter.providers().isEmpty()
+                && item.providerMappings().stream()
+                        .noneMatch(m -> filter.providers().contains(m.providerInstance()))) {
             return false;
         }
-        if (filter.genres() != null && item.info().genreIds().stream()
-                // the genre mapping rows of a removed genre are gone with it
-                .noneMatch(id -> filter.genres().contains(id) && library.genre(String.valueOf(id)).isPresent())) {
+        if (filter.genres() != null
+                && item.info().genreIds().stream()
+                        // the genre mapping rows of a removed genre are gone with it
+                        .noneMatch(id -> filter.genres().contains(id)
+                                && library.genre(String.valueOf(id)).isPresent())) {
             return false;
         }
-        if (filter.albumTypes() != null && item instanceof Album a && !filter.albumTypes().contains(a.albumType())) {
+        if (filter.albumTypes() != null
+                && item instanceof Album a
+                && !filter.albumTypes().contains(a.albumType())) {
             return false;
         }
-        if (filter.albumArtistsOnly() && item instanceof Artist a && a.albumIds().isEmpty()) {
+        if (filter.albumArtistsOnly()
+                && item instanceof Artist a
+                && a.albumIds().isEmpty()) {
             return false;
         }
         if (filter.explicit() != null && item instanceof Track t && t.explicit() != filter.explicit()) {

@@ -19,8 +19,7 @@ import java.util.Random;
 final class MediaLookup {
 
     /** What {@code parse_uri} extracts from a URI. */
-    record ParsedUri(MediaType mediaType, String provider, String itemId) {
-    }
+    record ParsedUri(MediaType mediaType, String provider, String itemId) {}
 
     private final Library library;
 
@@ -44,7 +43,9 @@ final class MediaLookup {
                 String[] parts = uri.split("/", -1);
                 return new ParsedUri(MediaType.parse(parts[4]), "tidal", parts[5].split("\\?", -1)[0]);
             }
-            if (uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("rtsp://")
+            if (uri.startsWith("http://")
+                    || uri.startsWith("https://")
+                    || uri.startsWith("rtsp://")
                     || uri.startsWith("rtmp://")) {
                 return new ParsedUri(MediaType.UNKNOWN, "builtin", uri);
             }
@@ -55,8 +56,8 @@ final class MediaLookup {
                 if (slash < 0) {
                     throw new IllegalArgumentException("not enough values to unpack");
                 }
-                return new ParsedUri(MediaType.parse(rest.substring(0, slash)), providerAndRest[0],
-                        rest.substring(slash + 1));
+                return new ParsedUri(
+                        MediaType.parse(rest.substring(0, slash)), providerAndRest[0], rest.substring(slash + 1));
             }
             String[] colonParts = uri.split(":", -1);
             if (uri.contains(":") && colonParts.length == 3) {
@@ -85,14 +86,16 @@ final class MediaLookup {
             } catch (NumberFormatException e) {
                 throw MaError.builtin("invalid literal for int() with base 10: " + PyText.repr(itemId));
             }
-            return library.item(type, String.valueOf(dbId)).orElseThrow(() -> MaError.of(ErrorCode.MEDIA_NOT_FOUND,
-                    type.value() + " not found in library: " + dbId));
+            return library.item(type, String.valueOf(dbId))
+                    .orElseThrow(() ->
+                            MaError.of(ErrorCode.MEDIA_NOT_FOUND, type.value() + " not found in library: " + dbId));
         }
         if (!library.knowsProvider(lookup)) {
             throw MaError.of(ErrorCode.PROVIDER_UNAVAILABLE, lookup + " is not available");
         }
-        return library.itemByProviderId(type, lookup, itemId).orElseThrow(() -> MaError.of(
-                ErrorCode.MEDIA_NOT_FOUND, "Item " + itemId + " not found on provider " + lookup));
+        return library.itemByProviderId(type, lookup, itemId)
+                .orElseThrow(() ->
+                        MaError.of(ErrorCode.MEDIA_NOT_FOUND, "Item " + itemId + " not found on provider " + lookup));
     }
 
     /**

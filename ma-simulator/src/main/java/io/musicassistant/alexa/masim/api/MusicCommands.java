@@ -73,7 +73,9 @@ final class MusicCommands {
             registry.register(base + "/get_" + type.value(), Access.user(READ), call -> music.get(type, call));
         }
         registry.register("music/search", Access.user(READ), music::search);
-        registry.register("music/item_by_uri", Access.user(READ),
+        registry.register(
+                "music/item_by_uri",
+                Access.user(READ),
                 call -> Reply.of(music.json.full(music.lookup.byUri(call.args().str("uri")))));
         registry.register("music/item", Access.user(READ), music::item);
         registry.register("music/albums/album_tracks", Access.user(READ), music::albumTracks);
@@ -116,11 +118,21 @@ final class MusicCommands {
                 Boolean hide = a.optBool("hide_empty");
                 hideEmpty = hide == null || hide;
             }
-            default -> { }
+            default -> {}
         }
         boolean summary = services.profile().summaryItemsByDefault() && a.bool("summary", true);
-        LibraryQuery.Filter filter = new LibraryQuery.Filter(favorite, search, limit, offset, orderBy, providers,
-                genres, albumTypes, albumArtistsOnly, explicit, hideEmpty);
+        LibraryQuery.Filter filter = new LibraryQuery.Filter(
+                favorite,
+                search,
+                limit,
+                offset,
+                orderBy,
+                providers,
+                genres,
+                albumTypes,
+                albumArtistsOnly,
+                explicit,
+                hideEmpty);
         ArrayNode result = F.arrayNode();
         for (MediaItem item : query.run(type, filter)) {
             result.add(summary ? json.summary(item) : json.full(item));
@@ -226,8 +238,8 @@ final class MusicCommands {
             }
             // base.search(): "/" and "'" are dropped before querying the library
             String cleaned = searchQuery.replace("/", " ").replace("'", "");
-            LibraryQuery.Filter filter = new LibraryQuery.Filter(null, cleaned, limit, 0, "sort_name", null, null,
-                    null, false, null, type == MediaType.GENRE);
+            LibraryQuery.Filter filter = new LibraryQuery.Filter(
+                    null, cleaned, limit, 0, "sort_name", null, null, null, false, null, type == MediaType.GENRE);
             List<MediaItem> ranked = rank(searchQuery, query.run(type, filter));
             List<ObjectNode> serialized = new ArrayList<>();
             for (MediaItem item : ranked.subList(0, Math.min(Math.max(limit, 0), ranked.size()))) {
@@ -274,8 +286,7 @@ final class MusicCommands {
         return List.copyOf(ordered);
     }
 
-    private record ScoredItem(int score, MediaItem item) {
-    }
+    private record ScoredItem(int score, MediaItem item) {}
 
     private Reply recentlyPlayed(Call call) {
         Args a = call.args();
@@ -287,8 +298,8 @@ final class MusicCommands {
         Set<MediaType> wanted = new HashSet<>(types == null || types.isEmpty() ? MediaType.ALL : types);
         User user = userId == null ? call.user() : Users.byId(userId).orElse(call.user());
         ArrayNode result = F.arrayNode();
-        for (Playlog.Entry entry : services.playlog().recent(user.username(), wanted, limit, fullyPlayedOnly,
-                queueId)) {
+        for (Playlog.Entry entry :
+                services.playlog().recent(user.username(), wanted, limit, fullyPlayedOnly, queueId)) {
             result.add(json.itemMapping(entry.item(), false));
         }
         return Reply.of(result);

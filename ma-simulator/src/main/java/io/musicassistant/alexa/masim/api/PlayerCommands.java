@@ -16,8 +16,7 @@ import java.util.Optional;
 final class PlayerCommands {
 
     /** A parsed player command: which player, and what to do once MA's checks have passed. */
-    private record Bound(String playerId, Runnable action) {
-    }
+    private record Bound(String playerId, Runnable action) {}
 
     @FunctionalInterface
     private interface Binder {
@@ -139,8 +138,10 @@ final class PlayerCommands {
             }
             User user = call.user();
             if (user != null && !user.mayUsePlayer(bound.playerId())) {
-                throw MaError.of(ErrorCode.INSUFFICIENT_PERMISSIONS,
-                        user.username() + " does not have access to player " + player.get().name());
+                throw MaError.of(
+                        ErrorCode.INSUFFICIENT_PERMISSIONS,
+                        user.username() + " does not have access to player "
+                                + player.get().name());
             }
             run(bound.playerId(), bound.action());
             return Reply.none();
@@ -156,7 +157,8 @@ final class PlayerCommands {
             }
             throw error.wrapped(ErrorCode.PLAYER_COMMAND_FAILED);
         } catch (RuntimeException unexpected) {
-            String text = unexpected.getMessage() == null ? unexpected.getClass().getSimpleName() : unexpected.getMessage();
+            String text =
+                    unexpected.getMessage() == null ? unexpected.getClass().getSimpleName() : unexpected.getMessage();
             throw MaError.of(ErrorCode.PLAYER_COMMAND_FAILED, text);
         }
     }
@@ -193,11 +195,15 @@ final class PlayerCommands {
         boolean raiseUnavailable = call.args().bool("raise_unavailable", false);
         User user = call.user();
         if (user != null && !user.isAdmin() && !user.mayUsePlayer(playerId)) {
-            throw MaError.of(ErrorCode.INSUFFICIENT_PERMISSIONS,
+            throw MaError.of(
+                    ErrorCode.INSUFFICIENT_PERMISSIONS,
                     user.username() + " does not have access to player " + playerId);
         }
         Optional<PlayerView> view = hub.players().get(playerId);
-        if (raiseUnavailable && (view.isEmpty() || !view.get().state().available() || !view.get().state().enabled())) {
+        if (raiseUnavailable
+                && (view.isEmpty()
+                        || !view.get().state().available()
+                        || !view.get().state().enabled())) {
             throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Player " + playerId + " is not available");
         }
         return view.map(v -> Reply.of(services.json().player(v))).orElseGet(Reply::none);
@@ -208,9 +214,13 @@ final class PlayerCommands {
         User user = call.user();
         for (PlayerView view : hub.players().all()) {
             if (view.state().name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                if (user != null && !user.isAdmin() && !user.mayUsePlayer(view.state().playerId())) {
-                    throw MaError.of(ErrorCode.INSUFFICIENT_PERMISSIONS,
-                            user.username() + " does not have access to player " + view.state().playerId());
+                if (user != null
+                        && !user.isAdmin()
+                        && !user.mayUsePlayer(view.state().playerId())) {
+                    throw MaError.of(
+                            ErrorCode.INSUFFICIENT_PERMISSIONS,
+                            user.username() + " does not have access to player "
+                                    + view.state().playerId());
                 }
                 return Reply.of(services.json().player(view));
             }

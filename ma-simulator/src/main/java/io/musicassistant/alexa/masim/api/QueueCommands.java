@@ -43,11 +43,16 @@ final class QueueCommands {
             hub.queues().all().forEach(view -> list.add(services.json().queue(view)));
             return Reply.of(list);
         });
-        registry.register("player_queues/get", Access.user(READ),
+        registry.register(
+                "player_queues/get",
+                Access.user(READ),
                 c -> q.queueOrNull(hub.queues().get(c.args().str("queue_id")).orElse(null)));
         registry.register("player_queues/items", Access.user(READ), q::items);
-        registry.register("player_queues/get_active_queue", Access.user(READ),
-                c -> q.queueOrNull(hub.queues().activeQueueOf(c.args().str("player_id")).orElse(null)));
+        registry.register(
+                "player_queues/get_active_queue",
+                Access.user(READ),
+                c -> q.queueOrNull(
+                        hub.queues().activeQueueOf(c.args().str("player_id")).orElse(null)));
         registry.register("player_queues/play_media", Access.user(CONTROL), q::playMedia);
         registry.register("player_queues/shuffle", Access.user(CONTROL), c -> {
             String id = c.args().str("queue_id");

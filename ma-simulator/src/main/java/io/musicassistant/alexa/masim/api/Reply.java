@@ -10,11 +10,9 @@ import java.util.Iterator;
  */
 public sealed interface Reply permits Reply.Value, Reply.Items {
 
-    record Value(JsonNode result) implements Reply {
-    }
+    record Value(JsonNode result) implements Reply {}
 
-    record Items(Iterator<JsonNode> items) implements Reply {
-    }
+    record Items(Iterator<JsonNode> items) implements Reply {}
 
     static Reply of(JsonNode result) {
         return new Value(result == null ? NullNode.getInstance() : result);

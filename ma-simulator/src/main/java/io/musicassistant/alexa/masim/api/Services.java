@@ -20,5 +20,4 @@ public record Services(
         PlayerHub players,
         Playlog playlog,
         ModelJson json,
-        Supplier<ObjectNode> serverInfo) {
-}
+        Supplier<ObjectNode> serverInfo) {}

@@ -27,10 +27,10 @@ public final class Mp3Audio {
     private static final byte[] HEADER = {(byte) 0xFF, (byte) 0xFB, (byte) 0x94, (byte) 0xC0};
     /** Mono side information is 17 bytes; all zero means "no audio data" (silence). */
     private static final int SIDE_INFO_BYTES = 17;
+
     private static final int PAYLOAD_START = HEADER.length + SIDE_INFO_BYTES;
 
-    private Mp3Audio() {
-    }
+    private Mp3Audio() {}
 
     /** Length in bytes of an item of the given duration (at least one frame). */
     public static long length(int durationSeconds) {

@@ -10,10 +10,17 @@ import java.util.Set;
  */
 public enum Role {
     ADMIN(Set.of("*")),
-    GUEST(Set.of("library.read", "players.read", "players.control", "queues.read", "queues.control",
-            "providers.read", "config.players.read")),
-    USER(union(GUEST.scopes, Set.of("library.write", "config.providers.read", "config.core.read",
-            "users.invite", "system.read"))),
+    GUEST(Set.of(
+            "library.read",
+            "players.read",
+            "players.control",
+            "queues.read",
+            "queues.control",
+            "providers.read",
+            "config.players.read")),
+    USER(union(
+            GUEST.scopes,
+            Set.of("library.write", "config.providers.read", "config.core.read", "users.invite", "system.read"))),
     SERVICE(union(USER.scopes, Set.of("config.players.write", "users.impersonate")));
 
     private final Set<String> scopes;

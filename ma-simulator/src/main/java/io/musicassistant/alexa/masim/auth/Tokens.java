@@ -32,8 +32,8 @@ public final class Tokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEADER = B64.encodeToString(
-            "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER =
+            B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final byte[] secret;
     private final Clock clock;
@@ -41,11 +41,9 @@ public final class Tokens {
     private final Map<String, TokenRecord> records = new ConcurrentHashMap<>();
 
     /** A verified token: which token and which user. */
-    public record Verified(String tokenId, User user) {
-    }
+    public record Verified(String tokenId, User user) {}
 
-    private record TokenRecord(String userId, String name, boolean revoked) {
-    }
+    private record TokenRecord(String userId, String name, boolean revoked) {}
 
     /**
      * @param secret signing secret; null picks a random one. With a fixed secret,
@@ -73,7 +71,8 @@ public final class Tokens {
      * simulator started with the same secret accepts (and hands out) the same token.
      */
     public String issueStable(User user, String name) {
-        String tokenId = HexFormat.of().formatHex(sha256(HexFormat.of().formatHex(secret) + "/" + user.userId()))
+        String tokenId = HexFormat.of()
+                .formatHex(sha256(HexFormat.of().formatHex(secret) + "/" + user.userId()))
                 .substring(0, 32);
         return issue(user, name, tokenId, Instant.parse("2026-01-01T00:00:00Z"), LONG_LIVED, true);
     }
@@ -104,7 +103,9 @@ public final class Tokens {
         }
         String tokenId = claims.path("jti").asText("");
         TokenRecord record = records.get(tokenId);
-        if (record == null || record.revoked() || !record.userId().equals(claims.path("sub").asText())) {
+        if (record == null
+                || record.revoked()
+                || !record.userId().equals(claims.path("sub").asText())) {
             return Optional.empty();
         }
         return Users.byId(record.userId()).filter(User::enabled).map(u -> new Verified(tokenId, u));

@@ -52,8 +52,7 @@ public final class ErrorCode {
             Map.entry(26, "This is not supported on this system."),
             Map.entry(503, "Music Assistant is not set up yet."));
 
-    private ErrorCode() {
-    }
+    private ErrorCode() {}
 
     /** The localized (English) sentence for a code, or {@code null} when MA keeps the raw text. */
     public static String genericDetails(int code) {

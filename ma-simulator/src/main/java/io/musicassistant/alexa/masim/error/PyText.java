@@ -6,8 +6,7 @@ import java.util.Map;
 /** Renders values the way Python's {@code str()}/{@code repr()} would, for faithful error texts. */
 public final class PyText {
 
-    private PyText() {
-    }
+    private PyText() {}
 
     /** {@code repr(str)}: single quotes, unless the text contains a single but no double quote. */
     public static String repr(String text) {
@@ -92,7 +91,10 @@ public final class PyText {
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> field : value.properties()) {
-            out.append(first ? "" : ", ").append(repr(field.getKey())).append(": ").append(reprValue(field.getValue()));
+            out.append(first ? "" : ", ")
+                    .append(repr(field.getKey()))
+                    .append(": ")
+                    .append(reprValue(field.getValue()));
             first = false;
         }
         return out.append('}').toString();

@@ -4,12 +4,8 @@ import java.util.List;
 
 /** A library album with its tracks in disc/track order. */
 public record Album(
-        ItemInfo info,
-        int year,
-        AlbumType albumType,
-        List<String> artistIds,
-        String label,
-        List<String> trackIds) implements MediaItem {
+        ItemInfo info, int year, AlbumType albumType, List<String> artistIds, String label, List<String> trackIds)
+        implements MediaItem {
 
     public Album {
         artistIds = List.copyOf(artistIds);

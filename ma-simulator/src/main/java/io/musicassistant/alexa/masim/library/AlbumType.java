@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** MA's {@code AlbumType}. */
 public enum AlbumType {
-    ALBUM, SINGLE, LIVE, SOUNDTRACK, COMPILATION, EP, UNKNOWN;
+    ALBUM,
+    SINGLE,
+    LIVE,
+    SOUNDTRACK,
+    COMPILATION,
+    EP,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,8 +6,7 @@ import java.util.List;
  * A library artist. {@code albumIds} are the albums on which it is the album artist;
  * {@code entityType} is MusicBrainz' "person" or "group" (newest models' artist_entity_type).
  */
-public record Artist(ItemInfo info, Integer popularity, String entityType, List<String> albumIds)
-        implements MediaItem {
+public record Artist(ItemInfo info, Integer popularity, String entityType, List<String> albumIds) implements MediaItem {
 
     public Artist {
         albumIds = List.copyOf(albumIds);

@@ -1,5 +1,4 @@
 package io.musicassistant.alexa.masim.library;
 
 /** One {@code (ExternalID, value)} pair; MA serializes these as two-element arrays. */
-public record ExternalId(String type, String value) {
-}
+public record ExternalId(String type, String value) {}

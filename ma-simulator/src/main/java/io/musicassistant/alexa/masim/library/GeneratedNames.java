@@ -16,7 +16,12 @@ import java.util.Locale;
 final class GeneratedNames {
 
     /** The script an artist's names are written in. */
-    enum Script { LATIN, JAPANESE, CYRILLIC, GREEK }
+    enum Script {
+        LATIN,
+        JAPANESE,
+        CYRILLIC,
+        GREEK
+    }
 
     private final Draws random;
 
@@ -46,7 +51,8 @@ final class GeneratedNames {
                 };
             }
             case LIVE -> {
-                return random.nextBoolean() ? "Live at " + random.pick(GeneratorWords.VENUES)
+                return random.nextBoolean()
+                        ? "Live at " + random.pick(GeneratorWords.VENUES)
                         : "Live in " + random.pick(CITIES) + " " + random.between(1968, 2024);
             }
             case SOUNDTRACK -> {
@@ -69,17 +75,21 @@ final class GeneratedNames {
             case JAPANESE -> japaneseTitle();
             case CYRILLIC -> cyrillicTitle();
             case GREEK -> greekTitle();
-            default -> switch (random.nextInt(11)) {
-                case 0, 1 -> random.pick(ADJECTIVES) + " " + random.pick(PLURALS);
-                case 2, 3 -> random.pick(NOUNS);
-                case 4 -> "The " + random.pick(NOUNS) + " of " + random.pick(NOUNS);
-                case 5 -> random.nextBoolean() ? Integer.toString(random.between(1965, 2024)) : Integer.toString(random.between(2, 99));
-                case 6 -> random.pick(NOUNS) + " & " + random.pick(NOUNS);
-                case 7 -> "Songs from the " + random.pick(NOUNS);
-                case 8 -> random.pick(ACCENTED);
-                case 9 -> random.pick(NOUNS) + ", Vol. " + random.between(1, 4);
-                default -> random.pick(ADJECTIVES);
-            };
+            default ->
+                switch (random.nextInt(11)) {
+                    case 0, 1 -> random.pick(ADJECTIVES) + " " + random.pick(PLURALS);
+                    case 2, 3 -> random.pick(NOUNS);
+                    case 4 -> "The " + random.pick(NOUNS) + " of " + random.pick(NOUNS);
+                    case 5 ->
+                        random.nextBoolean()
+                                ? Integer.toString(random.between(1965, 2024))
+                                : Integer.toString(random.between(2, 99));
+                    case 6 -> random.pick(NOUNS) + " & " + random.pick(NOUNS);
+                    case 7 -> "Songs from the " + random.pick(NOUNS);
+                    case 8 -> random.pick(ACCENTED);
+                    case 9 -> random.pick(NOUNS) + ", Vol. " + random.between(1, 4);
+                    default -> random.pick(ADJECTIVES);
+                };
         };
     }
 
@@ -120,25 +130,31 @@ final class GeneratedNames {
     String cyrillicTitle() {
         return switch (random.nextInt(3)) {
             case 0 -> random.pick(GeneratorWords.RU_NOUNS);
-            case 1 -> random.pick(GeneratorWords.RU_NOUNS) + " и " + random.pick(GeneratorWords.RU_NOUNS).toLowerCase(Locale.ROOT);
+            case 1 ->
+                random.pick(GeneratorWords.RU_NOUNS) + " и "
+                        + random.pick(GeneratorWords.RU_NOUNS).toLowerCase(Locale.ROOT);
             default -> random.pick(GeneratorWords.RU_NOUNS) + " " + random.between(2, 99);
         };
     }
 
     String greekTitle() {
-        return random.nextBoolean() ? random.pick(GeneratorWords.EL_NOUNS)
+        return random.nextBoolean()
+                ? random.pick(GeneratorWords.EL_NOUNS)
                 : random.pick(GeneratorWords.EL_NOUNS) + " και " + random.pick(GeneratorWords.EL_NOUNS);
     }
 
     String latinArtistName(int roll) {
         if (roll < 14) {
-            return random.nextInt(3) == 0 ? "The " + random.pick(PLURALS) : "The " + random.pick(ADJECTIVES) + " " + random.pick(PLURALS);
+            return random.nextInt(3) == 0
+                    ? "The " + random.pick(PLURALS)
+                    : "The " + random.pick(ADJECTIVES) + " " + random.pick(PLURALS);
         }
         if (roll < 38) {
             return random.pick(GeneratorWords.FIRST_NAMES) + " " + random.pick(GeneratorWords.LAST_NAMES);
         }
         if (roll < 44) {
-            return random.nextBoolean() ? random.pick(GeneratorWords.FIRST_NAMES) + " & the " + random.pick(PLURALS)
+            return random.nextBoolean()
+                    ? random.pick(GeneratorWords.FIRST_NAMES) + " & the " + random.pick(PLURALS)
                     : random.pick(NOUNS) + " & " + random.pick(NOUNS);
         }
         if (roll < 47) {
@@ -159,7 +175,9 @@ final class GeneratedNames {
             };
         }
         if (roll < 68) {
-            return random.nextBoolean() ? random.pick(NOUNS) : random.pick(NOUNS) + random.pick(NOUNS).toLowerCase(Locale.ROOT);
+            return random.nextBoolean()
+                    ? random.pick(NOUNS)
+                    : random.pick(NOUNS) + random.pick(NOUNS).toLowerCase(Locale.ROOT);
         }
         if (roll < 71) {
             return random.nextBoolean() ? "DJ " + random.pick(GeneratorWords.FIRST_NAMES) : "MC " + random.pick(NOUNS);
@@ -173,7 +191,8 @@ final class GeneratedNames {
         if (roll < 80) {
             return (random.pick(ADJECTIVES) + " " + random.pick(PLURALS)).toLowerCase(Locale.ROOT);
         }
-        return random.nextBoolean() ? random.pick(GeneratorWords.FIRST_NAMES) + " + the " + random.pick(PLURALS)
+        return random.nextBoolean()
+                ? random.pick(GeneratorWords.FIRST_NAMES) + " + the " + random.pick(PLURALS)
                 : random.pick(NOUNS) + "!";
     }
 }

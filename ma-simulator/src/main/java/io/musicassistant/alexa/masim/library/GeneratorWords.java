@@ -136,6 +136,5 @@ final class GeneratorWords {
             "Deep", "Soul", "Chill", "Hits");
     // spotless:on
 
-    private GeneratorWords() {
-    }
+    private GeneratorWords() {}
 }

@@ -32,27 +32,92 @@ public record ItemInfo(
 
     /** Renamed; the sort name follows the new name as MA's models derive it ({@code create_sort_name}). */
     public ItemInfo withName(String newName) {
-        return new ItemInfo(itemId, newName, version, Names.sortName(newName), externalIds, providerMappings,
-                images, favorite, dateAdded, dateModified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                itemId,
+                newName,
+                version,
+                Names.sortName(newName),
+                externalIds,
+                providerMappings,
+                images,
+                favorite,
+                dateAdded,
+                dateModified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
     public ItemInfo withSortName(String newSortName) {
-        return new ItemInfo(itemId, name, version, newSortName, externalIds, providerMappings,
-                images, favorite, dateAdded, dateModified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                itemId,
+                name,
+                version,
+                newSortName,
+                externalIds,
+                providerMappings,
+                images,
+                favorite,
+                dateAdded,
+                dateModified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
     public ItemInfo withVersion(String newVersion) {
-        return new ItemInfo(itemId, name, newVersion, sortName, externalIds, providerMappings,
-                images, favorite, dateAdded, dateModified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                itemId,
+                name,
+                newVersion,
+                sortName,
+                externalIds,
+                providerMappings,
+                images,
+                favorite,
+                dateAdded,
+                dateModified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
     public ItemInfo withFavorite(boolean newFavorite) {
-        return new ItemInfo(itemId, name, version, sortName, externalIds, providerMappings,
-                images, newFavorite, dateAdded, dateModified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                itemId,
+                name,
+                version,
+                sortName,
+                externalIds,
+                providerMappings,
+                images,
+                newFavorite,
+                dateAdded,
+                dateModified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
     public ItemInfo withDateModified(Instant newDateModified) {
-        return new ItemInfo(itemId, name, version, sortName, externalIds, providerMappings,
-                images, favorite, dateAdded, newDateModified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                itemId,
+                name,
+                version,
+                sortName,
+                externalIds,
+                providerMappings,
+                images,
+                favorite,
+                dateAdded,
+                newDateModified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 }

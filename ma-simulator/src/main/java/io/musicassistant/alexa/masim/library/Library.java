@@ -32,8 +32,8 @@ import java.util.function.Supplier;
 public final class Library {
 
     private static final String SEED = "/io/musicassistant/alexa/masim/seed/library.txt";
-    private static final List<MediaType> TYPES = List.of(MediaType.GENRE, MediaType.ARTIST, MediaType.ALBUM,
-            MediaType.TRACK, MediaType.PLAYLIST, MediaType.RADIO);
+    private static final List<MediaType> TYPES = List.of(
+            MediaType.GENRE, MediaType.ARTIST, MediaType.ALBUM, MediaType.TRACK, MediaType.PLAYLIST, MediaType.RADIO);
     private static volatile Library seed;
     private static volatile SoftReference<Generated> lastGenerated = new SoftReference<>(null);
 
@@ -52,11 +52,9 @@ public final class Library {
         }
     }
 
-    private record Memo(long version, Object value) {
-    }
+    private record Memo(long version, Object value) {}
 
-    private record Generated(int tracks, long seed, Library library) {
-    }
+    private record Generated(int tracks, long seed, Library library) {}
 
     private final boolean frozen;
     private final List<ProviderInstance> providers;
@@ -83,8 +81,15 @@ public final class Library {
     }
 
     /** What {@link LibraryLoader} parsed from the seed file. */
-    Library(List<ProviderInstance> providers, List<Genre> genres, List<Artist> artists, List<Album> albums,
-            List<Track> tracks, List<Playlist> playlists, List<Radio> radios, List<PlayedEntry> playlog) {
+    Library(
+            List<ProviderInstance> providers,
+            List<Genre> genres,
+            List<Artist> artists,
+            List<Album> albums,
+            List<Track> tracks,
+            List<Playlist> playlists,
+            List<Radio> radios,
+            List<PlayedEntry> playlog) {
         this(providers, playlog, false);
         for (List<? extends MediaItem> items : List.of(genres, artists, albums, tracks, playlists, radios)) {
             items.forEach(this::put);
@@ -259,7 +264,8 @@ public final class Library {
         if (table == null) {
             return List.of();
         }
-        return memo("items:" + type, () -> table.values().stream().map(Row::item).toList());
+        return memo(
+                "items:" + type, () -> table.values().stream().map(Row::item).toList());
     }
 
     /** How many items of the type the library holds. */
@@ -301,7 +307,8 @@ public final class Library {
     }
 
     private List<MediaItem> sort(MediaType type, SortColumn column, boolean descending) {
-        Collection<Row> rows = tables.getOrDefault(type, new ConcurrentSkipListMap<>()).values();
+        Collection<Row> rows =
+                tables.getOrDefault(type, new ConcurrentSkipListMap<>()).values();
         Keyed[] keyed = new Keyed[rows.size()];
         int n = 0;
         for (Row row : rows) {
@@ -311,10 +318,10 @@ public final class Library {
             keyed[n++] = new Keyed(row.item(), key(row, column));
         }
         Keyed[] filled = n == keyed.length ? keyed : Arrays.copyOf(keyed, n);
-        Comparator<Keyed> order = column == SortColumn.NAME || column == SortColumn.SORT_NAME
-                || column == SortColumn.ARTIST_NAME
-                ? Comparator.comparing(k -> (String) k.key(), Names.CODE_POINT_ORDER)
-                : Comparator.comparingLong(k -> (Long) k.key());
+        Comparator<Keyed> order =
+                column == SortColumn.NAME || column == SortColumn.SORT_NAME || column == SortColumn.ARTIST_NAME
+                        ? Comparator.comparing(k -> (String) k.key(), Names.CODE_POINT_ORDER)
+                        : Comparator.comparingLong(k -> (Long) k.key());
         Arrays.sort(filled, descending ? order.reversed() : order);
         List<MediaItem> result = new ArrayList<>(filled.length);
         for (Keyed k : filled) {
@@ -323,8 +330,7 @@ public final class Library {
         return List.copyOf(result);
     }
 
-    private record Keyed(MediaItem item, Object key) {
-    }
+    private record Keyed(MediaItem item, Object key) {}
 
     private Object key(Row row, SortColumn column) {
         MediaItem item = row.item();
@@ -337,12 +343,13 @@ public final class Library {
             case PLAY_COUNT -> (long) item.info().playCount();
             case YEAR -> item instanceof Album album ? (long) album.year() : 0L;
             case DURATION -> item instanceof Track track ? (long) track.duration() : 0L;
-            case ARTIST_NAME -> switch (item) {
-                case Artist artist -> row.searchName();
-                case Album album -> firstArtistSearchName(album.artistIds());
-                case Track track -> firstArtistSearchName(track.artistIds());
-                default -> "";
-            };
+            case ARTIST_NAME ->
+                switch (item) {
+                    case Artist artist -> row.searchName();
+                    case Album album -> firstArtistSearchName(album.artistIds());
+                    case Track track -> firstArtistSearchName(track.artistIds());
+                    default -> "";
+                };
         };
     }
 
@@ -373,7 +380,8 @@ public final class Library {
      * Finds the library item mapped to a provider item (by instance id or domain); the lowest id
      * wins, as in MA's {@code get_library_items_by_prov_id}.
      */
-    public Optional<MediaItem> itemByProviderId(MediaType type, String providerInstanceOrDomain, String providerItemId) {
+    public Optional<MediaItem> itemByProviderId(
+            MediaType type, String providerInstanceOrDomain, String providerItemId) {
         Map<String, Integer> index = byProviderItemId.get(type);
         if (index == null || providerItemId == null) {
             return Optional.empty();
@@ -406,8 +414,9 @@ public final class Library {
     }
 
     public boolean knowsProvider(String instanceOrDomain) {
-        return providers.stream().anyMatch(p -> p.instanceId().equals(instanceOrDomain)
-                || p.domain().equals(instanceOrDomain));
+        return providers.stream()
+                .anyMatch(p ->
+                        p.instanceId().equals(instanceOrDomain) || p.domain().equals(instanceOrDomain));
     }
 
     public Optional<Artist> artist(String id) {
@@ -525,7 +534,9 @@ public final class Library {
             Set<Integer> ids = new HashSet<>();
             for (MediaType type : TYPES) {
                 if (type != MediaType.GENRE) {
-                    tables.get(type).values().forEach(row -> ids.addAll(row.item().info().genreIds()));
+                    tables.get(type)
+                            .values()
+                            .forEach(row -> ids.addAll(row.item().info().genreIds()));
                 }
             }
             return Set.copyOf(ids);
@@ -546,8 +557,10 @@ public final class Library {
         int id = Integer.parseInt(genreId);
         return tracks().stream()
                 .filter(t -> t.info().genreIds().contains(id))
-                .sorted(Comparator.comparing((Track t) -> artistsOf(t.artistIds()).stream().findFirst()
-                                .map(Artist::sortName).orElse(""))
+                .sorted(Comparator.comparing((Track t) -> artistsOf(t.artistIds()).stream()
+                                .findFirst()
+                                .map(Artist::sortName)
+                                .orElse(""))
                         .thenComparing(t -> t.albumId() == null ? 0 : Integer.parseInt(t.albumId()))
                         .thenComparingInt(Track::discNumber)
                         .thenComparingInt(Track::trackNumber))
@@ -556,7 +569,9 @@ public final class Library {
 
     private static <T extends MediaItem> T first(List<T> items, String name) {
         Objects.requireNonNull(name, "name");
-        return items.stream().filter(i -> i.name().equals(name)).findFirst()
+        return items.stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no library item named " + name));
     }
 }

@@ -40,6 +40,7 @@ public final class LibraryEditor {
 
     /** MA's {@code EventType} values (music_assistant_models/enums.py). */
     public static final String MEDIA_ITEM_ADDED = "media_item_added";
+
     public static final String MEDIA_ITEM_UPDATED = "media_item_updated";
     public static final String MEDIA_ITEM_DELETED = "media_item_deleted";
 
@@ -77,15 +78,17 @@ public final class LibraryEditor {
      */
     public MediaItem require(MediaType type, String itemId) {
         int id = dbId(itemId);
-        return library.item(type, Integer.toString(id)).orElseThrow(() -> MaError.of(ErrorCode.MEDIA_NOT_FOUND,
-                type.value() + " not found in library: " + id));
+        return library.item(type, Integer.toString(id))
+                .orElseThrow(
+                        () -> MaError.of(ErrorCode.MEDIA_NOT_FOUND, type.value() + " not found in library: " + id));
     }
 
     /** Python's {@code int(text)}: surrounding blanks, a sign and digit-separating underscores are fine. */
     public static int dbId(String itemId) {
         String text = itemId == null ? "" : itemId.strip();
         if (!PY_INT.matcher(text).matches()) {
-            throw MaError.builtin("invalid literal for int() with base 10: " + PyText.repr(itemId == null ? "" : itemId));
+            throw MaError.builtin(
+                    "invalid literal for int() with base 10: " + PyText.repr(itemId == null ? "" : itemId));
         }
         try {
             return Integer.parseInt(text.replace("_", ""));
@@ -107,10 +110,27 @@ public final class LibraryEditor {
         if (artist == null) {
             int artistId = library.nextId(MediaType.ARTIST);
             String spotifyId = spotifyId("artist:" + spec.artist() + ":" + artistId);
-            ItemInfo info = new ItemInfo(Integer.toString(artistId), spec.artist(), "", Names.sortName(spec.artist()),
-                    List.of(), List.of(new ProviderMapping(spotifyId, "spotify", LibraryLoader.SPOTIFY, true,
-                            AudioFormat.UNKNOWN, "https://open.spotify.com/artist/" + spotifyId)),
-                    List.of(), false, now, now, 0, 0, List.of(), null);
+            ItemInfo info = new ItemInfo(
+                    Integer.toString(artistId),
+                    spec.artist(),
+                    "",
+                    Names.sortName(spec.artist()),
+                    List.of(),
+                    List.of(new ProviderMapping(
+                            spotifyId,
+                            "spotify",
+                            LibraryLoader.SPOTIFY,
+                            true,
+                            AudioFormat.UNKNOWN,
+                            "https://open.spotify.com/artist/" + spotifyId)),
+                    List.of(),
+                    false,
+                    now,
+                    now,
+                    0,
+                    0,
+                    List.of(),
+                    null);
             artist = new Artist(info, null, "group", List.of());
             library.put(artist);
             emitNow(MEDIA_ITEM_ADDED, artist);
@@ -118,12 +138,24 @@ public final class LibraryEditor {
         int albumId = library.nextId(MediaType.ALBUM);
         String albumKey = Integer.toString(albumId);
         String albumSpotifyId = spotifyId("album:" + spec.name() + ":" + albumId);
-        Image cover = new Image("thumb", LibraryLoader.IMAGE_HOST + "/album/" + albumSpotifyId + ".jpg", "spotify",
-                true);
-        ItemInfo albumInfo = new ItemInfo(albumKey, spec.name(), spec.version(), Names.sortName(spec.name()),
-                List.of(), List.of(new ProviderMapping(albumSpotifyId, "spotify", LibraryLoader.SPOTIFY, true,
-                        AudioFormat.UNKNOWN, null)),
-                List.of(cover), false, now, now, 0, 0, List.of(), null);
+        Image cover =
+                new Image("thumb", LibraryLoader.IMAGE_HOST + "/album/" + albumSpotifyId + ".jpg", "spotify", true);
+        ItemInfo albumInfo = new ItemInfo(
+                albumKey,
+                spec.name(),
+                spec.version(),
+                Names.sortName(spec.name()),
+                List.of(),
+                List.of(new ProviderMapping(
+                        albumSpotifyId, "spotify", LibraryLoader.SPOTIFY, true, AudioFormat.UNKNOWN, null)),
+                List.of(cover),
+                false,
+                now,
+                now,
+                0,
+                0,
+                List.of(),
+                null);
         // the album_artists row is written inside the album's insert, before MA reads it for the event
         library.put(withAlbum(artist, albumKey));
         Album album = new Album(albumInfo, spec.year(), spec.albumType(), List.of(artist.itemId()), null, List.of());
@@ -136,16 +168,33 @@ public final class LibraryEditor {
             int trackId = library.nextId(MediaType.TRACK);
             String key = Integer.toString(trackId);
             String spotifyId = spotifyId("track:" + spec2.name() + ":" + trackId);
-            ItemInfo info = new ItemInfo(key, spec2.name(), spec2.version(), Names.sortName(spec2.name()),
-                    List.of(), List.of(new ProviderMapping(spotifyId, "spotify", LibraryLoader.SPOTIFY, true, STREAM,
+            ItemInfo info = new ItemInfo(
+                    key,
+                    spec2.name(),
+                    spec2.version(),
+                    Names.sortName(spec2.name()),
+                    List.of(),
+                    List.of(new ProviderMapping(
+                            spotifyId,
+                            "spotify",
+                            LibraryLoader.SPOTIFY,
+                            true,
+                            STREAM,
                             "https://open.spotify.com/track/" + spotifyId)),
-                    List.of(), false, now, now, 0, 0, List.of(), null);
-            Track track = new Track(info, spec2.duration(), List.of(artist.itemId()), albumKey, 1, number,
-                    spec2.explicit());
+                    List.of(),
+                    false,
+                    now,
+                    now,
+                    0,
+                    0,
+                    List.of(),
+                    null);
+            Track track =
+                    new Track(info, spec2.duration(), List.of(artist.itemId()), albumKey, 1, number, spec2.explicit());
             library.put(track);
             trackIds.add(key);
-            album = new Album(album.info(), album.year(), album.albumType(), album.artistIds(), album.label(),
-                    trackIds);
+            album = new Album(
+                    album.info(), album.year(), album.albumType(), album.artistIds(), album.label(), trackIds);
             library.put(album);
             emitNow(MEDIA_ITEM_ADDED, track);
         }
@@ -157,8 +206,10 @@ public final class LibraryEditor {
      * finds it by its "library" provider): the merge changes nothing here, MA still announces it.
      */
     public synchronized MediaItem readd(MediaItem item) {
-        MediaItem current = library.item(item.mediaType(), item.itemId()).orElseThrow(() -> MaError.of(
-                ErrorCode.MEDIA_NOT_FOUND, item.mediaType().value() + " not found in library: " + item.itemId()));
+        MediaItem current = library.item(item.mediaType(), item.itemId())
+                .orElseThrow(() -> MaError.of(
+                        ErrorCode.MEDIA_NOT_FOUND,
+                        item.mediaType().value() + " not found in library: " + item.itemId()));
         return store(current);
     }
 
@@ -192,7 +243,8 @@ public final class LibraryEditor {
      */
     public synchronized MediaItem store(MediaItem changed) {
         if (library.item(changed.mediaType(), changed.itemId()).isEmpty()) {
-            throw MaError.of(ErrorCode.MEDIA_NOT_FOUND,
+            throw MaError.of(
+                    ErrorCode.MEDIA_NOT_FOUND,
                     changed.mediaType().value() + " not found in library: " + changed.itemId());
         }
         MediaItem stored = changed.withInfo(changed.info().withDateModified(now()));
@@ -241,7 +293,8 @@ public final class LibraryEditor {
         // MA reads the album for the event after deleting its album_artists rows, and its stored
         // metadata still says what its tracks said: render it before they go
         Object data = album.map(a -> listener.render(
-                new Album(a.info(), a.year(), a.albumType(), List.of(), a.label(), a.trackIds()))).orElse(null);
+                        new Album(a.info(), a.year(), a.albumType(), List.of(), a.label(), a.trackIds())))
+                .orElse(null);
         List<Track> tracks = library.albumTracks(key).stream()
                 .sorted((x, y) -> Integer.compare(x.id(), y.id())) // no ORDER BY: rowid order
                 .toList();
@@ -263,9 +316,16 @@ public final class LibraryEditor {
         String key = Integer.toString(id);
         Track track = (Track) require(MediaType.TRACK, key);
         if (track.albumId() != null) {
-            library.album(track.albumId()).ifPresent(album -> library.put(new Album(album.info(), album.year(),
-                    album.albumType(), album.artistIds(), album.label(),
-                    album.trackIds().stream().filter(t -> !t.equals(key)).toList())));
+            library.album(track.albumId())
+                    .ifPresent(album -> library.put(new Album(
+                            album.info(),
+                            album.year(),
+                            album.albumType(),
+                            album.artistIds(),
+                            album.label(),
+                            album.trackIds().stream()
+                                    .filter(t -> !t.equals(key))
+                                    .toList())));
         }
         Track detached = new Track(track.info(), track.duration(), List.of(), null, 0, 0, track.explicit());
         removeRow(MediaType.TRACK, id, listener.render(detached));
@@ -310,7 +370,10 @@ public final class LibraryEditor {
     }
 
     private static Artist withoutAlbum(Artist artist, String albumId) {
-        return new Artist(artist.info(), artist.popularity(), artist.entityType(),
+        return new Artist(
+                artist.info(),
+                artist.popularity(),
+                artist.entityType(),
                 artist.albumIds().stream().filter(a -> !a.equals(albumId)).toList());
     }
 

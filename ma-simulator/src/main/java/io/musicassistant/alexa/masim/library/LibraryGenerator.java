@@ -28,9 +28,14 @@ final class LibraryGenerator {
     private static final String[] OWNERS = {"Jane", "admin", "alexa-bridge"};
 
     /** An artist being generated: its albums are known before the record is written. */
-    private record ArtistPlan(int id, String name, GeneratedNames.Script script, boolean person, List<Integer> genreIds,
-            String source, List<String> albumIds) {
-    }
+    private record ArtistPlan(
+            int id,
+            String name,
+            GeneratedNames.Script script,
+            boolean person,
+            List<Integer> genreIds,
+            String source,
+            List<String> albumIds) {}
 
     private final Library library;
     private final Draws random;
@@ -54,8 +59,8 @@ final class LibraryGenerator {
     /** Adds generated items until {@code library} holds exactly {@code tracks} tracks. */
     static void extend(Library library, int tracks, long seed) {
         if (tracks < library.trackCount()) {
-            throw new IllegalArgumentException("a generated library holds at least the seed's "
-                    + library.trackCount() + " tracks, not " + tracks);
+            throw new IllegalArgumentException(
+                    "a generated library holds at least the seed's " + library.trackCount() + " tracks, not " + tracks);
         }
         new LibraryGenerator(library, seed, tracks).run();
     }
@@ -104,7 +109,8 @@ final class LibraryGenerator {
             }
             case CYRILLIC -> {
                 person = random.nextBoolean();
-                name = person ? random.pick(GeneratorWords.RU_FIRST) + " " + random.pick(GeneratorWords.RU_LAST)
+                name = person
+                        ? random.pick(GeneratorWords.RU_FIRST) + " " + random.pick(GeneratorWords.RU_LAST)
                         : random.pick(GeneratorWords.RU_NOUNS);
             }
             case GREEK -> {
@@ -119,7 +125,9 @@ final class LibraryGenerator {
         }
         int id = library.nextId(MediaType.ARTIST);
         List<Integer> genres = random.nextInt(3) == 0
-                ? List.of(random.pick(allGenreIds), random.pick(allGenreIds)).stream().distinct().toList()
+                ? List.of(random.pick(allGenreIds), random.pick(allGenreIds)).stream()
+                        .distinct()
+                        .toList()
                 : List.of(random.nextInt(3) == 0 ? random.pick(allGenreIds) : random.pick(extraGenreIds));
         ArtistPlan artist = new ArtistPlan(id, name, script, person, genres, source(), new ArrayList<>());
         generatedArtistIds.add(Integer.toString(id));
@@ -134,14 +142,25 @@ final class LibraryGenerator {
 
     private void putArtist(ArtistPlan plan, int popularity) {
         String spotifyId = random.spotifyId();
-        List<ProviderMapping> mappings = mappings(plan.source(), spotifyId, "https://open.spotify.com/artist/" + spotifyId,
-                plan.name(), AudioFormat.UNKNOWN);
-        List<Image> images = random.nextInt(10) < 7
-                ? List.of(remoteImage("artist", plan.name(), "spotify"))
-                : List.of();
+        List<ProviderMapping> mappings = mappings(
+                plan.source(),
+                spotifyId,
+                "https://open.spotify.com/artist/" + spotifyId,
+                plan.name(),
+                AudioFormat.UNKNOWN);
+        List<Image> images =
+                random.nextInt(10) < 7 ? List.of(remoteImage("artist", plan.name(), "spotify")) : List.of();
         String mbid = plan == variousArtists ? VARIOUS_ARTISTS_MBID : random.uuid();
-        ItemInfo info = info(plan.id(), plan.name(), "", List.of(new ExternalId("musicbrainz_artistid", mbid)),
-                mappings, images, random.chance(8), plan.genreIds(), true);
+        ItemInfo info = info(
+                plan.id(),
+                plan.name(),
+                "",
+                List.of(new ExternalId("musicbrainz_artistid", mbid)),
+                mappings,
+                images,
+                random.chance(8),
+                plan.genreIds(),
+                true);
         library.put(new Artist(info, popularity, plan.person() ? "person" : "group", plan.albumIds()));
     }
 
@@ -149,7 +168,8 @@ final class LibraryGenerator {
         AlbumType type = albumType();
         int count = Math.min(remaining, trackCount(type));
         boolean various = (type == AlbumType.COMPILATION || type == AlbumType.SOUNDTRACK)
-                && random.nextBoolean() && generatedArtistIds.size() > 20;
+                && random.nextBoolean()
+                && generatedArtistIds.size() > 20;
         ArtistPlan albumArtist = various ? variousArtists() : artist;
         int albumId = library.nextId(MediaType.ALBUM);
         String albumKey = Integer.toString(albumId);
@@ -172,27 +192,49 @@ final class LibraryGenerator {
             int number = disc == 1 ? i + 1 : i + 1 - secondDisc;
             String trackName = type == AlbumType.SINGLE && i == 0 ? title : names.trackTitle(artist.script(), number);
             String trackArtist = various ? random.pick(generatedArtistIds) : Integer.toString(artist.id());
-            trackIds.add(addTrack(trackName, trackVersion, trackArtist, albumKey, disc, number, source,
-                    artist.genreIds(), artist.name(), title));
+            trackIds.add(addTrack(
+                    trackName,
+                    trackVersion,
+                    trackArtist,
+                    albumKey,
+                    disc,
+                    number,
+                    source,
+                    artist.genreIds(),
+                    artist.name(),
+                    title));
         }
         String spotifyId = random.spotifyId();
-        List<ProviderMapping> mappings = mappings(source, spotifyId, null, albumArtist.name() + "/" + title,
-                AudioFormat.UNKNOWN);
+        List<ProviderMapping> mappings =
+                mappings(source, spotifyId, null, albumArtist.name() + "/" + title, AudioFormat.UNKNOWN);
         List<Image> images = albumImages(source, albumArtist.name() + "/" + title);
-        List<ExternalId> externalIds = List.of(new ExternalId("barcode", random.digits(13)),
+        List<ExternalId> externalIds = List.of(
+                new ExternalId("barcode", random.digits(13)),
                 new ExternalId("musicbrainz_releasegroupid", random.uuid()));
-        ItemInfo info = info(albumId, title, edition, externalIds, mappings, images, random.chance(6), artist.genreIds(), true);
+        ItemInfo info =
+                info(albumId, title, edition, externalIds, mappings, images, random.chance(6), artist.genreIds(), true);
         String label = random.chance(70) ? random.pick(NOUNS) + " Records" : null;
         library.put(new Album(info, year, type, List.of(Integer.toString(albumArtist.id())), label, trackIds));
         albumArtist.albumIds().add(albumKey);
     }
 
-    private String addTrack(String name, String albumTrackVersion, String artistId, String albumId, int disc,
-            int number, String source, List<Integer> genreIds, String artistName, String albumTitle) {
+    private String addTrack(
+            String name,
+            String albumTrackVersion,
+            String artistId,
+            String albumId,
+            int disc,
+            int number,
+            String source,
+            List<Integer> genreIds,
+            String artistName,
+            String albumTitle) {
         int id = library.nextId(MediaType.TRACK);
         String version = albumTrackVersion;
         if (version.isEmpty() && random.chance(12)) {
-            version = random.chance(25) ? "Remastered " + random.between(1994, 2024) : random.pick(GeneratorWords.TRACK_VERSIONS);
+            version = random.chance(25)
+                    ? "Remastered " + random.between(1994, 2024)
+                    : random.pick(GeneratorWords.TRACK_VERSIONS);
         }
         List<String> artistIds = List.of(artistId);
         if (random.chance(5) && generatedArtistIds.size() > 1) {
@@ -203,13 +245,23 @@ final class LibraryGenerator {
         }
         String spotifyId = random.spotifyId();
         // the file path only exists for own files: most tracks of a big library are streamed
-        String path = source.equals("spotify") ? null : artistName + "/" + albumTitle + "/"
-                + (disc > 1 ? disc + "-" : "") + (number < 10 ? "0" : "") + number + " - " + name + ".flac";
-        List<ProviderMapping> mappings = mappings(source, spotifyId, "https://open.spotify.com/track/" + spotifyId,
-                path, FILE);
+        String path = source.equals("spotify")
+                ? null
+                : artistName + "/" + albumTitle + "/" + (disc > 1 ? disc + "-" : "") + (number < 10 ? "0" : "") + number
+                        + " - " + name + ".flac";
+        List<ProviderMapping> mappings =
+                mappings(source, spotifyId, "https://open.spotify.com/track/" + spotifyId, path, FILE);
         String isrc = "QZ" + random.letters(3) + random.digits(2) + random.digits(5);
-        ItemInfo info = info(id, name, version, List.of(new ExternalId("isrc", isrc)), mappings, List.of(),
-                random.chance(3), genreIds, false);
+        ItemInfo info = info(
+                id,
+                name,
+                version,
+                List.of(new ExternalId("isrc", isrc)),
+                mappings,
+                List.of(),
+                random.chance(3),
+                genreIds,
+                false);
         library.put(new Track(info, duration(), artistIds, albumId, disc, number, random.chance(7)));
         String key = Integer.toString(id);
         allTrackIds.add(key);
@@ -219,8 +271,14 @@ final class LibraryGenerator {
 
     private ArtistPlan variousArtists() {
         if (variousArtists == null) {
-            variousArtists = new ArtistPlan(library.nextId(MediaType.ARTIST), "Various Artists", GeneratedNames.Script.LATIN, false,
-                    List.of(), "spotify", new ArrayList<>());
+            variousArtists = new ArtistPlan(
+                    library.nextId(MediaType.ARTIST),
+                    "Various Artists",
+                    GeneratedNames.Script.LATIN,
+                    false,
+                    List.of(),
+                    "spotify",
+                    new ArrayList<>());
         }
         return variousArtists;
     }
@@ -228,10 +286,31 @@ final class LibraryGenerator {
     // ---------------------------------------------------------------- playlists and radios
 
     private void addPlaylists() {
-        List<String> names = List.of("Friday Night 🎉", "Chill & Focus", "Summer '99", "Top 100 of 2023",
-                "Café Mornings", "Лучшее", "お気に入り", "Road Trip Vol. 2", "Workout 💪", "Sleep", "90s Kids",
-                "Rock Classics", "Dinner Party", "Rainy Day ☔", "Κλασικά", "Liked Songs", "Deep Focus", "Running 5K",
-                "Sunday Brunch", "Late Night Jazz", "Mixtape #7", "Kids' Songs", "Party!!!", "Études & Nocturnes");
+        List<String> names = List.of(
+                "Friday Night 🎉",
+                "Chill & Focus",
+                "Summer '99",
+                "Top 100 of 2023",
+                "Café Mornings",
+                "Лучшее",
+                "お気に入り",
+                "Road Trip Vol. 2",
+                "Workout 💪",
+                "Sleep",
+                "90s Kids",
+                "Rock Classics",
+                "Dinner Party",
+                "Rainy Day ☔",
+                "Κλασικά",
+                "Liked Songs",
+                "Deep Focus",
+                "Running 5K",
+                "Sunday Brunch",
+                "Late Night Jazz",
+                "Mixtape #7",
+                "Kids' Songs",
+                "Party!!!",
+                "Études & Nocturnes");
         int count = Math.max(6, Math.min(40, targetTracks / 2500));
         for (int i = 0; i < count; i++) {
             String name = i < names.size() ? names.get(i) : "Mix #" + (i + 1);
@@ -243,8 +322,8 @@ final class LibraryGenerator {
             int id = library.nextId(MediaType.PLAYLIST);
             boolean local = random.nextInt(5) == 0;
             String spotifyId = random.spotifyId();
-            List<ProviderMapping> mappings = mappings(local ? "local" : "spotify", spotifyId, null,
-                    "playlists/" + name + ".m3u", AudioFormat.UNKNOWN);
+            List<ProviderMapping> mappings = mappings(
+                    local ? "local" : "spotify", spotifyId, null, "playlists/" + name + ".m3u", AudioFormat.UNKNOWN);
             List<Image> images = local ? List.of() : List.of(remoteImage("playlist", name, "spotify"));
             ItemInfo info = info(id, name, "", List.of(), mappings, images, random.chance(30), List.of(), false);
             library.put(new Playlist(info, OWNERS[random.nextInt(OWNERS.length)], random.nextBoolean(), entries));
@@ -259,28 +338,48 @@ final class LibraryGenerator {
                 case 1 -> "Радио " + random.pick(GeneratorWords.RU_NOUNS);
                 case 2 -> random.pick(GeneratorWords.JA_NOUNS) + "FM";
                 case 3 -> "Ράδιο " + random.pick(GeneratorWords.EL_NOUNS);
-                default -> random.pick(GeneratorWords.RADIO_PREFIXES) + " " + random.pick(NOUNS) + " "
-                        + random.between(87, 107) + "." + random.nextInt(10) + " FM";
+                default ->
+                    random.pick(GeneratorWords.RADIO_PREFIXES) + " " + random.pick(NOUNS) + " "
+                            + random.between(87, 107) + "." + random.nextInt(10) + " FM";
             };
             boolean tunein = random.nextBoolean();
             String stationId = tunein ? "s" + random.between(1000, 999_999) : random.uuid();
             String provider = tunein ? "tunein" : "radiobrowser";
             String codec = List.of("mp3", "aac", "flac").get(random.nextInt(3));
-            AudioFormat format = new AudioFormat(codec, 44100, 16, codec.equals("flac") ? 0 : 64 * random.between(1, 5));
+            AudioFormat format =
+                    new AudioFormat(codec, 44100, 16, codec.equals("flac") ? 0 : 64 * random.between(1, 5));
             ProviderMapping mapping = new ProviderMapping(stationId, provider, provider, true, format, null);
-            Image logo = new Image("thumb", LibraryLoader.IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + random.hex(8) + ".png",
-                    provider, true);
+            Image logo = new Image(
+                    "thumb",
+                    LibraryLoader.IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + random.hex(8) + ".png",
+                    provider,
+                    true);
             int id = library.nextId(MediaType.RADIO);
-            ItemInfo info = info(id, name, "", List.of(), List.of(mapping), List.of(logo), random.chance(20),
-                    List.of(random.pick(allGenreIds)), false);
+            ItemInfo info = info(
+                    id,
+                    name,
+                    "",
+                    List.of(),
+                    List.of(mapping),
+                    List.of(logo),
+                    random.chance(20),
+                    List.of(random.pick(allGenreIds)),
+                    false);
             library.put(new Radio(info));
         }
     }
 
     // ---------------------------------------------------------------- shared fields
 
-    private ItemInfo info(int id, String name, String version, List<ExternalId> externalIds,
-            List<ProviderMapping> mappings, List<Image> images, boolean favorite, List<Integer> genreIds,
+    private ItemInfo info(
+            int id,
+            String name,
+            String version,
+            List<ExternalId> externalIds,
+            List<ProviderMapping> mappings,
+            List<Image> images,
+            boolean favorite,
+            List<Integer> genreIds,
             boolean refreshed) {
         Instant added = LibraryLoader.ADDED_BASE.minus(random.nextInt(3 * 365 * 24 * 60), ChronoUnit.MINUTES);
         Instant modified = added.plus(random.nextInt(60 * 24), ChronoUnit.HOURS);
@@ -291,16 +390,34 @@ final class LibraryGenerator {
             lastPlayed = LibraryLoader.PLAYED_BASE.getEpochSecond() - random.nextLong(365L * 24 * 3600);
         }
         String description = refreshed && random.chance(3) ? "Generated artist or album number " + id + "." : null;
-        return new ItemInfo(Integer.toString(id), name, version, Names.sortName(name), externalIds, mappings, images,
-                favorite, added, modified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                Integer.toString(id),
+                name,
+                version,
+                Names.sortName(name),
+                externalIds,
+                mappings,
+                images,
+                favorite,
+                added,
+                modified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
-    private List<ProviderMapping> mappings(String source, String spotifyId, String url, String localPath,
-            AudioFormat fileFormat) {
-        ProviderMapping spotify = new ProviderMapping(spotifyId, "spotify", LibraryLoader.SPOTIFY, true,
-                fileFormat == FILE ? STREAM : AudioFormat.UNKNOWN, url);
-        ProviderMapping local = new ProviderMapping(localPath, "filesystem_local", LibraryLoader.LOCAL, true,
-                fileFormat, null);
+    private List<ProviderMapping> mappings(
+            String source, String spotifyId, String url, String localPath, AudioFormat fileFormat) {
+        ProviderMapping spotify = new ProviderMapping(
+                spotifyId,
+                "spotify",
+                LibraryLoader.SPOTIFY,
+                true,
+                fileFormat == FILE ? STREAM : AudioFormat.UNKNOWN,
+                url);
+        ProviderMapping local =
+                new ProviderMapping(localPath, "filesystem_local", LibraryLoader.LOCAL, true, fileFormat, null);
         return switch (source) {
             case "local" -> List.of(local);
             case "both" -> List.of(spotify, local);
@@ -320,8 +437,11 @@ final class LibraryGenerator {
     }
 
     private Image remoteImage(String kind, String name, String provider) {
-        return new Image("thumb", LibraryLoader.IMAGE_HOST + "/" + kind + "/" + SeedIds.slug(name) + "-" + random.hex(8) + ".jpg",
-                provider, true);
+        return new Image(
+                "thumb",
+                LibraryLoader.IMAGE_HOST + "/" + kind + "/" + SeedIds.slug(name) + "-" + random.hex(8) + ".jpg",
+                provider,
+                true);
     }
 
     private String source() {
@@ -368,6 +488,4 @@ final class LibraryGenerator {
         }
         return random.between(150, 330);
     }
-
-
 }

@@ -18,8 +18,7 @@ public interface LibraryListener {
         }
 
         @Override
-        public void emit(String event, String objectId, Object data) {
-        }
+        public void emit(String event, String objectId, Object data) {}
     };
 
     /** The item as the event's {@code data} carries it, rendered now. */

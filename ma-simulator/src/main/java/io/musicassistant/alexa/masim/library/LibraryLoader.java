@@ -66,8 +66,8 @@ final class LibraryLoader {
         Line record = Line.parse(line);
         try {
             switch (record.kind()) {
-                case "provider" -> providers.put(record.pos(0),
-                        new ProviderInstance(record.pos(0), record.pos(1), record.pos(2)));
+                case "provider" ->
+                    providers.put(record.pos(0), new ProviderInstance(record.pos(0), record.pos(1), record.pos(2)));
                 case "genre" -> addGenre(record);
                 case "artist" -> addArtist(record);
                 case "album" -> startAlbum(record);
@@ -75,8 +75,9 @@ final class LibraryLoader {
                 case "track" -> addTrack(record);
                 case "playlist" -> addPlaylist(record);
                 case "radio" -> addRadio(record);
-                case "played" -> played.add(new PlayedEntry(record.pos(0), record.pos(1),
-                        Long.parseLong(record.pos(2)), !record.flag("partial")));
+                case "played" ->
+                    played.add(new PlayedEntry(
+                            record.pos(0), record.pos(1), Long.parseLong(record.pos(2)), !record.flag("partial")));
                 default -> throw new IllegalArgumentException("unknown record kind " + record.kind());
             }
         } catch (RuntimeException e) {
@@ -86,8 +87,8 @@ final class LibraryLoader {
 
     private void addGenre(Line r) {
         String id = r.pos(0);
-        ItemInfo info = info(MediaType.GENRE, id, r.pos(1), "", List.of(), List.of(), List.of(),
-                false, List.of(), null);
+        ItemInfo info =
+                info(MediaType.GENRE, id, r.pos(1), "", List.of(), List.of(), List.of(), false, List.of(), null);
         genres.put(id, new Genre(info, r.list("aliases")));
     }
 
@@ -131,15 +132,35 @@ final class LibraryLoader {
         }
         String source = a.attr("src", "spotify");
         String mainArtist = requireArtist(artistIds.get(0)).record.pos(1);
-        String path = String.format(Locale.ROOT, "%s/%s/%s%02d - %s.flac", mainArtist, a.pos(1),
-                album.disc > 1 ? album.disc + "-" : "", album.trackNumberOnDisc, title);
-        List<ProviderMapping> mappings = mappings(MediaType.TRACK, id, title, source, path,
-                new AudioFormat("ogg", 44100, 16, 320), new AudioFormat("flac", 44100, 16, 0));
+        String path = String.format(
+                Locale.ROOT,
+                "%s/%s/%s%02d - %s.flac",
+                mainArtist,
+                a.pos(1),
+                album.disc > 1 ? album.disc + "-" : "",
+                album.trackNumberOnDisc,
+                title);
+        List<ProviderMapping> mappings = mappings(
+                MediaType.TRACK,
+                id,
+                title,
+                source,
+                path,
+                new AudioFormat("ogg", 44100, 16, 320),
+                new AudioFormat("flac", 44100, 16, 0));
         List<ExternalId> externalIds = List.of(new ExternalId("isrc", SeedIds.isrc(a.pos(2), title, id)));
-        ItemInfo info = info(MediaType.TRACK, id, title, version, externalIds, mappings, List.of(),
-                r.flag("fav"), genreIds(a), null);
-        tracks.put(id, new Track(info, duration, artistIds, albumId, album.disc,
-                album.trackNumberOnDisc, r.flag("E")));
+        ItemInfo info = info(
+                MediaType.TRACK,
+                id,
+                title,
+                version,
+                externalIds,
+                mappings,
+                List.of(),
+                r.flag("fav"),
+                genreIds(a),
+                null);
+        tracks.put(id, new Track(info, duration, artistIds, albumId, album.disc, album.trackNumberOnDisc, r.flag("E")));
         album.trackIds.add(id);
     }
 
@@ -152,16 +173,32 @@ final class LibraryLoader {
         String title = r.pos(1);
         String source = r.attr("src", "spotify");
         String mainArtist = requireArtist(r.list("artists").get(0)).record.pos(1);
-        List<ProviderMapping> mappings = mappings(MediaType.ALBUM, id, title, source,
-                mainArtist + "/" + title, AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
+        List<ProviderMapping> mappings = mappings(
+                MediaType.ALBUM, id, title, source, mainArtist + "/" + title, AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
         List<Image> images = images(r, MediaType.ALBUM, title, mainArtist + "/" + title + "/folder.jpg");
         List<ExternalId> externalIds = List.of(
                 new ExternalId("barcode", SeedIds.barcode(title + id)),
                 new ExternalId("musicbrainz_releasegroupid", SeedIds.uuid("release-group:" + title + id)));
-        ItemInfo info = info(MediaType.ALBUM, id, title, r.attr("version", ""), externalIds, mappings,
-                images, r.flag("fav"), genreIds(r), null);
-        albums.put(id, new Album(info, Integer.parseInt(r.pos(2)), AlbumType.parse(r.pos(3)),
-                r.list("artists"), r.attr("label", null), openAlbum.trackIds));
+        ItemInfo info = info(
+                MediaType.ALBUM,
+                id,
+                title,
+                r.attr("version", ""),
+                externalIds,
+                mappings,
+                images,
+                r.flag("fav"),
+                genreIds(r),
+                null);
+        albums.put(
+                id,
+                new Album(
+                        info,
+                        Integer.parseInt(r.pos(2)),
+                        AlbumType.parse(r.pos(3)),
+                        r.list("artists"),
+                        r.attr("label", null),
+                        openAlbum.trackIds));
         openAlbum = null;
     }
 
@@ -192,13 +229,22 @@ final class LibraryLoader {
         }
         String source = r.attr("src", "spotify");
         String path = "playlists/" + name + ".m3u";
-        List<ProviderMapping> mappings = mappings(MediaType.PLAYLIST, id, name, source, path,
-                AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
+        List<ProviderMapping> mappings =
+                mappings(MediaType.PLAYLIST, id, name, source, path, AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
         List<Image> images = source.equals("local") || items.isEmpty()
                 ? List.of()
                 : List.of(remoteImage(MediaType.PLAYLIST, name, "spotify"));
-        ItemInfo info = info(MediaType.PLAYLIST, id, name, "", List.of(), mappings, images,
-                r.flag("fav"), List.of(), r.attr("desc", null));
+        ItemInfo info = info(
+                MediaType.PLAYLIST,
+                id,
+                name,
+                "",
+                List.of(),
+                mappings,
+                images,
+                r.flag("fav"),
+                List.of(),
+                r.attr("desc", null));
         playlists.put(id, new Playlist(info, r.attr("owner", ""), r.flag("editable"), items));
     }
 
@@ -212,12 +258,24 @@ final class LibraryLoader {
         }
         String codec = r.attr("codec", "mp3");
         AudioFormat format = new AudioFormat(codec, 44100, 16, Integer.parseInt(r.attr("bitrate", "128")));
-        ProviderMapping mapping = new ProviderMapping(r.pos(3), provider.domain(), provider.instanceId(),
-                true, format, null);
-        Image logo = new Image("thumb", IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(name) + ".png",
-                provider.domain(), true);
-        ItemInfo info = info(MediaType.RADIO, id, name, "", List.of(), List.of(mapping), List.of(logo),
-                r.flag("fav"), r.list("genres").stream().map(Integer::valueOf).toList(), null);
+        ProviderMapping mapping =
+                new ProviderMapping(r.pos(3), provider.domain(), provider.instanceId(), true, format, null);
+        Image logo = new Image(
+                "thumb",
+                IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(name) + ".png",
+                provider.domain(),
+                true);
+        ItemInfo info = info(
+                MediaType.RADIO,
+                id,
+                name,
+                "",
+                List.of(),
+                List.of(mapping),
+                List.of(logo),
+                r.flag("fav"),
+                r.list("genres").stream().map(Integer::valueOf).toList(),
+                null);
         radios.put(id, new Radio(info));
     }
 
@@ -229,13 +287,21 @@ final class LibraryLoader {
             String id = r.pos(0);
             String name = r.pos(1);
             String source = r.attr("src", "spotify");
-            List<ProviderMapping> mappings = mappings(MediaType.ARTIST, id, name, source, name,
-                    AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
+            List<ProviderMapping> mappings =
+                    mappings(MediaType.ARTIST, id, name, source, name, AudioFormat.UNKNOWN, AudioFormat.UNKNOWN);
             List<Image> images = images(r, MediaType.ARTIST, name + id, name + "/artist.jpg");
             List<ExternalId> externalIds =
                     List.of(new ExternalId("musicbrainz_artistid", SeedIds.uuid("artist:" + name + id)));
-            ItemInfo info = info(MediaType.ARTIST, id, name, "", externalIds, mappings, images,
-                    r.flag("fav"), r.list("genres").stream().map(Integer::valueOf).toList(),
+            ItemInfo info = info(
+                    MediaType.ARTIST,
+                    id,
+                    name,
+                    "",
+                    externalIds,
+                    mappings,
+                    images,
+                    r.flag("fav"),
+                    r.list("genres").stream().map(Integer::valueOf).toList(),
                     r.attr("desc", null));
             int popularity = (int) Math.floorMod(SeedIds.hash("popularity" + name + id), 60L) + 35;
             finishedArtists.add(new Artist(info, popularity, r.attr("kind", "group"), draft.albumIds));
@@ -245,9 +311,15 @@ final class LibraryLoader {
                 throw new IllegalStateException("playlog uri must be a library uri: " + entry.uri());
             }
         }
-        Library library = new Library(List.copyOf(providers.values()), List.copyOf(genres.values()),
-                finishedArtists, List.copyOf(albums.values()), List.copyOf(tracks.values()),
-                List.copyOf(playlists.values()), List.copyOf(radios.values()), List.copyOf(played));
+        Library library = new Library(
+                List.copyOf(providers.values()),
+                List.copyOf(genres.values()),
+                finishedArtists,
+                List.copyOf(albums.values()),
+                List.copyOf(tracks.values()),
+                List.copyOf(playlists.values()),
+                List.copyOf(radios.values()),
+                List.copyOf(played));
         for (PlayedEntry entry : played) {
             if (library.itemByUri(entry.uri()).isEmpty()) {
                 throw new IllegalStateException("playlog references unknown item " + entry.uri());
@@ -275,21 +347,49 @@ final class LibraryLoader {
         return ids;
     }
 
-    private ItemInfo info(MediaType type, String id, String name, String version, List<ExternalId> externalIds,
-            List<ProviderMapping> mappings, List<Image> images, boolean favorite, List<Integer> genreIds,
+    private ItemInfo info(
+            MediaType type,
+            String id,
+            String name,
+            String version,
+            List<ExternalId> externalIds,
+            List<ProviderMapping> mappings,
+            List<Image> images,
+            boolean favorite,
+            List<Integer> genreIds,
             String description) {
         String key = type.value() + ":" + id;
         Instant added = ADDED_BASE.plus(Math.floorMod(SeedIds.hash("added" + key), 240L * 24 * 60), ChronoUnit.MINUTES);
         Instant modified = added.plus(Math.floorMod(SeedIds.hash("modified" + key), 30L * 24), ChronoUnit.HOURS);
         int playCount = (int) Math.floorMod(SeedIds.hash("plays" + key), 25L);
-        long lastPlayed = playCount == 0 ? 0
+        long lastPlayed = playCount == 0
+                ? 0
                 : PLAYED_BASE.getEpochSecond() - Math.floorMod(SeedIds.hash("last" + key), 90L * 24 * 3600);
-        return new ItemInfo(id, name, version, Names.sortName(name), externalIds, mappings, images,
-                favorite, added, modified, playCount, lastPlayed, genreIds, description);
+        return new ItemInfo(
+                id,
+                name,
+                version,
+                Names.sortName(name),
+                externalIds,
+                mappings,
+                images,
+                favorite,
+                added,
+                modified,
+                playCount,
+                lastPlayed,
+                genreIds,
+                description);
     }
 
-    private List<ProviderMapping> mappings(MediaType type, String id, String name, String source,
-            String localPath, AudioFormat streamFormat, AudioFormat fileFormat) {
+    private List<ProviderMapping> mappings(
+            MediaType type,
+            String id,
+            String name,
+            String source,
+            String localPath,
+            AudioFormat streamFormat,
+            AudioFormat fileFormat) {
         List<ProviderMapping> result = new ArrayList<>();
         if (source.equals("spotify") || source.equals("both")) {
             String spotifyId = SeedIds.base62(type.value() + ":" + id + ":" + name);
@@ -319,9 +419,12 @@ final class LibraryLoader {
     }
 
     private static Image remoteImage(MediaType type, String name, String provider) {
-        return new Image("thumb",
-                IMAGE_HOST + "/" + type.value() + "/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(type + name) + ".jpg",
-                provider, true);
+        return new Image(
+                "thumb",
+                IMAGE_HOST + "/" + type.value() + "/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(type + name)
+                        + ".jpg",
+                provider,
+                true);
     }
 
     private static int parseDuration(String text) {

@@ -15,22 +15,48 @@ public final class Names {
     // remove_diacritics() first applies this small table (models' _OUTLIERS), which is why the
     // sort name of "Röyksopp" is "roeyksopp" while its safe string is "royksopp".
     private static final Map<Character, String> OUTLIERS = Map.ofEntries(
-            Map.entry('ä', "ae"), Map.entry('æ', "ae"), Map.entry('ǽ', "ae"), Map.entry('đ', "d"),
-            Map.entry('ð', "d"), Map.entry('ƒ', "f"), Map.entry('ħ', "h"), Map.entry('ı', "i"),
-            Map.entry('ł', "l"), Map.entry('ø', "o"), Map.entry('ǿ', "o"), Map.entry('ö', "oe"),
-            Map.entry('œ', "oe"), Map.entry('ß', "ss"), Map.entry('ŧ', "t"), Map.entry('ü', "ue"));
+            Map.entry('ä', "ae"),
+            Map.entry('æ', "ae"),
+            Map.entry('ǽ', "ae"),
+            Map.entry('đ', "d"),
+            Map.entry('ð', "d"),
+            Map.entry('ƒ', "f"),
+            Map.entry('ħ', "h"),
+            Map.entry('ı', "i"),
+            Map.entry('ł', "l"),
+            Map.entry('ø', "o"),
+            Map.entry('ǿ', "o"),
+            Map.entry('ö', "oe"),
+            Map.entry('œ', "oe"),
+            Map.entry('ß', "ss"),
+            Map.entry('ŧ', "t"),
+            Map.entry('ü', "ue"));
 
     // A stand-in for Python's unidecode on the Latin letters that do not decompose under NFD.
     private static final Map<Character, String> TRANSLITERATION = Map.ofEntries(
-            Map.entry('æ', "ae"), Map.entry('ǽ', "ae"), Map.entry('œ', "oe"), Map.entry('ø', "o"),
-            Map.entry('ǿ', "o"), Map.entry('ß', "ss"), Map.entry('ð', "d"), Map.entry('đ', "d"),
-            Map.entry('þ', "th"), Map.entry('ł', "l"), Map.entry('ı', "i"), Map.entry('ħ', "h"),
-            Map.entry('ŧ', "t"), Map.entry('ƒ', "f"), Map.entry('–', "-"), Map.entry('—', "-"),
-            Map.entry('’', "'"), Map.entry('☕', ""));
+            Map.entry('æ', "ae"),
+            Map.entry('ǽ', "ae"),
+            Map.entry('œ', "oe"),
+            Map.entry('ø', "o"),
+            Map.entry('ǿ', "o"),
+            Map.entry('ß', "ss"),
+            Map.entry('ð', "d"),
+            Map.entry('đ', "d"),
+            Map.entry('þ', "th"),
+            Map.entry('ł', "l"),
+            Map.entry('ı', "i"),
+            Map.entry('ħ', "h"),
+            Map.entry('ŧ', "t"),
+            Map.entry('ƒ', "f"),
+            Map.entry('–', "-"),
+            Map.entry('—', "-"),
+            Map.entry('’', "'"),
+            Map.entry('☕', ""));
 
     private static final String LEADING_JUNK = ",.:!?([{<>)]}/`'\"";
-    private static final String[] ARTICLES =
-            {"the ", "de ", "les ", "dj ", "las ", "los ", "le ", "la ", "el ", "a ", "an "};
+    private static final String[] ARTICLES = {
+        "the ", "de ", "les ", "dj ", "las ", "los ", "le ", "la ", "el ", "a ", "an "
+    };
 
     /**
      * SQLite's BINARY collation compares UTF-8 bytes, which is code point order. Java's
@@ -39,8 +65,7 @@ public final class Names {
      */
     public static final Comparator<String> CODE_POINT_ORDER = Names::compareCodePoints;
 
-    private Names() {
-    }
+    private Names() {}
 
     static int compareCodePoints(String a, String b) {
         int length = Math.min(a.length(), b.length());
@@ -94,7 +119,7 @@ public final class Names {
             case "P!nk", "p!nk" -> value = value.replace("!", "i");
             case "KoЯn", "koЯn" -> value = value.replace("Я", "r");
             case "$hort" -> value = "short";
-            default -> { }
+            default -> {}
         }
         value = value.toLowerCase(Locale.ROOT).strip();
         // ASCII (most names) needs neither the table nor NFD; the result is the same either way

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param albumType MA's album type
  * @param tracks in disc 1 order; track numbers count from 1
  */
-public record NewAlbum(String name, String version, String artist, int year, AlbumType albumType,
-        List<NewTrack> tracks) {
+public record NewAlbum(
+        String name, String version, String artist, int year, AlbumType albumType, List<NewTrack> tracks) {
 
     public NewAlbum {
         Objects.requireNonNull(name, "name");

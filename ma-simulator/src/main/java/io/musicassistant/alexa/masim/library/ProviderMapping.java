@@ -7,5 +7,4 @@ public record ProviderMapping(
         String providerInstance,
         boolean available,
         AudioFormat audioFormat,
-        String url) {
-}
+        String url) {}

@@ -12,11 +12,9 @@ import java.util.UUID;
  */
 final class SeedIds {
 
-    static final String BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private SeedIds() {
-    }
+    private SeedIds() {}
 
     static String slug(String name) {
         String safe = Names.safe(name, false).strip().replaceAll("\\s+", "-");

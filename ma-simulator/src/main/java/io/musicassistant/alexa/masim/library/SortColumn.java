@@ -6,5 +6,13 @@ package io.musicassistant.alexa.masim.library;
  * first artist's {@code search_name}.
  */
 public enum SortColumn {
-    NAME, SORT_NAME, TIMESTAMP_ADDED, TIMESTAMP_MODIFIED, LAST_PLAYED, PLAY_COUNT, YEAR, DURATION, ARTIST_NAME
+    NAME,
+    SORT_NAME,
+    TIMESTAMP_ADDED,
+    TIMESTAMP_MODIFIED,
+    LAST_PLAYED,
+    PLAY_COUNT,
+    YEAR,
+    DURATION,
+    ARTIST_NAME
 }

@@ -10,7 +10,8 @@ public record Track(
         String albumId,
         int discNumber,
         int trackNumber,
-        boolean explicit) implements MediaItem {
+        boolean explicit)
+        implements MediaItem {
 
     public Track {
         artistIds = List.copyOf(artistIds);

@@ -66,8 +66,11 @@ final class MediaItemJson {
                 n.put("duration", track.duration());
                 n.set("artists", artistMappings(track.artistIds(), false));
                 n.put("last_played", track.info().lastPlayed());
-                n.set("album", library.album(track.albumId()).map(a -> (JsonNode) itemMapping(a, false))
-                        .orElse(NullNode.getInstance()));
+                n.set(
+                        "album",
+                        library.album(track.albumId())
+                                .map(a -> (JsonNode) itemMapping(a, false))
+                                .orElse(NullNode.getInstance()));
                 n.put("disc_number", track.discNumber());
                 n.put("track_number", track.trackNumber());
                 if (profile == Profile.NEWEST) {
@@ -103,7 +106,8 @@ final class MediaItemJson {
         if (item instanceof Track track) {
             metadata.put("explicit", track.explicit());
         }
-        library.thumbOf(item).ifPresent(thumb -> metadata.set("images", F.arrayNode().add(image(thumb))));
+        library.thumbOf(item)
+                .ifPresent(thumb -> metadata.set("images", F.arrayNode().add(image(thumb))));
         n.set("metadata", metadata);
         n.put("favorite", item.favorite());
         switch (item) {
@@ -169,8 +173,8 @@ final class MediaItemJson {
     /** The {@code SearchResults} object; {@code sound_effects} only exists in newest models. */
     public ObjectNode searchResults(Map<String, List<ObjectNode>> byKey) {
         ObjectNode n = F.objectNode();
-        for (String key : List.of("artists", "albums", "genres", "tracks", "playlists", "radio", "audiobooks",
-                "podcasts")) {
+        for (String key :
+                List.of("artists", "albums", "genres", "tracks", "playlists", "radio", "audiobooks", "podcasts")) {
             ArrayNode list = F.arrayNode();
             byKey.getOrDefault(key, List.of()).forEach(list::add);
             n.set(key, list);
@@ -260,8 +264,12 @@ final class MediaItemJson {
         switch (item) {
             case Track track -> n.put("explicit", track.explicit());
             // from the album's own track list, so an album rendered for its deletion keeps the value
-            case Album album -> n.put("explicit", album.trackIds().stream()
-                    .anyMatch(id -> library.track(id).map(Track::explicit).orElse(false)));
+            case Album album ->
+                n.put(
+                        "explicit",
+                        album.trackIds().stream()
+                                .anyMatch(id ->
+                                        library.track(id).map(Track::explicit).orElse(false)));
             default -> n.putNull("explicit");
         }
         List<Image> images = library.imagesOf(item);
@@ -275,10 +283,12 @@ final class MediaItemJson {
         boolean hasGenreNames = item instanceof Artist || item instanceof Album || item instanceof Radio;
         if (hasGenreNames && !item.info().genreIds().isEmpty()) {
             // a genre removed from the library leaves no name behind
-            n.set("genres", strings(item.info().genreIds().stream()
-                    .flatMap(id -> library.genre(String.valueOf(id)).stream())
-                    .map(genre -> genre.name().toLowerCase(Locale.ROOT))
-                    .toList()));
+            n.set(
+                    "genres",
+                    strings(item.info().genreIds().stream()
+                            .flatMap(id -> library.genre(String.valueOf(id)).stream())
+                            .map(genre -> genre.name().toLowerCase(Locale.ROOT))
+                            .toList()));
         } else {
             n.putNull("genres");
         }
@@ -301,7 +311,10 @@ final class MediaItemJson {
             n.putNull("collections");
         }
         boolean refreshed = item instanceof Artist || item instanceof Album;
-        putNullable(n, "last_refresh", refreshed ? Long.valueOf(item.info().dateModified().getEpochSecond()) : null);
+        putNullable(
+                n,
+                "last_refresh",
+                refreshed ? Long.valueOf(item.info().dateModified().getEpochSecond()) : null);
         return n;
     }
 

@@ -25,7 +25,8 @@ import java.util.Map;
 /** MA's {@code Player} model ({@code player.py}) and the {@code PlayerMedia} it carries. */
 final class PlayerJson {
 
-    static final String MASS_LOGO_ONLINE = "https://github.com/music-assistant/server/blob/dev/music_assistant/logo.png";
+    static final String MASS_LOGO_ONLINE =
+            "https://github.com/music-assistant/server/blob/dev/music_assistant/logo.png";
 
     private final Profile profile;
     private final Library library;
@@ -58,7 +59,8 @@ final class PlayerJson {
         device.put("model_id", d.deviceInfo().modelId());
         device.put("manufacturer_id", d.deviceInfo().manufacturerId());
         ObjectNode identifiers = device.putObject("identifiers");
-        d.deviceInfo().identifiers().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        d.deviceInfo().identifiers().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> identifiers.put(e.getKey(), e.getValue()));
         ArrayNode features = n.putArray("supported_features");
         d.supportedFeatures().forEach(f -> features.add(f.value()));
@@ -89,7 +91,9 @@ final class PlayerJson {
             s.put("can_next_previous", source.canNextPrevious());
         }
         n.put("active_group", p.activeGroup());
-        n.set("current_media", view.currentMedia() == null ? NullNode.getInstance() : currentMedia(view.currentMedia()));
+        n.set(
+                "current_media",
+                view.currentMedia() == null ? NullNode.getInstance() : currentMedia(view.currentMedia()));
         n.put("enabled", p.enabled());
         n.put("hide_in_ui", p.hideInUi());
         n.put("expose_to_ha", true);
@@ -113,7 +117,8 @@ final class PlayerJson {
                 o.putNull("derived_from");
             }
         }
-        boolean outputActive = p.playbackState() != PlaybackState.IDLE && !d.outputProtocols().isEmpty();
+        boolean outputActive =
+                p.playbackState() != PlaybackState.IDLE && !d.outputProtocols().isEmpty();
         n.put("active_output_protocol", outputActive ? "native" : null);
         n.put("needs_setup", false);
         if (profile == Profile.NEWEST) {
@@ -146,13 +151,19 @@ final class PlayerJson {
         String artist = item instanceof Track track ? mediaItems.artistString(track) : "";
         n.put("artist", artist);
         String album = item instanceof Track track
-                ? library.album(track.albumId()).map(MediaItem::name).orElse("") : "";
+                ? library.album(track.albumId()).map(MediaItem::name).orElse("")
+                : "";
         n.put("album", album);
         if (profile == Profile.NEWEST) {
-            n.put("album_artist", item instanceof Track track
-                    ? library.album(track.albumId()).flatMap(a -> library.artistsOf(a.artistIds()).stream()
-                            .findFirst()).map(Artist::name).orElse(null)
-                    : null);
+            n.put(
+                    "album_artist",
+                    item instanceof Track track
+                            ? library.album(track.albumId())
+                                    .flatMap(a -> library.artistsOf(a.artistIds()).stream()
+                                            .findFirst())
+                                    .map(Artist::name)
+                                    .orElse(null)
+                            : null);
         }
         n.put("image_url", library.thumbOf(item).map(this::playerImageUrl).orElse(MASS_LOGO_ONLINE));
         n.putNull("palette");
@@ -174,10 +185,10 @@ final class PlayerJson {
      */
     String playerImageUrl(Image image) {
         if (profile.legacyImageProxy()) {
-            String path = URLEncoder.encode(URLEncoder.encode(image.path(), StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8);
-            return baseUrl + "/imageproxy?provider=" + image.provider() + "&size=500&fmt="
-                    + imageFormat(image.path()) + "&path=" + path;
+            String path =
+                    URLEncoder.encode(URLEncoder.encode(image.path(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            return baseUrl + "/imageproxy?provider=" + image.provider() + "&size=500&fmt=" + imageFormat(image.path())
+                    + "&path=" + path;
         }
         return baseUrl + "/imageproxy/" + image.proxyId() + "?size=512&fmt=jpeg";
     }

@@ -56,10 +56,10 @@ final class PlayerQueueJson {
         putNullable(n, "elapsed_time_last_updated", q.elapsedTimeLastUpdated());
         putNullable(n, "playback_speed", 1.0);
         n.put("state", q.state().value());
-        n.set("current_item", q.currentItem() == null ? NullNode.getInstance()
-                : queueItem(q.currentItem(), q.currentIndex()));
-        n.set("next_item", q.nextItem() == null ? NullNode.getInstance()
-                : queueItem(q.nextItem(), q.nextIndex()));
+        n.set(
+                "current_item",
+                q.currentItem() == null ? NullNode.getInstance() : queueItem(q.currentItem(), q.currentIndex()));
+        n.set("next_item", q.nextItem() == null ? NullNode.getInstance() : queueItem(q.nextItem(), q.nextIndex()));
         if (profile == Profile.NEWEST) {
             n.putArray("sources");
         } else {
@@ -87,7 +87,9 @@ final class PlayerQueueJson {
         n.put("sort_index", item.sortIndex());
         n.putNull("streamdetails");
         n.set("media_item", mediaItems.full(media));
-        n.set("image", library.thumbOf(media).map(i -> (JsonNode) mediaItems.image(i)).orElse(NullNode.getInstance()));
+        n.set(
+                "image",
+                library.thumbOf(media).map(i -> (JsonNode) mediaItems.image(i)).orElse(NullNode.getInstance()));
         n.put("index", index);
         n.put("available", item.available());
         n.putObject("extra_attributes");

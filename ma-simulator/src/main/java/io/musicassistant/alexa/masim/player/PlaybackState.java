@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** MA's {@code PlaybackState} (alias {@code PlayerState}). */
 public enum PlaybackState {
-    IDLE, PAUSED, PLAYING, UNKNOWN;
+    IDLE,
+    PAUSED,
+    PLAYING,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,18 +7,27 @@ import java.util.List;
  * It outlives the player: a player that disconnects keeps its config, and gets it back when it
  * registers again.
  */
-public record PlayerConfig(String provider, String playerId, boolean enabled, String name, String defaultName,
-        PlayerType playerType, List<Value> values) {
+public record PlayerConfig(
+        String provider,
+        String playerId,
+        boolean enabled,
+        String name,
+        String defaultName,
+        PlayerType playerType,
+        List<Value> values) {
 
     /** One setting with its effective value (the default when never saved). */
-    public record Value(PlayerConfigEntry entry, Object value) {
-    }
+    public record Value(PlayerConfigEntry entry, Object value) {}
 
     public PlayerConfig {
         values = List.copyOf(values);
     }
 
     public Object value(String key) {
-        return values.stream().filter(v -> v.entry().key().equals(key)).map(Value::value).findFirst().orElse(null);
+        return values.stream()
+                .filter(v -> v.entry().key().equals(key))
+                .map(Value::value)
+                .findFirst()
+                .orElse(null);
     }
 }

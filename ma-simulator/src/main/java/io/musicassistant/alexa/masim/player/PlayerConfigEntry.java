@@ -8,8 +8,17 @@ import java.util.List;
  *
  * @param type MA's {@code ConfigEntryType} value ("boolean", "string")
  */
-public record PlayerConfigEntry(String key, String type, String label, Object defaultValue, List<Option> options,
-        String description, String category, boolean advanced, boolean hidden, boolean requiresReload) {
+public record PlayerConfigEntry(
+        String key,
+        String type,
+        String label,
+        Object defaultValue,
+        List<Option> options,
+        String description,
+        String category,
+        boolean advanced,
+        boolean hidden,
+        boolean requiresReload) {
 
     public static final String HIDE_IN_UI = "hide_in_ui";
     public static final String EXPOSE_TO_HA = "expose_player_to_ha";
@@ -18,8 +27,7 @@ public record PlayerConfigEntry(String key, String type, String label, Object de
     public static final String HTTP_PROFILE = "http_profile";
 
     /** {@code ConfigValueOption}. */
-    public record Option(String title, Object value) {
-    }
+    public record Option(String title, Object value) {}
 
     public PlayerConfigEntry {
         options = List.copyOf(options);
@@ -43,27 +51,68 @@ public record PlayerConfigEntry(String key, String type, String label, Object de
 
     /** The entries every player has (constants.py @00153a25: CONF_ENTRY_*). */
     static List<PlayerConfigEntry> forPlayer(boolean slimproto) {
-        PlayerConfigEntry hide = new PlayerConfigEntry(HIDE_IN_UI, "boolean", "Hide this player in the user interface",
-                false, List.of(), "Hide this player in the user interface.", "generic", false, false, false);
-        PlayerConfigEntry expose = new PlayerConfigEntry(EXPOSE_TO_HA, "boolean",
-                "Expose this player to Home Assistant", true, List.of(),
+        PlayerConfigEntry hide = new PlayerConfigEntry(
+                HIDE_IN_UI,
+                "boolean",
+                "Hide this player in the user interface",
+                false,
+                List.of(),
+                "Hide this player in the user interface.",
+                "generic",
+                false,
+                false,
+                false);
+        PlayerConfigEntry expose = new PlayerConfigEntry(
+                EXPOSE_TO_HA,
+                "boolean",
+                "Expose this player to Home Assistant",
+                true,
+                List.of(),
                 "Expose this player to the Home Assistant integration. \n"
                         + "If disabled, this player will not be imported into Home Assistant.",
-                "advanced", false, false, false);
-        PlayerConfigEntry flow = new PlayerConfigEntry(FLOW_MODE, "boolean", "Enable queue flow mode", false, List.of(),
+                "advanced",
+                false,
+                false,
+                false);
+        PlayerConfigEntry flow = new PlayerConfigEntry(
+                FLOW_MODE,
+                "boolean",
+                "Enable queue flow mode",
+                false,
+                List.of(),
                 "Enable \"flow\" mode where all queue tracks are sent as a continuous audio stream.",
-                "advanced", true, false, false);
-        PlayerConfigEntry codec = new PlayerConfigEntry(OUTPUT_CODEC, "string",
-                "Output codec to use for streaming audio to the player", "flac",
-                List.of(new Option("FLAC (lossless, compressed)", "flac"), new Option("MP3 (lossy)", "mp3"),
+                "advanced",
+                true,
+                false,
+                false);
+        PlayerConfigEntry codec = new PlayerConfigEntry(
+                OUTPUT_CODEC,
+                "string",
+                "Output codec to use for streaming audio to the player",
+                "flac",
+                List.of(
+                        new Option("FLAC (lossless, compressed)", "flac"), new Option("MP3 (lossy)", "mp3"),
                         new Option("AAC (lossy)", "aac"), new Option("WAV (lossless, uncompressed)", "wav")),
-                "Select the codec to use for streaming audio to this player.", "protocol_generic", true, false, true);
+                "Select the codec to use for streaming audio to this player.",
+                "protocol_generic",
+                true,
+                false,
+                true);
         if (!slimproto) {
             return List.of(hide, expose, flow, codec);
         }
         // squeezelite forces this hidden profile: /single answers without Content-Length
-        PlayerConfigEntry profile = new PlayerConfigEntry(HTTP_PROFILE, "string", "HTTP profile used for sending audio",
-                "no_content_length", List.of(), null, "advanced", true, true, false);
+        PlayerConfigEntry profile = new PlayerConfigEntry(
+                HTTP_PROFILE,
+                "string",
+                "HTTP profile used for sending audio",
+                "no_content_length",
+                List.of(),
+                null,
+                "advanced",
+                true,
+                true,
+                false);
         return List.of(hide, expose, flow, codec, profile);
     }
 }

@@ -35,7 +35,9 @@ public final class PlayerConfigs {
     /** {@code config/players}: every known player's config, also of players now gone. */
     public List<PlayerConfig> all() {
         synchronized (hub) {
-            return configs.entrySet().stream().map(e -> e.getValue().snapshot(e.getKey())).toList();
+            return configs.entrySet().stream()
+                    .map(e -> e.getValue().snapshot(e.getKey()))
+                    .toList();
         }
     }
 
@@ -113,7 +115,10 @@ public final class PlayerConfigs {
 
         /** A player's config as MA starts it: Slimproto options for squeezelite players. */
         static ConfigState of(PlayerState state) {
-            return new ConfigState(state.device().provider(), state.type(), state.name(),
+            return new ConfigState(
+                    state.device().provider(),
+                    state.type(),
+                    state.name(),
                     state.device().provider().startsWith("squeezelite"));
         }
 
@@ -140,8 +145,8 @@ public final class PlayerConfigs {
                     return changed;
                 }
                 default -> {
-                    Optional<PlayerConfigEntry> entry = entries.stream()
-                            .filter(e -> e.key().equals(key)).findFirst();
+                    Optional<PlayerConfigEntry> entry =
+                            entries.stream().filter(e -> e.key().equals(key)).findFirst();
                     if (entry.isEmpty()) {
                         return false;
                     }
@@ -163,7 +168,11 @@ public final class PlayerConfigs {
 
         /** One setting's effective value (saved, else its default), or null for a key this player has not. */
         Object value(String key) {
-            return entries.stream().filter(e -> e.key().equals(key)).findFirst().map(this::value).orElse(null);
+            return entries.stream()
+                    .filter(e -> e.key().equals(key))
+                    .findFirst()
+                    .map(this::value)
+                    .orElse(null);
         }
 
         private Object value(PlayerConfigEntry entry) {

@@ -34,8 +34,13 @@ public record PlayerDevice(
     }
 
     /** {@code DeviceInfo}; {@code identifiers} keys are MA IdentifierType values. */
-    public record DeviceInfo(String model, String manufacturer, String softwareVersion, String modelId,
-            String manufacturerId, Map<String, String> identifiers) {
+    public record DeviceInfo(
+            String model,
+            String manufacturer,
+            String softwareVersion,
+            String modelId,
+            String manufacturerId,
+            Map<String, String> identifiers) {
 
         public DeviceInfo {
             identifiers = Map.copyOf(identifiers);
@@ -43,12 +48,15 @@ public record PlayerDevice(
     }
 
     /** {@code PlayerSource}: an input the player can switch to. */
-    public record Source(String id, String name, boolean passive, boolean canPlayPause, boolean canSeek,
-            boolean canNextPrevious) {
-    }
+    public record Source(
+            String id, String name, boolean passive, boolean canPlayPause, boolean canSeek, boolean canNextPrevious) {}
 
     /** {@code OutputProtocol} of newer models. */
-    public record OutputProtocol(String outputProtocolId, String name, String protocolDomain, boolean isNative,
-            int priority, boolean available) {
-    }
+    public record OutputProtocol(
+            String outputProtocolId,
+            String name,
+            String protocolDomain,
+            boolean isNative,
+            int priority,
+            boolean available) {}
 }

@@ -30,30 +30,24 @@ public final class PlayerHub {
         void queueUpdated(QueueView view, boolean itemsChanged);
 
         /** A provider registered a new player ({@code player_added}). */
-        default void playerAdded(PlayerView view) {
-        }
+        default void playerAdded(PlayerView view) {}
 
         /** A player left the registry ({@code player_removed}); its config stays. */
-        default void playerRemoved(String playerId) {
-        }
+        default void playerRemoved(String playerId) {}
 
         /** MA creates a queue for every registered player ({@code queue_added}). */
-        default void queueAdded(QueueView view) {
-        }
+        default void queueAdded(QueueView view) {}
 
         /** {@code config/players/save} stored a change ({@code player_config_updated}). */
-        default void playerConfigUpdated(PlayerConfig config) {
-        }
+        default void playerConfigUpdated(PlayerConfig config) {}
     }
 
     private static final Listener NO_LISTENER = new Listener() {
         @Override
-        public void playerUpdated(PlayerView view) {
-        }
+        public void playerUpdated(PlayerView view) {}
 
         @Override
-        public void queueUpdated(QueueView view, boolean itemsChanged) {
-        }
+        public void queueUpdated(QueueView view, boolean itemsChanged) {}
     };
 
     final Players players;
@@ -113,8 +107,8 @@ public final class PlayerHub {
 
     // ---------------------------------------------------------------- seeding
 
-    synchronized void addPlayer(PlayerState state, List<MediaItem> queueMedia, Integer currentIndex,
-            String enqueuedName) {
+    synchronized void addPlayer(
+            PlayerState state, List<MediaItem> queueMedia, Integer currentIndex, String enqueuedName) {
         players.put(state);
         configs.seed(state);
         queues.seed(state, queueMedia, currentIndex, enqueuedName);
@@ -209,7 +203,8 @@ public final class PlayerHub {
                 media = new PlayerView.CurrentMedia(item, queue.queueId, (int) position, measured);
             }
         }
-        boolean grouped = player.type() == PlayerType.GROUP || !player.groupMembers().isEmpty();
+        boolean grouped =
+                player.type() == PlayerType.GROUP || !player.groupMembers().isEmpty();
         Integer groupVolume = grouped ? Integer.valueOf(volumes.groupVolume(player)) : player.volumeLevel();
         Boolean groupMuted = grouped
                 ? volumes.poweredMembers(player).stream().allMatch(m -> Boolean.TRUE.equals(m.volumeMuted()))
@@ -234,9 +229,24 @@ public final class PlayerHub {
             nextIndex = queue.nextIndex(queue.currentIndex, false);
             next = nextIndex == null ? null : queue.items.get(nextIndex);
         }
-        return new QueueView(queue.queueId, active, queues.displayName(queue), player.available(), queue.items.size(),
-                queue.shuffle, queue.repeat, queue.dontStopTheMusic, queue.currentIndex, queue.indexInBuffer,
-                elapsed, updated, queues.queueState(queue), current, next, nextIndex, queue.resumePos,
+        return new QueueView(
+                queue.queueId,
+                active,
+                queues.displayName(queue),
+                player.available(),
+                queue.items.size(),
+                queue.shuffle,
+                queue.repeat,
+                queue.dontStopTheMusic,
+                queue.currentIndex,
+                queue.indexInBuffer,
+                elapsed,
+                updated,
+                queues.queueState(queue),
+                current,
+                next,
+                nextIndex,
+                queue.resumePos,
                 String.join(" / ", queue.enqueuedNames));
     }
 }

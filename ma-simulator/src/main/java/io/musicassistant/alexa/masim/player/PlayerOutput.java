@@ -28,6 +28,5 @@ public interface PlayerOutput {
      * The player's queue items changed; a player that already finished downloading its current
      * item may now have a next one to start.
      */
-    default void queueChanged() {
-    }
+    default void queueChanged() {}
 }

@@ -22,8 +22,7 @@ import java.util.Optional;
 public final class PlayerQueues {
 
     /** One entry of {@code play_media}'s {@code media} after resolving it against the library. */
-    public record Resolved(MediaItem requested, List<MediaItem> playables) {
-    }
+    public record Resolved(MediaItem requested, List<MediaItem> playables) {}
 
     private final PlayerHub hub;
     private final Playlog playlog;
@@ -71,7 +70,9 @@ public final class PlayerQueues {
     public Optional<QueueView> activeQueueOf(String playerId) {
         synchronized (hub) {
             PlayerState player = hub.players.find(playerId);
-            return player == null ? Optional.empty() : Optional.ofNullable(activeQueue(player)).map(hub::queueView);
+            return player == null
+                    ? Optional.empty()
+                    : Optional.ofNullable(activeQueue(player)).map(hub::queueView);
         }
     }
 
@@ -93,8 +94,7 @@ public final class PlayerQueues {
      * player_queues/play_media. The media has been resolved by the caller; an entry whose
      * resolution failed was already skipped (MA only logs those).
      */
-    public void playMedia(String queueId, List<Resolved> media, QueueOption requestedOption,
-            String username) {
+    public void playMedia(String queueId, List<Resolved> media, QueueOption requestedOption, String username) {
         synchronized (hub) {
             QueueState queue = queues.get(queueId);
             if (queue == null) {
@@ -118,7 +118,7 @@ public final class PlayerQueues {
                             queue.enqueuedNames.remove(0);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
                 if (option == null) {
                     // MA's default_enqueue_option_<type>: "play" for tracks, "replace" for the rest.
@@ -142,7 +142,8 @@ public final class PlayerQueues {
             PlaybackState state = queueState(queue);
             int current;
             if (state == PlaybackState.PLAYING || state == PlaybackState.PAUSED) {
-                current = queue.indexInBuffer != null ? queue.indexInBuffer
+                current = queue.indexInBuffer != null
+                        ? queue.indexInBuffer
                         : queue.currentIndex != null ? queue.currentIndex : 0;
             } else {
                 current = queue.currentIndex != null ? queue.currentIndex : 0;
@@ -163,17 +164,25 @@ public final class PlayerQueues {
                     hub.playback.playIndex(queueId, Math.min(insertAt, queue.items.size() - 1), 0, username);
                 }
                 case ADD -> {
-                    items.load(queue, newItems, queue.shuffle ? insertAt : queue.items.size() + 1, true, true, queue.shuffle);
+                    items.load(
+                            queue,
+                            newItems,
+                            queue.shuffle ? insertAt : queue.items.size() + 1,
+                            true,
+                            true,
+                            queue.shuffle);
                     if (queue.currentIndex == null) {
                         queue.currentIndex = 0;
                         hub.signalQueue(queue, false);
                     }
                 }
-                default -> { } // QueueOption "unknown": MA matches none of its branches and does nothing
+                default -> {} // QueueOption "unknown": MA matches none of its branches and does nothing
             }
             PlayerOutput output = hub.players.output(queueId);
-            if (output != null && (option == QueueOption.NEXT || option == QueueOption.REPLACE_NEXT
-                    || option == QueueOption.ADD)) {
+            if (output != null
+                    && (option == QueueOption.NEXT
+                            || option == QueueOption.REPLACE_NEXT
+                            || option == QueueOption.ADD)) {
                 // MA (re)enqueues the next item when the queue grows while a player is playing
                 output.queueChanged();
             }
@@ -268,7 +277,8 @@ public final class PlayerQueues {
             if (hub.players.find(targetId) == null) {
                 throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Player " + targetId + " is not available");
             }
-            List<QueueItem> moved = source.items.stream().map(i -> i.withQueueId(targetId)).toList();
+            List<QueueItem> moved =
+                    source.items.stream().map(i -> i.withQueueId(targetId)).toList();
             target.repeat = source.repeat;
             target.shuffle = source.shuffle;
             target.dontStopTheMusic = source.dontStopTheMusic;
@@ -354,11 +364,13 @@ public final class PlayerQueues {
 
     /** MA's {@code get_active_queue}: follows sync leader and active group, then the active source. */
     QueueState activeQueue(PlayerState player) {
-        if (player.syncedTo() != null && !player.syncedTo().equals(player.playerId())
+        if (player.syncedTo() != null
+                && !player.syncedTo().equals(player.playerId())
                 && hub.players.has(player.syncedTo())) {
             return activeQueue(hub.players.find(player.syncedTo()));
         }
-        if (player.activeGroup() != null && !player.activeGroup().equals(player.playerId())
+        if (player.activeGroup() != null
+                && !player.activeGroup().equals(player.playerId())
                 && hub.players.has(player.activeGroup())) {
             return activeQueue(hub.players.find(player.activeGroup()));
         }

@@ -17,8 +17,8 @@ import java.util.function.Function;
 final class PlayerSeed {
 
     private static final String RESOURCE = "/io/musicassistant/alexa/masim/seed/players.json";
-    private PlayerSeed() {
-    }
+
+    private PlayerSeed() {}
 
     static void load(Library library, PlayerHub hub) {
         JsonNode root;
@@ -53,19 +53,23 @@ final class PlayerSeed {
             String enqueuedName = null;
             if (queue.isObject()) {
                 enqueuedName = queue.path("album").asText();
-                queueMedia.addAll(library.albumTracks(library.albumNamed(queue.path("album").asText()).itemId()));
+                queueMedia.addAll(library.albumTracks(
+                        library.albumNamed(queue.path("album").asText()).itemId()));
                 currentIndex = queue.path("current_index").asInt();
                 elapsed = queue.path("elapsed_time").asDouble();
                 activeSource = device.playerId();
             }
-            PlayerState state = new PlayerState(device,
+            PlayerState state = new PlayerState(
+                    device,
                     node.path("name").asText(),
                     node.path("available").asBoolean(),
                     PlaybackState.parse(node.path("playback_state").asText("idle")),
                     elapsed,
                     elapsed == null ? null : now,
                     nullableBoolean(node.path("powered")),
-                    node.path("volume_level").isNumber() ? node.path("volume_level").asInt() : null,
+                    node.path("volume_level").isNumber()
+                            ? node.path("volume_level").asInt()
+                            : null,
                     nullableBoolean(node.path("volume_muted")),
                     list(node.path("group_members"), JsonNode::asText),
                     null,
@@ -79,7 +83,9 @@ final class PlayerSeed {
 
     private static PlayerDevice.DeviceInfo deviceInfo(JsonNode node) {
         Map<String, String> identifiers = new LinkedHashMap<>();
-        node.path("identifiers").properties().forEach(e -> identifiers.put(e.getKey(), e.getValue().asText()));
+        node.path("identifiers")
+                .properties()
+                .forEach(e -> identifiers.put(e.getKey(), e.getValue().asText()));
         return new PlayerDevice.DeviceInfo(
                 node.path("model").asText("Unknown model"),
                 node.path("manufacturer").asText("Unknown Manufacturer"),
@@ -90,15 +96,23 @@ final class PlayerSeed {
     }
 
     private static PlayerDevice.Source source(JsonNode node) {
-        return new PlayerDevice.Source(node.path("id").asText(), node.path("name").asText(),
-                node.path("passive").asBoolean(), node.path("can_play_pause").asBoolean(),
-                node.path("can_seek").asBoolean(), node.path("can_next_previous").asBoolean());
+        return new PlayerDevice.Source(
+                node.path("id").asText(),
+                node.path("name").asText(),
+                node.path("passive").asBoolean(),
+                node.path("can_play_pause").asBoolean(),
+                node.path("can_seek").asBoolean(),
+                node.path("can_next_previous").asBoolean());
     }
 
     private static PlayerDevice.OutputProtocol outputProtocol(JsonNode node) {
-        return new PlayerDevice.OutputProtocol(node.path("output_protocol_id").asText(), node.path("name").asText(),
-                node.path("protocol_domain").asText(), node.path("is_native").asBoolean(),
-                node.path("priority").asInt(100), node.path("available").asBoolean(true));
+        return new PlayerDevice.OutputProtocol(
+                node.path("output_protocol_id").asText(),
+                node.path("name").asText(),
+                node.path("protocol_domain").asText(),
+                node.path("is_native").asBoolean(),
+                node.path("priority").asInt(100),
+                node.path("available").asBoolean(true));
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> mapper) {

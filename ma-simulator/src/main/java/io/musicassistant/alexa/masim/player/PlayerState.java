@@ -37,69 +37,212 @@ public record PlayerState(
     }
 
     public PlayerState withName(String value) {
-        return new PlayerState(device, value, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                value,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withAvailable(boolean value) {
-        return new PlayerState(device, name, value, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                value,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withPlaybackState(PlaybackState value) {
-        return new PlayerState(device, name, available, value, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                value,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     /** Sets the position and the moment it was measured (epoch seconds). */
     public PlayerState withElapsed(Double seconds, Double measuredAt) {
-        return new PlayerState(device, name, available, playbackState, seconds, measuredAt,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                seconds,
+                measuredAt,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withPowered(Boolean value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                value, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                value,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withVolumeLevel(Integer value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, value, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                value,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withVolumeMuted(Boolean value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, value, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                value,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withActiveSource(String value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, value, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                value,
+                activeGroup,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withActiveGroup(String value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, value, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                value,
+                enabled,
                 hideInUi);
     }
 
     public PlayerState withEnabled(boolean value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, value,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                value,
                 hideInUi);
     }
 
     public PlayerState withHideInUi(boolean value) {
-        return new PlayerState(device, name, available, playbackState, elapsedTime, elapsedTimeLastUpdated,
-                powered, volumeLevel, volumeMuted, groupMembers, syncedTo, activeSource, activeGroup, enabled,
+        return new PlayerState(
+                device,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
                 value);
     }
 

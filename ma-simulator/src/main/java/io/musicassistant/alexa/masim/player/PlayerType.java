@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** MA's {@code PlayerType}. */
 public enum PlayerType {
-    PLAYER, STEREO_PAIR, GROUP, PROTOCOL, UNKNOWN;
+    PLAYER,
+    STEREO_PAIR,
+    GROUP,
+    PROTOCOL,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,5 @@ package io.musicassistant.alexa.masim.player;
 public record PlayerView(PlayerState state, CurrentMedia currentMedia, Integer groupVolume, Boolean groupVolumeMuted) {
 
     /** {@code PlayerMedia} of a queue-driven player. */
-    public record CurrentMedia(QueueItem item, String queueId, int elapsedTime, double elapsedTimeLastUpdated) {
-    }
+    public record CurrentMedia(QueueItem item, String queueId, int elapsedTime, double elapsedTimeLastUpdated) {}
 }

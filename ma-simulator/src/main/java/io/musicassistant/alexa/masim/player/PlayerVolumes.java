@@ -28,12 +28,13 @@ public final class PlayerVolumes {
                 cmdGroupVolume(playerId, volume);
                 return;
             }
-            if (Boolean.TRUE.equals(player.volumeMuted()) && "native".equals(player.device().muteControl())) {
+            if (Boolean.TRUE.equals(player.volumeMuted())
+                    && "native".equals(player.device().muteControl())) {
                 player = player.withVolumeMuted(false);
             }
             if ("none".equals(player.device().volumeControl())) {
-                throw MaError.of(ErrorCode.UNSUPPORTED_FEATURE,
-                        "Player " + player.name() + " does not support volume control");
+                throw MaError.of(
+                        ErrorCode.UNSUPPORTED_FEATURE, "Player " + player.name() + " does not support volume control");
             }
             // The provider clamps; newest MA also clamps before forwarding.
             int level = Math.max(0, Math.min(100, volume));

@@ -211,10 +211,13 @@ public final class Players {
             if (source.isPresent() && source.get().canNextPrevious()) {
                 return; // the source skips on its own; nothing of ours changes
             }
-            throw MaError.of(ErrorCode.PLAYER_COMMAND_FAILED, "This action is (currently) unavailable for this source.");
+            throw MaError.of(
+                    ErrorCode.PLAYER_COMMAND_FAILED, "This action is (currently) unavailable for this source.");
         }
-        throw MaError.of(ErrorCode.UNSUPPORTED_FEATURE, "Player " + player.name() + " does not support skipping to the "
-                + (forward ? "next" : "previous") + " track.");
+        throw MaError.of(
+                ErrorCode.UNSUPPORTED_FEATURE,
+                "Player " + player.name() + " does not support skipping to the " + (forward ? "next" : "previous")
+                        + " track.");
     }
 
     public void cmdSeek(String playerId, int position, String username) {
@@ -227,11 +230,14 @@ public final class Players {
             }
             Optional<PlayerDevice.Source> source = source(player, player.activeSource());
             if (source.isPresent() && !source.get().canSeek()) {
-                throw MaError.of(ErrorCode.PLAYER_COMMAND_FAILED, "The active source (" + source.get().name()
-                        + ") on player " + player.name() + " does not support seeking");
+                throw MaError.of(
+                        ErrorCode.PLAYER_COMMAND_FAILED,
+                        "The active source (" + source.get().name() + ") on player " + player.name()
+                                + " does not support seeking");
             }
             if (!player.device().supports(PlayerFeature.SEEK)) {
-                throw MaError.of(ErrorCode.UNSUPPORTED_FEATURE, "Player " + player.name() + " does not support seeking");
+                throw MaError.of(
+                        ErrorCode.UNSUPPORTED_FEATURE, "Player " + player.name() + " does not support seeking");
             }
             players.put(playerId, player.withElapsed((double) Math.max(0, position), hub.now()));
             hub.publish(playerId);
@@ -245,14 +251,16 @@ public final class Players {
             if (Objects.equals(player.powered(), powered)) {
                 return;
             }
-            if (!powered && (player.playbackState() == PlaybackState.PLAYING
-                    || player.playbackState() == PlaybackState.PAUSED)) {
+            if (!powered
+                    && (player.playbackState() == PlaybackState.PLAYING
+                            || player.playbackState() == PlaybackState.PAUSED)) {
                 handleStop(playerId);
             }
             if (player.type() == PlayerType.GROUP) {
                 for (String member : player.groupMembers()) {
                     PlayerState memberState = players.get(member);
-                    if (memberState != null && memberState.available()
+                    if (memberState != null
+                            && memberState.available()
                             && !"none".equals(memberState.device().powerControl())) {
                         cmdPower(member, powered);
                     }
@@ -366,7 +374,9 @@ public final class Players {
         if (sourceId == null) {
             return Optional.empty();
         }
-        return player.device().sourceList().stream().filter(s -> s.id().equals(sourceId)).findFirst();
+        return player.device().sourceList().stream()
+                .filter(s -> s.id().equals(sourceId))
+                .findFirst();
     }
 
     PlayerState requirePlayer(String playerId) {

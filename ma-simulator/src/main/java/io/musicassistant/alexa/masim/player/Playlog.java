@@ -19,8 +19,7 @@ import java.util.Set;
 public final class Playlog {
 
     /** One row; {@code timestamp} in epoch seconds. */
-    public record Entry(String username, MediaItem item, double timestamp, boolean fullyPlayed, String queueId) {
-    }
+    public record Entry(String username, MediaItem item, double timestamp, boolean fullyPlayed, String queueId) {}
 
     private final Clock clock;
     private final Map<String, Entry> rows = new LinkedHashMap<>();
@@ -42,8 +41,8 @@ public final class Playlog {
     }
 
     /** Most recent first, filtered like MA's {@code recently_played_items}. */
-    public synchronized List<Entry> recent(String username, Set<MediaType> types, int limit, boolean fullyPlayedOnly,
-            String queueId) {
+    public synchronized List<Entry> recent(
+            String username, Set<MediaType> types, int limit, boolean fullyPlayedOnly, String queueId) {
         List<Entry> result = new ArrayList<>();
         rows.values().stream()
                 .filter(e -> e.username().equals(username))
@@ -58,7 +57,9 @@ public final class Playlog {
 
     /** Drops every user's row of an item: MA's base {@code remove_item_from_library} cleans the playlog. */
     public synchronized void forget(MediaItem item) {
-        rows.values().removeIf(e -> e.item().mediaType() == item.mediaType() && e.item().itemId().equals(item.itemId()));
+        rows.values()
+                .removeIf(e -> e.item().mediaType() == item.mediaType()
+                        && e.item().itemId().equals(item.itemId()));
     }
 
     private void put(Entry entry) {

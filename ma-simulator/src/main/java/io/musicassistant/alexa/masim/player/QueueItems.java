@@ -19,8 +19,13 @@ final class QueueItems {
     }
 
     /** MA's {@code load}: the new items at {@code insertAt}, optionally shuffled, with or without the rest. */
-    void load(QueueState queue, List<QueueItem> newItems, int insertAt, boolean keepRemaining,
-            boolean keepPlayed, boolean shuffle) {
+    void load(
+            QueueState queue,
+            List<QueueItem> newItems,
+            int insertAt,
+            boolean keepRemaining,
+            boolean keepPlayed,
+            boolean shuffle) {
         int cut = QueueState.clampIndex(insertAt, queue.items.size());
         List<QueueItem> previous = keepPlayed ? new ArrayList<>(queue.items.subList(0, cut)) : new ArrayList<>();
         List<QueueItem> next = new ArrayList<>(newItems);
@@ -47,7 +52,9 @@ final class QueueItems {
     /** MA uses uuid4().hex; a counter run through two mixers keeps ids unique and repeatable. */
     QueueItem newItem(String queueId, MediaItem item, int sortIndex) {
         queueItemCounter++;
-        String id = String.format("%016x%016x", queueItemCounter * 0x9E3779B97F4A7C15L ^ 0x5f0c8e2a9b7d4c1eL,
+        String id = String.format(
+                "%016x%016x",
+                queueItemCounter * 0x9E3779B97F4A7C15L ^ 0x5f0c8e2a9b7d4c1eL,
                 queueItemCounter * 0xC2B2AE3D27D4EB4FL ^ 0x8a3f6b2d9c0e1a7bL);
         return new QueueItem(queueId, id, item, sortIndex, true);
     }

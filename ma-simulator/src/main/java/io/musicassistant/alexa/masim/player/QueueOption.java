@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** MA's {@code QueueOption}: how {@code play_media} enqueues. */
 public enum QueueOption {
-    PLAY, REPLACE, NEXT, REPLACE_NEXT, ADD, UNKNOWN;
+    PLAY,
+    REPLACE,
+    NEXT,
+    REPLACE_NEXT,
+    ADD,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

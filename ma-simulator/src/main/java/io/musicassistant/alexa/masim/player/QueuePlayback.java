@@ -18,8 +18,7 @@ import java.util.Random;
 public final class QueuePlayback {
 
     /** A queue's stream session; {@code sessionId} is null before anything was played. */
-    public record StreamSession(String sessionId, String startItemId, int seekPosition) {
-    }
+    public record StreamSession(String sessionId, String startItemId, int seekPosition) {}
 
     private final PlayerHub hub;
     private final Playlog playlog;
@@ -204,12 +203,14 @@ public final class QueuePlayback {
                 resumePos = queue.resumePos != 0 ? queue.resumePos : queue.elapsed;
             }
             if (resumeItem == null && !queue.items.isEmpty()) {
-                int index = queue.currentIndex != null && queue.currentIndex < queue.items.size() ? queue.currentIndex : 0;
+                int index =
+                        queue.currentIndex != null && queue.currentIndex < queue.items.size() ? queue.currentIndex : 0;
                 resumeItem = queue.items.get(index);
                 resumePos = 0;
             }
             if (resumeItem == null) {
-                throw MaError.of(ErrorCode.QUEUE_EMPTY,
+                throw MaError.of(
+                        ErrorCode.QUEUE_EMPTY,
                         "Resume queue requested but queue " + hub.queues.displayName(queue) + " is empty");
             }
             if (hub.players.find(queueId) == null) {
@@ -283,7 +284,8 @@ public final class QueuePlayback {
             queue.elapsed = seekPosition;
             queue.elapsedUpdated = now;
             hub.players.mediaStarted(playerId);
-            hub.players.put(player.withActiveSource(playerId).withPlaybackState(PlaybackState.PLAYING)
+            hub.players.put(player.withActiveSource(playerId)
+                    .withPlaybackState(PlaybackState.PLAYING)
                     .withElapsed((double) seekPosition, now));
             hub.signalQueue(queue, false);
         }

@@ -8,5 +8,4 @@ package io.musicassistant.alexa.masim.player;
  * @param seekPosition seconds into the item (MA's {@code streamdetails.seek_position}); only the
  *     item {@code play_index} started carries one, enqueued next items start at 0
  */
-public record QueueStream(String queueId, QueueItem item, String sessionId, int seekPosition) {
-}
+public record QueueStream(String queueId, QueueItem item, String sessionId, int seekPosition) {}

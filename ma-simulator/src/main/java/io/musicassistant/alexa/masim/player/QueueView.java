@@ -19,5 +19,4 @@ public record QueueView(
         QueueItem nextItem,
         Integer nextIndex,
         int resumePos,
-        String activePlaylist) {
-}
+        String activePlaylist) {}

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** MA's {@code RepeatMode}; unknown strings are accepted as {@code unknown}, as MA does. */
 public enum RepeatMode {
-    OFF, ONE, ALL, UNKNOWN;
+    OFF,
+    ONE,
+    ALL,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -50,11 +50,17 @@ final class Dispatcher {
     private final List<String> commandLog = new ArrayList<>();
     /** Every command with its arguments and arrival time, for checks that a command ran once and in time. */
     private final List<ReceivedCommand> received = new ArrayList<>();
+
     private final Map<String, AtomicInteger> commandCounts = new ConcurrentHashMap<>();
     private final Map<String, Duration> commandDelays = new ConcurrentHashMap<>();
     private volatile Duration delay;
 
-    Dispatcher(Profile profile, CommandRegistry registry, ModelJson json, Tokens tokens, ExecutorService executor,
+    Dispatcher(
+            Profile profile,
+            CommandRegistry registry,
+            ModelJson json,
+            Tokens tokens,
+            ExecutorService executor,
             Duration delay) {
         this.profile = profile;
         this.registry = registry;
@@ -98,8 +104,8 @@ final class Dispatcher {
     }
 
     synchronized void record(String command, JsonNode args) {
-        received.add(new ReceivedCommand(System.currentTimeMillis(), command,
-                args == null || args.isNull() ? F.objectNode() : args.deepCopy()));
+        received.add(new ReceivedCommand(
+                System.currentTimeMillis(), command, args == null || args.isNull() ? F.objectNode() : args.deepCopy()));
         commandLog.add(command);
         commandCounts.computeIfAbsent(command, c -> new AtomicInteger()).incrementAndGet();
     }
@@ -118,8 +124,13 @@ final class Dispatcher {
         JsonNode messageId = message == null ? null : message.get("message_id");
         JsonNode command = message == null ? null : message.get("command");
         JsonNode args = message == null ? null : message.get("args");
-        boolean wellFormed = message != null && message.isObject() && messageId != null && !messageId.isNull()
-                && command != null && command.isTextual() && (args == null || args.isNull() || args.isObject());
+        boolean wellFormed = message != null
+                && message.isObject()
+                && messageId != null
+                && !messageId.isNull()
+                && command != null
+                && command.isTextual()
+                && (args == null || args.isNull() || args.isObject());
         if (!wellFormed) {
             // a missing field is a mashumaro error that ends MA's read loop as well
             session.closeNormally();
@@ -137,23 +148,35 @@ final class Dispatcher {
         }
         Optional<Command> found = registry.get(name);
         if (found.isEmpty()) {
-            sendError(session, messageId, ErrorCode.INVALID_COMMAND,
-                    profile.genericErrorDetails() ? ErrorCode.genericDetails(ErrorCode.INVALID_COMMAND)
+            sendError(
+                    session,
+                    messageId,
+                    ErrorCode.INVALID_COMMAND,
+                    profile.genericErrorDetails()
+                            ? ErrorCode.genericDetails(ErrorCode.INVALID_COMMAND)
                             : "Invalid command: " + name);
             return;
         }
         Command handler = found.get();
         User user = session.user();
         if (handler.access().authenticated() && user == null) {
-            sendError(session, messageId, ErrorCode.AUTHENTICATION_REQUIRED,
-                    profile.genericErrorDetails() ? ErrorCode.genericDetails(ErrorCode.AUTHENTICATION_REQUIRED)
+            sendError(
+                    session,
+                    messageId,
+                    ErrorCode.AUTHENTICATION_REQUIRED,
+                    profile.genericErrorDetails()
+                            ? ErrorCode.genericDetails(ErrorCode.AUTHENTICATION_REQUIRED)
                             : "Authentication required. Please send auth command first.");
             return;
         }
         Optional<String> denied = permissionProblem(handler, user);
         if (denied.isPresent()) {
-            sendError(session, messageId, ErrorCode.INSUFFICIENT_PERMISSIONS,
-                    profile.genericErrorDetails() ? ErrorCode.genericDetails(ErrorCode.INSUFFICIENT_PERMISSIONS)
+            sendError(
+                    session,
+                    messageId,
+                    ErrorCode.INSUFFICIENT_PERMISSIONS,
+                    profile.genericErrorDetails()
+                            ? ErrorCode.genericDetails(ErrorCode.INSUFFICIENT_PERMISSIONS)
                             : denied.get());
             return;
         }
@@ -199,7 +222,8 @@ final class Dispatcher {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException unexpected) {
-            String text = unexpected.getMessage() == null ? unexpected.getClass().getSimpleName() : unexpected.getMessage();
+            String text =
+                    unexpected.getMessage() == null ? unexpected.getClass().getSimpleName() : unexpected.getMessage();
             sendError(session, messageId, ErrorCode.GENERIC, text);
         }
     }
@@ -246,8 +270,12 @@ final class Dispatcher {
         }
         Optional<Tokens.Verified> verified = token.isTextual() ? tokens.verify(token.asText()) : Optional.empty();
         if (verified.isEmpty()) {
-            sendError(session, messageId, ErrorCode.INVALID_TOKEN,
-                    profile.genericErrorDetails() ? ErrorCode.genericDetails(ErrorCode.INVALID_TOKEN)
+            sendError(
+                    session,
+                    messageId,
+                    ErrorCode.INVALID_TOKEN,
+                    profile.genericErrorDetails()
+                            ? ErrorCode.genericDetails(ErrorCode.INVALID_TOKEN)
                             : "Invalid or expired token");
             return;
         }

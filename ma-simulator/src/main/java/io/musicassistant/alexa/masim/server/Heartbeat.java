@@ -22,19 +22,26 @@ final class Heartbeat implements AutoCloseable {
     Heartbeat(Duration interval, Supplier<Collection<ClientSession>> sessions) {
         long periodMillis = Math.max(1, interval.toMillis());
         long graceMillis = Math.max(1, periodMillis / 2);
-        timer.scheduleAtFixedRate(() -> {
-            for (ClientSession session : sessions.get()) {
-                if (!session.isOpen()) {
-                    continue;
-                }
-                session.ping();
-                timer.schedule(() -> {
-                    if (session.isOpen() && session.pongOverdue()) {
-                        session.dropAbruptly("heartbeat timeout");
+        timer.scheduleAtFixedRate(
+                () -> {
+                    for (ClientSession session : sessions.get()) {
+                        if (!session.isOpen()) {
+                            continue;
+                        }
+                        session.ping();
+                        timer.schedule(
+                                () -> {
+                                    if (session.isOpen() && session.pongOverdue()) {
+                                        session.dropAbruptly("heartbeat timeout");
+                                    }
+                                },
+                                graceMillis,
+                                TimeUnit.MILLISECONDS);
                     }
-                }, graceMillis, TimeUnit.MILLISECONDS);
-            }
-        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

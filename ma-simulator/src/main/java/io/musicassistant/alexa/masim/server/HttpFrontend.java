@@ -60,8 +60,15 @@ final class HttpFrontend implements AutoCloseable {
         return HttpServer.create(address, 64);
     }
 
-    HttpFrontend(HttpServer server, ExecutorService executor, Profile profile, Library library,
-            CommandRegistry registry, Dispatcher dispatcher, Tokens tokens, Supplier<JsonNode> serverInfo,
+    HttpFrontend(
+            HttpServer server,
+            ExecutorService executor,
+            Profile profile,
+            Library library,
+            CommandRegistry registry,
+            Dispatcher dispatcher,
+            Tokens tokens,
+            Supplier<JsonNode> serverInfo,
             boolean setupRequired) {
         this.profile = profile;
         this.library = library;
@@ -209,8 +216,11 @@ final class HttpFrontend implements AutoCloseable {
         String sizeText = query.getOrDefault("size", "0");
         Integer size = parseSize(sizeText);
         if (size == null || !IMAGE_SIZES.contains(size)) {
-            sendText(exchange, 400, "Unsupported size " + sizeText
-                    + ": must be one of 0, 80, 160, 256, 512, 1024 (0 = original size).");
+            sendText(
+                    exchange,
+                    400,
+                    "Unsupported size " + sizeText
+                            + ": must be one of 0, 80, 160, 256, 512, 1024 (0 = original size).");
             return;
         }
         Optional<Image> image = library.imageByProxyId(imageId);
@@ -243,7 +253,8 @@ final class HttpFrontend implements AutoCloseable {
 
     private void sendImage(HttpExchange exchange, String imageId, int size, String requestedFormat, Image image)
             throws IOException {
-        String format = requestedFormat == null ? defaultFormat(image.path()) : requestedFormat.toLowerCase(Locale.ROOT);
+        String format =
+                requestedFormat == null ? defaultFormat(image.path()) : requestedFormat.toLowerCase(Locale.ROOT);
         String encoding = format.equals("png") ? "png" : "jpeg";
         byte[] bytes = images.render(imageId, size, encoding);
         exchange.getResponseHeaders().set("Content-Type", "image/" + encoding);

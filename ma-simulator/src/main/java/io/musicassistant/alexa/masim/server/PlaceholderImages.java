@@ -18,6 +18,7 @@ final class PlaceholderImages {
 
     /** What "size 0" (original) yields; real covers are usually larger, but clients don't care. */
     private static final int ORIGINAL_SIZE = 300;
+
     private static final int CACHE_LIMIT = 128;
 
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();

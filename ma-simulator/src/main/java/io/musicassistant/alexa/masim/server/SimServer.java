@@ -33,9 +33,13 @@ import org.java_websocket.WebSocket;
 public final class SimServer implements AutoCloseable {
 
     /** Network and behaviour settings. */
-    public record Config(int wsPort, int httpPort, Profile profile, Duration heartbeat, boolean setupRequired,
-            Duration commandDelay) {
-    }
+    public record Config(
+            int wsPort,
+            int httpPort,
+            Profile profile,
+            Duration heartbeat,
+            boolean setupRequired,
+            Duration commandDelay) {}
 
     private final Config config;
     private final String serverId;
@@ -50,33 +54,48 @@ public final class SimServer implements AutoCloseable {
     private final String httpBaseUrl;
     private volatile String status = "running";
 
-    private SimServer(Config config, LibraryEditor editor, PlayerHub players, Playlog playlog, Tokens tokens,
-            String serverId) throws IOException {
+    private SimServer(
+            Config config, LibraryEditor editor, PlayerHub players, Playlog playlog, Tokens tokens, String serverId)
+            throws IOException {
         Library library = editor.library();
         this.config = config;
         this.serverId = serverId;
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("masim-handler-", 0).factory());
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("masim-handler-", 0).factory());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         HttpServer httpServer = HttpFrontend.bind(new InetSocketAddress(loopback, config.httpPort()));
         this.httpBaseUrl = "http://127.0.0.1:" + httpServer.getAddress().getPort();
         this.json = new ModelJson(config.profile(), library, httpBaseUrl);
         Services services = new Services(config.profile(), library, editor, players, playlog, json, this::serverInfo);
         CommandRegistry registry = CommandRegistry.create(services);
-        this.dispatcher = new Dispatcher(config.profile(), registry, json, tokens, executor,
+        this.dispatcher = new Dispatcher(
+                config.profile(),
+                registry,
+                json,
+                tokens,
+                executor,
                 config.commandDelay() == null ? Duration.ZERO : config.commandDelay());
         this.events = new EventHub(json);
         players.setListener(events);
         editor.setListener(events);
-        this.http = new HttpFrontend(httpServer, executor, config.profile(), library, registry, dispatcher, tokens,
-                this::serverInfo, config.setupRequired());
+        this.http = new HttpFrontend(
+                httpServer,
+                executor,
+                config.profile(),
+                library,
+                registry,
+                dispatcher,
+                tokens,
+                this::serverInfo,
+                config.setupRequired());
         this.ws = new WsServer(new InetSocketAddress(loopback, config.wsPort()), new Connections());
         this.heartbeat = new Heartbeat(config.heartbeat(), events::sessions);
         this.strandedWrites = new StrandedWrites(ws, events::sessions);
     }
 
     /** Starts both servers; returns once the WebSocket port is bound. */
-    public static SimServer start(Config config, LibraryEditor editor, PlayerHub players, Playlog playlog,
-            Tokens tokens, String serverId) {
+    public static SimServer start(
+            Config config, LibraryEditor editor, PlayerHub players, Playlog playlog, Tokens tokens, String serverId) {
         SimServer server;
         try {
             server = new SimServer(config, editor, players, playlog, tokens, serverId);
@@ -199,8 +218,11 @@ public final class SimServer implements AutoCloseable {
                 ObjectNode error = JsonNodeFactory.instance.objectNode();
                 error.put("message_id", "connection");
                 error.put("error_code", ErrorCode.SETUP_REQUIRED);
-                error.put("details", config.profile().genericErrorDetails()
-                        ? ErrorCode.genericDetails(ErrorCode.SETUP_REQUIRED) : "Setup required");
+                error.put(
+                        "details",
+                        config.profile().genericErrorDetails()
+                                ? ErrorCode.genericDetails(ErrorCode.SETUP_REQUIRED)
+                                : "Setup required");
                 session.send(error.toString());
                 session.closeNormally();
             }

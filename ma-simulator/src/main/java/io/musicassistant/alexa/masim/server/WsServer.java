@@ -71,8 +71,8 @@ final class WsServer extends WebSocketServer {
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-            ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
         String resource = request.getResourceDescriptor();
         int query = resource.indexOf('?');
         String path = query < 0 ? resource : resource.substring(0, query);

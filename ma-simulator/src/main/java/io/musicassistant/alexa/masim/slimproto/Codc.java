@@ -7,8 +7,7 @@ import java.util.Map;
 /** The codec of a stream as Slimproto names it in {@code strm s} and {@code codc}. */
 final class Codc {
 
-    private Codc() {
-    }
+    private Codc() {}
 
     /** aioslimproto {@code _parse_codc}: the 5 codec bytes of strm and codc. */
     static String details(String contentType) {
@@ -18,7 +17,9 @@ final class Codc {
             for (String part : type.split(";")) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
-                    params.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+                    params.put(
+                            part.substring(0, eq).strip(),
+                            part.substring(eq + 1).strip());
                 }
             }
             String size = switch (params.getOrDefault("bitrate", "16")) {

@@ -16,15 +16,23 @@ import java.util.Optional;
  * @param capabilities only the {@code key=value} tokens of the capability string survive
  *     ({@code parse_qsl} after replacing ',' by '&')
  */
-public record Helo(int deviceId, int revision, String playerId, Map<String, String> capabilities,
-        List<String> codecs) {
+public record Helo(int deviceId, int revision, String playerId, Map<String, String> capabilities, List<String> codecs) {
 
     /** aioslimproto {@code models.py DEVICE_TYPE}. */
     private static final Map<Integer, String> DEVICE_TYPES = Map.ofEntries(
-            Map.entry(2, "squeezebox"), Map.entry(3, "softsqueeze"), Map.entry(4, "squeezebox2"),
-            Map.entry(5, "transporter"), Map.entry(6, "softsqueeze3"), Map.entry(7, "receiver"),
-            Map.entry(8, "squeezeslave"), Map.entry(9, "controller"), Map.entry(10, "boom"),
-            Map.entry(11, "softboom"), Map.entry(12, "squeezeplay"), Map.entry(100, "squeezeesp32"));
+            Map.entry(2, "squeezebox"),
+            Map.entry(3, "softsqueeze"),
+            Map.entry(4, "squeezebox2"),
+            Map.entry(5, "transporter"),
+            Map.entry(6, "softsqueeze3"),
+            Map.entry(7, "receiver"),
+            Map.entry(8, "squeezeslave"),
+            Map.entry(9, "controller"),
+            Map.entry(10, "boom"),
+            Map.entry(11, "softboom"),
+            Map.entry(12, "squeezeplay"),
+            Map.entry(100, "squeezeesp32"));
+
     private static final List<String> CODECS = List.of("alc", "aac", "ogg", "ogf", "flc", "aif", "pcm", "mp3");
     private static final int CAPABILITIES_AT = 36;
 

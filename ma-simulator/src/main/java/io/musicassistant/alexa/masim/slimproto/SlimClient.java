@@ -33,11 +33,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SlimClient implements PlayerOutput {
 
     /** aioslimproto {@code PlayerState}. */
-    enum State { PLAYING, STOPPED, PAUSED, BUFFERING, BUFFER_READY }
+    enum State {
+        PLAYING,
+        STOPPED,
+        PAUSED,
+        BUFFERING,
+        BUFFER_READY
+    }
 
     /** aioslimproto {@code MediaDetails}, plus the queue stream it was made for. */
-    private record Media(String url, String mimeType, QueueStream stream) {
-    }
+    private record Media(String url, String mimeType, QueueStream stream) {}
 
     private static final int MAX_PAYLOAD = 1 << 20;
     private static final String HTTP_REQUEST = "GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\nAccept: */*\r\n"
@@ -47,8 +52,8 @@ final class SlimClient implements PlayerOutput {
     private final PlayerHub hub;
     private final Socket socket;
     private final Duration heartbeat;
-    private final ExecutorService actor =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("masim-slimproto-client").factory());
+    private final ExecutorService actor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("masim-slimproto-client").factory());
     private final AtomicLong lastHeartbeat = new AtomicLong();
     private volatile boolean connected;
     private volatile boolean closed;
@@ -109,7 +114,9 @@ final class SlimClient implements PlayerOutput {
                 in.readFully(payload);
                 // aioslimproto: operation.strip(b"!").strip().decode().lower()
                 String operation = new String(head, 0, 4, StandardCharsets.ISO_8859_1)
-                        .replaceAll("^!+|!+$", "").strip().toLowerCase(Locale.ROOT);
+                        .replaceAll("^!+|!+$", "")
+                        .strip()
+                        .toLowerCase(Locale.ROOT);
                 if (operation.equals("bye")) {
                     server.log(playerId, "BYE!");
                     break;
@@ -117,7 +124,9 @@ final class SlimClient implements PlayerOutput {
                 post(() -> handle(operation, payload));
             }
         } catch (java.net.SocketTimeoutException e) {
-            server.log(playerId, "dropped: nothing received for " + heartbeat.multipliedBy(2).toMillis() + " ms");
+            server.log(
+                    playerId,
+                    "dropped: nothing received for " + heartbeat.multipliedBy(2).toMillis() + " ms");
         } catch (IOException e) {
             // EOF or reset: the player is gone
         } finally {
@@ -180,8 +189,16 @@ final class SlimClient implements PlayerOutput {
         clientPower(remembered != null && remembered.powered());
         clientStop();
         clientVolume(remembered != null ? remembered.volume() : SqueezelitePlayers.DEFAULT_VOLUME);
-        hub.players().register(SqueezelitePlayers.state(parsed, name(), powered, volume,
-                socket.getInetAddress().getHostAddress(), System.currentTimeMillis() / 1000.0), this);
+        hub.players()
+                .register(
+                        SqueezelitePlayers.state(
+                                parsed,
+                                name(),
+                                powered,
+                                volume,
+                                socket.getInetAddress().getHostAddress(),
+                                System.currentTimeMillis() / 1000.0),
+                        this);
     }
 
     private void onSetd(byte[] payload) {
@@ -260,7 +277,11 @@ final class SlimClient implements PlayerOutput {
         if (buffering != null) {
             current = buffering;
             buffering = null;
-            hub.playback().streamStarted(playerId, current.stream().item().queueItemId(), current.stream().seekPosition());
+            hub.playback()
+                    .streamStarted(
+                            playerId,
+                            current.stream().item().queueItemId(),
+                            current.stream().seekPosition());
         }
     }
 
@@ -384,7 +405,10 @@ final class SlimClient implements PlayerOutput {
     public void queueChanged() {
         post(() -> {
             if (decoderReady && state != State.STOPPED && next == null) {
-                hub.playback().nextStream(playerId).map(this::media).ifPresent(media -> playUrl(media, true, true, false));
+                hub.playback()
+                        .nextStream(playerId)
+                        .map(this::media)
+                        .ifPresent(media -> playUrl(media, true, true, false));
             }
         });
     }
@@ -469,7 +493,9 @@ final class SlimClient implements PlayerOutput {
         awaitingStmc = stmcSeen;
         long ip = server.explicitServerIp() ? 0x7F000001L : 0;
         // the player holds the body back until cont, so the codc sent on its RESP lands first
-        send(Strm.of('s').withAutostart(autostart ? '3' : '2').withFlags(0)
+        send(Strm.of('s')
+                .withAutostart(autostart ? '3' : '2')
+                .withFlags(0)
                 .withStream(Codc.details(media.mimeType()), port, ip, HTTP_REQUEST.formatted(path, host)));
     }
 
@@ -477,8 +503,9 @@ final class SlimClient implements PlayerOutput {
     private Media media(QueueStream stream) {
         Object codec = hub.configs().value(playerId, PlayerConfigEntry.OUTPUT_CODEC);
         String fmt = codec == null ? "flac" : codec.toString();
-        String url = server.streamBaseUrl() + StreamServer.singlePath(stream.sessionId(), stream.queueId(),
-                stream.item().queueItemId(), playerId, fmt);
+        String url = server.streamBaseUrl()
+                + StreamServer.singlePath(
+                        stream.sessionId(), stream.queueId(), stream.item().queueItemId(), playerId, fmt);
         String extension = url.substring(url.lastIndexOf('.') + 1).split("\\?")[0];
         return new Media(url, "audio/" + extension, stream);
     }
@@ -516,8 +543,11 @@ final class SlimClient implements PlayerOutput {
 
     /** One frame per write: {@code len_be16(4 + payload) op[4] payload}. */
     private void send(String operation, byte[] payload) {
-        byte[] frame = ByteBuffer.allocate(6 + payload.length).putShort((short) (4 + payload.length))
-                .put(operation.getBytes(StandardCharsets.US_ASCII)).put(payload).array();
+        byte[] frame = ByteBuffer.allocate(6 + payload.length)
+                .putShort((short) (4 + payload.length))
+                .put(operation.getBytes(StandardCharsets.US_ASCII))
+                .put(payload)
+                .array();
         try {
             OutputStream out = socket.getOutputStream();
             synchronized (this) {

@@ -6,17 +6,17 @@ package io.musicassistant.alexa.masim.slimproto;
  */
 final class SlimVolume {
 
-    private static final int[] OLD_MAP = {0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14,
-        15, 16, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32, 33, 34, 35, 37, 38, 39, 40, 42, 43, 44,
-        46, 47, 48, 50, 51, 53, 54, 56, 57, 59, 60, 61, 63, 65, 66, 68, 69, 71, 72, 74, 75, 77, 79, 80, 82, 84, 85,
-        87, 89, 90, 92, 94, 96, 97, 99, 101, 103, 104, 106, 108, 110, 112, 113, 115, 117, 119, 121, 123, 125, 127,
-        128};
+    private static final int[] OLD_MAP = {
+        0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14, 15, 16, 16, 17, 18, 19, 20, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 32, 33, 34, 35, 37, 38, 39, 40, 42, 43, 44, 46, 47, 48, 50, 51, 53, 54, 56, 57, 59,
+        60, 61, 63, 65, 66, 68, 69, 71, 72, 74, 75, 77, 79, 80, 82, 84, 85, 87, 89, 90, 92, 94, 96, 97, 99, 101, 103,
+        104, 106, 108, 110, 112, 113, 115, 117, 119, 121, 123, 125, 127, 128
+    };
     private static final double TOTAL_VOLUME_RANGE = -50;
     private static final double STEP_POINT = -1;
     private static final double STEP_FRACTION = 1;
 
-    private SlimVolume() {
-    }
+    private SlimVolume() {}
 
     static long oldGain(int volume) {
         return volume <= 0 ? 0 : OLD_MAP[Math.min(100, volume)];

@@ -1,8 +1,8 @@
 package io.musicassistant.alexa.masim.slimproto;
 
-import io.musicassistant.alexa.masim.player.PlayerHub;
 import io.musicassistant.alexa.masim.net.BoundedLog;
 import io.musicassistant.alexa.masim.net.TcpListener;
+import io.musicassistant.alexa.masim.player.PlayerHub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,7 @@ import java.util.function.Supplier;
 public final class SlimprotoServer implements AutoCloseable {
 
     /** Power and volume MA caches per player and restores when it reconnects. */
-    record Remembered(boolean powered, int volume) {
-    }
+    record Remembered(boolean powered, int volume) {}
 
     private final PlayerHub hub;
     private final Duration heartbeat;
@@ -51,8 +50,8 @@ public final class SlimprotoServer implements AutoCloseable {
             throw new IllegalArgumentException("heartbeat must be positive");
         }
         SlimprotoServer slimproto = new SlimprotoServer(hub, heartbeat, streamBaseUrl);
-        slimproto.listener = TcpListener.start("slimproto", port, 50,
-                socket -> new SlimClient(slimproto, hub, socket, heartbeat).readLoop());
+        slimproto.listener = TcpListener.start(
+                "slimproto", port, 50, socket -> new SlimClient(slimproto, hub, socket, heartbeat).readLoop());
         return slimproto;
     }
 
@@ -62,7 +61,11 @@ public final class SlimprotoServer implements AutoCloseable {
 
     /** MACs (player ids) of the connected players that said HELO, in no particular order. */
     public List<String> clients() {
-        return players.values().stream().filter(SlimClient::connected).map(SlimClient::playerId).sorted().toList();
+        return players.values().stream()
+                .filter(SlimClient::connected)
+                .map(SlimClient::playerId)
+                .sorted()
+                .toList();
     }
 
     /** Closes a player's socket with a reset, as MA does when it drops a player; false if not connected. */
@@ -133,6 +136,7 @@ public final class SlimprotoServer implements AutoCloseable {
     }
 
     void log(String playerId, String entry) {
-        logs.computeIfAbsent(playerId == null ? "" : playerId, id -> new BoundedLog()).add(entry);
+        logs.computeIfAbsent(playerId == null ? "" : playerId, id -> new BoundedLog())
+                .add(entry);
     }
 }

@@ -22,17 +22,23 @@ public final class SqueezelitePlayers {
      * belongs to the same one.
      */
     public static final String PROVIDER_INSTANCE = "squeezelite--Hn3B6vQw";
+
     public static final String PROTOCOL_DOMAIN = "squeezelite";
     /** providers/squeezelite/constants.py {@code DEFAULT_PLAYER_VOLUME}. */
     public static final int DEFAULT_VOLUME = 20;
 
     /** player.py: the features a SqueezelitePlayer declares. */
-    public static final List<PlayerFeature> FEATURES = List.of(PlayerFeature.POWER, PlayerFeature.SET_MEMBERS,
-            PlayerFeature.MULTI_DEVICE_DSP, PlayerFeature.VOLUME_SET, PlayerFeature.PAUSE, PlayerFeature.ENQUEUE,
-            PlayerFeature.GAPLESS_PLAYBACK, PlayerFeature.GAPLESS_DIFFERENT_SAMPLERATE);
+    public static final List<PlayerFeature> FEATURES = List.of(
+            PlayerFeature.POWER,
+            PlayerFeature.SET_MEMBERS,
+            PlayerFeature.MULTI_DEVICE_DSP,
+            PlayerFeature.VOLUME_SET,
+            PlayerFeature.PAUSE,
+            PlayerFeature.ENQUEUE,
+            PlayerFeature.GAPLESS_PLAYBACK,
+            PlayerFeature.GAPLESS_DIFFERENT_SAMPLERATE);
 
-    private SqueezelitePlayers() {
-    }
+    private SqueezelitePlayers() {}
 
     /**
      * The player as registered. Every device type becomes a native {@code player}: MA 2.8+ makes
@@ -43,13 +49,35 @@ public final class SqueezelitePlayers {
         Map<String, String> identifiers = new LinkedHashMap<>();
         identifiers.put("mac_address", helo.playerId().toUpperCase(Locale.ROOT));
         identifiers.put("ip_address", ipAddress);
-        PlayerDevice device = new PlayerDevice(helo.playerId(), PROVIDER_INSTANCE, PlayerType.PLAYER,
-                new PlayerDevice.DeviceInfo(helo.model(), helo.deviceType(), helo.firmware(), null, null,
-                        identifiers),
-                FEATURES, List.of(), List.of(PROVIDER_INSTANCE), List.of(), "native", "native", "none",
-                List.of(new PlayerDevice.OutputProtocol("native", "Native (Slimproto)", PROTOCOL_DOMAIN, true, 0,
-                        true)));
-        return new PlayerState(device, name, true, PlaybackState.IDLE, 0.0, now, powered, volume, false, List.of(),
-                null, helo.playerId(), null, true, false);
+        PlayerDevice device = new PlayerDevice(
+                helo.playerId(),
+                PROVIDER_INSTANCE,
+                PlayerType.PLAYER,
+                new PlayerDevice.DeviceInfo(helo.model(), helo.deviceType(), helo.firmware(), null, null, identifiers),
+                FEATURES,
+                List.of(),
+                List.of(PROVIDER_INSTANCE),
+                List.of(),
+                "native",
+                "native",
+                "none",
+                List.of(new PlayerDevice.OutputProtocol(
+                        "native", "Native (Slimproto)", PROTOCOL_DOMAIN, true, 0, true)));
+        return new PlayerState(
+                device,
+                name,
+                true,
+                PlaybackState.IDLE,
+                0.0,
+                now,
+                powered,
+                volume,
+                false,
+                List.of(),
+                null,
+                helo.playerId(),
+                null,
+                true,
+                false);
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  * reads {@code jiffies} and {@code elapsed_milliseconds} (of STMt) from the body, so a short body
  * still carries its event; its numbers then read as 0 and {@code complete} is false.
  */
-record Stat(String event, long jiffies, long elapsedSeconds, long elapsedMillis, long serverTimestamp,
-        boolean complete) {
+record Stat(
+        String event, long jiffies, long elapsedSeconds, long elapsedMillis, long serverTimestamp, boolean complete) {
 
     /** aioslimproto unpacks {@code "!BBBLLLLHLLLLHLL"} from {@code data[4:51]}. */
     static final int MIN_BYTES = 51;
@@ -23,7 +23,12 @@ record Stat(String event, long jiffies, long elapsedSeconds, long elapsedMillis,
             return new Stat(event, 0, 0, 0, 0, false);
         }
         ByteBuffer b = ByteBuffer.wrap(data);
-        return new Stat(event, b.getInt(25) & 0xffffffffL, b.getInt(37) & 0xffffffffL,
-                b.getInt(43) & 0xffffffffL, b.getInt(47) & 0xffffffffL, true);
+        return new Stat(
+                event,
+                b.getInt(25) & 0xffffffffL,
+                b.getInt(37) & 0xffffffffL,
+                b.getInt(43) & 0xffffffffL,
+                b.getInt(47) & 0xffffffffL,
+                true);
     }
 }

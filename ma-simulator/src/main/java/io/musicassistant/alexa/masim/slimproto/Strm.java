@@ -14,8 +14,19 @@ import java.nio.charset.StandardCharsets;
  * @param replayGain command-dependent: heartbeat id for 't', jiffies for 'u', ms for 'p'/'a'
  * @param serverIp IPv4 as an unsigned 32-bit value; 0 means the host of the control connection
  */
-public record Strm(char command, char autostart, String codec, int threshold, char spdif, int transitionDuration,
-        char transitionType, int flags, int outputThreshold, long replayGain, int serverPort, long serverIp,
+public record Strm(
+        char command,
+        char autostart,
+        String codec,
+        int threshold,
+        char spdif,
+        int transitionDuration,
+        char transitionType,
+        int flags,
+        int outputThreshold,
+        long replayGain,
+        int serverPort,
+        long serverIp,
         String httpRequest) {
 
     public static final int HEADER_BYTES = 24;
@@ -31,24 +42,72 @@ public record Strm(char command, char autostart, String codec, int threshold, ch
     }
 
     public Strm withAutostart(char value) {
-        return new Strm(command, value, codec, threshold, spdif, transitionDuration, transitionType, flags,
-                outputThreshold, replayGain, serverPort, serverIp, httpRequest);
+        return new Strm(
+                command,
+                value,
+                codec,
+                threshold,
+                spdif,
+                transitionDuration,
+                transitionType,
+                flags,
+                outputThreshold,
+                replayGain,
+                serverPort,
+                serverIp,
+                httpRequest);
     }
 
     public Strm withFlags(int value) {
-        return new Strm(command, autostart, codec, threshold, spdif, transitionDuration, transitionType, value,
-                outputThreshold, replayGain, serverPort, serverIp, httpRequest);
+        return new Strm(
+                command,
+                autostart,
+                codec,
+                threshold,
+                spdif,
+                transitionDuration,
+                transitionType,
+                value,
+                outputThreshold,
+                replayGain,
+                serverPort,
+                serverIp,
+                httpRequest);
     }
 
     public Strm withReplayGain(long value) {
-        return new Strm(command, autostart, codec, threshold, spdif, transitionDuration, transitionType, flags,
-                outputThreshold, value, serverPort, serverIp, httpRequest);
+        return new Strm(
+                command,
+                autostart,
+                codec,
+                threshold,
+                spdif,
+                transitionDuration,
+                transitionType,
+                flags,
+                outputThreshold,
+                value,
+                serverPort,
+                serverIp,
+                httpRequest);
     }
 
     /** A stream start: codec details, where to connect and what to send there. */
     public Strm withStream(String codecDetails, int port, long ip, String request) {
-        return new Strm(command, autostart, codecDetails, threshold, spdif, transitionDuration, transitionType,
-                flags, outputThreshold, replayGain, port, ip, request);
+        return new Strm(
+                command,
+                autostart,
+                codecDetails,
+                threshold,
+                spdif,
+                transitionDuration,
+                transitionType,
+                flags,
+                outputThreshold,
+                replayGain,
+                port,
+                ip,
+                request);
     }
 
     public byte[] payload() {
@@ -83,7 +142,19 @@ public record Strm(char command, char autostart, String codec, int threshold, ch
         int port = b.getShort() & 0xffff;
         long ip = b.getInt() & 0xffffffffL;
         String request = new String(payload, HEADER_BYTES, payload.length - HEADER_BYTES, StandardCharsets.ISO_8859_1);
-        return new Strm(command, autostart, new String(codec, StandardCharsets.US_ASCII), threshold, spdif,
-                transitionDuration, transitionType, flags, outputThreshold, replayGain, port, ip, request);
+        return new Strm(
+                command,
+                autostart,
+                new String(codec, StandardCharsets.US_ASCII),
+                threshold,
+                spdif,
+                transitionDuration,
+                transitionType,
+                flags,
+                outputThreshold,
+                replayGain,
+                port,
+                ip,
+                request);
     }
 }

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 record StreamBody(long seed, long start, long length, byte[] marker, Source source) {
 
     /** Which pacing applies: MA paces music services and radio, never own files. */
-    enum Source { OWN_FILE, MUSIC_SERVICE, RADIO }
+    enum Source {
+        OWN_FILE,
+        MUSIC_SERVICE,
+        RADIO
+    }
 
     static StreamBody of(MediaItem media, String fmt, int seekSeconds) {
         long seed = Mp3Audio.seed(media.uri());
@@ -27,14 +31,15 @@ record StreamBody(long seed, long start, long length, byte[] marker, Source sour
         if (media instanceof Track track) {
             long total = Mp3Audio.length(track.duration());
             // a seek starts the body at the frame holding that position
-            long start = Math.min(total - Mp3Audio.FRAME_BYTES,
+            long start = Math.min(
+                    total - Mp3Audio.FRAME_BYTES,
                     (long) seekSeconds * 1000 / Mp3Audio.FRAME_MILLIS * Mp3Audio.FRAME_BYTES);
             start = Math.max(0, start);
-            return new StreamBody(seed, start, total - start, marker,
-                    isOwnFile(media) ? Source.OWN_FILE : Source.MUSIC_SERVICE);
+            return new StreamBody(
+                    seed, start, total - start, marker, isOwnFile(media) ? Source.OWN_FILE : Source.MUSIC_SERVICE);
         }
-        return new StreamBody(seed, 0, Long.MAX_VALUE, marker,
-                media instanceof Radio ? Source.RADIO : Source.MUSIC_SERVICE);
+        return new StreamBody(
+                seed, 0, Long.MAX_VALUE, marker, media instanceof Radio ? Source.RADIO : Source.MUSIC_SERVICE);
     }
 
     /** Own files (filesystem providers) are read as fast as possible; music services are paced. */

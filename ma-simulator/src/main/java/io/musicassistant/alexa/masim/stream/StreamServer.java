@@ -50,6 +50,7 @@ public final class StreamServer implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
     /** How often a throttled stream re-reads the pacing settings at the latest. */
     private static final long MAX_SLEEP_MILLIS = 50;
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final PlayerHub hub;
@@ -61,8 +62,7 @@ public final class StreamServer implements AutoCloseable {
     private volatile long rateLimit;
     private TcpListener listener;
 
-    private StreamServer(PlayerHub hub, Profile profile, Pacing trackPacing,
-            Pacing radioPacing) {
+    private StreamServer(PlayerHub hub, Profile profile, Pacing trackPacing, Pacing radioPacing) {
         this.hub = hub;
         this.profile = profile;
         this.trackPacing = trackPacing;
@@ -75,16 +75,14 @@ public final class StreamServer implements AutoCloseable {
      * @param trackPacing pacing for tracks of music services (own files are never paced)
      * @param radioPacing pacing for radio streams
      */
-    public static StreamServer start(int port, PlayerHub hub, Profile profile, Pacing trackPacing,
-            Pacing radioPacing) {
+    public static StreamServer start(int port, PlayerHub hub, Profile profile, Pacing trackPacing, Pacing radioPacing) {
         StreamServer streams = new StreamServer(hub, profile, trackPacing, radioPacing);
         streams.listener = TcpListener.start("stream", port, 64, streams::serve);
         return streams;
     }
 
     /** {@code resolve_stream_url}'s path for a single queue item. */
-    public static String singlePath(String sessionId, String queueId, String queueItemId, String playerId,
-            String fmt) {
+    public static String singlePath(String sessionId, String queueId, String queueItemId, String playerId, String fmt) {
         return "/single/" + sessionId + "/" + queueId + "/" + queueItemId + "/" + playerId + "." + fmt;
     }
 
@@ -204,7 +202,9 @@ public final class StreamServer implements AutoCloseable {
         header(headers, "Connection", "close");
         header(headers, "icy-name", media.name());
         header(headers, "transferMode.dlna.org", "Streaming");
-        header(headers, "contentFeatures.dlna.org",
+        header(
+                headers,
+                "contentFeatures.dlna.org",
                 "DLNA.ORG_OP=00;DLNA.ORG_CI=0;DLNA.ORG_FLAGS=0d500000000000000000000000000000");
         header(headers, "Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         header(headers, "Server", "Python/3.13 aiohttp/3.12.15");
@@ -250,7 +250,8 @@ public final class StreamServer implements AutoCloseable {
             long want = Math.min(CHUNK, body.length() - sent);
             double elapsed = (System.nanoTime() - started) / 1e9;
             long limit = rateLimit;
-            double allowed = Math.min(pacing.allowedBytes(elapsed, BYTES_PER_SECOND),
+            double allowed = Math.min(
+                    pacing.allowedBytes(elapsed, BYTES_PER_SECOND),
                     limit > 0 ? limit * elapsed : Double.POSITIVE_INFINITY);
             if (allowed > sent) {
                 int count = (int) Math.max(1, (long) Math.min(allowed - sent, want));
@@ -260,8 +261,8 @@ public final class StreamServer implements AutoCloseable {
                 continue;
             }
             double target = sent + Math.min(want, 4096);
-            double wake = Math.max(pacing.secondsUntil(target, BYTES_PER_SECOND),
-                    limit > 0 ? target / limit : 0) - elapsed;
+            double wake =
+                    Math.max(pacing.secondsUntil(target, BYTES_PER_SECOND), limit > 0 ? target / limit : 0) - elapsed;
             sleep(Math.max(1, Math.min(MAX_SLEEP_MILLIS, (long) Math.ceil(wake * 1000))));
         }
         if (chunked) {
@@ -323,14 +324,21 @@ public final class StreamServer implements AutoCloseable {
 
     private static void header(StringBuilder headers, String name, String value) {
         // header values must stay on one line
-        headers.append(name).append(": ").append(value.replaceAll("[\r\n]", " ")).append("\r\n");
+        headers.append(name)
+                .append(": ")
+                .append(value.replaceAll("[\r\n]", " "))
+                .append("\r\n");
     }
 
     private static void sendText(OutputStream out, String version, int status, String reason, String text)
             throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder headers = new StringBuilder();
-        headers.append(version).append(' ').append(status).append(' ').append(reason.replaceAll("[\r\n]", " "))
+        headers.append(version)
+                .append(' ')
+                .append(status)
+                .append(' ')
+                .append(reason.replaceAll("[\r\n]", " "))
                 .append("\r\n");
         header(headers, "Content-Type", "text/plain; charset=utf-8");
         header(headers, "Content-Length", String.valueOf(body.length));

@@ -32,42 +32,42 @@ class StrandedWritesTest {
     void aFrameLeftQueuedWithoutWriteInterestIsSentAnyway() throws Exception {
         Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
         CompletableFuture<ClientSession> opened = new CompletableFuture<>();
-        WsServer server = new WsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new WsServer.Events() {
-            @Override
-            public void opened(org.java_websocket.WebSocket socket) {
-                ClientSession session = new ClientSession(socket);
-                sessions.add(session);
-                opened.complete(session);
-            }
+        WsServer server =
+                new WsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new WsServer.Events() {
+                    @Override
+                    public void opened(org.java_websocket.WebSocket socket) {
+                        ClientSession session = new ClientSession(socket);
+                        sessions.add(session);
+                        opened.complete(session);
+                    }
 
-            @Override
-            public void closed(org.java_websocket.WebSocket socket) {
-            }
+                    @Override
+                    public void closed(org.java_websocket.WebSocket socket) {}
 
-            @Override
-            public void text(org.java_websocket.WebSocket socket, String text) {
-            }
+                    @Override
+                    public void text(org.java_websocket.WebSocket socket, String text) {}
 
-            @Override
-            public void pong(org.java_websocket.WebSocket socket) {
-            }
-        });
+                    @Override
+                    public void pong(org.java_websocket.WebSocket socket) {}
+                });
         server.start();
         server.started().get(10, TimeUnit.SECONDS);
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
         StrandedWrites rescue = new StrandedWrites(server, () -> (Collection<ClientSession>) sessions);
         HttpClient http = HttpClient.newHttpClient();
         try {
-            http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws"),
-                    new WebSocket.Listener() {
+            http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws"), new WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                             received.add(data.toString());
                             webSocket.request(1);
                             return null;
                         }
-                    }).get(10, TimeUnit.SECONDS);
-            WebSocketImpl impl = (WebSocketImpl) opened.get(10, TimeUnit.SECONDS).socket();
+                    })
+                    .get(10, TimeUnit.SECONDS);
+            WebSocketImpl impl =
+                    (WebSocketImpl) opened.get(10, TimeUnit.SECONDS).socket();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!(impl.outQueue.isEmpty() && (impl.getSelectionKey().interestOps() & SelectionKey.OP_WRITE) == 0)
                     && System.nanoTime() < deadline) {
@@ -76,7 +76,8 @@ class StrandedWritesTest {
 
             // what the race leaves: queued after the selector's last look, write interest cleared
             List<ByteBuffer> frame = impl.getDraft().createFrames("stranded", false).stream()
-                    .map(f -> impl.getDraft().createBinaryFrame(f)).toList();
+                    .map(f -> impl.getDraft().createBinaryFrame(f))
+                    .toList();
             impl.outQueue.addAll(frame);
 
             assertEquals("stranded", received.poll(5, TimeUnit.SECONDS), "the stranded frame arrived");

@@ -95,7 +95,10 @@ public record ContentId(ContentKind kind, String name, String artist) {
         }
         Optional<String> name = unescape(parts[1]);
         Optional<String> artist = parts.length == 3 ? unescape(parts[2]) : Optional.of("");
-        if (name.isEmpty() || !isKey(name.get()) || artist.isEmpty() || !artist.get().isEmpty() && !isKey(artist.get())) {
+        if (name.isEmpty()
+                || !isKey(name.get())
+                || artist.isEmpty()
+                || !artist.get().isEmpty() && !isKey(artist.get())) {
             return Optional.empty();
         }
         return Optional.of(new ContentId(kind, name.get(), artist.get()));
@@ -150,7 +153,8 @@ public record ContentId(ContentKind kind, String name, String artist) {
             if (safe(c)) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -6,7 +6,12 @@ import java.util.Locale;
 
 /** What a piece of playable content is, in the relay's own words. */
 public enum ContentKind {
-    TRACK, ALBUM, ARTIST, PLAYLIST, GENRE, RADIO,
+    TRACK,
+    ALBUM,
+    ARTIST,
+    PLAYLIST,
+    GENRE,
+    RADIO,
     /** The user's whole library, shuffled: "play music on Music Assistant". */
     LIBRARY,
     /** Whatever the name matches best (artist, playlist, album, track, station, genre): spoken free text. */

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param maxTracks upper bound on the tracks returned
  * @param explicitAllowed false when the user's device filters explicit content
  */
-public record ContentQuery(ContentKind kind, String name, String artist, boolean exact, int maxTracks,
-                           boolean explicitAllowed) {
+public record ContentQuery(
+        ContentKind kind, String name, String artist, boolean exact, int maxTracks, boolean explicitAllowed) {
 
     public static final int MAX_TRACKS_LIMIT = 500;
     public static final int MAX_TEXT_LENGTH = 256;

@@ -12,8 +12,7 @@ import java.util.zip.GZIPOutputStream;
 /** Compression for large relay replies and cached track lists, with a bound on what a peer can inflate. */
 public final class Gzip {
 
-    private Gzip() {
-    }
+    private Gzip() {}
 
     public static byte[] compress(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, text.length() / 4));

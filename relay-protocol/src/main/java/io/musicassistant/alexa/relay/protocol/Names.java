@@ -16,8 +16,7 @@ public final class Names {
     private static final Pattern BRACKETED = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(the|a|an|die|der|das|le|la|les|el|los)-(?=.)");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Canonical key: lowercase letters and digits of any script, words joined by single dashes. */
     public static String key(String name) {

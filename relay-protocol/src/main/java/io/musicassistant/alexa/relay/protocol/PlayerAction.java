@@ -13,7 +13,19 @@ public record PlayerAction(String playerId, Action action, Integer value, Boolea
 
     /** What can be done to a player. */
     public enum Action {
-        PLAY, PAUSE, STOP, NEXT, PREVIOUS, POWER, VOLUME_SET, VOLUME_ADJUST, VOLUME_UP, VOLUME_DOWN, MUTE, SHUFFLE, REPEAT;
+        PLAY,
+        PAUSE,
+        STOP,
+        NEXT,
+        PREVIOUS,
+        POWER,
+        VOLUME_SET,
+        VOLUME_ADJUST,
+        VOLUME_UP,
+        VOLUME_DOWN,
+        MUTE,
+        SHUFFLE,
+        REPEAT;
 
         @JsonValue
         public String wireName() {
@@ -37,11 +49,14 @@ public record PlayerAction(String playerId, Action action, Integer value, Boolea
         }
         switch (action) {
             case VOLUME_SET -> require(value != null && value >= 0 && value <= 100, "volume_set needs value 0..100");
-            case VOLUME_ADJUST -> require(value != null && value >= -100 && value <= 100, "volume_adjust needs value -100..100");
+            case VOLUME_ADJUST ->
+                require(value != null && value >= -100 && value <= 100, "volume_adjust needs value -100..100");
             case POWER, MUTE, SHUFFLE -> require(on != null, action.wireName() + " needs on");
-            case REPEAT -> require("off".equals(repeat) || "one".equals(repeat) || "all".equals(repeat),
-                    "repeat needs off, one or all");
-            default -> { }
+            case REPEAT ->
+                require(
+                        "off".equals(repeat) || "one".equals(repeat) || "all".equals(repeat),
+                        "repeat needs off, one or all");
+            default -> {}
         }
     }
 

@@ -18,9 +18,18 @@ import java.util.List;
  * @param groupMembers player ids of a group's members
  * @param nowPlaying what it plays, or null
  */
-public record PlayerInfo(String playerId, String name, String type, boolean available, boolean powered,
-                         Integer volumeLevel, Boolean muted, String playbackState, List<String> features,
-                         List<String> groupMembers, NowPlaying nowPlaying) {
+public record PlayerInfo(
+        String playerId,
+        String name,
+        String type,
+        boolean available,
+        boolean powered,
+        Integer volumeLevel,
+        Boolean muted,
+        String playbackState,
+        List<String> features,
+        List<String> groupMembers,
+        NowPlaying nowPlaying) {
 
     public static final String PLAYING = "playing";
     public static final String PAUSED = "paused";
@@ -40,6 +49,5 @@ public record PlayerInfo(String playerId, String name, String type, boolean avai
     }
 
     /** What a player plays: enough to say it and to show it. */
-    public record NowPlaying(String title, String artist, String album, String uri, String imageUrl) {
-    }
+    public record NowPlaying(String title, String artist, String album, String uri, String imageUrl) {}
 }

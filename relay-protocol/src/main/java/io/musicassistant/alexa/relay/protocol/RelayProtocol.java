@@ -20,7 +20,8 @@ public final class RelayProtocol {
     public static final Pattern INSTANCE_ID = Pattern.compile("home-[0-9a-hjkmnp-tv-z]{26}");
 
     /** Request ids are UUIDs in canonical lowercase form. */
-    public static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    public static final Pattern REQUEST_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Largest SQS message body the cloud sends; commands are small, results travel via DynamoDB. */
     public static final int MAX_COMMAND_BYTES = 64 * 1024;
@@ -31,8 +32,7 @@ public final class RelayProtocol {
     /** Largest reply body accepted (after decompression); DynamoDB's item limit is 400 KB compressed. */
     public static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
-    private RelayProtocol() {
-    }
+    private RelayProtocol() {}
 
     /** The commands of protocol version 1. */
     public enum Command {
@@ -119,6 +119,7 @@ public final class RelayProtocol {
          * for the deadline; a slow but living home keeps the counter moving (docs/relay-protocol.md, "Receipts").
          */
         public static final String PROGRESS = "progress";
+
         public static final long PROGRESS_INTERVAL_MS = 400;
         public static final long PROGRESS_SILENCE_MS = 1500;
 
@@ -129,8 +130,7 @@ public final class RelayProtocol {
         /** Replies are read within seconds; keep them a little longer for debugging. */
         public static final long TTL_SECONDS = 15 * 60;
 
-        private ReplyTable() {
-        }
+        private ReplyTable() {}
 
         public static String key(String instanceId, String requestId) {
             return instanceId + "#" + requestId;

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param error why not, when status is error
  * @param completedAtMs epoch millis (home clock, corrected by the heartbeat's server time)
  */
-public record RelayReply(int v, String requestId, String status, JsonNode result, RelayError error, long completedAtMs) {
+public record RelayReply(
+        int v, String requestId, String status, JsonNode result, RelayError error, long completedAtMs) {
 
     public static final String OK = "ok";
     public static final String ERROR = "error";

@@ -13,8 +13,14 @@ import java.util.List;
  * @param live true for radio: no duration, no seeking, no next track
  * @param tracks the playable tracks, at most the query's {@code max_tracks}
  */
-public record ResolvedContent(ContentKind kind, String name, String artist, String artUrl, String uri,
-                              boolean live, List<ResolvedTrack> tracks) {
+public record ResolvedContent(
+        ContentKind kind,
+        String name,
+        String artist,
+        String artUrl,
+        String uri,
+        boolean live,
+        List<ResolvedTrack> tracks) {
 
     public ResolvedContent {
         tracks = tracks == null ? List.of() : List.copyOf(tracks);

@@ -15,8 +15,16 @@ import java.util.List;
  * @param streamUrl HMAC-signed HTTPS URL on the home's public stream base
  * @param streamExpiresMs epoch millis after which {@code streamUrl} is refused
  */
-public record ResolvedTrack(String uri, String title, List<String> artists, String album, Long durationMs,
-                            String artUrl, boolean explicit, String streamUrl, long streamExpiresMs) {
+public record ResolvedTrack(
+        String uri,
+        String title,
+        List<String> artists,
+        String album,
+        Long durationMs,
+        String artUrl,
+        boolean explicit,
+        String streamUrl,
+        long streamExpiresMs) {
 
     public ResolvedTrack {
         artists = artists == null ? List.of() : List.copyOf(artists);

@@ -10,6 +10,5 @@ public record SignedStreams(List<SignedStream> streams) {
     }
 
     /** A freshly signed stream URL. */
-    public record SignedStream(String uri, String url, long expiresMs) {
-    }
+    public record SignedStream(String uri, String url, long expiresMs) {}
 }

@@ -8,11 +8,12 @@ package io.musicassistant.alexa.relay.protocol;
  */
 public final class SqsText {
 
-    private SqsText() {
-    }
+    private SqsText() {}
 
     public static boolean allowed(int codePoint) {
-        return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+        return codePoint == 0x9
+                || codePoint == 0xA
+                || codePoint == 0xD
                 || codePoint >= 0x20 && codePoint <= 0xD7FF
                 || codePoint >= 0xE000 && codePoint <= 0xFFFD
                 || codePoint >= 0x10000 && codePoint <= 0x10FFFF;

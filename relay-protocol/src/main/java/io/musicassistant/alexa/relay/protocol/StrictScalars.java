@@ -19,12 +19,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  */
 public final class StrictScalars {
 
-    private StrictScalars() {
-    }
+    private StrictScalars() {}
 
     public static JsonMapper.Builder apply(JsonMapper.Builder builder) {
-        return builder
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -16,10 +16,22 @@ class ContentIdTest {
 
     @Test
     void theSameNamesGiveTheSameIdForEveryHome() {
-        assertEquals("ma1:album:ok-computer:radiohead", ContentId.of(content(ContentKind.ALBUM, "OK Computer", "Radiohead")).encode());
-        assertEquals("ma1:album:ok-computer:radiohead", ContentId.of(content(ContentKind.ALBUM, "ok computer", "RADIOHEAD")).encode());
-        assertEquals("ma1:artist:sigur-ros", ContentId.of(content(ContentKind.ARTIST, "Sigur Rós", "ignored")).encode());
-        assertEquals("ma1:library", ContentId.of(content(ContentKind.LIBRARY, "Music Assistant library", null)).encode());
+        assertEquals(
+                "ma1:album:ok-computer:radiohead",
+                ContentId.of(content(ContentKind.ALBUM, "OK Computer", "Radiohead"))
+                        .encode());
+        assertEquals(
+                "ma1:album:ok-computer:radiohead",
+                ContentId.of(content(ContentKind.ALBUM, "ok computer", "RADIOHEAD"))
+                        .encode());
+        assertEquals(
+                "ma1:artist:sigur-ros",
+                ContentId.of(content(ContentKind.ARTIST, "Sigur Rós", "ignored"))
+                        .encode());
+        assertEquals(
+                "ma1:library",
+                ContentId.of(content(ContentKind.LIBRARY, "Music Assistant library", null))
+                        .encode());
     }
 
     @Test
@@ -47,11 +59,30 @@ class ContentIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1021012f-12bb-4938-9723-067a4338b6d0", "ma1:", "ma1:podcast:x", "ma1:album:", "ma1:album:a:b:c",
-        "ma1:album:UPPER", "ma1:album:%zz", "ma1:album:%4", "ma1:library:extra", "ma2:album:x",
-        "ma1:any:radiohead", "ma1:album:*", "ma1:album:ok*computer", "ma1:album:ok-computer:*",
-        "ma1:album:%EF%BF%BF", "ma1:album:x%EF%BF%BE", "ma1:artist:%01", "ma1:artist:a%20b", "ma1:artist:%ED%A0%80",
-        "ma1:artist:%FF"})
+    @ValueSource(
+            strings = {
+                "",
+                "1021012f-12bb-4938-9723-067a4338b6d0",
+                "ma1:",
+                "ma1:podcast:x",
+                "ma1:album:",
+                "ma1:album:a:b:c",
+                "ma1:album:UPPER",
+                "ma1:album:%zz",
+                "ma1:album:%4",
+                "ma1:library:extra",
+                "ma2:album:x",
+                "ma1:any:radiohead",
+                "ma1:album:*",
+                "ma1:album:ok*computer",
+                "ma1:album:ok-computer:*",
+                "ma1:album:%EF%BF%BF",
+                "ma1:album:x%EF%BF%BE",
+                "ma1:artist:%01",
+                "ma1:artist:a%20b",
+                "ma1:artist:%ED%A0%80",
+                "ma1:artist:%FF"
+            })
     void foreignOrBrokenIdsDoNotParse(String id) {
         assertTrue(ContentId.parse(id).isEmpty(), id);
     }
@@ -59,13 +90,19 @@ class ContentIdTest {
     @Test
     void idsWithKeysLongerThanAnyWeIssueDoNotParseSoEveryParsedIdMakesAValidQuery() {
         assertTrue(ContentId.MAX_KEY_LENGTH <= ContentQuery.MAX_TEXT_LENGTH);
-        String longest = ContentId.of(ContentKind.PLAYLIST, "坂本龍一".repeat(40), null).encode();
+        String longest =
+                ContentId.of(ContentKind.PLAYLIST, "坂本龍一".repeat(40), null).encode();
         assertTrue(longest.length() <= ContentId.MAX_ID_LENGTH, longest.length() + " chars");
-        for (String id : new String[] {"ma1:playlist:" + "a".repeat(300), "ma1:album:x:" + "b".repeat(ContentId.MAX_KEY_LENGTH + 1),
-            "ma1:track:" + "%C3%A9".repeat(40), "ma1:artist:" + "a".repeat(ContentId.MAX_KEY_LENGTH + 1) + "*"}) {
+        for (String id : new String[] {
+            "ma1:playlist:" + "a".repeat(300),
+            "ma1:album:x:" + "b".repeat(ContentId.MAX_KEY_LENGTH + 1),
+            "ma1:track:" + "%C3%A9".repeat(40),
+            "ma1:artist:" + "a".repeat(ContentId.MAX_KEY_LENGTH + 1) + "*"
+        }) {
             assertTrue(ContentId.parse(id).isEmpty(), id);
         }
-        ContentId widest = ContentId.parse("ma1:album:" + "a".repeat(ContentId.MAX_KEY_LENGTH) + ":" + "b".repeat(ContentId.MAX_KEY_LENGTH))
+        ContentId widest = ContentId.parse("ma1:album:" + "a".repeat(ContentId.MAX_KEY_LENGTH) + ":"
+                        + "b".repeat(ContentId.MAX_KEY_LENGTH))
                 .orElseThrow();
         new ContentQuery(widest.kind(), widest.name(), widest.artist(), true, 1, true);
     }

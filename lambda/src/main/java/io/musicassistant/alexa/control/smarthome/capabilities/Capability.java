@@ -10,12 +10,17 @@ import java.util.Map;
  * (homeassistant/components/alexa/capabilities.py): whether a Music Assistant player gets it,
  * how it is declared at discovery, and the properties it reports.
  */
-public sealed interface Capability permits AlexaBase, PlaybackController, Speaker, PowerController,
-        PlaybackStateReporter, EndpointHealth {
+public sealed interface Capability
+        permits AlexaBase, PlaybackController, Speaker, PowerController, PlaybackStateReporter, EndpointHealth {
 
     /** Every interface this skill knows, in the order endpoints declare them. */
-    List<Capability> ALL = List.of(new AlexaBase(), new EndpointHealth(), new PowerController(), new Speaker(),
-            new PlaybackController(), new PlaybackStateReporter());
+    List<Capability> ALL = List.of(
+            new AlexaBase(),
+            new EndpointHealth(),
+            new PowerController(),
+            new Speaker(),
+            new PlaybackController(),
+            new PlaybackStateReporter());
 
     String namespace();
 
@@ -40,8 +45,15 @@ public sealed interface Capability permits AlexaBase, PlaybackController, Speake
 
     /** The declaration of an interface with retrievable, proactively reported properties. */
     static Map<String, Object> reporting(String namespace, String version, List<String> names) {
-        return Map.of("type", "AlexaInterface", "interface", namespace, "version", version,
-                "properties", Map.of(
+        return Map.of(
+                "type",
+                "AlexaInterface",
+                "interface",
+                namespace,
+                "version",
+                version,
+                "properties",
+                Map.of(
                         "supported", names.stream().map(n -> Map.of("name", n)).toList(),
                         "proactivelyReported", true,
                         "retrievable", true));

@@ -15,7 +15,6 @@ public record EndpointHealth() implements Capability {
         return NAMESPACE;
     }
 
-
     @Override
     public Map<String, Object> declaration(PlayerInfo player) {
         return Capability.reporting(NAMESPACE, "3", List.of("connectivity"));
@@ -23,6 +22,7 @@ public record EndpointHealth() implements Capability {
 
     @Override
     public List<Property> properties(PlayerInfo player, Instant at) {
-        return List.of(Property.of(NAMESPACE, "connectivity", Map.of("value", player.available() ? "OK" : "UNREACHABLE"), at));
+        return List.of(
+                Property.of(NAMESPACE, "connectivity", Map.of("value", player.available() ? "OK" : "UNREACHABLE"), at));
     }
 }

@@ -33,7 +33,8 @@ public record PlaybackController() implements Capability {
         // MA's queue can skip even for players without next_previous of their own.
         operations.add("Next");
         operations.add("Previous");
-        return Map.of("type", "AlexaInterface", "interface", NAMESPACE, "version", "3", "supportedOperations", operations);
+        return Map.of(
+                "type", "AlexaInterface", "interface", NAMESPACE, "version", "3", "supportedOperations", operations);
     }
 
     @Override

@@ -15,7 +15,6 @@ public record PlaybackStateReporter() implements Capability {
         return NAMESPACE;
     }
 
-
     @Override
     public Map<String, Object> declaration(PlayerInfo player) {
         return Capability.reporting(NAMESPACE, "1.0", List.of("playbackState"));

@@ -33,7 +33,8 @@ public record Speaker() implements Capability {
 
     @Override
     public Map<String, Object> declaration(PlayerInfo player) {
-        return Capability.reporting(NAMESPACE, "3", player.supports("volume_mute") ? List.of("volume", "muted") : List.of("volume"));
+        return Capability.reporting(
+                NAMESPACE, "3", player.supports("volume_mute") ? List.of("volume", "muted") : List.of("volume"));
     }
 
     @Override

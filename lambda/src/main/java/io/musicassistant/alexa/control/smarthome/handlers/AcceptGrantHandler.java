@@ -47,8 +47,11 @@ public final class AcceptGrantHandler implements SmartHomeDirectiveHandler {
     public Map<String, Object> handle(SmartHomeRequest request) {
         // textValue, not asText: a code sent as a number is malformed, not a code.
         String code = request.payload().path("grant").path("code").textValue();
-        if (code == null || code.isEmpty() || code.length() > 2048
-                || !"OAuth2.AuthorizationCode".equals(request.payload().path("grant").path("type").textValue())) {
+        if (code == null
+                || code.isEmpty()
+                || code.length() > 2048
+                || !"OAuth2.AuthorizationCode"
+                        .equals(request.payload().path("grant").path("type").textValue())) {
             throw failed("grant code missing or of another type");
         }
         Grants grants;

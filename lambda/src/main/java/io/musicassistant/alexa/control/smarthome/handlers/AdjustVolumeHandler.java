@@ -40,8 +40,11 @@ public final class AdjustVolumeHandler implements SmartHomeDirectiveHandler {
             throw SmartHomeException.outOfRange("volume change must be -100..100", -100, 100);
         }
         boolean byDefault = Fields.bool(request.payload(), "volumeDefault", false);
-        return players.act(request, playerId -> byDefault
-                ? PlayerAction.of(playerId, delta >= 0 ? PlayerAction.Action.VOLUME_UP : PlayerAction.Action.VOLUME_DOWN)
-                : new PlayerAction(playerId, PlayerAction.Action.VOLUME_ADJUST, delta, null, null));
+        return players.act(
+                request,
+                playerId -> byDefault
+                        ? PlayerAction.of(
+                                playerId, delta >= 0 ? PlayerAction.Action.VOLUME_UP : PlayerAction.Action.VOLUME_DOWN)
+                        : new PlayerAction(playerId, PlayerAction.Action.VOLUME_ADJUST, delta, null, null));
     }
 }

@@ -49,7 +49,8 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
         } catch (NotPairedException e) {
             return SmartHomeEvents.discoverResponse(List.of());
         } catch (RelayException e) {
-            throw new SmartHomeException(SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
+            throw new SmartHomeException(
+                    SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
         }
         List<PlayerInfo> all;
         try {
@@ -59,13 +60,21 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
                 throw e;
             }
             // Discovery has no endpoint to blame: the hub (the home) is what cannot be reached.
-            throw new SmartHomeException(SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
+            throw new SmartHomeException(
+                    SmartHomeException.BRIDGE_UNREACHABLE, e.failure().name());
         }
-        List<PlayerInfo> players = all.stream().filter(Endpoints::describable).limit(Endpoints.MAX_ENDPOINTS).toList();
+        List<PlayerInfo> players = all.stream()
+                .filter(Endpoints::describable)
+                .limit(Endpoints.MAX_ENDPOINTS)
+                .toList();
         for (PlayerInfo p : players) {
             states.remember(home.instanceId(), request.userId(), p, Endpoints.properties(p, clock.instant()));
         }
-        states.knowExactly(home.instanceId(), request.userId(), players.stream().map(PlayerInfo::playerId).toList());
-        return SmartHomeEvents.discoverResponse(players.stream().map(Endpoints::describe).toList());
+        states.knowExactly(
+                home.instanceId(),
+                request.userId(),
+                players.stream().map(PlayerInfo::playerId).toList());
+        return SmartHomeEvents.discoverResponse(
+                players.stream().map(Endpoints::describe).toList());
     }
 }

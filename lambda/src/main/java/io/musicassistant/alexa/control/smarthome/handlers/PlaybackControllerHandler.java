@@ -33,7 +33,8 @@ public final class PlaybackControllerHandler implements SmartHomeDirectiveHandle
 
     @Override
     public Set<DirectiveName> directives() {
-        return ACTIONS.keySet().stream().map(name -> new DirectiveName(PlaybackController.NAMESPACE, name))
+        return ACTIONS.keySet().stream()
+                .map(name -> new DirectiveName(PlaybackController.NAMESPACE, name))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

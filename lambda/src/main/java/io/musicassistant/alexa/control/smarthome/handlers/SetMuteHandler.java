@@ -31,6 +31,8 @@ public final class SetMuteHandler implements SmartHomeDirectiveHandler {
         if (mute == null || !mute.isBoolean()) {
             throw new SmartHomeException(SmartHomeException.INVALID_VALUE, "mute must be true or false");
         }
-        return players.act(request, playerId -> new PlayerAction(playerId, PlayerAction.Action.MUTE, null, mute.asBoolean(), null));
+        return players.act(
+                request,
+                playerId -> new PlayerAction(playerId, PlayerAction.Action.MUTE, null, mute.asBoolean(), null));
     }
 }

@@ -35,6 +35,7 @@ public final class SetVolumeHandler implements SmartHomeDirectiveHandler {
         if (level < 0 || level > 100) {
             throw SmartHomeException.outOfRange("volume must be 0..100", 0, 100);
         }
-        return players.act(request, playerId -> new PlayerAction(playerId, PlayerAction.Action.VOLUME_SET, level, null, null));
+        return players.act(
+                request, playerId -> new PlayerAction(playerId, PlayerAction.Action.VOLUME_SET, level, null, null));
     }
 }

@@ -48,7 +48,9 @@ abstract class AccountsHandler extends VoiceIntentHandler {
     }
 
     protected static String homeName(Messages m, Home home) {
-        return home.homeName() == null || home.homeName().isBlank() ? m.say("accounts.home.unnamed") : Messages.cut(home.homeName());
+        return home.homeName() == null || home.homeName().isBlank()
+                ? m.say("accounts.home.unnamed")
+                : Messages.cut(home.homeName());
     }
 
     /** Position (1-based) of the asker in the list, or 0. */

@@ -1,16 +1,16 @@
 package io.musicassistant.alexa.control.voice.handlers;
 
 import com.amazon.ask.model.Intent;
+import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.Slots;
 import io.musicassistant.alexa.control.voice.Speech;
 import io.musicassistant.alexa.control.voice.Turn;
 import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
-import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.platform.RateLimiter;
-import io.musicassistant.alexa.relayapi.RelayApi;
+import io.musicassistant.alexa.relay.HomeLocator;
 import io.musicassistant.alexa.relay.protocol.api.PairingClaimed;
+import io.musicassistant.alexa.relayapi.RelayApi;
 import java.util.Optional;
 
 /**
@@ -50,8 +50,10 @@ public final class LinkHomeIntentHandler extends VoiceIntentHandler {
         homes.forget(userId); // the next request, in this container at least, goes to the new home
 
         String home = claimed.get().homeName();
-        return Speech.tell(home == null || home.isBlank() ? m.say("link.done.unnamed")
-                : m.say("link.done", "home", Messages.cut(home)));
+        return Speech.tell(
+                home == null || home.isBlank()
+                        ? m.say("link.done.unnamed")
+                        : m.say("link.done", "home", Messages.cut(home)));
     }
 
     /** The eight-digit code in what Alexa heard, its leading zeros restored. */

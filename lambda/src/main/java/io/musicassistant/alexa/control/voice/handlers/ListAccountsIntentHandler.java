@@ -28,17 +28,23 @@ public final class ListAccountsIntentHandler extends AccountsHandler {
         List<HomeAccounts.Account> all = v.all();
         int me = v.me();
         if (all.size() <= 1) {
-            return Speech.tell(m.say("accounts.only.you", "home", v.homeName(),
-                    "date", all.isEmpty() ? "" : m.date(all.getFirst().linkedAt())));
+            return Speech.tell(m.say(
+                    "accounts.only.you",
+                    "home",
+                    v.homeName(),
+                    "date",
+                    all.isEmpty() ? "" : m.date(all.getFirst().linkedAt())));
         }
         List<String> items = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             HomeAccounts.Account a = all.get(i);
-            String key = i + 1 == me ? (a.owner() ? "accounts.item.you.owner" : "accounts.item.you")
+            String key = i + 1 == me
+                    ? (a.owner() ? "accounts.item.you.owner" : "accounts.item.you")
                     : a.owner() ? "accounts.item.owner" : "accounts.item";
             items.add(m.say(key, "number", i + 1, "date", m.date(a.linkedAt())));
         }
-        String listed = m.say("accounts.list", "count", all.size(), "home", v.homeName(), "accounts", String.join("; ", items));
+        String listed =
+                m.say("accounts.list", "count", all.size(), "home", v.homeName(), "accounts", String.join("; ", items));
         if (me == 1) {
             return Speech.ask(listed + " " + m.say("accounts.owner.hint"), m.say("accounts.owner.hint"));
         }

@@ -50,21 +50,31 @@ public final class MoveMusicIntentHandler extends VoiceIntentHandler {
             playing = others(Rooms.active(players, PlayerInfo.PAUSED), to);
         }
         if (playing.isEmpty()) {
-            throw new VoiceAnswer(Speech.tell(active.isEmpty() ? turn.messages().say("move.nothing")
-                    : turn.messages().say("move.same", "room", to.name())));
+            throw new VoiceAnswer(Speech.tell(
+                    active.isEmpty()
+                            ? turn.messages().say("move.nothing")
+                            : turn.messages().say("move.same", "room", to.name())));
         }
         if (playing.size() == 1) {
             return Rooms.usable(turn, playing.getFirst());
         }
         Messages m = turn.messages();
-        throw Rooms.ask(turn, intent, FROM_ROOM, m.say("move.which.from", "rooms",
-                m.and(playing.stream().map(Rooms::name).toList())));
+        throw Rooms.ask(
+                turn,
+                intent,
+                FROM_ROOM,
+                m.say(
+                        "move.which.from",
+                        "rooms",
+                        m.and(playing.stream().map(Rooms::name).toList())));
     }
 
     /** Which of the two rooms a player failure is about: the source when it is gone or unavailable, else the target. */
     private static Rooms.Target culprit(Turn turn, Rooms.Target from, Rooms.Target to) {
         try {
-            Optional<PlayerInfo> source = turn.players().stream().filter(p -> p.playerId().equals(from.playerId())).findFirst();
+            Optional<PlayerInfo> source = turn.players().stream()
+                    .filter(p -> p.playerId().equals(from.playerId()))
+                    .findFirst();
             return source.isEmpty() || !source.get().available() ? from : to;
         } catch (RuntimeException e) {
             return to; // the list itself failed; the failure will be said as it is

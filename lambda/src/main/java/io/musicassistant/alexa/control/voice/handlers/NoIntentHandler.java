@@ -15,7 +15,9 @@ public final class NoIntentHandler extends VoiceIntentHandler {
 
     @Override
     public Speech answer(HandlerInput input, Turn turn, Intent intent) {
-        return YesIntentHandler.question(input).isPresent() ? Speech.tell(turn.messages().say("confirm.no")) : answer(turn, intent);
+        return YesIntentHandler.question(input).isPresent()
+                ? Speech.tell(turn.messages().say("confirm.no"))
+                : answer(turn, intent);
     }
 
     @Override

@@ -51,7 +51,9 @@ public class PlayIntentHandler extends PlayerIntentHandler {
     @Override
     protected Intent refine(Turn turn, Intent intent) {
         Optional<String> spoken = Slots.value(intent, QUERY);
-        if (spoken.isEmpty() || Slots.value(intent, ROOM).isPresent() || spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
+        if (spoken.isEmpty()
+                || Slots.value(intent, ROOM).isPresent()
+                || spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
             return intent;
         }
         Matcher m = ROOM_TAIL.matcher(spoken.get());
@@ -62,10 +64,16 @@ public class PlayIntentHandler extends PlayerIntentHandler {
         if (!(RoomResolver.match(players, m.group(2), null) instanceof RoomMatch.Found found)) {
             return intent;
         }
-        Intent.Builder b = Intent.builder().withName(intent.getName()).withConfirmationStatus(intent.getConfirmationStatus());
-        Slots.values(intent).forEach((name, value) -> b.putSlotsItem(name, Slot.builder().withName(name).withValue(value).build()));
-        b.putSlotsItem(QUERY, Slot.builder().withName(QUERY).withValue(m.group(1)).build());
-        b.putSlotsItem(ROOM, Slot.builder().withName(ROOM).withValue(found.player().name()).build());
+        Intent.Builder b =
+                Intent.builder().withName(intent.getName()).withConfirmationStatus(intent.getConfirmationStatus());
+        Slots.values(intent)
+                .forEach((name, value) -> b.putSlotsItem(
+                        name, Slot.builder().withName(name).withValue(value).build()));
+        b.putSlotsItem(
+                QUERY, Slot.builder().withName(QUERY).withValue(m.group(1)).build());
+        b.putSlotsItem(
+                ROOM,
+                Slot.builder().withName(ROOM).withValue(found.player().name()).build());
         return b.build();
     }
 

@@ -42,7 +42,8 @@ public final class PlayerActionIntentHandler extends PlayerIntentHandler {
             new Row("ShuffleOnIntent", Action.SHUFFLE, true, "shuffle.on.done"),
             new Row("ShuffleOffIntent", Action.SHUFFLE, false, "shuffle.off.done"));
 
-    private static final Map<String, Row> BY_INTENT = ROWS.stream().collect(Collectors.toMap(Row::intent, Function.identity()));
+    private static final Map<String, Row> BY_INTENT =
+            ROWS.stream().collect(Collectors.toMap(Row::intent, Function.identity()));
 
     public PlayerActionIntentHandler() {
         super(ROWS.stream().map(Row::intent).toList(), ROOM);

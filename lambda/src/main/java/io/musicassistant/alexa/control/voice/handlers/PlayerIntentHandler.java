@@ -68,9 +68,13 @@ public abstract class PlayerIntentHandler extends VoiceIntentHandler {
 
     /** A relay failure that concerns the target itself, said with its name; other failures as they are. */
     static RuntimeException playerFailure(Turn turn, Rooms.Target target, RelayException e) {
-        String key = Failures.remote(e, RelayError.PLAYER_UNAVAILABLE) ? "player.unavailable"
-                : Failures.remote(e, RelayError.UNSUPPORTED) ? "player.unsupported"
-                : Failures.remote(e, RelayError.NO_SUCH_PLAYER) || Failures.remote(e, RelayError.NOT_FOUND) ? "player.gone" : null;
+        String key = Failures.remote(e, RelayError.PLAYER_UNAVAILABLE)
+                ? "player.unavailable"
+                : Failures.remote(e, RelayError.UNSUPPORTED)
+                        ? "player.unsupported"
+                        : Failures.remote(e, RelayError.NO_SUCH_PLAYER) || Failures.remote(e, RelayError.NOT_FOUND)
+                                ? "player.gone"
+                                : null;
         return key == null ? e : new VoiceAnswer(Speech.tell(turn.messages().say(key, "room", target.name())));
     }
 }

@@ -53,7 +53,8 @@ public final class RemoveAccountIntentHandler extends AccountsHandler implements
             return Speech.tell(m.say("accounts.remove.none", "number", n, "count", all.size()));
         }
         HomeAccounts.Account target = all.get(n - 1);
-        String question = m.say("accounts.remove.confirm", "number", n, "date", m.date(target.linkedAt()), "home", v.homeName());
+        String question =
+                m.say("accounts.remove.confirm", "number", n, "date", m.date(target.linkedAt()), "home", v.homeName());
         return Confirmable.ask(question, m.say("confirm.reprompt"), intent(), Map.of(LABEL, target.label()));
     }
 
@@ -64,7 +65,8 @@ public final class RemoveAccountIntentHandler extends AccountsHandler implements
             return notOwner(v);
         }
         Optional<HomeAccounts.Account> target = v.all().stream()
-                .filter(a -> a.label().equals(slots.get(LABEL)) && !a.userId().equals(v.userId())).findFirst();
+                .filter(a -> a.label().equals(slots.get(LABEL)) && !a.userId().equals(v.userId()))
+                .findFirst();
         if (target.isEmpty() || !accounts.revoke(v.home().instanceId(), target.get())) {
             return Speech.tell(v.m().say("accounts.remove.gone"));
         }

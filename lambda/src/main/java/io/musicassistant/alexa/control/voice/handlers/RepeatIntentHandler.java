@@ -25,19 +25,47 @@ public final class RepeatIntentHandler extends PlayerIntentHandler {
      * and the models to each other).
      */
     private static final Map<String, String> SPOKEN = Map.ofEntries(
-            Map.entry("off", "off"), Map.entry("none", "off"), Map.entry("nothing", "off"), Map.entry("disabled", "off"),
-            Map.entry("aus", "off"), Map.entry("nichts", "off"), Map.entry("keine", "off"), Map.entry("deaktiviert", "off"),
-            Map.entry("one", "one"), Map.entry("this song", "one"), Map.entry("this track", "one"), Map.entry("the song", "one"),
-            Map.entry("the track", "one"), Map.entry("single", "one"), Map.entry("one song", "one"),
+            Map.entry("off", "off"),
+            Map.entry("none", "off"),
+            Map.entry("nothing", "off"),
+            Map.entry("disabled", "off"),
+            Map.entry("aus", "off"),
+            Map.entry("nichts", "off"),
+            Map.entry("keine", "off"),
+            Map.entry("deaktiviert", "off"),
+            Map.entry("one", "one"),
+            Map.entry("this song", "one"),
+            Map.entry("this track", "one"),
+            Map.entry("the song", "one"),
+            Map.entry("the track", "one"),
+            Map.entry("single", "one"),
+            Map.entry("one song", "one"),
             Map.entry("the current song", "one"),
-            Map.entry("eins", "one"), Map.entry("dieses lied", "one"), Map.entry("diesen titel", "one"), Map.entry("das lied", "one"),
-            Map.entry("den titel", "one"), Map.entry("einen titel", "one"), Map.entry("ein lied", "one"), Map.entry("einzeln", "one"),
-            Map.entry("all", "all"), Map.entry("everything", "all"), Map.entry("on", "all"), Map.entry("the queue", "all"),
-            Map.entry("the playlist", "all"), Map.entry("the album", "all"), Map.entry("all songs", "all"),
+            Map.entry("eins", "one"),
+            Map.entry("dieses lied", "one"),
+            Map.entry("diesen titel", "one"),
+            Map.entry("das lied", "one"),
+            Map.entry("den titel", "one"),
+            Map.entry("einen titel", "one"),
+            Map.entry("ein lied", "one"),
+            Map.entry("einzeln", "one"),
+            Map.entry("all", "all"),
+            Map.entry("everything", "all"),
+            Map.entry("on", "all"),
+            Map.entry("the queue", "all"),
+            Map.entry("the playlist", "all"),
+            Map.entry("the album", "all"),
+            Map.entry("all songs", "all"),
             Map.entry("all tracks", "all"),
-            Map.entry("alle", "all"), Map.entry("alles", "all"), Map.entry("an", "all"), Map.entry("ein", "all"),
-            Map.entry("die playlist", "all"), Map.entry("das album", "all"), Map.entry("die warteschlange", "all"),
-            Map.entry("alle titel", "all"), Map.entry("alle lieder", "all"));
+            Map.entry("alle", "all"),
+            Map.entry("alles", "all"),
+            Map.entry("an", "all"),
+            Map.entry("ein", "all"),
+            Map.entry("die playlist", "all"),
+            Map.entry("das album", "all"),
+            Map.entry("die warteschlange", "all"),
+            Map.entry("alle titel", "all"),
+            Map.entry("alle lieder", "all"));
 
     public RepeatIntentHandler() {
         super("RepeatIntent", MODE, ROOM);
@@ -45,12 +73,15 @@ public final class RepeatIntentHandler extends PlayerIntentHandler {
 
     @Override
     protected Speech precheck(Turn turn, Intent intent) {
-        return mode(intent).isPresent() ? null
-                : Speech.ask(turn.messages().say("repeat.which"), turn.messages().say("repeat.which"));
+        return mode(intent).isPresent()
+                ? null
+                : Speech.ask(
+                        turn.messages().say("repeat.which"), turn.messages().say("repeat.which"));
     }
 
     static Optional<String> mode(Intent intent) {
-        Optional<String> resolved = Slots.staticMatch(intent, MODE).map(Slots.Entity::id).filter(MODES::contains);
+        Optional<String> resolved =
+                Slots.staticMatch(intent, MODE).map(Slots.Entity::id).filter(MODES::contains);
         if (resolved.isPresent()) {
             return resolved;
         }

@@ -29,14 +29,15 @@ public final class SelectRoomIntentHandler extends VoiceIntentHandler {
     @Override
     public Speech answer(HandlerInput input, Turn turn, Intent intent) {
         Map<String, Object> session = Replies.sessionAttributes(input);
-        Optional<Pending> pending = session == null ? Optional.empty() : Pending.fromAttribute(session.get(Pending.ATTRIBUTE));
+        Optional<Pending> pending =
+                session == null ? Optional.empty() : Pending.fromAttribute(session.get(Pending.ATTRIBUTE));
         VoiceIntentHandler asking = pending.map(p -> handlers.get(p.intent())).orElse(null);
         if (asking == null || asking == this) {
             return answer(turn, intent);
         }
         Pending p = pending.get();
-        Intent completed = Slots.completed(p, intent.getSlots() == null ? null
-                : intent.getSlots().get(PlayerIntentHandler.ROOM));
+        Intent completed = Slots.completed(
+                p, intent.getSlots() == null ? null : intent.getSlots().get(PlayerIntentHandler.ROOM));
         return asking.answer(input, turn, completed);
     }
 

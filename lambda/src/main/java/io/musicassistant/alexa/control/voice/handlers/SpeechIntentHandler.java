@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
 public final class SpeechIntentHandler extends VoiceIntentHandler {
 
     /** {@code repromptKey} null: the answer ends the session. */
-    record Row(String intent, String key, String repromptKey) {
-    }
+    record Row(String intent, String key, String repromptKey) {}
 
     static final List<Row> ROWS = List.of(
             new Row("AMAZON.HelpIntent", "help", "help.reprompt"),
@@ -28,7 +27,8 @@ public final class SpeechIntentHandler extends VoiceIntentHandler {
             // Something the model does not cover.
             new Row("AMAZON.FallbackIntent", "fallback", "fallback.reprompt"));
 
-    private static final Map<String, Row> BY_INTENT = ROWS.stream().collect(Collectors.toMap(Row::intent, Function.identity()));
+    private static final Map<String, Row> BY_INTENT =
+            ROWS.stream().collect(Collectors.toMap(Row::intent, Function.identity()));
 
     public SpeechIntentHandler() {
         super(ROWS.stream().map(Row::intent).toList());
@@ -37,7 +37,8 @@ public final class SpeechIntentHandler extends VoiceIntentHandler {
     @Override
     public Speech answer(Turn turn, Intent intent) {
         Row row = BY_INTENT.get(intent.getName());
-        return row.repromptKey() == null ? Speech.tell(turn.messages().say(row.key()))
+        return row.repromptKey() == null
+                ? Speech.tell(turn.messages().say(row.key()))
                 : Speech.ask(turn.messages().say(row.key()), turn.messages().say(row.repromptKey()));
     }
 }

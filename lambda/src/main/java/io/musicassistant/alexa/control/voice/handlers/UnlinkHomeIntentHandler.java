@@ -30,7 +30,8 @@ public final class UnlinkHomeIntentHandler extends AccountsHandler implements Co
     public Speech answer(Turn turn, Intent intent) {
         Messages m = turn.messages();
         Home home = home(turn);
-        return Confirmable.ask(m.say("unlink.confirm", "home", homeName(m, home)), m.say("confirm.reprompt"), intent(), Map.of());
+        return Confirmable.ask(
+                m.say("unlink.confirm", "home", homeName(m, home)), m.say("confirm.reprompt"), intent(), Map.of());
     }
 
     @Override

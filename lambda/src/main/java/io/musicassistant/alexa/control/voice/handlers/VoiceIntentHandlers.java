@@ -1,11 +1,11 @@
 package io.musicassistant.alexa.control.voice.handlers;
 
 import io.musicassistant.alexa.accounts.HomeAccounts;
+import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.control.voice.VoiceIntentHandler;
 import io.musicassistant.alexa.control.voice.VoiceIntentRegistry;
-import io.musicassistant.alexa.relay.HomeLocator;
-import io.musicassistant.alexa.accounts.Pairing;
 import io.musicassistant.alexa.platform.RateLimiter;
+import io.musicassistant.alexa.relay.HomeLocator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +17,11 @@ import java.util.Map;
  */
 public final class VoiceIntentHandlers {
 
-    private VoiceIntentHandlers() {
-    }
+    private VoiceIntentHandlers() {}
 
     /** @param accounts the homes' linked accounts (list, remove, unlink by voice) */
-    public static VoiceIntentRegistry registry(HomeLocator homes, Pairing pairing, RateLimiter limiter, HomeAccounts accounts) {
+    public static VoiceIntentRegistry registry(
+            HomeLocator homes, Pairing pairing, RateLimiter limiter, HomeAccounts accounts) {
         VoiceIntentRegistry registry = new VoiceIntentRegistry()
                 .register(new PlayIntentHandler())
                 .register(new PlayInRoomIntentHandler())
@@ -40,8 +40,7 @@ public final class VoiceIntentHandlers {
         RemoveAccountIntentHandler remove = new RemoveAccountIntentHandler(accounts, homes);
         Map<String, Confirmable> confirmables = new LinkedHashMap<>();
         List.<Confirmable>of(unlink, remove).forEach(c -> confirmables.put(c.intent(), c));
-        return registry
-                .register(new SelectRoomIntentHandler(askingForRooms))
+        return registry.register(new SelectRoomIntentHandler(askingForRooms))
                 .register(new ListAccountsIntentHandler(accounts, homes))
                 .register(unlink)
                 .register(remove)

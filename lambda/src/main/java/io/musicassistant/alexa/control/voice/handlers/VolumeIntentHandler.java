@@ -24,7 +24,8 @@ public final class VolumeIntentHandler extends PlayerIntentHandler {
             return Speech.ask(turn.messages().say("volume.ask"), turn.messages().say("volume.ask"));
         }
         Optional<Integer> level = Slots.number(intent, LEVEL);
-        return level.isPresent() && level.get() >= 0 && level.get() <= 100 ? null
+        return level.isPresent() && level.get() >= 0 && level.get() <= 100
+                ? null
                 : Speech.tell(turn.messages().say("volume.range"));
     }
 

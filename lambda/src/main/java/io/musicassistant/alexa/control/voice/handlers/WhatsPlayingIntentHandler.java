@@ -30,8 +30,9 @@ public final class WhatsPlayingIntentHandler extends VoiceIntentHandler {
             Rooms.Target target = named.get();
             PlayerInfo player;
             try {
-                player = target.info() != null ? target.info() : turn.control().player(turn.home(), target.playerId(),
-                        turn.deadline());
+                player = target.info() != null
+                        ? target.info()
+                        : turn.control().player(turn.home(), target.playerId(), turn.deadline());
             } catch (RelayException e) {
                 throw PlayerIntentHandler.playerFailure(turn, target, e);
             }
@@ -51,11 +52,15 @@ public final class WhatsPlayingIntentHandler extends VoiceIntentHandler {
     /** "In the Kitchen: Paranoid Android by Radiohead.", or null when the player plays nothing. */
     static String describe(Messages m, String room, PlayerInfo player) {
         PlayerInfo.NowPlaying now = player.nowPlaying();
-        if (now == null || now.title() == null || now.title().isBlank() || PlayerInfo.IDLE.equals(player.playbackState())) {
+        if (now == null
+                || now.title() == null
+                || now.title().isBlank()
+                || PlayerInfo.IDLE.equals(player.playbackState())) {
             return null;
         }
         String title = Messages.cut(now.title());
-        return now.artist() == null || now.artist().isBlank() ? m.say("playing.now.title", "room", room, "title", title)
+        return now.artist() == null || now.artist().isBlank()
+                ? m.say("playing.now.title", "room", room, "title", title)
                 : m.say("playing.now", "room", room, "title", title, "artist", Messages.cut(now.artist()));
     }
 }

@@ -30,7 +30,9 @@ public final class YesIntentHandler extends VoiceIntentHandler {
     public Speech answer(HandlerInput input, Turn turn, Intent intent) {
         Optional<Pending> pending = question(input);
         Confirmable asking = pending.map(p -> confirmables.get(p.intent())).orElse(null);
-        return asking == null ? answer(turn, intent) : asking.confirmed(turn, pending.get().slots());
+        return asking == null
+                ? answer(turn, intent)
+                : asking.confirmed(turn, pending.get().slots());
     }
 
     @Override

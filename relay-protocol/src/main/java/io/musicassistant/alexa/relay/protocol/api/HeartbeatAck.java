@@ -10,8 +10,8 @@ package io.musicassistant.alexa.relay.protocol.api;
  * @param retention when the cloud removes this home unless it is paired or heard from (null from
  *     older clouds)
  */
-public record HeartbeatAck(boolean paired, long serverTimeMs, int intervalSeconds, int staleAfterSeconds,
-                           HomeRetention retention) {
+public record HeartbeatAck(
+        boolean paired, long serverTimeMs, int intervalSeconds, int staleAfterSeconds, HomeRetention retention) {
 
     public HeartbeatAck(boolean paired, long serverTimeMs, int intervalSeconds, int staleAfterSeconds) {
         this(paired, serverTimeMs, intervalSeconds, staleAfterSeconds, null);

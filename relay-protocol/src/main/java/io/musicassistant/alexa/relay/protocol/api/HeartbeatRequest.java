@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
  *     queue; only then may the cloud judge a home silent by a missing receipt, and heartbeat it
  *     rarely (null from older connectors: treated as false)
  */
-public record HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase,
-                               StreamStatus stream, Boolean acks) {
+public record HeartbeatRequest(
+        String status, String connectorVersion, MaStatus ma, String streamBase, StreamStatus stream, Boolean acks) {
 
     public HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase) {
         this(status, connectorVersion, ma, streamBase, null, null);
     }
 
-    public HeartbeatRequest(String status, String connectorVersion, MaStatus ma, String streamBase, StreamStatus stream) {
+    public HeartbeatRequest(
+            String status, String connectorVersion, MaStatus ma, String streamBase, StreamStatus stream) {
         this(status, connectorVersion, ma, streamBase, stream, null);
     }
 
@@ -34,8 +35,7 @@ public record HeartbeatRequest(String status, String connectorVersion, MaStatus 
     public static final String STOPPING = "stopping";
 
     /** The Music Assistant server as the connector sees it. */
-    public record MaStatus(boolean connected, String serverId, String serverVersion, Integer schemaVersion) {
-    }
+    public record MaStatus(boolean connected, String serverId, String serverVersion, Integer schemaVersion) {}
 
     /**
      * Whether Echo devices can fetch audio through the stream base, as the connector's self-test

@@ -18,6 +18,5 @@ public record HomeLinks(List<Link> links) {
      * @param linkedAtMs when the account claimed the home's pairing code
      * @param owner whether this is the home's owner (the account linked longest)
      */
-    public record Link(String label, long linkedAtMs, boolean owner) {
-    }
+    public record Link(String label, long linkedAtMs, boolean owner) {}
 }

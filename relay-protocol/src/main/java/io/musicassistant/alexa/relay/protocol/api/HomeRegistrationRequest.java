@@ -1,5 +1,4 @@
 package io.musicassistant.alexa.relay.protocol.api;
 
 /** {@code POST /v1/homes}: a connector introduces itself. */
-public record HomeRegistrationRequest(String connectorVersion, String homeName) {
-}
+public record HomeRegistrationRequest(String connectorVersion, String homeName) {}

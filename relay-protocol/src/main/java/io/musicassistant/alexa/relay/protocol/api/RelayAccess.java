@@ -15,20 +15,57 @@ package io.musicassistant.alexa.relay.protocol.api;
  * @param expiresAtMs when the credentials stop working; fetch new ones well before
  * @param unknownHomeCheck as in {@link HomeRegistration}: lets homes registered before it existed learn it
  */
-public record RelayAccess(String mode, String region, String queueUrl, String replyTable, String sqsEndpoint,
-                          String dynamodbEndpoint, String accessKeyId, String secretAccessKey, String sessionToken,
-                          long expiresAtMs, String unknownHomeCheck) {
+public record RelayAccess(
+        String mode,
+        String region,
+        String queueUrl,
+        String replyTable,
+        String sqsEndpoint,
+        String dynamodbEndpoint,
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken,
+        long expiresAtMs,
+        String unknownHomeCheck) {
 
-    public RelayAccess(String mode, String region, String queueUrl, String replyTable, String sqsEndpoint,
-                       String dynamodbEndpoint, String accessKeyId, String secretAccessKey, String sessionToken,
-                       long expiresAtMs) {
-        this(mode, region, queueUrl, replyTable, sqsEndpoint, dynamodbEndpoint, accessKeyId, secretAccessKey, sessionToken,
-                expiresAtMs, null);
+    public RelayAccess(
+            String mode,
+            String region,
+            String queueUrl,
+            String replyTable,
+            String sqsEndpoint,
+            String dynamodbEndpoint,
+            String accessKeyId,
+            String secretAccessKey,
+            String sessionToken,
+            long expiresAtMs) {
+        this(
+                mode,
+                region,
+                queueUrl,
+                replyTable,
+                sqsEndpoint,
+                dynamodbEndpoint,
+                accessKeyId,
+                secretAccessKey,
+                sessionToken,
+                expiresAtMs,
+                null);
     }
 
     public RelayAccess withUnknownHomeCheck(String check) {
-        return new RelayAccess(mode, region, queueUrl, replyTable, sqsEndpoint, dynamodbEndpoint, accessKeyId,
-                secretAccessKey, sessionToken, expiresAtMs, check);
+        return new RelayAccess(
+                mode,
+                region,
+                queueUrl,
+                replyTable,
+                sqsEndpoint,
+                dynamodbEndpoint,
+                accessKeyId,
+                secretAccessKey,
+                sessionToken,
+                expiresAtMs,
+                check);
     }
 
     public static final String MODE_AWS = "aws";

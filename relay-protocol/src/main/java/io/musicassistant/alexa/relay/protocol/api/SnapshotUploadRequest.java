@@ -7,5 +7,4 @@ package io.musicassistant.alexa.relay.protocol.api;
  * @param sha256 base64 of the SHA-256 of those bytes; the upload must match it
  * @param entities how many lines it holds
  */
-public record SnapshotUploadRequest(long bytes, String sha256, int entities) {
-}
+public record SnapshotUploadRequest(long bytes, String sha256, int entities) {}

@@ -22,8 +22,10 @@ public record UnknownHome(String error, String message, String proof) {
             return false;
         }
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(proof.getBytes(StandardCharsets.US_ASCII)));
-            return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), check.getBytes(StandardCharsets.US_ASCII));
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(proof.getBytes(StandardCharsets.US_ASCII)));
+            return MessageDigest.isEqual(
+                    hash.getBytes(StandardCharsets.US_ASCII), check.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,23 +18,30 @@ public final class CatalogSnapshot {
     public static final String FILE_NAME = "library.ndjson.gz";
     /** Prefix of what the catalog build keeps between runs (ledgers, the documents it uploaded). */
     public static final String CATALOGS_PREFIX = "catalogs/";
+
     public static final String CONTENT_TYPE = "application/gzip";
     /** Far above a 50,000-track library (a few MB); a bound on what one home can make every build read. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
     /** Lines per snapshot: Amazon's catalogs hold 500,000 entities, no home needs more. */
     public static final int MAX_ENTITIES = 500_000;
+
     public static final int MAX_NAME_LENGTH = 512;
     public static final int MAX_ALT_NAMES = 8;
     public static final int MAX_PLAYS = 1_000_000;
     public static final int MAX_LAST_PLAYED_DAYS = 3650;
     /** The kinds a snapshot holds, one voice catalog type each. */
-    public static final List<ContentKind> KINDS = List.of(ContentKind.ARTIST, ContentKind.ALBUM, ContentKind.TRACK,
-            ContentKind.PLAYLIST, ContentKind.GENRE, ContentKind.RADIO);
+    public static final List<ContentKind> KINDS = List.of(
+            ContentKind.ARTIST,
+            ContentKind.ALBUM,
+            ContentKind.TRACK,
+            ContentKind.PLAYLIST,
+            ContentKind.GENRE,
+            ContentKind.RADIO);
     /** How a snapshot key names its home; the build takes the home from here, never from the content. */
-    public static final Pattern KEY = Pattern.compile(SNAPSHOTS_PREFIX + "(home-[0-9a-hjkmnp-tv-z]{26})/" + Pattern.quote(FILE_NAME));
+    public static final Pattern KEY =
+            Pattern.compile(SNAPSHOTS_PREFIX + "(home-[0-9a-hjkmnp-tv-z]{26})/" + Pattern.quote(FILE_NAME));
 
-    private CatalogSnapshot() {
-    }
+    private CatalogSnapshot() {}
 
     public static String key(String instanceId) {
         return SNAPSHOTS_PREFIX + instanceId + "/" + FILE_NAME;

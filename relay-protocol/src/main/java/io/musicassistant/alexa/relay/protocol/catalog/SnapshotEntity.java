@@ -20,8 +20,18 @@ import java.util.List;
  * @param plays how often it was played (Music Assistant's play count), capped at {@link CatalogSnapshot#MAX_PLAYS}
  * @param lastPlayedDays whole days since it was last played, or null if never (coarse on purpose)
  */
-public record SnapshotEntity(ContentKind kind, String id, String name, List<String> altNames, String artistId, String artist,
-                             String albumId, String album, boolean favorite, int plays, Integer lastPlayedDays) {
+public record SnapshotEntity(
+        ContentKind kind,
+        String id,
+        String name,
+        List<String> altNames,
+        String artistId,
+        String artist,
+        String albumId,
+        String album,
+        boolean favorite,
+        int plays,
+        Integer lastPlayedDays) {
 
     public SnapshotEntity {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
