@@ -1,10 +1,7 @@
 package io.musicassistant.alexa.masim.library;
 
-import static io.musicassistant.alexa.masim.library.GeneratorWords.ADJECTIVES;
 import static io.musicassistant.alexa.masim.library.GeneratorWords.NOUNS;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,17 +12,15 @@ import java.util.SplittableRandom;
  * featured artists, "Various Artists" compilations, genres, playlists and radio stations,
  * favourites and play counts. Names take the shapes real libraries hold (leading "The", "&",
  * digits and years, "R.E.M."- and "AC/DC"-like punctuation, accents, Japanese, Cyrillic and
- * Greek script; {@link GeneratorWords}).
+ * Greek script; {@link GeneratorWords}). The fields every item shares come from
+ * {@link GeneratedMetadata}; playlists and radios, added last, from {@link GeneratedPlaylistsAndRadios}.
  *
  * <p>Deterministic: one {@link SplittableRandom} drawn in a fixed order, so a seed always gives
  * the same library on every JVM. Ids continue after the seed's, as MA's AUTOINCREMENT would.
  */
 final class LibraryGenerator {
 
-    private static final AudioFormat STREAM = new AudioFormat("ogg", 44100, 16, 320);
-    private static final AudioFormat FILE = new AudioFormat("flac", 44100, 16, 0);
     private static final String VARIOUS_ARTISTS_MBID = "89ad4ac3-39f7-470e-963a-56509c546377";
-    private static final String[] OWNERS = {"Jane", "admin", "alexa-bridge"};
 
     /** An artist being generated: its albums are known before the record is written. */
     private record ArtistPlan(
@@ -40,6 +35,7 @@ final class LibraryGenerator {
     private final Library library;
     private final Draws random;
     private final GeneratedNames names;
+    private final GeneratedMetadata metadata;
     private final int targetTracks;
     private final List<Integer> extraGenreIds = new ArrayList<>();
     private final List<Integer> allGenreIds = new ArrayList<>();
@@ -52,6 +48,7 @@ final class LibraryGenerator {
         this.library = library;
         this.random = new Draws(new SplittableRandom(seed));
         this.names = new GeneratedNames(random);
+        this.metadata = new GeneratedMetadata(random);
         this.targetTracks = targetTracks;
         this.remaining = targetTracks - library.trackCount();
     }
@@ -74,8 +71,10 @@ final class LibraryGenerator {
         if (variousArtists != null) {
             putArtist(variousArtists, 80);
         }
-        addPlaylists();
-        addRadios();
+        GeneratedPlaylistsAndRadios collections =
+                new GeneratedPlaylistsAndRadios(library, random, metadata, targetTracks);
+        collections.addPlaylists(allTrackIds);
+        collections.addRadios(allGenreIds);
     }
 
     // ---------------------------------------------------------------- genres
@@ -84,7 +83,8 @@ final class LibraryGenerator {
         library.genres().forEach(g -> allGenreIds.add(g.id()));
         for (List<String> entry : GeneratorWords.GENRES) {
             int id = library.nextId(MediaType.GENRE);
-            ItemInfo info = info(id, entry.get(0), "", List.of(), List.of(), List.of(), false, List.of(), false);
+            ItemInfo info =
+                    metadata.info(id, entry.get(0), "", List.of(), List.of(), List.of(), false, List.of(), false);
             library.put(new Genre(info, entry.subList(1, entry.size())));
             extraGenreIds.add(id);
             allGenreIds.add(id);
@@ -129,7 +129,7 @@ final class LibraryGenerator {
                         .distinct()
                         .toList()
                 : List.of(random.nextInt(3) == 0 ? random.pick(allGenreIds) : random.pick(extraGenreIds));
-        ArtistPlan artist = new ArtistPlan(id, name, script, person, genres, source(), new ArrayList<>());
+        ArtistPlan artist = new ArtistPlan(id, name, script, person, genres, metadata.source(), new ArrayList<>());
         generatedArtistIds.add(Integer.toString(id));
         int albums = 1 + random.geometric(0.35, 11);
         int year = random.between(1955, 2022);
@@ -142,16 +142,16 @@ final class LibraryGenerator {
 
     private void putArtist(ArtistPlan plan, int popularity) {
         String spotifyId = random.spotifyId();
-        List<ProviderMapping> mappings = mappings(
+        List<ProviderMapping> mappings = metadata.mappings(
                 plan.source(),
                 spotifyId,
                 "https://open.spotify.com/artist/" + spotifyId,
                 plan.name(),
                 AudioFormat.UNKNOWN);
         List<Image> images =
-                random.nextInt(10) < 7 ? List.of(remoteImage("artist", plan.name(), "spotify")) : List.of();
+                random.nextInt(10) < 7 ? List.of(metadata.remoteImage("artist", plan.name(), "spotify")) : List.of();
         String mbid = plan == variousArtists ? VARIOUS_ARTISTS_MBID : random.uuid();
-        ItemInfo info = info(
+        ItemInfo info = metadata.info(
                 plan.id(),
                 plan.name(),
                 "",
@@ -186,7 +186,7 @@ final class LibraryGenerator {
         }
         List<String> trackIds = new ArrayList<>(count);
         int secondDisc = count > 20 ? (count + 1) / 2 : Integer.MAX_VALUE;
-        String source = random.nextInt(10) < 8 ? artist.source() : source();
+        String source = random.nextInt(10) < 8 ? artist.source() : metadata.source();
         for (int i = 0; i < count; i++) {
             int disc = i < secondDisc ? 1 : 2;
             int number = disc == 1 ? i + 1 : i + 1 - secondDisc;
@@ -206,13 +206,13 @@ final class LibraryGenerator {
         }
         String spotifyId = random.spotifyId();
         List<ProviderMapping> mappings =
-                mappings(source, spotifyId, null, albumArtist.name() + "/" + title, AudioFormat.UNKNOWN);
-        List<Image> images = albumImages(source, albumArtist.name() + "/" + title);
+                metadata.mappings(source, spotifyId, null, albumArtist.name() + "/" + title, AudioFormat.UNKNOWN);
+        List<Image> images = metadata.albumImages(source, albumArtist.name() + "/" + title);
         List<ExternalId> externalIds = List.of(
                 new ExternalId("barcode", random.digits(13)),
                 new ExternalId("musicbrainz_releasegroupid", random.uuid()));
-        ItemInfo info =
-                info(albumId, title, edition, externalIds, mappings, images, random.chance(6), artist.genreIds(), true);
+        ItemInfo info = metadata.info(
+                albumId, title, edition, externalIds, mappings, images, random.chance(6), artist.genreIds(), true);
         String label = random.chance(70) ? random.pick(NOUNS) + " Records" : null;
         library.put(new Album(info, year, type, List.of(Integer.toString(albumArtist.id())), label, trackIds));
         albumArtist.albumIds().add(albumKey);
@@ -249,10 +249,10 @@ final class LibraryGenerator {
                 ? null
                 : artistName + "/" + albumTitle + "/" + (disc > 1 ? disc + "-" : "") + (number < 10 ? "0" : "") + number
                         + " - " + name + ".flac";
-        List<ProviderMapping> mappings =
-                mappings(source, spotifyId, "https://open.spotify.com/track/" + spotifyId, path, FILE);
+        List<ProviderMapping> mappings = metadata.mappings(
+                source, spotifyId, "https://open.spotify.com/track/" + spotifyId, path, GeneratedMetadata.FILE);
         String isrc = "QZ" + random.letters(3) + random.digits(2) + random.digits(5);
-        ItemInfo info = info(
+        ItemInfo info = metadata.info(
                 id,
                 name,
                 version,
@@ -281,172 +281,6 @@ final class LibraryGenerator {
                     new ArrayList<>());
         }
         return variousArtists;
-    }
-
-    // ---------------------------------------------------------------- playlists and radios
-
-    private void addPlaylists() {
-        List<String> names = List.of(
-                "Friday Night 🎉",
-                "Chill & Focus",
-                "Summer '99",
-                "Top 100 of 2023",
-                "Café Mornings",
-                "Лучшее",
-                "お気に入り",
-                "Road Trip Vol. 2",
-                "Workout 💪",
-                "Sleep",
-                "90s Kids",
-                "Rock Classics",
-                "Dinner Party",
-                "Rainy Day ☔",
-                "Κλασικά",
-                "Liked Songs",
-                "Deep Focus",
-                "Running 5K",
-                "Sunday Brunch",
-                "Late Night Jazz",
-                "Mixtape #7",
-                "Kids' Songs",
-                "Party!!!",
-                "Études & Nocturnes");
-        int count = Math.max(6, Math.min(40, targetTracks / 2500));
-        for (int i = 0; i < count; i++) {
-            String name = i < names.size() ? names.get(i) : "Mix #" + (i + 1);
-            int size = i == 0 ? Math.min(3000, Math.max(600, targetTracks / 10)) : random.between(15, 250);
-            List<String> entries = new ArrayList<>(size);
-            for (int j = 0; j < size; j++) {
-                entries.add(random.pick(allTrackIds));
-            }
-            int id = library.nextId(MediaType.PLAYLIST);
-            boolean local = random.nextInt(5) == 0;
-            String spotifyId = random.spotifyId();
-            List<ProviderMapping> mappings = mappings(
-                    local ? "local" : "spotify", spotifyId, null, "playlists/" + name + ".m3u", AudioFormat.UNKNOWN);
-            List<Image> images = local ? List.of() : List.of(remoteImage("playlist", name, "spotify"));
-            ItemInfo info = info(id, name, "", List.of(), mappings, images, random.chance(30), List.of(), false);
-            library.put(new Playlist(info, OWNERS[random.nextInt(OWNERS.length)], random.nextBoolean(), entries));
-        }
-    }
-
-    private void addRadios() {
-        int count = Math.max(10, Math.min(60, targetTracks / 1000));
-        for (int i = 0; i < count; i++) {
-            String name = switch (random.nextInt(6)) {
-                case 0 -> "SomaFM: " + random.pick(ADJECTIVES) + " " + random.pick(NOUNS);
-                case 1 -> "Радио " + random.pick(GeneratorWords.RU_NOUNS);
-                case 2 -> random.pick(GeneratorWords.JA_NOUNS) + "FM";
-                case 3 -> "Ράδιο " + random.pick(GeneratorWords.EL_NOUNS);
-                default ->
-                    random.pick(GeneratorWords.RADIO_PREFIXES) + " " + random.pick(NOUNS) + " "
-                            + random.between(87, 107) + "." + random.nextInt(10) + " FM";
-            };
-            boolean tunein = random.nextBoolean();
-            String stationId = tunein ? "s" + random.between(1000, 999_999) : random.uuid();
-            String provider = tunein ? "tunein" : "radiobrowser";
-            String codec = List.of("mp3", "aac", "flac").get(random.nextInt(3));
-            AudioFormat format =
-                    new AudioFormat(codec, 44100, 16, codec.equals("flac") ? 0 : 64 * random.between(1, 5));
-            ProviderMapping mapping = new ProviderMapping(stationId, provider, provider, true, format, null);
-            Image logo = new Image(
-                    "thumb",
-                    LibraryLoader.IMAGE_HOST + "/radio/" + SeedIds.slug(name) + "-" + random.hex(8) + ".png",
-                    provider,
-                    true);
-            int id = library.nextId(MediaType.RADIO);
-            ItemInfo info = info(
-                    id,
-                    name,
-                    "",
-                    List.of(),
-                    List.of(mapping),
-                    List.of(logo),
-                    random.chance(20),
-                    List.of(random.pick(allGenreIds)),
-                    false);
-            library.put(new Radio(info));
-        }
-    }
-
-    // ---------------------------------------------------------------- shared fields
-
-    private ItemInfo info(
-            int id,
-            String name,
-            String version,
-            List<ExternalId> externalIds,
-            List<ProviderMapping> mappings,
-            List<Image> images,
-            boolean favorite,
-            List<Integer> genreIds,
-            boolean refreshed) {
-        Instant added = LibraryLoader.ADDED_BASE.minus(random.nextInt(3 * 365 * 24 * 60), ChronoUnit.MINUTES);
-        Instant modified = added.plus(random.nextInt(60 * 24), ChronoUnit.HOURS);
-        int playCount = 0;
-        long lastPlayed = 0;
-        if (random.nextInt(100) < 45) {
-            playCount = 1 + random.geometric(0.12, 400);
-            lastPlayed = LibraryLoader.PLAYED_BASE.getEpochSecond() - random.nextLong(365L * 24 * 3600);
-        }
-        String description = refreshed && random.chance(3) ? "Generated artist or album number " + id + "." : null;
-        return new ItemInfo(
-                Integer.toString(id),
-                name,
-                version,
-                Names.sortName(name),
-                externalIds,
-                mappings,
-                images,
-                favorite,
-                added,
-                modified,
-                playCount,
-                lastPlayed,
-                genreIds,
-                description);
-    }
-
-    private List<ProviderMapping> mappings(
-            String source, String spotifyId, String url, String localPath, AudioFormat fileFormat) {
-        ProviderMapping spotify = new ProviderMapping(
-                spotifyId,
-                "spotify",
-                LibraryLoader.SPOTIFY,
-                true,
-                fileFormat == FILE ? STREAM : AudioFormat.UNKNOWN,
-                url);
-        ProviderMapping local =
-                new ProviderMapping(localPath, "filesystem_local", LibraryLoader.LOCAL, true, fileFormat, null);
-        return switch (source) {
-            case "local" -> List.of(local);
-            case "both" -> List.of(spotify, local);
-            default -> List.of(spotify);
-        };
-    }
-
-    private List<Image> albumImages(String source, String localFolder) {
-        int roll = random.nextInt(100);
-        if (roll < 5) {
-            return List.of();
-        }
-        if (source.equals("local")) {
-            return List.of(new Image("thumb", localFolder + "/folder.jpg", LibraryLoader.LOCAL, false));
-        }
-        return List.of(remoteImage("album", localFolder, "spotify"));
-    }
-
-    private Image remoteImage(String kind, String name, String provider) {
-        return new Image(
-                "thumb",
-                LibraryLoader.IMAGE_HOST + "/" + kind + "/" + SeedIds.slug(name) + "-" + random.hex(8) + ".jpg",
-                provider,
-                true);
-    }
-
-    private String source() {
-        int roll = random.nextInt(100);
-        return roll < 60 ? "spotify" : roll < 85 ? "local" : "both";
     }
 
     private AlbumType albumType() {

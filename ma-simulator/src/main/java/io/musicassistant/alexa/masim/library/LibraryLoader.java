@@ -1,5 +1,10 @@
 package io.musicassistant.alexa.masim.library;
 
+import static io.musicassistant.alexa.masim.library.SeedMetadata.images;
+import static io.musicassistant.alexa.masim.library.SeedMetadata.info;
+import static io.musicassistant.alexa.masim.library.SeedMetadata.mappings;
+import static io.musicassistant.alexa.masim.library.SeedMetadata.remoteImage;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,18 +12,17 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses the seed file (format documented at its top) into a {@link Library}. Everything that is
- * not written in the file (provider ids, ISRCs, timestamps, play counts) is derived from a hash of
- * the item, so two runs always produce identical data.
+ * Parses the seed file (format documented at its top; one {@link SeedLine} per record) into a
+ * {@link Library}. Everything that is not written in the file (provider ids, ISRCs, timestamps,
+ * play counts; {@link SeedMetadata}) is derived from a hash of the item, so two runs always produce
+ * identical data.
  */
 final class LibraryLoader {
 
@@ -63,7 +67,7 @@ final class LibraryLoader {
         if (line.isEmpty() || line.startsWith("#")) {
             return;
         }
-        Line record = Line.parse(line);
+        SeedLine record = SeedLine.parse(line);
         try {
             switch (record.kind()) {
                 case "provider" ->
@@ -85,20 +89,20 @@ final class LibraryLoader {
         }
     }
 
-    private void addGenre(Line r) {
+    private void addGenre(SeedLine r) {
         String id = r.pos(0);
         ItemInfo info =
                 info(MediaType.GENRE, id, r.pos(1), "", List.of(), List.of(), List.of(), false, List.of(), null);
         genres.put(id, new Genre(info, r.list("aliases")));
     }
 
-    private void addArtist(Line r) {
+    private void addArtist(SeedLine r) {
         ArtistDraft draft = new ArtistDraft();
         draft.record = r;
         artists.put(r.pos(0), draft);
     }
 
-    private void startAlbum(Line r) {
+    private void startAlbum(SeedLine r) {
         closeAlbum();
         AlbumDraft draft = new AlbumDraft();
         draft.record = r;
@@ -115,9 +119,9 @@ final class LibraryLoader {
         return openAlbum;
     }
 
-    private void addTrack(Line r) {
+    private void addTrack(SeedLine r) {
         AlbumDraft album = openAlbum();
-        Line a = album.record;
+        SeedLine a = album.record;
         String albumId = a.pos(0);
         String id = Integer.toString(nextTrackId++);
         album.trackNumberOnDisc = album.disc == album.lastDisc ? album.trackNumberOnDisc + 1 : 1;
@@ -168,7 +172,7 @@ final class LibraryLoader {
         if (openAlbum == null) {
             return;
         }
-        Line r = openAlbum.record;
+        SeedLine r = openAlbum.record;
         String id = r.pos(0);
         String title = r.pos(1);
         String source = r.attr("src", "spotify");
@@ -202,7 +206,7 @@ final class LibraryLoader {
         openAlbum = null;
     }
 
-    private void addPlaylist(Line r) {
+    private void addPlaylist(SeedLine r) {
         closeAlbum();
         String id = r.pos(0);
         String name = r.pos(1);
@@ -248,7 +252,7 @@ final class LibraryLoader {
         playlists.put(id, new Playlist(info, r.attr("owner", ""), r.flag("editable"), items));
     }
 
-    private void addRadio(Line r) {
+    private void addRadio(SeedLine r) {
         closeAlbum();
         String id = r.pos(0);
         String name = r.pos(1);
@@ -283,7 +287,7 @@ final class LibraryLoader {
         closeAlbum();
         List<Artist> finishedArtists = new ArrayList<>();
         for (ArtistDraft draft : artists.values()) {
-            Line r = draft.record;
+            SeedLine r = draft.record;
             String id = r.pos(0);
             String name = r.pos(1);
             String source = r.attr("src", "spotify");
@@ -336,7 +340,7 @@ final class LibraryLoader {
         return draft;
     }
 
-    private List<Integer> genreIds(Line r) {
+    private List<Integer> genreIds(SeedLine r) {
         List<Integer> ids = new ArrayList<>();
         for (String id : r.list("genres")) {
             if (!genres.containsKey(id)) {
@@ -347,147 +351,21 @@ final class LibraryLoader {
         return ids;
     }
 
-    private ItemInfo info(
-            MediaType type,
-            String id,
-            String name,
-            String version,
-            List<ExternalId> externalIds,
-            List<ProviderMapping> mappings,
-            List<Image> images,
-            boolean favorite,
-            List<Integer> genreIds,
-            String description) {
-        String key = type.value() + ":" + id;
-        Instant added = ADDED_BASE.plus(Math.floorMod(SeedIds.hash("added" + key), 240L * 24 * 60), ChronoUnit.MINUTES);
-        Instant modified = added.plus(Math.floorMod(SeedIds.hash("modified" + key), 30L * 24), ChronoUnit.HOURS);
-        int playCount = (int) Math.floorMod(SeedIds.hash("plays" + key), 25L);
-        long lastPlayed = playCount == 0
-                ? 0
-                : PLAYED_BASE.getEpochSecond() - Math.floorMod(SeedIds.hash("last" + key), 90L * 24 * 3600);
-        return new ItemInfo(
-                id,
-                name,
-                version,
-                Names.sortName(name),
-                externalIds,
-                mappings,
-                images,
-                favorite,
-                added,
-                modified,
-                playCount,
-                lastPlayed,
-                genreIds,
-                description);
-    }
-
-    private List<ProviderMapping> mappings(
-            MediaType type,
-            String id,
-            String name,
-            String source,
-            String localPath,
-            AudioFormat streamFormat,
-            AudioFormat fileFormat) {
-        List<ProviderMapping> result = new ArrayList<>();
-        if (source.equals("spotify") || source.equals("both")) {
-            String spotifyId = SeedIds.base62(type.value() + ":" + id + ":" + name);
-            String url = switch (type) {
-                case TRACK, ARTIST -> "https://open.spotify.com/" + type.value() + "/" + spotifyId;
-                default -> null;
-            };
-            result.add(new ProviderMapping(spotifyId, "spotify", SPOTIFY, true, streamFormat, url));
-        }
-        if (source.equals("local") || source.equals("both")) {
-            result.add(new ProviderMapping(localPath, "filesystem_local", LOCAL, true, fileFormat, null));
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("unknown src " + source);
-        }
-        return result;
-    }
-
-    private List<Image> images(Line r, MediaType type, String name, String localPath) {
-        String source = r.attr("src", "spotify");
-        return switch (r.attr("img", source.equals("local") ? "local" : "remote")) {
-            case "none" -> List.of();
-            case "local" -> List.of(new Image("thumb", localPath, LOCAL, false));
-            case "remote" -> List.of(remoteImage(type, name, "spotify"));
-            default -> throw new IllegalArgumentException("unknown img " + r.attr("img", ""));
-        };
-    }
-
-    private static Image remoteImage(MediaType type, String name, String provider) {
-        return new Image(
-                "thumb",
-                IMAGE_HOST + "/" + type.value() + "/" + SeedIds.slug(name) + "-" + SeedIds.shortHash(type + name)
-                        + ".jpg",
-                provider,
-                true);
-    }
-
     private static int parseDuration(String text) {
         String[] parts = text.split(":");
         return Integer.parseInt(parts[0]) * 60 + Integer.parseInt(parts[1]);
     }
 
     private static final class ArtistDraft {
-        Line record;
+        SeedLine record;
         final List<String> albumIds = new ArrayList<>();
     }
 
     private static final class AlbumDraft {
-        Line record;
+        SeedLine record;
         int disc = 1;
         int lastDisc = 1;
         int trackNumberOnDisc;
         final List<String> trackIds = new ArrayList<>();
-    }
-
-    /** One parsed line: kind, positional fields, key=value attributes and bare flags. */
-    private record Line(String kind, List<String> positional, Map<String, String> attributes) {
-
-        static Line parse(String line) {
-            String[] fields = line.split(" \\| ", -1);
-            List<String> positional = new ArrayList<>();
-            Map<String, String> attributes = new HashMap<>();
-            for (int i = 1; i < fields.length; i++) {
-                String field = fields[i].strip();
-                int eq = field.indexOf('=');
-                boolean attribute = eq > 0 && field.substring(0, eq).matches("[a-z]+");
-                if (attribute) {
-                    attributes.put(field.substring(0, eq), field.substring(eq + 1));
-                } else if (field.matches("E|fav|partial|editable")) {
-                    attributes.put(field, "true");
-                } else {
-                    positional.add(field);
-                }
-            }
-            return new Line(fields[0].strip(), positional, attributes);
-        }
-
-        String pos(int index) {
-            if (index >= positional.size()) {
-                throw new IllegalArgumentException("missing field " + (index + 1));
-            }
-            return positional.get(index);
-        }
-
-        String attr(String key, String fallback) {
-            return attributes.getOrDefault(key, fallback);
-        }
-
-        boolean flag(String key) {
-            return attributes.containsKey(key);
-        }
-
-        List<String> list(String key) {
-            String value = attributes.get(key);
-            if (value == null || value.isBlank()) {
-                return List.of();
-            }
-            return List.of(value.split(","));
-        }
     }
 }
