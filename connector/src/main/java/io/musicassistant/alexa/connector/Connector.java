@@ -33,7 +33,6 @@ import io.musicassistant.alexa.connector.players.PlayerReporter;
 import io.musicassistant.alexa.connector.relay.HomeIdentity;
 import io.musicassistant.alexa.connector.relay.HomeLink;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
-import io.musicassistant.alexa.connector.relay.RelayApiException;
 import io.musicassistant.alexa.connector.relay.RelayQueueCredentials;
 import io.musicassistant.alexa.connector.relay.RelayQueueWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
@@ -49,7 +48,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -124,8 +122,8 @@ public final class Connector implements AutoCloseable {
         // A refusal keeps the identity; only the relay's proof that it no longer knows the home starts over.
         HomeIdentity.Established identity = HomeIdentity.establish(
                 state,
-                () -> register(api, state, config, announce),
-                h -> credentials(api, h, clock, announce),
+                () -> RelayRegistration.register(api, state, config, announce),
+                h -> RelayRegistration.credentials(api, h, clock, announce),
                 config.relayApiUrl(),
                 announce,
                 Thread::sleep);
@@ -321,48 +319,6 @@ public final class Connector implements AutoCloseable {
             }
             if (maRef[0] != null && !maRef[0].connected()) {
                 return; // the next connection resyncs
-            }
-        }
-    }
-
-    private static HomeRegistration register(
-            RelayApiClient api, ConnectorState state, ConnectorConfig config, Consumer<String> announce) {
-        announce.accept("Registering this home with the relay at " + config.relayApiUrl() + " ...");
-        HomeRegistration home = retrying("registration", () -> api.register(VERSION, config.homeName()), announce);
-        state.saveHome(home);
-        announce.accept("Registered as " + home.instanceId() + ".");
-        return home;
-    }
-
-    private static RelayQueueCredentials credentials(
-            RelayApiClient api, HomeRegistration home, Clock clock, Consumer<String> announce) {
-        return retrying(
-                "relay credentials",
-                () -> new RelayQueueCredentials(() -> api.credentials(home.instanceId(), home.instanceSecret()), clock),
-                announce);
-    }
-
-    /** Retries while the relay is unreachable, overloaded or rate-limiting; a refusal (4xx) is final. */
-    private static <T> T retrying(String what, Supplier<T> call, Consumer<String> announce) {
-        int attempt = 0;
-        while (true) {
-            try {
-                return call.get();
-            } catch (RelayApiException e) {
-                if (e.status() / 100 == 4 && e.status() != 429) {
-                    throw e;
-                }
-                attempt++;
-                long waitS =
-                        e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : Math.min(60, 1L << Math.min(attempt, 6));
-                announce.accept("The relay is not reachable yet for " + what + " (" + e.error() + "); retrying in "
-                        + waitS + " s.");
-                try {
-                    Thread.sleep(Duration.ofSeconds(waitS));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
             }
         }
     }

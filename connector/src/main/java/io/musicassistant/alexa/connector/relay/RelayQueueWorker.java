@@ -272,8 +272,8 @@ public final class RelayQueueWorker implements AutoCloseable {
                 return;
             }
             boolean replied = known.map(RelayProtocol.Command::replied).orElse(true);
-            Progress progress = replied
-                    ? Progress.start(
+            ProgressMarks progress = replied
+                    ? ProgressMarks.start(
                             replies,
                             command.id(),
                             mutating ? ReplyTable.STATE_CLAIMED : ReplyTable.STATE_RECEIVED,
@@ -307,61 +307,6 @@ public final class RelayQueueWorker implements AutoCloseable {
                     Math.max(0, clock.millis() - command.sentAtMs()));
         } catch (RuntimeException e) {
             LOG.error("relay.reply_failed", e, "command", command.command());
-        }
-    }
-
-    /**
-     * "Still working" marks in a running command's row ({@link ReplyTable#PROGRESS}), so that the cloud
-     * can tell a slow command from a home that died in the middle of one. {@link #stop()} returns only
-     * when no mark is being written any more: the reply that follows never races one.
-     */
-    private static final class Progress {
-        private final ReplyWriter replies;
-        private final String requestId;
-        private final String state;
-        private final CompletableFuture<Void> receipt;
-        private boolean stopped;
-        private Thread ticker;
-
-        private Progress(ReplyWriter replies, String requestId, String state, CompletableFuture<Void> receipt) {
-            this.replies = replies;
-            this.requestId = requestId;
-            this.state = state;
-            this.receipt = receipt;
-        }
-
-        static Progress start(ReplyWriter replies, String requestId, String state, CompletableFuture<Void> receipt) {
-            Progress progress = new Progress(replies, requestId, state, receipt);
-            progress.ticker = Thread.ofVirtual().name("relay-progress").start(progress::tick);
-            return progress;
-        }
-
-        private void tick() {
-            long n = 0;
-            while (true) {
-                try {
-                    Thread.sleep(ReplyTable.PROGRESS_INTERVAL_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                receipt.join();
-                synchronized (this) {
-                    if (stopped) {
-                        return;
-                    }
-                    try {
-                        replies.progress(requestId, state, ++n);
-                    } catch (RuntimeException e) {
-                        LOG.warn("relay.progress_failed", e, "relay_request_id", requestId);
-                    }
-                }
-            }
-        }
-
-        /** Under the lock of the mark's write: the interrupt only ever cuts the sleep between marks. */
-        synchronized void stop() {
-            stopped = true;
-            ticker.interrupt();
         }
     }
 
