@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * (controllers/webserver/websocket_client.py): the server-info frame first, then {@code auth},
  * then commands matched to results by {@code message_id} (results may arrive out of order),
  * {@code partial} chunks joined until the final frame ({@link PendingCalls}), events pushed at any
- * time. Frames arrive through a {@link FrameReceiver} per connection. It keeps
+ * time. Frames arrive through a {@link FrameReceiver} per connection; {@link LivenessWatch} looks
+ * for signs of life. It keeps
  * reading at all times (the server drops clients that let 512 messages pile up), pings every
  * 55 s, treats 90 s of silence as a dead connection, and reconnects with capped, jittered backoff.
  *
@@ -41,15 +42,13 @@ public final class MaClient implements AutoCloseable {
     /** Highest schema this client was written against; a server that requires more is refused. */
     public static final int CLIENT_SCHEMA = 77;
 
-    static final Duration PING_EVERY = Duration.ofSeconds(55);
-    static final Duration SILENCE_LIMIT = Duration.ofSeconds(90);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     /**
      * When a quiet connection, or one with a call unanswered for {@code callProbeAfter}, is asked
      * for a sign of life, and how long it has to give one. A healthy MA answers a ping in
      * milliseconds; a dead one is noticed within their sum (plus one look, {@link #tick()}), not
-     * after {@link #SILENCE_LIMIT}. The calls waiting on it fail then, or at their own timeout if
+     * after {@link LivenessWatch#SILENCE_LIMIT}. The calls waiting on it fail then, or at their own timeout if
      * that comes first (on a dropped connection the JDK's ping write does not fail at once).
      */
     record Liveness(Duration probeAfter, Duration callProbeAfter, Duration pongWait) {
@@ -75,6 +74,7 @@ public final class MaClient implements AutoCloseable {
     private final Listener listener;
     private final HttpClient http;
     private final Liveness liveness;
+    private final LivenessWatch watch;
     private final PendingCalls calls = new PendingCalls();
     private final Object sendLock = new Object();
 
@@ -82,9 +82,6 @@ public final class MaClient implements AutoCloseable {
     private volatile WebSocket socket;
     private volatile MaServerInfo info;
     private volatile boolean authenticated;
-    private volatile long lastInboundNanos = System.nanoTime();
-    /** When the unanswered ping asking for a sign of life left; 0 when none is out. */
-    private volatile long probeSentNanos;
 
     private volatile CompletableFuture<String> socketClosed;
     /** Why the server refused the current connection as a whole (503 "setup required"), if it did. */
@@ -104,6 +101,7 @@ public final class MaClient implements AutoCloseable {
         this.token = token;
         this.listener = listener;
         this.liveness = liveness;
+        this.watch = new LivenessWatch(liveness, () -> socket, this::ping, this::giveUp);
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -129,7 +127,7 @@ public final class MaClient implements AutoCloseable {
             return;
         }
         connectionThread = Thread.ofPlatform().daemon().name("ma-connection").start(this::connectionLoop);
-        livenessThread = Thread.ofPlatform().daemon().name("ma-liveness").start(this::livenessLoop);
+        livenessThread = Thread.ofPlatform().daemon().name("ma-liveness").start(() -> watch.run(() -> closed));
     }
 
     public boolean connected() {
@@ -150,14 +148,14 @@ public final class MaClient implements AutoCloseable {
         CompletableFuture.delayedExecutor(liveness.callProbeAfter().toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> {
                     if (!answer.isDone()) {
-                        probe();
+                        watch.probe();
                     }
                 });
         try {
             return PendingCalls.await(answer, timeout, command);
         } finally {
             if (answer.isCancelled()) {
-                probe(); // timed out before the probe above
+                watch.probe(); // timed out before the probe above
             }
         }
     }
@@ -234,10 +232,9 @@ public final class MaClient implements AutoCloseable {
         authenticated = false;
         WebSocket ws = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new FrameReceiver(firstFrame, closed, this::heard, this::dispatch))
+                .buildAsync(uri, new FrameReceiver(firstFrame, closed, watch::heard, this::dispatch))
                 .get(15, TimeUnit.SECONDS);
-        probeSentNanos = 0;
-        lastInboundNanos = System.nanoTime();
+        watch.restart();
         socket = ws;
         JsonNode first = firstFrame.get(10, TimeUnit.SECONDS);
         if (first.has("error_code")) {
@@ -296,43 +293,6 @@ public final class MaClient implements AutoCloseable {
         }
     }
 
-    private void livenessLoop() {
-        long lastPing = System.nanoTime();
-        while (!closed) {
-            sleep(liveness.tick());
-            WebSocket ws = socket;
-            if (ws == null) {
-                continue;
-            }
-            long now = System.nanoTime();
-            long probe = probeSentNanos;
-            if (now - lastInboundNanos > SILENCE_LIMIT.toNanos()) {
-                LOG.warn("ma.silent", "seconds", SILENCE_LIMIT.toSeconds());
-                giveUp(ws, "no traffic for " + SILENCE_LIMIT.toSeconds() + " s");
-            } else if (probe != 0
-                    && lastInboundNanos - probe < 0
-                    && now - probe > liveness.pongWait().toNanos()) {
-                LOG.warn("ma.no_pong", "millis", liveness.pongWait().toMillis());
-                giveUp(ws, "no answer to a ping for " + liveness.pongWait().toMillis() + " ms");
-            } else if (probe == 0
-                    && now - lastInboundNanos > liveness.probeAfter().toNanos()) {
-                probe();
-            } else if (now - lastPing > PING_EVERY.toNanos()) {
-                lastPing = now;
-                ping(ws);
-            }
-        }
-    }
-
-    /** Asks the server for a sign of life; any frame that arrives next counts as one. */
-    private void probe() {
-        WebSocket ws = socket;
-        if (ws != null && probeSentNanos == 0) {
-            probeSentNanos = System.nanoTime();
-            ping(ws);
-        }
-    }
-
     private void ping(WebSocket ws) {
         synchronized (sendLock) {
             lastSend = lastSend.handle((ok, err) -> null).thenCompose(ignored -> ws.sendPing(ByteBuffer.allocate(0)));
@@ -374,12 +334,6 @@ public final class MaClient implements AutoCloseable {
         calls.answer(id, frame);
     }
 
-    /** Any frame, ping or pong is a sign of life. */
-    private void heard() {
-        lastInboundNanos = System.nanoTime();
-        probeSentNanos = 0;
-    }
-
     /** Capped exponential backoff with jitter for reconnect attempt {@code attempt} (1, 2, …). */
     public static Duration backoff(int attempt) {
         long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempt - 1, 6));
@@ -387,7 +341,7 @@ public final class MaClient implements AutoCloseable {
         return Duration.ofMillis(base - base / 8 + jitter);
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {

@@ -6,14 +6,8 @@ import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaException;
 import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.log.JsonLog;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -46,9 +40,6 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
     private static final Duration CALL = Duration.ofSeconds(10);
     private static final Duration STREAM_START = Duration.ofSeconds(15);
     private static final Duration FREE_PLAYER_PATIENCE = Duration.ofSeconds(30);
-    private static final Duration READ_STALL = Duration.ofSeconds(30);
-    private static final int CHUNK = 64 * 1024;
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final MaClient ma;
     private final List<Player> players = new ArrayList<>();
@@ -191,7 +182,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                 if (streaming.get()) {
                     // MA stopped this player or dropped it: the audio that follows is not the whole item.
                     stopped.set(true);
-                    closeQuietly(connection.get());
+                    StreamFetch.closeQuietly(connection.get());
                 }
             });
             StreamStart start;
@@ -221,7 +212,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     throw new IOException("Music Assistant sends format '" + start.format() + "' to " + client.mac()
                             + "; Echo devices need MP3: set the player's output codec to MP3 in Music Assistant");
                 }
-                long received = fetch(start, sink, connection);
+                long received = StreamFetch.fetch(client, start, sink, connection);
                 if (received >= 0 && (stopped.get() || client.generation() != generation || !client.connected())) {
                     throw new IOException("Music Assistant stopped the stream before its end");
                 }
@@ -238,48 +229,6 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     ma.send("player_queues/stop", Map.of("queue_id", id));
                 }
             }
-        }
-
-        /** Fetches the stream MA named; the bytes received if it ended by itself, −1 if the sink declined more. */
-        private long fetch(StreamStart start, Acquisition.Sink sink, AtomicReference<Socket> connection)
-                throws IOException {
-            long received = 0;
-            try (Socket http = new Socket()) {
-                connection.set(http);
-                http.connect(new InetSocketAddress(start.host(client.host()), start.serverPort()), 5000);
-                http.setSoTimeout((int) READ_STALL.toMillis());
-                client.stat("STMc", 0);
-                OutputStream out = http.getOutputStream();
-                out.write(start.request().getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                // Buffered: the headers are read byte by byte to find their end, the body in chunks after them.
-                InputStream in = new BufferedInputStream(http.getInputStream(), CHUNK);
-                String headers = readHeaders(in);
-                client.responseHeaders(headers);
-                int status = status(headers);
-                if (status != 200) {
-                    throw new IOException("Music Assistant's stream answered HTTP " + status + " for " + start.path());
-                }
-                sink.begin(
-                        header(headers, "content-type", "audio/mpeg"), length(header(headers, "content-length", "-1")));
-                byte[] buffer = new byte[CHUNK];
-                boolean loaded = false;
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    received += n;
-                    if (!sink.accept(ByteBuffer.wrap(buffer, 0, n))) {
-                        client.stat("STMf", received);
-                        return -1;
-                    }
-                    if (!loaded && received >= CHUNK) {
-                        loaded = true;
-                        client.stat("STMt", received);
-                        client.stat(
-                                "STMl", received); // buffer ready: MA answers "strm u" and counts the item as playing
-                    }
-                }
-            }
-            return received;
         }
 
         private void awaitConnected() throws IOException, InterruptedException {
@@ -355,63 +304,6 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                                 + "and hide it in Music Assistant's settings");
             } catch (RuntimeException e) {
                 LOG.warn("virtual_player.configure_failed", "player_id", id, "error", e.getMessage());
-            }
-        }
-    }
-
-    private static String readHeaders(InputStream in) throws IOException {
-        StringBuilder headers = new StringBuilder();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("Music Assistant closed the stream before its headers");
-            }
-            headers.append((char) b);
-            if (headers.length() > MAX_HEADER_BYTES) {
-                throw new IOException("stream headers too long");
-            }
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1
-                    : (b == '\r' ? 1 : 0);
-        }
-        return headers.toString();
-    }
-
-    private static long length(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int status(String headers) {
-        String[] first =
-                headers.substring(0, Math.max(0, headers.indexOf('\r'))).split(" ");
-        try {
-            return first.length > 1 ? Integer.parseInt(first[1]) : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static String header(String headers, String name, String fallback) {
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return fallback;
-    }
-
-    private static void closeQuietly(Socket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
             }
         }
     }
