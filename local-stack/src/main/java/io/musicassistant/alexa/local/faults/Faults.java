@@ -10,23 +10,17 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The faults the local stack can inject ({@code scripts/local-up --faults}), by name, each with its
  * state; docs/fault-injection.md describes them and the HTTP interface {@link FaultRoutes} puts in
- * front of them. Two proxies sit between the stack's AWS clients and the emulators from the start
- * (SQS: delayed or dropped relay deliveries; DynamoDB: throttling); the connector runs as a child
+ * front of them. Two proxies ({@link WireFaults}) sit between the stack's AWS clients and the
+ * emulators from the start (SQS: delayed or dropped relay deliveries; DynamoDB: throttling); the connector runs as a child
  * process so that it can be killed for real.
  */
 public final class Faults implements AutoCloseable {
@@ -113,34 +107,15 @@ public final class Faults implements AutoCloseable {
         long pid();
     }
 
-    private static final byte[] THROTTLED =
-            ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
-                            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded. Consider increasing your"
-                            + " provisioning level with the UpdateTable API.\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-
     private final DevServices services;
-    private final FaultProxy sqsProxy;
-    private final FaultProxy dynamoProxy;
+    private final WireFaults wire;
     private final Map<Fault, ObjectNode> active = new LinkedHashMap<>();
-    private volatile double throttleFraction;
-    private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
-    private volatile int sqsDelaySeconds;
-    private volatile double sqsDropFraction;
     private volatile MaSimulator ma;
     private volatile Connector connector;
 
     private Faults(DevServices services) throws IOException {
         this.services = services;
-        this.sqsProxy = new FaultProxy(services.sqsEndpoint(), this::sqs);
-        FaultProxy dynamo;
-        try {
-            dynamo = new FaultProxy(services.dynamoDbEndpoint(), this::dynamoDb);
-        } catch (IOException e) {
-            sqsProxy.close();
-            throw e;
-        }
-        this.dynamoProxy = dynamo;
+        this.wire = new WireFaults(services);
     }
 
     /** Starts the proxies in front of the emulators of {@code services}; nothing is faulty yet. */
@@ -154,73 +129,23 @@ public final class Faults implements AutoCloseable {
 
     /** The endpoint the stack's SQS clients (cloud and connector) use instead of ElasticMQ's. */
     public URI sqsEndpoint() {
-        return sqsProxy.endpoint();
+        return wire.sqsEndpoint();
     }
 
     /** The endpoint the stack's DynamoDB clients use instead of Moto's. */
     public URI dynamoDbEndpoint() {
-        return dynamoProxy.endpoint();
+        return wire.dynamoDbEndpoint();
     }
 
     /** How many DynamoDB calls the throttle answered so far. */
     public long throttledCalls() {
-        return throttled.get();
+        return wire.throttledCalls();
     }
 
     /** The parts that exist once the stack runs. */
     public void attach(MaSimulator simulator, Connector process) {
         this.ma = simulator;
         this.connector = process;
-    }
-
-    private FaultProxy.Action dynamoDb(String method, String target, byte[] body) {
-        double fraction = throttleFraction;
-        if (fraction > 0
-                && target.startsWith("DynamoDB_")
-                && ThreadLocalRandom.current().nextDouble() < fraction) {
-            throttled.incrementAndGet();
-            return new FaultProxy.Answer(400, "application/x-amz-json-1.0", THROTTLED);
-        }
-        return new FaultProxy.Forward(body);
-    }
-
-    /** Only sends to a home's relay queue are touched; everything else (polls, deletes, replies) passes. */
-    private FaultProxy.Action sqs(String method, String target, byte[] body) {
-        int delay = sqsDelaySeconds;
-        double drop = sqsDropFraction;
-        if ((delay == 0 && drop == 0) || !target.equals("AmazonSQS.SendMessage")) {
-            return new FaultProxy.Forward(body);
-        }
-        JsonNode request;
-        try {
-            request = RelayJson.mapper().readTree(body);
-        } catch (IOException e) {
-            return new FaultProxy.Forward(body);
-        }
-        if (!(request instanceof ObjectNode send)
-                || !send.path("QueueUrl").asText().contains("relay-")) {
-            return new FaultProxy.Forward(body);
-        }
-        if (drop > 0 && ThreadLocalRandom.current().nextDouble() < drop) {
-            // Answered as SQS would (the SDK checks the body's MD5), but never queued.
-            ObjectNode answer = RelayJson.mapper()
-                    .createObjectNode()
-                    .put("MessageId", UUID.randomUUID().toString())
-                    .put("MD5OfMessageBody", md5(send.path("MessageBody").asText()));
-            return new FaultProxy.Answer(
-                    200, "application/x-amz-json-1.0", answer.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        send.put("DelaySeconds", delay);
-        return new FaultProxy.Forward(send.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Every fault with its state, and the connector's current process id. */
@@ -287,17 +212,17 @@ public final class Faults implements AutoCloseable {
             case SQS_DELAY -> {
                 // SQS delays in whole seconds (at most 900); a part of a second rounds up.
                 int seconds = (int) Math.min(900, (millis(request, 2000, 900_000) + 999) / 1000);
-                sqsDelaySeconds = on ? seconds : 0;
+                wire.delaySqsSends(on ? seconds : 0);
                 params.put("ms", seconds * 1000L);
             }
             case SQS_DROP -> {
                 double fraction = fraction(request, 1.0);
-                sqsDropFraction = on ? fraction : 0;
+                wire.dropSqsSends(on ? fraction : 0);
                 params.put("fraction", fraction);
             }
             case DYNAMODB_THROTTLE -> {
                 double fraction = fraction(request, 0.3);
-                throttleFraction = on ? fraction : 0;
+                wire.throttleDynamoDb(on ? fraction : 0);
                 params.put("fraction", fraction);
             }
             case LWA_SLOW -> {
@@ -403,7 +328,6 @@ public final class Faults implements AutoCloseable {
 
     @Override
     public void close() {
-        sqsProxy.close();
-        dynamoProxy.close();
+        wire.close();
     }
 }
