@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code app_id}, {@code exp} in seconds remaining, {@code iat}). Error bodies are LWA's
  * {@code {"error","error_description"}}.
  *
- * <p>{@code POST /auth/o2/token} redeems AcceptGrant codes and refresh tokens of the skill-messaging
- * client, and refresh tokens registered for a developer's client ({@link #registerRefreshToken}), whose
- * access tokens the SMAPI stand-in accepts.
+ * <p>{@code POST /auth/o2/token} ({@link LwaTokenEndpoint}) redeems AcceptGrant codes and refresh
+ * tokens of the skill-messaging client, and refresh tokens registered for a developer's client
+ * ({@link #registerRefreshToken}), whose access tokens the SMAPI stand-in accepts.
  *
  * <p>It also has admin routes, {@code POST /_standin/tokens} and {@code /_standin/grant-codes}, so
  * that tests and the local stack can mint tokens and AcceptGrant codes for made-up users. Nothing here is a mock of our code: our identity client talks
@@ -48,26 +47,13 @@ public final class LwaStandIn implements AutoCloseable {
     private final AtomicInteger profileCalls = new AtomicInteger();
     private final AtomicInteger tokenInfoCalls = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
-    /** Authorization codes Alexa would hand a skill in AcceptGrant: code → user. Single use. */
-    private final Map<String, String> grantCodes = new ConcurrentHashMap<>();
-    /** Refresh tokens: token → whose, for which client. */
-    private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
-    /**
-     * Clients registered with {@link #registerRefreshToken} (a developer's security profile, as the
-     * SMAPI calls use): client id → secret. The skill-messaging client is kept apart, below.
-     */
-    private final Map<String, String> registeredClients = new ConcurrentHashMap<>();
-
+    private final LwaTokenEndpoint tokenEndpoint =
+            new LwaTokenEndpoint(random, (userId, clientId, ttl) -> issueToken(userId, null, clientId, ttl));
     private final AtomicInteger tokenCalls = new AtomicInteger();
-    private volatile String messagingClientId = "amzn1.application-oa2-client.localmessaging0000000000000000";
-    private volatile String messagingClientSecret = "local-messaging-secret";
-    private volatile Duration grantTokenLifetime = Duration.ofHours(1);
     /** Fault injection: every token-facing call waits this long first, and answers 500 when failing. */
     private volatile Duration faultDelay = Duration.ZERO;
 
     private volatile boolean failing;
-
-    private record RefreshGrant(String userId, String clientId) {}
 
     /** What LWA knows about one access token. */
     public record Grant(
@@ -129,16 +115,16 @@ public final class LwaStandIn implements AutoCloseable {
 
     /** The client id and secret a skill uses for Alexa Skill Messaging (AcceptGrant, event gateway). */
     public String messagingClientId() {
-        return messagingClientId;
+        return tokenEndpoint.messagingClientId();
     }
 
     public String messagingClientSecret() {
-        return messagingClientSecret;
+        return tokenEndpoint.messagingClientSecret();
     }
 
     /** Lifetime of access tokens from the token endpoint; tests shorten it to exercise refreshing. */
     public void setGrantTokenLifetime(Duration lifetime) {
-        grantTokenLifetime = lifetime;
+        tokenEndpoint.setGrantTokenLifetime(lifetime);
     }
 
     /**
@@ -173,11 +159,7 @@ public final class LwaStandIn implements AutoCloseable {
 
     /** The authorization code Alexa sends in an AcceptGrant for {@code userId}. */
     public String issueGrantCode(String userId) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String code = "ANTxx" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        grantCodes.put(code, userId);
-        return code;
+        return tokenEndpoint.issueGrantCode(userId);
     }
 
     /** Who an access token from the token endpoint (or a minted one) belongs to, if it is live. */
@@ -188,7 +170,7 @@ public final class LwaStandIn implements AutoCloseable {
 
     /** Forgets a refresh token, as when the user disables the skill. */
     public void revokeRefreshTokens(String userId) {
-        refreshTokens.values().removeIf(grant -> grant.userId().equals(userId));
+        tokenEndpoint.revokeRefreshTokens(userId);
     }
 
     /**
@@ -199,19 +181,12 @@ public final class LwaStandIn implements AutoCloseable {
      * documents. A client id registered once keeps its first secret.
      */
     public void registerRefreshToken(String clientId, String clientSecret, String refreshToken, String userId) {
-        Objects.requireNonNull(clientSecret, "clientSecret");
-        String secret = registeredClients.putIfAbsent(Objects.requireNonNull(clientId, "clientId"), clientSecret);
-        if (secret != null && !secret.equals(clientSecret)) {
-            throw new IllegalArgumentException("client " + clientId + " is registered with another secret");
-        }
-        refreshTokens.put(
-                Objects.requireNonNull(refreshToken, "refreshToken"),
-                new RefreshGrant(Objects.requireNonNull(userId, "userId"), clientId));
+        tokenEndpoint.registerRefreshToken(clientId, clientSecret, refreshToken, userId);
     }
 
     /** Whether {@code clientId} was registered with {@link #registerRefreshToken} (the SMAPI stand-in accepts only those). */
     public boolean isRegisteredClient(String clientId) {
-        return clientId != null && registeredClients.containsKey(clientId);
+        return tokenEndpoint.isRegisteredClient(clientId);
     }
 
     public int tokenCalls() {
@@ -288,94 +263,13 @@ public final class LwaStandIn implements AutoCloseable {
         return grant;
     }
 
-    /**
-     * {@code POST /auth/o2/token}, form-encoded, client id and secret in the body (the skill-messaging
-     * client's, or a client's registered with {@link #registerRefreshToken}):
-     * {@code grant_type=authorization_code&code=…} and {@code grant_type=refresh_token&refresh_token=…}
-     * → {@code {access_token, token_type, expires_in, refresh_token}}; LWA's error bodies otherwise.
-     */
+    /** Counted and faulted here like the other token-facing routes, so the fault covers all three alike. */
     private void token(HttpExchange exchange) throws IOException {
         tokenCalls.incrementAndGet();
         if (faulted(exchange)) {
             return;
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            SmallHttp.sendJson(exchange, 405, Map.of("error", "invalid_request", "error_description", "POST only"));
-            return;
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
-            SmallHttp.sendJson(
-                    exchange, 400, Map.of("error", "invalid_request", "error_description", "Malformed request"));
-            return;
-        }
-        Map<String, String> form =
-                SmallHttp.form(new String(SmallHttp.readBody(exchange, MAX_BODY), StandardCharsets.UTF_8));
-        String clientId = form.get("client_id");
-        boolean messaging =
-                messagingClientId.equals(clientId) && messagingClientSecret.equals(form.get("client_secret"));
-        boolean registered = clientId != null
-                && form.get("client_secret") != null
-                && form.get("client_secret").equals(registeredClients.get(clientId));
-        if (!messaging && !registered) {
-            SmallHttp.sendJson(
-                    exchange,
-                    401,
-                    Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
-            return;
-        }
-        String userId = switch (String.valueOf(form.get("grant_type"))) {
-            // Authorization codes come from AcceptGrant, which only the skill-messaging client redeems.
-            case "authorization_code" ->
-                !messaging || form.get("code") == null ? null : grantCodes.remove(form.get("code"));
-            case "refresh_token" -> {
-                RefreshGrant grant =
-                        form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
-                yield grant != null && grant.clientId().equals(clientId) ? grant.userId() : null;
-            }
-            default -> {
-                SmallHttp.sendJson(
-                        exchange,
-                        400,
-                        Map.of(
-                                "error",
-                                "unsupported_grant_type",
-                                "error_description",
-                                "The authorization grant type is not supported"));
-                yield "";
-            }
-        };
-        if ("".equals(userId)) {
-            return;
-        }
-        if (userId == null) {
-            SmallHttp.sendJson(
-                    exchange,
-                    400,
-                    Map.of(
-                            "error",
-                            "invalid_grant",
-                            "error_description",
-                            "The request has an invalid grant parameter"));
-            return;
-        }
-        String access = issueToken(userId, null, clientId, grantTokenLifetime);
-        byte[] bytes = new byte[48];
-        random.nextBytes(bytes);
-        String refresh = "Atzr|IwEB" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        refreshTokens.put(refresh, new RefreshGrant(userId, clientId));
-        SmallHttp.sendJson(
-                exchange,
-                200,
-                Map.of(
-                        "access_token",
-                        access,
-                        "token_type",
-                        "bearer",
-                        "expires_in",
-                        grantTokenLifetime.toSeconds(),
-                        "refresh_token",
-                        refresh));
+        tokenEndpoint.answer(exchange);
     }
 
     /** {@code POST /_standin/tokens {"user_id","name","client_id"?,"expires_in"}} → {@code {"access_token","expires_in"}}. */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Turns a home's player news into Alexa events for every linked account that granted event access,
@@ -176,7 +175,7 @@ public final class ChangeReporter {
                 }
             }
             int sent = 0;
-            if (!describe.isEmpty() && deliver(addOrUpdateReport(describe, token))) {
+            if (!describe.isEmpty() && deliver(ReportEvents.addOrUpdateReport(describe, token))) {
                 sent++;
                 states.know(
                         instanceId,
@@ -211,7 +210,7 @@ public final class ChangeReporter {
                     continue;
                 }
                 List<Property> same = properties.stream().filter(before::same).toList();
-                if (deliver(changeReport(e.player(), changed, same, token, causeOf.apply(e.playerId())))) {
+                if (deliver(ReportEvents.changeReport(e.player(), changed, same, token, causeOf.apply(e.playerId())))) {
                     sent++;
                     EndpointStates.Snapshot told = EndpointStates.Snapshot.of(e.player(), properties);
                     states.put(
@@ -222,7 +221,7 @@ public final class ChangeReporter {
                             sampledAt);
                 }
             }
-            if (!gone.isEmpty() && deliver(deleteReport(gone, token))) {
+            if (!gone.isEmpty() && deliver(ReportEvents.deleteReport(gone, token))) {
                 sent++;
                 gone.forEach(id -> states.delete(instanceId, user, id));
                 states.know(instanceId, user, gone, false);
@@ -269,7 +268,7 @@ public final class ChangeReporter {
                 }
                 values.set(CONNECTIVITY, tell);
                 boolean unchanged = tell.equals(now);
-                if (unchanged || deliver(healthReport(playerId, tell, token, clock.instant()))) {
+                if (unchanged || deliver(ReportEvents.healthReport(playerId, tell, token, clock.instant()))) {
                     sent += unchanged ? 0 : 1;
                     states.put(
                             instanceId,
@@ -300,7 +299,7 @@ public final class ChangeReporter {
                     return false;
                 }
                 token = renewed.get();
-                outcome = gateway.send(withToken(event, token), token, deadline);
+                outcome = gateway.send(ReportEvents.withToken(event, token), token, deadline);
                 if (outcome == EventGateway.Outcome.TOKEN_REFUSED) {
                     LOG.warn("report.token_refused_after_renewal");
                     stopped = true; // no refresh storm: one renewal per account and post
@@ -316,104 +315,11 @@ public final class ChangeReporter {
                 }
                 case TOKEN_REFUSED -> false;
                 case FAILED -> {
-                    LOG.warn("report.not_accepted", "event", eventName(event));
+                    LOG.warn("report.not_accepted", "event", ReportEvents.eventName(event));
                     retryLater = true;
                     yield false;
                 }
             };
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String eventName(Map<String, Object> event) {
-        return String.valueOf(
-                ((Map<String, Object>) ((Map<String, Object>) event.get("event")).get("header")).get("name"));
-    }
-
-    /** The same event with another token in its scope (events are built per token). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> withToken(Map<String, Object> message, String token) {
-        Map<String, Object> event = new LinkedHashMap<>((Map<String, Object>) message.get("event"));
-        if (event.get("endpoint") instanceof Map<?, ?> endpoint) {
-            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) endpoint);
-            copy.put("scope", scope(token));
-            event.put("endpoint", copy);
-        } else {
-            Map<String, Object> payload = new LinkedHashMap<>((Map<String, Object>) event.get("payload"));
-            payload.put("scope", scope(token));
-            event.put("payload", payload);
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(message);
-        copy.put("event", event);
-        return copy;
-    }
-
-    static Map<String, Object> header(String namespace, String name) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("namespace", namespace);
-        header.put("name", name);
-        header.put("messageId", UUID.randomUUID().toString());
-        header.put("payloadVersion", "3");
-        return header;
-    }
-
-    static Map<String, Object> scope(String token) {
-        return Map.of("type", "BearerToken", "token", token);
-    }
-
-    static Map<String, Object> changeReport(
-            PlayerInfo player, List<Property> changed, List<Property> same, String token, String cause) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("header", header("Alexa", "ChangeReport"));
-        event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(player.playerId())));
-        event.put("payload", Map.of("change", Map.of("cause", Map.of("type", cause), "properties", changed)));
-        return Map.of("event", event, "context", Map.of("properties", same));
-    }
-
-    /** Connectivity alone, as Amazon's EndpointHealth example: the home cannot be asked for the rest. */
-    static Map<String, Object> healthReport(String playerId, Object connectivity, String token, Instant at) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("header", header("Alexa", "ChangeReport"));
-        event.put("endpoint", Map.of("scope", scope(token), "endpointId", Endpoints.endpointId(playerId)));
-        event.put(
-                "payload",
-                Map.of(
-                        "change",
-                        Map.of(
-                                "cause",
-                                Map.of("type", "PERIODIC_POLL"),
-                                "properties",
-                                List.of(Property.of("Alexa.EndpointHealth", "connectivity", connectivity, at)))));
-        return Map.of("event", event, "context", Map.of("properties", List.of()));
-    }
-
-    static Map<String, Object> addOrUpdateReport(List<PlayerInfo> players, String token) {
-        return Map.of(
-                "event",
-                Map.of(
-                        "header", header("Alexa.Discovery", "AddOrUpdateReport"),
-                        "payload",
-                                Map.of(
-                                        "endpoints",
-                                        players.stream()
-                                                .map(Endpoints::describe)
-                                                .toList(),
-                                        "scope",
-                                        scope(token))));
-    }
-
-    static Map<String, Object> deleteReport(List<String> playerIds, String token) {
-        return Map.of(
-                "event",
-                Map.of(
-                        "header", header("Alexa.Discovery", "DeleteReport"),
-                        "payload",
-                                Map.of(
-                                        "endpoints",
-                                        playerIds.stream()
-                                                .map(id -> Map.of("endpointId", Endpoints.endpointId(id)))
-                                                .toList(),
-                                        "scope",
-                                        scope(token))));
     }
 }
