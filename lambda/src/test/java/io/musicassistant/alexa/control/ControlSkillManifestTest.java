@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaJson;
+import io.musicassistant.alexa.control.smarthome.capabilities.Capabilities;
 import io.musicassistant.alexa.control.smarthome.capabilities.Capability;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class ControlSkillManifestTest {
                 "Alexa.PowerController.TurnOff"));
         assertEquals(expected, handled);
         Set<String> interfaces =
-                Capability.ALL.stream().map(Capability::namespace).collect(Collectors.toSet());
+                Capabilities.ALL.stream().map(Capability::namespace).collect(Collectors.toSet());
         for (String directive : handled) {
             String namespace = directive.substring(0, directive.lastIndexOf('.'));
             assertTrue(

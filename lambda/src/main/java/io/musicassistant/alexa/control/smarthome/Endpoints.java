@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.control.smarthome;
 
+import io.musicassistant.alexa.control.smarthome.capabilities.Capabilities;
 import io.musicassistant.alexa.control.smarthome.capabilities.Capability;
 import io.musicassistant.alexa.control.smarthome.capabilities.Property;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
@@ -79,7 +80,7 @@ public final class Endpoints {
     }
 
     public static List<Capability> capabilities(PlayerInfo player) {
-        return Capability.ALL.stream().filter(c -> c.appliesTo(player)).toList();
+        return Capabilities.ALL.stream().filter(c -> c.appliesTo(player)).toList();
     }
 
     /** The discovery description of one player. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.control.smarthome.capabilities.Capabilities;
 import io.musicassistant.alexa.control.smarthome.capabilities.Capability;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class SmartHomeDirectiveCoverageTest {
 
     static Set<String> declared() {
         Set<String> out = new TreeSet<>();
-        for (Capability capability : Capability.ALL) {
+        for (Capability capability : Capabilities.ALL) {
             capability
                     .directives()
                     .forEach(name -> out.add(new DirectiveName(capability.namespace(), name).toString()));

@@ -13,15 +13,6 @@ import java.util.Map;
 public sealed interface Capability
         permits AlexaBase, PlaybackController, Speaker, PowerController, PlaybackStateReporter, EndpointHealth {
 
-    /** Every interface this skill knows, in the order endpoints declare them. */
-    List<Capability> ALL = List.of(
-            new AlexaBase(),
-            new EndpointHealth(),
-            new PowerController(),
-            new Speaker(),
-            new PlaybackController(),
-            new PlaybackStateReporter());
-
     String namespace();
 
     /**
