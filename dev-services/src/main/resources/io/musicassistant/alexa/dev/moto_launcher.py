@@ -151,6 +151,30 @@ def _failures_close(app):
     return wrapped
 
 
+# Moto runs TransactWriteItems by copying the tables first and, when a condition fails, putting the copy
+# back: a transaction that fails while another request writes (on another of the server's threads)
+# silently undoes that write. DynamoDB itself isolates transactions, so the product may rely on it (two
+# claims of one pairing code: the loser must not erase the winner's link). One DynamoDB request at a
+# time restores that guarantee; S3, STS and the rest stay concurrent.
+_DYNAMODB = threading.Lock()
+
+
+def _dynamodb_serialised(app):
+    def wrapped(environ, start_response):
+        if not (environ.get("HTTP_X_AMZ_TARGET") or "").startswith("DynamoDB_"):
+            yield from app(environ, start_response)
+            return
+        with _DYNAMODB:
+            answer = app(environ, start_response)
+            try:
+                body = b"".join(answer)
+            finally:
+                if hasattr(answer, "close"):
+                    answer.close()
+        yield body
+    return wrapped
+
+
 class _HandlerInEnviron(_KeepAliveHandler):
     def make_environ(self):
         environ = super().make_environ()
@@ -166,7 +190,8 @@ else:
 
 
 port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-server = serving.make_server("127.0.0.1", port, _APP_WRAPPER(DomainDispatcherApplication(create_backend_app)),
+server = serving.make_server("127.0.0.1", port,
+                             _APP_WRAPPER(_dynamodb_serialised(DomainDispatcherApplication(create_backend_app))),
                              threaded=True, request_handler=_HANDLER)
 threading.Thread(target=server.serve_forever, name="moto-server", daemon=True).start()
 port = server.server_address[1]
