@@ -45,7 +45,7 @@ public final class WhereIs {
             }
             String key = clean(cells[0]);
             String handler = clean(cells[1]);
-            if (rows.isEmpty() && !rows.containsKey(key) && isHeader(lines, i)) {
+            if (rows.isEmpty() && isHeader(lines, i)) {
                 continue;
             }
             if (rows.putIfAbsent(key, handler) != null) {
