@@ -205,7 +205,7 @@ class VoiceInteractionModelTest {
             for (String word : words) {
                 assertEquals(
                         Optional.of(id),
-                        RepeatIntentHandler.spoken(word),
+                        RepeatIntentHandler.spoken(Messages.forLocale(locale), word),
                         locale + ": the handler reads \"" + word + "\"");
             }
         }
