@@ -143,7 +143,12 @@ class RomanceParsingTest {
     void everyKeyIsTranslatedWithTheSamePlaceholders(String suffix) throws IOException {
         Properties en = bundle("");
         Properties translated = bundle(suffix);
-        assertEquals(en.stringPropertyNames(), translated.stringPropertyNames(), suffix);
+        Set<String> missing = new TreeSet<>(en.stringPropertyNames());
+        missing.removeAll(translated.stringPropertyNames());
+        Set<String> extra = new TreeSet<>(translated.stringPropertyNames());
+        extra.removeAll(en.stringPropertyNames());
+        assertEquals(Set.of(), missing, suffix + ": keys missing");
+        assertEquals(Set.of(), extra, suffix + ": keys English does not have");
         for (String key : en.stringPropertyNames()) {
             assertEquals(
                     placeholders(en.getProperty(key)),
