@@ -257,6 +257,9 @@ class VoiceInteractionModelTest {
         List<Pattern> samples = new ArrayList<>();
         for (JsonNode intent : languageModel(locale).path("intents")) {
             for (JsonNode sample : intent.path("samples")) {
+                if (SLOT_REF.matcher(sample.asText()).replaceAll("").isBlank()) {
+                    continue; // "{room}" alone would match any phrase
+                }
                 samples.add(Pattern.compile("(?i)"
                         + SLOT_REF.matcher(Pattern.quote(sample.asText())).replaceAll(r -> "\\\\E.+\\\\Q")));
             }
