@@ -54,7 +54,8 @@ public final class RoomTail {
             String room = spoken.substring(cuts.get(i)[1]).strip();
             List<PlayerInfo> named = named(players, room);
             if (!query.isEmpty() && !named.isEmpty()) {
-                return Optional.of(new Split(query, named.size() == 1 ? named.getFirst().name() : room));
+                return Optional.of(
+                        new Split(query, named.size() == 1 ? named.getFirst().name() : room));
             }
         }
         return Optional.empty();

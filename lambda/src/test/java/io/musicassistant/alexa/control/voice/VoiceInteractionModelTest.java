@@ -47,6 +47,7 @@ class VoiceInteractionModelTest {
             "de-DE", "musik assistent");
     /** Amazon's rules for any other locale's name: lower case, letters and spaces (no digits, no symbols). */
     static final Pattern INVOCATION = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{M}][\\p{Ll}\\p{Lo}\\p{M}' .]*");
+
     static final Set<String> REQUIRED_BUILT_INS = Set.of(
             "AMAZON.CancelIntent",
             "AMAZON.HelpIntent",
@@ -253,8 +254,10 @@ class VoiceInteractionModelTest {
                         + SLOT_REF.matcher(Pattern.quote(sample.asText())).replaceAll(r -> "\\\\E.+\\\\Q")));
             }
         }
-        JsonNode store =
-                manifest.path("manifest").path("publishingInformation").path("locales").path(locale);
+        JsonNode store = manifest.path("manifest")
+                .path("publishingInformation")
+                .path("locales")
+                .path(locale);
         if (store.isMissingNode()) {
             return; // the store texts of a locale come with its manifest block
         }

@@ -85,16 +85,13 @@ class VoiceRoomTailTest {
 
     @Test
     void severalFittingPlayersLeaveTheSpokenRoomForTheQuestion() {
-        assertEquals(
-                "jazz | kitchen", split("jazz in the kitchen", players("Kitchen Speaker", "Kitchen Display")));
+        assertEquals("jazz | kitchen", split("jazz in the kitchen", players("Kitchen Speaker", "Kitchen Display")));
     }
 
     @Test
     void thePlayersAreListedOnlyWhenThereIsAPreposition() {
-        assertEquals(
-                Optional.empty(),
-                RoomTail.split("radiohead", () -> {
-                    throw new AssertionError("listed the players for a query without a preposition");
-                }));
+        assertEquals(Optional.empty(), RoomTail.split("radiohead", () -> {
+            throw new AssertionError("listed the players for a query without a preposition");
+        }));
     }
 }

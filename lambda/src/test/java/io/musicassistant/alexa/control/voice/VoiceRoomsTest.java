@@ -296,6 +296,31 @@ class VoiceRoomsTest {
     }
 
     @Test
+    void aGermanRoomInsidePlayIntentsQueryIsSplitOffOnlyWhenItNamesAPlayer() {
+        VoiceHome h = house.with(
+                VoiceHome.player("kueche", "Küche", PlayerInfo.IDLE),
+                VoiceHome.player("wohn", "Wohnzimmer", PlayerInfo.PLAYING));
+        int from = h.received().size();
+        Answer a = send(
+                        cloud,
+                        intent("PlayIntent", h.user.token())
+                                .locale("de-DE")
+                                .slot("query", "die toten hosen in der küche"))
+                .valid();
+        PlayRequest play =
+                RelayJson.convert(h.since(from, "player.play").getFirst().args(), PlayRequest.class);
+        assertEquals("kueche", play.playerId(), a.speech());
+        assertEquals("die toten hosen", play.query().name());
+
+        from = h.received().size();
+        send(cloud, intent("PlayIntent", h.user.token()).locale("de-DE").slot("query", "ein bett im kornfeld"))
+                .valid();
+        play = RelayJson.convert(h.since(from, "player.play").getFirst().args(), PlayRequest.class);
+        assertEquals("ein bett im kornfeld", play.query().name(), "no player is called Kornfeld");
+        assertEquals("wohn", play.playerId(), "the one playing");
+    }
+
+    @Test
     void britishEnglishIsEnglishAndOtherLocalesFallBackToEnglish() {
         VoiceHome h = house.with(VoiceHome.player("k", "Kitchen", PlayerInfo.IDLE));
         assertEquals(

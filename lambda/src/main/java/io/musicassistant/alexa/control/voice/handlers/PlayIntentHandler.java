@@ -56,9 +56,11 @@ public class PlayIntentHandler extends PlayerIntentHandler {
                 .forEach((name, value) -> b.putSlotsItem(
                         name, Slot.builder().withName(name).withValue(value).build()));
         b.putSlotsItem(
-                QUERY, Slot.builder().withName(QUERY).withValue(split.get().query()).build());
+                QUERY,
+                Slot.builder().withName(QUERY).withValue(split.get().query()).build());
         b.putSlotsItem(
-                ROOM, Slot.builder().withName(ROOM).withValue(split.get().room()).build());
+                ROOM,
+                Slot.builder().withName(ROOM).withValue(split.get().room()).build());
         return b.build();
     }
 
