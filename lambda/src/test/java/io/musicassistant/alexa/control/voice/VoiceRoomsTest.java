@@ -295,29 +295,29 @@ class VoiceRoomsTest {
         assertEquals("In welchem Raum?", unknown.reprompt());
     }
 
+    /** What {@code request} had the home play; exactly one play. */
+    static PlayRequest played(VoiceHome h, VoiceRequests.Req request) {
+        int from = h.received().size();
+        Answer a = send(cloud, request).valid();
+        List<RelayCommand> plays = h.since(from, "player.play");
+        assertEquals(1, plays.size(), a.toString());
+        return RelayJson.convert(plays.getFirst().args(), PlayRequest.class);
+    }
+
     @Test
     void aGermanRoomInsidePlayIntentsQueryIsSplitOffOnlyWhenItNamesAPlayer() {
         VoiceHome h = house.with(
                 VoiceHome.player("kueche", "Küche", PlayerInfo.IDLE),
                 VoiceHome.player("wohn", "Wohnzimmer", PlayerInfo.PLAYING));
-        int from = h.received().size();
-        Answer a = send(
-                        cloud,
-                        intent("PlayIntent", h.user.token())
-                                .locale("de-DE")
-                                .slot("query", "die toten hosen in der küche"))
-                .valid();
-        PlayRequest play =
-                RelayJson.convert(h.since(from, "player.play").getFirst().args(), PlayRequest.class);
-        assertEquals("kueche", play.playerId(), a.speech());
-        assertEquals("die toten hosen", play.query().name());
+        PlayRequest inKitchen = played(
+                h, intent("PlayIntent", h.user.token()).locale("de-DE").slot("query", "die toten hosen in der küche"));
+        assertEquals("kueche", inKitchen.playerId());
+        assertEquals("die toten hosen", inKitchen.query().name());
 
-        from = h.received().size();
-        send(cloud, intent("PlayIntent", h.user.token()).locale("de-DE").slot("query", "ein bett im kornfeld"))
-                .valid();
-        play = RelayJson.convert(h.since(from, "player.play").getFirst().args(), PlayRequest.class);
-        assertEquals("ein bett im kornfeld", play.query().name(), "no player is called Kornfeld");
-        assertEquals("wohn", play.playerId(), "the one playing");
+        PlayRequest whole =
+                played(h, intent("PlayIntent", h.user.token()).locale("de-DE").slot("query", "ein bett im kornfeld"));
+        assertEquals("ein bett im kornfeld", whole.query().name(), "no player is called Kornfeld");
+        assertEquals("wohn", whole.playerId(), "the one playing");
     }
 
     @Test
