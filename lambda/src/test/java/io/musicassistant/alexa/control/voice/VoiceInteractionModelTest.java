@@ -39,12 +39,13 @@ class VoiceInteractionModelTest {
 
     static final Path MODELS = Path.of("../skill-package/control/interactionModels/custom");
     /**
-     * Amazon's invocation-name rules we can check offline: lower-case letters (any script), spaces,
-     * possessive apostrophes and the periods of spelled abbreviations; at least two words unless
-     * the language writes one compound or no spaces (de, ja).
+     * Amazon's invocation-name rules we can check offline: lower-case letters (any script; the
+     * katakana long-vowel mark "ー" is a modifier letter), spaces, possessive apostrophes and the
+     * periods of spelled abbreviations; at least two words unless the language writes one compound
+     * or no spaces (de, ja).
      */
     static final Pattern INVOCATION_NAME =
-            Pattern.compile("[\\p{Ll}\\p{Lo}\\p{M}][\\p{Ll}\\p{Lo}\\p{M}'. ]*[\\p{Ll}\\p{Lo}\\p{M}.]");
+            Pattern.compile("[\\p{Ll}\\p{Lo}\\p{M}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}'. ]*[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}.]");
 
     static final Set<String> ONE_WORD_LANGUAGES = Set.of("de", "ja");
     static final Set<String> REQUIRED_BUILT_INS = Set.of(
@@ -54,8 +55,11 @@ class VoiceInteractionModelTest {
             "AMAZON.NavigateHomeIntent",
             "AMAZON.FallbackIntent");
     static final Pattern SLOT_REF = Pattern.compile("\\{([^}]*)}");
-    /** Letters, apostrophes and spaces only: Alexa refuses digits and most punctuation in samples. */
-    static final Pattern SAMPLE = Pattern.compile("[\\p{L}' ]+");
+    /**
+     * Letters (with their combining marks: Devanagari vowel signs are marks), apostrophes and spaces
+     * only: Alexa refuses digits and most punctuation in samples.
+     */
+    static final Pattern SAMPLE = Pattern.compile("[\\p{L}\\p{M}' ]+");
 
     static final Map<String, Set<String>> HANDLED = new VoiceSkill(
                     null,
