@@ -71,7 +71,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
         if (spoken.isPresent() && spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
             return Speech.tell(turn.messages().say("too.long"));
         }
-        if (spoken.flatMap(QueryParser::parse).isEmpty()) {
+        if (spoken.flatMap(s -> QueryParser.parse(s, turn.messages())).isEmpty()) {
             return Speech.ask(turn.messages().say("play.what"), turn.messages().say("play.what"));
         }
         return null;
@@ -80,7 +80,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
     @Override
     protected Speech act(Turn turn, Intent intent, Rooms.Target target) {
         String spoken = Slots.value(intent, QUERY).orElseThrow();
-        ContentQuery query = QueryParser.parse(spoken).orElseThrow();
+        ContentQuery query = QueryParser.parse(spoken, turn.messages()).orElseThrow();
         PlayResult result;
         try {
             result = turn.control().play(turn.home(), target.playerId(), query, turn.deadline());
