@@ -34,8 +34,11 @@ class VoiceModelOverlapTest {
      */
     static final Map<String, Set<String>> ROOM_PHRASES = Map.of(
             "en", Set.of("in the {room}", "in {room}", "on the {room}", "on {room}"),
-            "de", Set.of("im {room}", "in der {room}", "in {room}", "auf dem {room}", "auf der {room}", "auf {room}")
-            // "fr", "it", "es", "pt", "ja", "hi": derived from the model until a row is added here
+            "de", Set.of("im {room}", "in der {room}", "in {room}", "auf dem {room}", "auf der {room}", "auf {room}"),
+            // Postpositions before the music; the other forms ("{room}に流して", "{room} पर") go with some verbs only.
+            "ja", Set.of("{room}で"),
+            "hi", Set.of("{room} में")
+            // "fr", "it", "es", "pt": derived from the model until a row is added here
             );
 
     /** Words that may end a PlayIntent sample although they are room prepositions: separable verb particles. */
