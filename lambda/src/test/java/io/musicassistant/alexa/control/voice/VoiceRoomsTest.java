@@ -333,9 +333,10 @@ class VoiceRoomsTest {
                 send(cloud, intent("ShuffleOnIntent", h.user.token()).locale("en-GB"))
                         .valid()
                         .speech());
+        // nl-NL: a locale Alexa has that we give no answers of its own (fr-FR has French ones now).
         assertEquals(
                 "Goodbye.",
-                send(cloud, intent("AMAZON.StopIntent", h.user.token()).locale("fr-FR"))
+                send(cloud, intent("AMAZON.StopIntent", h.user.token()).locale("nl-NL"))
                         .valid()
                         .speech());
     }
