@@ -14,18 +14,24 @@ import java.util.regex.Pattern;
  * query then holds "radiohead in the kitchen". Words after a room preposition are the room only
  * when they name one of the user's players as it is called, or a part of that name ("kitchen" for
  * "Kitchen Speaker"), never by a near spelling or a longer phrase: "Live in Berlin" stays whole
- * unless a player is called "Berlin", and a player called "Merlin" never splits it.
+ * unless a player is called "Berlin", and a player called "Merlin" never splits it. Japanese and
+ * Hindi put the room first, so there the words before a postposition are the room
+ * ("キッチンでレディオヘッド", "kitchen में arijit singh").
  */
 public final class RoomTail {
 
     /**
      * Room prepositions, with the article that may follow, of the languages the voice models speak
-     * with the room after the music (en, de, fr, it, es, pt); Japanese and Hindi put the room first.
+     * with the room after the music (en, de, fr, it, es, pt).
      */
     private static final Pattern PREPOSITION = Pattern.compile(
             "\\s(?:in|on|im|am|auf|dans|sur|nel|nella|nello|sul|sulla|en|em|no|na)"
                     + "(?:\\s+(?:the|der|dem|den|la|le|les|il|lo|el))?\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Postpositions after a room said first: ja "で"/"に" ("のスピーカーで"), hi "में"/"पर" ("वाले speaker पर"). */
+    private static final Pattern POSTPOSITION =
+            Pattern.compile("(?:のスピーカー)?[でに]|\\s+(?:(?:वाले|के) speaker पर|में|पर)\\s+", Pattern.UNICODE_CASE);
 
     private RoomTail() {}
 
@@ -36,22 +42,26 @@ public final class RoomTail {
     public record Split(String query, String room) {}
 
     /**
-     * {@code spoken} split at the last room preposition whose words name a player; empty when none
-     * does. The players are asked for only when there is a preposition.
+     * {@code spoken} split at the last room preposition (or the first room postposition) whose room
+     * words name a player; empty when none does. The players are asked for only when there is one.
      */
     public static Optional<Split> split(String spoken, Supplier<List<PlayerInfo>> listPlayers) {
         if (spoken == null) {
             return Optional.empty();
         }
-        Matcher m = PREPOSITION.matcher(spoken);
-        List<int[]> cuts = new ArrayList<>();
-        while (m.find()) {
-            cuts.add(new int[] {m.start(), m.end()});
+        List<Split> cuts = new ArrayList<>();
+        Matcher after = PREPOSITION.matcher(spoken);
+        while (after.find()) {
+            cuts.addFirst(new Split(spoken.substring(0, after.start()), spoken.substring(after.end())));
+        }
+        Matcher before = POSTPOSITION.matcher(spoken);
+        while (before.find()) {
+            cuts.add(new Split(spoken.substring(before.end()), spoken.substring(0, before.start())));
         }
         List<PlayerInfo> players = cuts.isEmpty() ? List.of() : listPlayers.get();
-        for (int i = cuts.size() - 1; i >= 0; i--) {
-            String query = spoken.substring(0, cuts.get(i)[0]).strip();
-            String room = spoken.substring(cuts.get(i)[1]).strip();
+        for (Split cut : cuts) {
+            String query = cut.query().strip();
+            String room = cut.room().strip();
             List<PlayerInfo> named = named(players, room);
             if (!query.isEmpty() && !named.isEmpty()) {
                 return Optional.of(

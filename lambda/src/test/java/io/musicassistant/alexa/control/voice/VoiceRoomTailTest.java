@@ -73,6 +73,23 @@ class VoiceRoomTailTest {
         assertEquals(expected, split(spoken, GERMAN), spoken);
     }
 
+    static final List<PlayerInfo> ROOM_FIRST = players("キッチン", "リビング", "Kitchen", "Bedroom");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '=', textBlock = """
+            キッチンでレディオヘッド                  = レディオヘッド | キッチン
+            リビングのスピーカーで米津玄師             = 米津玄師 | リビング
+            リビングにあいみょん                     = あいみょん | リビング
+            ひこうき雲で                             = whole
+            東京で会いましょう                        = whole
+            kitchen में arijit singh                 = arijit singh | Kitchen
+            bedroom वाले speaker पर lata mangeshkar   = lata mangeshkar | Bedroom
+            dil में hai                              = whole
+            """)
+    void japaneseAndHindiSayTheRoomFirst(String spoken, String expected) {
+        assertEquals(expected, split(spoken, ROOM_FIRST), spoken);
+    }
+
     @Test
     void aPlayerCalledLikeTheEndOfATitleTakesItAsTheRoom() {
         // The decision (docs/decisions.md): a room the user named their player is the room.
