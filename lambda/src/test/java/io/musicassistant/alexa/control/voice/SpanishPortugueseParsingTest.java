@@ -81,7 +81,9 @@ class SpanishPortugueseParsingTest {
     }
 
     private static ContentKind kind(String spoken, String locale) {
-        return QueryParser.parse(spoken, Messages.forLocale(locale)).orElseThrow().kind();
+        return QueryParser.parse(spoken, Messages.forLocale(locale))
+                .orElseThrow()
+                .kind();
     }
 
     @ParameterizedTest
@@ -127,8 +129,7 @@ class SpanishPortugueseParsingTest {
     private static Properties file(String suffix) throws IOException {
         String name = "Messages" + suffix + ".properties";
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(
-                Messages.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(Messages.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
@@ -148,7 +149,12 @@ class SpanishPortugueseParsingTest {
     void everyKeyIsTranslatedWithTheSamePlaceholders(String suffix) throws IOException {
         Properties english = file("");
         Properties translated = file(suffix);
-        assertEquals(english.stringPropertyNames(), translated.stringPropertyNames(), suffix);
+        Set<String> missing = new TreeSet<>(english.stringPropertyNames());
+        missing.removeAll(translated.stringPropertyNames());
+        Set<String> extra = new TreeSet<>(translated.stringPropertyNames());
+        extra.removeAll(english.stringPropertyNames());
+        assertEquals(Set.of(), missing, suffix + ": untranslated keys");
+        assertEquals(Set.of(), extra, suffix + ": keys English does not have");
         for (String key : english.stringPropertyNames()) {
             assertEquals(
                     placeholders(english.getProperty(key)),
