@@ -37,7 +37,21 @@ public final class QueryParser {
             "query.radio", ContentKind.RADIO,
             "query.genre", ContentKind.GENRE);
 
-    private record Lead(String words, ContentKind kind) {}
+    /**
+     * A kind word, and whether it ends in a script written without spaces (Japanese "アルバムの"
+     * runs straight into the name: "アルバムのokコンピューター"), so no space need follow it.
+     */
+    private record Lead(String words, ContentKind kind, boolean unspaced) {
+        Lead(String words, ContentKind kind) {
+            this(
+                    words,
+                    kind,
+                    UNSPACED_SCRIPTS.contains(Character.UnicodeScript.of(words.codePointBefore(words.length()))));
+        }
+    }
+
+    private static final Set<Character.UnicodeScript> UNSPACED_SCRIPTS =
+            Set.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA);
 
     /** One language's words: kind words longest first, so "music by" wins over "music". */
     private record Vocabulary(List<Lead> leads, Pattern by, Set<String> library) {}
@@ -65,8 +79,11 @@ public final class QueryParser {
         }
         for (Lead lead : vocabulary.leads()) {
             int n = lead.words().length();
-            if (text.length() > n + 1 && text.regionMatches(true, 0, lead.words(), 0, n) && text.charAt(n) == ' ') {
-                String rest = text.substring(n + 1).strip();
+            if (text.length() > n
+                    && text.regionMatches(true, 0, lead.words(), 0, n)
+                    && (text.charAt(n) == ' ' || lead.unspaced())
+                    && !text.substring(n).isBlank()) {
+                String rest = text.substring(n).strip();
                 if (lead.kind() == ContentKind.TRACK || lead.kind() == ContentKind.ALBUM) {
                     Matcher by = vocabulary.by().matcher(rest);
                     if (by.matches()) {
