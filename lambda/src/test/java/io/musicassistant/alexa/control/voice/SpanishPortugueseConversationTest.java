@@ -99,6 +99,25 @@ class SpanishPortugueseConversationTest {
         assertEquals(mode, repeat.repeat());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            es-ES | Cocina  | radiohead en la cocina | Reproduciendo Radiohead en Cocina.
+            es-US | Sala    | radiohead en sala      | Reproduciendo Radiohead en Sala.
+            pt-BR | Cozinha | radiohead na cozinha   | Tocando Radiohead em Cozinha.
+            """)
+    void aRoomLeftInThePlayQueryIsSplitOff(String locale, String room, String query, String answer) {
+        home.with(
+                VoiceHome.player("room", room, PlayerInfo.IDLE),
+                VoiceHome.player("other", "Garaje", PlayerInfo.PLAYING));
+        PlayRequest play = answers(
+                answer,
+                intent("PlayIntent", home.user.token()).locale(locale).slot("query", query),
+                "player.play",
+                PlayRequest.class);
+        assertEquals("radiohead", play.query().name(), query);
+        assertEquals("room", play.playerId(), query);
+    }
+
     @Test
     void welcomeRoomsAndTheDefaultRoomSpeakTheLanguage() {
         home.with(
