@@ -132,7 +132,7 @@ public final class Messages {
         if (named.size() == 1) {
             return named.getFirst();
         }
-        return String.join(", ", named.subList(0, named.size() - 1)) + last + named.getLast();
+        return String.join(say("list.separator"), named.subList(0, named.size() - 1)) + last + named.getLast();
     }
 
     /** A name as it may be spoken: stripped, and cut to {@link #MAX_NAME_LENGTH}. */

@@ -63,5 +63,7 @@ class JapaneseParsingTest {
         assertEquals("2026年3月3日", JA.date(Instant.parse("2026-03-03T12:00:00Z")));
         assertEquals("キッチンとリビング", JA.and(List.of("キッチン", "リビング")));
         assertEquals("キッチンかリビング", JA.or(List.of("キッチン", "リビング")));
+        assertEquals("キッチン、リビングとお風呂", JA.and(List.of("キッチン", "リビング", "お風呂")));
+        assertEquals("Kitchen, Office and Den", Messages.english().and(List.of("Kitchen", "Office", "Den")));
     }
 }
