@@ -1,0 +1,71 @@
+package io.musicassistant.alexa.names;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.commons.codec.language.ColognePhonetic;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.codec.language.bm.Languages;
+import org.apache.commons.codec.language.bm.NameType;
+import org.apache.commons.codec.language.bm.PhoneticEngine;
+import org.apache.commons.codec.language.bm.RuleType;
+
+/**
+ * Whether two words sound alike in a language, by Commons Codec's phonetic codes: Double Metaphone
+ * for English (and romanised Japanese and Hindi, whose names Alexa writes the English way), Kölner
+ * Phonetik for German (built for German spelling: "Meier"/"Mayer", "ph"/"f", "dt"/"t"), and
+ * Beider–Morse with the language's own rules for French, Spanish, Italian and Portuguese (silent
+ * letters, "gn"/"ñ", "ch" read per language), where Double Metaphone would read the words as English.
+ * Codes are cached: Beider–Morse costs tens of microseconds a word, and names repeat.
+ */
+final class Sounds {
+
+    static final Sounds DOUBLE_METAPHONE = new Sounds(new DoubleMetaphone()::doubleMetaphone, false);
+    static final Sounds COLOGNE = new Sounds(new ColognePhonetic()::colognePhonetic, false);
+
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final Function<String, String> code;
+    private final boolean alternatives;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    private Sounds(Function<String, String> code, boolean alternatives) {
+        this.code = code;
+        this.alternatives = alternatives;
+    }
+
+    static Sounds beiderMorse(String language) {
+        PhoneticEngine engine = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
+        Languages.LanguageSet set = Languages.LanguageSet.from(Set.of(language));
+        return new Sounds(word -> engine.encode(word, set), true);
+    }
+
+    /** Whether {@code a} and {@code b} (letters only) have the same code, or share one of their alternatives. */
+    boolean alike(String a, String b) {
+        String ca = code(a);
+        String cb = code(b);
+        if (ca.isEmpty() || cb.isEmpty()) {
+            return false;
+        }
+        if (!alternatives) {
+            return ca.equals(cb);
+        }
+        Set<String> left = Set.copyOf(Arrays.asList(ca.split("[|()\\-]+")));
+        return Arrays.stream(cb.split("[|()\\-]+")).anyMatch(c -> !c.isEmpty() && left.contains(c));
+    }
+
+    private String code(String word) {
+        String c = cache.get(word);
+        if (c == null) {
+            if (cache.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            String computed = code.apply(word);
+            c = computed == null ? "" : computed;
+            cache.put(word, c);
+        }
+        return c;
+    }
+}

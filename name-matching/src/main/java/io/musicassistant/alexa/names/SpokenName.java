@@ -1,0 +1,154 @@
+package io.musicassistant.alexa.names;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A name in the comparable form of one language: lower case Latin letters and digits in words,
+ * numbers as digits, "and" as "&", a leading article dropped, abbreviations read aloud ("st" →
+ * "saint") and letters spelt one by one joined ("a c d c" → "acdc"). {@code base} is the name
+ * without its version remarks ("(Live)", " - 2011 Remaster", "feat. …"), {@code full} with their
+ * words, and {@code versions} the kinds of version named ({@link Versions}).
+ */
+public record SpokenName(List<String> base, List<String> full, Set<String> versions) {
+
+    private static final Pattern BRACKETS = Pattern.compile("[(\\[{]([^)\\]}]*)[)\\]}]?");
+    private static final Pattern DASH_REMARK = Pattern.compile("\\s[-–—]\\s(.*)$");
+    private static final Pattern FEATURING = Pattern.compile("\\s(?:feat\\.?|ft\\.|featuring)\\s.*$");
+    private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}&+]+");
+    private static final Pattern AMPERSAND = Pattern.compile("([&+])");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
+
+    public SpokenName {
+        base = List.copyOf(base);
+        full = List.copyOf(full);
+        versions = Set.copyOf(versions);
+    }
+
+    /** {@code text} as a name in {@code language} ({@code de}, {@code de-DE}). */
+    public static SpokenName of(String text, String language) {
+        return of(text, Language.of(NameMatcher.languageOf(language)));
+    }
+
+    static SpokenName of(String text, Language language) {
+        if (text == null || text.isBlank()) {
+            return new SpokenName(List.of(), List.of(), Set.of());
+        }
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String base = t;
+        Set<String> versions = new TreeSet<>();
+        Matcher dash = DASH_REMARK.matcher(base);
+        if (dash.find()
+                && (!Versions.in(dash.group(1)).isEmpty()
+                        || YEAR.matcher(dash.group(1)).find())) {
+            versions.addAll(Versions.in(dash.group(1)));
+            base = base.substring(0, dash.start());
+        }
+        Matcher brackets = BRACKETS.matcher(base);
+        StringBuilder kept = new StringBuilder();
+        while (brackets.find()) {
+            boolean leading = base.substring(0, brackets.start()).isBlank();
+            versions.addAll(Versions.in(brackets.group(1)));
+            brackets.appendReplacement(kept, leading ? Matcher.quoteReplacement(brackets.group(1)) : " ");
+        }
+        brackets.appendTail(kept);
+        base = FEATURING.matcher(kept.toString()).replaceAll("");
+        List<String> baseTokens = tokens(base, language);
+        List<String> fullTokens = tokens(t, language);
+        return new SpokenName(baseTokens.isEmpty() ? fullTokens : baseTokens, fullTokens, versions);
+    }
+
+    /** The comparable words of {@code text} (already lower case). */
+    static List<String> tokens(String text, Language language) {
+        String latin = Scripts.latin(text)
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("œ", "oe")
+                .replace("ø", "o")
+                .replace("ł", "l")
+                .replace("đ", "d")
+                .replace("þ", "th")
+                .replace("ı", "i");
+        latin = MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFKD)).replaceAll("");
+        latin = latin.replace("'", language.apostropheSplits() ? " " : "")
+                .replace("’", language.apostropheSplits() ? " " : "");
+        latin = AMPERSAND.matcher(latin).replaceAll(" $1 ");
+        List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
+        words.removeIf(String::isEmpty);
+        words = digitsToAscii(words);
+        words = joinSpelledLetters(words);
+        for (int i = 0; i < words.size(); i++) {
+            String full = language.abbreviations().get(words.get(i));
+            if (full != null && words.size() > 1) {
+                words.set(i, full);
+            }
+        }
+        if (words.size() > 1 && language.isArticle(words.getFirst())) {
+            words.removeFirst();
+        }
+        words = new ArrayList<>(language.numbers().digits(words));
+        for (int i = 0; i < words.size(); i++) {
+            if (language.isAnd(words.get(i)) && i > 0 && i < words.size() - 1) {
+                words.set(i, "&");
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    private static List<String> digitsToAscii(List<String> words) {
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            StringBuilder b = new StringBuilder(w.length());
+            w.codePoints().forEach(c -> b.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    /** "a c d c" → "acdc", "r e m" → "rem": a name spelt letter by letter is one word. */
+    private static List<String> joinSpelledLetters(List<String> words) {
+        List<String> out = new ArrayList<>(words.size());
+        int i = 0;
+        while (i < words.size()) {
+            int j = i;
+            while (j < words.size() && isLetter(words.get(j))) {
+                j++;
+            }
+            if (j - i >= 2) {
+                out.add(String.join("", words.subList(i, j)));
+                i = j;
+            } else {
+                out.add(words.get(i));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isLetter(String word) {
+        return word.length() == 1 && Character.isLetter(word.charAt(0));
+    }
+
+    /** The words without "&", joined: how a name reads when word breaks do not count ("radio head"). */
+    static String compact(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (!w.equals("&")) {
+                b.append(w);
+            }
+        }
+        return b.toString();
+    }
+
+    public boolean isEmpty() {
+        return full.isEmpty();
+    }
+}
