@@ -28,6 +28,9 @@ public final class NameMatcher {
     /** What the plain version costs when the user asked for a version ("karma police live") the library lacks. */
     static final double MISSING_VERSION = 0.05;
 
+    /** A title's first words with its artist: found, but below any full title. */
+    static final double SHORTENED_TITLE = 0.91;
+
     private final Language language;
     private final Similarity similarity;
 
@@ -93,15 +96,27 @@ public final class NameMatcher {
     }
 
     private double score(SpokenName asked, SpokenName by, Candidate candidate) {
-        double score = name(asked, normalise(candidate.name()));
+        SpokenName item = normalise(candidate.name());
+        double score = name(asked, item);
         if (by != null && score > 0) {
             double artist = 0;
             for (String a : candidate.artists()) {
                 artist = Math.max(artist, similarity.of(by.full(), normalise(a).full()));
             }
+            if (artist >= THRESHOLD && score < THRESHOLD && startsWith(item.base(), asked.full())) {
+                // the artist named, a title's first words are enough: "atemlos by Helene Fischer"
+                score = SHORTENED_TITLE;
+            }
             score = Math.min(score, artist);
         }
         return score;
+    }
+
+    private static boolean startsWith(List<String> title, List<String> spoken) {
+        return !spoken.isEmpty()
+                && spoken.size() < title.size()
+                && String.join("", spoken).length() >= 4
+                && title.subList(0, spoken.size()).equals(spoken);
     }
 
     /** The name score, with the version asked for (or not) deciding between versions of one name. */
@@ -112,7 +127,8 @@ public final class NameMatcher {
         List<String> plain =
                 asked.full().stream().filter(w -> Versions.of(w) == null).toList();
         Set<String> wanted = Versions.in(String.join(" ", asked.full()));
-        double whole = similarity.of(asked.full(), item.full());
+        double whole = Math.max(
+                similarity.of(asked.full(), item.full()), similarity.of(asked.full(), item.subtitle()) - OTHER_VERSION);
         if (wanted.isEmpty() || plain.isEmpty()) {
             double base =
                     similarity.of(asked.full(), item.base()) - (item.versions().isEmpty() ? 0 : OTHER_VERSION);

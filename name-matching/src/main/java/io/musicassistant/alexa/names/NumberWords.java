@@ -76,7 +76,7 @@ final class NumberWords {
                 }
             }
             if (run.empty()) {
-                out.add(tokens.get(i));
+                out.add(decade(tokens.get(i)));
                 i++;
             } else {
                 out.add(run.digits());
@@ -86,8 +86,34 @@ final class NumberWords {
         return out;
     }
 
+    /** "eighties" → "80s", "achtziger" → "80er": decades as libraries write them. */
+    private String decade(String word) {
+        Long tens = null;
+        String suffix = null;
+        if (word.endsWith("ies")) {
+            tens = words.get(word.substring(0, word.length() - 3) + "y");
+            suffix = "s";
+        } else if (word.endsWith("er") && word.length() > 4) {
+            tens = words.get(word.substring(0, word.length() - 2));
+            suffix = "er";
+        }
+        return tens != null && tens >= 20 && tens <= 90 && tens % 10 == 0 ? tens + suffix : word;
+    }
+
+    private static boolean isDigits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !word.isEmpty();
+    }
+
     /** The number pieces of one word, or null when it is not (entirely) a number. */
     private List<Long> pieces(String word) {
+        if (isDigits(word)) {
+            return word.length() <= 9 ? List.of(Long.parseLong(word)) : null;
+        }
         Long v = words.get(word);
         if (v != null) {
             return List.of(v);
@@ -103,6 +129,9 @@ final class NumberWords {
         List<Long> merged = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             long piece = split.get(i);
+            if (piece == JOIN && !merged.isEmpty() && merged.getLast() < 0) {
+                continue; // "tausendundeine": "und" after a multiplier only joins
+            }
             if (piece == JOIN) {
                 long tens = split.get(i + 1);
                 long unit = merged.isEmpty() ? 0 : merged.getLast();

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -18,8 +19,11 @@ final class Similarity {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
-    /** A word that sounds the same keeps this share of its distance to 1 (0.3: 0.9 becomes 0.97). */
-    private static final double SOUND_ALIKE_DISTANCE = 0.3;
+    /**
+     * A word that sounds the same keeps this share of its distance to 1: 0.9 becomes 0.94, but 0.83
+     * ("crop" for "creep", both KRP) stays below 0.9.
+     */
+    private static final double SOUND_ALIKE_DISTANCE = 0.6;
 
     /** A word that sounds different scores at most this: spelling alone never makes a match. */
     private static final double SOUND_DIFFERENT_FACTOR = 0.85;
@@ -30,22 +34,46 @@ final class Similarity {
         this.sounds = sounds;
     }
 
-    double of(List<String> a, List<String> b) {
-        String ca = SpokenName.compact(a);
-        String cb = SpokenName.compact(b);
+    /** How alike the words {@code spoken} are to a library's name {@code named} (0–1). */
+    double of(List<String> spoken, List<String> named) {
+        List<String> a = words(spoken);
+        List<String> b = words(named);
+        String ca = String.join("", a);
+        String cb = String.join("", b);
         if (ca.isEmpty() || cb.isEmpty()) {
             return 0;
         }
         if (ca.equals(cb)) {
             return 1;
         }
-        return Math.max(words(words(a), words(b)), word(ca, cb));
+        if (numbersDisagree(a, b)) {
+            return 0;
+        }
+        if (CallSigns.contained(a, b)) {
+            return CallSigns.CONFIDENCE;
+        }
+        double score = words(a, b);
+        // word breaks heard differently ("radio hed" for "Radiohead"): the names as one word, if about as long
+        if (Math.abs(ca.length() - cb.length()) <= Math.max(2, Math.min(ca.length(), cb.length()) / 5)) {
+            score = Math.max(score, word(ca, cb));
+        }
+        return score;
     }
 
     private static List<String> words(List<String> tokens) {
         List<String> w = new ArrayList<>(tokens);
         w.removeIf(t -> t.equals("&"));
         return w;
+    }
+
+    /** A spoken number the name does not have ("radio three" for "Radio 2") is a different item. */
+    private static boolean numbersDisagree(List<String> spoken, List<String> named) {
+        for (String w : spoken) {
+            if (isNumber(w) && !named.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double words(List<String> a, List<String> b) {
@@ -63,29 +91,71 @@ final class Similarity {
         boolean[] usedA = new boolean[a.size()];
         boolean[] usedB = new boolean[b.size()];
         double matched = 0;
+        double letters = 0;
         for (Pair p : pairs) {
             if (!usedA[p.i()] && !usedB[p.j()]) {
                 usedA[p.i()] = true;
                 usedB[p.j()] = true;
-                matched += p.score() * (a.get(p.i()).length() + b.get(p.j()).length());
+                int pair = a.get(p.i()).length() + b.get(p.j()).length();
+                matched += p.score() * pair;
+                letters += pair;
             }
         }
-        double letters = 0;
-        for (String w : a) {
-            letters += w.length();
+        for (int i = 0; i < a.size(); i++) {
+            if (!usedA[i]) {
+                letters += a.get(i).length();
+            }
         }
-        for (String w : b) {
-            letters += w.length();
+        for (int j = 0; j < b.size(); j++) {
+            if (!usedB[j]) {
+                letters += b.get(j).length() * extraWeight(b.get(j));
+            }
         }
         return letters == 0 ? 0 : matched / letters;
     }
+
+    /**
+     * What a library word the user did not say costs, against 1 for a word said that the name
+     * lacks: people shorten names ("Kinderzimmer" for "Kinderzimmer Lea"), and players and
+     * stations carry words nobody says ("Living Room Sonos", "BBC Radio 6 Music").
+     */
+    private static double extraWeight(String word) {
+        return UNSPOKEN.contains(word) ? 0.1 : 0.5;
+    }
+
+    /** Words in players' and stations' names that people leave out when they say them. */
+    private static final Set<String> UNSPOKEN = Set.of(
+            "sonos",
+            "echo",
+            "dot",
+            "speaker",
+            "speakers",
+            "lautsprecher",
+            "box",
+            "homepod",
+            "chromecast",
+            "nest",
+            "bose",
+            "soundbar",
+            "tv",
+            "player",
+            "airplay",
+            "cast",
+            "enceinte",
+            "altavoz",
+            "altoparlante",
+            "caixa",
+            "radio",
+            "fm",
+            "am",
+            "dab");
 
     /** How alike two words are: equal 1, numbers only when equal, others by spelling and sound. */
     double word(String a, String b) {
         if (a.equals(b)) {
             return 1;
         }
-        if (hasDigit(a) || hasDigit(b)) {
+        if (isNumber(a) || isNumber(b) || hasDigit(a) || hasDigit(b)) {
             return 0;
         }
         double jw = JARO_WINKLER.apply(a, b);
@@ -93,6 +163,10 @@ final class Similarity {
             return 0;
         }
         return sounds.alike(a, b) ? 1 - (1 - jw) * SOUND_ALIKE_DISTANCE : jw * SOUND_DIFFERENT_FACTOR;
+    }
+
+    static boolean isNumber(String w) {
+        return !w.isEmpty() && w.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static boolean hasDigit(String w) {

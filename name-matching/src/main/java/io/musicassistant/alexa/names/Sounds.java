@@ -22,28 +22,46 @@ import org.apache.commons.codec.language.bm.RuleType;
  */
 final class Sounds {
 
-    static final Sounds DOUBLE_METAPHONE = new Sounds(new DoubleMetaphone()::doubleMetaphone, false);
-    static final Sounds COLOGNE = new Sounds(new ColognePhonetic()::colognePhonetic, false);
+    /** Longer than Double Metaphone's default of 4, which makes "Kings of Leon" sound like "Kings of Convenience". */
+    private static final int METAPHONE_LENGTH = 12;
+
+    static final Sounds DOUBLE_METAPHONE = new Sounds(doubleMetaphone()::doubleMetaphone, false, null);
+    static final Sounds COLOGNE = new Sounds(new ColognePhonetic()::colognePhonetic, false, DOUBLE_METAPHONE);
 
     private static final int CACHE_LIMIT = 20_000;
 
     private final Function<String, String> code;
     private final boolean alternatives;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final Sounds english;
 
-    private Sounds(Function<String, String> code, boolean alternatives) {
+    private Sounds(Function<String, String> code, boolean alternatives, Sounds english) {
         this.code = code;
         this.alternatives = alternatives;
+        this.english = english;
+    }
+
+    private static DoubleMetaphone doubleMetaphone() {
+        DoubleMetaphone dm = new DoubleMetaphone();
+        dm.setMaxCodeLen(METAPHONE_LENGTH);
+        return dm;
     }
 
     static Sounds beiderMorse(String language) {
         PhoneticEngine engine = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
         Languages.LanguageSet set = Languages.LanguageSet.from(Set.of(language));
-        return new Sounds(word -> engine.encode(word, set), true);
+        return new Sounds(word -> engine.encode(word, set), true, DOUBLE_METAPHONE);
     }
 
-    /** Whether {@code a} and {@code b} (letters only) have the same code, or share one of their alternatives. */
+    /**
+     * Whether {@code a} and {@code b} (letters only) sound alike: by the language's code, or, where
+     * that is not English's, by English's too, because every library holds English names.
+     */
     boolean alike(String a, String b) {
+        return same(a, b) || english != null && english.same(a, b);
+    }
+
+    private boolean same(String a, String b) {
         String ca = code(a);
         String cb = code(b);
         if (ca.isEmpty() || cb.isEmpty()) {

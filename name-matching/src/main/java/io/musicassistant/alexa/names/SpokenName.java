@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * without its version remarks ("(Live)", " - 2011 Remaster", "feat. …"), {@code full} with their
  * words, and {@code versions} the kinds of version named ({@link Versions}).
  */
-public record SpokenName(List<String> base, List<String> full, Set<String> versions) {
+public record SpokenName(List<String> base, List<String> full, List<String> subtitle, Set<String> versions) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{]([^)\\]}]*)[)\\]}]?");
     private static final Pattern DASH_REMARK = Pattern.compile("\\s[-–—]\\s(.*)$");
@@ -25,11 +25,18 @@ public record SpokenName(List<String> base, List<String> full, Set<String> versi
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}&+]+");
     private static final Pattern AMPERSAND = Pattern.compile("([&+])");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** A station's frequency ("KEXP 90.3 FM"): nobody says it. */
+    private static final Pattern FREQUENCY = Pattern.compile("\\s\\d{2,3}[.,]\\d{1,2}(?:\\s*(?:fm|mhz))?\\b");
+    /** Bracketed remarks that are not a second title: guests, sources, years. */
+    private static final Pattern REMARK =
+            Pattern.compile("^\\s*(?:feat\\.?|ft\\.|featuring|with|from|aus|de|del|dal|da|avec|con|com|mit|\\d{4})\\b");
+
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
     public SpokenName {
         base = List.copyOf(base);
         full = List.copyOf(full);
+        subtitle = List.copyOf(subtitle);
         versions = Set.copyOf(versions);
     }
 
@@ -40,10 +47,11 @@ public record SpokenName(List<String> base, List<String> full, Set<String> versi
 
     static SpokenName of(String text, Language language) {
         if (text == null || text.isBlank()) {
-            return new SpokenName(List.of(), List.of(), Set.of());
+            return new SpokenName(List.of(), List.of(), List.of(), Set.of());
         }
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String base = t;
+        String t = Symbols.read(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        String base = FREQUENCY.matcher(t).replaceAll(" ");
+        String subtitle = "";
         Set<String> versions = new TreeSet<>();
         Matcher dash = DASH_REMARK.matcher(base);
         if (dash.find()
@@ -56,14 +64,21 @@ public record SpokenName(List<String> base, List<String> full, Set<String> versi
         StringBuilder kept = new StringBuilder();
         while (brackets.find()) {
             boolean leading = base.substring(0, brackets.start()).isBlank();
-            versions.addAll(Versions.in(brackets.group(1)));
+            Set<String> named = Versions.in(brackets.group(1));
+            versions.addAll(named);
+            if (!leading
+                    && named.isEmpty()
+                    && !REMARK.matcher(brackets.group(1)).find()) {
+                subtitle = brackets.group(1); // "Major Tom (Völlig losgelöst)": a second title
+            }
             brackets.appendReplacement(kept, leading ? Matcher.quoteReplacement(brackets.group(1)) : " ");
         }
         brackets.appendTail(kept);
         base = FEATURING.matcher(kept.toString()).replaceAll("");
         List<String> baseTokens = tokens(base, language);
         List<String> fullTokens = tokens(t, language);
-        return new SpokenName(baseTokens.isEmpty() ? fullTokens : baseTokens, fullTokens, versions);
+        return new SpokenName(
+                baseTokens.isEmpty() ? fullTokens : baseTokens, fullTokens, tokens(subtitle, language), versions);
     }
 
     /** The comparable words of {@code text} (already lower case). */
@@ -107,7 +122,7 @@ public record SpokenName(List<String> base, List<String> full, Set<String> versi
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
             StringBuilder b = new StringBuilder(w.length());
-            w.codePoints().forEach(c -> b.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c));
+            w.codePoints().forEach(c -> b.appendCodePoint(Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
             out.add(b.toString());
         }
         return out;
