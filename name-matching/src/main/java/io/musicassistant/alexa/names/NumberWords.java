@@ -39,15 +39,18 @@ final class NumberWords {
         this.vigesimal = vigesimal;
     }
 
-    /** Words to values: units, teens, tens and hundreds as values, "hundred"/"thousand" as multipliers. */
-    static Map<String, Long> values(String words, long... values) {
-        String[] w = words.split(" ");
-        if (w.length != values.length) {
-            throw new IllegalArgumentException(w.length + " words, " + values.length + " values: " + words);
-        }
+    /** "one=1 two=2 … hundred=H thousand=K": words to values, H and K the multipliers hundred and thousand. */
+    static Map<String, Long> values(String pairs) {
         Map<String, Long> map = new HashMap<>();
-        for (int i = 0; i < w.length; i++) {
-            map.put(w[i], values[i]);
+        for (String pair : pairs.split(" ")) {
+            String[] wv = pair.split("=");
+            map.put(
+                    wv[0],
+                    switch (wv[1]) {
+                        case "H" -> HUNDRED;
+                        case "K" -> THOUSAND;
+                        default -> Long.parseLong(wv[1]);
+                    });
         }
         return map;
     }

@@ -28,6 +28,9 @@ final class Similarity {
     /** A word that sounds different scores at most this: spelling alone never makes a match. */
     private static final double SOUND_DIFFERENT_FACTOR = 0.85;
 
+    private static final int SHORT = 3;
+    private static final double SHORT_ALIKE = 0.95;
+
     private final Sounds sounds;
 
     Similarity(Sounds sounds) {
@@ -159,6 +162,9 @@ final class Similarity {
             return 0;
         }
         double jw = JARO_WINKLER.apply(a, b);
+        if (a.length() <= SHORT && b.length() <= SHORT && sounds.alike(a, b)) {
+            return SHORT_ALIKE; // "que" and "ke": too short for spelling to say anything, the sound decides
+        }
         if (jw < 0.6) {
             return 0;
         }

@@ -26,11 +26,21 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
     private static final Pattern AMPERSAND = Pattern.compile("([&+])");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** A station's frequency ("KEXP 90.3 FM"): nobody says it. */
-    private static final Pattern FREQUENCY = Pattern.compile("\\s\\d{2,3}[.,]\\d{1,2}(?:\\s*(?:fm|mhz))?\\b");
+    private static final Pattern FREQUENCY = Pattern.compile("\\s\\d{2,3}[.,]\\d{1,2}\\s*(?:fm|mhz)\\b");
     /** Bracketed remarks that are not a second title: guests, sources, years. */
     private static final Pattern REMARK =
             Pattern.compile("^\\s*(?:feat\\.?|ft\\.|featuring|with|from|aus|de|del|dal|da|avec|con|com|mit|\\d{4})\\b");
 
+    private static final Pattern THOUSANDS = Pattern.compile("(\\d)[.,](\\d{3})(?!\\d)");
+    private static final Pattern DECIMAL = Pattern.compile("(\\d)[.,](\\d)");
+    /** "5ª", "1st", "3e": an ordinal is its number, as the spoken ordinal word is (see {@link Language#ordinals()}). */
+    private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,3})(?:st|nd|rd|th|a|o|re|e|eme|ieme|te|º|ª)\\b");
+    /** "LOS40", "SWR3", "1LIVE": letters and digits are separate words, but "80s" and "80er" stay decades. */
+    private static final Pattern LETTERS_DIGITS =
+            Pattern.compile("(?<=\\p{L})(?=\\d)|(?<=\\d)(?=\\p{L})(?!s\\b|er\\b)");
+
+    private static final Set<String> POINT =
+            Set.of("point", "punto", "punkt", "komma", "virgola", "ponto", "virgule", "coma", "virgula");
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
     public SpokenName {
@@ -96,9 +106,14 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         latin = latin.replace("'", language.apostropheSplits() ? " " : "")
                 .replace("’", language.apostropheSplits() ? " " : "");
         latin = AMPERSAND.matcher(latin).replaceAll(" $1 ");
+        latin = THOUSANDS.matcher(latin).replaceAll("$1$2");
+        latin = DECIMAL.matcher(latin).replaceAll("$1 point $2");
+        latin = ORDINAL.matcher(latin).replaceAll("$1");
+        latin = LETTERS_DIGITS.matcher(latin).replaceAll(" ");
         List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
         words.removeIf(String::isEmpty);
         words = digitsToAscii(words);
+        words = LetterNames.read(words, language.code());
         words = joinSpelledLetters(words);
         for (int i = 0; i < words.size(); i++) {
             String full = language.abbreviations().get(words.get(i));
@@ -111,8 +126,17 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         }
         words = new ArrayList<>(language.numbers().digits(words));
         for (int i = 0; i < words.size(); i++) {
-            if (language.isAnd(words.get(i)) && i > 0 && i < words.size() - 1) {
+            String w = words.get(i);
+            boolean inside = i > 0 && i < words.size() - 1;
+            if (language.isAnd(w) && inside) {
                 words.set(i, "&");
+            } else if (POINT.contains(w) && inside && Similarity.isNumber(words.get(i - 1))) {
+                words.set(i, "point"); // "cien punto nueve": a frequency, as "100.9" reads
+            } else {
+                String ordinal = language.ordinals().get(w);
+                if (ordinal != null) {
+                    words.set(i, ordinal);
+                }
             }
         }
         return List.copyOf(words);

@@ -24,8 +24,6 @@ final class Symbols {
         if (whole != null) {
             return whole;
         }
-        return BETWEEN_LETTERS
-                .matcher(text)
-                .replaceAll(m -> LOOK_ALIKE.get(m.group()));
+        return BETWEEN_LETTERS.matcher(text).replaceAll(m -> LOOK_ALIKE.get(m.group()));
     }
 }

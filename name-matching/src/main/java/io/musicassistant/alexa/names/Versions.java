@@ -1,5 +1,7 @@
 package io.musicassistant.alexa.names;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +59,22 @@ final class Versions {
             }
         }
         return kinds;
+    }
+
+    /** Words that introduce a version: "dal vivo", "en vivo", "ao vivo", "en directo". */
+    private static final Set<String> BEFORE = java.util.Set.of("dal", "en", "ao", "al", "in", "da");
+
+    /** {@code words} without the words naming a version, and the preposition before such a word. */
+    static List<String> without(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            boolean version = of(words.get(i)) != null;
+            boolean before = BEFORE.contains(words.get(i)) && i + 1 < words.size() && of(words.get(i + 1)) != null;
+            if (!version && !before) {
+                out.add(words.get(i));
+            }
+        }
+        return out;
     }
 
     /** The version kind a comparable word names, or null. */
