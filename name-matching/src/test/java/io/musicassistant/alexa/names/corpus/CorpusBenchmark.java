@@ -67,18 +67,23 @@ public final class CorpusBenchmark {
 
     /** Warms up, then times whole passes over every case (each against all items of its kind). */
     private static void timing(PrintStream out, List<Corpus> corpora, int cases, int rounds) {
-        int checksum = 0;
-        for (int i = 0; i < Math.max(1, rounds / 4); i++) {
-            checksum += CorpusRun.evaluateAll(corpora).size();
+        int warmUp = Math.max(1, rounds / 4);
+        long evaluated = 0;
+        for (int i = 0; i < warmUp; i++) {
+            evaluated += CorpusRun.evaluateAll(corpora).size();
         }
         long start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            checksum += CorpusRun.evaluateAll(corpora).size();
+            evaluated += CorpusRun.evaluateAll(corpora).size();
         }
-        double micros = (System.nanoTime() - start) / 1_000.0 / rounds / cases;
+        long nanos = System.nanoTime() - start;
+        if (evaluated != (long) cases * (warmUp + rounds)) {
+            throw new IllegalStateException("evaluated " + evaluated + " cases");
+        }
         int items = corpora.stream().mapToInt(c -> c.library().size()).sum();
         out.printf(
-                "time: %.1f µs per case (%d cases, %d library items in %d languages, %d rounds after %d warm-up; %d)%n",
-                micros, cases, items, corpora.size(), rounds, Math.max(1, rounds / 4), checksum);
+                "time: %.1f µs per case (%d cases against %d library items in %d languages; %d timed passes after %d"
+                        + " warm-up)%n",
+                nanos / 1_000.0 / rounds / cases, cases, items, corpora.size(), rounds, warmUp);
     }
 }
