@@ -200,8 +200,8 @@ record Language(
             Set.of("no"),
             EN.abbreviations,
             false,
-            EN.ordinals,
-            Sounds.DOUBLE_METAPHONE);
+            Map.of(),
+            Sounds.JAPANESE_EAR);
 
     /** Hindi: Devanagari is read into Latin letters; Hinglish names are spelt in English letters. */
     private static final Language HI = new Language(

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.names;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes other scripts in Latin letters, so that a name Alexa heard in one script matches a library
@@ -14,6 +15,7 @@ final class Scripts {
 
     private static final Map<Character, String> LETTERS = new HashMap<>();
     private static final Map<String, String> KANA = new HashMap<>();
+    private static final Pattern LONG_VOWEL = Pattern.compile("([aeiou])\\1|(?<=o)u");
 
     static {
         letters(
@@ -55,7 +57,10 @@ final class Scripts {
             char c = text.charAt(i);
             Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
             if (block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA) {
-                i = kana(text, i, out);
+                StringBuilder romaji = new StringBuilder();
+                i = kana(text, i, romaji);
+                // long vowels once, as Hepburn without macrons writes them: "toukyou" → "tokyo"
+                out.append(LONG_VOWEL.matcher(romaji).replaceAll("$1"));
             } else if (block == Character.UnicodeBlock.DEVANAGARI) {
                 i = Devanagari.latin(text, i, out);
             } else {
@@ -97,6 +102,13 @@ final class Scripts {
                 syllable = stem.endsWith("sh") || stem.endsWith("ch") || stem.equals("j")
                         ? stem + glide.substring(1)
                         : stem + glide;
+                i++;
+            }
+            if (i < text.length() && "ぁぃぅぇぉァィゥェォ".indexOf(text.charAt(i)) >= 0 && !syllable.isEmpty()) {
+                // ファ, ティ, ウィ: the small vowel replaces the syllable's own ("fu" + "a" → "fa")
+                String vowel = KANA.get(String.valueOf(hiragana(text.charAt(i))));
+                String stem = syllable.substring(0, syllable.length() - 1);
+                syllable = (stem.isEmpty() ? "w" : stem) + vowel;
                 i++;
             }
             if (doubleNext && !syllable.isEmpty()) {

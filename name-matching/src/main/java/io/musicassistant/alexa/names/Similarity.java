@@ -29,6 +29,9 @@ final class Similarity {
     private static final double SOUND_DIFFERENT_FACTOR = 0.85;
 
     private static final int SHORT = 3;
+    /** A whole name that a language's ear hears as the same (Japanese loanwords): above the threshold. */
+    private static final double HEARD_ALIKE = 0.93;
+
     private static final double SHORT_ALIKE = 0.95;
 
     private final Sounds sounds;
@@ -54,6 +57,9 @@ final class Similarity {
         }
         if (CallSigns.contained(a, b)) {
             return CallSigns.CONFIDENCE;
+        }
+        if (sounds.decides(String.join(" ", a), String.join(" ", b))) {
+            return HEARD_ALIKE;
         }
         double score = words(a, b);
         // word breaks heard differently ("radio hed" for "Radiohead"): the names as one word, if about as long

@@ -25,8 +25,10 @@ final class Sounds {
     /** Longer than Double Metaphone's default of 4, which makes "Kings of Leon" sound like "Kings of Convenience". */
     private static final int METAPHONE_LENGTH = 12;
 
-    static final Sounds DOUBLE_METAPHONE = new Sounds(doubleMetaphone()::doubleMetaphone, false, null);
-    static final Sounds COLOGNE = new Sounds(new ColognePhonetic()::colognePhonetic, false, DOUBLE_METAPHONE);
+    static final Sounds DOUBLE_METAPHONE = new Sounds(doubleMetaphone()::doubleMetaphone, false, null, false);
+    static final Sounds COLOGNE = new Sounds(new ColognePhonetic()::colognePhonetic, false, DOUBLE_METAPHONE, false);
+    /** Japanese: loanwords in katakana against their English spelling, by {@link Japanese#ear}. */
+    static final Sounds JAPANESE_EAR = new Sounds(Japanese::ear, false, DOUBLE_METAPHONE, true);
 
     private static final int CACHE_LIMIT = 20_000;
 
@@ -34,11 +36,21 @@ final class Sounds {
     private final boolean alternatives;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
     private final Sounds english;
+    private final boolean decisive;
 
-    private Sounds(Function<String, String> code, boolean alternatives, Sounds english) {
+    private Sounds(Function<String, String> code, boolean alternatives, Sounds english, boolean decisive) {
         this.code = code;
         this.alternatives = alternatives;
         this.english = english;
+        this.decisive = decisive;
+    }
+
+    /**
+     * Whether sounding alike (by the language's own code) is enough for a whole name: for Japanese,
+     * whose katakana spelling of a loanword shares few letters with the English one.
+     */
+    boolean decides(String a, String b) {
+        return decisive && same(a, b);
     }
 
     private static DoubleMetaphone doubleMetaphone() {
@@ -50,7 +62,7 @@ final class Sounds {
     static Sounds beiderMorse(String language) {
         PhoneticEngine engine = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
         Languages.LanguageSet set = Languages.LanguageSet.from(Set.of(language));
-        return new Sounds(word -> engine.encode(word, set), true, DOUBLE_METAPHONE);
+        return new Sounds(word -> engine.encode(word, set), true, DOUBLE_METAPHONE, false);
     }
 
     /**

@@ -93,7 +93,7 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
 
     /** The comparable words of {@code text} (already lower case). */
     static List<String> tokens(String text, Language language) {
-        String latin = Scripts.latin(text)
+        String latin = Scripts.latin(language.code().equals("ja") ? Japanese.read(text) : text)
                 .replace("ß", "ss")
                 .replace("æ", "ae")
                 .replace("œ", "oe")
