@@ -78,8 +78,7 @@ final class Japanese {
         for (String word : words.split(" ")) {
             heard.append(earOfWord(word));
         }
-        String s = DOUBLES.matcher(heard).replaceAll("$1");
-        return s.length() >= 3 ? s : "";
+        return heard.length() >= 3 ? heard.toString() : "";
     }
 
     private static String earOfWord(String word) {

@@ -124,8 +124,7 @@ public final class NameMatcher {
         if (asked.isEmpty() || item.isEmpty()) {
             return 0;
         }
-        List<String> plain =
-                asked.full().stream().filter(w -> Versions.of(w) == null).toList();
+        List<String> plain = Versions.without(asked.full());
         Set<String> wanted = Versions.in(String.join(" ", asked.full()));
         double whole = Math.max(
                 similarity.of(asked.full(), item.full()), similarity.of(asked.full(), item.subtitle()) - OTHER_VERSION);

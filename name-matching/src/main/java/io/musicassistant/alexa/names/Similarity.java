@@ -134,30 +134,10 @@ final class Similarity {
 
     /** Words in players' and stations' names that people leave out when they say them. */
     private static final Set<String> UNSPOKEN = Set.of(
-            "sonos",
-            "echo",
-            "dot",
-            "speaker",
-            "speakers",
-            "lautsprecher",
-            "box",
-            "homepod",
-            "chromecast",
-            "nest",
-            "bose",
-            "soundbar",
-            "tv",
-            "player",
-            "airplay",
-            "cast",
-            "enceinte",
-            "altavoz",
-            "altoparlante",
-            "caixa",
-            "radio",
-            "fm",
-            "am",
-            "dab");
+            ("sonos echo dot speaker speakers lautsprecher box homepod chromecast nest bose soundbar tv player airplay"
+                            + " cast enceinte altavoz altoparlante caixa radio fm am dab cadena italia deutschland"
+                            + " espana france uk usa brasil mexico india japan canada australia")
+                    .split(" "));
 
     /** How alike two words are: equal 1, numbers only when equal, others by spelling and sound. */
     double word(String a, String b) {
