@@ -116,7 +116,8 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         words = LetterNames.read(words, language.code());
         words = joinSpelledLetters(words);
         for (int i = 0; i < words.size(); i++) {
-            String full = language.abbreviations().get(words.get(i));
+            String full = language.abbreviations()
+                    .getOrDefault(words.get(i), Language.EN.abbreviations().get(words.get(i)));
             if (full != null && words.size() > 1) {
                 words.set(i, full);
             }

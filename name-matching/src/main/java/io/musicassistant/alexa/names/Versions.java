@@ -61,8 +61,9 @@ final class Versions {
         return kinds;
     }
 
-    /** Words that introduce a version: "dal vivo", "en vivo", "ao vivo", "en directo". */
-    private static final Set<String> BEFORE = java.util.Set.of("dal", "en", "ao", "al", "in", "da");
+    /** Words that introduce a version: "dal vivo", "en vivo", "ao vivo", "version acoustique". */
+    private static final Set<String> BEFORE =
+            Set.of("dal", "en", "ao", "al", "in", "da", "version", "versione", "versao");
 
     /** {@code words} without the words naming a version, and the preposition before such a word. */
     static List<String> without(List<String> words) {
