@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Devanagari written in Latin letters the way Hindi names are usually spelt in libraries ("तुम ही हो"
- * → "tum hi ho"): consonants carry an "a" unless a vowel sign or virama follows, and a word's last
+ * → "tum hi ho", long and short vowels alike, as "Tum Hi Ho" writes them): consonants carry an "a" unless a vowel sign or virama follows, and a word's last
  * inherent "a" is not spoken (schwa deletion), so it is dropped.
  */
 final class Devanagari {
@@ -21,8 +21,8 @@ final class Devanagari {
                 CONSONANTS,
                 "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसहळ",
                 "k kh g gh n ch chh j jh n t th d dh n t th d dh n p ph b bh m y r l v sh sh s h l");
-        put(VOWELS, "अआइईउऊऋएऐओऔ", "a aa i ee u oo ri e ai o au");
-        put(SIGNS, "ािीुूृेैोौंःँ", "aa i ee u oo ri e ai o au n h n");
+        put(VOWELS, "अआइईउऊऋएऐओऔ", "a a i i u u ri e ai o au");
+        put(SIGNS, "ािीुूृेैोौंःँ", "a i i u u ri e ai o au n h n");
     }
 
     private static void put(Map<Character, String> map, String from, String to) {

@@ -202,6 +202,9 @@ final class NumberWords {
             if (!open || v == HUNDRED || v == THOUSAND) {
                 return open;
             }
+            if (total == 0 && small == 0) {
+                return false; // after a spoken zero ("nineteen oh five") each digit stands alone
+            }
             long below = small % 100;
             if (v >= 100) {
                 return small % 1000 == 0;

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.names;
 
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -65,6 +66,11 @@ final class Scripts {
                 i = Devanagari.latin(text, i, out);
             } else {
                 String l = LETTERS.get(c);
+                if (l == null && c > 0x36F) {
+                    // "ί", "й": the letter's base without its accent ("ι"), where the table has no own entry
+                    l = LETTERS.get(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
+                            .charAt(0));
+                }
                 out.append(l == null ? String.valueOf(c) : l);
                 i++;
             }

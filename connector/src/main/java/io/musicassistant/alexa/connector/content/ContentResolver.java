@@ -32,9 +32,6 @@ public final class ContentResolver {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     private static final int SEARCH_LIMIT = 25;
-    /** Spoken queries must at least be contained in the name (or the name in them). */
-    private static final int MIN_SPOKEN_SCORE = 40;
-
     private static final Pattern AND_WORD = Pattern.compile("(?iU)\\band\\b");
 
     private final MaClient ma;
@@ -304,20 +301,25 @@ public final class ContentResolver {
         return items;
     }
 
-    /** The best-scoring candidate; not found when nothing matches well enough. */
+    /**
+     * The best-scoring candidate; not found when nothing matches well enough. Equal scores go to the
+     * library item (what the user curated), then to the item Music Assistant ranked first.
+     */
     private JsonNode best(ContentQuery query, List<JsonNode> candidates) {
-        record Scored(JsonNode item, int score, int rank) {}
+        record Scored(JsonNode item, double score, boolean library, int rank) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             JsonNode c = candidates.get(i);
-            int score = Matching.score(query, MaItems.name(c), MaItems.artistNames(c)) + (MaItems.isLibrary(c) ? 5 : 0);
             if (MaItems.playable(c)) {
-                scored.add(new Scored(c, score, i));
+                double score = Matching.score(query, MaItems.name(c), MaItems.artistNames(c));
+                scored.add(new Scored(c, score, MaItems.isLibrary(c), i));
             }
         }
         Optional<Scored> best = scored.stream()
-                .filter(s -> s.score() >= (query.exact() ? Matching.EXACT : MIN_SPOKEN_SCORE))
-                .max(Comparator.comparingInt(Scored::score).thenComparing(Scored::rank, Comparator.reverseOrder()));
+                .filter(s -> s.score() >= Matching.threshold(query))
+                .max(Comparator.comparingDouble(Scored::score)
+                        .thenComparing(Scored::library)
+                        .thenComparing(Scored::rank, Comparator.reverseOrder()));
         return best.orElseThrow(() -> new CommandFailure(
                         RelayError.NOT_FOUND,
                         query.kind() == ContentKind.ANY
