@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What one language says differently: its number words, its "and", its leading articles, the
- * words before a room ("im", "dans la"), abbreviations read aloud, and which phonetic code fits
+ * words before a room ("im"), abbreviations read aloud, and which phonetic code fits
  * its sounds ({@link Sounds}). English number words and "the" are understood in every language,
  * because libraries everywhere hold English names ("Twenty One Pilots", "The Beatles").
  */
@@ -31,7 +31,7 @@ record Language(
                     + "twenty=20 thirty=30 forty=40 fourty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90 "
                     + "hundred=H thousand=K");
     private static final Set<String> EN_ARTICLES = Set.of("the", "a", "an");
-    private static final Set<String> EN_ROOM_WORDS = Set.of("the", "in", "on", "at", "my", "in the", "on the");
+    private static final Set<String> EN_ROOM_WORDS = Set.of("the", "in", "on", "at", "my");
 
     static final Language EN = new Language(
             "en",
@@ -59,7 +59,7 @@ record Language(
             Set.of("der", "die", "das", "den", "dem", "des"),
             Set.of(
                     "der", "die", "das", "den", "dem", "im", "in", "ins", "am", "an", "auf", "vom", "von", "zum", "zur",
-                    "mein", "meine", "meinem", "meiner", "in der", "in dem", "auf dem", "auf der"),
+                    "mein", "meine", "meinem", "meiner"),
             Map.of("st", "sankt", "vs", "versus", "dr", "doktor"),
             false,
             ordinals(
@@ -79,31 +79,10 @@ record Language(
                     true),
             Set.of("et"),
             Set.of("le", "la", "les", "l"),
-            Set.of(
-                    "le",
-                    "la",
-                    "les",
-                    "l",
-                    "dans",
-                    "au",
-                    "aux",
-                    "a",
-                    "sur",
-                    "mon",
-                    "ma",
-                    "mes",
-                    "dans le",
-                    "dans la",
-                    "dans les",
-                    "dans l",
-                    "sur le",
-                    "sur la",
-                    "a la"),
+            Set.of("le", "la", "les", "l", "dans", "au", "aux", "a", "sur", "mon", "ma", "mes"),
             Map.of("st", "saint", "ste", "sainte", "vs", "versus"),
             true,
-            ordinals(
-                    "premier deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme",
-                    "premiere second"),
+            ordinals("premier deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme"),
             Sounds.beiderMorse("french"));
 
     private static final Language ES = new Language(
@@ -123,7 +102,7 @@ record Language(
                     false),
             Set.of("y"),
             Set.of("el", "la", "los", "las"),
-            Set.of("el", "la", "los", "las", "en", "en el", "en la", "del", "de la", "mi", "mis"),
+            Set.of("el", "la", "los", "las", "en", "del", "mi", "mis"),
             Map.of("sta", "santa", "sto", "santo", "vs", "versus"),
             false,
             ordinals(
@@ -146,22 +125,8 @@ record Language(
             Set.of("e", "ed"),
             Set.of("il", "lo", "la", "i", "gli", "le", "l"),
             Set.of(
-                    "il",
-                    "lo",
-                    "la",
-                    "l",
-                    "in",
-                    "nel",
-                    "nella",
-                    "nello",
-                    "nell",
-                    "sul",
-                    "sulla",
-                    "al",
-                    "alla",
-                    "mio",
-                    "mia",
-                    "in cucina"),
+                    "il", "lo", "la", "l", "in", "nel", "nella", "nello", "nell", "sul", "sulla", "al", "alla", "mio",
+                    "mia"),
             Map.of("vs", "versus"),
             true,
             ordinals(

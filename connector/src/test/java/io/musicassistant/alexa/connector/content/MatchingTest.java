@@ -42,7 +42,8 @@ class MatchingTest {
 
     @Test
     void theQueryLanguageReadsTheNumbers() {
-        ContentQuery german = spoken(ContentKind.ALBUM, "neunzehnhundertvierundachtzig", null).withLanguage("de-DE");
+        ContentQuery german =
+                spoken(ContentKind.ALBUM, "neunzehnhundertvierundachtzig", null).withLanguage("de-DE");
         assertTrue(matches(german, "1984", List.of("Van Halen")));
         // without a language the query is English, where the German number is just a word
         assertTrue(!matches(spoken(ContentKind.ALBUM, "neunzehnhundertvierundachtzig", null), "1984", List.of()));

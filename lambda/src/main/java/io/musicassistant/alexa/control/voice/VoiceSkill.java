@@ -128,7 +128,8 @@ public final class VoiceSkill {
             try (var ignored = LogContext.put(
                     "request_id",
                     requestId != null && SAFE_ID.matcher(requestId).matches() ? requestId : null)) {
-                Turn turn = new Turn(messages, deadline, accessToken(envelope), identity, homes, control);
+                Turn turn = new Turn(messages, deadline, accessToken(envelope), identity, homes, control)
+                        .spokenIn(envelope.getRequest().getLocale());
                 ResponseEnvelope answer = skill.invoke(envelope, turn);
                 LOG.info(
                         "voice.answered",

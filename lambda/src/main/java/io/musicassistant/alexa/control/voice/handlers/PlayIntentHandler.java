@@ -61,7 +61,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
             return intent;
         }
         List<PlayerInfo> players = turn.players();
-        if (!(RoomResolver.match(players, m.group(2), null) instanceof RoomMatch.Found found)) {
+        if (!(RoomResolver.match(players, m.group(2), null, turn.locale()) instanceof RoomMatch.Found found)) {
             return intent;
         }
         Intent.Builder b =
@@ -93,7 +93,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
     @Override
     protected Speech act(Turn turn, Intent intent, Rooms.Target target) {
         String spoken = Slots.value(intent, QUERY).orElseThrow();
-        ContentQuery query = QueryParser.parse(spoken).orElseThrow();
+        ContentQuery query = QueryParser.parse(spoken).orElseThrow().withLanguage(turn.locale());
         PlayResult result;
         try {
             result = turn.control().play(turn.home(), target.playerId(), query, turn.deadline());
