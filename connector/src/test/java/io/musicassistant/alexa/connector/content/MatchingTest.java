@@ -29,7 +29,7 @@ class MatchingTest {
         assertTrue(matches(spoken(ContentKind.TRACK, "karma police", null), "Karma Police (Live)", List.of()));
         assertTrue(Matching.score(spoken(ContentKind.TRACK, "karma police", null), "Karma Police", List.of())
                 > Matching.score(spoken(ContentKind.TRACK, "karma police", null), "Karma Police (Live)", List.of()));
-        assertEquals(0, Matching.score(spoken(ContentKind.ARTIST, "miles davis", null), "Daft Punk", List.of()), 0.3);
+        assertTrue(Matching.score(spoken(ContentKind.ARTIST, "miles davis", null), "Daft Punk", List.of()) < 0.5);
     }
 
     @Test

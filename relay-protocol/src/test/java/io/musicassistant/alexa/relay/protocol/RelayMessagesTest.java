@@ -61,6 +61,36 @@ class RelayMessagesTest {
     }
 
     @Test
+    void aQueryCarriesItsLanguageAndOlderPeersNeedNone() {
+        ContentQuery german = new ContentQuery(ContentKind.TRACK, "neunundneunzig luftballons", null, false, 1, true)
+                .withLanguage("de-DE");
+        JsonNode json = RelayJson.tree(german);
+        assertEquals("de-DE", json.path("language").asText());
+        assertEquals(german, RelayJson.convert(json, ContentQuery.class));
+        // a query from a lambda older than the field: no language, read as English
+        JsonNode old = RelayJson.mapper()
+                .createObjectNode()
+                .put("kind", "track")
+                .put("name", "x")
+                .put("exact", false)
+                .put("max_tracks", 1)
+                .put("explicit_allowed", true);
+        assertEquals(null, RelayJson.convert(old, ContentQuery.class).language());
+        assertEquals(
+                false,
+                RelayJson.tree(german.withLanguage(null)).path("language").isMissingNode());
+        assertEquals(
+                true,
+                RelayJson.tree(new ContentQuery(ContentKind.TRACK, "x", null, false, 1, true))
+                        .path("language")
+                        .isMissingNode(),
+                "no language, no field: an older connector sees the message it knows");
+        JsonNode tooLong =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) old.deepCopy()).put("language", "x".repeat(99));
+        assertThrows(ProtocolException.class, () -> RelayJson.convert(tooLong, ContentQuery.class));
+    }
+
+    @Test
     void invalidQueriesAreRejectedWithProtocolErrors() {
         JsonNode noName =
                 RelayJson.mapper().createObjectNode().put("kind", "artist").put("max_tracks", 10);
