@@ -2,8 +2,10 @@ package io.musicassistant.alexa.names;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Matches a name as a person said it (through Alexa's speech recognition) to the names a library
@@ -31,12 +33,16 @@ public final class NameMatcher {
     /** A title's first words with its artist: found, but below any full title. */
     static final double SHORTENED_TITLE = 0.91;
 
+    private static final int NAME_CACHE_LIMIT = 20_000;
+    private static final Map<String, Map<String, SpokenName>> NAMES = new ConcurrentHashMap<>();
+
     private final Language language;
     private final Similarity similarity;
 
     private NameMatcher(Language language) {
         this.language = language;
         this.similarity = new Similarity(language.sounds());
+        NAMES.computeIfAbsent(language.code(), c -> new ConcurrentHashMap<>());
     }
 
     /** The matcher for an Alexa locale ({@code de-DE}) or a language ({@code de}); unknown ones get English. */
@@ -62,6 +68,20 @@ public final class NameMatcher {
     /** {@code text} in this language's comparable form. */
     public SpokenName normalise(String text) {
         return SpokenName.of(text, language);
+    }
+
+    /** A library name's form, cached: the same library is searched again and again. */
+    private SpokenName library(String name) {
+        Map<String, SpokenName> cache = NAMES.get(language.code());
+        SpokenName n = cache.get(name);
+        if (n == null) {
+            if (cache.size() > NAME_CACHE_LIMIT) {
+                cache.clear();
+            }
+            n = normalise(name);
+            cache.put(name, n);
+        }
+        return n;
     }
 
     /** How sure it is (0–1) that {@code spoken} names {@code name}. */
@@ -96,12 +116,12 @@ public final class NameMatcher {
     }
 
     private double score(SpokenName asked, SpokenName by, Candidate candidate) {
-        SpokenName item = normalise(candidate.name());
+        SpokenName item = library(candidate.name());
         double score = name(asked, item);
         if (by != null && score > 0) {
             double artist = 0;
             for (String a : candidate.artists()) {
-                artist = Math.max(artist, similarity.of(by.full(), normalise(a).full()));
+                artist = Math.max(artist, similarity.of(by.full(), library(a).full()));
             }
             if (artist >= THRESHOLD && score < THRESHOLD && startsWith(item.base(), asked.full())) {
                 // the artist named, a title's first words are enough: "atemlos by Helene Fischer"

@@ -59,10 +59,18 @@ final class Sounds {
         return dm;
     }
 
+    /**
+     * Beider–Morse with {@code language}'s rules. Its rule files load on first use (a few hundred
+     * milliseconds), so an English or German request never pays for them.
+     */
     static Sounds beiderMorse(String language) {
-        PhoneticEngine engine = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
         Languages.LanguageSet set = Languages.LanguageSet.from(Set.of(language));
-        return new Sounds(word -> engine.encode(word, set), true, DOUBLE_METAPHONE, false);
+        return new Sounds(word -> BeiderMorse.ENGINE.encode(word, set), true, DOUBLE_METAPHONE, false);
+    }
+
+    /** Holds the engine: the JVM loads it, thread-safely, when a Romance language first needs it. */
+    private static final class BeiderMorse {
+        static final PhoneticEngine ENGINE = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
     }
 
     /**
