@@ -104,12 +104,16 @@ final class Deployer {
         }
     }
 
-    private void preflight(List<String> warnings) {
-        if (config.region() == AlexaRegion.FE) {
-            // Allowed so that a Far East locale can be added, but today no locale of the skills is served there.
-            progress.warn(
-                    "the skills have no Far East locale yet (en-US, en-GB, de-DE are NA and EU): until one is added to"
-                            + " skill-package/, Alexa sends this stack nothing");
+    private void preflight(List<String> warnings) throws IOException {
+        AlexaRegion region = config.region();
+        Set<String> served = new LinkedHashSet<>();
+        for (Skill skill : Skill.values()) {
+            served.addAll(LocaleRouting.byRegion(template(skill)).getOrDefault(region, List.of()));
+        }
+        if (served.isEmpty()) {
+            progress.warn("no locale of the skills is in " + region.name() + ": Alexa sends this stack nothing");
+        } else {
+            progress.ok(region.name() + " (" + region.awsRegion() + ") serves " + String.join(", ", served));
         }
         if (warnings.isEmpty()) {
             progress.ok(
@@ -242,6 +246,8 @@ final class Deployer {
                 .writeValueAsString(Manifests.endpointSection(manifest, skill))
                 .lines()
                 .forEach(l -> progress.detail("  " + l));
+        progress.detail("the locales by Alexa region and the Lambda Alexa calls for them:");
+        LocaleRouting.describe(manifest, endpoints).forEach(l -> progress.detail("  " + l));
         String id = skillId(skill);
         Path zip = writePackage(skill, manifest, skill.voiceModels(), id);
         importPackage(skill, id, zip);
@@ -303,29 +309,7 @@ final class Deployer {
                 + ": music skill " + skillId(Skill.MUSIC) + ", control skill " + skillId(Skill.CONTROL) + ", stack "
                 + config.stackName() + " in "
                 + String.join(", ", state.regions().keySet()) + ".");
-        progress.line("");
-        progress.line("What is left for you:");
-        progress.line(
-                " 1. Login with Amazon: developer console → Login with Amazon → your security profile → Web Settings →");
-        progress.line("    Edit → Allowed Return URLs: add");
-        urls.forEach(u -> progress.line("      " + u));
-        progress.line(
-                " 2. In the Alexa app (signed in with the Amazon account of your developer account): More → Skills & Games →");
-        progress.line(
-                "    Your Skills → Dev: enable \"Music Assistant\" and \"Music Assistant Control\" and link your account in each;");
-        progress.line("    keep the \"Send Alexa Events\" permission the control skill asks for.");
-        progress.line(" 3. Start the connector next to Music Assistant with");
-        progress.line("      RELAY_API_URL=" + here.relayApiUrl());
-        progress.line("    (connector/README.md); it registers and prints a pairing code.");
-        progress.line(
-                " 4. Pair: \"Alexa, ask Music Assistant to link my home with code 1234 5678\" (the code it shows; German:");
-        progress.line("    \"Alexa, öffne Musik Assistent\", then \"verknüpfe mein Zuhause mit Code 1234 5678\").");
-        progress.line(
-                " 5. \"Alexa, discover devices\" for the players; \"Alexa, play music on Music Assistant\" for the music skill.");
-        progress.line("Alarms go to " + here.alarmTopicArn()
-                + (config.alarmEmail() == null
-                        ? " (set ALARM_EMAIL to have them mailed)."
-                        : " and " + config.alarmEmail() + " (confirm the subscription mail)."));
+        NextSteps.print(progress, urls, state.regions(), here, config.alarmEmail());
     }
 
     private String importPackage(Skill skill, String skillId, Path zip) throws StepFailure, IOException {

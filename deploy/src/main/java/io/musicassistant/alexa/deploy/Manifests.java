@@ -28,11 +28,13 @@ final class Manifests {
     private Manifests() {}
 
     /**
-     * The skill's endpoints in each Alexa region. The default endpoint is NA's; without NA it is
-     * the first region deployed, so Alexa has an endpoint for every locale.
+     * The skill's endpoints in each Alexa region. Every region deployed gets its own
+     * {@code regions.<NA|EU|FE>} entry, so Alexa calls each locale's requests in the region the locale
+     * belongs to; the default endpoint, which Alexa uses for a region without an entry, is NA's, or
+     * without NA the first region deployed.
      *
      * @param defaultArn the manifest's {@code endpoint.uri}
-     * @param regional the {@code regions.EU|FE.endpoint.uri} entries
+     * @param regional the {@code regions.NA|EU|FE.endpoint.uri} entries
      */
     record Endpoints(String defaultArn, Map<AlexaRegion, String> regional) {
 
@@ -42,25 +44,18 @@ final class Manifests {
 
         /** From the stack outputs of every region deployed, in the order they were first deployed. */
         static Endpoints of(Map<String, StackOutputs> stacks, Function<StackOutputs, String> arn) {
-            String defaultArn = null;
             Map<AlexaRegion, String> regional = new LinkedHashMap<>();
             for (Entry<String, StackOutputs> stack : stacks.entrySet()) {
                 AlexaRegion region = AlexaRegion.ofAwsRegion(stack.getKey())
                         .orElseThrow(
                                 () -> new IllegalStateException("unknown region in the state file: " + stack.getKey()));
-                String value = arn.apply(stack.getValue());
-                if (region == AlexaRegion.NA) {
-                    defaultArn = value;
-                } else {
-                    regional.put(region, value);
-                    if (defaultArn == null && !stacks.containsKey(AlexaRegion.NA.awsRegion())) {
-                        defaultArn = value;
-                    }
-                }
+                regional.put(region, arn.apply(stack.getValue()));
             }
-            if (defaultArn == null) {
+            if (regional.isEmpty()) {
                 throw new IllegalStateException("no stack deployed yet, so there is no endpoint");
             }
+            String defaultArn = regional.getOrDefault(
+                    AlexaRegion.NA, regional.values().iterator().next());
             return new Endpoints(defaultArn, regional);
         }
     }

@@ -37,7 +37,7 @@ class ManifestsTest {
     }
 
     @Test
-    void northAmericaIsTheDefaultEndpointAndOtherRegionsGetTheirOwn() throws IOException {
+    void northAmericaIsTheDefaultEndpointAndEveryRegionGetsItsOwn() throws IOException {
         Map<String, StackOutputs> stacks = new LinkedHashMap<>();
         stacks.put("eu-west-1", outputs("eu-west-1"));
         stacks.put("us-east-1", outputs("us-east-1"));
@@ -61,7 +61,10 @@ class ManifestsTest {
                     arn("us-west-2", "control"),
                     holder.at("/regions/FE/endpoint/uri").asText(),
                     api);
-            assertTrue(holder.at("/regions/NA").isMissingNode(), "NA is the default endpoint, not a region entry");
+            assertEquals(
+                    arn("us-east-1", "control"),
+                    holder.at("/regions/NA/endpoint/uri").asText(),
+                    api + ": every deployed region has its own entry, NA too");
         }
         assertEquals("3", control.at("/manifest/apis/smartHome/protocolVersion").asText(), "other keys stay");
     }
@@ -88,6 +91,7 @@ class ManifestsTest {
         assertEquals(
                 arn("eu-west-1", "music"),
                 music.at("/manifest/apis/music/regions/EU/endpoint/uri").asText());
+        assertTrue(music.at("/manifest/apis/music/regions/NA").isMissingNode(), "no stack in NA, no NA entry");
         assertFalse(music.at("/manifest/apis/music/interfaces").isEmpty(), "the interfaces stay");
     }
 

@@ -1,14 +1,17 @@
 package io.musicassistant.alexa.infrastructure;
 
+import io.musicassistant.alexa.stack.AlexaLocales;
 import io.musicassistant.alexa.stack.AlexaRegion;
 import io.musicassistant.alexa.stack.ContextKey;
 import io.musicassistant.alexa.stack.StackRules;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
 
@@ -68,14 +71,15 @@ public record Settings(
             365,
             RetentionDays.ONE_YEAR);
 
-    /**
-     * The locales voice catalogs are built for, by Alexa region: the skills' locales served there
-     * (en-US in NA; en-GB and de-DE in EU) and Japanese for the Far East, where no locale exists yet.
-     */
     public static final int DEFAULT_ENABLEMENT_CYCLE_HOURS = 4;
 
-    public static final Map<AlexaRegion, String> DEFAULT_CATALOG_LOCALES =
-            Map.of(AlexaRegion.NA, "en-US", AlexaRegion.EU, "en-GB,de-DE", AlexaRegion.FE, "ja-JP");
+    /**
+     * The locales voice catalogs are built for, by Alexa region: the skills' locales Alexa sends to
+     * that region (stack-contract's {@link AlexaLocales}), since a region's stack serves only those.
+     */
+    public static final Map<AlexaRegion, String> DEFAULT_CATALOG_LOCALES = Arrays.stream(AlexaRegion.values())
+            .collect(Collectors.toUnmodifiableMap(r -> r, r -> String.join(",", AlexaLocales.servedBy(r))));
+
     public static final int DEFAULT_CATALOG_SCAN_LIMIT_GB = 10;
     /** Athena refuses a cutoff under 10 MB; above a TiB a limit no longer protects anything. */
     public static final int MAX_CATALOG_SCAN_LIMIT_GB = 1024;

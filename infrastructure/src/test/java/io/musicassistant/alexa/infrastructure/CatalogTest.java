@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicassistant.alexa.catalog.CatalogLocale;
 import io.musicassistant.alexa.relay.protocol.catalog.SnapshotEntity;
 import io.musicassistant.alexa.stack.StackRules;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,7 +299,10 @@ class CatalogTest {
         assertEquals("{CatalogDatabase}", env.get("GLUE_DATABASE"));
         assertEquals("{CatalogSmapiCredentials}", env.get("SMAPI_SECRET_ARN"));
         assertEquals(Synth.MUSIC_SKILL, env.get("MUSIC_SKILL_ID"));
-        assertEquals("en-GB,de-DE", env.get("CATALOG_LOCALES"), "the EU stack builds the EU skills' locales");
+        assertEquals(
+                "en-GB,de-DE,fr-FR,it-IT,es-ES,en-IN,hi-IN",
+                env.get("CATALOG_LOCALES"),
+                "the EU stack builds the locales Alexa sends to EU");
         assertEquals(
                 "4", env.get("CATALOG_ENABLEMENT_CYCLE_H"), "private skills stay in development: re-bound every 4 h");
         assertEquals("test-", env.get("TABLE_PREFIX"));
@@ -306,11 +311,11 @@ class CatalogTest {
 
         Map<String, String> na = environment(bare, MusicAssistantAlexaStack.CATALOG_HANDLER);
         assertFalse(na.containsKey("MUSIC_SKILL_ID"), "unknown before the skill exists");
-        assertEquals("en-US", na.get("CATALOG_LOCALES"));
+        assertEquals("en-US,en-CA,fr-CA,es-MX,es-US,pt-BR", na.get("CATALOG_LOCALES"));
         JsonNode fe = JSON.valueToTree(Synth.template(Synth.settings("us-west-2", null, null, null, null))
                 .toJSON());
         assertEquals(
-                "ja-JP",
+                "ja-JP,en-AU",
                 environment(fe, MusicAssistantAlexaStack.CATALOG_HANDLER).get("CATALOG_LOCALES"));
         App app = new App(AppProps.builder()
                 .context(Map.of(
@@ -450,6 +455,26 @@ class CatalogTest {
     /** Each statement of a policy as "actions -> resources [if conditions]", logical ids without hash. */
     private static Set<String> statements(String policyPrefix) {
         return statements(full, policyPrefix);
+    }
+
+    /**
+     * Between them, the three regions' default catalogs cover every locale the music skill serves,
+     * each in one region, and the build reads each default as it parses {@code CATALOG_LOCALES}.
+     */
+    @Test
+    void theRegionsDefaultCatalogLocalesCoverTheMusicSkillsLocales() throws Exception {
+        JsonNode skill = new ObjectMapper()
+                .readTree(Path.of("../skill-package/music/skill.json").toFile());
+        List<String> covered = new ArrayList<>();
+        Settings.DEFAULT_CATALOG_LOCALES
+                .values()
+                .forEach(tags -> CatalogLocale.parse(tags).stream()
+                        .map(CatalogLocale::tag)
+                        .forEach(covered::add));
+
+        Set<String> served = fieldNames(skill.at("/manifest/apis/music/locales"));
+        assertTrue(covered.containsAll(served), "catalogs for every locale the music skill serves: " + served);
+        assertEquals(new TreeSet<>(covered).size(), covered.size(), "no locale built in two regions");
     }
 
     /** A role policy's statements as text: actions, resources (hashes dropped), condition. */

@@ -34,12 +34,7 @@ class ControlSkillManifestTest {
         assertTrue(
                 manifest.path("permissions").toString().contains("alexa::async_event:write"),
                 "ChangeReports need the permission to send events");
-        Set<String> locales = names(manifest.path("publishingInformation").path("locales"));
-        assertEquals(Set.of("en-US", "en-GB", "de-DE"), locales);
-        for (String locale : locales) {
-            assertTrue(Files.exists(PACKAGE.resolve("interactionModels/custom/" + locale + ".json")), locale);
-            assertTrue(manifest.path("privacyAndCompliance").path("locales").has(locale), locale);
-        }
+        // The locales, their voice models, store texts and privacy entries: voice/LocalesTest.
         JsonNode linking = AlexaJson.mapper().readTree(Files.readString(PACKAGE.resolve("account-linking.json")));
         assertEquals(
                 "AUTH_CODE", linking.path("accountLinkingRequest").path("type").asText());

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * tool offers them and the CDK app accepts only them.
  */
 public enum AlexaRegion {
-    NA("us-east-1", "North America", "https://api.amazonalexa.com/v3/events"),
+    NA("us-east-1", "the Americas", "https://api.amazonalexa.com/v3/events"),
     EU("eu-west-1", "Europe, India", "https://api.eu.amazonalexa.com/v3/events"),
-    FE("us-west-2", "Far East", "https://api.fe.amazonalexa.com/v3/events");
+    FE("us-west-2", "Japan, Australia", "https://api.fe.amazonalexa.com/v3/events");
 
     private final String awsRegion;
     private final String serves;

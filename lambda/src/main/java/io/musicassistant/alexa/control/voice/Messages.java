@@ -3,13 +3,17 @@ package io.musicassistant.alexa.control.voice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The sentences of one locale, from {@code Messages*.properties} next to this class. Placeholders are
  * {@code {name}}, filled literally (no MessageFormat: apostrophes in English text stay as written).
- * German for {@code de-*}, English for everything else.
+ * One file per language ({@code Messages_fr.properties} serves fr-FR and fr-CA); a language
+ * without a file, and a null locale, gets English ({@code Messages.properties}).
  */
 public final class Messages {
 
@@ -20,7 +24,9 @@ public final class Messages {
     public static final int MAX_LISTED = 12;
 
     private static final Messages ENGLISH = new Messages(load(Locale.ROOT), Locale.ENGLISH);
-    private static final Messages GERMAN = new Messages(load(Locale.GERMAN), Locale.GERMAN);
+    private static final Map<String, Messages> BY_LANGUAGE = new ConcurrentHashMap<>(Map.of("en", ENGLISH));
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern WORD_LIST = Pattern.compile("\\s*\\|\\s*");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -38,10 +44,36 @@ public final class Messages {
 
     /** The messages for an Alexa locale such as {@code de-DE}; null or unknown locales get English. */
     public static Messages forLocale(String alexaLocale) {
-        if (alexaLocale != null && alexaLocale.length() >= 2 && alexaLocale.regionMatches(true, 0, "de", 0, 2)) {
-            return GERMAN;
+        if (alexaLocale == null || alexaLocale.length() < 2) {
+            return ENGLISH;
         }
-        return ENGLISH;
+        String language = alexaLocale.substring(0, 2).toLowerCase(Locale.ROOT);
+        if (!LANGUAGE.matcher(language).matches()) {
+            return ENGLISH;
+        }
+        return BY_LANGUAGE.computeIfAbsent(language, l -> {
+            Locale locale = Locale.of(l);
+            ResourceBundle bundle = load(locale);
+            // the no-fallback control ends at the base (English) bundle when the language has no file
+            return bundle.getLocale().getLanguage().equals(l) ? new Messages(bundle, locale) : ENGLISH;
+        });
+    }
+
+    /** The language these messages are in ({@code en}, {@code de}, …). */
+    public String language() {
+        return locale.getLanguage();
+    }
+
+    /**
+     * A list of words or phrases kept under {@code key} as {@code a | b | c}: the words this
+     * language uses for something (repeat modes, what a query's first words mean), lower case.
+     */
+    public List<String> words(String key) {
+        return WORD_LIST
+                .splitAsStream(say(key).strip())
+                .filter(w -> !w.isEmpty())
+                .map(w -> w.toLowerCase(locale))
+                .toList();
     }
 
     public static Messages english() {

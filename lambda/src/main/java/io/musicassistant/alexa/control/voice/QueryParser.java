@@ -2,19 +2,25 @@ package io.musicassistant.alexa.control.voice;
 
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Turns what a user asked to play into a content query. A leading word names the kind ("the album
+ * Turns what a user asked to play into a content query. Leading words name the kind ("the album
  * OK Computer", "das Lied Yesterday"); "X by Y" ("X von Y") then splits off the artist for a track
  * or an album. Without a kind word the whole phrase goes to the connector as {@link ContentKind#ANY},
- * which picks the best match of any kind, so "Stand by Me" is not read as a song by "me".
+ * which picks the best match of any kind, so "Stand by Me" is not read as a song by "me". The words
+ * are the language's own, from its messages ({@code query.*} keys), so a French "l'album" is a kind
+ * word only in French.
  */
 public final class QueryParser {
 
@@ -23,69 +29,42 @@ public final class QueryParser {
 
     static final int ALBUM_TRACKS = 100;
 
-    private record Prefix(Pattern pattern, ContentKind kind) {}
+    private static final Map<String, ContentKind> LEADING_KEYS = Map.of(
+            "query.album", ContentKind.ALBUM,
+            "query.playlist", ContentKind.PLAYLIST,
+            "query.track", ContentKind.TRACK,
+            "query.artist", ContentKind.ARTIST,
+            "query.radio", ContentKind.RADIO,
+            "query.genre", ContentKind.GENRE);
 
-    private static final List<Prefix> PREFIXES = List.of(
-            prefix("(?:the |an? )?(?:album|record) ", ContentKind.ALBUM),
-            prefix("(?:das |ein |dem )?album ", ContentKind.ALBUM),
-            prefix("(?:die |der )?platte ", ContentKind.ALBUM),
-            prefix("(?:the |my |a |die |meine |eine )?(?:playlist|play list) ", ContentKind.PLAYLIST),
-            prefix("(?:die |meine )?wiedergabeliste ", ContentKind.PLAYLIST),
-            prefix("(?:the |a )?(?:song|track|tune) ", ContentKind.TRACK),
-            prefix("(?:das |ein )?lied ", ContentKind.TRACK),
-            prefix("(?:den |der |einen )?(?:song|titel|track) ", ContentKind.TRACK),
-            prefix("(?:the )?(?:artist|band|singer) ", ContentKind.ARTIST),
-            prefix("(?:music|songs|something|anything|tracks) by ", ContentKind.ARTIST),
-            prefix(
-                    "(?:den |die |der )?(?:künstler|kuenstler|künstlerin|interpreten|interpretin|interpret|band|sänger|sängerin) ",
-                    ContentKind.ARTIST),
-            prefix("(?:musik|lieder|songs|etwas|was|titel) von ", ContentKind.ARTIST),
-            prefix("(?:the )?(?:radio station|station) ", ContentKind.RADIO),
-            prefix("(?:den )?(?:radiosender|sender) ", ContentKind.RADIO),
-            prefix("(?:the |some )?genre ", ContentKind.GENRE),
-            prefix("(?:das |dem )?genre ", ContentKind.GENRE));
-
-    private static Prefix prefix(String regex, ContentKind kind) {
-        return new Prefix(
-                Pattern.compile("^" + regex + "(.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), kind);
+    /**
+     * A kind word, and whether it ends in a script written without spaces (Japanese "アルバムの"
+     * runs straight into the name: "アルバムのokコンピューター"), so no space need follow it.
+     */
+    private record Lead(String words, ContentKind kind, boolean unspaced) {
+        Lead(String words, ContentKind kind) {
+            this(
+                    words,
+                    kind,
+                    UNSPACED_SCRIPTS.contains(Character.UnicodeScript.of(words.codePointBefore(words.length()))));
+        }
     }
 
-    /** Phrases that mean "anything from my library". */
-    private static final Set<String> LIBRARY = Set.of(
-            "music",
-            "some music",
-            "my music",
-            "my library",
-            "my songs",
-            "my collection",
-            "all my music",
-            "anything",
-            "something",
-            "songs",
-            "some songs",
-            "random music",
-            "shuffle music",
-            "musik",
-            "etwas musik",
-            "meine musik",
-            "meine bibliothek",
-            "meine songs",
-            "meine lieder",
-            "irgendwas",
-            "irgendwelche musik",
-            "irgendeine musik",
-            "alle meine musik",
-            "lieder");
+    private static final Set<Character.UnicodeScript> UNSPACED_SCRIPTS =
+            Set.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA);
 
-    private static final Pattern BY =
-            Pattern.compile("^(.+?) (?:by|von) (.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    /** One language's words: kind words longest first, so "music by" wins over "music". */
+    private record Vocabulary(List<Lead> leads, Pattern by, Set<String> library) {}
+
+    private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
+
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
 
     private QueryParser() {}
 
     /** The query {@code spoken} asks for, or empty when it names nothing (blank, or only a kind word). */
-    public static Optional<ContentQuery> parse(String spoken) {
+    public static Optional<ContentQuery> parse(String spoken, Messages messages) {
         if (spoken == null) {
             return Optional.empty();
         }
@@ -94,24 +73,40 @@ public final class QueryParser {
         if (text.isEmpty() || text.length() > ContentQuery.MAX_TEXT_LENGTH) {
             return Optional.empty();
         }
-        if (LIBRARY.contains(text.toLowerCase(Locale.ROOT))) {
+        Vocabulary vocabulary = VOCABULARIES.computeIfAbsent(messages.language(), l -> vocabulary(messages));
+        if (vocabulary.library().contains(text.toLowerCase(Locale.ROOT))) {
             return Optional.of(query(ContentKind.LIBRARY, null, null));
         }
-        for (Prefix p : PREFIXES) {
-            Matcher m = p.pattern().matcher(text);
-            if (m.matches()) {
-                String rest = m.group(1).strip();
-                if (p.kind() == ContentKind.TRACK || p.kind() == ContentKind.ALBUM) {
-                    Matcher by = BY.matcher(rest);
+        for (Lead lead : vocabulary.leads()) {
+            int n = lead.words().length();
+            if (text.length() > n
+                    && text.regionMatches(true, 0, lead.words(), 0, n)
+                    && (text.charAt(n) == ' ' || lead.unspaced())
+                    && !text.substring(n).isBlank()) {
+                String rest = text.substring(n).strip();
+                if (lead.kind() == ContentKind.TRACK || lead.kind() == ContentKind.ALBUM) {
+                    Matcher by = vocabulary.by().matcher(rest);
                     if (by.matches()) {
-                        return Optional.of(
-                                query(p.kind(), by.group(1).strip(), by.group(2).strip()));
+                        return Optional.of(query(
+                                lead.kind(), by.group(1).strip(), by.group(2).strip()));
                     }
                 }
-                return Optional.of(query(p.kind(), rest, null));
+                return Optional.of(query(lead.kind(), rest, null));
             }
         }
         return Optional.of(query(ContentKind.ANY, text, null));
+    }
+
+    private static Vocabulary vocabulary(Messages messages) {
+        List<Lead> leads = new ArrayList<>();
+        LEADING_KEYS.forEach((key, kind) -> messages.words(key).forEach(w -> leads.add(new Lead(w, kind))));
+        leads.sort(Comparator.comparingInt((Lead l) -> l.words().length())
+                .reversed()
+                .thenComparing(Lead::words));
+        String byWords = messages.words("query.by").stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        Pattern by =
+                Pattern.compile("^(.+?) (?:" + byWords + ") (.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        return new Vocabulary(List.copyOf(leads), by, Set.copyOf(messages.words("query.library")));
     }
 
     private static final Map<ContentKind, Integer> TRACKS = Map.of(

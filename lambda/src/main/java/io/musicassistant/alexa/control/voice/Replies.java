@@ -2,15 +2,9 @@ package io.musicassistant.alexa.control.voice;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.dialog.DynamicEntitiesDirective;
-import com.amazon.ask.model.er.dynamic.Entity;
-import com.amazon.ask.model.er.dynamic.EntityListItem;
-import com.amazon.ask.model.er.dynamic.EntityValueAndSynonyms;
-import com.amazon.ask.model.er.dynamic.UpdateBehavior;
 import com.amazon.ask.response.ResponseBuilder;
 import io.musicassistant.alexa.platform.Hashes;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +17,6 @@ import java.util.Optional;
  * players change.
  */
 public final class Replies {
-
-    /** The interaction models' slot type of rooms; dynamic entities must name a declared type. */
-    public static final String ROOM_TYPE = "ROOM";
-    /** Alexa takes at most 100 dynamic entity values per response. */
-    public static final int MAX_ENTITIES = 100;
 
     static final String ROOMS_ATTRIBUTE = "rooms_pushed";
     /** Alexa refuses output speech over 8000 characters of SSML; escaping may grow the text. */
@@ -57,7 +46,7 @@ public final class Replies {
         if (players != null) {
             String fingerprint = fingerprint(players);
             if (session == null || !fingerprint.equals(session.get(ROOMS_ATTRIBUTE))) {
-                rb.addDirective(rooms(players));
+                rb.addDirective(RoomEntities.directive(players));
                 if (session != null) {
                     session.put(ROOMS_ATTRIBUTE, fingerprint);
                 }
@@ -74,35 +63,10 @@ public final class Replies {
         return input.getAttributesManager().getSessionAttributes();
     }
 
-    /** Dialog.UpdateDynamicEntities, REPLACE: one ROOM entity per player, id = player id. */
-    static DynamicEntitiesDirective rooms(List<PlayerInfo> players) {
-        List<Entity> values = new ArrayList<>();
-        for (PlayerInfo p : players) {
-            if (values.size() == MAX_ENTITIES) {
-                break;
-            }
-            if (p.name() != null && !p.name().isBlank()) {
-                values.add(Entity.builder()
-                        .withId(p.playerId())
-                        .withName(EntityValueAndSynonyms.builder()
-                                .withValue(Messages.cut(p.name()))
-                                .build())
-                        .build());
-            }
-        }
-        return DynamicEntitiesDirective.builder()
-                .withUpdateBehavior(UpdateBehavior.REPLACE)
-                .addTypesItem(EntityListItem.builder()
-                        .withName(ROOM_TYPE)
-                        .withValues(values)
-                        .build())
-                .build();
-    }
-
     private static String fingerprint(List<PlayerInfo> players) {
         StringBuilder s = new StringBuilder();
         players.stream()
-                .limit(MAX_ENTITIES)
+                .limit(RoomEntities.MAX_ENTITIES)
                 .forEach(p ->
                         s.append(p.playerId()).append('\u0000').append(p.name()).append('\u0001'));
         return Hashes.sha256Hex(s.toString()).substring(0, 16);

@@ -28,7 +28,8 @@ public final class Slots {
     static final String DYNAMIC_AUTHORITY = "amzn1.er-authority.echo-sdk.dynamic.";
 
     static final String STATIC_AUTHORITY = "amzn1.er-authority.echo-sdk.";
-    private static final int MAX_ID_LENGTH = 256;
+    /** Longer ids are not read from a request, so none is pushed as a dynamic entity either. */
+    static final int MAX_ID_LENGTH = 256;
 
     private Slots() {}
 

@@ -24,7 +24,6 @@ public final class Turn {
     private String userId;
     private Home home;
     private List<PlayerInfo> players;
-    private String locale;
 
     public Turn(
             Messages messages,
@@ -43,17 +42,6 @@ public final class Turn {
 
     public Messages messages() {
         return messages;
-    }
-
-    /** This turn spoken in {@code alexaLocale} ({@code de-DE}); names are matched in its language. */
-    public Turn spokenIn(String alexaLocale) {
-        this.locale = alexaLocale;
-        return this;
-    }
-
-    /** The request's Alexa locale, or null (then English). */
-    public String locale() {
-        return locale;
     }
 
     public Instant deadline() {

@@ -128,8 +128,7 @@ public final class VoiceSkill {
             try (var ignored = LogContext.put(
                     "request_id",
                     requestId != null && SAFE_ID.matcher(requestId).matches() ? requestId : null)) {
-                Turn turn = new Turn(messages, deadline, accessToken(envelope), identity, homes, control)
-                        .spokenIn(envelope.getRequest().getLocale());
+                Turn turn = new Turn(messages, deadline, accessToken(envelope), identity, homes, control);
                 ResponseEnvelope answer = skill.invoke(envelope, turn);
                 LOG.info(
                         "voice.answered",

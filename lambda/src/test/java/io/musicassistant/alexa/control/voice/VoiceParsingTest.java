@@ -20,39 +20,42 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The pure parts: what a spoken query asks for, which player a spoken room means, how sentences are built. */
 class VoiceParsingTest {
 
+    private static final Messages EN = Messages.english();
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            the album ok computer by radiohead   | ALBUM    | ok computer        | radiohead
-            album abbey road                     | ALBUM    | abbey road         | -
-            the playlist chill vibes             | PLAYLIST | chill vibes        | -
-            my playlist road trip                | PLAYLIST | road trip          | -
-            the song yesterday by the beatles    | TRACK    | yesterday          | the beatles
-            track hey jude                       | TRACK    | hey jude           | -
-            the artist adele                     | ARTIST   | adele              | -
-            songs by fleetwood mac               | ARTIST   | fleetwood mac      | -
-            the radio station jazz fm            | RADIO    | jazz fm            | -
-            station bbc radio one                | RADIO    | bbc radio one      | -
-            the genre jazz                       | GENRE    | jazz               | -
-            music                                | LIBRARY  | -                  | -
-            some music                           | LIBRARY  | -                  | -
-            My Music                             | LIBRARY  | -                  | -
-            radiohead                            | ANY      | radiohead          | -
-            stand by me                          | ANY      | stand by me        | -
-            radio paradise                       | ANY      | radio paradise     | -
-            das album mensch von herbert grönemeyer | ALBUM | mensch             | herbert grönemeyer
-            die playlist sommer                  | PLAYLIST | sommer             | -
-            das lied atemlos von helene fischer  | TRACK    | atemlos            | helene fischer
-            den song männer                      | TRACK    | männer             | -
-            den künstler nena                    | ARTIST   | nena               | -
-            musik von bach                       | ARTIST   | bach               | -
-            den sender radio bob                 | RADIO    | radio bob          | -
-            das genre klassik                    | GENRE    | klassik            | -
-            meine musik                          | LIBRARY  | -                  | -
-            etwas musik                          | LIBRARY  | -                  | -
-            die toten hosen                      | ANY      | die toten hosen    | -
+            en | the album ok computer by radiohead   | ALBUM    | ok computer        | radiohead
+            en | album abbey road                     | ALBUM    | abbey road         | -
+            en | the playlist chill vibes             | PLAYLIST | chill vibes        | -
+            en | my playlist road trip                | PLAYLIST | road trip          | -
+            en | the song yesterday by the beatles    | TRACK    | yesterday          | the beatles
+            en | track hey jude                       | TRACK    | hey jude           | -
+            en | the artist adele                     | ARTIST   | adele              | -
+            en | songs by fleetwood mac               | ARTIST   | fleetwood mac      | -
+            en | the radio station jazz fm            | RADIO    | jazz fm            | -
+            en | station bbc radio one                | RADIO    | bbc radio one      | -
+            en | the genre jazz                       | GENRE    | jazz               | -
+            en | music                                | LIBRARY  | -                  | -
+            en | some music                           | LIBRARY  | -                  | -
+            en | My Music                             | LIBRARY  | -                  | -
+            en | radiohead                            | ANY      | radiohead          | -
+            en | stand by me                          | ANY      | stand by me        | -
+            en | radio paradise                       | ANY      | radio paradise     | -
+            de | das album mensch von herbert grönemeyer | ALBUM | mensch             | herbert grönemeyer
+            de | die playlist sommer                  | PLAYLIST | sommer             | -
+            de | das lied atemlos von helene fischer  | TRACK    | atemlos            | helene fischer
+            de | den song männer                      | TRACK    | männer             | -
+            de | den künstler nena                    | ARTIST   | nena               | -
+            de | musik von bach                       | ARTIST   | bach               | -
+            de | den sender radio bob                 | RADIO    | radio bob          | -
+            de | das genre klassik                    | GENRE    | klassik            | -
+            de | meine musik                          | LIBRARY  | -                  | -
+            de | etwas musik                          | LIBRARY  | -                  | -
+            de | die toten hosen                      | ANY      | die toten hosen    | -
             """)
-    void queriesAreParsedByTheirLeadingWords(String spoken, ContentKind kind, String name, String artist) {
-        ContentQuery q = QueryParser.parse(spoken).orElseThrow();
+    void queriesAreParsedByTheirLeadingWords(
+            String language, String spoken, ContentKind kind, String name, String artist) {
+        ContentQuery q = QueryParser.parse(spoken, Messages.forLocale(language)).orElseThrow();
         assertEquals(kind, q.kind(), spoken);
         assertEquals(name, q.name(), spoken);
         assertEquals(artist, q.artist(), spoken);
@@ -61,22 +64,45 @@ class VoiceParsingTest {
     }
 
     @Test
+    void kindWordsAreTheLanguagesOwn() {
+        assertEquals(
+                ContentKind.ANY,
+                QueryParser.parse("the album ok computer", Messages.forLocale("de-DE"))
+                        .orElseThrow()
+                        .kind());
+        assertEquals(
+                ContentKind.ANY,
+                QueryParser.parse("das album mensch", EN).orElseThrow().kind());
+    }
+
+    @Test
+    void aLanguageWithoutItsOwnMessagesSpeaksEnglish() {
+        assertEquals("de", Messages.forLocale("de-AT").language());
+        assertEquals("en", Messages.forLocale("xx-XX").language());
+        assertEquals("en", Messages.forLocale(null).language());
+        assertEquals("en", Messages.forLocale("../x").language());
+        assertEquals(
+                List.of("aus", "nichts", "keine", "deaktiviert"),
+                Messages.forLocale("de-DE").words("repeat.words.off"));
+    }
+
+    @Test
     void manyTrackKindsQueueTwoHundred() {
         for (String s : List.of("radiohead", "the artist radiohead", "the genre jazz", "music", "the playlist x")) {
-            assertEquals(200, QueryParser.parse(s).orElseThrow().maxTracks(), s);
+            assertEquals(200, QueryParser.parse(s, EN).orElseThrow().maxTracks(), s);
         }
-        assertEquals(1, QueryParser.parse("the song x").orElseThrow().maxTracks());
+        assertEquals(1, QueryParser.parse("the song x", EN).orElseThrow().maxTracks());
     }
 
     @Test
     void emptyOrOversizedQueriesAreNothing() {
-        assertEquals(Optional.empty(), QueryParser.parse(null));
-        assertEquals(Optional.empty(), QueryParser.parse("   "));
-        assertEquals(Optional.empty(), QueryParser.parse("..."));
-        assertEquals(Optional.empty(), QueryParser.parse("x".repeat(ContentQuery.MAX_TEXT_LENGTH + 1)));
+        assertEquals(Optional.empty(), QueryParser.parse(null, EN));
+        assertEquals(Optional.empty(), QueryParser.parse("   ", EN));
+        assertEquals(Optional.empty(), QueryParser.parse("...", EN));
+        assertEquals(Optional.empty(), QueryParser.parse("x".repeat(ContentQuery.MAX_TEXT_LENGTH + 1), EN));
         assertEquals(
                 "ok computer",
-                QueryParser.parse("the album   ok computer.").orElseThrow().name());
+                QueryParser.parse("the album   ok computer.", EN).orElseThrow().name());
     }
 
     static PlayerInfo p(String id, String name) {

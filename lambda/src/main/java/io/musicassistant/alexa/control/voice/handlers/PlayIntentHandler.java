@@ -5,8 +5,7 @@ import com.amazon.ask.model.Slot;
 import io.musicassistant.alexa.control.voice.Failures;
 import io.musicassistant.alexa.control.voice.Messages;
 import io.musicassistant.alexa.control.voice.QueryParser;
-import io.musicassistant.alexa.control.voice.RoomMatch;
-import io.musicassistant.alexa.control.voice.RoomResolver;
+import io.musicassistant.alexa.control.voice.RoomTail;
 import io.musicassistant.alexa.control.voice.Rooms;
 import io.musicassistant.alexa.control.voice.Slots;
 import io.musicassistant.alexa.control.voice.Speech;
@@ -15,12 +14,8 @@ import io.musicassistant.alexa.relay.RelayException;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import io.musicassistant.alexa.relay.protocol.PlayResult;
-import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.RelayError;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PlayIntent: "play {query}", {query} an AMAZON.SearchQuery, which must stand alone in its
@@ -39,14 +34,9 @@ public class PlayIntentHandler extends PlayerIntentHandler {
         super(intent, slots);
     }
 
-    /** Where a room may follow the music in a free-form query: "… in the kitchen", "… im Wohnzimmer". */
-    private static final Pattern ROOM_TAIL = Pattern.compile(
-            "^(.+)\\s+(?:in the|on the|in|on|im|in der|in dem|auf der|auf dem|auf)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
-
     /**
      * "play radiohead in the kitchen" may reach PlayIntent with all of it as the query (a SearchQuery
-     * takes everything). When what follows the last "in the" is exactly one of the user's rooms,
-     * it is the room, and the rest is what to play (the last "in" wins: "songs in the key of life in the kitchen").
+     * takes everything); {@link RoomTail} takes the room back out when it names one of the user's players.
      */
     @Override
     protected Intent refine(Turn turn, Intent intent) {
@@ -56,12 +46,9 @@ public class PlayIntentHandler extends PlayerIntentHandler {
                 || spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
             return intent;
         }
-        Matcher m = ROOM_TAIL.matcher(spoken.get());
-        if (!m.matches()) {
-            return intent;
-        }
-        List<PlayerInfo> players = turn.players();
-        if (!(RoomResolver.match(players, m.group(2), null, turn.locale()) instanceof RoomMatch.Found found)) {
+        Optional<RoomTail.Split> split =
+                RoomTail.split(spoken.get(), turn.messages().language(), turn::players);
+        if (split.isEmpty()) {
             return intent;
         }
         Intent.Builder b =
@@ -70,10 +57,11 @@ public class PlayIntentHandler extends PlayerIntentHandler {
                 .forEach((name, value) -> b.putSlotsItem(
                         name, Slot.builder().withName(name).withValue(value).build()));
         b.putSlotsItem(
-                QUERY, Slot.builder().withName(QUERY).withValue(m.group(1)).build());
+                QUERY,
+                Slot.builder().withName(QUERY).withValue(split.get().query()).build());
         b.putSlotsItem(
                 ROOM,
-                Slot.builder().withName(ROOM).withValue(found.player().name()).build());
+                Slot.builder().withName(ROOM).withValue(split.get().room()).build());
         return b.build();
     }
 
@@ -84,7 +72,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
         if (spoken.isPresent() && spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
             return Speech.tell(turn.messages().say("too.long"));
         }
-        if (spoken.flatMap(QueryParser::parse).isEmpty()) {
+        if (spoken.flatMap(s -> QueryParser.parse(s, turn.messages())).isEmpty()) {
             return Speech.ask(turn.messages().say("play.what"), turn.messages().say("play.what"));
         }
         return null;
@@ -93,7 +81,10 @@ public class PlayIntentHandler extends PlayerIntentHandler {
     @Override
     protected Speech act(Turn turn, Intent intent, Rooms.Target target) {
         String spoken = Slots.value(intent, QUERY).orElseThrow();
-        ContentQuery query = QueryParser.parse(spoken).orElseThrow().withLanguage(turn.locale());
+        // the connector reads the spoken name in the user's language ("neunzehnhundertvierundachtzig")
+        ContentQuery query = QueryParser.parse(spoken, turn.messages())
+                .orElseThrow()
+                .withLanguage(turn.messages().language());
         PlayResult result;
         try {
             result = turn.control().play(turn.home(), target.playerId(), query, turn.deadline());
