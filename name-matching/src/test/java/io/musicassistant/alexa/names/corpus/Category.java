@@ -38,11 +38,6 @@ public enum Category {
 
     @JsonCreator
     public static Category of(String label) {
-        for (Category c : values()) {
-            if (c.label().equals(label)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown category: " + label);
+        return Labels.find(values(), Category::label, label, "category");
     }
 }

@@ -25,7 +25,7 @@ class CorpusTest {
         return Corpus.languages();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
     void precisionAndRecallMeetTheBars(String language) {
         List<Outcome> outcomes = CorpusRun.evaluate(Corpus.load(language));

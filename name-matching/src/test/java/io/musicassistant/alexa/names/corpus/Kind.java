@@ -20,11 +20,6 @@ public enum Kind {
 
     @JsonCreator
     public static Kind of(String label) {
-        for (Kind k : values()) {
-            if (k.label().equals(label)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown kind: " + label);
+        return Labels.find(values(), Kind::label, label, "kind");
     }
 }
