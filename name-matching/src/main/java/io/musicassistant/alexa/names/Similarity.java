@@ -29,6 +29,8 @@ final class Similarity {
     private static final double SOUND_DIFFERENT_FACTOR = 0.85;
 
     private static final int SHORT = 3;
+    private static final int MIN_WORD = 4;
+    private static final double SPOKEN_STATION_WORD = 0.25;
     /** A whole name that a language's ear hears as the same (Japanese loanwords): above the threshold. */
     private static final double HEARD_ALIKE = 0.93;
 
@@ -112,12 +114,14 @@ final class Similarity {
         }
         for (int i = 0; i < a.size(); i++) {
             if (!usedA[i]) {
-                letters += a.get(i).length();
+                // "kiss fm" for "KISS": station words cost a spoken name little too
+                letters += a.get(i).length() * (UNSPOKEN.contains(a.get(i)) ? SPOKEN_STATION_WORD : 1);
             }
         }
         for (int j = 0; j < b.size(); j++) {
             if (!usedB[j]) {
-                letters += b.get(j).length() * extraWeight(b.get(j));
+                // counted as at least a short word: a lone letter ("Hombres G") is a word the user left out
+                letters += Math.max(b.get(j).length(), MIN_WORD) * extraWeight(b.get(j));
             }
         }
         return letters == 0 ? 0 : matched / letters;

@@ -41,6 +41,12 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
 
     private static final Set<String> POINT =
             Set.of("point", "punto", "punkt", "komma", "virgola", "ponto", "virgule", "coma", "virgula");
+    /** A dash remark naming a part or volume ("Teatro d'ira - Vol. I"), nothing people say. */
+    private static final Pattern PART =
+            Pattern.compile("^(?:vol|volume|part|pt|parte|teil|cap|chapter|capitulo|capitolo)\\b");
+    /** "No. 5": the number sign read aloud (a plain "no" stays a word: "No Woman No Cry"). */
+    private static final Pattern NUMBER_SIGN = Pattern.compile("\\bno\\.\\s*(?=\\d)");
+
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
     public SpokenName {
@@ -60,13 +66,15 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
             return new SpokenName(List.of(), List.of(), List.of(), Set.of());
         }
         String t = Symbols.read(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        t = NUMBER_SIGN.matcher(t).replaceAll("number ");
         String base = FREQUENCY.matcher(t).replaceAll(" ");
         String subtitle = "";
         Set<String> versions = new TreeSet<>();
         Matcher dash = DASH_REMARK.matcher(base);
         if (dash.find()
                 && (!Versions.in(dash.group(1)).isEmpty()
-                        || YEAR.matcher(dash.group(1)).find())) {
+                        || YEAR.matcher(dash.group(1)).find()
+                        || PART.matcher(dash.group(1)).find())) {
             versions.addAll(Versions.in(dash.group(1)));
             base = base.substring(0, dash.start());
         }
