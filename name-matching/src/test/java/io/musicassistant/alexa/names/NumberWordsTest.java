@@ -9,10 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Spoken numbers and years read as digits, per language (the first step that makes "radio two" "Radio 2"). */
 class NumberWordsTest {
 
-    private static String words(String language, String text) {
-        return String.join(" ", NameMatcher.forLocale(language).normalise(text).full());
-    }
-
     @ParameterizedTest
     @CsvSource({
         "en, radio two, radio 2",
@@ -49,19 +45,19 @@ class NumberWordsTest {
         "ja, 三月九日, 3 月 9 日"
     })
     void spokenNumbersAreDigits(String language, String spoken, String expected) {
-        assertEquals(expected, words(language, spoken));
+        assertEquals(expected, SpokenNameTest.words(language, spoken));
     }
 
     @ParameterizedTest
     @CsvSource({"en, seven and seven, 7 & 7", "en, one two three, 123"})
     void numbersThatDoNotContinueEachOtherAreReadGroupByGroup(String language, String spoken, String expected) {
-        assertEquals(expected, words(language, spoken));
+        assertEquals(expected, SpokenNameTest.words(language, spoken));
     }
 
     @ParameterizedTest
     @CsvSource({"es, la quinta estación, 5 estacion", "es, la 5ª estación, 5 estacion", "en, 1st, 1"})
     void ordinalsAreTheirNumber(String language, String spoken, String expected) {
-        assertEquals(expected, words(language, spoken));
+        assertEquals(expected, SpokenNameTest.words(language, spoken));
     }
 
     @org.junit.jupiter.api.Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each normalisation step: punctuation, abbreviations, letters, articles, accents, scripts, versions. */
 class SpokenNameTest {
 
-    private static String words(String language, String text) {
+    /** {@code text}'s comparable words in {@code language}, joined by spaces. */
+    static String words(String language, String text) {
         return String.join(" ", NameMatcher.forLocale(language).normalise(text).full());
     }
 
