@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds what a {@link ContentQuery} names in Music Assistant and turns it into playable tracks:
@@ -32,8 +31,6 @@ public final class ContentResolver {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     private static final int SEARCH_LIMIT = 25;
-    private static final Pattern AND_WORD = Pattern.compile("(?iU)\\band\\b");
-
     private final MaClient ma;
     private final StreamSigner signer;
     private final Duration call;
@@ -159,10 +156,10 @@ public final class ContentResolver {
     private JsonNode anything(ContentQuery query) {
         String text = searchText(query);
         List<JsonNode> candidates = searchAny(text);
-        // as for one kind: MA drops "&" from names, so a spoken "and" finds nothing ("Simon and Garfunkel")
-        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
-        if (candidates.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
-            candidates = searchAny(withoutAnd);
+        for (String other : Matching.otherSearches(query, text)) {
+            if (candidates.isEmpty()) {
+                candidates = searchAny(other);
+            }
         }
         return best(query, candidates);
     }
@@ -279,11 +276,10 @@ public final class ContentResolver {
     private List<JsonNode> search(ContentQuery query, String mediaType, String resultKey) {
         String text = searchText(query);
         List<JsonNode> items = search(text, mediaType, resultKey);
-        // MA searches names with "&" and "+" dropped ("Simon & Garfunkel" is "simongarfunkel"), so the
-        // "and" a user says (or a content id's key carries) finds nothing; Matching scores "&" as "and".
-        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
-        if (items.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
-            items = search(withoutAnd, mediaType, resultKey);
+        for (String other : Matching.otherSearches(query, text)) {
+            if (items.isEmpty()) {
+                items = search(other, mediaType, resultKey);
+            }
         }
         return items;
     }

@@ -57,6 +57,19 @@ class MatchingTest {
     }
 
     @Test
+    void whatToSearchForWhenMusicAssistantFindsNothing() {
+        assertEquals(
+                List.of("simon garfunkel"),
+                Matching.otherSearches(spoken(ContentKind.ARTIST, "x", null), "simon and garfunkel"));
+        assertEquals(List.of("radio 2"), Matching.otherSearches(spoken(ContentKind.RADIO, "x", null), "radio two"));
+        ContentQuery german = spoken(ContentKind.ALBUM, "x", null).withLanguage("de-DE");
+        assertEquals(List.of("1984"), Matching.otherSearches(german, "neunzehnhundertvierundachtzig"));
+        ContentQuery exact = new ContentQuery(ContentKind.ALBUM, "radio-two", null, true, 10, true);
+        assertEquals(
+                List.of(), Matching.otherSearches(exact, "radio two"), "a content id's words are searched as they are");
+    }
+
+    @Test
     void exactQueriesNeedEqualKeys() {
         ContentQuery q = new ContentQuery(ContentKind.ALBUM, "ok-computer", "radiohead", true, 10, true);
         assertEquals(1, Matching.score(q, "OK Computer", List.of("Radiohead")));
