@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds what a {@link ContentQuery} names in Music Assistant and turns it into playable tracks:
@@ -32,11 +31,6 @@ public final class ContentResolver {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     private static final int SEARCH_LIMIT = 25;
-    /** Spoken queries must at least be contained in the name (or the name in them). */
-    private static final int MIN_SPOKEN_SCORE = 40;
-
-    private static final Pattern AND_WORD = Pattern.compile("(?iU)\\band\\b");
-
     private final MaClient ma;
     private final StreamSigner signer;
     private final Duration call;
@@ -162,10 +156,10 @@ public final class ContentResolver {
     private JsonNode anything(ContentQuery query) {
         String text = searchText(query);
         List<JsonNode> candidates = searchAny(text);
-        // as for one kind: MA drops "&" from names, so a spoken "and" finds nothing ("Simon and Garfunkel")
-        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
-        if (candidates.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
-            candidates = searchAny(withoutAnd);
+        for (String other : Matching.otherSearches(query, text)) {
+            if (candidates.isEmpty()) {
+                candidates = searchAny(other);
+            }
         }
         return best(query, candidates);
     }
@@ -282,11 +276,10 @@ public final class ContentResolver {
     private List<JsonNode> search(ContentQuery query, String mediaType, String resultKey) {
         String text = searchText(query);
         List<JsonNode> items = search(text, mediaType, resultKey);
-        // MA searches names with "&" and "+" dropped ("Simon & Garfunkel" is "simongarfunkel"), so the
-        // "and" a user says (or a content id's key carries) finds nothing; Matching scores "&" as "and".
-        String withoutAnd = AND_WORD.matcher(text).replaceAll(" ").strip();
-        if (items.isEmpty() && !withoutAnd.isEmpty() && !withoutAnd.equals(text)) {
-            items = search(withoutAnd, mediaType, resultKey);
+        for (String other : Matching.otherSearches(query, text)) {
+            if (items.isEmpty()) {
+                items = search(other, mediaType, resultKey);
+            }
         }
         return items;
     }
@@ -304,20 +297,25 @@ public final class ContentResolver {
         return items;
     }
 
-    /** The best-scoring candidate; not found when nothing matches well enough. */
+    /**
+     * The best-scoring candidate; not found when nothing matches well enough. Equal scores go to the
+     * library item (what the user curated), then to the item Music Assistant ranked first.
+     */
     private JsonNode best(ContentQuery query, List<JsonNode> candidates) {
-        record Scored(JsonNode item, int score, int rank) {}
+        record Scored(JsonNode item, double score, boolean library, int rank) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             JsonNode c = candidates.get(i);
-            int score = Matching.score(query, MaItems.name(c), MaItems.artistNames(c)) + (MaItems.isLibrary(c) ? 5 : 0);
             if (MaItems.playable(c)) {
-                scored.add(new Scored(c, score, i));
+                double score = Matching.score(query, MaItems.name(c), MaItems.artistNames(c));
+                scored.add(new Scored(c, score, MaItems.isLibrary(c), i));
             }
         }
         Optional<Scored> best = scored.stream()
-                .filter(s -> s.score() >= (query.exact() ? Matching.EXACT : MIN_SPOKEN_SCORE))
-                .max(Comparator.comparingInt(Scored::score).thenComparing(Scored::rank, Comparator.reverseOrder()));
+                .filter(s -> s.score() >= Matching.threshold(query))
+                .max(Comparator.comparingDouble(Scored::score)
+                        .thenComparing(Scored::library)
+                        .thenComparing(Scored::rank, Comparator.reverseOrder()));
         return best.orElseThrow(() -> new CommandFailure(
                         RelayError.NOT_FOUND,
                         query.kind() == ContentKind.ANY

@@ -236,6 +236,21 @@ class ContentResolverTest {
     }
 
     @Test
+    void spokenNumbersFindTheStationInTheQueryLanguage() {
+        Radio station = lib.radioNamed("BBC Radio 2");
+
+        assertEquals(
+                station.uri(),
+                resolver.resolve(spoken(ContentKind.RADIO, "bbc radio two", null, 500))
+                        .uri());
+        ContentQuery german =
+                spoken(ContentKind.RADIO, "bbc radio zwei", null, 500).withLanguage("de-DE");
+        assertEquals(station.uri(), resolver.resolve(german).uri());
+        // in English "zwei" is just a word, and a near miss is no match
+        assertEquals(RelayError.NOT_FOUND, failureCode(spoken(ContentKind.RADIO, "bbc radio zwei", null, 500)));
+    }
+
+    @Test
     void aRadioStationIsOneLiveTrack() {
         Radio station = lib.radioNamed("BBC Radio 2");
 

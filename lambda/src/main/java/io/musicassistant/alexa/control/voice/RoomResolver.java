@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.control.voice;
 
+import io.musicassistant.alexa.names.NameMatcher;
 import io.musicassistant.alexa.relay.protocol.Names;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.ArrayList;
@@ -11,15 +12,14 @@ import java.util.Set;
  * Matches a spoken room against the names of the user's Music Assistant players. Speech
  * recognition writes names its own way ("living room" for "Livingroom", "kuche" for "Küche", "the
  * kitchen" for "Kitchen"), so the match is forgiving: case, accents and punctuation never matter,
- * leading articles and prepositions ("the", "in der", "im") are dropped, a trailing "room"/"zimmer"
- * is optional, one name's words may contain the other's ("kitchen" → "Kitchen Speaker"), and a
- * letter or two may be off. The best tier wins; a tie between players is ambiguous.
+ * the language's leading words ("the", "in der", "im", "dans la"; from the {@link NameMatcher}'s
+ * language data) are dropped, a trailing "room"/"zimmer" is optional, one name's words may contain
+ * the other's ("kitchen" → "Kitchen Speaker"), and otherwise the project's one name matcher decides
+ * whether a name is close enough (misheard letters, numbers, sounds). The best tier wins; a tie
+ * between players is ambiguous.
  */
 public final class RoomResolver {
 
-    private static final Set<String> LEADING = Set.of(
-            "the", "in", "on", "at", "my", "der", "die", "das", "den", "dem", "im", "ins", "am", "auf", "vom", "von",
-            "zum", "zur", "mein", "meine");
     private static final Set<String> TRAILING = Set.of("room", "zimmer");
 
     static final int EXACT = 100;
@@ -29,14 +29,20 @@ public final class RoomResolver {
 
     private RoomResolver() {}
 
-    /**
-     * The player {@code spoken} means. {@code canonical} is the value entity resolution matched
-     * in the model's static room list (e.g. "living room" for "lounge"), or null; whichever of it
-     * and the spoken words matches better decides.
-     */
+    /** As {@link #match(List, String, String, String)} for an English request. */
     public static RoomMatch match(List<PlayerInfo> players, String spoken, String canonical) {
-        Best fromSpoken = best(players, spoken);
-        Best fromCanonical = canonical == null || canonical.isBlank() ? Best.NONE : best(players, canonical);
+        return match(players, spoken, canonical, null);
+    }
+
+    /**
+     * The player {@code spoken} means, in the request's {@code locale} (null: English). {@code
+     * canonical} is the value entity resolution matched in the model's static room list (e.g.
+     * "living room" for "lounge"), or null; whichever of it and the spoken words matches better decides.
+     */
+    public static RoomMatch match(List<PlayerInfo> players, String spoken, String canonical, String locale) {
+        NameMatcher matcher = NameMatcher.forLocale(locale);
+        Best fromSpoken = best(matcher, players, spoken);
+        Best fromCanonical = canonical == null || canonical.isBlank() ? Best.NONE : best(matcher, players, canonical);
         Best best = fromCanonical.score() > fromSpoken.score()
                         || fromCanonical.score() == fromSpoken.score()
                                 && fromCanonical.players().size()
@@ -55,15 +61,15 @@ public final class RoomResolver {
         static final Best NONE = new Best(0, List.of());
     }
 
-    private static Best best(List<PlayerInfo> players, String spoken) {
-        Name asked = Name.of(spoken);
+    private static Best best(NameMatcher matcher, List<PlayerInfo> players, String spoken) {
+        Name asked = Name.of(spoken, matcher);
         if (asked.tokens().isEmpty()) {
             return Best.NONE;
         }
         int top = 0;
         List<PlayerInfo> winners = new ArrayList<>();
         for (PlayerInfo p : players) {
-            int s = score(asked, Name.of(p.name()));
+            int s = score(matcher, asked, Name.of(p.name(), matcher));
             if (s > top) {
                 top = s;
                 winners.clear();
@@ -75,7 +81,7 @@ public final class RoomResolver {
         return top == 0 ? Best.NONE : new Best(top, winners);
     }
 
-    static int score(Name asked, Name player) {
+    static int score(NameMatcher matcher, Name asked, Name player) {
         if (player.tokens().isEmpty()) {
             return 0;
         }
@@ -85,61 +91,31 @@ public final class RoomResolver {
         if (asked.core().equals(player.core()) || asked.compact().equals(player.compact())) {
             return SAME_CORE;
         }
-        if (contains(player.tokens(), asked.tokens()) || contains(asked.tokens(), player.tokens())) {
+        if (player.tokens().containsAll(asked.tokens()) || asked.tokens().containsAll(player.tokens())) {
             return CONTAINS;
         }
-        if (close(asked.core(), player.core()) || close(asked.compact(), player.compact())) {
+        if (close(matcher, asked.key(), player.key()) || close(matcher, asked.core(), player.core())) {
             return CLOSE;
         }
         return 0;
     }
 
-    private static boolean contains(List<String> outer, List<String> inner) {
-        return outer.containsAll(inner);
-    }
-
-    /** Within one edit for five to eight letters, two beyond; shorter names must match exactly. */
-    private static boolean close(String a, String b) {
-        int len = Math.min(a.length(), b.length());
-        int allowed = len < 5 ? 0 : len <= 8 ? 1 : 2;
-        return allowed > 0 && Math.abs(a.length() - b.length()) <= allowed && distance(a, b, allowed) <= allowed;
-    }
-
-    /** Levenshtein distance, giving up (returning {@code max + 1}) once it exceeds {@code max}. */
-    static int distance(String a, String b, int max) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > max) {
-                return max + 1;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /** Close enough by the name matcher; names under five letters must match exactly ("be" is not "bed"). */
+    private static boolean close(NameMatcher matcher, String asked, String player) {
+        return Math.min(asked.length(), player.length()) >= 5
+                && matcher.confidence(asked, player) >= NameMatcher.THRESHOLD;
     }
 
     /**
-     * A name's comparable forms: {@code key} its words without leading articles, {@code core} that
+     * A name's comparable forms: {@code key} its words without leading words, {@code core} that
      * without a trailing "room"/"zimmer", {@code compact} the key without word breaks.
      */
     record Name(List<String> tokens, String key, String core, String compact) {
 
-        static Name of(String text) {
+        static Name of(String text, NameMatcher matcher) {
             String k = Names.key(text == null ? "" : text);
             List<String> tokens = new ArrayList<>(k.isEmpty() ? List.of() : Arrays.asList(k.split("-")));
-            while (tokens.size() > 1 && LEADING.contains(tokens.getFirst())) {
+            while (tokens.size() > 1 && matcher.roomWords().contains(tokens.getFirst())) {
                 tokens.removeFirst();
             }
             String key = String.join(" ", tokens);

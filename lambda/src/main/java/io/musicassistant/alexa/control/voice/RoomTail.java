@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.control.voice;
 
+import io.musicassistant.alexa.names.NameMatcher;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class RoomTail {
      * words name a player; empty when none does. The players are asked for only when there is one.
      */
     public static Optional<Split> split(String spoken, Supplier<List<PlayerInfo>> listPlayers) {
+        return split(spoken, null, listPlayers);
+    }
+
+    /** As {@link #split(String, Supplier)}, with room names read in {@code language} (null: English). */
+    public static Optional<Split> split(String spoken, String language, Supplier<List<PlayerInfo>> listPlayers) {
         if (spoken == null) {
             return Optional.empty();
         }
@@ -62,7 +68,7 @@ public final class RoomTail {
         for (Split cut : cuts) {
             String query = cut.query().strip();
             String room = cut.room().strip();
-            List<PlayerInfo> named = named(players, room);
+            List<PlayerInfo> named = named(players, room, NameMatcher.forLocale(language));
             if (!query.isEmpty() && !named.isEmpty()) {
                 return Optional.of(
                         new Split(query, named.size() == 1 ? named.getFirst().name() : room));
@@ -72,16 +78,16 @@ public final class RoomTail {
     }
 
     /** The players {@code words} name: the best tier of an exact name, the name without "room", or a part of it. */
-    static List<PlayerInfo> named(List<PlayerInfo> players, String words) {
-        RoomResolver.Name asked = RoomResolver.Name.of(words);
+    static List<PlayerInfo> named(List<PlayerInfo> players, String words, NameMatcher matcher) {
+        RoomResolver.Name asked = RoomResolver.Name.of(words, matcher);
         if (asked.tokens().isEmpty()) {
             return List.of();
         }
         int top = 0;
         List<PlayerInfo> best = new ArrayList<>();
         for (PlayerInfo p : players) {
-            RoomResolver.Name name = RoomResolver.Name.of(p.name());
-            int score = RoomResolver.score(asked, name);
+            RoomResolver.Name name = RoomResolver.Name.of(p.name(), matcher);
+            int score = RoomResolver.score(matcher, asked, name);
             boolean fits = score >= RoomResolver.SAME_CORE
                     || score == RoomResolver.CONTAINS && name.tokens().containsAll(asked.tokens());
             if (!fits || score < top) {

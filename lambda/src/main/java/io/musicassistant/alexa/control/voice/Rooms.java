@@ -80,7 +80,8 @@ public final class Rooms {
         List<PlayerInfo> players = players(turn);
         String canonical =
                 Slots.staticMatch(intent, slot).map(Slots.Entity::name).orElse(null);
-        RoomMatch match = RoomResolver.match(players, Messages.cut(spoken.get()), canonical);
+        RoomMatch match = RoomResolver.match(
+                players, Messages.cut(spoken.get()), canonical, turn.messages().language());
         Messages m = turn.messages();
         return Optional.of(
                 switch (match) {

@@ -32,7 +32,9 @@ public final class GetPlayableContentHandler implements MusicDirectiveHandler {
 
     @Override
     public AlexaMessage handle(MusicRequest request) {
-        var query = SelectionCriteria.toQuery(request.payload(), request.explicitAllowed());
+        // spoken names are read in the user's language ("neunzehnhundertvierundachtzig" → 1984)
+        var query = SelectionCriteria.toQuery(request.payload(), request.explicitAllowed())
+                .withLanguage(request.locale());
         Home home = homes.onlineHomeOf(request.userId());
         StreamBase.requireWorking(home);
         MusicContent.Resolved found = music.find(request, home, query);

@@ -78,8 +78,10 @@ class VoiceIntentsTest {
         PlayRequest play = RelayJson.convert(only(from, "player.play").args(), PlayRequest.class);
         assertEquals("kitchen-1", play.playerId());
         assertEquals(
-                new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, QueryParser.ALBUM_TRACKS, true),
-                play.query());
+                new ContentQuery(ContentKind.ALBUM, "ok computer", "radiohead", false, QueryParser.ALBUM_TRACKS, true)
+                        .withLanguage("en"),
+                play.query(),
+                "the query carries the request's language, which the connector's matcher reads it in");
         assertEquals("Playing the album OK Computer by Radiohead in the Kitchen.", a.speech());
         assertTrue(a.endsSession());
         List<String> rooms = a.roomEntityIds();

@@ -121,29 +121,31 @@ class VoiceParsingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            küche               | k
-            KUCHE               | k
-            in der küche        | k
-            wohnzimmer          | w
-            im wohn zimmer      | w
-            wohn                | w
-            living room         | lr
-            the living room     | lr
-            livingroom          | lr
-            living              | lr
-            kitchen             | ks
-            the kitchen speaker | ks
-            bedroom             | b
-            bed room            | b
-            bedrom              | b
-            office              | o
-            the office          | o
-            den                 | den
-            the den             | den
-            bad                 | bad
+            küche               | k   | de-DE
+            KUCHE               | k   | de-DE
+            in der küche        | k   | de-DE
+            wohnzimmer          | w   | de-DE
+            im wohn zimmer      | w   | de-DE
+            wohn                | w   | de-DE
+            living room         | lr  | en-US
+            the living room     | lr  | en-US
+            livingroom          | lr  | en-US
+            living              | lr  | en-US
+            kitchen             | ks  | en-US
+            the kitchen speaker | ks  | en-GB
+            bedroom             | b   | en-US
+            bed room            | b   | en-US
+            bedrom              | b   | en-US
+            bedroum             | b   | en-US
+            office              | o   | en-US
+            the office          | o   | en-US
+            den                 | den | en-US
+            the den             | den | en-US
+            bad                 | bad | de-DE
+            küche               | k   | en-US
             """)
-    void roomsMatchForgivingly(String spoken, String id) {
-        RoomMatch m = RoomResolver.match(HOUSE, spoken, null);
+    void roomsMatchForgivingly(String spoken, String id, String locale) {
+        RoomMatch m = RoomResolver.match(HOUSE, spoken, null, locale);
         assertEquals(
                 id, assertInstanceOf(RoomMatch.Found.class, m, spoken).player().playerId(), spoken);
     }
@@ -151,6 +153,11 @@ class VoiceParsingTest {
     @Test
     void unknownAndAmbiguousRooms() {
         assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "garage", null));
+        // the language decides which leading words are dropped: English "im" is no article
+        assertInstanceOf(RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "im wohn zimmer", null, "en-US"));
+        assertInstanceOf(
+                RoomMatch.Found.class,
+                RoomResolver.match(List.of(p("c", "Cuisine"), p("s", "Salon")), "dans la cuisine", null, "fr-FR"));
         assertInstanceOf(
                 RoomMatch.Unknown.class, RoomResolver.match(HOUSE, "be", null), "short names must match exactly");
         List<PlayerInfo> two = List.of(p("a", "Kitchen Speaker"), p("b", "Kitchen Display"), p("c", "Kitchen"));

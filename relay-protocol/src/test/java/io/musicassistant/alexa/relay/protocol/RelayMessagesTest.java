@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,33 @@ class RelayMessagesTest {
         assertEquals(
                 text,
                 RelayJson.read(json, RelayCommand.class).args().path("text").asText());
+    }
+
+    @Test
+    void aQueryCarriesItsLanguageAndOlderPeersNeedNone() {
+        ContentQuery german = new ContentQuery(ContentKind.TRACK, "neunundneunzig luftballons", null, false, 1, true)
+                .withLanguage("de-DE");
+        JsonNode json = RelayJson.tree(german);
+        assertEquals("de-DE", json.path("language").asText());
+        assertEquals(german, RelayJson.convert(json, ContentQuery.class));
+        // a query from a lambda older than the field: no language, read as English
+        ObjectNode old = RelayJson.mapper()
+                .createObjectNode()
+                .put("kind", "track")
+                .put("name", "x")
+                .put("exact", false)
+                .put("max_tracks", 1)
+                .put("explicit_allowed", true);
+        assertEquals(null, RelayJson.convert(old, ContentQuery.class).language());
+        assertEquals(german, german.withLanguage(null), "no locale keeps the language");
+        assertEquals(
+                true,
+                RelayJson.tree(new ContentQuery(ContentKind.TRACK, "x", null, false, 1, true))
+                        .path("language")
+                        .isMissingNode(),
+                "no language, no field: an older connector sees the message it knows");
+        JsonNode tooLong = old.deepCopy().put("language", "x".repeat(99));
+        assertThrows(ProtocolException.class, () -> RelayJson.convert(tooLong, ContentQuery.class));
     }
 
     @Test

@@ -46,7 +46,8 @@ public class PlayIntentHandler extends PlayerIntentHandler {
                 || spoken.get().length() > Slots.MAX_VALUE_LENGTH) {
             return intent;
         }
-        Optional<RoomTail.Split> split = RoomTail.split(spoken.get(), turn::players);
+        Optional<RoomTail.Split> split =
+                RoomTail.split(spoken.get(), turn.messages().language(), turn::players);
         if (split.isEmpty()) {
             return intent;
         }
@@ -80,7 +81,10 @@ public class PlayIntentHandler extends PlayerIntentHandler {
     @Override
     protected Speech act(Turn turn, Intent intent, Rooms.Target target) {
         String spoken = Slots.value(intent, QUERY).orElseThrow();
-        ContentQuery query = QueryParser.parse(spoken, turn.messages()).orElseThrow();
+        // the connector reads the spoken name in the user's language ("neunzehnhundertvierundachtzig")
+        ContentQuery query = QueryParser.parse(spoken, turn.messages())
+                .orElseThrow()
+                .withLanguage(turn.messages().language());
         PlayResult result;
         try {
             result = turn.control().play(turn.home(), target.playerId(), query, turn.deadline());

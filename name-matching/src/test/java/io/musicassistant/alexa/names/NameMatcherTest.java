@@ -1,0 +1,126 @@
+package io.musicassistant.alexa.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The whole matcher: what it finds, what it refuses, and the threshold between. */
+class NameMatcherTest {
+
+    private static final NameMatcher EN = NameMatcher.forLocale("en-US");
+
+    private static List<Candidate> names(String... names) {
+        return java.util.Arrays.stream(names).map(Candidate::of).toList();
+    }
+
+    @Test
+    void creepIsNotInertiaCreeps() {
+        assertEquals(Optional.empty(), EN.best("creep", null, names("Inertia Creeps", "Paranoid Android")));
+        assertTrue(EN.confidence("creep", "Inertia Creeps") < NameMatcher.THRESHOLD);
+    }
+
+    @Test
+    void aPlainNamePrefersThePlainVersionAndASpokenVersionThatVersion() {
+        List<Candidate> tracks = names("Creep (Acoustic)", "Creep", "Creep - Live");
+        assertEquals(1, EN.best("creep", null, tracks).orElseThrow().index());
+        assertEquals(0, EN.best("creep acoustic", null, tracks).orElseThrow().index());
+        assertEquals(2, EN.best("creep live", null, tracks).orElseThrow().index());
+        // with only the live version, a plain request still finds it
+        assertEquals(
+                0,
+                EN.best("karma police", null, names("Karma Police (Live)"))
+                        .orElseThrow()
+                        .index());
+    }
+
+    @Test
+    void theArtistMustAgree() {
+        List<Candidate> tracks = List.of(
+                new Candidate("Hurt", List.of("Nine Inch Nails")), new Candidate("Hurt", List.of("Johnny Cash")));
+        assertEquals(1, EN.best("hurt", "johnny cash", tracks).orElseThrow().index());
+        assertEquals(Optional.empty(), EN.best("hurt", "christina aguilera", tracks));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, radio two, Radio 2",
+        "en, twenty one pilots, Twenty One Pilots",
+        "en, 21 pilots, Twenty One Pilots",
+        "en, nineteen eighty four, 1984",
+        "en, ac dc, AC/DC",
+        "en, a c d c, AC/DC",
+        "en, rem, R.E.M.",
+        "en, r e m, R.E.M.",
+        "en, beyonce, Beyoncé",
+        "en, radio head, Radiohead",
+        "en, radiohed, Radiohead",
+        "en, lord, Lorde",
+        "en, saint vincent, St. Vincent",
+        "en, mikis theodorakis, Μίκης Θεοδωράκης",
+        "de, neunzehnhundertvierundachtzig, 1984",
+        "de, ich und ich, Ich + Ich",
+        "de, depesch mode, Depeche Mode",
+        "fr, dix-neuf cent quatre-vingt-quatre, 1984",
+        "fr, mille neuf cent quatre-vingt-quatre, 1984",
+        "es, mil novecientos ochenta y cuatro, 1984",
+        "es, que buena, Ke Buena",
+        "it, karma police dal vivo, Karma Police (Live)",
+        "pt, mil novecentos e oitenta e quatro, 1984",
+        "ja, レモン, Lemon",
+        "ja, ファーストラブ, First Love",
+        "de, swr eins, SWR1 Baden-Württemberg",
+        "en, living room, Living Room Sonos"
+    })
+    void finds(String language, String spoken, String name) {
+        double c = NameMatcher.forLocale(language).confidence(spoken, name);
+        assertTrue(c >= NameMatcher.THRESHOLD, spoken + " → " + name + ": " + c);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, creep, Creeps",
+        "en, creep, crop",
+        "en, paranoid, Paranoid Android",
+        "en, prince buster, Prince",
+        "en, kings of convenience, Kings of Leon",
+        "en, pink floyd, P!nk",
+        "en, radio three, Radio 2",
+        "en, nineteen eighty five, 1984",
+        "en, the killers, The Kills",
+        "de, swr vier, SWR3",
+        "ja, セカンドラブ, First Love",
+        "ja, レモネード, Lemon"
+    })
+    void refusesNearMisses(String language, String spoken, String name) {
+        double c = NameMatcher.forLocale(language).confidence(spoken, name);
+        assertTrue(c < NameMatcher.THRESHOLD, spoken + " → " + name + ": " + c);
+    }
+
+    @Test
+    void unknownLocalesAreEnglish() {
+        assertEquals("en", NameMatcher.forLocale("xx-YY").language());
+        assertEquals("en", NameMatcher.forLocale(null).language());
+        assertEquals("de", NameMatcher.forLocale("de-DE").language());
+    }
+
+    @Test
+    void aTieGoesToTheEarlierCandidate() {
+        assertEquals(
+                0,
+                EN.best("yesterday", null, names("Yesterday", "Yesterday"))
+                        .orElseThrow()
+                        .index());
+    }
+
+    @Test
+    void roomWordsComeFromTheLanguage() {
+        assertTrue(NameMatcher.forLocale("de-DE").roomWords().contains("im"));
+        assertTrue(NameMatcher.forLocale("fr-FR").roomWords().contains("dans"));
+        assertTrue(NameMatcher.forLocale("en-GB").roomWords().contains("the"));
+    }
+}
