@@ -4,13 +4,14 @@ import io.musicassistant.alexa.relay.protocol.ContentKind;
 import io.musicassistant.alexa.relay.protocol.ContentQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -65,17 +66,28 @@ public final class QueryParser {
 
     /** The query {@code spoken} asks for, or empty when it names nothing (blank, or only a kind word). */
     public static Optional<ContentQuery> parse(String spoken, Messages messages) {
+        return readings(spoken, messages).stream().findFirst();
+    }
+
+    /**
+     * Every way {@code spoken} can be read, the likeliest first. A title or an artist may hold the
+     * word that splits them ("Stand by Me by Ben E. King", "Histoire de Melody Nelson", "Paco de
+     * Lucía"), so after the split at the first "by" come the split at the last one and the whole
+     * phrase as a title; the caller tries the next reading when one finds nothing. Empty when it
+     * names nothing.
+     */
+    public static List<ContentQuery> readings(String spoken, Messages messages) {
         if (spoken == null) {
-            return Optional.empty();
+            return List.of();
         }
         String text =
                 EDGE_PUNCTUATION.matcher(SPACE.matcher(spoken).replaceAll(" ")).replaceAll("");
         if (text.isEmpty() || text.length() > ContentQuery.MAX_TEXT_LENGTH) {
-            return Optional.empty();
+            return List.of();
         }
         Vocabulary vocabulary = VOCABULARIES.computeIfAbsent(messages.language(), l -> vocabulary(messages));
         if (vocabulary.library().contains(text.toLowerCase(Locale.ROOT))) {
-            return Optional.of(query(ContentKind.LIBRARY, null, null));
+            return List.of(query(ContentKind.LIBRARY, null, null));
         }
         for (Lead lead : vocabulary.leads()) {
             int n = lead.words().length();
@@ -85,16 +97,27 @@ public final class QueryParser {
                     && !text.substring(n).isBlank()) {
                 String rest = text.substring(n).strip();
                 if (lead.kind() == ContentKind.TRACK || lead.kind() == ContentKind.ALBUM) {
-                    Matcher by = vocabulary.by().matcher(rest);
-                    if (by.matches()) {
-                        return Optional.of(query(
-                                lead.kind(), by.group(1).strip(), by.group(2).strip()));
-                    }
+                    return splits(lead.kind(), rest, vocabulary.by());
                 }
-                return Optional.of(query(lead.kind(), rest, null));
+                return List.of(query(lead.kind(), rest, null));
             }
         }
-        return Optional.of(query(ContentKind.ANY, text, null));
+        return List.of(query(ContentKind.ANY, text, null));
+    }
+
+    /** At the first "by", at the last, then the whole: at most three readings, none twice. */
+    private static List<ContentQuery> splits(ContentKind kind, String rest, Pattern by) {
+        List<MatchResult> words = by.matcher(rest).results().toList();
+        LinkedHashSet<ContentQuery> readings = new LinkedHashSet<>();
+        for (MatchResult w : words.isEmpty() ? List.<MatchResult>of() : List.of(words.getFirst(), words.getLast())) {
+            String name = rest.substring(0, w.start()).strip();
+            String artist = rest.substring(w.end()).strip();
+            if (!name.isEmpty() && !artist.isEmpty()) {
+                readings.add(query(kind, name, artist));
+            }
+        }
+        readings.add(query(kind, rest, null));
+        return List.copyOf(readings);
     }
 
     private static Vocabulary vocabulary(Messages messages) {
@@ -104,8 +127,7 @@ public final class QueryParser {
                 .reversed()
                 .thenComparing(Lead::words));
         String byWords = messages.words("query.by").stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        Pattern by =
-                Pattern.compile("^(.+?) (?:" + byWords + ") (.+)$", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        Pattern by = Pattern.compile(" (?:" + byWords + ") ", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
         return new Vocabulary(List.copyOf(leads), by, Set.copyOf(messages.words("query.library")));
     }
 

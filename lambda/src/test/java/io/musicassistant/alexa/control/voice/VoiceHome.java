@@ -33,6 +33,8 @@ final class VoiceHome implements AutoCloseable {
     final List<PlayerInfo> players = new CopyOnWriteArrayList<>();
     /** Content names the home "cannot find"; a play of one of them answers not_found. */
     final List<String> missing = new CopyOnWriteArrayList<>(List.of("nothing"));
+    /** Exact readings the home "cannot find", as {@code name|artist} (artist empty when none). */
+    final List<String> missingReadings = new CopyOnWriteArrayList<>();
 
     private final ScriptedHome scripted;
 
@@ -159,7 +161,8 @@ final class VoiceHome implements AutoCloseable {
         PlayerInfo p = reachable(request.playerId(), true);
         ContentQuery q = request.query();
         if (q.name() != null
-                && missing.stream().anyMatch(m -> q.name().toLowerCase().contains(m))) {
+                        && missing.stream().anyMatch(m -> q.name().toLowerCase().contains(m))
+                || missingReadings.contains(q.name() + "|" + (q.artist() == null ? "" : q.artist()))) {
             throw new Refusal(RelayError.NOT_FOUND);
         }
         return switch (q.kind()) {

@@ -63,6 +63,20 @@ class VoiceParsingTest {
         assertTrue(!q.exact() && q.explicitAllowed(), "spoken text, matched forgivingly");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            en | the song stand by me by ben e king | stand/me by ben e king ; stand by me/ben e king ; stand by me by ben e king/-
+            es | la canción la flor de la canela de chabuca granda | la flor/la canela de chabuca granda ; la flor de la canela/chabuca granda ; la flor de la canela de chabuca granda/-
+            fr | l'album histoire de melody nelson | histoire/melody nelson ; histoire de melody nelson/-
+            en | the album ok computer | ok computer/-
+            """)
+    void aTitleOrArtistHoldingTheWordByIsReadEveryWay(String language, String spoken, String expected) {
+        List<String> readings = QueryParser.readings(spoken, Messages.forLocale(language)).stream()
+                .map(q -> q.name() + "/" + (q.artist() == null ? "-" : q.artist()))
+                .toList();
+        assertEquals(List.of(expected.split(" ; ")), readings, spoken);
+    }
+
     @Test
     void kindWordsAreTheLanguagesOwn() {
         assertEquals(
