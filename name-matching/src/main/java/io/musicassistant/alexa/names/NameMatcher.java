@@ -121,7 +121,11 @@ public final class NameMatcher {
         if (by != null && score > 0) {
             double artist = 0;
             for (String a : candidate.artists()) {
-                artist = Math.max(artist, similarity.of(by.full(), library(a).full()));
+                SpokenName named = library(a);
+                artist = Math.max(artist, similarity.of(by.full(), named.full()));
+                if (joinedAlike(by.joined().full(), named.joined().full())) {
+                    artist = 1;
+                }
             }
             if (artist >= THRESHOLD && score < THRESHOLD && startsWith(item.base(), asked.full())) {
                 // the artist named, a title's first words are enough: "atemlos by Helene Fischer"
@@ -130,6 +134,26 @@ public final class NameMatcher {
             score = Math.min(score, artist);
         }
         return score;
+    }
+
+    /**
+     * Two names' letters without word breaks are the same, a leading number word read as its digits
+     * ("zweiraumwohnung" and "2raumwohnung").
+     */
+    private boolean joinedAlike(String spoken, String named) {
+        if (spoken.isEmpty() || named.isEmpty()) {
+            return false;
+        }
+        if (spoken.equals(named)) {
+            return true;
+        }
+        // one begins with digits, the other perhaps with the number said
+        return Character.isDigit(named.charAt(0))
+                        && !Character.isDigit(spoken.charAt(0))
+                        && language.numbers().leadingDigits(spoken).equals(named)
+                || Character.isDigit(spoken.charAt(0))
+                        && !Character.isDigit(named.charAt(0))
+                        && language.numbers().leadingDigits(named).equals(spoken);
     }
 
     private static boolean startsWith(List<String> title, List<String> spoken) {
@@ -148,6 +172,11 @@ public final class NameMatcher {
         Set<String> wanted = Versions.in(String.join(" ", asked.full()));
         double whole = Math.max(
                 similarity.of(asked.full(), item.full()), similarity.of(asked.full(), item.subtitle()) - OTHER_VERSION);
+        if (joinedAlike(asked.joined().full(), item.joined().full())) {
+            whole = 1; // "radio eins" for "radioeins", "six pence" for "Sixpence": the same letters
+        } else if (joinedAlike(asked.joined().full(), item.joined().base())) {
+            whole = Math.max(whole, 1 - (item.versions().isEmpty() ? 0 : OTHER_VERSION));
+        }
         if (wanted.isEmpty() || plain.isEmpty()) {
             double base =
                     similarity.of(asked.full(), item.base()) - (item.versions().isEmpty() ? 0 : OTHER_VERSION);

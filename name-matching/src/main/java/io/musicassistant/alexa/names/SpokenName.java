@@ -17,7 +17,17 @@ import java.util.regex.Pattern;
  * without its version remarks ("(Live)", " - 2011 Remaster", "feat. …"), {@code full} with their
  * words, and {@code versions} the kinds of version named ({@link Versions}).
  */
-public record SpokenName(List<String> base, List<String> full, List<String> subtitle, Set<String> versions) {
+public record SpokenName(
+        List<String> base, List<String> full, List<String> subtitle, Set<String> versions, Joined joined) {
+
+    /**
+     * The name's letters and digits without word breaks, before numbers, articles and abbreviations
+     * are read ({@code full} and {@code base}): "radio eins" and "radioeins", "six pence" and
+     * "Sixpence", "the giornalisti" and "Thegiornalisti" are one name however the words were heard.
+     */
+    public record Joined(String full, String base) {
+        static final Joined NONE = new Joined("", "");
+    }
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{]([^)\\]}]*)[)\\]}]?");
     private static final Pattern DASH_REMARK = Pattern.compile("\\s[-–—]\\s(.*)$");
@@ -54,6 +64,7 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         full = List.copyOf(full);
         subtitle = List.copyOf(subtitle);
         versions = Set.copyOf(versions);
+        joined = joined == null ? Joined.NONE : joined;
     }
 
     /** {@code text} as a name in {@code language} ({@code de}, {@code de-DE}). */
@@ -63,7 +74,7 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
 
     static SpokenName of(String text, Language language) {
         if (text == null || text.isBlank()) {
-            return new SpokenName(List.of(), List.of(), List.of(), Set.of());
+            return new SpokenName(List.of(), List.of(), List.of(), Set.of(), Joined.NONE);
         }
         String t = Symbols.read(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         t = NUMBER_SIGN.matcher(t).replaceAll("number ");
@@ -95,34 +106,19 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         base = FEATURING.matcher(kept.toString()).replaceAll("");
         List<String> baseTokens = tokens(base, language);
         List<String> fullTokens = tokens(t, language);
+        String joinedFull = compact(spelled(t, language));
+        String joinedBase = compact(spelled(base, language));
         return new SpokenName(
-                baseTokens.isEmpty() ? fullTokens : baseTokens, fullTokens, tokens(subtitle, language), versions);
+                baseTokens.isEmpty() ? fullTokens : baseTokens,
+                fullTokens,
+                tokens(subtitle, language),
+                versions,
+                new Joined(joinedFull, joinedBase.isEmpty() ? joinedFull : joinedBase));
     }
 
     /** The comparable words of {@code text} (already lower case). */
     static List<String> tokens(String text, Language language) {
-        String latin = Scripts.latin(language.code().equals("ja") ? Japanese.read(text) : text)
-                .replace("ß", "ss")
-                .replace("æ", "ae")
-                .replace("œ", "oe")
-                .replace("ø", "o")
-                .replace("ł", "l")
-                .replace("đ", "d")
-                .replace("þ", "th")
-                .replace("ı", "i");
-        latin = MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFKD)).replaceAll("");
-        latin = latin.replace("'", language.apostropheSplits() ? " " : "")
-                .replace("’", language.apostropheSplits() ? " " : "");
-        latin = AMPERSAND.matcher(latin).replaceAll(" $1 ");
-        latin = THOUSANDS.matcher(latin).replaceAll("$1$2");
-        latin = DECIMAL.matcher(latin).replaceAll("$1 point $2");
-        latin = ORDINAL.matcher(latin).replaceAll("$1");
-        latin = LETTERS_DIGITS.matcher(latin).replaceAll(" ");
-        List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
-        words.removeIf(String::isEmpty);
-        words = digitsToAscii(words);
-        words = LetterNames.read(words, language.code());
-        words = joinSpelledLetters(words);
+        List<String> words = new ArrayList<>(spelled(text, language));
         for (int i = 0; i < words.size(); i++) {
             String full = language.abbreviations()
                     .getOrDefault(words.get(i), Language.EN.abbreviations().get(words.get(i)));
@@ -149,6 +145,32 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
             }
         }
         return List.copyOf(words);
+    }
+
+    /** The words of {@code text} as written: scripts and symbols read, letters spelt one by one joined. */
+    private static List<String> spelled(String text, Language language) {
+        String latin = Scripts.latin(language.code().equals("ja") ? Japanese.read(text) : text)
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("œ", "oe")
+                .replace("ø", "o")
+                .replace("ł", "l")
+                .replace("đ", "d")
+                .replace("þ", "th")
+                .replace("ı", "i");
+        latin = MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFKD)).replaceAll("");
+        latin = latin.replace("'", language.apostropheSplits() ? " " : "")
+                .replace("’", language.apostropheSplits() ? " " : "");
+        latin = AMPERSAND.matcher(latin).replaceAll(" $1 ");
+        latin = THOUSANDS.matcher(latin).replaceAll("$1$2");
+        latin = DECIMAL.matcher(latin).replaceAll("$1 point $2");
+        latin = ORDINAL.matcher(latin).replaceAll("$1");
+        latin = LETTERS_DIGITS.matcher(latin).replaceAll(" ");
+        List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
+        words.removeIf(String::isEmpty);
+        words = digitsToAscii(words);
+        words = LetterNames.read(words, language.code());
+        return joinSpelledLetters(words);
     }
 
     private static List<String> digitsToAscii(List<String> words) {

@@ -123,4 +123,18 @@ class NameMatcherTest {
         assertTrue(NameMatcher.forLocale("fr-FR").roomWords().contains("dans"));
         assertTrue(NameMatcher.forLocale("en-GB").roomWords().contains("the"));
     }
+
+    /** The same letters heard with other word breaks, before number words and articles are read. */
+    @ParameterizedTest
+    @CsvSource({
+        "en, one republic, OneRepublic",
+        "en, six pence none the richer, Sixpence None the Richer",
+        "de, radio eins, radioeins",
+        "it, the giornalisti, Thegiornalisti",
+        "de, zweiraumwohnung, 2raumwohnung",
+        "de, dreiländereck, 3ländereck"
+    })
+    void wordBreaksDoNotCountBeforeNumbersAndArticlesAreRead(String language, String spoken, String name) {
+        assertEquals(1.0, NameMatcher.forLocale(language).confidence(spoken, name), 1e-9);
+    }
 }
