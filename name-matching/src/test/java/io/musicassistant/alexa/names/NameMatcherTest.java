@@ -137,4 +137,33 @@ class NameMatcherTest {
     void wordBreaksDoNotCountBeforeNumbersAndArticlesAreRead(String language, String spoken, String name) {
         assertEquals(1.0, NameMatcher.forLocale(language).confidence(spoken, name), 1e-9);
     }
+
+    /** Two words heard for one word of the name ("band news" for "BandNews FM"), or one for two. */
+    @ParameterizedTest
+    @CsvSource({
+        "pt, band news, BandNews FM",
+        "en, kiss fm, KISSFM UK",
+        "de, kinder zimmer, Kinderzimmer Lea",
+        "en, bandnews, Band News FM"
+    })
+    void twoWordsHeardForOneStillMatch(String language, String spoken, String name) {
+        assertTrue(NameMatcher.forLocale(language).confidence(spoken, name) >= NameMatcher.THRESHOLD);
+    }
+
+    /** A frequency said without its decimal point ("rtl 102 5"), read as one number, is the name's "102.5". */
+    @ParameterizedTest
+    @CsvSource({
+        "it, rtl 102 5, RTL 102.5",
+        "es, la mega noventa y siete nueve, La Mega 97.9",
+        "en, hot ninety seven one, Hot 97.1",
+        "fr, quatre vingt dix huit cinq montréal, 98.5 Montréal"
+    })
+    void aFrequencyMayBeSaidWithoutItsPoint(String language, String spoken, String name) {
+        assertEquals(1.0, NameMatcher.forLocale(language).confidence(spoken, name), 1e-9);
+    }
+
+    @Test
+    void aFrequencySaidWithoutItsPointIsStillOnlyThatFrequency() {
+        assertTrue(EN.confidence("hot ninety seven one", "Hot 97.7") < NameMatcher.THRESHOLD);
+    }
 }
