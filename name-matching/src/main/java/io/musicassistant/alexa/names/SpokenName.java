@@ -3,8 +3,10 @@ package io.musicassistant.alexa.names;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -56,6 +58,26 @@ public record SpokenName(
             Pattern.compile("^(?:vol|volume|part|pt|parte|teil|cap|chapter|capitulo|capitolo)\\b");
     /** "No. 5": the number sign read aloud (a plain "no" stays a word: "No Woman No Cry"). */
     private static final Pattern NUMBER_SIGN = Pattern.compile("\\bno\\.\\s*(?=\\d)");
+
+    /**
+     * Roman numerals II–XX, read as numbers when they follow a word. "I", "V" and "X" stay letters
+     * ("Malcolm X", "Part I" is also the English word).
+     */
+    private static final Map<String, String> ROMAN = romanNumerals();
+
+    /** Languages where "vi" is a word ("te vi", "vi amo"). */
+    private static final Set<String> VI_IS_A_WORD = Set.of("es", "it", "pt");
+
+    private static Map<String, String> romanNumerals() {
+        String[] units = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+        Map<String, String> map = new HashMap<>();
+        for (int n = 2; n <= 20; n++) {
+            if (n != 5 && n != 10) {
+                map.put("x".repeat(n / 10) + units[n % 10], Integer.toString(n));
+            }
+        }
+        return Map.copyOf(map);
+    }
 
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
@@ -137,6 +159,8 @@ public record SpokenName(
                 words.set(i, "&");
             } else if (POINT.contains(w) && inside && Similarity.isNumber(words.get(i - 1))) {
                 words.set(i, "point"); // "cien punto nueve": a frequency, as "100.9" reads
+            } else if (i > 0 && ROMAN.containsKey(w) && !(w.equals("vi") && VI_IS_A_WORD.contains(language.code()))) {
+                words.set(i, ROMAN.get(w)); // "Led Zeppelin IV", "Rocky II": a numeral after a name
             } else {
                 String ordinal = language.ordinals().get(w);
                 if (ordinal != null) {

@@ -166,4 +166,11 @@ class NameMatcherTest {
     void aFrequencySaidWithoutItsPointIsStillOnlyThatFrequency() {
         assertTrue(EN.confidence("hot ninety seven one", "Hot 97.7") < NameMatcher.THRESHOLD);
     }
+
+    @Test
+    void aRomanNumeralIsItsNumberSaid() {
+        assertEquals(1.0, EN.confidence("led zeppelin four", "Led Zeppelin IV"), 1e-9);
+        assertEquals(1.0, EN.confidence("rocky two", "Rocky II"), 1e-9);
+        assertTrue(EN.confidence("led zeppelin two", "Led Zeppelin IV") < NameMatcher.THRESHOLD);
+    }
 }
