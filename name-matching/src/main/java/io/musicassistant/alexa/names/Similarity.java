@@ -120,10 +120,10 @@ final class Similarity {
                     pairs.add(new Pair(i, 1, j, 1, s));
                 }
                 // two words heard for one ("band news" for "BandNews FM") or one for two: the same letters
-                if (i + 1 < a.size() && (a.get(i) + a.get(i + 1)).equals(b.get(j))) {
+                if (i + 1 < a.size() && joins(a.get(i), a.get(i + 1), b.get(j))) {
                     pairs.add(new Pair(i, 2, j, 1, 1));
                 }
-                if (j + 1 < b.size() && (b.get(j) + b.get(j + 1)).equals(a.get(i))) {
+                if (j + 1 < b.size() && joins(b.get(j), b.get(j + 1), a.get(i))) {
                     pairs.add(new Pair(i, 1, j, 2, 1));
                 }
             }
@@ -161,6 +161,11 @@ final class Similarity {
             }
         }
         return letters == 0 ? 0 : matched / letters;
+    }
+
+    /** {@code first} and {@code second} written together are {@code whole}. */
+    private static boolean joins(String first, String second, String whole) {
+        return first.length() + second.length() == whole.length() && whole.startsWith(first) && whole.endsWith(second);
     }
 
     /**

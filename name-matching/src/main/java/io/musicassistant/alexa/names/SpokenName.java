@@ -79,6 +79,15 @@ public record SpokenName(
         return Map.copyOf(map);
     }
 
+    /**
+     * A "v" between two consonants is the Latin "u" of a stylised name ("CHVRCHES", "Café Tacvba",
+     * "BVLGARI"): no word of our languages has that v sound there. Not in a word without vowels,
+     * which is letters ("DVD", "LVL").
+     */
+    private static final Pattern LATIN_V = Pattern.compile("(?<=[b-df-hj-np-tv-xz])v(?=[b-df-hj-np-tv-xz])");
+
+    private static final Pattern VOWEL = Pattern.compile("[aeiouy]");
+
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
     public SpokenName {
@@ -193,7 +202,8 @@ public record SpokenName(
         List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
         words.removeIf(String::isEmpty);
         words = digitsToAscii(words);
-        words = LetterNames.read(words, language.code());
+        words = new ArrayList<>(LetterNames.read(words, language.code()));
+        words.replaceAll(w -> VOWEL.matcher(w).find() ? LATIN_V.matcher(w).replaceAll("u") : w);
         return joinSpelledLetters(words);
     }
 

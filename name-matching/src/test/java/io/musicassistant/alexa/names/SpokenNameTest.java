@@ -127,4 +127,17 @@ class SpokenNameTest {
     void romanNumeralsAfterAWordAreNumbers(String language, String name, String expected) {
         assertEquals(expected, words(language, name));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, CHVRCHES, churches",
+        "es, Café Tacvba, cafe tacuba",
+        "it, BVLGARI, bulgari",
+        "en, DVD, dvd",
+        "en, Harvard, harvard",
+        "cs, Dvořák, dvorak"
+    })
+    void aVBetweenConsonantsIsTheLatinU(String language, String name, String expected) {
+        assertEquals(expected, words(language, name));
+    }
 }
