@@ -111,6 +111,7 @@ public record SpokenName(
         t = NUMBER_SIGN.matcher(t).replaceAll("number ");
         String base = FREQUENCY.matcher(t).replaceAll(" ");
         String subtitle = "";
+        String unbracketed = "";
         Set<String> versions = new TreeSet<>();
         Matcher dash = DASH_REMARK.matcher(base);
         if (dash.find()
@@ -131,9 +132,17 @@ public record SpokenName(
                     && !REMARK.matcher(brackets.group(1)).find()) {
                 subtitle = brackets.group(1); // "Major Tom (Völlig losgelöst)": a second title
             }
+            if (leading && named.isEmpty() && subtitle.isEmpty()) {
+                unbracketed = base.substring(brackets.end()); // "(I Can't Get No) Satisfaction": often unsaid
+            }
             brackets.appendReplacement(kept, leading ? Matcher.quoteReplacement(brackets.group(1)) : " ");
         }
         brackets.appendTail(kept);
+        if (subtitle.isEmpty() && !unbracketed.isBlank()) {
+            subtitle = FEATURING
+                    .matcher(BRACKETS.matcher(unbracketed).replaceAll(" "))
+                    .replaceAll("");
+        }
         base = FEATURING.matcher(kept.toString()).replaceAll("");
         List<String> baseTokens = tokens(base, language);
         List<String> fullTokens = tokens(t, language);

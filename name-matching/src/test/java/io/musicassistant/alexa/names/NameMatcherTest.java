@@ -173,4 +173,13 @@ class NameMatcherTest {
         assertEquals(1.0, EN.confidence("rocky two", "Rocky II"), 1e-9);
         assertTrue(EN.confidence("led zeppelin two", "Led Zeppelin IV") < NameMatcher.THRESHOLD);
     }
+
+    @Test
+    void aLeadingBracketMayGoUnsaid() {
+        assertTrue(EN.confidence("the reaper", "(Don't Fear) The Reaper") >= NameMatcher.THRESHOLD);
+        assertTrue(
+                EN.confidence("i do it for you", "(Everything I Do) I Do It for You (Live)") >= NameMatcher.THRESHOLD);
+        assertEquals(1.0, EN.confidence("don't fear the reaper", "(Don't Fear) The Reaper"), 1e-9);
+        assertTrue(EN.confidence("the reaper", "(Don't Fear) The Reaper Returns") < NameMatcher.THRESHOLD);
+    }
 }
