@@ -36,6 +36,12 @@ final class Similarity {
 
     private static final double SHORT_ALIKE = 0.95;
 
+    /**
+     * Two words heard for one written word, or one for two ("band news" for "BandNews"): nearly
+     * equal, so that a further word the name lacks ("im wohn zimmer" for "Wohnzimmer") takes it below.
+     */
+    private static final double BROKEN_WORD = 0.98;
+
     private final Sounds sounds;
 
     Similarity(Sounds sounds) {
@@ -121,10 +127,10 @@ final class Similarity {
                 }
                 // two words heard for one ("band news" for "BandNews FM") or one for two: the same letters
                 if (i + 1 < a.size() && joins(a.get(i), a.get(i + 1), b.get(j))) {
-                    pairs.add(new Pair(i, 2, j, 1, 1));
+                    pairs.add(new Pair(i, 2, j, 1, BROKEN_WORD));
                 }
                 if (j + 1 < b.size() && joins(b.get(j), b.get(j + 1), a.get(i))) {
-                    pairs.add(new Pair(i, 1, j, 2, 1));
+                    pairs.add(new Pair(i, 1, j, 2, BROKEN_WORD));
                 }
             }
         }

@@ -150,6 +150,11 @@ class NameMatcherTest {
         assertTrue(NameMatcher.forLocale(language).confidence(spoken, name) >= NameMatcher.THRESHOLD);
     }
 
+    @Test
+    void twoWordsHeardForOneAndAWordTooManyDoNot() {
+        assertTrue(EN.confidence("im wohn zimmer", "Wohnzimmer") < NameMatcher.THRESHOLD);
+    }
+
     /** A frequency said without its decimal point ("rtl 102 5"), read as one number, is the name's "102.5". */
     @ParameterizedTest
     @CsvSource({
