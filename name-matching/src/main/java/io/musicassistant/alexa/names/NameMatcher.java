@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.names;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class NameMatcher {
 
     /** A title's first words with its artist: found, but below any full title. */
     static final double SHORTENED_TITLE = 0.91;
+
+    /** An artist said by part of the name ("balavoine" for Daniel Balavoine), the title found in full. */
+    static final double ARTIST_PART = 0.92;
 
     private static final int NAME_CACHE_LIMIT = 20_000;
     private static final Map<String, Map<String, SpokenName>> NAMES = new ConcurrentHashMap<>();
@@ -125,6 +129,9 @@ public final class NameMatcher {
                 artist = Math.max(artist, similarity.of(by.full(), named.full()));
                 if (joinedAlike(by.joined().full(), named.joined().full())) {
                     artist = 1;
+                } else if (score >= THRESHOLD && partOf(by.full(), named.full())) {
+                    // the title found, the artist said by part of the name: "chanteur by balavoine"
+                    artist = Math.max(artist, ARTIST_PART);
                 }
             }
             if (artist >= THRESHOLD && score < THRESHOLD && startsWith(item.base(), asked.full())) {
@@ -154,6 +161,13 @@ public final class NameMatcher {
                 || Character.isDigit(spoken.charAt(0))
                         && !Character.isDigit(named.charAt(0))
                         && language.numbers().leadingDigits(named).equals(spoken);
+    }
+
+    /** {@code spoken}'s words, at least five letters, are consecutive words of {@code name}. */
+    private static boolean partOf(List<String> spoken, List<String> name) {
+        return String.join("", spoken).length() >= 5
+                && spoken.size() < name.size()
+                && Collections.indexOfSubList(name, spoken) >= 0;
     }
 
     private static boolean startsWith(List<String> title, List<String> spoken) {

@@ -187,4 +187,20 @@ class NameMatcherTest {
         assertEquals(1.0, EN.confidence("don't fear the reaper", "(Don't Fear) The Reaper"), 1e-9);
         assertTrue(EN.confidence("the reaper", "(Don't Fear) The Reaper Returns") < NameMatcher.THRESHOLD);
     }
+
+    @Test
+    void theArtistMayBeSaidByPartOfItsNameWhenTheTitleIsFound() {
+        List<Candidate> tracks = List.of(
+                new Candidate("Hurt", List.of("Nine Inch Nails")), new Candidate("Hurt", List.of("Johnny Cash")));
+        assertEquals(1, EN.best("hurt", "johnny", tracks).orElseThrow().index());
+        NameMatcher fr = NameMatcher.forLocale("fr-FR");
+        assertTrue(fr.confidence("chanteur", "balavoine", new Candidate("Le chanteur", List.of("Daniel Balavoine")))
+                >= NameMatcher.THRESHOLD);
+        // not with a shortened title too, nor with a word that is not in the name
+        NameMatcher de = NameMatcher.forLocale("de-DE");
+        assertTrue(
+                de.confidence("atemlos", "fischer", new Candidate("Atemlos durch die Nacht", List.of("Helene Fischer")))
+                        < NameMatcher.THRESHOLD);
+        assertEquals(Optional.empty(), EN.best("hurt", "christina", tracks));
+    }
 }
