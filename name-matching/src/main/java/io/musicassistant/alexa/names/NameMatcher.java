@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.names;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class NameMatcher {
 
     /** A title's first words with its artist: found, but below any full title. */
     static final double SHORTENED_TITLE = 0.91;
+
+    /** An artist said by part of the name ("balavoine" for Daniel Balavoine), the title found in full. */
+    static final double ARTIST_PART = 0.92;
 
     private static final int NAME_CACHE_LIMIT = 20_000;
     private static final Map<String, Map<String, SpokenName>> NAMES = new ConcurrentHashMap<>();
@@ -121,7 +125,14 @@ public final class NameMatcher {
         if (by != null && score > 0) {
             double artist = 0;
             for (String a : candidate.artists()) {
-                artist = Math.max(artist, similarity.of(by.full(), library(a).full()));
+                SpokenName named = library(a);
+                artist = Math.max(artist, similarity.of(by.full(), named.full()));
+                if (joinedAlike(by.joined().full(), named.joined().full())) {
+                    artist = 1;
+                } else if (score >= THRESHOLD && partOf(by.full(), named.full())) {
+                    // the title found, the artist said by part of the name: "chanteur by balavoine"
+                    artist = Math.max(artist, ARTIST_PART);
+                }
             }
             if (artist >= THRESHOLD && score < THRESHOLD && startsWith(item.base(), asked.full())) {
                 // the artist named, a title's first words are enough: "atemlos by Helene Fischer"
@@ -130,6 +141,33 @@ public final class NameMatcher {
             score = Math.min(score, artist);
         }
         return score;
+    }
+
+    /**
+     * Two names' letters without word breaks are the same, a leading number word read as its digits
+     * ("zweiraumwohnung" and "2raumwohnung").
+     */
+    private boolean joinedAlike(String spoken, String named) {
+        if (spoken.isEmpty() || named.isEmpty()) {
+            return false;
+        }
+        if (spoken.equals(named)) {
+            return true;
+        }
+        // one begins with digits, the other perhaps with the number said
+        return Character.isDigit(named.charAt(0))
+                        && !Character.isDigit(spoken.charAt(0))
+                        && language.numbers().leadingDigits(spoken).equals(named)
+                || Character.isDigit(spoken.charAt(0))
+                        && !Character.isDigit(named.charAt(0))
+                        && language.numbers().leadingDigits(named).equals(spoken);
+    }
+
+    /** {@code spoken}'s words, at least five letters, are consecutive words of {@code name}. */
+    private static boolean partOf(List<String> spoken, List<String> name) {
+        return String.join("", spoken).length() >= 5
+                && spoken.size() < name.size()
+                && Collections.indexOfSubList(name, spoken) >= 0;
     }
 
     private static boolean startsWith(List<String> title, List<String> spoken) {
@@ -148,6 +186,11 @@ public final class NameMatcher {
         Set<String> wanted = Versions.in(String.join(" ", asked.full()));
         double whole = Math.max(
                 similarity.of(asked.full(), item.full()), similarity.of(asked.full(), item.subtitle()) - OTHER_VERSION);
+        if (joinedAlike(asked.joined().full(), item.joined().full())) {
+            whole = 1; // "radio eins" for "radioeins", "six pence" for "Sixpence": the same letters
+        } else if (joinedAlike(asked.joined().full(), item.joined().base())) {
+            whole = Math.max(whole, 1 - (item.versions().isEmpty() ? 0 : OTHER_VERSION));
+        }
         if (wanted.isEmpty() || plain.isEmpty()) {
             double base =
                     similarity.of(asked.full(), item.base()) - (item.versions().isEmpty() ? 0 : OTHER_VERSION);

@@ -89,6 +89,22 @@ final class NumberWords {
         return out;
     }
 
+    /**
+     * "zweiraumwohnung" → "2raumwohnung": a number word (or glued number) that begins a longer word,
+     * read as its digits; the longest such beginning, followed by at least three letters.
+     */
+    String leadingDigits(String word) {
+        for (int end = word.length() - 3; end >= 3; end--) {
+            List<Long> p = pieces(word.substring(0, end));
+            if (p != null && Character.isLetter(word.charAt(end))) {
+                Run run = new Run();
+                p.forEach(run::add);
+                return run.digits() + word.substring(end);
+            }
+        }
+        return word;
+    }
+
     /** "eighties" → "80s", "achtziger" → "80er": decades as libraries write them. */
     private String decade(String word) {
         Long tens = null;

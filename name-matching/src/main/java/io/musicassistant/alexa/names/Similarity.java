@@ -36,6 +36,12 @@ final class Similarity {
 
     private static final double SHORT_ALIKE = 0.95;
 
+    /**
+     * Two words heard for one written word, or one for two ("band news" for "BandNews"): nearly
+     * equal, so that a further word the name lacks ("im wohn zimmer" for "Wohnzimmer") takes it below.
+     */
+    private static final double BROKEN_WORD = 0.98;
+
     private final Sounds sounds;
 
     Similarity(Sounds sounds) {
@@ -45,7 +51,7 @@ final class Similarity {
     /** How alike the words {@code spoken} are to a library's name {@code named} (0–1). */
     double of(List<String> spoken, List<String> named) {
         List<String> a = words(spoken);
-        List<String> b = words(named);
+        List<String> b = unsaidPoints(a, words(named));
         String ca = String.join("", a);
         String cb = String.join("", b);
         if (ca.isEmpty() || cb.isEmpty()) {
@@ -77,6 +83,29 @@ final class Similarity {
         return w;
     }
 
+    /**
+     * "rtl 102 5" for "RTL 102.5": a frequency said without its decimal point is read as one number
+     * ("1025", as "nineteen eighty four" is 1984), which the name's "102 point 5" then is too.
+     */
+    private static List<String> unsaidPoints(List<String> spoken, List<String> named) {
+        List<String> out = null;
+        for (int k = named.size() - 2; k >= 1; k--) {
+            String joined = named.get(k - 1) + named.get(k + 1);
+            if (named.get(k).equals("point")
+                    && isNumber(named.get(k - 1))
+                    && isNumber(named.get(k + 1))
+                    && spoken.contains(joined)) {
+                if (out == null) {
+                    out = new ArrayList<>(named);
+                }
+                out.subList(k - 1, k + 2).clear();
+                out.add(k - 1, joined);
+                k--;
+            }
+        }
+        return out == null ? named : out;
+    }
+
     /** A spoken number the name does not have ("radio three" for "Radio 2") is a different item. */
     private static boolean numbersDisagree(List<String> spoken, List<String> named) {
         for (String w : spoken) {
@@ -88,13 +117,20 @@ final class Similarity {
     }
 
     private double words(List<String> a, List<String> b) {
-        record Pair(int i, int j, double score) {}
+        record Pair(int i, int li, int j, int lj, double score) {}
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             for (int j = 0; j < b.size(); j++) {
                 double s = word(a.get(i), b.get(j));
                 if (s > 0) {
-                    pairs.add(new Pair(i, j, s));
+                    pairs.add(new Pair(i, 1, j, 1, s));
+                }
+                // two words heard for one ("band news" for "BandNews FM") or one for two: the same letters
+                if (i + 1 < a.size() && joins(a.get(i), a.get(i + 1), b.get(j))) {
+                    pairs.add(new Pair(i, 2, j, 1, BROKEN_WORD));
+                }
+                if (j + 1 < b.size() && joins(b.get(j), b.get(j + 1), a.get(i))) {
+                    pairs.add(new Pair(i, 1, j, 2, BROKEN_WORD));
                 }
             }
         }
@@ -104,10 +140,16 @@ final class Similarity {
         double matched = 0;
         double letters = 0;
         for (Pair p : pairs) {
-            if (!usedA[p.i()] && !usedB[p.j()]) {
-                usedA[p.i()] = true;
-                usedB[p.j()] = true;
-                int pair = a.get(p.i()).length() + b.get(p.j()).length();
+            if (!usedA[p.i()] && !usedA[p.i() + p.li() - 1] && !usedB[p.j()] && !usedB[p.j() + p.lj() - 1]) {
+                int pair = 0;
+                for (int k = p.i(); k < p.i() + p.li(); k++) {
+                    usedA[k] = true;
+                    pair += a.get(k).length();
+                }
+                for (int k = p.j(); k < p.j() + p.lj(); k++) {
+                    usedB[k] = true;
+                    pair += b.get(k).length();
+                }
                 matched += p.score() * pair;
                 letters += pair;
             }
@@ -125,6 +167,11 @@ final class Similarity {
             }
         }
         return letters == 0 ? 0 : matched / letters;
+    }
+
+    /** {@code first} and {@code second} written together are {@code whole}. */
+    private static boolean joins(String first, String second, String whole) {
+        return first.length() + second.length() == whole.length() && whole.startsWith(first) && whole.endsWith(second);
     }
 
     /**

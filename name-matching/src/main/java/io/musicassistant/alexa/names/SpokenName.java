@@ -3,8 +3,10 @@ package io.musicassistant.alexa.names;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,7 +19,17 @@ import java.util.regex.Pattern;
  * without its version remarks ("(Live)", " - 2011 Remaster", "feat. …"), {@code full} with their
  * words, and {@code versions} the kinds of version named ({@link Versions}).
  */
-public record SpokenName(List<String> base, List<String> full, List<String> subtitle, Set<String> versions) {
+public record SpokenName(
+        List<String> base, List<String> full, List<String> subtitle, Set<String> versions, Joined joined) {
+
+    /**
+     * The name's letters and digits without word breaks, before numbers, articles and abbreviations
+     * are read ({@code full} and {@code base}): "radio eins" and "radioeins", "six pence" and
+     * "Sixpence", "the giornalisti" and "Thegiornalisti" are one name however the words were heard.
+     */
+    public record Joined(String full, String base) {
+        static final Joined NONE = new Joined("", "");
+    }
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{]([^)\\]}]*)[)\\]}]?");
     private static final Pattern DASH_REMARK = Pattern.compile("\\s[-–—]\\s(.*)$");
@@ -47,6 +59,35 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
     /** "No. 5": the number sign read aloud (a plain "no" stays a word: "No Woman No Cry"). */
     private static final Pattern NUMBER_SIGN = Pattern.compile("\\bno\\.\\s*(?=\\d)");
 
+    /**
+     * Roman numerals II–XX, read as numbers when they follow a word. "I", "V" and "X" stay letters
+     * ("Malcolm X", "Part I" is also the English word).
+     */
+    private static final Map<String, String> ROMAN = romanNumerals();
+
+    /** Languages where "vi" is a word ("te vi", "vi amo"). */
+    private static final Set<String> VI_IS_A_WORD = Set.of("es", "it", "pt");
+
+    private static Map<String, String> romanNumerals() {
+        String[] units = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+        Map<String, String> map = new HashMap<>();
+        for (int n = 2; n <= 20; n++) {
+            if (n != 5 && n != 10) {
+                map.put("x".repeat(n / 10) + units[n % 10], Integer.toString(n));
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /**
+     * A "v" between two consonants is the Latin "u" of a stylised name ("CHVRCHES", "Café Tacvba",
+     * "BVLGARI"): no word of our languages has that v sound there. Not in a word without vowels,
+     * which is letters ("DVD", "LVL").
+     */
+    private static final Pattern LATIN_V = Pattern.compile("(?<=[b-df-hj-np-tv-xz])v(?=[b-df-hj-np-tv-xz])");
+
+    private static final Pattern VOWEL = Pattern.compile("[aeiouy]");
+
     private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
     public SpokenName {
@@ -54,6 +95,7 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         full = List.copyOf(full);
         subtitle = List.copyOf(subtitle);
         versions = Set.copyOf(versions);
+        joined = joined == null ? Joined.NONE : joined;
     }
 
     /** {@code text} as a name in {@code language} ({@code de}, {@code de-DE}). */
@@ -63,12 +105,13 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
 
     static SpokenName of(String text, Language language) {
         if (text == null || text.isBlank()) {
-            return new SpokenName(List.of(), List.of(), List.of(), Set.of());
+            return new SpokenName(List.of(), List.of(), List.of(), Set.of(), Joined.NONE);
         }
         String t = Symbols.read(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         t = NUMBER_SIGN.matcher(t).replaceAll("number ");
         String base = FREQUENCY.matcher(t).replaceAll(" ");
         String subtitle = "";
+        String unbracketed = "";
         Set<String> versions = new TreeSet<>();
         Matcher dash = DASH_REMARK.matcher(base);
         if (dash.find()
@@ -89,18 +132,65 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
                     && !REMARK.matcher(brackets.group(1)).find()) {
                 subtitle = brackets.group(1); // "Major Tom (Völlig losgelöst)": a second title
             }
+            if (leading && named.isEmpty() && subtitle.isEmpty()) {
+                unbracketed = base.substring(brackets.end()); // "(I Can't Get No) Satisfaction": often unsaid
+            }
             brackets.appendReplacement(kept, leading ? Matcher.quoteReplacement(brackets.group(1)) : " ");
         }
         brackets.appendTail(kept);
+        if (subtitle.isEmpty() && !unbracketed.isBlank()) {
+            subtitle = FEATURING
+                    .matcher(BRACKETS.matcher(unbracketed).replaceAll(" "))
+                    .replaceAll("");
+        }
         base = FEATURING.matcher(kept.toString()).replaceAll("");
         List<String> baseTokens = tokens(base, language);
         List<String> fullTokens = tokens(t, language);
+        String joinedFull = compact(spelled(t, language));
+        String joinedBase = compact(spelled(base, language));
         return new SpokenName(
-                baseTokens.isEmpty() ? fullTokens : baseTokens, fullTokens, tokens(subtitle, language), versions);
+                baseTokens.isEmpty() ? fullTokens : baseTokens,
+                fullTokens,
+                tokens(subtitle, language),
+                versions,
+                new Joined(joinedFull, joinedBase.isEmpty() ? joinedFull : joinedBase));
     }
 
     /** The comparable words of {@code text} (already lower case). */
     static List<String> tokens(String text, Language language) {
+        List<String> words = new ArrayList<>(spelled(text, language));
+        for (int i = 0; i < words.size(); i++) {
+            String full = language.abbreviations()
+                    .getOrDefault(words.get(i), Language.EN.abbreviations().get(words.get(i)));
+            if (full != null && words.size() > 1) {
+                words.set(i, full);
+            }
+        }
+        if (words.size() > 1 && language.isArticle(words.getFirst())) {
+            words.removeFirst();
+        }
+        words = new ArrayList<>(language.numbers().digits(words));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean inside = i > 0 && i < words.size() - 1;
+            if (language.isAnd(w) && inside) {
+                words.set(i, "&");
+            } else if (POINT.contains(w) && inside && Similarity.isNumber(words.get(i - 1))) {
+                words.set(i, "point"); // "cien punto nueve": a frequency, as "100.9" reads
+            } else if (i > 0 && ROMAN.containsKey(w) && !(w.equals("vi") && VI_IS_A_WORD.contains(language.code()))) {
+                words.set(i, ROMAN.get(w)); // "Led Zeppelin IV", "Rocky II": a numeral after a name
+            } else {
+                String ordinal = language.ordinals().get(w);
+                if (ordinal != null) {
+                    words.set(i, ordinal);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** The words of {@code text} as written: scripts and symbols read, letters spelt one by one joined. */
+    private static List<String> spelled(String text, Language language) {
         String latin = Scripts.latin(language.code().equals("ja") ? Japanese.read(text) : text)
                 .replace("ß", "ss")
                 .replace("æ", "ae")
@@ -121,34 +211,9 @@ public record SpokenName(List<String> base, List<String> full, List<String> subt
         List<String> words = new ArrayList<>(Arrays.asList(SPLIT.split(latin.strip())));
         words.removeIf(String::isEmpty);
         words = digitsToAscii(words);
-        words = LetterNames.read(words, language.code());
-        words = joinSpelledLetters(words);
-        for (int i = 0; i < words.size(); i++) {
-            String full = language.abbreviations()
-                    .getOrDefault(words.get(i), Language.EN.abbreviations().get(words.get(i)));
-            if (full != null && words.size() > 1) {
-                words.set(i, full);
-            }
-        }
-        if (words.size() > 1 && language.isArticle(words.getFirst())) {
-            words.removeFirst();
-        }
-        words = new ArrayList<>(language.numbers().digits(words));
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            boolean inside = i > 0 && i < words.size() - 1;
-            if (language.isAnd(w) && inside) {
-                words.set(i, "&");
-            } else if (POINT.contains(w) && inside && Similarity.isNumber(words.get(i - 1))) {
-                words.set(i, "point"); // "cien punto nueve": a frequency, as "100.9" reads
-            } else {
-                String ordinal = language.ordinals().get(w);
-                if (ordinal != null) {
-                    words.set(i, ordinal);
-                }
-            }
-        }
-        return List.copyOf(words);
+        words = new ArrayList<>(LetterNames.read(words, language.code()));
+        words.replaceAll(w -> VOWEL.matcher(w).find() ? LATIN_V.matcher(w).replaceAll("u") : w);
+        return joinSpelledLetters(words);
     }
 
     private static List<String> digitsToAscii(List<String> words) {

@@ -123,4 +123,84 @@ class NameMatcherTest {
         assertTrue(NameMatcher.forLocale("fr-FR").roomWords().contains("dans"));
         assertTrue(NameMatcher.forLocale("en-GB").roomWords().contains("the"));
     }
+
+    /** The same letters heard with other word breaks, before number words and articles are read. */
+    @ParameterizedTest
+    @CsvSource({
+        "en, one republic, OneRepublic",
+        "en, six pence none the richer, Sixpence None the Richer",
+        "de, radio eins, radioeins",
+        "it, the giornalisti, Thegiornalisti",
+        "de, zweiraumwohnung, 2raumwohnung",
+        "de, dreiländereck, 3ländereck"
+    })
+    void wordBreaksDoNotCountBeforeNumbersAndArticlesAreRead(String language, String spoken, String name) {
+        assertEquals(1.0, NameMatcher.forLocale(language).confidence(spoken, name), 1e-9);
+    }
+
+    /** Two words heard for one word of the name ("band news" for "BandNews FM"), or one for two. */
+    @ParameterizedTest
+    @CsvSource({
+        "pt, band news, BandNews FM",
+        "en, kiss fm, KISSFM UK",
+        "de, kinder zimmer, Kinderzimmer Lea",
+        "en, bandnews, Band News FM"
+    })
+    void twoWordsHeardForOneStillMatch(String language, String spoken, String name) {
+        assertTrue(NameMatcher.forLocale(language).confidence(spoken, name) >= NameMatcher.THRESHOLD);
+    }
+
+    @Test
+    void twoWordsHeardForOneAndAWordTooManyDoNot() {
+        assertTrue(EN.confidence("im wohn zimmer", "Wohnzimmer") < NameMatcher.THRESHOLD);
+    }
+
+    /** A frequency said without its decimal point ("rtl 102 5"), read as one number, is the name's "102.5". */
+    @ParameterizedTest
+    @CsvSource({
+        "it, rtl 102 5, RTL 102.5",
+        "es, la mega noventa y siete nueve, La Mega 97.9",
+        "en, hot ninety seven one, Hot 97.1",
+        "fr, quatre vingt dix huit cinq montréal, 98.5 Montréal"
+    })
+    void aFrequencyMayBeSaidWithoutItsPoint(String language, String spoken, String name) {
+        assertEquals(1.0, NameMatcher.forLocale(language).confidence(spoken, name), 1e-9);
+    }
+
+    @Test
+    void aFrequencySaidWithoutItsPointIsStillOnlyThatFrequency() {
+        assertTrue(EN.confidence("hot ninety seven one", "Hot 97.7") < NameMatcher.THRESHOLD);
+    }
+
+    @Test
+    void aRomanNumeralIsItsNumberSaid() {
+        assertEquals(1.0, EN.confidence("led zeppelin four", "Led Zeppelin IV"), 1e-9);
+        assertEquals(1.0, EN.confidence("rocky two", "Rocky II"), 1e-9);
+        assertTrue(EN.confidence("led zeppelin two", "Led Zeppelin IV") < NameMatcher.THRESHOLD);
+    }
+
+    @Test
+    void aLeadingBracketMayGoUnsaid() {
+        assertTrue(EN.confidence("the reaper", "(Don't Fear) The Reaper") >= NameMatcher.THRESHOLD);
+        assertTrue(
+                EN.confidence("i do it for you", "(Everything I Do) I Do It for You (Live)") >= NameMatcher.THRESHOLD);
+        assertEquals(1.0, EN.confidence("don't fear the reaper", "(Don't Fear) The Reaper"), 1e-9);
+        assertTrue(EN.confidence("the reaper", "(Don't Fear) The Reaper Returns") < NameMatcher.THRESHOLD);
+    }
+
+    @Test
+    void theArtistMayBeSaidByPartOfItsNameWhenTheTitleIsFound() {
+        List<Candidate> tracks = List.of(
+                new Candidate("Hurt", List.of("Nine Inch Nails")), new Candidate("Hurt", List.of("Johnny Cash")));
+        assertEquals(1, EN.best("hurt", "johnny", tracks).orElseThrow().index());
+        NameMatcher fr = NameMatcher.forLocale("fr-FR");
+        assertTrue(fr.confidence("chanteur", "balavoine", new Candidate("Le chanteur", List.of("Daniel Balavoine")))
+                >= NameMatcher.THRESHOLD);
+        // not with a shortened title too, nor with a word that is not in the name
+        NameMatcher de = NameMatcher.forLocale("de-DE");
+        assertTrue(
+                de.confidence("atemlos", "fischer", new Candidate("Atemlos durch die Nacht", List.of("Helene Fischer")))
+                        < NameMatcher.THRESHOLD);
+        assertEquals(Optional.empty(), EN.best("hurt", "christina", tracks));
+    }
 }

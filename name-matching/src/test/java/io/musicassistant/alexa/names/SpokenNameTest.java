@@ -111,4 +111,33 @@ class SpokenNameTest {
                                 .normalise("Major Tom (Völlig losgelöst)")
                                 .subtitle()));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, Led Zeppelin IV, led zeppelin 4",
+        "en, Rocky II, rocky 2",
+        "en, Louis XIV, louis 14",
+        "de, Teil XX, teil 20",
+        "en, Malcolm X, malcolm x",
+        "en, Part I, part i",
+        "en, The xx, xx",
+        "es, Cuando Te Vi, cuando te vi",
+        "en, IV Play, iv play"
+    })
+    void romanNumeralsAfterAWordAreNumbers(String language, String name, String expected) {
+        assertEquals(expected, words(language, name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, CHVRCHES, churches",
+        "es, Café Tacvba, cafe tacuba",
+        "it, BVLGARI, bulgari",
+        "en, DVD, dvd",
+        "en, Harvard, harvard",
+        "cs, Dvořák, dvorak"
+    })
+    void aVBetweenConsonantsIsTheLatinU(String language, String name, String expected) {
+        assertEquals(expected, words(language, name));
+    }
 }
