@@ -157,6 +157,7 @@ class AddOnImageTest {
         List<String> lines = instructions(dockerfile);
         assertTrue(lines.stream().anyMatch(l -> l.contains("connector/docker/build.sh all /opt/jre")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXPOSE 8099")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("LABEL io.hass.type=\"addon\"")), "the add-on labels");
         assertTrue(lines.stream().anyMatch(l -> l.equals("ENV STATE_DIR=/data")));
         assertTrue(lines.stream()
                 .anyMatch(l -> l.startsWith("COPY --from=builder /src/connector/target/ma-alexa-connector.jar ")));
