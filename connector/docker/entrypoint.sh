@@ -8,7 +8,8 @@ run() {
   exec "$@" java -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -jar /app/ma-alexa-connector.jar
 }
 if [ "$(id -u)" = "0" ]; then
-  chown -R 10001:10001 "${STATE_DIR:-/data}"
+  # Only what is not the connector's yet (options.json, rewritten by the Supervisor); the cache can be large.
+  find "${STATE_DIR:-/data}" ! -user 10001 -exec chown 10001:10001 {} +
   run setpriv --reuid=10001 --regid=10001 --clear-groups --
 fi
 run
