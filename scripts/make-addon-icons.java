@@ -1,5 +1,5 @@
 // Derives the Home Assistant add-on's icon.png (128x128) and logo.png (250x100) from the music
-// skill's store icon, offline: java scripts/make-addon-icons.java  (run from the repository root).
+// skill's store icon, offline; run by scripts/make-addon-icons.
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
