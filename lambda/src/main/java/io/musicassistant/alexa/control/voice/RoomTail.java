@@ -64,11 +64,15 @@ public final class RoomTail {
         while (before.find()) {
             cuts.add(new Split(spoken.substring(before.end()), spoken.substring(0, before.start())));
         }
-        List<PlayerInfo> players = cuts.isEmpty() ? List.of() : listPlayers.get();
+        if (cuts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlayerInfo> players = listPlayers.get();
+        NameMatcher matcher = NameMatcher.forLocale(language);
         for (Split cut : cuts) {
             String query = cut.query().strip();
             String room = cut.room().strip();
-            List<PlayerInfo> named = named(players, room, NameMatcher.forLocale(language));
+            List<PlayerInfo> named = named(players, room, matcher);
             if (!query.isEmpty() && !named.isEmpty()) {
                 return Optional.of(
                         new Split(query, named.size() == 1 ? named.getFirst().name() : room));
