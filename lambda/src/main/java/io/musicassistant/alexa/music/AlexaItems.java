@@ -40,7 +40,7 @@ public final class AlexaItems {
             case TRACK -> "TRACK";
             case ALBUM -> "ALBUM";
             case ARTIST -> "ARTIST";
-            case PLAYLIST, LIBRARY, ANY -> "PLAYLIST";
+            case PLAYLIST, LIBRARY, ANY, ECHO -> "PLAYLIST";
             case GENRE -> "GENRE";
             case RADIO -> "STATION";
         };

@@ -33,7 +33,7 @@ public final class MusicContent {
             case TRACK -> 1;
             case RADIO -> 1;
             case ARTIST, GENRE, ANY -> 200;
-            case ALBUM, PLAYLIST, LIBRARY -> ContentQuery.MAX_TRACKS_LIMIT;
+            case ALBUM, PLAYLIST, LIBRARY, ECHO -> ContentQuery.MAX_TRACKS_LIMIT;
         };
     }
 

@@ -59,6 +59,7 @@ public final class ContentResolver {
             case RADIO -> radio(query);
             case LIBRARY -> library(query);
             case ANY -> throw new CommandFailure(RelayError.INVALID_ARGS, "content.resolve needs a kind");
+            case ECHO -> throw new CommandFailure(RelayError.INVALID_ARGS, "an Echo player is played by echo.queue");
         };
     }
 
@@ -136,6 +137,7 @@ public final class ContentResolver {
             case GENRE -> findGenre(query);
             case ANY -> anything(query);
             case LIBRARY -> throw new IllegalStateException("handled above");
+            case ECHO -> throw new CommandFailure(RelayError.INVALID_ARGS, "an Echo player is played by echo.queue");
         };
         ContentKind kind = query.kind() == ContentKind.ANY ? kindOf(item) : query.kind();
         if (kind == ContentKind.TRACK && !query.explicitAllowed() && MaItems.explicit(item)) {

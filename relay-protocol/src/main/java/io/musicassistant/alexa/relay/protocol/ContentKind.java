@@ -14,6 +14,12 @@ public enum ContentKind {
     RADIO,
     /** The user's whole library, shuffled: "play music on Music Assistant". */
     LIBRARY,
+    /**
+     * An Echo device's own Music Assistant player (issue 16): the catalog names it after the Echo
+     * ("kitchen echo"), and playing it plays that player's Music Assistant queue through the
+     * {@code echo.queue} command. Never searched and never resolved by {@code content.resolve}.
+     */
+    ECHO,
     /** Whatever the name matches best (artist, playlist, album, track, station, genre): spoken free text. */
     ANY;
 

@@ -34,6 +34,11 @@ public record PlayerInfo(
     public static final String PLAYING = "playing";
     public static final String PAUSED = "paused";
     public static final String IDLE = "idle";
+    /**
+     * {@link #type()} of a player the connector registered in MA for an Echo device (issue 16):
+     * never a speaker endpoint for Alexa, only the trigger of its routine.
+     */
+    public static final String TYPE_ECHO = "echo";
 
     public PlayerInfo {
         features = features == null ? List.of() : List.copyOf(features);

@@ -56,7 +56,12 @@ public final class RelayProtocol {
         /** Find content and play it on a player; args {@link PlayRequest}, result {@link PlayResult}. */
         PLAYER_PLAY("player.play", true),
         /** Move playback between players; args {@link TransferRequest}, result the target's {@link PlayerInfo}. */
-        PLAYER_TRANSFER("player.transfer", true);
+        PLAYER_TRANSFER("player.transfer", true),
+        /**
+         * An Echo player's Music Assistant queue, one step at a time (issue 16); args
+         * {@link EchoQueueRequest}, result {@link EchoQueueReply}. Mutating: a step moves MA's queue.
+         */
+        ECHO_QUEUE("echo.queue", true);
 
         private final String wireName;
         private final boolean mutating;

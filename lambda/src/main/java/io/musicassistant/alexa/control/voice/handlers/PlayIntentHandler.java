@@ -117,7 +117,7 @@ public class PlayIntentHandler extends PlayerIntentHandler {
             case TRACK, ANY -> artist == null ? "play.track" : "play.track.artist";
             case ALBUM -> artist == null ? "play.album" : "play.album.artist";
             case ARTIST -> "play.artist";
-            case PLAYLIST -> "play.playlist";
+            case PLAYLIST, ECHO -> "play.playlist";
             case RADIO -> "play.radio";
             case GENRE -> "play.genre";
             case LIBRARY -> "play.library";

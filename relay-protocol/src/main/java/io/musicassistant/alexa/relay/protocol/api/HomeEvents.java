@@ -3,6 +3,7 @@ package io.musicassistant.alexa.relay.protocol.api;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.ProtocolException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code POST /v1/homes/{id}/events}: what changed among the home's players since the last report,
@@ -29,10 +30,21 @@ public record HomeEvents(List<PlayerEvent> events) {
         public static final String CHANGED = "changed";
         public static final String ADDED = "added";
         public static final String REMOVED = "removed";
+        /**
+         * Play was pressed in Music Assistant on an Echo player ({@link PlayerInfo#TYPE_ECHO}): the
+         * cloud opens that player's trigger (a contact sensor) so the user's routine starts.
+         */
+        public static final String PLAY_REQUESTED = "play_requested";
+        /** The trigger closes again, so that the next play opens it anew. */
+        public static final String PLAY_REQUEST_RESET = "play_request_reset";
+
+        private static final Set<String> TYPES =
+                Set.of(CHANGED, ADDED, REMOVED, PLAY_REQUESTED, PLAY_REQUEST_RESET);
 
         public PlayerEvent {
-            if (!CHANGED.equals(type) && !ADDED.equals(type) && !REMOVED.equals(type)) {
-                throw new ProtocolException("event type must be changed, added or removed");
+            if (type == null || !TYPES.contains(type)) {
+                throw new ProtocolException(
+                        "event type must be changed, added, removed, play_requested or play_request_reset");
             }
             if (playerId == null || playerId.isBlank() || playerId.length() > 256) {
                 throw new ProtocolException("player_id must be 1..256 characters");
