@@ -31,6 +31,8 @@ public final class EventGatewayStandIn implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Set<String> disabledUsers = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<java.util.function.Consumer<Received>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** One event as it arrived: when, for whom, and the event itself. */
     public record Received(Instant at, String userId, JsonNode event) {
@@ -79,6 +81,14 @@ public final class EventGatewayStandIn implements AutoCloseable {
     /** The next {@code count} events (of anyone) are answered 503, as a gateway having trouble would. */
     public void failNext(int count) {
         failures.set(count);
+    }
+
+    /**
+     * Hears every accepted event, after the gateway answered 202 (as Alexa acts on an event only once
+     * it took it): the local stack's routine simulator starts routines from here.
+     */
+    public void onEvent(java.util.function.Consumer<Received> listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener));
     }
 
     public synchronized List<Received> received() {
@@ -147,11 +157,15 @@ public final class EventGatewayStandIn implements AutoCloseable {
             SmallHttp.sendJson(exchange, 400, error("INVALID_REQUEST_EXCEPTION", "The event is not valid."));
             return;
         }
+        Received accepted = new Received(Instant.now(), grant.get().userId(), event);
         synchronized (this) {
-            received.add(new Received(Instant.now(), grant.get().userId(), event));
+            received.add(accepted);
             notifyAll();
         }
         SmallHttp.sendJson(exchange, 202, "");
+        for (var listener : listeners) {
+            listener.accept(accepted);
+        }
     }
 
     private static Map<String, Object> error(String code, String description) {

@@ -203,6 +203,22 @@ public final class SmapiStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * The catalogs associated with a skill, id → Amazon type ({@code AMAZON.MusicPlaylist} …), oldest
+     * first: the names Alexa can resolve for that skill.
+     */
+    public Map<String, String> skillCatalogs(String skillId) {
+        synchronized (state.lock) {
+            Map<String, String> found = new java.util.LinkedHashMap<>();
+            for (SmapiCatalog catalog : state.catalogs.values()) {
+                if (catalog.skillIds.contains(skillId)) {
+                    found.put(catalog.id, catalog.type.type());
+                }
+            }
+            return found;
+        }
+    }
+
     /** Distinct entity ids a catalog ever accepted, deletions included: what the cumulative cap counts. */
     public int cumulativeEntityIds(String catalogId) {
         synchronized (state.lock) {

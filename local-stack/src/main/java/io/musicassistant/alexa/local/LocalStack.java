@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     r -> Thread.ofPlatform().daemon().name("health-sweep").unstarted(r));
     private final Faults faults;
+    private final RoutineSimulator routines;
 
     /**
      * The connector's stream server: HTTPS on localhost with a certificate made for this machine,
@@ -76,7 +77,8 @@ public final class LocalStack implements AutoCloseable {
             LocalEndpoint endpoint,
             MaSimulator ma,
             LocalConnector connector,
-            Faults faults) {
+            Faults faults,
+            RoutineSimulator routines) {
         this.services = services;
         this.buckets = buckets;
         this.catalogs = catalogs;
@@ -85,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         this.ma = ma;
         this.connector = connector;
         this.faults = faults;
+        this.routines = routines;
     }
 
     public static LocalStack start(Ports ports, Consumer<String> progress) {
@@ -153,7 +156,14 @@ public final class LocalStack implements AutoCloseable {
         if (faults != null) {
             endpoint.route("/_faults", new FaultRoutes(faults));
         }
-        LocalStack stack = new LocalStack(services, buckets, catalogs, cloud, endpoint, ma, connector, faults);
+        RoutineSimulator routines = new RoutineSimulator(
+                        new SkillClient(endpoint.alexaUrl()),
+                        catalogs.smapi(),
+                        MUSIC_SKILL_ID,
+                        new EchoDevice(connector.streams().certificate().clientContext()))
+                .listenTo(services.gateway());
+        LocalStack stack =
+                new LocalStack(services, buckets, catalogs, cloud, endpoint, ma, connector, faults, routines);
         endpoint.onCatalogBuild(stack::buildCatalogs);
         stack.sweepHealth();
 
@@ -277,6 +287,11 @@ public final class LocalStack implements AutoCloseable {
         return connector.current();
     }
 
+    /** Alexa's routines: one per Echo player, run when its trigger's report reaches the event gateway. */
+    RoutineSimulator routines() {
+        return routines;
+    }
+
     /** The faults, when the stack was started with them. */
     public java.util.Optional<Faults> faults() {
         return java.util.Optional.ofNullable(faults);
@@ -290,6 +305,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         healthSweeps.shutdownNow();
+        routines.close();
         stopConnector();
         if (faults != null) {
             faults.close();
