@@ -98,6 +98,7 @@ final class Conversation {
 
         new ControlSkillConversation(transcript).run(stack);
         catalogs(stack, progress);
+        new EchoConversation(transcript).run(stack);
 
         progress.accept("Stopping the connector, as when the home's machine shuts down ...");
         stack.stopConnector();

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  *   <li>{@code chaos [--only NAMES]} — every fault against the running stack (scripts/chaos);</li>
  *   <li>{@code invoke [--url U] [--state-dir D]} — send one directive from stdin, print the answer;</li>
  *   <li>{@code bench [--iterations N] [--reports-only] [--audio-only]} — measure the relay, the directives and state reports (docs/benchmarks.md);
+ *       {@code bench --echo [--iterations N]} — MA→Echo start latency through the routine simulator (issue 16);
  *       {@code bench --catalog [--homes N,M]} — the catalog build at scale on synthetic homes;
  *       {@code bench --flood [--connections N] [--seconds S]} — Echo requests during a slow-connection flood;
  *       {@code bench --silent [--directives N]} — answer times while the home is silent;
@@ -64,43 +65,50 @@ public final class LocalStackMain {
                 case "catalog" ->
                     catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
                 case "bench" ->
-                    options.contains("--silent")
-                            ? LivenessBenchmark.run(
-                                    intOption(options, "--directives", 200), options.contains("--verbose"), System.out)
-                            : options.contains("--cost")
-                                    ? CostModel.run(options.contains("--verbose"), System.out)
-                                    : options.contains("--flood")
-                                            ? FloodBenchmark.run(
-                                                    intOption(options, "--connections", 1000),
-                                                    intOption(options, "--seconds", 45),
-                                                    options.contains("--verbose"),
-                                                    System.out)
-                                            : options.contains("--export")
-                                                    ? ExportBenchmark.run(
-                                                            intOption(options, "--tracks", 50_000), System.out)
-                                                    : options.contains("--catalog")
-                                                            ? CatalogBenchmark.run(
-                                                                    java.util.Arrays.stream(option(
-                                                                                            options,
-                                                                                            "--homes",
-                                                                                            "1000,10000")
-                                                                                    .split(","))
-                                                                            .map(String::strip)
-                                                                            .map(Integer::valueOf)
-                                                                            .toList(),
-                                                                    Path.of(option(
-                                                                            options, "--data-dir", ".local/bench")),
-                                                                    option(options, "--duckdb-memory", null),
-                                                                    System.out)
-                                                            : Benchmark.run(
-                                                                    intOption(options, "--iterations", 300),
-                                                                    options.contains("--verbose"),
-                                                                    options.contains("--reports-only"),
-                                                                    options.contains("--audio-only"),
-                                                                    System.out);
+                    options.contains("--echo")
+                            ? EchoBenchmark.run(
+                                    intOption(options, "--iterations", 30), options.contains("--verbose"), System.out)
+                            : options.contains("--silent")
+                                    ? LivenessBenchmark.run(
+                                            intOption(options, "--directives", 200),
+                                            options.contains("--verbose"),
+                                            System.out)
+                                    : options.contains("--cost")
+                                            ? CostModel.run(options.contains("--verbose"), System.out)
+                                            : options.contains("--flood")
+                                                    ? FloodBenchmark.run(
+                                                            intOption(options, "--connections", 1000),
+                                                            intOption(options, "--seconds", 45),
+                                                            options.contains("--verbose"),
+                                                            System.out)
+                                                    : options.contains("--export")
+                                                            ? ExportBenchmark.run(
+                                                                    intOption(options, "--tracks", 50_000), System.out)
+                                                            : options.contains("--catalog")
+                                                                    ? CatalogBenchmark.run(
+                                                                            java.util.Arrays.stream(option(
+                                                                                                    options,
+                                                                                                    "--homes",
+                                                                                                    "1000,10000")
+                                                                                            .split(","))
+                                                                                    .map(String::strip)
+                                                                                    .map(Integer::valueOf)
+                                                                                    .toList(),
+                                                                            Path.of(option(
+                                                                                    options,
+                                                                                    "--data-dir",
+                                                                                    ".local/bench")),
+                                                                            option(options, "--duckdb-memory", null),
+                                                                            System.out)
+                                                                    : Benchmark.run(
+                                                                            intOption(options, "--iterations", 300),
+                                                                            options.contains("--verbose"),
+                                                                            options.contains("--reports-only"),
+                                                                            options.contains("--audio-only"),
+                                                                            System.out);
                 default -> {
                     System.err.println(
-                            "usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
+                            "usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --echo [--iterations N] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
                     yield 2;
                 }
             };

@@ -111,14 +111,24 @@ final class RoutineSimulator implements AutoCloseable {
 
     /** Whether the report's change (not its context: unchanged properties) says the sensor detects. */
     static boolean opened(JsonNode event) {
+        return "DETECTED".equals(detection(event));
+    }
+
+    /** Whether the report's change says the sensor closed again. */
+    static boolean closed(JsonNode event) {
+        return "NOT_DETECTED".equals(detection(event));
+    }
+
+    /** The contact sensor's new {@code detectionState} in a ChangeReport's change, or null. */
+    private static String detection(JsonNode event) {
         for (JsonNode property :
                 event.path("event").path("payload").path("change").path("properties")) {
             if (CONTACT_SENSOR.equals(property.path("namespace").asText())
                     && "detectionState".equals(property.path("name").asText())) {
-                return "DETECTED".equals(property.path("value").asText());
+                return property.path("value").asText();
             }
         }
-        return false;
+        return null;
     }
 
     /** Runs a routine now (the trigger's report already arrived at {@code reportedAt}, a nanoTime). */
