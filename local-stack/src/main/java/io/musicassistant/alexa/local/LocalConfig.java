@@ -61,6 +61,9 @@ final class LocalConfig {
      * The connector's settings, as the environment variables a connector reads: the connector in this
      * JVM loads them as {@code ConnectorMain} does, a connector process (with faults) gets them as its environment.
      */
+    /** The Echo devices the local connector registers in Music Assistant ({@code ECHO_PLAYERS}). */
+    static final String ECHO_PLAYERS = "Kitchen Echo";
+
     static Map<String, String> connectorEnv(
             LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams) {
         Map<String, String> env = new HashMap<>();
@@ -90,6 +93,8 @@ final class LocalConfig {
         env.put("CATALOG_PLAYLISTS", "false");
         env.put("CATALOG_RADIOS", "true");
         env.put("CATALOG_DEBOUNCE_S", "5");
+        // One Echo as a Music Assistant player (issue 16), the one the demo's routine plays on.
+        env.put("ECHO_PLAYERS", ECHO_PLAYERS);
         return env;
     }
 }

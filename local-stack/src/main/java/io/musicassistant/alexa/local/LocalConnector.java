@@ -39,6 +39,8 @@ final class LocalConnector {
     private final ConnectorProcess child;
 
     private volatile Connector connector;
+    /** {@code ECHO_PLAYERS} for the next start in this JVM: the user may change the setting. */
+    private volatile String echoPlayers = LocalConfig.ECHO_PLAYERS;
 
     private LocalConnector(
             LocalEndpoint endpoint,
@@ -74,7 +76,7 @@ final class LocalConnector {
         Connector connector = null;
         ConnectorProcess child = null;
         if (connectorLog == null) {
-            connector = startInThisJvm(endpoint, ma, state, streams, progress);
+            connector = startInThisJvm(endpoint, ma, state, streams, LocalConfig.ECHO_PLAYERS, progress);
         } else {
             progress.accept("  (as a process of its own, for the faults; its log: " + connectorLog + ")");
             child = new ConnectorProcess(LocalConfig.connectorEnv(endpoint, ma, state, streams), connectorLog);
@@ -84,8 +86,15 @@ final class LocalConnector {
     }
 
     private static Connector startInThisJvm(
-            LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams, Consumer<String> progress) {
-        ConnectorConfig config = ConnectorConfig.load(LocalConfig.connectorEnv(endpoint, ma, state, streams));
+            LocalEndpoint endpoint,
+            MaSimulator ma,
+            Path state,
+            LocalStack.Streams streams,
+            String echoPlayers,
+            Consumer<String> progress) {
+        var env = LocalConfig.connectorEnv(endpoint, ma, state, streams);
+        env.put("ECHO_PLAYERS", echoPlayers);
+        ConnectorConfig config = ConnectorConfig.load(env);
         return Connector.start(
                 config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
     }
@@ -188,9 +197,17 @@ final class LocalConnector {
         if (child != null) {
             new ChildConnector().start();
         } else if (connector == null) {
-            connector = startInThisJvm(endpoint, ma, state, streams, progress);
+            connector = startInThisJvm(endpoint, ma, state, streams, echoPlayers, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
+    }
+
+    /** The user changes the connector's {@code ECHO_PLAYERS} (names, comma-separated); it applies at the next start. */
+    void setEchoPlayers(String names) {
+        if (child != null) {
+            throw new UnsupportedOperationException("the Echo players of a connector process are set at its start");
+        }
+        echoPlayers = names;
     }
 
     Path stateDir() {

@@ -227,6 +227,16 @@ public final class LocalStack implements AutoCloseable {
         connector.restart(progress);
     }
 
+    /**
+     * The user changes which Echo devices get a Music Assistant player ({@code ECHO_PLAYERS}, names
+     * separated by commas; empty for none), and the connector restarts with it, as an add-on does.
+     */
+    public void changeEchoPlayers(String names, Consumer<String> progress) {
+        connector.stop();
+        connector.setEchoPlayers(names);
+        connector.restart(progress);
+    }
+
     /** The connector's state directory (its home identity, as a real connector keeps it). */
     public Path connectorStateDir() {
         return connector.stateDir();

@@ -192,7 +192,7 @@ class EchoEndToEndTest {
     @Order(5)
     void anEchoPlayerRemovedByTheUserHasNoTriggerAndLeavesTheCatalogs() {
         String before = stack.snapshotVersion();
-        EchoPlayers.remove(stack, KITCHEN_ECHO);
+        stack.changeEchoPlayers("", message -> {}); // the user empties the connector's ECHO_PLAYERS
         assertTrue(app.playerNamed(KITCHEN_ECHO + " (Alexa)").isEmpty(), "MA no longer shows the Echo player");
 
         // Until the next upload Alexa still knows the name: the skill answers with an error, nothing plays.
