@@ -15,6 +15,7 @@ import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
 import io.musicassistant.alexa.connector.catalog.SnapshotUploader;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.ContentResolveCommand;
+import io.musicassistant.alexa.connector.commands.EchoQueueCommand;
 import io.musicassistant.alexa.connector.commands.PingCommand;
 import io.musicassistant.alexa.connector.commands.PlayerControlCommand;
 import io.musicassistant.alexa.connector.commands.PlayerGetCommand;
@@ -25,6 +26,9 @@ import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
+import io.musicassistant.alexa.connector.echo.EchoPlayers;
+import io.musicassistant.alexa.connector.echo.EchoQueue;
+import io.musicassistant.alexa.connector.echo.PlayRequests;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
 import io.musicassistant.alexa.connector.platform.ConnectorState;
@@ -70,6 +74,8 @@ public final class Connector implements AutoCloseable {
     private final PlayerReporter reporter;
     private final Audio audio;
     private final CatalogScheduler catalog;
+    private final EchoPlayers echo;
+    private final PlayRequests playRequests;
 
     /** The audio path's parts, closed together. */
     public record Audio(
@@ -97,8 +103,12 @@ public final class Connector implements AutoCloseable {
             StreamSigner signer,
             PlayerReporter reporter,
             Audio audio,
-            CatalogScheduler catalog) {
+            CatalogScheduler catalog,
+            EchoPlayers echo,
+            PlayRequests playRequests) {
         this.catalog = catalog;
+        this.echo = echo;
+        this.playRequests = playRequests;
         this.reporter = reporter;
         this.audio = audio;
         this.instanceId = instanceId;
@@ -140,6 +150,7 @@ public final class Connector implements AutoCloseable {
         PlayerControl[] playersRef = new PlayerControl[1];
         MaClient[] maRef = new MaClient[1];
         CatalogScheduler[] catalogRef = new CatalogScheduler[1];
+        EchoPlayers[] echoRef = new EchoPlayers[1];
         MaClient ma = new MaClient(config.maUrl(), config.maToken(), new MaClient.Listener() {
             @Override
             public void onConnected(MaServerInfo info) {
@@ -150,6 +161,9 @@ public final class Connector implements AutoCloseable {
                 Thread.ofVirtual().start(() -> resync(reporter, playersRef, maRef));
                 if (catalogRef[0] != null) {
                     catalogRef[0].onConnected();
+                }
+                if (echoRef[0] != null) {
+                    echoRef[0].onMaConnected();
                 }
             }
 
@@ -177,8 +191,21 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        CommandExecutor executor =
-                new CommandExecutor(commandHandlers(ma, resolver, players, signer, audio.acquisition()), clock);
+        // Echo devices' players (issue 16): their triggers go the player reports' route
+        PlayRequests playRequests =
+                new PlayRequests(events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
+        EchoPlayers echo = new EchoPlayers(
+                ma,
+                config.maUrl().getHost(),
+                config.audio().slimprotoPort(),
+                home.instanceId(),
+                config.echo(),
+                playRequests);
+        echoRef[0] = echo;
+        CommandExecutor executor = new CommandExecutor(
+                commandHandlers(
+                        ma, resolver, players, signer, audio.acquisition(), new EchoQueue(ma, echo, resolver, signer)),
+                clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayQueueWorker worker = new RelayQueueWorker(
@@ -205,6 +232,12 @@ public final class Connector implements AutoCloseable {
         linkRef[0] = link;
         worker.onWasAway(link::beatSoon);
         CatalogScheduler catalog = null;
+        if (!config.catalog().enabled() && !config.echo().names().isEmpty()) {
+            LOG.warn(
+                    "echo.catalog_off",
+                    "hint",
+                    "CATALOG_EXPORT is false: Alexa cannot recognise the Echo players' names in their routines");
+        }
         if (config.catalog().enabled()) {
             // Names from the library leave the home here (docs/security.md); the settings say which.
             CatalogExport export = new CatalogExport(
@@ -213,13 +246,15 @@ public final class Connector implements AutoCloseable {
                     config.stateDir(),
                     registered.instanceId(),
                     new SnapshotUploader(api, registered.instanceId(), registered.instanceSecret()),
-                    clock);
+                    clock,
+                    echo::names);
             catalog = new CatalogScheduler(export::run, config.catalog().debounce());
             catalogRef[0] = catalog;
         }
 
         ma.start();
         audio.players().start();
+        echo.start();
         audio.health().start();
         worker.start();
         link.start();
@@ -233,7 +268,8 @@ public final class Connector implements AutoCloseable {
                 String.valueOf(config.streamBase()),
                 "catalog_export",
                 config.catalog().enabled());
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
+        return new Connector(
+                home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, echo, playRequests);
     }
 
     /**
@@ -241,7 +277,12 @@ public final class Connector implements AutoCloseable {
      * second one, and RelayCommandWiringTest proves none is missing.
      */
     static List<RelayCommandHandler> commandHandlers(
-            MaClient ma, ContentResolver resolver, PlayerControl players, StreamSigner signer, Acquisition audio) {
+            MaClient ma,
+            ContentResolver resolver,
+            PlayerControl players,
+            StreamSigner signer,
+            Acquisition audio,
+            EchoQueue echo) {
         return List.of(
                 new PingCommand(ma),
                 new ContentResolveCommand(resolver),
@@ -251,7 +292,8 @@ public final class Connector implements AutoCloseable {
                 new PlayerGetCommand(players),
                 new PlayerControlCommand(players),
                 new PlayerPlayCommand(players),
-                new PlayerTransferCommand(players));
+                new PlayerTransferCommand(players),
+                new EchoQueueCommand(echo));
     }
 
     private static Audio startAudio(
@@ -347,6 +389,11 @@ public final class Connector implements AutoCloseable {
         return audio;
     }
 
+    /** The Echo devices' players (none unless ECHO_PLAYERS names some). */
+    public EchoPlayers echo() {
+        return echo;
+    }
+
     /** The library export's schedule; empty when CATALOG_EXPORT is off. */
     public Optional<CatalogScheduler> catalog() {
         return Optional.ofNullable(catalog);
@@ -356,6 +403,8 @@ public final class Connector implements AutoCloseable {
     public void close() {
         // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
+        echo.close();
+        playRequests.close();
         reporter.close();
         if (catalog != null) {
             catalog.close();

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.catalog.CatalogSettings;
+import io.musicassistant.alexa.connector.echo.EchoSettings;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,7 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,6 +34,7 @@ import java.util.Properties;
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  * @param audio the audio path: stream server, cache, virtual players
  * @param catalog what the library export sends to the voice catalogs, and when
+ * @param echo the Echo devices that get a Music Assistant player (issue 16)
  */
 public record ConnectorConfig(
         URI maUrl,
@@ -42,7 +46,34 @@ public record ConnectorConfig(
         String homeName,
         int relayPollSeconds,
         AudioConfig audio,
-        CatalogSettings catalog) {
+        CatalogSettings catalog,
+        EchoSettings echo) {
+
+    /** Without Echo players. */
+    public ConnectorConfig(
+            URI maUrl,
+            String maToken,
+            URI relayApiUrl,
+            Path stateDir,
+            String streamBase,
+            Duration streamUrlTtl,
+            String homeName,
+            int relayPollSeconds,
+            AudioConfig audio,
+            CatalogSettings catalog) {
+        this(
+                maUrl,
+                maToken,
+                relayApiUrl,
+                stateDir,
+                streamBase,
+                streamUrlTtl,
+                homeName,
+                relayPollSeconds,
+                audio,
+                catalog,
+                EchoSettings.none());
+    }
 
     /** With the library export's defaults (the local stack). */
     public ConnectorConfig(
@@ -126,7 +157,9 @@ public record ConnectorConfig(
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + ", echo="
+                + echo
+                + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
@@ -160,7 +193,8 @@ public record ConnectorConfig(
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
                 Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")),
                 AudioConfig.load(merged, stateDir),
-                CatalogSettings.load(merged));
+                CatalogSettings.load(merged),
+                EchoSettings.load(merged));
     }
 
     private static String required(Map<String, String> settings, String key) {
@@ -184,7 +218,7 @@ public record ConnectorConfig(
         try {
             JsonNode options = RelayJson.mapper().readTree(Files.readString(file));
             options.fields().forEachRemaining(e -> {
-                String value = e.getValue().isValueNode() ? e.getValue().asText() : "";
+                String value = e.getValue().isValueNode() ? e.getValue().asText() : listed(e.getValue());
                 if (!value.isBlank()) {
                     settings.put(e.getKey().toUpperCase(Locale.ROOT), value);
                 }
@@ -194,6 +228,15 @@ public record ConnectorConfig(
                     + e.getClass().getSimpleName());
         }
         return settings;
+    }
+
+    /** A list option (the add-on's {@code echo_players}) as the comma-separated value its variable takes. */
+    private static String listed(JsonNode value) {
+        List<String> parts = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(v -> parts.add(v.isValueNode() ? v.asText().replace(",", " ") : ""));
+        }
+        return String.join(",", parts);
     }
 
     private static Map<String, String> fileSettings(Path file) {

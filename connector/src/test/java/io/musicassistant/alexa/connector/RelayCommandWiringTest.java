@@ -27,7 +27,7 @@ class RelayCommandWiringTest {
 
     /** The handlers as the connector wires them; they only keep their parts, so none are needed here. */
     static List<RelayCommandHandler> wiredHandlers() {
-        return Connector.commandHandlers(null, null, null, null, null);
+        return Connector.commandHandlers(null, null, null, null, null, null);
     }
 
     /** What a wiring must be: one handler for every command of the protocol, each its own class. */

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One export of the home's library (docs/catalogs.md): reads every library item from Music
@@ -49,9 +50,27 @@ public final class CatalogExport {
     private final String instanceId;
     private final Uploader uploader;
     private final Clock clock;
+    private final Supplier<List<String>> echoNames;
 
     public CatalogExport(
             MaClient ma, CatalogSettings settings, Path stateDir, String instanceId, Uploader uploader, Clock clock) {
+        this(ma, settings, stateDir, instanceId, uploader, clock, List::of);
+    }
+
+    /**
+     * @param echoNames the names of the home's Echo players (issue 16): each is an entity of kind
+     *     {@code echo}, whatever the settings say of the library's kinds, so that Alexa recognises
+     *     the Echo's name in its routine
+     */
+    public CatalogExport(
+            MaClient ma,
+            CatalogSettings settings,
+            Path stateDir,
+            String instanceId,
+            Uploader uploader,
+            Clock clock,
+            Supplier<List<String>> echoNames) {
+        this.echoNames = echoNames;
         this.reader = new LibraryReader(ma);
         this.settings = settings;
         this.dir = stateDir.resolve(DIR);
@@ -159,6 +178,8 @@ public final class CatalogExport {
                 }
                 counts.put(kind, Math.max(read, 0));
             }
+            List<String> echoes = echoNames.get();
+            echoes.forEach(name -> entities.echo(name).ifPresent(writer::add));
             SnapshotWriter.Written written = writer.finish(instanceId);
             LOG.info(
                     "catalog.export_written",
@@ -176,6 +197,8 @@ public final class CatalogExport {
                     counts.getOrDefault(ContentKind.RADIO, 0),
                     "genres",
                     counts.get(ContentKind.GENRE),
+                    "echo_players",
+                    echoes.size(),
                     "entities",
                     written.entities(),
                     "merged",

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.musicassistant.alexa.connector.content.MaItems;
 import io.musicassistant.alexa.relay.protocol.ContentId;
 import io.musicassistant.alexa.relay.protocol.ContentKind;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 final class SnapshotEntities {
 
     private static final long DAY_SECONDS = 86_400;
+    private static final JsonNode NO_ITEM = MissingNode.getInstance();
 
     private final Clock clock;
 
@@ -87,6 +89,29 @@ final class SnapshotEntities {
                 item.path("favorite").asBoolean(false),
                 plays(item),
                 lastPlayedDays(item)));
+    }
+
+    /**
+     * The entity of an Echo player (issue 16), named after the Echo: what the routine's phrase says
+     * ("play kitchen echo on Music Assistant"); its id's key is how {@code echo.queue} finds the player.
+     */
+    Optional<SnapshotEntity> echo(String echoName) {
+        String name = cut(echoName.strip());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SnapshotEntity(
+                ContentKind.ECHO,
+                ContentId.of(ContentKind.ECHO, name, null).encode(),
+                name,
+                altNames(ContentKind.ECHO, name, NO_ITEM),
+                null,
+                null,
+                null,
+                null,
+                false,
+                0,
+                null));
     }
 
     /**

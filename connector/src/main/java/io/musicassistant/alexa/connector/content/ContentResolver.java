@@ -350,7 +350,8 @@ public final class ContentResolver {
         return List.copyOf(byUri.values());
     }
 
-    ResolvedTrack toTrack(JsonNode track) {
+    /** A Music Assistant track (or station) with a signed stream URL on the public base. */
+    public ResolvedTrack toTrack(JsonNode track) {
         StreamSigner.Signed stream = signer.stream(MaItems.uri(track));
         return new ResolvedTrack(
                 MaItems.uri(track),

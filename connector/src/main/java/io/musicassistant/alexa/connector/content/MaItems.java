@@ -60,7 +60,7 @@ public final class MaItems {
     }
 
     /** Duration in milliseconds, or null when unknown (MA sends 0 or null for live radio). */
-    static Long durationMs(JsonNode item) {
+    public static Long durationMs(JsonNode item) {
         double seconds = item.path("duration").asDouble(0);
         return seconds > 0 ? Math.round(seconds * 1000) : null;
     }

@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ public final class MaPlayers {
     private MaPlayers() {}
 
     public static PlayerInfo read(JsonNode p) {
+        if (EchoMac.isEcho(p)) {
+            return echo(p);
+        }
         String state = p.path("playback_state").asText(p.path("state").asText(PlayerInfo.IDLE));
         boolean group = "group".equals(p.path("type").asText());
         // A group has no volume of its own (volume_level is null): MA derives group_volume and
@@ -37,6 +41,32 @@ public final class MaPlayers {
                 normalise(state),
                 strings(p.path("supported_features")),
                 strings(p.has("group_members") ? p.path("group_members") : p.path("group_childs")),
+                nowPlaying(p.path("current_media")));
+    }
+
+    /**
+     * An Echo device's player (issue 16): type {@code echo}, named as the user named the Echo (MA
+     * shows "Kitchen Echo (Alexa)"), and without features: MA's Squeezelite provider declares power,
+     * volume and pause for every Slimproto player, but Amazon offers no API to do any of them to an
+     * Echo. The cloud makes it a routine trigger, never a speaker.
+     */
+    private static PlayerInfo echo(JsonNode p) {
+        String name = p.path("name")
+                .asText(p.path("display_name").asText(p.path("player_id").asText()));
+        String state = p.path("playback_state").asText(p.path("state").asText(PlayerInfo.IDLE));
+        return new PlayerInfo(
+                p.path("player_id").asText(),
+                name.endsWith(EchoMac.NAME_SUFFIX)
+                        ? name.substring(0, name.length() - EchoMac.NAME_SUFFIX.length())
+                        : name,
+                PlayerInfo.TYPE_ECHO,
+                p.path("available").asBoolean(false),
+                true,
+                null,
+                null,
+                normalise(state),
+                List.of(),
+                List.of(),
                 nowPlaying(p.path("current_media")));
     }
 

@@ -46,14 +46,39 @@ public final class SlimprotoClient implements AutoCloseable {
     private volatile CompletableFuture<StreamStart> nextStart;
     private volatile Runnable onStop = () -> {};
     private volatile long generation;
+    private final Playback playback;
     private Thread reader;
 
+    /**
+     * What a player that plays elsewhere (an Echo player) tells Music Assistant: it takes every
+     * stream as started without fetching it, and reports its own position. Without one, the client
+     * is a stream receiver of the virtual players' pool.
+     */
+    public interface Playback {
+        /** {@code strm s}: Music Assistant started a stream on this player. Called on the reader thread: return at once. */
+        void started(StreamStart start);
+
+        /** {@code strm q} or {@code strm p}: Music Assistant stopped or paused this player. */
+        void stopped();
+
+        /** {@code strm u}: Music Assistant resumed this player. */
+        void resumed();
+
+        /** The position in the stream Music Assistant last started, for the heartbeat (STMt). */
+        long elapsedMs();
+    }
+
     public SlimprotoClient(String host, int port, String mac, String name) {
+        this(host, port, mac, name, null);
+    }
+
+    public SlimprotoClient(String host, int port, String mac, String name, Playback playback) {
         this.host = host;
         this.port = port;
         this.macText = mac;
         this.mac = parseMac(mac);
         this.name = name;
+        this.playback = playback;
     }
 
     public String mac() {
@@ -87,7 +112,7 @@ public final class SlimprotoClient implements AutoCloseable {
         send(s, "HELO", helo(reconnect));
         // A status right away, as squeezelite's first heartbeat: MA reads jiffies from the last STMt
         // when it answers a later STMl, and fails without one.
-        send(s, "STAT", statPayload("STMt", 0, 0));
+        send(s, "STAT", statPayload("STMt", 0, 0, 0));
         reader = Thread.ofVirtual().name("slimproto-" + macText).start(() -> read(s));
     }
 
@@ -126,7 +151,7 @@ public final class SlimprotoClient implements AutoCloseable {
             return;
         }
         try {
-            send(s, "STAT", statPayload(event, bytesReceived, 0));
+            send(s, "STAT", statPayload(event, bytesReceived, 0, 0));
         } catch (IOException e) {
             LOG.debug("slimproto.write_failed", "mac", macText, "error", e.getMessage());
         }
@@ -203,8 +228,12 @@ public final class SlimprotoClient implements AutoCloseable {
             return;
         }
         char command = (char) payload.get(0);
+        if (playback != null) {
+            playbackStrm(s, command, payload);
+            return;
+        }
         switch (command) {
-            case 't' -> send(s, "STAT", statPayload("STMt", 0, payload.getInt(14)));
+            case 't' -> send(s, "STAT", statPayload("STMt", 0, payload.getInt(14), 0));
             case 's' -> {
                 send(s, "STAT", statPayload("STMf", 0, 0));
                 CompletableFuture<StreamStart> waiting = nextStart;
@@ -229,6 +258,36 @@ public final class SlimprotoClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A player that plays elsewhere: a stream is "connected" and "started" at once (STMc, STMs, as
+     * squeezelite reports them), so Music Assistant makes its item current; heartbeats carry the
+     * position the playback reports. Pause and stop are confirmed as squeezelite would.
+     */
+    private void playbackStrm(Socket s, char command, ByteBuffer payload) throws IOException {
+        switch (command) {
+            case 't' -> send(s, "STAT", statPayload("STMt", 0, payload.getInt(14), playback.elapsedMs()));
+            case 's' -> {
+                send(s, "STAT", statPayload("STMc", 0, 0, 0));
+                send(s, "STAT", statPayload("STMs", 0, 0, 0));
+                playback.started(StreamStart.parse(payload));
+            }
+            case 'p' -> {
+                send(s, "STAT", statPayload("STMp", 0, 0, playback.elapsedMs()));
+                playback.stopped();
+            }
+            case 'u' -> {
+                send(s, "STAT", statPayload("STMr", 0, 0, playback.elapsedMs()));
+                playback.resumed();
+            }
+            case 'q' -> {
+                send(s, "STAT", statPayload("STMf", 0, 0, 0));
+                playback.stopped();
+            }
+            case 'f' -> send(s, "STAT", statPayload("STMf", 0, 0, 0));
+            default -> LOG.debug("slimproto.strm_ignored", "command", String.valueOf(command));
+        }
+    }
+
     private byte[] helo(boolean reconnect) {
         byte[] caps = ("Model=squeezelite,ModelName=Music Assistant for Alexa,MaxSampleRate=48000,Firmware="
                         + "ma-alexa,mp3,aac")
@@ -243,6 +302,10 @@ public final class SlimprotoClient implements AutoCloseable {
     }
 
     private byte[] statPayload(String event, long bytesReceived, int serverTimestamp) {
+        return statPayload(event, bytesReceived, serverTimestamp, 0);
+    }
+
+    private byte[] statPayload(String event, long bytesReceived, int serverTimestamp, long elapsedMs) {
         int jiffies = (int) ((System.nanoTime() - startedNanos) / 1_000_000);
         ByteBuffer b = ByteBuffer.allocate(STAT_BYTES);
         b.put(event.getBytes(StandardCharsets.US_ASCII));
@@ -252,9 +315,9 @@ public final class SlimprotoClient implements AutoCloseable {
         b.putShort((short) 0xffff);
         b.putInt(jiffies);
         b.putInt(0).putInt(0);
-        b.putInt(0);
+        b.putInt((int) (elapsedMs / 1000));
         b.putShort((short) 0);
-        b.putInt(0);
+        b.putInt((int) elapsedMs);
         b.putInt(serverTimestamp);
         b.putShort((short) 0);
         return b.array();

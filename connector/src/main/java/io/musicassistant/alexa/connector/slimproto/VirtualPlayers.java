@@ -3,7 +3,6 @@ package io.musicassistant.alexa.connector.slimproto;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.Acquisition;
 import io.musicassistant.alexa.connector.ma.MaClient;
-import io.musicassistant.alexa.connector.ma.MaException;
 import io.musicassistant.alexa.connector.platform.Digests;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
@@ -37,7 +36,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
     /** Locally administered, "MA" in ASCII. */
     public static final String MAC_PREFIX = "02:4d:41:";
 
-    private static final Duration CALL = Duration.ofSeconds(10);
+    private static final Duration CALL = KeptPlayer.CALL;
     private static final Duration STREAM_START = Duration.ofSeconds(15);
     private static final Duration FREE_PLAYER_PATIENCE = Duration.ofSeconds(30);
 
@@ -68,15 +67,7 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
 
     /** Whether a Music Assistant player (as {@code players/all} lists it) is one of the connector's own. */
     public static boolean isVirtual(JsonNode player) {
-        if (player.path("player_id").asText("").startsWith(MAC_PREFIX)) {
-            return true;
-        }
-        for (JsonNode protocol : player.path("output_protocols")) {
-            if (protocol.path("output_protocol_id").asText("").startsWith(MAC_PREFIX)) {
-                return true;
-            }
-        }
-        return false;
+        return EchoMac.carries(player, MAC_PREFIX);
     }
 
     @Override
@@ -108,72 +99,28 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
         players.forEach(p -> p.client.close());
     }
 
-    /** One virtual player: its Slimproto connection and its id in Music Assistant. */
+    /** One virtual player: its Slimproto connection, kept connected and set up by {@link KeptPlayer}. */
     private final class Player {
         final SlimprotoClient client;
-        volatile String maId;
-        volatile long configuredGeneration = -1;
-        private final Object reconnected = new Object();
+        final KeptPlayer kept;
 
         Player(SlimprotoClient client) {
             this.client = client;
+            this.kept = new KeptPlayer(
+                    ma,
+                    client,
+                    Map.of("output_codec", "mp3", "hide_in_ui", true),
+                    "set this player's output codec to MP3 and hide it in Music Assistant's settings",
+                    () -> closed);
         }
 
         void keepConnected() {
-            long prepared = -1;
-            boolean again = false;
-            int failures = 0;
-            while (!closed) {
-                if (!client.connected()) {
-                    try {
-                        client.connect(again);
-                        again = true;
-                        failures = 0;
-                        LOG.info("virtual_player.connected", "mac", client.mac());
-                        synchronized (reconnected) {
-                            reconnected.notifyAll();
-                        }
-                    } catch (IOException e) {
-                        // The first failure of a streak is worth a warning (MA's Squeezelite provider off or
-                        // SLIMPROTO_PORT wrong: Echo playback cannot work); the retries are not.
-                        if (++failures == 1) {
-                            LOG.warn(
-                                    "virtual_player.connect_failed",
-                                    "mac",
-                                    client.mac(),
-                                    "error",
-                                    e.getMessage(),
-                                    "hint",
-                                    "enable the Squeezelite provider in Music Assistant and check SLIMPROTO_PORT");
-                        } else {
-                            LOG.debug("virtual_player.connect_failed", "mac", client.mac(), "error", e.getMessage());
-                        }
-                    }
-                }
-                if (client.connected() && prepared != client.generation() && ma.connected()) {
-                    // Set the player up now rather than at the first listener's request.
-                    try {
-                        prepared = client.generation();
-                        prepare();
-                    } catch (IOException e) {
-                        LOG.debug("virtual_player.prepare_failed", "mac", client.mac(), "error", e.getMessage());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                try {
-                    // jittered like MA's own reconnects, so that the players do not knock in lockstep
-                    Thread.sleep(
-                            client.connected() || failures == 0 ? Duration.ofMillis(500) : MaClient.backoff(failures));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+            kept.keepConnected();
         }
 
         void render(String uri, Acquisition.Sink sink) throws IOException, InterruptedException {
-            awaitConnected();
-            String id = prepare();
+            kept.awaitConnected(STREAM_START);
+            String id = kept.prepare();
             long generation = client.generation();
             AtomicBoolean stopped = new AtomicBoolean();
             AtomicBoolean streaming = new AtomicBoolean();
@@ -228,82 +175,6 @@ public final class VirtualPlayers implements Acquisition.Renderer, AutoCloseable
                     // Cut short (listener gone, error): stop MA's side so the player does not stay "playing".
                     ma.send("player_queues/stop", Map.of("queue_id", id));
                 }
-            }
-        }
-
-        private void awaitConnected() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + STREAM_START.toNanos();
-            synchronized (reconnected) {
-                while (!client.connected()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0 || closed) {
-                        throw new IOException("virtual player " + client.mac() + " is not connected to Music Assistant "
-                                + "(is its Squeezelite provider enabled, on port reachable from here?)");
-                    }
-                    reconnected.wait(Math.max(1, Math.min(500, left / 1_000_000)));
-                }
-            }
-        }
-
-        /** Finds the player's id in MA (its MAC, or a Universal Player wrapping it) and configures it once per connection. */
-        private synchronized String prepare() throws IOException, InterruptedException {
-            long generation = client.generation();
-            if (maId != null && configuredGeneration == generation) {
-                return maId;
-            }
-            String id = null;
-            for (int attempt = 0; attempt < 20 && id == null; attempt++) {
-                id = findId();
-                if (id == null) {
-                    Thread.sleep(100);
-                }
-            }
-            if (id == null) {
-                throw new IOException("Music Assistant does not list virtual player " + client.mac());
-            }
-            maId = id;
-            configure(id);
-            configuredGeneration = generation;
-            return id;
-        }
-
-        private String findId() {
-            try {
-                for (JsonNode p : ma.call("players/all", Map.of(), CALL)) {
-                    String pid = p.path("player_id").asText("");
-                    if (pid.equals(client.mac())) {
-                        return pid;
-                    }
-                    for (JsonNode protocol : p.path("output_protocols")) {
-                        if (protocol.path("output_protocol_id").asText("").equals(client.mac())) {
-                            return pid;
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("virtual_player.lookup_failed", "error", e.getMessage());
-            }
-            return null;
-        }
-
-        private void configure(String id) {
-            try {
-                ma.call(
-                        "config/players/save",
-                        Map.of("player_id", id, "values", Map.of("output_codec", "mp3", "hide_in_ui", true)),
-                        CALL);
-            } catch (MaException e) {
-                LOG.warn(
-                        "virtual_player.configure_failed",
-                        "player_id",
-                        id,
-                        "error",
-                        e.getMessage(),
-                        "fix",
-                        "use a Music Assistant token of an admin, or set this player's output codec to MP3 "
-                                + "and hide it in Music Assistant's settings");
-            } catch (RuntimeException e) {
-                LOG.warn("virtual_player.configure_failed", "player_id", id, "error", e.getMessage());
             }
         }
     }

@@ -68,10 +68,15 @@ public final class Turn {
         return home;
     }
 
-    /** The home's players, fetched once per request. */
+    /**
+     * The home's players, fetched once per request. Echo players (issue 16) are no rooms: they only
+     * trigger their routine, and music for an Echo is asked of the Echo itself.
+     */
     public List<PlayerInfo> players() {
         if (players == null) {
-            players = List.copyOf(control.players(home(), deadline));
+            players = control.players(home(), deadline).stream()
+                    .filter(p -> !PlayerInfo.TYPE_ECHO.equals(p.type()))
+                    .toList();
         }
         return players;
     }

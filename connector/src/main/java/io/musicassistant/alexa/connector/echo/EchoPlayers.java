@@ -1,0 +1,193 @@
+package io.musicassistant.alexa.connector.echo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.slimproto.EchoMac;
+import io.musicassistant.alexa.connector.slimproto.KeptPlayer;
+import io.musicassistant.alexa.connector.slimproto.SlimprotoClient;
+import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The Echo devices' players in Music Assistant (issue 16, docs/echo-players.md): one Slimproto
+ * player per name in {@code ECHO_PLAYERS}, shown as "<name> (Alexa)", with MA's power, volume and
+ * mute controls set to none (Amazon offers no API to do any of them to an Echo). Play pressed on
+ * one in MA opens its routine trigger; what the Echo then plays comes back as {@code echo.queue}
+ * steps, and MA hears of its end. Echo players this home no longer names are removed from MA.
+ */
+public final class EchoPlayers implements AutoCloseable {
+
+    private static final JsonLog LOG = JsonLog.get(EchoPlayers.class);
+    /** What every Echo player is set to in MA: visible, and no controls the Echo cannot honour. */
+    static final Map<String, Object> SETTINGS =
+            Map.of("hide_in_ui", false, "power_control", "none", "volume_control", "none", "mute_control", "none");
+
+    static final Duration TICK = Duration.ofSeconds(1);
+    /** After the Echo's item ran out: time for its next request before MA hears that playback ended. */
+    static final Duration END_GRACE = Duration.ofSeconds(20);
+    /** After a trigger: time for the routine to start the Echo before MA hears that nothing plays. */
+    static final Duration NO_ROUTINE = Duration.ofSeconds(60);
+
+    private static final Duration CALL = Duration.ofSeconds(4);
+
+    private final MaClient ma;
+    private final String instanceId;
+    private final PlayRequests requests;
+    private final Map<String, EchoPlayer> byKey = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "echo-players");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    public EchoPlayers(
+            MaClient ma,
+            String maHost,
+            int slimprotoPort,
+            String instanceId,
+            EchoSettings settings,
+            PlayRequests requests) {
+        this.ma = ma;
+        this.instanceId = instanceId;
+        this.requests = requests;
+        for (String name : settings.names()) {
+            String mac = EchoMac.of(instanceId, EchoSettings.key(name));
+            EchoPlayer player = new EchoPlayer(
+                    name,
+                    playback -> new KeptPlayer(
+                            ma,
+                            new SlimprotoClient(maHost, slimprotoPort, mac, name + EchoMac.NAME_SUFFIX, playback),
+                            SETTINGS,
+                            "set this player's power, volume and mute control to none in Music Assistant",
+                            () -> closed),
+                    this::userStarted);
+            byKey.put(player.key(), player);
+        }
+    }
+
+    /** Connects every Echo player and keeps them connected while the connector runs. */
+    public void start() {
+        for (EchoPlayer player : byKey.values()) {
+            Thread.ofVirtual()
+                    .name("echo-player-" + player.kept().client().mac())
+                    .start(player.kept()::keepConnected);
+        }
+        if (!byKey.isEmpty()) {
+            ticks.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Music Assistant (re)connected: Echo players this home no longer names leave it. */
+    public void onMaConnected() {
+        Thread.ofVirtual().name("echo-players-cleanup").start(this::removeUnnamed);
+    }
+
+    /** The Echo names, as the user gave them (the library export names one catalog entity after each). */
+    public List<String> names() {
+        return byKey.values().stream().map(EchoPlayer::name).toList();
+    }
+
+    Optional<EchoPlayer> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** How many Echo players are connected to Music Assistant now. */
+    public long connectedPlayers() {
+        return byKey.values().stream()
+                .filter(p -> p.kept().client().connected())
+                .count();
+    }
+
+    /**
+     * MA started a stream no step asked for: the user pressed something in MA. A new play (the Echo
+     * plays nothing, or its item left MA's queue: the queue was replaced) opens the routine trigger;
+     * next, previous or a jump within the queue the Echo plays is honoured at its next track.
+     */
+    private void userStarted(EchoPlayer player) {
+        Thread.ofVirtual().start(() -> {
+            long now = System.nanoTime();
+            EchoPlayer.Step playing = player.playing(now);
+            if (playing != null && holds(player.kept().maId(), playing.queueItemId())) {
+                LOG.info("echo.queue_moved", "echo", player.key());
+                return;
+            }
+            player.awaitingEcho(now);
+            LOG.info("echo.play_requested", "echo", player.key());
+            requests.requested(player.info(PlayerInfo.PLAYING));
+        });
+    }
+
+    /** Whether MA's queue still holds the item; a failed look counts as no (a new play is the safer guess). */
+    private boolean holds(String queueId, String queueItemId) {
+        try {
+            return queueId != null && EchoQueue.indexOf(ma, queueId, queueItemId) >= 0;
+        } catch (RuntimeException e) {
+            LOG.debug("echo.queue_lookup_failed", "error", e.getMessage());
+            return false;
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (EchoPlayer player : byKey.values()) {
+            if (player.endDue(now, END_GRACE, NO_ROUTINE)) {
+                LOG.info("echo.playback_ended", "echo", player.key());
+                player.kept().client().stat("STMu", 0); // MA sets the player idle
+            }
+        }
+    }
+
+    /** Removes the configs of this home's Echo players that are no longer named (MA keeps them otherwise). */
+    void removeUnnamed() {
+        Set<String> named =
+                byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
+        String ours = EchoMac.homePrefix(instanceId);
+        List<String> unnamed = new ArrayList<>();
+        try {
+            for (JsonNode config : ma.call("config/players", Map.of(), CALL)) {
+                String id = config.path("player_id").asText("");
+                if (id.startsWith(ours) && !named.contains(id)) {
+                    unnamed.add(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("echo.cleanup_failed", "error", e.getMessage());
+            return;
+        }
+        for (String id : unnamed) {
+            try {
+                ma.call("config/players/remove", Map.of("player_id", id), CALL);
+                LOG.info("echo.player_removed", "player_id", id);
+                requests.removed(id);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "echo.remove_failed",
+                        "player_id",
+                        id,
+                        "error",
+                        e.getMessage(),
+                        "fix",
+                        "use a Music Assistant token of an admin, or remove the player in Music Assistant's settings");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ticks.shutdownNow();
+        byKey.values().forEach(p -> p.kept().client().close());
+    }
+}
