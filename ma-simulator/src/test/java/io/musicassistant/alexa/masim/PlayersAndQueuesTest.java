@@ -182,6 +182,30 @@ class PlayersAndQueuesTest {
     }
 
     @Test
+    void moveItemShiftsAnItemAfterTheOneBufferedAndRefusesOnesAlreadyBuffered() {
+        Album album = ma.library().albumNamed("Kind of Blue");
+        client.call("player_queues/play_media", args("queue_id", LIVING_ROOM, "media", album.uri()));
+        JsonNode items = client.call("player_queues/items", args("queue_id", LIVING_ROOM))
+                .path("result");
+        String fourth = items.get(3).path("queue_item_id").asText();
+        client.call("player_queues/move_item", args("queue_id", LIVING_ROOM, "queue_item_id", fourth, "pos_shift", -2));
+        JsonNode moved = client.call("player_queues/items", args("queue_id", LIVING_ROOM))
+                .path("result");
+        assertEquals(fourth, moved.get(1).path("queue_item_id").asText(), "two places up: right after the first");
+        assertEquals(
+                items.get(1).path("queue_item_id").asText(),
+                moved.get(2).path("queue_item_id").asText());
+        JsonNode buffered = client.call(
+                "player_queues/move_item",
+                args(
+                        "queue_id",
+                        LIVING_ROOM,
+                        "queue_item_id",
+                        items.get(0).path("queue_item_id").asText()));
+        assertEquals("0 is already played/buffered", buffered.path("details").asText(), buffered.toString());
+    }
+
+    @Test
     void playMediaExpandsAPlaylistAndPlaysARadioAsOneItem() {
         String roadTrip = ma.library().playlistNamed("Road Trip").uri();
         client.call("player_queues/play_media", args("queue_id", BEDROOM, "media", roadTrip, "option", "replace"));

@@ -142,6 +142,11 @@ final class QueueCommands {
             hub.queues().deleteItem(id, item);
             return Reply.none();
         });
+        registry.register("player_queues/move_item", Access.user(CONTROL), c -> {
+            String id = c.args().str("queue_id");
+            hub.queues().moveItem(id, c.args().str("queue_item_id"), c.args().integer("pos_shift", 1));
+            return Reply.none();
+        });
         registry.register("player_queues/transfer", Access.user(CONTROL), c -> {
             String source = c.args().str("source_queue_id");
             String target = c.args().str("target_queue_id");

@@ -262,6 +262,31 @@ public final class PlayerQueues {
         }
     }
 
+    /**
+     * player_queues/move_item (player_queues.py): {@code posShift} places down (negative: up), 0 =
+     * right after the current item while playing; an item already played or buffered is an
+     * IndexError, a move before the current item or past the end does nothing.
+     */
+    public void moveItem(String queueId, String queueItemId, int posShift) {
+        synchronized (hub) {
+            QueueState queue = requireQueue(queueId);
+            int index = queue.position(queueItemId);
+            if (queue.indexInBuffer != null && index <= queue.indexInBuffer) {
+                throw MaError.builtin(index + " is already played/buffered");
+            }
+            int current = queue.currentIndex == null ? 0 : queue.currentIndex;
+            int target = posShift != 0
+                    ? index + posShift
+                    : queueState(queue) == PlaybackState.PLAYING ? current + 1 : current;
+            if (target < current || target > queue.items.size()) {
+                return;
+            }
+            List<QueueItem> moved = new ArrayList<>(queue.items);
+            moved.add(Math.min(target, moved.size() - 1), moved.remove(index));
+            items.replace(queue, moved);
+        }
+    }
+
     /** player_queues/transfer: the items, settings and position move; the source stops. */
     public void transfer(String sourceId, String targetId, Boolean autoPlay, String username) {
         synchronized (hub) {
