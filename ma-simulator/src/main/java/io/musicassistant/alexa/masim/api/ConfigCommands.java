@@ -60,6 +60,10 @@ final class ConfigCommands {
             values.properties().forEach(e -> changes.put(e.getKey(), plain(e.getValue())));
             return Reply.of(services.json().playerConfig(configs.save(playerId, changes)));
         });
+        registry.register("config/players/remove", Access.admin("config.players.write"), call -> {
+            configs.remove(call.args().str("player_id"));
+            return Reply.none();
+        });
     }
 
     /** ConfigValueType: str, int, float, bool, None or a list of those. */

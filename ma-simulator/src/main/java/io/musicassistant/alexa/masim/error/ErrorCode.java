@@ -17,6 +17,7 @@ public final class ErrorCode {
     public static final int PLAYER_COMMAND_FAILED = 11;
     public static final int INVALID_COMMAND = 12;
     public static final int INVALID_PROVIDER_URI = 14;
+    public static final int ACTION_UNAVAILABLE = 19;
     public static final int AUTHENTICATION_REQUIRED = 20;
     public static final int INSUFFICIENT_PERMISSIONS = 22;
     public static final int INVALID_TOKEN = 23;

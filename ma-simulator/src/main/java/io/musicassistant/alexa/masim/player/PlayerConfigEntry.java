@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.masim.player;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The definition of one player setting (MA's {@code ConfigEntry} without its value). Only the
@@ -25,6 +27,11 @@ public record PlayerConfigEntry(
     public static final String OUTPUT_CODEC = "output_codec";
     public static final String FLOW_MODE = "flow_mode";
     public static final String HTTP_PROFILE = "http_profile";
+    public static final String POWER_CONTROL = "power_control";
+    public static final String VOLUME_CONTROL = "volume_control";
+    public static final String MUTE_CONTROL = "mute_control";
+    /** The control types a config can name (constants.py {@code PLAYER_CONTROL_*}); anything else is "auto". */
+    public static final Set<String> CONTROL_TYPES = Set.of("native", "fake", "none");
 
     /** {@code ConfigValueOption}. */
     public record Option(String title, Object value) {}
@@ -98,8 +105,12 @@ public record PlayerConfigEntry(
                 true,
                 false,
                 true);
+        List<PlayerConfigEntry> controls = List.of(
+                control(POWER_CONTROL, "Power Control"),
+                control(VOLUME_CONTROL, "Volume Control"),
+                control(MUTE_CONTROL, "Mute Control"));
         if (!slimproto) {
-            return List.of(hide, expose, flow, codec);
+            return concat(List.of(hide, expose, flow, codec), controls);
         }
         // squeezelite forces this hidden profile: /single answers without Content-Length
         PlayerConfigEntry profile = new PlayerConfigEntry(
@@ -113,6 +124,28 @@ public record PlayerConfigEntry(
                 true,
                 true,
                 false);
-        return List.of(hide, expose, flow, codec, profile);
+        return concat(List.of(hide, expose, flow, codec, profile), controls);
+    }
+
+    /**
+     * MA's player control entries ({@code CONF_POWER_CONTROL}, {@code CONF_VOLUME_CONTROL},
+     * {@code CONF_MUTE_CONTROL}): unset, the player's own control ("auto"); "none" takes it away.
+     */
+    private static PlayerConfigEntry control(String key, String label) {
+        return new PlayerConfigEntry(
+                key,
+                "string",
+                label,
+                null,
+                List.of(new Option("None", "none"), new Option("Fake", "fake"), new Option("Native", "native")),
+                null,
+                "player_controls",
+                false,
+                false,
+                false);
+    }
+
+    private static List<PlayerConfigEntry> concat(List<PlayerConfigEntry> a, List<PlayerConfigEntry> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.masim.player;
 
+import io.musicassistant.alexa.masim.error.ErrorCode;
 import io.musicassistant.alexa.masim.error.MaError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,22 @@ public final class PlayerConfigs {
         }
     }
 
+    /**
+     * {@code config/players/remove} (newest controllers/config.py): forgets the config of a player
+     * that is gone; a registered player's is refused (its provider cannot remove players).
+     */
+    public void remove(String playerId) {
+        synchronized (hub) {
+            if (!configs.containsKey(playerId)) {
+                throw MaError.keyError("Player configuration for " + playerId + " does not exist");
+            }
+            if (hub.players.find(playerId) != null) {
+                throw MaError.of(ErrorCode.ACTION_UNAVAILABLE, "Can not remove config for an active player!");
+            }
+            configs.remove(playerId);
+        }
+    }
+
     // ---------------------------------------------------------------- for the players controller
 
     /** A seeded player's config, as MA starts it. */
@@ -82,7 +99,9 @@ public final class PlayerConfigs {
 
     /** A player registers: its stored config (else a new one) takes the name the provider reports as default. */
     void registered(PlayerState state) {
-        configs.computeIfAbsent(state.playerId(), id -> ConfigState.of(state)).defaultName = state.name();
+        ConfigState config = configs.computeIfAbsent(state.playerId(), id -> ConfigState.of(state));
+        config.defaultName = state.name();
+        config.providerDevice = state.device();
     }
 
     /** The provider learned the player's own name; false for a player without a config. */
@@ -95,10 +114,18 @@ public final class PlayerConfigs {
         return true;
     }
 
-    /** The player's name, enabled and hide_in_ui as its config says (the config wins over the provider). */
+    /**
+     * The player's name, enabled, hide_in_ui and power, volume and mute controls as its config says
+     * (the config wins over the provider).
+     */
     PlayerState applyTo(PlayerState state) {
         ConfigState config = configs.get(state.playerId());
-        return state.withName(config.name != null ? config.name : config.defaultName)
+        PlayerDevice own = config.providerDevice != null ? config.providerDevice : state.device();
+        return state.withDevice(own.withControls(
+                        config.control(PlayerConfigEntry.POWER_CONTROL, own.powerControl()),
+                        config.control(PlayerConfigEntry.VOLUME_CONTROL, own.volumeControl()),
+                        config.control(PlayerConfigEntry.MUTE_CONTROL, own.muteControl())))
+                .withName(config.name != null ? config.name : config.defaultName)
                 .withEnabled(config.enabled)
                 .withHideInUi(Boolean.TRUE.equals(config.value(PlayerConfigEntry.HIDE_IN_UI)));
     }
@@ -111,15 +138,20 @@ public final class PlayerConfigs {
         final Map<String, Object> values = new HashMap<>();
         String defaultName;
         String name;
+        /** The device as its provider registered it: its own controls, which a config may override. */
+        PlayerDevice providerDevice;
+
         boolean enabled = true;
 
         /** A player's config as MA starts it: Slimproto options for squeezelite players. */
         static ConfigState of(PlayerState state) {
-            return new ConfigState(
+            ConfigState config = new ConfigState(
                     state.device().provider(),
                     state.type(),
                     state.name(),
                     state.device().provider().startsWith("squeezelite"));
+            config.providerDevice = state.device();
+            return config;
         }
 
         ConfigState(String provider, PlayerType type, String defaultName, boolean slimproto) {
@@ -164,6 +196,12 @@ public final class PlayerConfigs {
                 current.add(new PlayerConfig.Value(entry, value(entry)));
             }
             return new PlayerConfig(provider, playerId, enabled, name, defaultName, type, current);
+        }
+
+        /** A control the config names (native, fake, none), else the provider's own. */
+        String control(String key, String own) {
+            Object value = value(key);
+            return value != null && PlayerConfigEntry.CONTROL_TYPES.contains(value.toString()) ? value.toString() : own;
         }
 
         /** One setting's effective value (saved, else its default), or null for a key this player has not. */

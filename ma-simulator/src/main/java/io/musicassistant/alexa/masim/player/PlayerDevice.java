@@ -29,6 +29,23 @@ public record PlayerDevice(
         outputProtocols = List.copyOf(outputProtocols);
     }
 
+    /** The same device with other power, volume and mute controls (a player config chose them). */
+    public PlayerDevice withControls(String power, String volume, String mute) {
+        return new PlayerDevice(
+                playerId,
+                provider,
+                type,
+                deviceInfo,
+                supportedFeatures,
+                staticGroupMembers,
+                canGroupWith,
+                sourceList,
+                power,
+                volume,
+                mute,
+                outputProtocols);
+    }
+
     public boolean supports(PlayerFeature feature) {
         return supportedFeatures.contains(feature);
     }

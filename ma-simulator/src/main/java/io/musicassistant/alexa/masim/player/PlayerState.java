@@ -246,6 +246,25 @@ public record PlayerState(
                 value);
     }
 
+    public PlayerState withDevice(PlayerDevice value) {
+        return new PlayerState(
+                value,
+                name,
+                available,
+                playbackState,
+                elapsedTime,
+                elapsedTimeLastUpdated,
+                powered,
+                volumeLevel,
+                volumeMuted,
+                groupMembers,
+                syncedTo,
+                activeSource,
+                activeGroup,
+                enabled,
+                hideInUi);
+    }
+
     /** Real-time position: MA's {@code corrected_elapsed_time}. */
     public Double correctedElapsed(double now) {
         if (elapsedTime == null || elapsedTimeLastUpdated == null) {
