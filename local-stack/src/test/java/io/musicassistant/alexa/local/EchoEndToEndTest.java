@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,6 +195,10 @@ class EchoEndToEndTest {
         String before = stack.snapshotVersion();
         stack.changeEchoPlayers("", message -> {}); // the user empties the connector's ECHO_PLAYERS
         assertTrue(app.playerNamed(KITCHEN_ECHO + " (Alexa)").isEmpty(), "MA no longer shows the Echo player");
+        assertThrows(
+                IllegalStateException.class,
+                () -> routines.create(LocalStack.DEMO_USER_ID, LocalStack.DEMO_TOKEN, KITCHEN_ECHO),
+                "discovery no longer lists its trigger");
 
         // Until the next upload Alexa still knows the name: the skill answers with an error, nothing plays.
         RoutineRun stale = routines.run(routine, System.nanoTime());
