@@ -54,14 +54,17 @@ final class MaApp implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** Play pressed on {@code media} (an MA uri: {@code library://album/7}) with the player chosen. */
+    /**
+     * Play pressed on {@code media} (an MA uri: {@code library://album/7}) with the player chosen:
+     * the queue is replaced, the default of MA's play button for an album or a playlist.
+     */
     void play(String playerId, String media) {
-        call("player_queues/play_media", Map.of("queue_id", playerId, "media", List.of(media), "option", "play"));
+        call("player_queues/play_media", Map.of("queue_id", playerId, "media", List.of(media), "option", "replace"));
     }
 
-    /** "Add to queue": at the end. */
-    void add(String playerId, String media) {
-        call("player_queues/play_media", Map.of("queue_id", playerId, "media", List.of(media), "option", "add"));
+    /** "Play next": inserted right after the current item. */
+    void playNext(String playerId, String media) {
+        call("player_queues/play_media", Map.of("queue_id", playerId, "media", List.of(media), "option", "next"));
     }
 
     void next(String playerId) {
