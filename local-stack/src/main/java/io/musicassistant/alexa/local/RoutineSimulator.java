@@ -43,6 +43,9 @@ final class RoutineSimulator implements AutoCloseable {
     private final Map<String, Routine> byTrigger = new ConcurrentHashMap<>();
     private final Map<String, EchoPlayback> echos = new ConcurrentHashMap<>();
     private final List<RoutineRun> runs = new ArrayList<>();
+    /** Routines started and not yet recorded. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("routines").unstarted(r));
 
@@ -106,7 +109,14 @@ final class RoutineSimulator implements AutoCloseable {
             return;
         }
         long reportedAt = System.nanoTime();
-        runner.execute(() -> record(run(routine, reportedAt)));
+        pending.incrementAndGet();
+        runner.execute(() -> {
+            try {
+                record(run(routine, reportedAt));
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
     }
 
     /** Whether the report's change (not its context: unchanged properties) says the sensor detects. */
@@ -191,6 +201,27 @@ final class RoutineSimulator implements AutoCloseable {
             }
             return List.copyOf(runs);
         }
+    }
+
+    /** Waits for the first run of a report that arrived after {@code sinceNanos} (a nanoTime); null when none came. */
+    RoutineRun awaitRunAfter(long sinceNanos, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (RoutineRun run : runs()) {
+                if (run.reportedAt() - sinceNanos > 0) {
+                    return run;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return null;
+            }
+            awaitRuns(runs().size() + 1, Duration.ofMillis(50));
+        }
+    }
+
+    /** No routine is running or waiting to run. */
+    boolean idle() {
+        return pending.get() == 0;
     }
 
     /** What the Echo is playing, or nothing before its first routine. */
