@@ -232,7 +232,10 @@ class EchoPlayersTest {
 
         user.call("player_queues/repeat", Map.of("queue_id", KITCHEN, "repeat_mode", "one"), WAIT);
         String first = album.getFirst();
-        assertEquals(first, step(EchoQueueRequest.NEXT, first, false).item().queueItemId(), "repeat one");
+        assertEquals(
+                first,
+                step(EchoQueueRequest.NEXT, first, false).item().queueItemId(),
+                () -> "repeat one in " + album + " current " + currentItem());
         assertEquals(
                 album.get(1), step(EchoQueueRequest.NEXT, first, true).item().queueItemId(), "a skip skips");
 
@@ -243,6 +246,23 @@ class EchoPlayersTest {
         EchoQueueReply next = step(EchoQueueRequest.NEXT, now, false);
         assertTrue(next.shuffle());
         assertEquals(shuffled.get(shuffled.indexOf(now) + 1), next.item().queueItemId(), "MA's shuffled order");
+    }
+
+    @Test
+    void theEchoStartsWhereMaIsAndMaKeepsItsPosition() {
+        int before = events(PlayerEvent.PLAY_REQUESTED).size();
+        List<String> album = playAlbum(6);
+        awaitTrigger(before);
+        user.call("player_queues/seek", Map.of("queue_id", KITCHEN, "position", 60), WAIT);
+        SimulatorSupport.pause(400);
+        EchoQueueReply current = step(EchoQueueRequest.CURRENT, null, false);
+        assertEquals(album.getFirst(), current.item().queueItemId());
+        assertTrue(
+                current.item().offsetMs() >= 60_000 && current.item().offsetMs() < 62_000,
+                "from MA's position: " + current.item().offsetMs());
+        SimulatorSupport.pause(1200);
+        double elapsed = sim.player(KITCHEN).orElseThrow().elapsedTime();
+        assertTrue(elapsed >= 60.5 && elapsed < 64, "MA's position is the Echo's: " + elapsed);
     }
 
     @Test
