@@ -89,11 +89,7 @@ class EchoPlayersTest {
                         && sim.playerConfig(KITCHEN)
                                 .map(c -> "none".equals(c.value("volume_control")))
                                 .orElse(false));
-        StreamSigner signer = new StreamSigner(
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
-                "https://music.home.example",
-                Duration.ofHours(24),
-                Clock.systemUTC());
+        StreamSigner signer = signer();
         executor = new CommandExecutor(
                 List.of(new EchoQueueCommand(new EchoQueue(ma, echo, new ContentResolver(ma, signer), signer))),
                 Clock.systemUTC());
@@ -301,11 +297,7 @@ class EchoPlayersTest {
     void unknownEchoAndMusicAssistantAway() {
         assertEquals(RelayError.NOT_FOUND, error(request("hallway-echo", EchoQueueRequest.CURRENT, null)));
         MaClient away = new MaClient(URI.create(sim.wsUrl()), sim.adminToken(), new MaClient.Listener() {});
-        StreamSigner signer = new StreamSigner(
-                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
-                "https://music.home.example",
-                Duration.ofHours(24),
-                Clock.systemUTC());
+        StreamSigner signer = signer();
         CommandExecutor offline = new CommandExecutor(
                 List.of(new EchoQueueCommand(new EchoQueue(away, echo, new ContentResolver(away, signer), signer))),
                 Clock.systemUTC());
@@ -341,6 +333,14 @@ class EchoPlayersTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static StreamSigner signer() {
+        return new StreamSigner(
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
+                "https://music.home.example",
+                Duration.ofHours(24),
+                Clock.systemUTC());
+    }
 
     private static boolean assertThrowsMa(Runnable call) {
         try {
