@@ -231,7 +231,16 @@ final class AddOnLint {
         Map<String, Object> schema = config.get("schema") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
         Map<String, Object> options = config.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
         for (Map.Entry<String, Object> entry : schema.entrySet()) {
-            if (!(entry.getValue() instanceof String type)
+            if (entry.getValue() instanceof List<?> list) {
+                // a list option: one element type, and a default (an empty list) in options
+                if (list.size() != 1
+                        || !(list.getFirst() instanceof String type)
+                        || type.endsWith("?")
+                        || !OPTION_TYPE.matcher(type).matches()
+                        || !(options.get(entry.getKey()) instanceof List<?>)) {
+                    errors.add("list option invalid: " + entry.getKey() + ": " + entry.getValue());
+                }
+            } else if (!(entry.getValue() instanceof String type)
                     || !OPTION_TYPE.matcher(type).matches()) {
                 errors.add("schema type invalid: " + entry.getKey() + ": " + entry.getValue());
             } else if (type.startsWith("password") && options.get(entry.getKey()) != null) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,41 @@ class ConnectorConfigTest {
                 IllegalArgumentException.class,
                 () -> ConnectorConfig.load(
                         Map.of("STATE_DIR", dir.resolve("empty").toString())));
+    }
+
+    @Test
+    void echoPlayersComeFromTheSettingOrTheAddOnsListAndMustSoundDifferent() throws Exception {
+        Map<String, String> env = Map.of(
+                "STATE_DIR",
+                dir.toString(),
+                "MA_URL",
+                "http://ma.lan:8095",
+                "MA_TOKEN",
+                "t",
+                "ECHO_PLAYERS",
+                " Kitchen Echo , Office Echo,");
+        assertEquals(
+                List.of("Kitchen Echo", "Office Echo"),
+                ConnectorConfig.load(env).echo().names());
+        assertEquals(
+                List.of(),
+                ConnectorConfig.load(
+                                Map.of("STATE_DIR", dir.toString(), "MA_URL", "http://ma.lan:8095", "MA_TOKEN", "t"))
+                        .echo()
+                        .names());
+        // the add-on writes a list; a comma inside a name cannot split it
+        Files.writeString(
+                dir.resolve("options.json"),
+                "{\"ma_url\": \"http://ma.lan:8095\", \"ma_token\": \"t\", \"echo_players\": [\"Küche\", \"Bad, oben\"]}");
+        assertEquals(
+                List.of("Küche", "Bad  oben"),
+                ConnectorConfig.load(Map.of("STATE_DIR", dir.toString())).echo().names());
+        Files.delete(dir.resolve("options.json"));
+        for (String refused : List.of("Kitchen Echo,kitchen echo", "!!!", "a".repeat(41), "1,2,3,4,5,6,7,8,9,10,11")) {
+            Map<String, String> bad = new java.util.HashMap<>(env);
+            bad.put("ECHO_PLAYERS", refused);
+            assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(bad), refused);
+        }
     }
 
     @Test

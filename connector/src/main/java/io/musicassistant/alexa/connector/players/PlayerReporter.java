@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.platform.Delivery;
+import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
@@ -110,7 +111,9 @@ public final class PlayerReporter implements AutoCloseable {
                 }
             }
             case "player_removed" -> {
-                if (objectId != null) {
+                // An Echo player leaves MA whenever the connector stops; its routine's trigger must stay
+                // (the connector reports its removal itself when the user no longer names the Echo).
+                if (objectId != null && !objectId.startsWith(EchoMac.PREFIX)) {
                     removed(objectId);
                 }
             }
@@ -146,7 +149,7 @@ public final class PlayerReporter implements AutoCloseable {
         Set<String> known = new HashSet<>(sent.keySet());
         known.addAll(pending.keySet());
         known.addAll(inFlight.keySet());
-        known.removeIf(id -> !known(id) || touched.getOrDefault(id, -1L) >= mark);
+        known.removeIf(id -> !known(id) || touched.getOrDefault(id, -1L) >= mark || id.startsWith(EchoMac.PREFIX));
         players.forEach(p -> sent.remove(p.playerId()));
         known.forEach(sent::remove);
         for (String id : known) {

@@ -47,6 +47,9 @@ public final class SlimprotoClient implements AutoCloseable {
     private volatile Runnable onStop = () -> {};
     private volatile long generation;
     private final Playback playback;
+    /** Whether the last {@code strm} was a flush (reader thread only). */
+    private boolean flushed;
+
     private Thread reader;
 
     /**
@@ -264,6 +267,9 @@ public final class SlimprotoClient implements AutoCloseable {
      * position the playback reports. Pause and stop are confirmed as squeezelite would.
      */
     private void playbackStrm(Socket s, char command, ByteBuffer payload) throws IOException {
+        // aioslimproto's play_url flushes with "strm f" then "strm q" before a new stream: that q is no stop
+        boolean afterFlush = flushed;
+        flushed = command == 'f';
         switch (command) {
             case 't' -> send(s, "STAT", statPayload("STMt", 0, payload.getInt(14), playback.elapsedMs()));
             case 's' -> {
@@ -281,7 +287,9 @@ public final class SlimprotoClient implements AutoCloseable {
             }
             case 'q' -> {
                 send(s, "STAT", statPayload("STMf", 0, 0, 0));
-                playback.stopped();
+                if (!afterFlush) {
+                    playback.stopped();
+                }
             }
             case 'f' -> send(s, "STAT", statPayload("STMf", 0, 0, 0));
             default -> LOG.debug("slimproto.strm_ignored", "command", String.valueOf(command));

@@ -217,6 +217,37 @@ class CatalogExportTest {
     }
 
     @Test
+    void everyEchoPlayerIsAnEntityNamedAfterItsEchoWhateverTheSettings() throws Exception {
+        CatalogSettings nothingOptional = new CatalogSettings(
+                true, false, false, CatalogSettings.defaults().debounce());
+        CatalogExport export = new CatalogExport(
+                stableMa,
+                nothingOptional,
+                state,
+                "home-test",
+                (file, request) -> {
+                    throw new AssertionError("no upload expected");
+                },
+                NOW,
+                () -> List.of("Kitchen Echo", "Küche"));
+        List<SnapshotEntity> echoes = lines(export.write().file()).stream()
+                .filter(e -> e.kind() == ContentKind.ECHO)
+                .toList();
+        assertEquals(
+                List.of("Kitchen Echo", "Küche"),
+                echoes.stream().map(SnapshotEntity::name).toList());
+        // the id's key is what echo.queue finds the Echo player by
+        assertEquals("ma1:echo:kitchen-echo", echoes.getFirst().id());
+        assertEquals(
+                ContentId.of(ContentKind.ECHO, "Küche", null).encode(),
+                echoes.get(1).id());
+        assertNull(echoes.getFirst().artistId());
+        // without Echo players, none
+        assertTrue(lines(export(stableMa, nothingOptional).write().file()).stream()
+                .noneMatch(e -> e.kind() == ContentKind.ECHO));
+    }
+
+    @Test
     void entitiesCarryFavouritesPlaysAndSpokenAlternates() throws Exception {
         Map<String, SnapshotEntity> byName = new HashMap<>();
         for (SnapshotEntity e :

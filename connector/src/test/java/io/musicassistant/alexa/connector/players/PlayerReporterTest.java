@@ -234,6 +234,16 @@ class PlayerReporterTest {
     }
 
     @Test
+    void anEchoPlayerLeavingMusicAssistantIsNoRemovalSoItsRoutineTriggerStays() {
+        String echo = "02:45:43:12:34:56";
+        reporter.onEvent("player_removed", echo, null);
+        reporter.onEvent("player_removed", "ap0123456789ab", null);
+        await("the removal", WAIT, () -> !cloud.posts().isEmpty());
+        pause(SETTLE_MS);
+        assertEquals(Set.of("ap0123456789ab"), ids(cloud.acceptedEvents()));
+    }
+
+    @Test
     void aPlayerHiddenInMusicAssistantIsRemovedOnceAndComesBackWhenShown() {
         sim.updatePlayer(BEDROOM, p -> p.withHideInUi(true));
         await("the removal", WAIT, () -> !cloud.posts().isEmpty());

@@ -26,8 +26,8 @@ public record PlayerConfig(
     public Object value(String key) {
         return values.stream()
                 .filter(v -> v.entry().key().equals(key))
-                .map(Value::value)
                 .findFirst()
+                .map(Value::value)
                 .orElse(null);
     }
 }
