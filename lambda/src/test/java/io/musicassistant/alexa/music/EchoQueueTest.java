@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.musicassistant.alexa.platform.Attrs;
-import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.EchoQueueReply;
 import io.musicassistant.alexa.relay.protocol.EchoQueueRequest;
 import io.musicassistant.alexa.relay.protocol.PlayerAction;
@@ -339,13 +337,7 @@ class EchoQueueTest {
 
     @Test
     void anOfflineHomeIsAnInternalErrorNamingIt() {
-        cloud.wiring
-                .aws()
-                .dynamoDb()
-                .updateItem(b -> b.tableName(cloud.wiring.tables().name(Tables.HOMES))
-                        .key(Attrs.key("instance_id", paired.instanceId()))
-                        .updateExpression("SET heartbeat_at_ms = :old")
-                        .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
+        cloud.lastHeardLongAgo(paired);
         JsonNode answer = initiate();
         AlexaEnvelopes.assertMusic(answer);
         assertEquals("INTERNAL_ERROR", answer.path("payload").path("type").asText(), answer.toString());

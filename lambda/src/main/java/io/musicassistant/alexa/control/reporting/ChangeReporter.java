@@ -69,12 +69,13 @@ public final class ChangeReporter {
     public record Summary(int sent, boolean retryLater) {}
 
     public Summary report(String instanceId, HomeEvents news) {
+        // An Echo player's trigger is the home's state: ReportState answers it even without reports.
+        Triggers triggers = Triggers.of(instanceId, news, states);
         if (grants == null || gateway == null) {
             return new Summary(0, false); // reporting is not configured for this deployment
         }
         Instant deadline = clock.instant().plus(BUDGET);
         long sampledAt = clock.millis();
-        Triggers triggers = Triggers.of(instanceId, news, states);
         Map<String, String> causes = new java.util.HashMap<>();
         int sent = 0;
         boolean retryLater = false;

@@ -29,6 +29,7 @@ public final class Endpoints {
     private static final int MAX_ID_LENGTH = 256;
     private static final int MAX_NAME_LENGTH = 128;
     private static final String TRIGGER_SUFFIX = " play request";
+    private static final String ALEXA_SUFFIX = "(Alexa)";
     /** Alexa takes at most this many endpoints from one skill. */
     public static final int MAX_ENDPOINTS = 300;
 
@@ -118,10 +119,22 @@ public final class Endpoints {
      * ("Kitchen Echo play request"). English in every locale: discovery carries no language, nobody
      * speaks the name, and docs/setup.md can then name it exactly in every language.
      */
-    static String triggerName(PlayerInfo player) {
-        String name = friendlyName(player);
+    public static String triggerName(PlayerInfo player) {
+        String name = echoName(player);
         int room = MAX_NAME_LENGTH - TRIGGER_SUFFIX.length();
         return (name.length() <= room ? name : name.substring(0, room).strip()) + TRIGGER_SUFFIX;
+    }
+
+    /**
+     * The Echo's own name: MA shows the connector's player as "Kitchen Echo (Alexa)", the user named
+     * the Echo "Kitchen Echo", and that is the name of its catalog entity and its routine.
+     */
+    public static String echoName(PlayerInfo player) {
+        String name = friendlyName(player);
+        String stripped = name.endsWith(ALEXA_SUFFIX)
+                ? name.substring(0, name.length() - ALEXA_SUFFIX.length()).strip()
+                : name;
+        return stripped.isEmpty() ? name : stripped;
     }
 
     /** Every property of every interface the player has, sampled now; a trigger's as not detected. */

@@ -24,6 +24,7 @@ public final class Turn {
     private String userId;
     private Home home;
     private List<PlayerInfo> players;
+    private List<PlayerInfo> everyPlayer;
 
     public Turn(
             Messages messages,
@@ -74,11 +75,20 @@ public final class Turn {
      */
     public List<PlayerInfo> players() {
         if (players == null) {
-            players = control.players(home(), deadline).stream()
+            everyPlayer = List.copyOf(control.players(home(), deadline));
+            players = everyPlayer.stream()
                     .filter(p -> !PlayerInfo.TYPE_ECHO.equals(p.type()))
                     .toList();
         }
         return players;
+    }
+
+    /** The home's Echo players (issue 16), from the same one fetch as {@link #players()}. */
+    public List<PlayerInfo> echoPlayers() {
+        players();
+        return everyPlayer.stream()
+                .filter(p -> PlayerInfo.TYPE_ECHO.equals(p.type()))
+                .toList();
     }
 
     /** The players if this request fetched them (then Alexa learns their names), else null. */
