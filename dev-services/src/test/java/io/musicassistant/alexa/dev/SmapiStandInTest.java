@@ -144,6 +144,12 @@ class SmapiStandInTest {
         JsonNode forSkill = client.get("/v0/skills/" + SKILL + "/catalogs").json();
         assertEquals(3, forSkill.get("catalogs").size());
         assertFalse(forSkill.get("isTruncated").asBoolean());
+        assertEquals(
+                List.of(artists, albums, tracks),
+                List.copyOf(smapi.skillCatalogs(SKILL).keySet()),
+                "the skill's catalogs, oldest first");
+        assertEquals(ALBUM, smapi.skillCatalogs(SKILL).get(albums));
+        assertTrue(smapi.skillCatalogs("amzn1.ask.skill.another").isEmpty());
 
         byte[] artistDoc = CatalogDocs.bytes(CatalogDocs.document(
                 GROUP,
