@@ -28,10 +28,10 @@ import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.echo.EchoPlayers;
 import io.musicassistant.alexa.connector.echo.EchoQueue;
-import io.musicassistant.alexa.connector.echo.PlayRequests;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
 import io.musicassistant.alexa.connector.platform.ConnectorState;
+import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.connector.players.PlayerControl;
 import io.musicassistant.alexa.connector.players.PlayerReporter;
 import io.musicassistant.alexa.connector.relay.HomeIdentity;
@@ -43,6 +43,7 @@ import io.musicassistant.alexa.connector.relay.ServerClock;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.log.JsonLog;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
 import io.musicassistant.alexa.relay.protocol.api.RelayAccess;
 import java.net.InetSocketAddress;
@@ -52,6 +53,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -75,7 +77,6 @@ public final class Connector implements AutoCloseable {
     private final Audio audio;
     private final CatalogScheduler catalog;
     private final EchoPlayers echo;
-    private final PlayRequests playRequests;
 
     /** The audio path's parts, closed together. */
     public record Audio(
@@ -104,11 +105,9 @@ public final class Connector implements AutoCloseable {
             PlayerReporter reporter,
             Audio audio,
             CatalogScheduler catalog,
-            EchoPlayers echo,
-            PlayRequests playRequests) {
+            EchoPlayers echo) {
         this.catalog = catalog;
         this.echo = echo;
-        this.playRequests = playRequests;
         this.reporter = reporter;
         this.audio = audio;
         this.instanceId = instanceId;
@@ -144,13 +143,13 @@ public final class Connector implements AutoCloseable {
         StreamSigner signer = new StreamSigner(state.streamKey(), config.streamBase(), config.streamUrlTtl(), clock);
 
         HomeRegistration registered = home;
-        PlayerReporter reporter =
-                new PlayerReporter(events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
+        Function<HomeEvents, Delivery> toCloud =
+                events -> api.events(registered.instanceId(), registered.instanceSecret(), events);
+        PlayerReporter reporter = new PlayerReporter(toCloud);
         HomeLink[] linkRef = new HomeLink[1];
         PlayerControl[] playersRef = new PlayerControl[1];
         MaClient[] maRef = new MaClient[1];
         CatalogScheduler[] catalogRef = new CatalogScheduler[1];
-        EchoPlayers[] echoRef = new EchoPlayers[1];
         MaClient ma = new MaClient(config.maUrl(), config.maToken(), new MaClient.Listener() {
             @Override
             public void onConnected(MaServerInfo info) {
@@ -161,9 +160,6 @@ public final class Connector implements AutoCloseable {
                 Thread.ofVirtual().start(() -> resync(reporter, playersRef, maRef));
                 if (catalogRef[0] != null) {
                     catalogRef[0].onConnected();
-                }
-                if (echoRef[0] != null) {
-                    echoRef[0].onMaConnected();
                 }
             }
 
@@ -191,21 +187,10 @@ public final class Connector implements AutoCloseable {
         PlayerControl players = new PlayerControl(ma, resolver);
         playersRef[0] = players;
         maRef[0] = ma;
-        // Echo devices' players (issue 16): their triggers go the player reports' route
-        PlayRequests playRequests =
-                new PlayRequests(events -> api.events(registered.instanceId(), registered.instanceSecret(), events));
         EchoPlayers echo = new EchoPlayers(
-                ma,
-                config.maUrl().getHost(),
-                config.audio().slimprotoPort(),
-                home.instanceId(),
-                config.echo(),
-                playRequests);
-        echoRef[0] = echo;
-        CommandExecutor executor = new CommandExecutor(
-                commandHandlers(
-                        ma, resolver, players, signer, audio.acquisition(), new EchoQueue(ma, echo, resolver, signer)),
-                clock);
+                ma, config.maUrl(), config.audio().slimprotoPort(), home.instanceId(), config.echo(), toCloud);
+        CommandExecutor executor =
+                new CommandExecutor(commandHandlers(ma, resolver, players, signer, audio.acquisition(), echo), clock);
         SqsClient sqs = credentials.sqsClient();
         DynamoDbClient dynamo = credentials.dynamoDbClient();
         RelayQueueWorker worker = new RelayQueueWorker(
@@ -232,12 +217,6 @@ public final class Connector implements AutoCloseable {
         linkRef[0] = link;
         worker.onWasAway(link::beatSoon);
         CatalogScheduler catalog = null;
-        if (!config.catalog().enabled() && !config.echo().names().isEmpty()) {
-            LOG.warn(
-                    "echo.catalog_off",
-                    "hint",
-                    "CATALOG_EXPORT is false: Alexa cannot recognise the Echo players' names in their routines");
-        }
         if (config.catalog().enabled()) {
             // Names from the library leave the home here (docs/security.md); the settings say which.
             CatalogExport export = new CatalogExport(
@@ -254,7 +233,7 @@ public final class Connector implements AutoCloseable {
 
         ma.start();
         audio.players().start();
-        echo.start();
+        echo.start(config.catalog().enabled());
         audio.health().start();
         worker.start();
         link.start();
@@ -268,8 +247,7 @@ public final class Connector implements AutoCloseable {
                 String.valueOf(config.streamBase()),
                 "catalog_export",
                 config.catalog().enabled());
-        return new Connector(
-                home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, echo, playRequests);
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, echo);
     }
 
     /**
@@ -282,7 +260,7 @@ public final class Connector implements AutoCloseable {
             PlayerControl players,
             StreamSigner signer,
             Acquisition audio,
-            EchoQueue echo) {
+            EchoPlayers echo) {
         return List.of(
                 new PingCommand(ma),
                 new ContentResolveCommand(resolver),
@@ -293,7 +271,7 @@ public final class Connector implements AutoCloseable {
                 new PlayerControlCommand(players),
                 new PlayerPlayCommand(players),
                 new PlayerTransferCommand(players),
-                new EchoQueueCommand(echo));
+                new EchoQueueCommand(new EchoQueue(ma, echo, resolver, signer)));
     }
 
     private static Audio startAudio(
@@ -404,7 +382,6 @@ public final class Connector implements AutoCloseable {
         // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
         echo.close();
-        playRequests.close();
         reporter.close();
         if (catalog != null) {
             catalog.close();

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.audio.AudioConfig;
+import io.musicassistant.alexa.connector.catalog.CatalogSettings;
+import io.musicassistant.alexa.connector.echo.EchoSettings;
+import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.player.PlaybackState;
@@ -115,7 +119,20 @@ class ConnectorPlayersTest {
                 "https://music.home.example",
                 Duration.ofHours(24),
                 "Test home",
-                1);
+                1,
+                AudioConfig.load(
+                        Map.of(
+                                "STREAM_BIND",
+                                "127.0.0.1",
+                                "STREAM_PORT",
+                                "0",
+                                "AUDIO_CACHE_MB",
+                                "256",
+                                "SLIMPROTO_PORT",
+                                String.valueOf(sim.slimprotoPort())),
+                        stateDir),
+                CatalogSettings.defaults(),
+                new EchoSettings(List.of("Hall Echo")));
         connector = Connector.start(config, message -> {});
         assertEquals(CloudStandIn.INSTANCE_ID, connector.instanceId());
         await(
@@ -214,7 +231,7 @@ class ConnectorPlayersTest {
         JsonNode list = ok(relay("players.list", Map.of()));
         List<String> names = new ArrayList<>();
         list.path("players").forEach(p -> names.add(p.path("name").asText()));
-        assertEquals(List.of("Kitchen", "Living Room", "Bedroom", "Downstairs", "Garage"), names);
+        assertEquals(List.of("Kitchen", "Living Room", "Bedroom", "Downstairs", "Garage", "Hall Echo"), names);
         JsonNode downstairs = list.path("players").get(3);
         assertEquals(DOWNSTAIRS, downstairs.path("player_id").asText());
         assertEquals("group", downstairs.path("type").asText());
@@ -316,6 +333,48 @@ class ConnectorPlayersTest {
 
         // the worker is still fine
         assertTrue(ok(relay("ping", Map.of())).path("pong").asBoolean());
+    }
+
+    @Test
+    void anEchoPlayerIsATriggerForTheCloudAndPlaysItsQueueThroughTheRelay() {
+        String hall = EchoMac.of(CloudStandIn.INSTANCE_ID, "hall-echo");
+        JsonNode echo = ok(relay("player.get", Map.of("player_id", hall)));
+        assertEquals("echo", echo.path("type").asText());
+        assertEquals("Hall Echo", echo.path("name").asText());
+        assertEquals(0, echo.path("features").size());
+
+        JsonNode album = connector.ma().call("music/albums/library_items", Map.of("limit", 1), WAIT);
+        connector
+                .ma()
+                .call(
+                        "player_queues/play_media",
+                        Map.of(
+                                "queue_id",
+                                hall,
+                                "media",
+                                album.get(0).path("uri").asText(),
+                                "option",
+                                "replace"),
+                        WAIT);
+        await(
+                "the trigger",
+                WAIT,
+                () -> cloud.acceptedEvents(hall).stream().anyMatch(e -> e.type().equals(PlayerEvent.PLAY_REQUESTED)));
+
+        JsonNode current =
+                ok(relay("echo.queue", Map.of("echo", "hall-echo", "step", "current", "user_initiated", false)));
+        String playing = connector
+                .ma()
+                .call("player_queues/get", Map.of("queue_id", hall), WAIT)
+                .path("current_item")
+                .path("queue_item_id")
+                .asText();
+        assertEquals(playing, current.path("item").path("queue_item_id").asText());
+        assertEquals("Hall Echo", current.path("name").asText());
+        assertEquals(
+                RelayError.NOT_FOUND,
+                errorCode(
+                        relay("echo.queue", Map.of("echo", "attic-echo", "step", "current", "user_initiated", false))));
     }
 
     @Test

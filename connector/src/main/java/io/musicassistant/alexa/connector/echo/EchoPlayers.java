@@ -2,11 +2,14 @@ package io.musicassistant.alexa.connector.echo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.connector.slimproto.KeptPlayer;
 import io.musicassistant.alexa.connector.slimproto.SlimprotoClient;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
+import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +55,21 @@ public final class EchoPlayers implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    /** Whether the configs of Echo players no longer named were removed (once per start: names change at a restart). */
+    private boolean cleanedUp;
 
+    /** The Echo players {@code settings} names; their triggers go through {@code send} (the relay API's events). */
     public EchoPlayers(
+            MaClient ma,
+            URI maUrl,
+            int slimprotoPort,
+            String instanceId,
+            EchoSettings settings,
+            Function<HomeEvents, Delivery> send) {
+        this(ma, maUrl.getHost(), slimprotoPort, instanceId, settings, new PlayRequests(send));
+    }
+
+    EchoPlayers(
             MaClient ma,
             String maHost,
             int slimprotoPort,
@@ -77,21 +94,22 @@ public final class EchoPlayers implements AutoCloseable {
         }
     }
 
-    /** Connects every Echo player and keeps them connected while the connector runs. */
-    public void start() {
+    /**
+     * Connects every Echo player and keeps them connected while the connector runs; once Music
+     * Assistant is there, Echo players this home no longer names leave it.
+     *
+     * @param libraryExported whether the library export runs: the routines' phrases need the Echo names in it
+     */
+    public void start(boolean libraryExported) {
+        if (!libraryExported && !byKey.isEmpty()) {
+            LOG.warn("echo.catalog_off", "hint", "CATALOG_EXPORT is false: Alexa cannot recognise the Echo names");
+        }
         for (EchoPlayer player : byKey.values()) {
             Thread.ofVirtual()
                     .name("echo-player-" + player.kept().client().mac())
                     .start(player.kept()::keepConnected);
         }
-        if (!byKey.isEmpty()) {
-            ticks.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Music Assistant (re)connected: Echo players this home no longer names leave it. */
-    public void onMaConnected() {
-        Thread.ofVirtual().name("echo-players-cleanup").start(this::removeUnnamed);
+        ticks.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The Echo names, as the user gave them (the library export names one catalog entity after each). */
@@ -140,6 +158,9 @@ public final class EchoPlayers implements AutoCloseable {
     }
 
     private void tick() {
+        if (!cleanedUp && ma.connected()) {
+            cleanedUp = removeUnnamed();
+        }
         long now = System.nanoTime();
         for (EchoPlayer player : byKey.values()) {
             if (player.endDue(now, END_GRACE, NO_ROUTINE)) {
@@ -149,8 +170,11 @@ public final class EchoPlayers implements AutoCloseable {
         }
     }
 
-    /** Removes the configs of this home's Echo players that are no longer named (MA keeps them otherwise). */
-    void removeUnnamed() {
+    /**
+     * Removes the configs of this home's Echo players that are no longer named (MA keeps them
+     * otherwise); false when MA could not list them (tried again at the next tick).
+     */
+    boolean removeUnnamed() {
         Set<String> named =
                 byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
         String ours = EchoMac.homePrefix(instanceId);
@@ -164,7 +188,7 @@ public final class EchoPlayers implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("echo.cleanup_failed", "error", e.getMessage());
-            return;
+            return false;
         }
         for (String id : unnamed) {
             try {
@@ -182,12 +206,14 @@ public final class EchoPlayers implements AutoCloseable {
                         "use a Music Assistant token of an admin, or remove the player in Music Assistant's settings");
             }
         }
+        return true;
     }
 
     @Override
     public void close() {
         closed = true;
         ticks.shutdownNow();
+        requests.close();
         byKey.values().forEach(p -> p.kept().client().close());
     }
 }

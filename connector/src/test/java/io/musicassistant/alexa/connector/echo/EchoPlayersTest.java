@@ -15,6 +15,7 @@ import io.musicassistant.alexa.connector.commands.CommandExecutor;
 import io.musicassistant.alexa.connector.commands.EchoQueueCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.connector.players.MaPlayers;
 import io.musicassistant.alexa.connector.relay.RelayApiClient;
 import io.musicassistant.alexa.connector.slimproto.EchoMac;
@@ -79,7 +80,7 @@ class EchoPlayersTest {
                 CloudStandIn.INSTANCE_ID,
                 new EchoSettings(List.of("Kitchen Echo", "Office Echo")),
                 requests);
-        echo.start();
+        echo.start(true);
         await(
                 "the Echo players to register",
                 WAIT,
@@ -314,8 +315,8 @@ class EchoPlayersTest {
                 sim.slimprotoPort(),
                 CloudStandIn.INSTANCE_ID,
                 new EchoSettings(List.of("Garden Echo")),
-                requests)) {
-            before.start();
+                new PlayRequests(events -> Delivery.DELIVERED))) {
+            before.start(true);
             await("the Garden Echo player", WAIT, () -> sim.player(old).isPresent());
         }
         await(
