@@ -77,7 +77,7 @@ public final class EchoQueues {
      */
     public Content content(MusicRequest request, Home home, String key) {
         Step step = step(request, home, new EchoQueueRequest(key, EchoQueueRequest.CURRENT, null, false), 0, true);
-        String contentId = ContentId.of(ContentKind.ECHO, key, null).encode();
+        String contentId = new ContentId(ContentKind.ECHO, key, "").encode(); // the key as it came, cut or not
         return items.content(contentId, step.content());
     }
 

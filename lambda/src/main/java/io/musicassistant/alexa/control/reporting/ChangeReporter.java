@@ -27,7 +27,8 @@ import java.util.Optional;
  * ({@link EndpointStates#changingByVoice}), else APP_INTERACTION: the change was made in Music
  * Assistant, a speaker's app or its buttons. When the home itself goes offline or comes back,
  * {@link #reportHealth} tells every account's Alexa its players' connectivity (cause PERIODIC_POLL:
- * the cloud's sweep noticed, nobody did anything).
+ * the cloud's sweep noticed, nobody did anything). An Echo player's {@code play_requested} and
+ * {@code play_request_reset} open and close its routine trigger ({@link Triggers}, issue 16).
  * What an account was told is recorded only when the gateway accepted it, so news that did not
  * go out is sent again with the next post of the home (the connector retries a post answered
  * with {@link Summary#retryLater()}).
