@@ -146,7 +146,10 @@ class EchoEndToEndTest {
             "duplicate DETECTED reports from the echo-home and echo-cloud lanes; see the Javadoc")
     void eachPlayOpensTheTriggerOnce() {
         EventGatewayStandIn gateway = stack.services().gateway();
-        stack.changeEchoPlayers(LocalConfig.ECHO_PLAYERS, message -> {});
+        String before = stack.snapshotVersion();
+        stack.changeEchoPlayers(LocalConfig.ECHO_PLAYERS, message -> {}); // the user names the Echo again
+        stack.awaitSnapshotAfter(before, Duration.ofSeconds(60));
+        stack.buildCatalogs(false, message -> {});
         player = app.playerNamed(KITCHEN_ECHO + " (Alexa)").orElseThrow();
         routine = routines.create(LocalStack.DEMO_USER_ID, LocalStack.DEMO_TOKEN, KITCHEN_ECHO);
         gateway.clear();
