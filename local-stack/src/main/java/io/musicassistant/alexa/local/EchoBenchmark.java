@@ -101,10 +101,7 @@ final class EchoBenchmark {
             throw new IllegalStateException(
                     "no routine played " + album + ": " + (run == null ? "none ran" : run.outcome()));
         }
-        LocalConnector.sleep(200); // a duplicate report of this play would arrive within this
-        while (!routines.idle()) {
-            LocalConnector.sleep(10);
-        }
+        routines.settle(Duration.ofMillis(200));
         long opened = gateway.received().subList(seen, gateway.received().size()).stream()
                 .filter(e -> e.endpointId().equals(routine.triggerEndpointId()) && RoutineSimulator.opened(e.event()))
                 .count();

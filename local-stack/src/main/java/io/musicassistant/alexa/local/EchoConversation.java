@@ -88,6 +88,10 @@ final class EchoConversation {
             return null;
         }
         RoutineRun run = runs.get(before);
+        int ran = routines.settle(Duration.ofMillis(300)) - before;
+        if (ran > 1) {
+            out.printf("    (the trigger opened %d times for this one play: the routine ran %d times)%n", ran, ran);
+        }
         out.printf(
                 "    the routine runs on %s: Alexa hears \"%s\" and resolves the name in the skill's catalogs%n",
                 KITCHEN_ECHO, run.routine().phrase());

@@ -224,6 +224,18 @@ final class RoutineSimulator implements AutoCloseable {
         return pending.get() == 0;
     }
 
+    /**
+     * Waits {@code quiet} for reports still on their way (a second trigger of the same play), then
+     * until no routine is left to run; the number of runs then.
+     */
+    int settle(Duration quiet) {
+        LocalConnector.sleep(quiet.toMillis());
+        while (!idle()) {
+            LocalConnector.sleep(10);
+        }
+        return runs().size();
+    }
+
     /** What the Echo is playing, or nothing before its first routine. */
     Optional<EchoPlayback> playback(String echo) {
         return Optional.ofNullable(echos.get(echo));
