@@ -3,16 +3,22 @@ package io.musicassistant.alexa.connector.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.ConnectorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The status page's server over real HTTP (java.net.http) with a status the test sets. */
 class StatusServerTest {
@@ -293,6 +300,26 @@ class StatusServerTest {
         } finally {
             addOn.close();
         }
+    }
+
+    @Test
+    void settingsComeFromTheEnvironmentAndAnAddOnIsKnownByItsOptionsFile(@TempDir Path dir) throws IOException {
+        Map<String, String> env = Map.of("MA_URL", "http://ma:8095", "MA_TOKEN", "t", "STATE_DIR", dir.toString());
+        StatusSettings plain = ConnectorConfig.load(env).status();
+        assertEquals(new StatusSettings("0.0.0.0", StatusSettings.DEFAULT_PORT, false, List.of()), plain);
+        Files.writeString(dir.resolve("options.json"), "{\"ma_token\": \"t\"}");
+        assertTrue(ConnectorConfig.load(env).status().ingressOnly(), "the Supervisor wrote options.json");
+        Map<String, String> off = new HashMap<>(env);
+        off.put("STATUS_PORT", "off");
+        assertFalse(ConnectorConfig.load(off).status().enabled());
+        off.put("STATUS_PORT", "eighty");
+        assertThrows(IllegalArgumentException.class, () -> ConnectorConfig.load(off));
+        off.put("STATUS_PORT", "8080");
+        off.put("STATUS_BIND", "192.168.1.20");
+        off.put("STATUS_HOSTS", "Music.Example.org, nas.example.net");
+        assertEquals(
+                new StatusSettings("192.168.1.20", 8080, true, List.of("music.example.org", "nas.example.net")),
+                ConnectorConfig.load(off).status());
     }
 
     @Test
