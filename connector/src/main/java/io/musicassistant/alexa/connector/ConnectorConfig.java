@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.catalog.CatalogSettings;
+import io.musicassistant.alexa.connector.status.StatusSettings;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,6 +32,7 @@ import java.util.Properties;
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  * @param audio the audio path: stream server, cache, virtual players
  * @param catalog what the library export sends to the voice catalogs, and when
+ * @param status where the status page listens, and whom it answers
  */
 public record ConnectorConfig(
         URI maUrl,
@@ -42,9 +44,10 @@ public record ConnectorConfig(
         String homeName,
         int relayPollSeconds,
         AudioConfig audio,
-        CatalogSettings catalog) {
+        CatalogSettings catalog,
+        StatusSettings status) {
 
-    /** With the library export's defaults (the local stack). */
+    /** With the library export's defaults and the status page on a free loopback port (tests). */
     public ConnectorConfig(
             URI maUrl,
             String maToken,
@@ -65,7 +68,8 @@ public record ConnectorConfig(
                 homeName,
                 relayPollSeconds,
                 audio,
-                CatalogSettings.defaults());
+                CatalogSettings.defaults(),
+                StatusSettings.loopback());
     }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
@@ -126,12 +130,15 @@ public record ConnectorConfig(
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + ", status="
+                + status + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
         Path stateDir = Path.of(env.getOrDefault("STATE_DIR", "state"));
         Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
+        // The Supervisor writes options.json into an add-on's /data: its presence is how the connector knows.
+        boolean addOn = Files.exists(stateDir.resolve("options.json"));
         merged.putAll(addOnOptions(stateDir.resolve("options.json")));
         merged.putAll(env);
         // An empty value (docker-compose's ${VAR} when VAR is unset) means "not set": the default applies.
@@ -160,7 +167,8 @@ public record ConnectorConfig(
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
                 Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")),
                 AudioConfig.load(merged, stateDir),
-                CatalogSettings.load(merged));
+                CatalogSettings.load(merged),
+                StatusSettings.load(merged, addOn));
     }
 
     private static String required(Map<String, String> settings, String key) {
