@@ -211,6 +211,20 @@ final class LocalConnector {
         return state;
     }
 
+    /**
+     * The status page's address: the port the connector in this JVM bound (port 0 asks for any), or
+     * the one a connector process was told; empty while the connector is stopped or its page is off.
+     */
+    java.util.Optional<String> statusUrl() {
+        if (child != null) {
+            return java.util.Optional.of("http://127.0.0.1:" + env.get("STATUS_PORT") + "/");
+        }
+        Connector c = connector;
+        return c == null
+                ? java.util.Optional.empty()
+                : c.statusAddress().map(a -> "http://127.0.0.1:" + a.getPort() + "/");
+    }
+
     LocalStack.Streams streams() {
         return streams;
     }

@@ -248,6 +248,11 @@ public final class LocalStack implements AutoCloseable {
         return connector.stateDir();
     }
 
+    /** The connector's status page, e.g. {@code http://127.0.0.1:41234/}; empty while the connector is stopped. */
+    public java.util.Optional<String> statusUrl() {
+        return connector.statusUrl();
+    }
+
     public String alexaUrl() {
         return endpoint.alexaUrl();
     }

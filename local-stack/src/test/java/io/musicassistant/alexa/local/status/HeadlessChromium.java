@@ -2,6 +2,7 @@ package io.musicassistant.alexa.local.status;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,16 +129,28 @@ final class HeadlessChromium implements AutoCloseable {
         });
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at,
+     * and fails unless the file is there and a PNG.
+     */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            byte[] saved = Files.readAllBytes(file);
+            if (saved.length < 100 || !new String(saved, 1, 3, StandardCharsets.US_ASCII).equals("PNG")) {
+                throw new AssertionError("no PNG saved at " + file.toAbsolutePath() + " (" + saved.length + " bytes)");
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
     }
 
     @Override
