@@ -37,6 +37,8 @@ import io.musicassistant.alexa.connector.relay.RelayQueueCredentials;
 import io.musicassistant.alexa.connector.relay.RelayQueueWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
+import io.musicassistant.alexa.connector.status.StatusReport;
+import io.musicassistant.alexa.connector.status.StatusServer;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
@@ -70,6 +72,7 @@ public final class Connector implements AutoCloseable {
     private final PlayerReporter reporter;
     private final Audio audio;
     private final CatalogScheduler catalog;
+    private final StatusServer status;
 
     /** The audio path's parts, closed together. */
     public record Audio(
@@ -97,8 +100,10 @@ public final class Connector implements AutoCloseable {
             StreamSigner signer,
             PlayerReporter reporter,
             Audio audio,
-            CatalogScheduler catalog) {
+            CatalogScheduler catalog,
+            StatusServer status) {
         this.catalog = catalog;
+        this.status = status;
         this.reporter = reporter;
         this.audio = audio;
         this.instanceId = instanceId;
@@ -218,6 +223,19 @@ public final class Connector implements AutoCloseable {
             catalogRef[0] = catalog;
         }
 
+        StatusServer status = StatusServer.forConnector(
+                config.status(),
+                new StatusReport.Parts(
+                        VERSION,
+                        config.maUrl(),
+                        config.streamBase(),
+                        ma,
+                        link,
+                        worker,
+                        executor,
+                        audio.health(),
+                        audio.cache(),
+                        catalog));
         ma.start();
         audio.players().start();
         audio.health().start();
@@ -233,7 +251,7 @@ public final class Connector implements AutoCloseable {
                 String.valueOf(config.streamBase()),
                 "catalog_export",
                 config.catalog().enabled());
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog);
+        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, status);
     }
 
     /**
@@ -352,8 +370,14 @@ public final class Connector implements AutoCloseable {
         return Optional.ofNullable(catalog);
     }
 
+    /** Where the status page listens; empty when STATUS_PORT is off (or its port was taken). */
+    public Optional<InetSocketAddress> statusAddress() {
+        return Optional.ofNullable(status).map(StatusServer::address);
+    }
+
     @Override
     public void close() {
+        Optional.ofNullable(status).ifPresent(StatusServer::close);
         // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
         reporter.close();

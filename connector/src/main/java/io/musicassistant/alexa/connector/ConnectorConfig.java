@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.catalog.CatalogSettings;
+import io.musicassistant.alexa.connector.status.StatusSettings;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,6 +32,7 @@ import java.util.Properties;
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  * @param audio the audio path: stream server, cache, virtual players
  * @param catalog what the library export sends to the voice catalogs, and when
+ * @param status where the status page listens, and whom it answers
  */
 public record ConnectorConfig(
         URI maUrl,
@@ -42,7 +44,34 @@ public record ConnectorConfig(
         String homeName,
         int relayPollSeconds,
         AudioConfig audio,
-        CatalogSettings catalog) {
+        CatalogSettings catalog,
+        StatusSettings status) {
+
+    /** With the status page on a free loopback port (tests). */
+    public ConnectorConfig(
+            URI maUrl,
+            String maToken,
+            URI relayApiUrl,
+            Path stateDir,
+            String streamBase,
+            Duration streamUrlTtl,
+            String homeName,
+            int relayPollSeconds,
+            AudioConfig audio,
+            CatalogSettings catalog) {
+        this(
+                maUrl,
+                maToken,
+                relayApiUrl,
+                stateDir,
+                streamBase,
+                streamUrlTtl,
+                homeName,
+                relayPollSeconds,
+                audio,
+                catalog,
+                StatusSettings.loopback());
+    }
 
     /** With the library export's defaults (the local stack). */
     public ConnectorConfig(
@@ -126,12 +155,15 @@ public record ConnectorConfig(
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + ", status="
+                + status + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
         Path stateDir = Path.of(env.getOrDefault("STATE_DIR", "state"));
         Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
+        // The Supervisor writes options.json into an add-on's /data: its presence is how the connector knows.
+        boolean addOn = Files.exists(stateDir.resolve("options.json"));
         merged.putAll(addOnOptions(stateDir.resolve("options.json")));
         merged.putAll(env);
         // An empty value (docker-compose's ${VAR} when VAR is unset) means "not set": the default applies.
@@ -160,7 +192,8 @@ public record ConnectorConfig(
                 merged.getOrDefault("HOME_NAME", "Music Assistant"),
                 Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")),
                 AudioConfig.load(merged, stateDir),
-                CatalogSettings.load(merged));
+                CatalogSettings.load(merged),
+                StatusSettings.load(merged, addOn));
     }
 
     private static String required(Map<String, String> settings, String key) {
