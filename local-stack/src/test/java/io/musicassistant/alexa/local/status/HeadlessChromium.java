@@ -148,6 +148,14 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The same, with the part {@code css} (its section, when it has one) scrolled to the top of the window. */
+    Path screenshot(String name, String css) {
+        script(
+                "const e = document.querySelector(arguments[0]); (e.closest('section') || e).scrollIntoView(); window.scrollBy(0, -8);",
+                css);
+        return screenshot(name);
+    }
+
     /** Runs a script in the page and returns what it returns. */
     Object script(String script, Object... args) {
         return driver.executeScript(script, args);

@@ -64,7 +64,7 @@ class StatusPageLiveTest {
             try {
                 stack.ma().setStopped(true);
                 browser.awaitAttribute("#ma", "data-state", "disconnected");
-                browser.screenshot("live-music-assistant-gone");
+                browser.screenshot("live-music-assistant-gone", "#ma");
             } finally {
                 stack.ma().setStopped(false);
             }
@@ -95,7 +95,7 @@ class StatusPageLiveTest {
             assertTrue(
                     rows.stream().skip(1).anyMatch(r -> r.contains("content.resolve")),
                     "the music request's command is still listed, below the newer one: " + rows);
-            browser.screenshot("live-recent-commands");
+            browser.screenshot("live-recent-commands", "#commands");
         }
     }
 
@@ -112,21 +112,24 @@ class StatusPageLiveTest {
                     browser,
                     "content.resolve",
                     () -> skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ALBUM", "In Rainbows")));
-            browser.screenshot("live-polling");
+            browser.screenshot("live-polling", "#commands");
         }
     }
 
     @Test
-    void thePageSpeaksGermanWhenAsked() {
+    void theLanguageSwitchTurnsThePageGermanAndBack() {
         try (HeadlessChromium browser = HeadlessChromium.start(HeadlessChromium.Screen.DESKTOP)) {
-            browser.open(page);
+            browser.open(page); // the browser asks for English (Accept-Language en-US)
             browser.awaitAttribute("html", "lang", "en");
             String english = browser.awaitText("#ma");
-            browser.open(page + "?lang=de");
+            browser.find("#lang").findElement(By.linkText("Deutsch")).click();
             browser.awaitAttribute("html", "lang", "de");
             assertNotEquals(english, browser.awaitText("#ma"), "Music Assistant's state in German");
-            browser.awaitText("#lang");
+            assertTrue(browser.driver().getCurrentUrl().startsWith(page), "a relative link, under the same path");
             browser.screenshot("status-de");
+            browser.find("#lang").findElement(By.linkText("English")).click();
+            browser.awaitAttribute("html", "lang", "en");
+            assertEquals(english, browser.awaitText("#ma"));
         }
     }
 

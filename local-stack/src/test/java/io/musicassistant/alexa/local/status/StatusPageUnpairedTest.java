@@ -61,7 +61,7 @@ class StatusPageUnpairedTest {
             String problem = browser.awaitText("#stream-problem");
             String fix = browser.awaitText("#stream-fix");
             assertNotEquals(problem, fix, "the fix is more than the problem said again");
-            browser.screenshot("stream-unreachable");
+            browser.screenshot("stream-unreachable", "#stream");
 
             try (TcpForwarder reachable =
                     TcpForwarder.open(streamBasePort, stack.streams().port())) {
@@ -69,7 +69,7 @@ class StatusPageUnpairedTest {
                 browser.awaitAttribute("#stream", "data-state", "ok");
                 assertFalse(
                         browser.find("#stream-fix").isDisplayed(), "no fix shown once the stream base is reachable");
-                browser.screenshot("stream-reachable-after-check-again");
+                browser.screenshot("stream-reachable-after-check-again", "#stream");
             }
         }
     }
@@ -148,7 +148,9 @@ class StatusPageUnpairedTest {
             browser.script("window.statusPageTest = 'same document';");
             stack.pairDemoUser();
             browser.awaitAttribute("#pairing", "data-state", "paired");
-            assertTrue(browser.awaitText("#linked-accounts").contains("1"), "one Amazon account linked");
+            browser.await(
+                    "one Amazon account linked",
+                    d -> browser.awaitText("#linked-accounts").matches("(?s).*\\b1\\b.*"));
             assertEquals("same document", browser.script("return window.statusPageTest"), "updated without a reload");
             assertTrue(
                     browser.driver().findElements(org.openqa.selenium.By.cssSelector("#pairing-code")).stream()
