@@ -86,6 +86,8 @@ class StatusPageSecretsTest {
         assertEquals("content.resolve", status.at("/commands/1/command").asText());
         assertEquals("ok", status.at("/commands/1/outcome").asText());
         assertEquals("connected", status.at("/ma/state").asText());
+        assertEquals("ok", status.at("/relay/state").asText(), "heartbeats answered, queue polled");
+        assertTrue(status.at("/relay/last_heartbeat_ms").asLong() > 0);
         assertEquals("paired", status.at("/pairing/state").asText(), "the stand-in cloud says paired");
         String page = get(base.resolve("?lang=de")) + get(base.resolve(""));
         String event = firstEvent(base.resolve("api/events"));
