@@ -79,10 +79,7 @@ class StatusPageLiveTest {
         try (HeadlessChromium browser = HeadlessChromium.start(HeadlessChromium.Screen.DESKTOP)) {
             browser.open(page);
             browser.awaitAttribute("body", "data-live", "sse");
-            showsNewestCommand(
-                    browser,
-                    "content.resolve",
-                    () -> skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ARTIST", "Radiohead")));
+            showsNewestSearch(browser, "ARTIST", "Radiohead");
             showsNewestCommand(
                     browser,
                     "player.",
@@ -108,10 +105,7 @@ class StatusPageLiveTest {
                             "Page.addScriptToEvaluateOnNewDocument", Map.of("source", "delete window.EventSource;"));
             browser.open(page);
             browser.awaitAttribute("body", "data-live", "polling");
-            showsNewestCommand(
-                    browser,
-                    "content.resolve",
-                    () -> skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, "ALBUM", "In Rainbows")));
+            showsNewestSearch(browser, "ALBUM", "In Rainbows");
             browser.screenshot("live-polling", "#commands");
         }
     }
@@ -148,6 +142,14 @@ class StatusPageLiveTest {
                 HttpRequest.newBuilder(URI.create(url + "api/status")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, json.statusCode());
         assertTrue(RelayJson.mapper().readTree(json.body()).isObject(), json.body());
+    }
+
+    /** Asks the music skill for something (the connector resolves it: content.resolve) and waits until it is listed. */
+    private static void showsNewestSearch(HeadlessChromium browser, String... attributes) {
+        showsNewestCommand(
+                browser,
+                "content.resolve",
+                () -> skill.send(AlexaRequests.getPlayableContent(LocalStack.DEMO_TOKEN, attributes)));
     }
 
     /**

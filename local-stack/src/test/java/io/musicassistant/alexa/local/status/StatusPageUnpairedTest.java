@@ -52,6 +52,20 @@ class StatusPageUnpairedTest {
         }
     }
 
+    /** A browser with the page open, showing the pairing code. */
+    private static HeadlessChromium showingACode(HeadlessChromium.Screen screen) {
+        HeadlessChromium browser = HeadlessChromium.start(screen);
+        try {
+            browser.open(page);
+            browser.awaitAttribute("#pairing", "data-state", "unpaired");
+            browser.awaitText("#pairing-code");
+            return browser;
+        } catch (RuntimeException | Error e) {
+            browser.close(); // no Chromium left running after a failed test
+            throw e;
+        }
+    }
+
     @Test
     @Order(1)
     void anUnreachableStreamBaseIsShownWithItsFixAndCheckAgainRunsTheCheckAgain() throws Exception {
@@ -77,10 +91,7 @@ class StatusPageUnpairedTest {
     @Test
     @Order(2)
     void onAPhoneThePairingCodeIsLargeAndNothingRunsOffTheScreen() {
-        try (HeadlessChromium phone = HeadlessChromium.start(HeadlessChromium.Screen.PHONE)) {
-            phone.open(page);
-            phone.awaitAttribute("#pairing", "data-state", "unpaired");
-            phone.awaitText("#pairing-code");
+        try (HeadlessChromium phone = showingACode(HeadlessChromium.Screen.PHONE)) {
             long width = ((Number) phone.script("return window.innerWidth")).longValue();
             assertEquals(HeadlessChromium.Screen.PHONE.width(), width, "the phone's width in CSS pixels");
             long pageWidth = ((Number) phone.script("return document.documentElement.scrollWidth")).longValue();
@@ -97,10 +108,7 @@ class StatusPageUnpairedTest {
     @Test
     @Order(3)
     void theTabKeyReachesEveryButtonAndControl() {
-        try (HeadlessChromium browser = HeadlessChromium.start(HeadlessChromium.Screen.DESKTOP)) {
-            browser.open(page);
-            browser.awaitAttribute("#pairing", "data-state", "unpaired");
-            browser.awaitText("#pairing-code");
+        try (HeadlessChromium browser = showingACode(HeadlessChromium.Screen.DESKTOP)) {
             Set<String> wanted = Set.of("copy-code", "alexa-locale", "stream-check", "lang");
             Set<String> reached = new LinkedHashSet<>();
             for (int i = 0; i < 40 && !reached.containsAll(wanted); i++) {
@@ -120,9 +128,7 @@ class StatusPageUnpairedTest {
     @Test
     @Order(4)
     void thePairingCodeAndTheWordsToSayGiveWayToPairedWhenTheDemoUserPairs() {
-        try (HeadlessChromium browser = HeadlessChromium.start(HeadlessChromium.Screen.DESKTOP)) {
-            browser.open(page);
-            browser.awaitAttribute("#pairing", "data-state", "unpaired");
+        try (HeadlessChromium browser = showingACode(HeadlessChromium.Screen.DESKTOP)) {
             String code = stack.connector().link().currentCode().code();
             assertEquals(code.substring(0, 4) + " " + code.substring(4), browser.awaitText("#pairing-code"));
             String english = browser.awaitText("#pairing-sentence");
