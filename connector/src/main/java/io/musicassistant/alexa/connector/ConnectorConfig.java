@@ -47,33 +47,7 @@ public record ConnectorConfig(
         CatalogSettings catalog,
         StatusSettings status) {
 
-    /** With the status page on a free loopback port (tests). */
-    public ConnectorConfig(
-            URI maUrl,
-            String maToken,
-            URI relayApiUrl,
-            Path stateDir,
-            String streamBase,
-            Duration streamUrlTtl,
-            String homeName,
-            int relayPollSeconds,
-            AudioConfig audio,
-            CatalogSettings catalog) {
-        this(
-                maUrl,
-                maToken,
-                relayApiUrl,
-                stateDir,
-                streamBase,
-                streamUrlTtl,
-                homeName,
-                relayPollSeconds,
-                audio,
-                catalog,
-                StatusSettings.loopback());
-    }
-
-    /** With the library export's defaults (the local stack). */
+    /** With the library export's defaults and the status page on a free loopback port (tests). */
     public ConnectorConfig(
             URI maUrl,
             String maToken,
@@ -94,7 +68,8 @@ public record ConnectorConfig(
                 homeName,
                 relayPollSeconds,
                 audio,
-                CatalogSettings.defaults());
+                CatalogSettings.defaults(),
+                StatusSettings.loopback());
     }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */

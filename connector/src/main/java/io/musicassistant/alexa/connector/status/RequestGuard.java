@@ -17,7 +17,7 @@ final class RequestGuard {
 
     /** Names that only resolve inside a home network. */
     private static final List<String> LOCAL_SUFFIXES =
-            List.of(".local", ".lan", ".home", ".home.arpa", ".internal", ".localdomain", ".localhost");
+            List.of(".local", ".lan", ".home", ".home.arpa", ".internal", ".localdomain", ".localhost", ".fritz.box");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.ConnectorConfig;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -323,6 +325,20 @@ class StatusServerTest {
     }
 
     @Test
+    void aRequestUnderAPublicNameIsRefused() throws IOException {
+        // java.net.http will not set Host: a raw request, as a page on a rebound name would send it
+        try (Socket socket = new Socket("127.0.0.1", server.address().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream()
+                    .write("GET /api/status HTTP/1.1\r\nHost: attacker.example:8098\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+            assertFalse(answer.contains("12345678"), "no pairing code for a rebound name");
+        }
+    }
+
+    @Test
     void onlyLocalHostNamesAreAnswered() {
         RequestGuard guard = new RequestGuard(new StatusSettings("0.0.0.0", 0, false, List.of("music.example.org")));
         for (String host : List.of(
@@ -331,7 +347,7 @@ class StatusServerTest {
                 "localhost:8098",
                 "homeassistant:8098",
                 "homeassistant.local:8098",
-                "nas.fritz.box.lan",
+                "nas.fritz.box",
                 "pi.home.arpa",
                 "music.example.org:8098")) {
             assertTrue(guard.localHost(host), host);
