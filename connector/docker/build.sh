@@ -8,7 +8,8 @@
 # jar given is not the shaded one (the tests pass the unshaded classes and the test class path).
 set -euo pipefail
 JAVA_HOME="${JAVA_HOME:?JAVA_HOME must name a JDK}"
-# Modules the connector loads reflectively or by service lookup, which jdeps cannot see:
+# jdeps finds the modules the code names (java.net.http, jdk.httpserver for the status page, …). Modules
+# the connector loads reflectively or by service lookup, which jdeps cannot see:
 # jdk.crypto.ec (TLS with EC keys), jdk.zipfs, jdk.localedata (German prompts' locale data is small).
 EXTRA_MODULES="jdk.crypto.ec,jdk.zipfs,jdk.unsupported"
 

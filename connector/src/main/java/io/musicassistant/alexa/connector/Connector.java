@@ -41,6 +41,8 @@ import io.musicassistant.alexa.connector.relay.RelayQueueCredentials;
 import io.musicassistant.alexa.connector.relay.RelayQueueWorker;
 import io.musicassistant.alexa.connector.relay.ServerClock;
 import io.musicassistant.alexa.connector.slimproto.VirtualPlayers;
+import io.musicassistant.alexa.connector.status.StatusReport;
+import io.musicassistant.alexa.connector.status.StatusServer;
 import io.musicassistant.alexa.connector.stream.StreamSigner;
 import io.musicassistant.alexa.log.JsonLog;
 import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
@@ -77,6 +79,7 @@ public final class Connector implements AutoCloseable {
     private final Audio audio;
     private final CatalogScheduler catalog;
     private final EchoPlayers echo;
+    private final StatusServer status;
 
     /** The audio path's parts, closed together. */
     public record Audio(
@@ -105,8 +108,10 @@ public final class Connector implements AutoCloseable {
             PlayerReporter reporter,
             Audio audio,
             CatalogScheduler catalog,
+            StatusServer status,
             EchoPlayers echo) {
         this.catalog = catalog;
+        this.status = status;
         this.echo = echo;
         this.reporter = reporter;
         this.audio = audio;
@@ -157,7 +162,7 @@ public final class Connector implements AutoCloseable {
                     linkRef[0].beatSoon();
                 }
                 // Off the connection thread: listing players waits for Music Assistant's answer.
-                Thread.ofVirtual().start(() -> resync(reporter, playersRef, maRef));
+                Thread.ofVirtual().start(() -> reporter.resyncAfterConnecting(() -> playersRef[0], () -> maRef[0]));
                 if (catalogRef[0] != null) {
                     catalogRef[0].onConnected();
                 }
@@ -231,6 +236,19 @@ public final class Connector implements AutoCloseable {
             catalogRef[0] = catalog;
         }
 
+        StatusServer status = StatusServer.forConnector(
+                config.status(),
+                new StatusReport.Parts(
+                        VERSION,
+                        config.maUrl(),
+                        config.streamBase(),
+                        ma,
+                        link,
+                        worker,
+                        executor,
+                        audio.health(),
+                        audio.cache(),
+                        catalog));
         ma.start();
         audio.players().start();
         echo.start(config.catalog().enabled());
@@ -247,7 +265,8 @@ public final class Connector implements AutoCloseable {
                 String.valueOf(config.streamBase()),
                 "catalog_export",
                 config.catalog().enabled());
-        return new Connector(home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, echo);
+        return new Connector(
+                home.instanceId(), ma, worker, link, dynamo, signer, reporter, audio, catalog, status, echo);
     }
 
     /**
@@ -309,40 +328,6 @@ public final class Connector implements AutoCloseable {
         return URI.create(scheme + "://" + maUrl.getRawAuthority() + "/");
     }
 
-    /**
-     * Tells the cloud about every player after Music Assistant (re)connects. Events that arrive while
-     * the list is fetched are newer than it and win; a failed listing is tried again while MA stays
-     * connected.
-     */
-    private static void resync(PlayerReporter reporter, PlayerControl[] playersRef, MaClient[] maRef) {
-        for (int attempt = 1; attempt <= 6; attempt++) {
-            PlayerControl players = playersRef[0];
-            MaClient ma = maRef[0];
-            try {
-                if (players != null && ma != null) {
-                    long mark = reporter.mark();
-                    reporter.resync(players.list(), mark);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "players.resync_failed",
-                        "attempt",
-                        attempt,
-                        "error",
-                        e.getClass().getSimpleName());
-            }
-            try {
-                Thread.sleep(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (maRef[0] != null && !maRef[0].connected()) {
-                return; // the next connection resyncs
-            }
-        }
-    }
-
     public String instanceId() {
         return instanceId;
     }
@@ -377,8 +362,14 @@ public final class Connector implements AutoCloseable {
         return Optional.ofNullable(catalog);
     }
 
+    /** Where the status page listens; empty when STATUS_PORT is off (or its port was taken). */
+    public Optional<InetSocketAddress> statusAddress() {
+        return Optional.ofNullable(status).map(StatusServer::address);
+    }
+
     @Override
     public void close() {
+        Optional.ofNullable(status).ifPresent(StatusServer::close);
         // The virtual players leave first: MA's player_removed events for them still find the reporter running.
         audio.close();
         echo.close();

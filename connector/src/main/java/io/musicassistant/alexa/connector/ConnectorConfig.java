@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.catalog.CatalogSettings;
 import io.musicassistant.alexa.connector.echo.EchoSettings;
+import io.musicassistant.alexa.connector.status.StatusSettings;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,6 +35,7 @@ import java.util.Properties;
  *     immediate either way, shorter polls only make shutdown quicker at the price of more requests
  * @param audio the audio path: stream server, cache, virtual players
  * @param catalog what the library export sends to the voice catalogs, and when
+ * @param status where the status page listens, and whom it answers
  * @param echo the Echo devices that get a Music Assistant player (issue 16)
  */
 public record ConnectorConfig(
@@ -47,6 +49,7 @@ public record ConnectorConfig(
         int relayPollSeconds,
         AudioConfig audio,
         CatalogSettings catalog,
+        StatusSettings status,
         EchoSettings echo) {
 
     /** Without Echo players. */
@@ -60,7 +63,8 @@ public record ConnectorConfig(
             String homeName,
             int relayPollSeconds,
             AudioConfig audio,
-            CatalogSettings catalog) {
+            CatalogSettings catalog,
+            StatusSettings status) {
         this(
                 maUrl,
                 maToken,
@@ -72,10 +76,11 @@ public record ConnectorConfig(
                 relayPollSeconds,
                 audio,
                 catalog,
+                status,
                 EchoSettings.none());
     }
 
-    /** With the library export's defaults (the local stack). */
+    /** With the library export's defaults and the status page on a free loopback port (tests). */
     public ConnectorConfig(
             URI maUrl,
             String maToken,
@@ -96,7 +101,8 @@ public record ConnectorConfig(
                 homeName,
                 relayPollSeconds,
                 audio,
-                CatalogSettings.defaults());
+                CatalogSettings.defaults(),
+                StatusSettings.loopback());
     }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
@@ -157,14 +163,15 @@ public record ConnectorConfig(
     public String toString() {
         return "ConnectorConfig[maUrl=" + maUrl + ", maToken=[redacted], relayApiUrl=" + relayApiUrl + ", stateDir="
                 + stateDir + ", streamBase=" + streamBase + ", streamUrlTtl=" + streamUrlTtl + ", homeName=" + homeName
-                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + ", echo="
-                + echo
-                + "]";
+                + ", relayPollSeconds=" + relayPollSeconds + ", audio=" + audio + ", catalog=" + catalog + ", status="
+                + status + ", echo=" + echo + "]";
     }
 
     public static ConnectorConfig load(Map<String, String> env) {
         Path stateDir = Path.of(env.getOrDefault("STATE_DIR", "state"));
         Map<String, String> merged = new HashMap<>(fileSettings(stateDir.resolve("connector.properties")));
+        // The Supervisor writes options.json into an add-on's /data: its presence is how the connector knows.
+        boolean addOn = Files.exists(stateDir.resolve("options.json"));
         merged.putAll(addOnOptions(stateDir.resolve("options.json")));
         merged.putAll(env);
         // An empty value (docker-compose's ${VAR} when VAR is unset) means "not set": the default applies.
@@ -194,6 +201,7 @@ public record ConnectorConfig(
                 Integer.parseInt(merged.getOrDefault("RELAY_POLL_SECONDS", "20")),
                 AudioConfig.load(merged, stateDir),
                 CatalogSettings.load(merged),
+                StatusSettings.load(merged, addOn),
                 EchoSettings.load(merged));
     }
 

@@ -62,6 +62,12 @@ public final class ConnectorMain {
             System.exit(2);
             return;
         }
+        connector
+                .statusAddress()
+                .ifPresent(address -> System.out.println(
+                        config.status().ingressOnly()
+                                ? "\n*** Status page: Open Web UI on the add-on's page in Home Assistant\n"
+                                : "\n*** Status page: http://<this machine>:" + address.getPort() + "/\n"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

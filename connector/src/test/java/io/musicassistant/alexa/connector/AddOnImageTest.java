@@ -213,7 +213,7 @@ class AddOnImageTest {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "build.sh finished");
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("jlink modules: java.base"), output);
-        for (String module : List.of("java.net.http", "java.naming", "jdk.crypto.ec")) {
+        for (String module : List.of("java.net.http", "java.naming", "jdk.crypto.ec", "jdk.httpserver")) {
             assertTrue(output.contains(module), module + " in " + output);
         }
         assertTrue(Files.isExecutable(jre.resolve("bin/java")));

@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.musicassistant.alexa.connector.status.StatusSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class AddOnRepositoryTest {
         assertTrue(!options.containsKey("stream_base"), "optional, no default");
         assertTrue(((List<?>) config.get("backup_exclude")).contains("audio-cache"));
         assertEquals(Boolean.TRUE, config.get("ingress"));
-        assertEquals(8098, config.get("ingress_port"), "the status page's port (coming)");
+        assertEquals(StatusSettings.DEFAULT_PORT, config.get("ingress_port"), "the status page's port (STATUS_PORT)");
         assertTrue(!config.containsKey("init"), "init: true (the default): the image has no init of its own");
     }
 

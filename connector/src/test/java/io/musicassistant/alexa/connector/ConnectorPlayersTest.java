@@ -12,6 +12,7 @@ import io.musicassistant.alexa.connector.audio.AudioConfig;
 import io.musicassistant.alexa.connector.catalog.CatalogSettings;
 import io.musicassistant.alexa.connector.echo.EchoSettings;
 import io.musicassistant.alexa.connector.slimproto.EchoMac;
+import io.musicassistant.alexa.connector.status.StatusSettings;
 import io.musicassistant.alexa.dev.DevServices;
 import io.musicassistant.alexa.masim.MaSimulator;
 import io.musicassistant.alexa.masim.player.PlaybackState;
@@ -132,6 +133,7 @@ class ConnectorPlayersTest {
                                 String.valueOf(sim.slimprotoPort())),
                         stateDir),
                 CatalogSettings.defaults(),
+                StatusSettings.loopback(),
                 new EchoSettings(List.of("Hall Echo")));
         connector = Connector.start(config, message -> {});
         assertEquals(CloudStandIn.INSTANCE_ID, connector.instanceId());

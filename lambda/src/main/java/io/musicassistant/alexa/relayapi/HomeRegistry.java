@@ -190,7 +190,17 @@ public final class HomeRegistry {
         // When the daily sweep would remove this home: the connector warns in its log in the week before.
         HomeRetention retention =
                 HomeSweep.retention(Attrs.num(row, "created_at_ms", now), Attrs.num(row, "paired_at_ms", 0), now);
-        return schedule(home.paired(), beat.acknowledges(), now, retention);
+        // The row as written, not the one read when the home authenticated: a link made since then counts.
+        AttributeValue linked = row.get(HomeDirectory.LINKED_USERS);
+        int accounts = linked == null || !linked.hasSs() ? 0 : linked.ss().size();
+        HeartbeatAck ack = schedule(accounts > 0, beat.acknowledges(), now, retention);
+        return new HeartbeatAck(
+                ack.paired(),
+                ack.serverTimeMs(),
+                ack.intervalSeconds(),
+                ack.staleAfterSeconds(),
+                ack.retention(),
+                accounts);
     }
 
     /**

@@ -112,6 +112,43 @@ class RelayApiTest {
     }
 
     @Test
+    void heartbeatsCountTheLinkedAccounts() {
+        CloudFixture.Home home = cloud.registerHome();
+        assertEquals(0, beat(home).linkedAccounts());
+        CloudFixture.User alice = cloud.newUser();
+        CloudFixture.User bob = cloud.newUser();
+        for (CloudFixture.User user : List.of(alice, bob)) {
+            PairingCode code = RelayJson.read(
+                    cloud.relay("POST", "/v1/homes/" + home.instanceId() + "/pairing-code", home.secret(), null)
+                            .body(),
+                    PairingCode.class);
+            assertEquals(
+                    200,
+                    cloud.relay("POST", "/v1/pairings", user.token(), Map.of("code", code.code()))
+                            .status());
+        }
+        HeartbeatAck two = beat(home);
+        assertTrue(two.paired());
+        assertEquals(2, two.linkedAccounts());
+        cloud.relay("DELETE", "/v1/pairings", alice.token(), null);
+        assertEquals(1, beat(home).linkedAccounts());
+        cloud.relay("DELETE", "/v1/pairings", bob.token(), null);
+        HeartbeatAck none = beat(home);
+        assertFalse(none.paired());
+        assertEquals(0, none.linkedAccounts());
+    }
+
+    private static HeartbeatAck beat(CloudFixture.Home home) {
+        ApiResponse answer = cloud.relay(
+                "POST",
+                "/v1/homes/" + home.instanceId() + "/heartbeat",
+                home.secret(),
+                new HeartbeatRequest("online", "1", null, null));
+        assertEquals(200, answer.status(), answer.body());
+        return RelayJson.read(answer.body(), HeartbeatAck.class);
+    }
+
+    @Test
     void aPairingCodeLinksOnceAndANewCodeVoidsTheOld() {
         CloudFixture.Home home = cloud.registerHome();
         CloudFixture.User alice = cloud.newUser();

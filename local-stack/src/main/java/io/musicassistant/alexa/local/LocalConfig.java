@@ -85,6 +85,9 @@ final class LocalConfig {
         env.put("STREAM_TLS_PASSWORD", streams.certificate().password());
         env.put("STREAM_SELFTEST_TRUSTSTORE", streams.certificate().keyStore().toString());
         env.put("AUDIO_CACHE_MB", "256");
+        // The status page on a free loopback port (Connector.statusAddress() says which).
+        env.put("STATUS_BIND", "127.0.0.1");
+        env.put("STATUS_PORT", "0");
         env.put("SLIMPROTO_PORT", Integer.toString(ma.slimprotoPort()));
         // No STREAM_MAX_ variable: the stream server runs with the production limits (StreamLimits.DEFAULTS).
         // The library export waits for five quiet seconds after a library change (a home waits a minute),

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +33,9 @@ import java.util.function.Consumer;
 final class LocalConnector {
 
     private final LocalEndpoint endpoint;
-    private final MaSimulator ma;
+    /** The environment the connector reads, the same at every restart. */
+    private final Map<String, String> env;
+
     private final CloudWiring cloud;
     private final Path state;
     private final LocalStack.Streams streams;
@@ -39,19 +43,19 @@ final class LocalConnector {
     private final ConnectorProcess child;
 
     private volatile Connector connector;
-    /** {@code ECHO_PLAYERS} for the next start in this JVM: the user may change the setting. */
-    private volatile String echoPlayers = LocalConfig.ECHO_PLAYERS;
+    /** {@code ECHO_PLAYERS} for the next start in this JVM when the user changed it, else null. */
+    private volatile String echoPlayers;
 
     private LocalConnector(
             LocalEndpoint endpoint,
-            MaSimulator ma,
+            Map<String, String> env,
             CloudWiring cloud,
             Path state,
             LocalStack.Streams streams,
             Connector connector,
             ConnectorProcess child) {
         this.endpoint = endpoint;
-        this.ma = ma;
+        this.env = env;
         this.cloud = cloud;
         this.state = state;
         this.streams = streams;
@@ -61,10 +65,15 @@ final class LocalConnector {
 
     /**
      * Starts the connector with a fresh state directory: in this JVM, or with {@code connectorLog}
-     * as a process of its own (for the faults).
+     * as a process of its own (for the faults). {@code overrides} replace settings of {@link LocalConfig#connectorEnv}.
      */
     static LocalConnector start(
-            LocalEndpoint endpoint, MaSimulator ma, CloudWiring cloud, Path connectorLog, Consumer<String> progress) {
+            LocalEndpoint endpoint,
+            MaSimulator ma,
+            CloudWiring cloud,
+            Path connectorLog,
+            Map<String, String> overrides,
+            Consumer<String> progress) {
         Path state;
         try {
             state = Files.createTempDirectory("ma-alexa-connector-");
@@ -73,27 +82,25 @@ final class LocalConnector {
         }
         LocalStack.Streams streams =
                 new LocalStack.Streams(FreePort.find(), LocalCertificate.create(state.resolve("tls")));
+        Map<String, String> env = new HashMap<>(LocalConfig.connectorEnv(endpoint, ma, state, streams));
+        if (connectorLog != null) {
+            // Another process's status page cannot say which port it bound: it is told one.
+            env.put("STATUS_PORT", Integer.toString(FreePort.find()));
+        }
+        env.putAll(overrides);
         Connector connector = null;
         ConnectorProcess child = null;
         if (connectorLog == null) {
-            connector = startInThisJvm(endpoint, ma, state, streams, LocalConfig.ECHO_PLAYERS, progress);
+            connector = startInThisJvm(env, progress);
         } else {
             progress.accept("  (as a process of its own, for the faults; its log: " + connectorLog + ")");
-            child = new ConnectorProcess(LocalConfig.connectorEnv(endpoint, ma, state, streams), connectorLog);
+            child = new ConnectorProcess(env, connectorLog);
             child.start();
         }
-        return new LocalConnector(endpoint, ma, cloud, state, streams, connector, child);
+        return new LocalConnector(endpoint, Map.copyOf(env), cloud, state, streams, connector, child);
     }
 
-    private static Connector startInThisJvm(
-            LocalEndpoint endpoint,
-            MaSimulator ma,
-            Path state,
-            LocalStack.Streams streams,
-            String echoPlayers,
-            Consumer<String> progress) {
-        var env = LocalConfig.connectorEnv(endpoint, ma, state, streams);
-        env.put("ECHO_PLAYERS", echoPlayers);
+    private static Connector startInThisJvm(Map<String, String> env, Consumer<String> progress) {
         ConnectorConfig config = ConnectorConfig.load(env);
         return Connector.start(
                 config, message -> progress.accept("  [connector] " + message.replace("\n", "\n  [connector] ")));
@@ -197,7 +204,12 @@ final class LocalConnector {
         if (child != null) {
             new ChildConnector().start();
         } else if (connector == null) {
-            connector = startInThisJvm(endpoint, ma, state, streams, echoPlayers, progress);
+            Map<String, String> now = env;
+            if (echoPlayers != null) {
+                now = new HashMap<>(env);
+                now.put("ECHO_PLAYERS", echoPlayers);
+            }
+            connector = startInThisJvm(now, progress);
             awaitHomeOnline(Duration.ofSeconds(20));
         }
     }
@@ -212,6 +224,20 @@ final class LocalConnector {
 
     Path stateDir() {
         return state;
+    }
+
+    /**
+     * The status page's address: the port the connector in this JVM bound (port 0 asks for any), or
+     * the one a connector process was told; empty while the connector is stopped or its page is off.
+     */
+    java.util.Optional<String> statusUrl() {
+        if (child != null) {
+            return java.util.Optional.of("http://127.0.0.1:" + env.get("STATUS_PORT") + "/");
+        }
+        Connector c = connector;
+        return c == null
+                ? java.util.Optional.empty()
+                : c.statusAddress().map(a -> "http://127.0.0.1:" + a.getPort() + "/");
     }
 
     LocalStack.Streams streams() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -109,10 +110,28 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack startWithFaults(
             Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
-        return start(ports, catalogsDir, java.util.Objects.requireNonNull(connectorLog), progress);
+        return start(ports, catalogsDir, java.util.Objects.requireNonNull(connectorLog), true, Map.of(), progress);
+    }
+
+    /**
+     * The stack with its home not yet paired: the connector shows a pairing code until {@link #pairDemoUser}.
+     * {@code connectorEnv} replaces settings the connector is given (e.g. an unreachable {@code STREAM_BASE}).
+     */
+    public static LocalStack startUnpaired(Ports ports, Map<String, String> connectorEnv, Consumer<String> progress) {
+        return start(ports, null, null, false, connectorEnv, progress);
     }
 
     private static LocalStack start(Ports ports, Path catalogsDir, Path connectorLog, Consumer<String> progress) {
+        return start(ports, catalogsDir, connectorLog, true, Map.of(), progress);
+    }
+
+    private static LocalStack start(
+            Ports ports,
+            Path catalogsDir,
+            Path connectorLog,
+            boolean pair,
+            Map<String, String> connectorEnv,
+            Consumer<String> progress) {
         long started = System.nanoTime();
         progress.accept("Starting Moto (DynamoDB, S3, STS), ElasticMQ (SQS) and the Login-with-Amazon stand-in ...");
         DevServices services = DevServices.start(ports.aws(), ports.sqs(), ports.lwa());
@@ -152,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
         MaSimulator ma = MaSimulator.start(MaSimulator.Options.defaults().withPort(ports.ma()));
 
         progress.accept("Starting the connector (it registers with the relay API over HTTP) ...");
-        LocalConnector connector = LocalConnector.start(endpoint, ma, cloud, connectorLog, progress);
+        LocalConnector connector = LocalConnector.start(endpoint, ma, cloud, connectorLog, connectorEnv, progress);
         if (faults != null) {
             endpoint.route("/_faults", new FaultRoutes(faults));
         }
@@ -167,10 +186,11 @@ public final class LocalStack implements AutoCloseable {
         endpoint.onCatalogBuild(stack::buildCatalogs);
         stack.sweepHealth();
 
-        progress.accept(
-                "Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
-        connector.pairDemoUser();
-        connector.awaitHomeOnline(Duration.ofSeconds(20));
+        if (pair) {
+            progress.accept(
+                    "Pairing the connector's home with the demo user (code read from the connector, claimed with the demo token) ...");
+            stack.pairDemoUser();
+        }
         if (faults != null) {
             faults.attach(ma, connector.process());
         }
@@ -195,6 +215,12 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Pairs the home with the demo user as a person would (the code the connector shows, claimed with the demo token). */
+    public void pairDemoUser() {
+        connector.pairDemoUser();
+        connector.awaitHomeOnline(Duration.ofSeconds(20));
     }
 
     /** Waits until the cloud sees the home online with Music Assistant connected. */
@@ -240,6 +266,11 @@ public final class LocalStack implements AutoCloseable {
     /** The connector's state directory (its home identity, as a real connector keeps it). */
     public Path connectorStateDir() {
         return connector.stateDir();
+    }
+
+    /** The connector's status page, e.g. {@code http://127.0.0.1:41234/}; empty while the connector is stopped. */
+    public java.util.Optional<String> statusUrl() {
+        return connector.statusUrl();
     }
 
     public String alexaUrl() {

@@ -148,6 +148,8 @@ public final class LocalStackMain {
                 "Login-with-Amazon stand-in, the skill endpoint over HTTP, the Music Assistant simulator and the home connector.\n");
         try (LocalStack stack =
                 LocalStack.start(LocalStack.Ports.ephemeral(), freshCatalogsDir(Path.of(".local")), progress)) {
+            stack.statusUrl()
+                    .ifPresent(url -> out.println("• The connector's status page (while the demo runs): " + url));
             out.println("\nThe conversation (→ what Alexa sends the skill, ← what the skill answers):");
             List<String> failures = new Conversation(new SkillClient(stack.alexaUrl()), out, json).run(stack, progress);
             out.println();
@@ -170,6 +172,14 @@ public final class LocalStackMain {
                 ? LocalStack.startWithFaults(
                         ports, freshCatalogsDir(stateDir), stateDir.resolve("connector.log"), progress)
                 : LocalStack.start(ports, freshCatalogsDir(stateDir), progress);
+        return runUntilStopped(stack, writeStackJson(stack, stateDir, faults), stateDir);
+    }
+
+    /**
+     * Writes {@code <state dir>/stack.json}, what the scripts and a person read of a running stack (its
+     * endpoints, tokens, the status page), atomically; returns the file.
+     */
+    public static Path writeStackJson(LocalStack stack, Path stateDir, boolean faults) throws IOException {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("alexa_url", stack.alexaUrl());
         info.put("relay_api_url", stack.baseUrl());
@@ -195,6 +205,7 @@ public final class LocalStackMain {
         info.put("lwa_base_url", stack.services().lwa().baseUrl());
         info.put("pid", ProcessHandle.current().pid());
         info.put("relay_timeout_ms", stack.cloud().config().relayTimeout().toMillis());
+        stack.statusUrl().ifPresent(url -> info.put("status_url", url));
         if (faults) {
             // Only with --faults: the fault interface and what scripts/chaos needs to act as MA's own UI would.
             info.put("faults_url", stack.baseUrl() + "/_faults");
@@ -208,6 +219,10 @@ public final class LocalStackMain {
         Files.writeString(
                 temp, RelayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    private static int runUntilStopped(LocalStack stack, Path file, Path stateDir) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -221,6 +236,7 @@ public final class LocalStackMain {
                             stopped.countDown();
                         },
                         "local-stack-stop"));
+        stack.statusUrl().ifPresent(url -> System.out.println("• The connector's status page: " + url));
         System.out.println("• Running. Details in " + file + "; logs in " + stateDir.resolve("stack.log")
                 + ". Stop with scripts/local-down.");
         stopped.await();

@@ -174,6 +174,43 @@ class SlimprotoTest {
         assertEquals(List.of(MAC), ma.slimprotoClients());
     }
 
+    @Test
+    void controlsSetToNoneAreHonouredAndAGonePlayersConfigCanBeRemoved() {
+        SlimTestClient player = track(connected("Alexa Bridge"));
+        WsTestClient admin = track(WsTestClient.authenticated(ma, ma.adminToken()));
+        admin.call(
+                "config/players/save",
+                args(
+                        "player_id",
+                        MAC,
+                        "values",
+                        Map.of("power_control", "none", "volume_control", "none", "mute_control", "none")));
+        JsonNode shown = ws.awaitEvent("player_updated", MAC).path("data");
+        assertEquals("none", shown.path("volume_control").asText(), shown.toString());
+        assertEquals("none", shown.path("power_control").asText());
+        assertEquals("none", shown.path("mute_control").asText());
+        JsonNode volume = ws.call("players/cmd/volume_set", args("player_id", MAC, "volume_level", 30));
+        // UnsupportedFeaturedException; the stable profile wraps player command failures into 11
+        assertEquals(11, volume.path("error_code").asInt(), "no volume control: " + volume);
+        assertTrue(volume.path("details").asText().contains("does not support volume control"));
+
+        JsonNode active = admin.call("config/players/remove", args("player_id", MAC));
+        assertEquals(19, active.path("error_code").asInt(), "an active player's config stays: " + active);
+        assertEquals(
+                22,
+                ws.call("config/players/remove", args("player_id", MAC))
+                        .path("error_code")
+                        .asInt());
+        assertTrue(ma.dropSlimprotoClient(MAC));
+        assertTrue(player.awaitClosed(SlimTestClient.WAIT.multipliedBy(2)));
+        ws.awaitEvent("player_removed", MAC);
+        JsonNode removed = admin.call("config/players/remove", args("player_id", MAC));
+        assertTrue(removed.path("error_code").isMissingNode(), removed.toString());
+        assertTrue(ma.playerConfig(MAC).isEmpty());
+        JsonNode unknown = admin.call("config/players/remove", args("player_id", MAC));
+        assertEquals(999, unknown.path("error_code").asInt(), unknown.toString());
+    }
+
     // ---------------------------------------------------------------- playing
 
     @Test

@@ -45,6 +45,9 @@ public final class AudioCache {
     /** Every download gets a file of its own, so a replaced track's file is never reused under a reader. */
     private final AtomicLong files;
 
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
     /** What {@link #claim} found: a track to read, and whether the caller must now download it. */
     public record Claim(CachedTrack track, boolean mustDownload) {}
 
@@ -102,6 +105,7 @@ public final class AudioCache {
         }
         if (reader) {
             track.addReader(1);
+            (fresh ? misses : hits).incrementAndGet();
         }
         return new Claim(track, fresh);
     }
@@ -154,6 +158,16 @@ public final class AudioCache {
 
     public synchronized long bytesUsed() {
         return tracks.values().stream().mapToLong(CachedTrack::written).sum();
+    }
+
+    /**
+     * The cache's figures for the status page. Hits and misses count listeners (an Echo asking for a
+     * track), not prefetches, since the connector started.
+     */
+    public record Figures(int entries, long bytesUsed, long maxBytes, long hits, long misses) {}
+
+    public synchronized Figures figures() {
+        return new Figures(tracks.size(), bytesUsed(), maxBytes, hits.get(), misses.get());
     }
 
     public long maxBytes() {

@@ -78,8 +78,11 @@ public final class ReachabilityCheck {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             return failed(Result.UNREACHABLE, "no answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (ConnectException | UnknownHostException e) {
-            return failed(Result.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (UnknownHostException e) {
+            return failed(Result.UNREACHABLE, "the stream base's host name is not known: " + e.getMessage());
+        } catch (ConnectException e) {
+            // The JDK's ConnectException often has no message: say what it means.
+            return failed(Result.UNREACHABLE, "connection refused or no route to the stream base");
         } catch (SSLException e) {
             return failed(Result.TLS, e.getMessage());
         } catch (IOException e) {
@@ -87,7 +90,11 @@ public final class ReachabilityCheck {
             if (cause instanceof SSLException ssl) {
                 return failed(Result.TLS, ssl.getMessage());
             }
-            return failed(Result.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(
+                    Result.UNREACHABLE,
+                    e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(Result.UNREACHABLE, "interrupted");

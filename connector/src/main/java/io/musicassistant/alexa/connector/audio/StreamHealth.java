@@ -3,6 +3,7 @@ package io.musicassistant.alexa.connector.audio;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,7 @@ public final class StreamHealth implements AutoCloseable {
     private volatile ReachabilityCheck.Result last;
     private volatile ReachabilityCheck.Result pendingFailure;
     private volatile Thread thread;
+    private final AtomicBoolean checking = new AtomicBoolean();
 
     /** @param check {@link ReachabilityCheck#run} */
     public StreamHealth(Supplier<ReachabilityCheck.Result> check, Runnable changed) {
@@ -58,6 +60,34 @@ public final class StreamHealth implements AutoCloseable {
             changed.run();
         }
         return result;
+    }
+
+    /** The verdict in force (what the heartbeat says); null before the first check. */
+    public ReachabilityCheck.Result last() {
+        return last;
+    }
+
+    /** Whether a check asked for by {@link #checkAgain()} is running. */
+    public boolean checking() {
+        return checking.get();
+    }
+
+    /**
+     * Checks again in the background (the status page's button, after the user fixed something);
+     * false when such a check is already running.
+     */
+    public boolean checkAgain() {
+        if (!checking.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread.ofVirtual().name("stream-check").start(() -> {
+            try {
+                runOnce();
+            } finally {
+                checking.set(false);
+            }
+        });
+        return true;
     }
 
     /** What the heartbeat says about the stream base; null before the first check. */

@@ -54,6 +54,26 @@ public final class CatalogScheduler implements AutoCloseable {
     private int failures;
     private int runs;
     private boolean closed;
+    private State state = new State(false, 0, null, 0, null, 0);
+
+    /**
+     * Where the exports stand, for the status page.
+     *
+     * @param exporting an export is running now
+     * @param lastDoneAtMs when the last successful export ended (0: none yet)
+     * @param lastOutcome what it did (null: none yet)
+     * @param lastFailedAtMs when the last failed export ended (0: none)
+     * @param lastError why it failed: the relay's error code or the kind of failure (never its message,
+     *     which may hold an upload URL)
+     * @param failures failed exports in a row (0 after a success)
+     */
+    public record State(
+            boolean exporting,
+            long lastDoneAtMs,
+            CatalogExport.Outcome lastOutcome,
+            long lastFailedAtMs,
+            String lastError,
+            int failures) {}
 
     public CatalogScheduler(Supplier<CatalogExport.Outcome> export, Duration debounce) {
         this(export, debounce, START_DELAY, INTERVAL, FIRST_RETRY);
@@ -97,6 +117,10 @@ public final class CatalogScheduler implements AutoCloseable {
         want(System.nanoTime());
     }
 
+    public synchronized State state() {
+        return state;
+    }
+
     /** Finished export runs, successful or not. */
     public synchronized int runs() {
         return runs;
@@ -130,12 +154,20 @@ public final class CatalogScheduler implements AutoCloseable {
             burstStarted = 0;
             timerDue = 0;
             next = null;
+            state = new State(
+                    true,
+                    state.lastDoneAtMs(),
+                    state.lastOutcome(),
+                    state.lastFailedAtMs(),
+                    state.lastError(),
+                    failures);
         }
         long wait;
         try {
             CatalogExport.Outcome outcome = export.get();
             synchronized (this) {
                 failures = 0;
+                state = new State(false, System.currentTimeMillis(), outcome, state.lastFailedAtMs(), null, 0);
             }
             wait = interval.toNanos();
             LOG.debug("catalog.export_done", "uploaded", outcome.uploaded());
@@ -148,6 +180,11 @@ public final class CatalogScheduler implements AutoCloseable {
                     return;
                 }
                 attempt = ++failures;
+                String error = e instanceof RelayApiException relay && relay.error() != null
+                        ? relay.error()
+                        : e.getClass().getSimpleName();
+                state = new State(
+                        false, state.lastDoneAtMs(), state.lastOutcome(), System.currentTimeMillis(), error, attempt);
             }
             wait = retryAfter(e, attempt).toNanos();
             LOG.warn(

@@ -22,6 +22,7 @@ public final class CommandExecutor {
 
     private final Map<RelayProtocol.Command, RelayCommandHandler> handlers = new EnumMap<>(RelayProtocol.Command.class);
     private final Clock clock;
+    private final RecentCommands recent = new RecentCommands();
 
     public CommandExecutor(List<RelayCommandHandler> handlers, Clock clock) {
         for (RelayCommandHandler h : handlers) {
@@ -40,6 +41,18 @@ public final class CommandExecutor {
     }
 
     public RelayReply execute(RelayCommand command) {
+        long started = System.nanoTime();
+        RelayReply reply = run(command);
+        recent.add(command.command(), reply, (System.nanoTime() - started) / 1_000_000, clock.millis());
+        return reply;
+    }
+
+    /** The last commands run, newest first: name, outcome and time only (their queries are private). */
+    public List<RecentCommands.Entry> recent() {
+        return recent.list();
+    }
+
+    private RelayReply run(RelayCommand command) {
         RelayCommandHandler handler = RelayProtocol.Command.byWireName(command.command())
                 .map(handlers::get)
                 .orElse(null);

@@ -142,7 +142,13 @@ public final class EchoPlayers implements AutoCloseable {
                 return;
             }
             player.awaitingEcho(now);
-            LOG.info("echo.play_requested", "echo", player.key());
+            // the Echo will play this queue (the player's own) from what MA makes current
+            LOG.info(
+                    "echo.play_requested",
+                    "echo",
+                    player.key(),
+                    "queue_id",
+                    player.kept().maId());
             requests.requested(player.info(PlayerInfo.PLAYING));
         });
     }

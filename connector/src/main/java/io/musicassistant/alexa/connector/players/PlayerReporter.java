@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.connector.players;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.log.JsonLog;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Tells the cloud when players change, so that Alexa's view (the app, routines) stays current.
@@ -127,6 +129,40 @@ public final class PlayerReporter implements AutoCloseable {
      */
     public synchronized void resync(List<PlayerInfo> players) {
         resync(players, Long.MAX_VALUE);
+    }
+
+    /**
+     * Tells the cloud about every player after Music Assistant (re)connects. Events that arrive while
+     * the list is fetched are newer than it and win; a failed listing is tried again while MA stays
+     * connected. Blocks: run it off the connection's thread.
+     */
+    public void resyncAfterConnecting(Supplier<PlayerControl> playersRef, Supplier<MaClient> maRef) {
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            PlayerControl players = playersRef.get();
+            MaClient ma = maRef.get();
+            try {
+                if (players != null && ma != null) {
+                    long mark = mark();
+                    resync(players.list(), mark);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "players.resync_failed",
+                        "attempt",
+                        attempt,
+                        "error",
+                        e.getClass().getSimpleName());
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (maRef.get() != null && !maRef.get().connected()) {
+                return; // the next connection resyncs
+            }
+        }
     }
 
     /** Where the event stream is now: take it before listing the players for {@link #resync(List, long)}. */

@@ -45,6 +45,9 @@ public final class HomeLink implements AutoCloseable {
     private volatile Duration interval = Duration.ofSeconds(30);
     private volatile Boolean paired;
     private volatile PairingCode code;
+    private volatile Integer linkedAccounts;
+    private volatile long lastBeatAtMs;
+    private volatile String lastBeatError;
     private Thread thread;
     private final Object wake = new Object();
     private boolean beatRequested;
@@ -103,6 +106,23 @@ public final class HomeLink implements AutoCloseable {
         return code;
     }
 
+    /**
+     * What the status page shows of the link.
+     *
+     * @param paired null until the cloud first answered
+     * @param code the code being shown while unpaired
+     * @param linkedAccounts null until answered, or from an older cloud
+     * @param lastBeatAtMs when the last heartbeat was answered or failed (0: none yet)
+     * @param lastBeatError null when the last heartbeat was answered, else the relay's error code
+     *     or the kind of failure
+     */
+    public record Status(
+            Boolean paired, PairingCode code, Integer linkedAccounts, long lastBeatAtMs, String lastBeatError) {}
+
+    public Status status() {
+        return new Status(paired, code, linkedAccounts, lastBeatAtMs, lastBeatError);
+    }
+
     private void loop() {
         while (!closed) {
             Duration wait = interval;
@@ -116,6 +136,7 @@ public final class HomeLink implements AutoCloseable {
                     state.clearPairingCode();
                 }
             } catch (RelayApiException e) {
+                failedBeat(e.error() == null ? "http_" + e.status() : e.error());
                 LOG.warn("relay.heartbeat_failed", "status", e.status(), "error", e.error());
                 retention.unreachable();
                 // Rate-limited: the cloud says when its window ends, often sooner than the fixed retry; a
@@ -125,6 +146,7 @@ public final class HomeLink implements AutoCloseable {
                                 e.retryAfterSeconds(), retryAfterFailure().toSeconds()))
                         : retryAfterFailure();
             } catch (RuntimeException e) {
+                failedBeat(e.getClass().getSimpleName());
                 LOG.warn("relay.heartbeat_failed", e);
                 retention.unreachable();
                 wait = retryAfterFailure();
@@ -141,6 +163,11 @@ public final class HomeLink implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void failedBeat(String error) {
+        lastBeatError = error;
+        lastBeatAtMs = clock.millis();
     }
 
     /** Beats are rare (minutes apart): a failed one is tried again soon, not a whole interval later. */
@@ -163,6 +190,9 @@ public final class HomeLink implements AutoCloseable {
         serverClock.observe(sent, clock.millis(), ack.serverTimeMs());
         retention.observe(ack.retention(), ack.serverTimeMs());
         interval = Duration.ofSeconds(Math.max(5, Math.min(MAX_INTERVAL_S, ack.intervalSeconds())));
+        linkedAccounts = ack.linkedAccounts();
+        lastBeatError = null;
+        lastBeatAtMs = clock.millis();
         if (!Boolean.valueOf(ack.paired()).equals(paired)) {
             paired = ack.paired();
             LOG.info(ack.paired() ? "home.paired" : "home.unpaired", "instance_id", instanceId);

@@ -66,6 +66,7 @@ public final class RelayQueueWorker implements AutoCloseable {
     private volatile Runnable wasAway = () -> {};
     private final AtomicLong lastAway = new AtomicLong();
     private volatile boolean closed;
+    private volatile Polling polling;
     private Thread poller;
 
     public RelayQueueWorker(
@@ -105,6 +106,24 @@ public final class RelayQueueWorker implements AutoCloseable {
         return receives.get();
     }
 
+    /**
+     * How the long polls of the relay queue go (the status page); it changes only when that does.
+     *
+     * @param sinceMs when polls started to work, or to fail
+     * @param failures polls failed in a row (0 while they work)
+     * @param error the kind of the last failure while failing, else null
+     */
+    public record Polling(long sinceMs, int failures, String error) {
+        public boolean ok() {
+            return failures == 0;
+        }
+    }
+
+    /** Null before the first poll returned or failed. */
+    public Polling polling() {
+        return polling;
+    }
+
     public long executedCount() {
         return executed.get();
     }
@@ -134,6 +153,9 @@ public final class RelayQueueWorker implements AutoCloseable {
                     wasAway();
                 }
                 failures = 0;
+                if (polling == null || !polling.ok()) {
+                    polling = new Polling(System.currentTimeMillis(), 0, null);
+                }
                 if (messages.isEmpty()) {
                     continue;
                 }
@@ -150,6 +172,9 @@ public final class RelayQueueWorker implements AutoCloseable {
                     break;
                 }
                 failures++;
+                Polling before = polling;
+                long since = before == null || before.ok() ? System.currentTimeMillis() : before.sinceMs();
+                polling = new Polling(since, failures, e.getClass().getSimpleName());
                 LOG.warn("relay.poll_failed", e, "attempt", failures);
                 sleep(Duration.ofMillis(Math.min(30_000, 500L << Math.min(failures, 6))));
             }

@@ -38,8 +38,7 @@ public record HomeEvents(List<PlayerEvent> events) {
         /** The trigger closes again, so that the next play opens it anew. */
         public static final String PLAY_REQUEST_RESET = "play_request_reset";
 
-        private static final Set<String> TYPES =
-                Set.of(CHANGED, ADDED, REMOVED, PLAY_REQUESTED, PLAY_REQUEST_RESET);
+        private static final Set<String> TYPES = Set.of(CHANGED, ADDED, REMOVED, PLAY_REQUESTED, PLAY_REQUEST_RESET);
 
         public PlayerEvent {
             if (type == null || !TYPES.contains(type)) {
