@@ -30,6 +30,7 @@ import io.musicassistant.alexa.identity.IdentityResolver;
 import io.musicassistant.alexa.identity.LwaClient;
 import io.musicassistant.alexa.identity.TokenCache;
 import io.musicassistant.alexa.music.AlexaItems;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.music.MusicDirectiveRegistry;
 import io.musicassistant.alexa.music.MusicSkill;
@@ -214,18 +215,19 @@ public final class CloudWiring {
         MusicContent music = new MusicContent(relay, store);
         AlexaItems items = new AlexaItems(config.fallbackArtUrl());
         PlayQueues queues = new PlayQueues(homes, music, store, items, clock);
+        EchoQueues echo = new EchoQueues(homes, relay, music, items);
         MusicDirectiveRegistry registry = new MusicDirectiveRegistry()
-                .register(new GetPlayableContentHandler(homes, music, items))
-                .register(new InitiateHandler("Initiate", homes, music, queues, items))
-                .register(new InitiateHandler("Reinitiate", homes, music, queues, items))
-                .register(new GetNextItemHandler(queues))
-                .register(new GetPreviousItemHandler(queues))
-                .register(new JumpToItemHandler(queues))
-                .register(new GetItemHandler(queues))
-                .register(new GetViewHandler(queues, items))
-                .register(new SetShuffleHandler(queues))
-                .register(new SetLoopHandler(queues))
-                .register(new SetRepeatHandler(queues))
+                .register(new GetPlayableContentHandler(homes, music, items, echo))
+                .register(new InitiateHandler("Initiate", homes, music, queues, items, echo))
+                .register(new InitiateHandler("Reinitiate", homes, music, queues, items, echo))
+                .register(new GetNextItemHandler(queues, echo))
+                .register(new GetPreviousItemHandler(queues, echo))
+                .register(new JumpToItemHandler(queues, echo))
+                .register(new GetItemHandler(queues, echo))
+                .register(new GetViewHandler(queues, items, echo))
+                .register(new SetShuffleHandler(queues, echo))
+                .register(new SetLoopHandler(queues, echo))
+                .register(new SetRepeatHandler(queues, echo))
                 .register(new ReceiveFeedbackHandler());
         return new MusicSkill(
                 registry,

@@ -56,6 +56,17 @@ public final class AlexaItems {
 
     /** One queue item; {@code hasPrevious} decides whether "previous" is offered on it. */
     public Item item(ItemId id, ResolvedTrack track, ResolvedContent content, boolean hasPrevious) {
+        return item(id.encode(), "s-" + id.tag(), track, content, hasPrevious, 0);
+    }
+
+    /** One queue item under any id, starting {@code offsetMs} into the track (an Echo queue's current item). */
+    public Item item(
+            String itemId,
+            String streamId,
+            ResolvedTrack track,
+            ResolvedContent content,
+            boolean hasPrevious,
+            long offsetMs) {
         boolean live = content.live();
         String art = track.artUrl() != null ? track.artUrl() : content.artUrl();
         List<EntityMetadata> authors = track.artists().isEmpty()
@@ -72,9 +83,9 @@ public final class AlexaItems {
                 Control.command("PREVIOUS", !live && hasPrevious),
                 Control.adjust("SEEK_POSITION", !live));
         Item.Stream stream =
-                new Item.Stream("s-" + id.tag(), track.streamUrl(), 0, validUntil(track.streamExpiresMs()));
+                new Item.Stream(streamId, track.streamUrl(), offsetMs, validUntil(track.streamExpiresMs()));
         return new Item(
-                id.encode(),
+                itemId,
                 new Item.PlaybackInfo("DEFAULT"),
                 metadata,
                 live ? null : track.durationMs(),

@@ -80,7 +80,7 @@ final class HomeContent {
         return kept;
     }
 
-    private static ResolvedTrack track(ResolvedTrack t) {
+    static ResolvedTrack track(ResolvedTrack t) {
         List<String> artists = t.artists().stream()
                 .limit(MAX_ARTISTS)
                 .map(HomeContent::text)

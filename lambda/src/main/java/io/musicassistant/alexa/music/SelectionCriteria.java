@@ -63,15 +63,18 @@ public final class SelectionCriteria {
             if (attribute == null) {
                 continue;
             }
-            Optional<ContentId> ours = ContentId.parse(attribute.entityId()).filter(id -> id.kind() == kind);
+            Optional<ContentId> ours = ContentId.parse(attribute.entityId())
+                    .filter(id -> id.kind() == kind
+                            // An Echo player's catalog entity is a playlist named after the Echo (issue 16).
+                            || kind == ContentKind.PLAYLIST && id.kind() == ContentKind.ECHO);
             if (ours.isPresent()) {
                 ContentId id = ours.get();
                 return new ContentQuery(
-                        kind,
+                        id.kind(),
                         id.name(),
                         id.artist().isEmpty() ? null : id.artist(),
                         true,
-                        MusicContent.maxTracks(kind),
+                        MusicContent.maxTracks(id.kind()),
                         explicitAllowed);
             }
             if (attribute.value() == null) {

@@ -39,12 +39,14 @@ best_album AS (
         SELECT id, album_id, row_number() OVER (PARTITION BY id ORDER BY votes DESC, album_id) AS pick FROM album_votes
     ) t WHERE pick = 1
 ),
--- Rank: how many homes hold it above all, then favourites, recent plays and plays.
+-- Rank: how many homes hold it above all, then favourites, recent plays and plays. Echo players rank
+-- first among the playlists: a routine's phrase must never fall to the cap (at most 20 per home).
 ranked AS (
     SELECT s.kind, s.id, b.name, a.alt_names, s.artist_id, ba.album_id, s.homes, s.favorites, s.plays, s.recent,
            s.homes * 100.0 + s.favorites * 30.0 + s.recent * 10.0 + ln(1 + s.plays) AS score,
            row_number() OVER (PARTITION BY s.kind
-               ORDER BY s.homes * 100.0 + s.favorites * 30.0 + s.recent * 10.0 + ln(1 + s.plays) DESC, s.id) AS rank
+               ORDER BY CASE WHEN s.id LIKE 'ma1:echo:%' THEN 0 ELSE 1 END,
+                        s.homes * 100.0 + s.favorites * 30.0 + s.recent * 10.0 + ln(1 + s.plays) DESC, s.id) AS rank
     FROM stats s
     JOIN best_name b ON b.kind = s.kind AND b.id = s.id
     LEFT JOIN alternates a ON a.kind = s.kind AND a.id = s.id

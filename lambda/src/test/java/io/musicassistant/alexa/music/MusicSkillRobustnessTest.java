@@ -166,13 +166,7 @@ class MusicSkillRobustnessTest {
     void anOfflineHomeIsReportedAtOnceWithoutWaitingOutTheRelay() {
         CloudFixture.User owner = cloud.newUser();
         CloudFixture.Home home = cloud.pairedHome(owner);
-        cloud.wiring
-                .aws()
-                .dynamoDb()
-                .updateItem(b -> b.tableName(cloud.wiring.tables().name(Tables.HOMES))
-                        .key(Attrs.key("instance_id", home.instanceId()))
-                        .updateExpression("SET heartbeat_at_ms = :old")
-                        .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
+        cloud.lastHeardLongAgo(home);
         JsonNode answer = cloud.music(request("GetPlayableContent.request.observed-play-music.json", owner.token())
                 .toString());
         assertError(answer, "Alexa", "INTERNAL_ERROR");

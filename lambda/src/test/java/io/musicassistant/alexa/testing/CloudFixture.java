@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.CloudWiring;
 import io.musicassistant.alexa.alexa.AlexaJson;
 import io.musicassistant.alexa.dev.DevServices;
+import io.musicassistant.alexa.platform.Attrs;
 import io.musicassistant.alexa.platform.Config;
+import io.musicassistant.alexa.platform.Tables;
 import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.relay.protocol.api.HomeRegistration;
@@ -112,6 +114,16 @@ public final class CloudFixture {
         }
         HomeRegistration reg = RelayJson.read(r.body(), HomeRegistration.class);
         return new Home(reg.instanceId(), reg.instanceSecret());
+    }
+
+    /** The home's last heartbeat was ten minutes ago: the cloud takes it for offline. */
+    public void lastHeardLongAgo(Home home) {
+        wiring.aws()
+                .dynamoDb()
+                .updateItem(b -> b.tableName(wiring.tables().name(Tables.HOMES))
+                        .key(Attrs.key("instance_id", home.instanceId()))
+                        .updateExpression("SET heartbeat_at_ms = :old")
+                        .expressionAttributeValues(Map.of(":old", Attrs.n(System.currentTimeMillis() - 600_000))));
     }
 
     public void heartbeat(Home home, boolean maConnected) {

@@ -27,7 +27,8 @@ import java.util.Optional;
  * ({@link EndpointStates#changingByVoice}), else APP_INTERACTION: the change was made in Music
  * Assistant, a speaker's app or its buttons. When the home itself goes offline or comes back,
  * {@link #reportHealth} tells every account's Alexa its players' connectivity (cause PERIODIC_POLL:
- * the cloud's sweep noticed, nobody did anything).
+ * the cloud's sweep noticed, nobody did anything). An Echo player's {@code play_requested} and
+ * {@code play_request_reset} open and close its routine trigger ({@link Triggers}, issue 16).
  * What an account was told is recorded only when the gateway accepted it, so news that did not
  * go out is sent again with the next post of the home (the connector retries a post answered
  * with {@link Summary#retryLater()}).
@@ -69,6 +70,8 @@ public final class ChangeReporter {
     public record Summary(int sent, boolean retryLater) {}
 
     public Summary report(String instanceId, HomeEvents news) {
+        // An Echo player's trigger is the home's state: ReportState answers it even without reports.
+        Triggers triggers = Triggers.of(instanceId, news, states);
         if (grants == null || gateway == null) {
             return new Summary(0, false); // reporting is not configured for this deployment
         }
@@ -81,12 +84,15 @@ public final class ChangeReporter {
             try {
                 Delivery delivery = new Delivery(instanceId, user, deadline, sampledAt);
                 sent += delivery.run(
-                        news,
+                        triggers.news(),
+                        triggers,
                         playerId -> causes.computeIfAbsent(
                                 playerId,
-                                id -> states.changedByVoice(instanceId, id, VOICE_WINDOW)
-                                        ? "VOICE_INTERACTION"
-                                        : "APP_INTERACTION"));
+                                id -> triggers.opens(id) || triggers.closes(id)
+                                        ? Triggers.CAUSE
+                                        : states.changedByVoice(instanceId, id, VOICE_WINDOW)
+                                                ? "VOICE_INTERACTION"
+                                                : "APP_INTERACTION"));
                 retryLater |= delivery.retryLater;
             } catch (RuntimeException e) {
                 // One account's grant trouble (LWA down, a damaged row) must not cost the others their reports.
@@ -149,14 +155,14 @@ public final class ChangeReporter {
             this.sampledAt = sampledAt;
         }
 
-        int run(HomeEvents news, java.util.function.Function<String, String> causeOf) {
+        int run(List<PlayerEvent> news, Triggers triggers, java.util.function.Function<String, String> causeOf) {
             Optional<String> granted = grants.accessToken(user);
             if (granted.isEmpty()) {
                 return 0; // this account never granted event access
             }
             token = granted.get();
             Instant now = clock.instant();
-            List<PlayerEvent> events = news.events().stream()
+            List<PlayerEvent> events = news.stream()
                     .filter(e -> PlayerEvent.REMOVED.equals(e.type()) || Endpoints.describable(e.player()))
                     .toList();
             List<PlayerInfo> describe = new ArrayList<>();
@@ -183,7 +189,7 @@ public final class ChangeReporter {
                         describe.stream().map(PlayerInfo::playerId).toList(),
                         true);
                 for (PlayerInfo p : describe) {
-                    EndpointStates.Snapshot told = EndpointStates.Snapshot.of(p, Endpoints.properties(p, now));
+                    EndpointStates.Snapshot told = EndpointStates.Snapshot.of(p, triggers.properties(p, now));
                     // A player new to the account is told in full (Alexa asks ReportState next); a known one
                     // got a new description, its values are still what they were.
                     EndpointStates.Snapshot kept = known.get(p.playerId());
@@ -199,11 +205,19 @@ public final class ChangeReporter {
                 }
             }
             for (PlayerEvent e : events) {
-                EndpointStates.Snapshot before = known.get(e.playerId());
-                if (PlayerEvent.REMOVED.equals(e.type()) || before == null) {
+                EndpointStates.Snapshot stored = known.get(e.playerId());
+                if (PlayerEvent.REMOVED.equals(e.type()) || stored == null) {
                     continue;
                 }
-                List<Property> properties = Endpoints.properties(e.player(), now);
+                if (triggers.opens(e.playerId()) && Triggers.wasOpen(stored)) {
+                    // Its reset was lost: close it first, or Alexa sees no change and the routine does not run.
+                    stored = closeFirst(e.player(), stored, now);
+                    if (stored == null) {
+                        continue;
+                    }
+                }
+                EndpointStates.Snapshot before = stored;
+                List<Property> properties = triggers.properties(e.player(), now);
                 List<Property> changed =
                         properties.stream().filter(p -> !before.same(p)).toList();
                 if (changed.isEmpty()) {
@@ -227,6 +241,24 @@ public final class ChangeReporter {
                 states.know(instanceId, user, gone, false);
             }
             return sent;
+        }
+
+        /**
+         * Sends the trigger's NOT_DETECTED before a new DETECTED; the snapshot as told after it, or
+         * null when the gateway did not take it.
+         */
+        private EndpointStates.Snapshot closeFirst(PlayerInfo player, EndpointStates.Snapshot before, Instant now) {
+            List<Property> closed = Endpoints.properties(player, false, now);
+            List<Property> changed =
+                    closed.stream().filter(p -> !before.same(p)).toList();
+            List<Property> same = closed.stream().filter(before::same).toList();
+            if (!deliver(ReportEvents.changeReport(player, changed, same, token, Triggers.CAUSE))) {
+                return null;
+            }
+            EndpointStates.Snapshot told = new EndpointStates.Snapshot(
+                    EndpointStates.Snapshot.of(player, closed).values(), before.descriptor());
+            states.put(instanceId, user, player.playerId(), told, sampledAt);
+            return told;
         }
 
         /**

@@ -36,6 +36,9 @@ public final class EndpointStates {
     static final String SAMPLED_AT = "sampled_at_ms";
     static final String PLAYERS = "player_ids";
     static final String VOICE_AT = "voice_at_ms";
+    static final String TRIGGER_AT = "detected_at_ms";
+    /** The connector closes a trigger seconds after opening it; one open this long lost its reset. */
+    public static final java.time.Duration TRIGGER_HOLD = java.time.Duration.ofMinutes(2);
     /** Rows written before sample times existed have none; anything may replace them. */
     private static final String NOT_NEWER = "attribute_not_exists(#s) OR #s <= :s";
 
@@ -217,6 +220,43 @@ public final class EndpointStates {
                 .item();
         long at = item == null ? 0 : Attrs.num(item, VOICE_AT, 0);
         return at > 0 && clock.millis() - at <= window.toMillis();
+    }
+
+    /**
+     * An Echo player's trigger (issue 16) opened ({@code detected}: play was pressed in Music
+     * Assistant) or closed again. One row per player of a home, {@code <instance id>#trigger#<player id>},
+     * for every account alike: the trigger is the home's, not an account's.
+     */
+    public void trigger(String instanceId, String playerId, boolean detected) {
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        Tables.ENDPOINT_STATE.key(),
+                        Attrs.s(triggerKey(instanceId, playerId)),
+                        TRIGGER_AT,
+                        Attrs.n(detected ? clock.millis() : 0))));
+    }
+
+    /**
+     * Whether the trigger is open now. One opened longer than {@link #TRIGGER_HOLD} ago counts as
+     * closed: its reset was lost (a connector that stopped), and ReportState must not keep it open.
+     */
+    public boolean triggered(String instanceId, String playerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Attrs.key(Tables.ENDPOINT_STATE.key(), triggerKey(instanceId, playerId))))
+                .item();
+        long at = item == null ? 0 : Attrs.num(item, TRIGGER_AT, 0);
+        return at > 0 && clock.millis() - at <= TRIGGER_HOLD.toMillis();
+    }
+
+    /** The player's properties now, with its trigger's state when it is an Echo player (one read more). */
+    public List<Property> properties(String instanceId, PlayerInfo player, java.time.Instant at) {
+        boolean detected = Endpoints.isTrigger(player) && triggered(instanceId, player.playerId());
+        return Endpoints.properties(player, detected, at);
+    }
+
+    private static String triggerKey(String instanceId, String playerId) {
+        return instanceId + "#trigger#" + playerId;
     }
 
     /** The row of the players an account knows in a home. */

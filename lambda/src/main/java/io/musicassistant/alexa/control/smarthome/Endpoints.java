@@ -28,6 +28,8 @@ public final class Endpoints {
     private static final String ENCODED = "x=";
     private static final int MAX_ID_LENGTH = 256;
     private static final int MAX_NAME_LENGTH = 128;
+    private static final String TRIGGER_SUFFIX = " play request";
+    private static final String ALEXA_SUFFIX = "(Alexa)";
     /** Alexa takes at most this many endpoints from one skill. */
     public static final int MAX_ENDPOINTS = 300;
 
@@ -79,7 +81,15 @@ public final class Endpoints {
                 : name.substring(0, MAX_NAME_LENGTH).strip();
     }
 
+    /** Whether the player is an Echo player (issue 16): its endpoint is a routine trigger, not a speaker. */
+    public static boolean isTrigger(PlayerInfo player) {
+        return PlayerInfo.TYPE_ECHO.equals(player.type());
+    }
+
     public static List<Capability> capabilities(PlayerInfo player) {
+        if (isTrigger(player)) {
+            return Capabilities.TRIGGER;
+        }
         return Capabilities.ALL.stream().filter(c -> c.appliesTo(player)).toList();
     }
 
@@ -88,9 +98,15 @@ public final class Endpoints {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("endpointId", endpointId(player.playerId()));
         endpoint.put("manufacturerName", MANUFACTURER);
-        endpoint.put("friendlyName", friendlyName(player));
-        endpoint.put("description", (player.isGroup() ? "Speaker group" : "Speaker") + " in Music Assistant");
-        endpoint.put("displayCategories", List.of("SPEAKER"));
+        if (isTrigger(player)) {
+            endpoint.put("friendlyName", triggerName(player));
+            endpoint.put("description", "Play request of an Echo player in Music Assistant");
+            endpoint.put("displayCategories", List.of("CONTACT_SENSOR"));
+        } else {
+            endpoint.put("friendlyName", friendlyName(player));
+            endpoint.put("description", (player.isGroup() ? "Speaker group" : "Speaker") + " in Music Assistant");
+            endpoint.put("displayCategories", List.of("SPEAKER"));
+        }
         endpoint.put("cookie", Map.of());
         endpoint.put(
                 "capabilities",
@@ -98,11 +114,39 @@ public final class Endpoints {
         return endpoint;
     }
 
-    /** Every property of every interface the player has, sampled now. */
+    /**
+     * The name of an Echo player's trigger in the Alexa app, where the user picks it for the routine
+     * ("Kitchen Echo play request"). English in every locale: discovery carries no language, nobody
+     * speaks the name, and docs/setup.md can then name it exactly in every language.
+     */
+    public static String triggerName(PlayerInfo player) {
+        String name = echoName(player);
+        int room = MAX_NAME_LENGTH - TRIGGER_SUFFIX.length();
+        return (name.length() <= room ? name : name.substring(0, room).strip()) + TRIGGER_SUFFIX;
+    }
+
+    /**
+     * The Echo's own name: MA shows the connector's player as "Kitchen Echo (Alexa)", the user named
+     * the Echo "Kitchen Echo", and that is the name of its catalog entity and its routine.
+     */
+    public static String echoName(PlayerInfo player) {
+        String name = friendlyName(player);
+        String stripped = name.endsWith(ALEXA_SUFFIX)
+                ? name.substring(0, name.length() - ALEXA_SUFFIX.length()).strip()
+                : name;
+        return stripped.isEmpty() ? name : stripped;
+    }
+
+    /** Every property of every interface the player has, sampled now; a trigger's as not detected. */
     public static List<Property> properties(PlayerInfo player, Instant at) {
+        return properties(player, false, at);
+    }
+
+    /** Every property, with {@code detected} as an Echo player's trigger state (ignored for speakers). */
+    public static List<Property> properties(PlayerInfo player, boolean detected, Instant at) {
         List<Property> properties = new ArrayList<>();
         for (Capability capability : capabilities(player)) {
-            properties.addAll(capability.properties(player, at));
+            properties.addAll(capability.properties(player, detected, at));
         }
         return properties;
     }

@@ -49,7 +49,7 @@ public final class PlayerDirectives {
 
     private List<Property> remember(Home home, String userId, PlayerInfo player) {
         Instant sampled = clock.instant();
-        List<Property> properties = Endpoints.properties(player, sampled);
+        List<Property> properties = states.properties(home.instanceId(), player, sampled);
         states.rememberValues(home.instanceId(), userId, player, properties, sampled.toEpochMilli());
         return properties;
     }

@@ -24,6 +24,7 @@ public final class Turn {
     private String userId;
     private Home home;
     private List<PlayerInfo> players;
+    private List<PlayerInfo> everyPlayer;
 
     public Turn(
             Messages messages,
@@ -68,12 +69,26 @@ public final class Turn {
         return home;
     }
 
-    /** The home's players, fetched once per request. */
+    /**
+     * The home's players, fetched once per request. Echo players (issue 16) are no rooms: they only
+     * trigger their routine, and music for an Echo is asked of the Echo itself.
+     */
     public List<PlayerInfo> players() {
         if (players == null) {
-            players = List.copyOf(control.players(home(), deadline));
+            everyPlayer = List.copyOf(control.players(home(), deadline));
+            players = everyPlayer.stream()
+                    .filter(p -> !PlayerInfo.TYPE_ECHO.equals(p.type()))
+                    .toList();
         }
         return players;
+    }
+
+    /** The home's Echo players (issue 16), from the same one fetch as {@link #players()}. */
+    public List<PlayerInfo> echoPlayers() {
+        players();
+        return everyPlayer.stream()
+                .filter(p -> PlayerInfo.TYPE_ECHO.equals(p.type()))
+                .toList();
     }
 
     /** The players if this request fetched them (then Alexa learns their names), else null. */

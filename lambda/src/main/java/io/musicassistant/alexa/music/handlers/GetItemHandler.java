@@ -1,6 +1,7 @@
 package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -16,9 +17,11 @@ import io.musicassistant.alexa.music.model.Payloads;
 public final class GetItemHandler implements MusicDirectiveHandler {
 
     private final PlayQueues queues;
+    private final EchoQueues echo;
 
-    public GetItemHandler(PlayQueues queues) {
+    public GetItemHandler(PlayQueues queues, EchoQueues echo) {
         this.queues = queues;
+        this.echo = echo;
     }
 
     @Override
@@ -29,6 +32,13 @@ public final class GetItemHandler implements MusicDirectiveHandler {
     @Override
     public AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("targetItemReference"));
+        if (EchoQueues.echoKey(ref.contentId()).isPresent()) {
+            return AlexaMessage.answer(
+                    "Alexa.Audio.PlayQueue",
+                    "GetItem",
+                    "1.0",
+                    new Payloads.SingleItem(echo.render(echo.current(request, ref, ref.id()))));
+        }
         PlayQueues.Session session = queues.open(request, ref);
         return AlexaMessage.answer(
                 "Alexa.Audio.PlayQueue",

@@ -5,6 +5,7 @@ import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
 import io.musicassistant.alexa.music.AlexaItems;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.MusicContent;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -30,14 +31,17 @@ public final class InitiateHandler implements MusicDirectiveHandler {
     private final MusicContent music;
     private final PlayQueues queues;
     private final AlexaItems items;
+    private final EchoQueues echo;
 
     /** {@code name}: "Initiate" or "Reinitiate". */
-    public InitiateHandler(String name, HomeLocator homes, MusicContent music, PlayQueues queues, AlexaItems items) {
+    public InitiateHandler(
+            String name, HomeLocator homes, MusicContent music, PlayQueues queues, AlexaItems items, EchoQueues echo) {
         this.name = name;
         this.homes = homes;
         this.music = music;
         this.queues = queues;
         this.items = items;
+        this.echo = echo;
     }
 
     @Override
@@ -50,6 +54,14 @@ public final class InitiateHandler implements MusicDirectiveHandler {
         String contentId = Fields.text(request.payload(), "contentId", "");
         if (contentId.isEmpty() || contentId.length() > 1024) {
             throw AlexaException.invalidDirective("contentId missing");
+        }
+        var echoKey = EchoQueues.echoKey(contentId);
+        if (echoKey.isPresent()) {
+            return AlexaMessage.answer(
+                    "Alexa.Media.Playback",
+                    name,
+                    "1.0",
+                    new Payloads.Initiate(echo.initiate(request, contentId, echoKey.get())));
         }
         Home home = homes.onlineHomeOf(request.userId());
         StreamBase.requireWorking(home);

@@ -4,6 +4,7 @@ import io.musicassistant.alexa.alexa.AlexaError;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.DirectiveName;
 import io.musicassistant.alexa.alexa.Fields;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -15,9 +16,11 @@ import io.musicassistant.alexa.music.model.Payloads;
 public final class JumpToItemHandler implements MusicDirectiveHandler {
 
     private final PlayQueues queues;
+    private final EchoQueues echo;
 
-    public JumpToItemHandler(PlayQueues queues) {
+    public JumpToItemHandler(PlayQueues queues, EchoQueues echo) {
         this.queues = queues;
+        this.echo = echo;
     }
 
     @Override
@@ -29,6 +32,17 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
     public AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
         String target = Fields.text(request.payload(), "targetItemId", "");
+        if (EchoQueues.echoKey(ref.contentId()).isPresent()) {
+            EchoQueues.Step step;
+            try {
+                step = echo.current(request, ref, target);
+            } catch (AlexaException e) {
+                throw new AlexaException(
+                        new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
+            }
+            return AlexaMessage.answer(
+                    "Alexa.Audio.PlayQueue", "JumpToItem", "1.0", new Payloads.SingleItem(echo.render(step)));
+        }
         PlayQueues.Session session = queues.open(request, ref);
         PlayQueues.Entry entry;
         try {

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.music.handlers;
 
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.DirectiveName;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.ItemReference;
 import io.musicassistant.alexa.music.MusicDirectiveHandler;
 import io.musicassistant.alexa.music.MusicRequest;
@@ -18,10 +19,14 @@ abstract class PlaybackModeHandler implements MusicDirectiveHandler {
 
     private final String name;
     private final PlayQueues queues;
+    private final EchoQueues echo;
+    private final EchoQueues.Mode mode;
 
-    PlaybackModeHandler(String name, PlayQueues queues) {
+    PlaybackModeHandler(String name, PlayQueues queues, EchoQueues echo, EchoQueues.Mode mode) {
         this.name = name;
         this.queues = queues;
+        this.echo = echo;
+        this.mode = mode;
     }
 
     @Override
@@ -39,6 +44,11 @@ abstract class PlaybackModeHandler implements MusicDirectiveHandler {
     public final AlexaMessage handle(MusicRequest request) {
         ItemReference ref = ItemReference.from(request.payload().get("currentItemReference"));
         boolean on = requested(request);
+        if (EchoQueues.echoKey(ref.contentId()).isPresent()) {
+            // An Echo queue's modes are MA's: the change goes to MA's queue, which the next steps follow.
+            echo.setMode(request, ref, mode, on);
+            return AlexaMessage.emptyResponse("3.0");
+        }
         PlayQueues.Session session = queues.open(request, ref);
         QueueState state = session.state();
         QueueState changed = apply(state, on, queues.entry(session, ref.id()).track());

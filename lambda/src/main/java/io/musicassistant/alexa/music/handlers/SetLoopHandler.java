@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.music.handlers;
 
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueState;
@@ -7,8 +8,8 @@ import io.musicassistant.alexa.music.QueueState;
 /** Alexa.Media.PlayQueue SetLoop: after the last track, start again from the first. */
 public final class SetLoopHandler extends PlaybackModeHandler {
 
-    public SetLoopHandler(PlayQueues queues) {
-        super("SetLoop", queues);
+    public SetLoopHandler(PlayQueues queues, EchoQueues echo) {
+        super("SetLoop", queues, echo, EchoQueues.Mode.LOOP);
     }
 
     @Override

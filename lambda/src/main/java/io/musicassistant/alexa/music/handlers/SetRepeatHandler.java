@@ -3,6 +3,7 @@ package io.musicassistant.alexa.music.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.alexa.AlexaException;
 import io.musicassistant.alexa.alexa.Fields;
+import io.musicassistant.alexa.music.EchoQueues;
 import io.musicassistant.alexa.music.MusicRequest;
 import io.musicassistant.alexa.music.PlayQueues;
 import io.musicassistant.alexa.music.QueueState;
@@ -13,8 +14,8 @@ import io.musicassistant.alexa.music.QueueState;
  */
 public final class SetRepeatHandler extends PlaybackModeHandler {
 
-    public SetRepeatHandler(PlayQueues queues) {
-        super("SetRepeat", queues);
+    public SetRepeatHandler(PlayQueues queues, EchoQueues echo) {
+        super("SetRepeat", queues, echo, EchoQueues.Mode.REPEAT);
     }
 
     @Override

@@ -83,6 +83,57 @@ class CatalogMergeTest {
         return out;
     }
 
+    static SnapshotEntity named(ContentKind kind, String id, String name, boolean favorite, int plays) {
+        return new SnapshotEntity(kind, id, name, List.of(), null, null, null, null, favorite, plays, 1);
+    }
+
+    static SnapshotEntity echo(String name) {
+        return named(
+                ContentKind.ECHO, ContentId.of(ContentKind.ECHO, name, null).encode(), name, false, 0);
+    }
+
+    @Test
+    void echoPlayersArePlaylistsNamedAfterTheEchoThatRankFirstAndNoHomeFloods(@TempDir Path root) {
+        SnapshotFiles.write(
+                root,
+                A,
+                List.of(
+                        echo("Kitchen Echo"),
+                        named(ContentKind.PLAYLIST, "ma1:playlist:road-trip", "Road Trip", true, 500),
+                        // Kind and id must agree: neither line is an Echo player nor a playlist.
+                        named(ContentKind.PLAYLIST, "ma1:echo:hall-echo", "Hall Echo", false, 0),
+                        named(ContentKind.ECHO, "ma1:playlist:attic", "Attic", false, 0)));
+        SnapshotFiles.write(root, B, List.of(echo("Kitchen Echo"), echo("Bedroom Echo")));
+        List<SnapshotEntity> flood = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            flood.add(echo("Fake Echo " + i));
+        }
+        SnapshotFiles.write(root, C, flood);
+
+        Map<String, MergedEntity> merged = merge(root, MergeQuery.withDefaultCaps());
+        MergedEntity kitchen = merged.get("ma1:echo:kitchen-echo");
+        assertEquals(ContentKind.PLAYLIST, kitchen.kind(), "an Echo is a playlist to Amazon");
+        assertEquals("Kitchen Echo", kitchen.name());
+        assertEquals(2, kitchen.homes());
+        assertEquals(1, kitchen.rank());
+        assertNull(kitchen.artistId());
+        assertTrue(merged.containsKey("ma1:echo:bedroom-echo"));
+        assertFalse(merged.containsKey("ma1:echo:hall-echo"));
+        assertFalse(merged.containsKey("ma1:playlist:attic"));
+        assertEquals(
+                20,
+                merged.keySet().stream()
+                        .filter(id -> id.startsWith("ma1:echo:fake-echo"))
+                        .count(),
+                "at most 20 Echo players per home");
+        MergedEntity roadTrip = merged.get("ma1:playlist:road-trip");
+        assertEquals(23, roadTrip.rank(), "after every Echo player, however popular");
+
+        Map<String, MergedEntity> capped = merge(root, new MergeQuery(Map.of(ContentKind.PLAYLIST, 2)));
+        assertTrue(capped.containsKey("ma1:echo:kitchen-echo"));
+        assertFalse(capped.containsKey("ma1:playlist:road-trip"), "a playlist falls to the cap before an Echo");
+    }
+
     @Test
     void entitiesMoreHomesHoldRankFirstAndEachHomeCountsOnce(@TempDir Path root) {
         SnapshotFiles.write(

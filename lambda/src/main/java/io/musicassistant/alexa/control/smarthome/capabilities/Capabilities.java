@@ -16,7 +16,14 @@ public final class Capabilities {
             new PowerController(),
             new Speaker(),
             new PlaybackController(),
-            new PlaybackStateReporter());
+            new PlaybackStateReporter(),
+            new ContactSensor());
+
+    /**
+     * What an Echo player's endpoint declares (issue 16): a contact sensor with its health, as
+     * Amazon's ContactSensor documentation asks, and nothing a speaker has.
+     */
+    public static final List<Capability> TRIGGER = List.of(new AlexaBase(), new EndpointHealth(), new ContactSensor());
 
     private Capabilities() {}
 }

@@ -11,7 +11,13 @@ import java.util.Map;
  * how it is declared at discovery, and the properties it reports.
  */
 public sealed interface Capability
-        permits AlexaBase, PlaybackController, Speaker, PowerController, PlaybackStateReporter, EndpointHealth {
+        permits AlexaBase,
+                PlaybackController,
+                Speaker,
+                PowerController,
+                PlaybackStateReporter,
+                EndpointHealth,
+                ContactSensor {
 
     String namespace();
 
@@ -33,6 +39,14 @@ public sealed interface Capability
 
     /** The interface's properties for this player now; empty for interfaces without properties. */
     List<Property> properties(PlayerInfo player, Instant at);
+
+    /**
+     * The properties with the routine trigger's state ({@link ContactSensor}), which only the cloud
+     * knows; every other interface samples the player alone.
+     */
+    default List<Property> properties(PlayerInfo player, boolean detected, Instant at) {
+        return properties(player, at);
+    }
 
     /** The declaration of an interface with retrievable, proactively reported properties. */
     static Map<String, Object> reporting(String namespace, String version, List<String> names) {

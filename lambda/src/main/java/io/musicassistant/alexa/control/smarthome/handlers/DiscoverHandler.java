@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Alexa.Discovery Discover: every enabled, visible Music Assistant player and group becomes a
- * SPEAKER endpoint with the interfaces its features allow. A user without a paired home has none.
+ * SPEAKER endpoint with the interfaces its features allow, and every Echo player a CONTACT_SENSOR
+ * (its routine's trigger). A user without a paired home has none.
  */
 public final class DiscoverHandler implements SmartHomeDirectiveHandler {
 
@@ -68,7 +69,8 @@ public final class DiscoverHandler implements SmartHomeDirectiveHandler {
                 .limit(Endpoints.MAX_ENDPOINTS)
                 .toList();
         for (PlayerInfo p : players) {
-            states.remember(home.instanceId(), request.userId(), p, Endpoints.properties(p, clock.instant()));
+            states.remember(
+                    home.instanceId(), request.userId(), p, states.properties(home.instanceId(), p, clock.instant()));
         }
         states.knowExactly(
                 home.instanceId(),

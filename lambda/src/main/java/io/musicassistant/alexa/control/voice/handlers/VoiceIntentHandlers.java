@@ -31,6 +31,7 @@ public final class VoiceIntentHandlers {
                 .register(new WhatsPlayingIntentHandler())
                 .register(new MoveMusicIntentHandler())
                 .register(new ListRoomsIntentHandler())
+                .register(new EchoSetupIntentHandler())
                 .register(new LinkHomeIntentHandler(pairing, limiter, homes))
                 .register(new SpeechIntentHandler());
         // Only the intents registered so far can ask "which room?": a room named in answer to a
