@@ -29,14 +29,18 @@ public final class CatalogSnapshot {
     public static final int MAX_ALT_NAMES = 8;
     public static final int MAX_PLAYS = 1_000_000;
     public static final int MAX_LAST_PLAYED_DAYS = 3650;
-    /** The kinds a snapshot holds, one voice catalog type each. */
+    /**
+     * The kinds a snapshot holds, one voice catalog type each; Echo players (issue 16) go into the
+     * playlist catalog under their own {@code ma1:echo:} ids.
+     */
     public static final List<ContentKind> KINDS = List.of(
             ContentKind.ARTIST,
             ContentKind.ALBUM,
             ContentKind.TRACK,
             ContentKind.PLAYLIST,
             ContentKind.GENRE,
-            ContentKind.RADIO);
+            ContentKind.RADIO,
+            ContentKind.ECHO);
     /** How a snapshot key names its home; the build takes the home from here, never from the content. */
     public static final Pattern KEY =
             Pattern.compile(SNAPSHOTS_PREFIX + "(home-[0-9a-hjkmnp-tv-z]{26})/" + Pattern.quote(FILE_NAME));
