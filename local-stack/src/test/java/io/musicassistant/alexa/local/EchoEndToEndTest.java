@@ -136,14 +136,12 @@ class EchoEndToEndTest {
     }
 
     /**
-     * The issue's trigger: opened once per play, then closed. Disabled while the merged connector
-     * (echo-home lane) posts play_requested twice for one play now and then — a reset and a second
-     * request some 20–50 ms after the first — so that Alexa would run the routine twice (3 plays
-     * gave 5 DETECTED reports on 2026-12-06). {@code scripts/bench --echo} counts them.
+     * The issue's trigger: opened once per play, then closed. One press in MA can reach the Echo
+     * player as two stream starts some 20–50 ms apart; before the connector counted them as one,
+     * 3 plays gave 5 DETECTED reports and Alexa would have run the routine twice.
      */
     @Test
     @Order(6)
-    @org.junit.jupiter.api.Disabled("the connector posts play_requested twice for some plays; see the Javadoc")
     void eachPlayOpensTheTriggerOnce() {
         EventGatewayStandIn gateway = stack.services().gateway();
         String before = stack.snapshotVersion();

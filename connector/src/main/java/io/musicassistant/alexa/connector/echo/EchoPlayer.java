@@ -167,8 +167,19 @@ final class EchoPlayer implements SlimprotoClient.Playback {
         return lastStop > lastStart;
     }
 
-    synchronized void awaitingEcho(long nowNanos) {
+    /**
+     * Claims the trigger for a play MA started: true, and the player awaits the Echo from now,
+     * unless a trigger went out less than {@code quiet} ago and the Echo has not answered it yet.
+     * One press in MA can reach the player as more than one stream start (a replace, then the
+     * play), and the routine the trigger opens plays MA's current item anyway: a second trigger
+     * would only make Alexa run the routine twice.
+     */
+    synchronized boolean claimTrigger(long nowNanos, Duration quiet) {
+        if (awaitingEchoSince != 0 && nowNanos - awaitingEchoSince < quiet.toNanos()) {
+            return false;
+        }
         awaitingEchoSince = nowNanos;
+        return true;
     }
 
     /**

@@ -42,6 +42,8 @@ public final class EchoPlayers implements AutoCloseable {
     static final Duration END_GRACE = Duration.ofSeconds(20);
     /** After a trigger: time for the routine to start the Echo before MA hears that nothing plays. */
     static final Duration NO_ROUTINE = Duration.ofSeconds(60);
+    /** Stream starts this close to a trigger the Echo has not answered yet belong to the same press. */
+    static final Duration TRIGGER_QUIET = Duration.ofSeconds(1);
 
     private static final Duration CALL = Duration.ofSeconds(4);
 
@@ -141,7 +143,10 @@ public final class EchoPlayers implements AutoCloseable {
                 LOG.info("echo.queue_moved", "echo", player.key());
                 return;
             }
-            player.awaitingEcho(now);
+            if (!player.claimTrigger(now, TRIGGER_QUIET)) {
+                LOG.info("echo.play_request_pending", "echo", player.key());
+                return;
+            }
             // the Echo will play this queue (the player's own) from what MA makes current
             LOG.info(
                     "echo.play_requested",

@@ -204,7 +204,11 @@ public final class ChangeReporter {
                     }
                 }
             }
-            for (PlayerEvent e : events) {
+            // One report per player and post: a trigger's reset and its next request often share a post,
+            // and the player's newest event with the trigger's state after the post says all of it.
+            Map<String, PlayerEvent> newest = new LinkedHashMap<>();
+            events.forEach(e -> newest.put(e.playerId(), e));
+            for (PlayerEvent e : newest.values()) {
                 EndpointStates.Snapshot stored = known.get(e.playerId());
                 if (PlayerEvent.REMOVED.equals(e.type()) || stored == null) {
                     continue;

@@ -219,6 +219,24 @@ class EchoTriggerTest {
     }
 
     @Test
+    void aPlayWhileTheTriggerIsStillOpenIsOneCloseAndOneOpen() {
+        SmartHomeDirectives.grantAndDiscover(cloud, user);
+        assertEquals(200, post(event(PlayerEvent.PLAY_REQUESTED, ECHO)).status());
+        gateway.clear();
+
+        // the connector closes a still-open trigger and opens it again in one post
+        assertEquals(
+                200,
+                post(event(PlayerEvent.PLAY_REQUEST_RESET, ECHO), event(PlayerEvent.PLAY_REQUESTED, ECHO))
+                        .status());
+        assertEquals(
+                List.of("NOT_DETECTED", "DETECTED"),
+                received().stream().map(EchoTriggerTest::detection).toList(),
+                "Alexa runs the routine once per play");
+        assertEquals("DETECTED", reportState());
+    }
+
+    @Test
     void playRequestsAboutSpeakersAreIgnored() {
         SmartHomeDirectives.grantAndDiscover(cloud, user);
         gateway.clear();
