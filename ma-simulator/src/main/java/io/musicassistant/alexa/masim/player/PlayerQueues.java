@@ -290,34 +290,7 @@ public final class PlayerQueues {
     /** player_queues/transfer: the items, settings and position move; the source stops. */
     public void transfer(String sourceId, String targetId, Boolean autoPlay, String username) {
         synchronized (hub) {
-            QueueState source = queues.get(sourceId);
-            if (source == null) {
-                throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Queue " + sourceId + " is not available");
-            }
-            QueueState target = queues.get(targetId);
-            if (target == null) {
-                throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Queue " + targetId + " is not available");
-            }
-            boolean play = autoPlay != null ? autoPlay : queueState(source) == PlaybackState.PLAYING;
-            if (hub.players.find(targetId) == null) {
-                throw MaError.of(ErrorCode.PLAYER_UNAVAILABLE, "Player " + targetId + " is not available");
-            }
-            List<QueueItem> moved =
-                    source.items.stream().map(i -> i.withQueueId(targetId)).toList();
-            target.repeat = source.repeat;
-            target.shuffle = source.shuffle;
-            target.dontStopTheMusic = source.dontStopTheMusic;
-            target.enqueuedNames.clear();
-            target.enqueuedNames.addAll(source.enqueuedNames);
-            target.resumePos = (int) correctedElapsed(source);
-            Integer currentIndex = source.currentIndex;
-            clear(sourceId, false);
-            target.items.clear();
-            target.currentIndex = currentIndex;
-            items.replace(target, new ArrayList<>(moved));
-            if (play) {
-                hub.playback.resume(targetId, username);
-            }
+            QueueTransfer.run(this, hub, items, sourceId, targetId, autoPlay, username);
         }
     }
 
