@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.musicassistant.alexa.control.voice.VoiceRequests.Answer;
+import io.musicassistant.alexa.platform.Config;
 import io.musicassistant.alexa.relay.protocol.PlayerInfo;
 import io.musicassistant.alexa.testing.CloudFixture;
 import java.util.List;
@@ -32,12 +33,19 @@ class VoiceEchoSetupTest {
     @BeforeAll
     static void setUp() {
         // A loaded machine can take more than the usual 3 s for a relay round trip.
-        cloud = CloudFixture.create(Map.of("CONTROL_SKILL_ID", VoiceRequests.SKILL_ID, "RELAY_TIMEOUT_MS", "6000"));
+        cloud = CloudFixture.create(Map.of(
+                "CONTROL_SKILL_ID",
+                VoiceRequests.SKILL_ID,
+                "RELAY_TIMEOUT_MS",
+                String.valueOf(Config.MAX_RELAY_TIMEOUT_MS)));
         house = new VoiceHome(
                 cloud,
                 VoiceHome.player("kitchen-1", "Kitchen", PlayerInfo.PLAYING),
                 echo("echo-kitchen", "Kitchen Echo (Alexa)"),
                 echo("echo-office", "Office Echo (Alexa)"));
+        // The first round trip through the emulators warms the JVM; on a loaded machine it can outlast the relay
+        // timeout.
+        send(cloud, VoiceRequests.launch(house.user.token()));
     }
 
     @AfterAll
