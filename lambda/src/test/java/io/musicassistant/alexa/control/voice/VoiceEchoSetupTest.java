@@ -24,6 +24,8 @@ class VoiceEchoSetupTest {
 
     static CloudFixture cloud;
     static VoiceHome house;
+    /** A second home of another user, without Echo players. */
+    static VoiceHome bare;
 
     static PlayerInfo echo(String id, String name) {
         return new PlayerInfo(
@@ -46,10 +48,13 @@ class VoiceEchoSetupTest {
         // The first round trip through the emulators warms the JVM; on a loaded machine it can outlast the relay
         // timeout.
         send(cloud, VoiceRequests.launch(house.user.token()));
+        bare = new VoiceHome(cloud, VoiceHome.player("den-1", "Den", PlayerInfo.IDLE));
+        send(cloud, VoiceRequests.launch(bare.user.token()));
     }
 
     @AfterAll
     static void tearDown() {
+        bare.close();
         house.close();
     }
 
@@ -83,12 +88,7 @@ class VoiceEchoSetupTest {
 
     @Test
     void aHomeWithoutEchoPlayersIsToldToNameThemFirst() {
-        VoiceHome bare = new VoiceHome(cloud, VoiceHome.player("den-1", "Den", PlayerInfo.IDLE));
-        try {
-            Answer a = send(cloud, intent("EchoSetupIntent", bare.user.token())).valid();
-            assertTrue(a.speech().startsWith("You have no Echo players yet."), a.speech());
-        } finally {
-            bare.close();
-        }
+        Answer a = send(cloud, intent("EchoSetupIntent", bare.user.token())).valid();
+        assertTrue(a.speech().startsWith("You have no Echo players yet."), a.speech());
     }
 }
