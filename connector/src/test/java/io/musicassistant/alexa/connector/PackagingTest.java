@@ -49,7 +49,8 @@ class PackagingTest {
             "CATALOG_EXPORT",
             "CATALOG_PLAYLISTS",
             "CATALOG_RADIOS",
-            "CATALOG_DEBOUNCE_S");
+            "CATALOG_DEBOUNCE_S",
+            "ECHO_PLAYERS");
 
     @TempDir
     Path dir;
