@@ -64,7 +64,8 @@ class StatusServerTest {
                         NOW - 2_000,
                         false),
                 new Status.Catalog("done", NOW - 3_600_000, true, 1234, 56_789L, 3, 1, 0, null, null),
-                new Status.Cache(7, 12_000_000, 2_048_000_000L, 5, 7));
+                new Status.Cache(7, 12_000_000, 2_048_000_000L, 5, 7),
+                Status.Echo.NONE);
     }
 
     static Status paired(Status s) {
@@ -76,7 +77,8 @@ class StatusServerTest {
                 s.commands(),
                 s.stream(),
                 s.catalog(),
-                s.cache());
+                s.cache(),
+                s.echo());
     }
 
     @BeforeEach
