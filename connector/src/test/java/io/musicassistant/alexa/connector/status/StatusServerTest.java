@@ -187,12 +187,18 @@ class StatusServerTest {
                 "catalog",
                 "cache",
                 "updated",
-                "lang")) {
+                "lang",
+                "echo-players",
+                "echo-name",
+                "echo-add",
+                "echo-readonly")) {
             assertTrue(page.contains("id=\"" + id + "\""), "no #" + id);
         }
         assertTrue(page.contains("<body data-live="), "body[data-live]");
         assertTrue(page.contains("<button type=\"button\" id=\"copy-code\">"));
         assertTrue(page.contains("<button type=\"button\" id=\"stream-check\">"));
+        assertTrue(page.contains("<label for=\"echo-name\">"), "the Echo name field has a label");
+        assertTrue(page.contains("<button type=\"submit\" id=\"echo-add\">"));
         Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(page);
         int count = 0;
         while (scripts.find()) {
