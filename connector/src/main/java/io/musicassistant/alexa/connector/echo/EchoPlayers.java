@@ -290,8 +290,7 @@ public final class EchoPlayers implements AutoCloseable {
      * otherwise); false when MA could not list them (tried again at the next tick).
      */
     boolean removeUnnamed() {
-        Set<String> named =
-                byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
+        Set<String> named = macs();
         String ours = EchoMac.homePrefix(instanceId);
         List<String> unnamed = new ArrayList<>();
         try {
@@ -306,6 +305,9 @@ public final class EchoPlayers implements AutoCloseable {
             return false;
         }
         for (String id : unnamed) {
+            if (macs().contains(id)) {
+                continue; // named again on the status page while MA listed them
+            }
             try {
                 ma.call("config/players/remove", Map.of("player_id", id), CALL);
                 LOG.info("echo.player_removed", "player_id", id);
@@ -322,6 +324,10 @@ public final class EchoPlayers implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private Set<String> macs() {
+        return byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
     }
 
     @Override
