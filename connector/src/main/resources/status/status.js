@@ -154,6 +154,78 @@
     setText('cache-hits', say('cache_hits', { hits: c.hits, misses: c.misses }));
   }
 
+  // The Echo list is rebuilt only when it changed, so a focused remove button keeps its focus.
+  var shownEcho = null;
+
+  function renderEcho(e) {
+    e = e || { editable: false, max: 0, players: [] };
+    show('echo-form', e.editable);
+    show('echo-readonly', !e.editable && e.players.length > 0);
+    show('echo-none', e.players.length === 0);
+    var text = JSON.stringify(e);
+    if (text === shownEcho) { return; }
+    shownEcho = text;
+    var list = $('echo-players');
+    var items = document.createDocumentFragment();
+    e.players.forEach(function (p) {
+      var li = document.createElement('li');
+      li.className = 'echo-player';
+      li.setAttribute('data-key', p.key);
+      li.setAttribute('data-connected', String(p.connected));
+      li.setAttribute('data-state', p.state);
+      [['echo-name', p.name],
+        ['echo-connection', say(p.connected ? 'echo_connected' : 'echo_disconnected')],
+        ['echo-state', say('echo_state_' + p.state)]].forEach(function (part) {
+        var span = document.createElement('span');
+        span.className = part[0];
+        span.textContent = part[1];
+        li.appendChild(span);
+      });
+      if (e.editable) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'echo-remove';
+        button.textContent = say('echo_remove_button');
+        button.setAttribute('aria-label', say('echo_remove', { name: p.name }));
+        button.addEventListener('click', function () { changeEcho('remove', { key: p.key }, null); });
+        li.appendChild(button);
+      }
+      items.appendChild(li);
+    });
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    list.appendChild(items);
+  }
+
+  function changeEcho(action, body, name) {
+    $('echo-add').disabled = true;
+    setText('echo-result', '');
+    fetch('api/echo-players/' + action, {
+      method: 'POST',
+      headers: { 'X-Requested-By': 'status-page', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store'
+    }).then(function (r) {
+      if (r.status === 429) { setText('echo-result', say('echo_error_wait')); return; }
+      return r.json().then(function (answer) {
+        if (answer.ok) {
+          setText('echo-result', action === 'add' ? say('echo_added', { name: name }) : say('echo_removed'));
+          if (action === 'add') { $('echo-name').value = ''; }
+        } else {
+          var max = current && current.echo ? current.echo.max : '';
+          setText('echo-result', words['echo_error_' + answer.error]
+            ? say('echo_error_' + answer.error, { max: max, name: name || '', other: answer.other || '' })
+            : say('echo_error_failed'));
+        }
+      });
+    }).catch(function () {
+      setText('echo-result', say('echo_error_failed'));
+    }).then(function () {
+      $('echo-add').disabled = false;
+      if (pollTimer !== null) { poll(); }
+    });
+  }
+
   function apply(status) {
     current = status;
     offsetMs = status.generated_at_ms - Date.now();
@@ -165,6 +237,7 @@
     renderStream(status.stream);
     renderCatalog(status.catalog);
     renderCache(status.cache);
+    renderEcho(status.echo);
     var updated = $('updated');
     updated.setAttribute('datetime', new Date().toISOString());
     setText('updated', clock(Date.now() + offsetMs));
@@ -254,6 +327,11 @@
   });
   $('copy-code').addEventListener('click', copyCode);
   $('stream-check').addEventListener('click', checkAgain);
+  $('echo-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var name = $('echo-name').value.trim();
+    if (name) { changeEcho('add', { name: name }, name); }
+  });
   setInterval(renderValidity, 15000);
 
   live('offline');

@@ -26,6 +26,7 @@ import io.musicassistant.alexa.connector.commands.RelayCommandHandler;
 import io.musicassistant.alexa.connector.commands.StreamPrefetchCommand;
 import io.musicassistant.alexa.connector.commands.StreamSignCommand;
 import io.musicassistant.alexa.connector.content.ContentResolver;
+import io.musicassistant.alexa.connector.echo.EchoNames;
 import io.musicassistant.alexa.connector.echo.EchoPlayers;
 import io.musicassistant.alexa.connector.echo.EchoQueue;
 import io.musicassistant.alexa.connector.ma.MaClient;
@@ -193,7 +194,12 @@ public final class Connector implements AutoCloseable {
         playersRef[0] = players;
         maRef[0] = ma;
         EchoPlayers echo = new EchoPlayers(
-                ma, config.maUrl(), config.audio().slimprotoPort(), home.instanceId(), config.echo(), toCloud);
+                ma,
+                config.maUrl(),
+                config.audio().slimprotoPort(),
+                home.instanceId(),
+                EchoNames.open(config.stateDir(), config.echo()),
+                toCloud);
         CommandExecutor executor =
                 new CommandExecutor(commandHandlers(ma, resolver, players, signer, audio.acquisition(), echo), clock);
         SqsClient sqs = credentials.sqsClient();
@@ -234,6 +240,7 @@ public final class Connector implements AutoCloseable {
                     echo::names);
             catalog = new CatalogScheduler(export::run, config.catalog().debounce());
             catalogRef[0] = catalog;
+            echo.onChange(catalog::requestNow);
         }
 
         StatusServer status = StatusServer.forConnector(
@@ -248,7 +255,8 @@ public final class Connector implements AutoCloseable {
                         executor,
                         audio.health(),
                         audio.cache(),
-                        catalog));
+                        catalog,
+                        echo));
         ma.start();
         audio.players().start();
         echo.start(config.catalog().enabled());

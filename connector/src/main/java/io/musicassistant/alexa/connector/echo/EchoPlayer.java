@@ -162,6 +162,11 @@ final class EchoPlayer implements SlimprotoClient.Playback {
         return step != null && nowNanos < step.endNanos() ? step : null;
     }
 
+    /** For the status page: {@code requested} (a trigger awaits the Echo), {@code playing} or {@code idle}. */
+    synchronized String state(long nowNanos) {
+        return awaitingEchoSince != 0 ? "requested" : playing(nowNanos) != null ? "playing" : "idle";
+    }
+
     /** Whether MA stopped or paused this player after it last started or resumed it: the Echo stops after its track. */
     synchronized boolean stoppedInMa() {
         return lastStop > lastStart;

@@ -12,14 +12,17 @@ import io.musicassistant.alexa.relay.protocol.api.HomeEvents;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,15 +53,24 @@ public final class EchoPlayers implements AutoCloseable {
     private final MaClient ma;
     private final String instanceId;
     private final PlayRequests requests;
-    private final Map<String, EchoPlayer> byKey = new LinkedHashMap<>();
+    private final String maHost;
+    private final int slimprotoPort;
+    private final EchoNames names;
+    /** Replaced whole on a change from the status page; readers take it as it is. */
+    private volatile Map<String, EchoPlayer> byKey = Map.of();
+    /** Per player: its connection stops when this says so (the whole connector closed, or the user removed it). */
+    private final Map<String, AtomicBoolean> removed = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "echo-players");
         t.setDaemon(true);
         return t;
     });
     private volatile boolean closed;
+    private volatile boolean started;
+    private volatile Runnable onChange = () -> {};
     /** Whether the configs of Echo players no longer named were removed (once per start: names change at a restart). */
-    private boolean cleanedUp;
+    private volatile boolean cleanedUp;
 
     /** The Echo players {@code settings} names; their triggers go through {@code send} (the relay API's events). */
     public EchoPlayers(
@@ -66,9 +78,9 @@ public final class EchoPlayers implements AutoCloseable {
             URI maUrl,
             int slimprotoPort,
             String instanceId,
-            EchoSettings settings,
+            EchoNames names,
             Function<HomeEvents, Delivery> send) {
-        this(ma, maUrl.getHost(), slimprotoPort, instanceId, settings, new PlayRequests(send));
+        this(ma, maUrl.getHost(), slimprotoPort, instanceId, names, new PlayRequests(send));
     }
 
     EchoPlayers(
@@ -78,22 +90,39 @@ public final class EchoPlayers implements AutoCloseable {
             String instanceId,
             EchoSettings settings,
             PlayRequests requests) {
+        this(ma, maHost, slimprotoPort, instanceId, EchoNames.fixed(settings), requests);
+    }
+
+    EchoPlayers(
+            MaClient ma, String maHost, int slimprotoPort, String instanceId, EchoNames names, PlayRequests requests) {
         this.ma = ma;
+        this.maHost = maHost;
+        this.slimprotoPort = slimprotoPort;
         this.instanceId = instanceId;
         this.requests = requests;
-        for (String name : settings.names()) {
-            String mac = EchoMac.of(instanceId, EchoSettings.key(name));
-            EchoPlayer player = new EchoPlayer(
-                    name,
-                    playback -> new KeptPlayer(
-                            ma,
-                            new SlimprotoClient(maHost, slimprotoPort, mac, name + EchoMac.NAME_SUFFIX, playback),
-                            SETTINGS,
-                            "set this player's power, volume and mute control to none in Music Assistant",
-                            () -> closed),
-                    this::userStarted);
-            byKey.put(player.key(), player);
+        this.names = names;
+        Map<String, EchoPlayer> players = new LinkedHashMap<>();
+        for (String name : names.initial()) {
+            EchoPlayer player = player(name);
+            players.put(player.key(), player);
         }
+        byKey = Collections.unmodifiableMap(players);
+    }
+
+    private EchoPlayer player(String name) {
+        String key = EchoSettings.key(name);
+        String mac = EchoMac.of(instanceId, key);
+        AtomicBoolean gone = new AtomicBoolean();
+        removed.put(key, gone);
+        return new EchoPlayer(
+                name,
+                playback -> new KeptPlayer(
+                        ma,
+                        new SlimprotoClient(maHost, slimprotoPort, mac, name + EchoMac.NAME_SUFFIX, playback),
+                        SETTINGS,
+                        "set this player's power, volume and mute control to none in Music Assistant",
+                        () -> closed || gone.get()),
+                this::userStarted);
     }
 
     /**
@@ -106,13 +135,88 @@ public final class EchoPlayers implements AutoCloseable {
         if (!libraryExported && !byKey.isEmpty()) {
             LOG.warn("echo.catalog_off", "hint", "CATALOG_EXPORT is false: Alexa cannot recognise the Echo names");
         }
-        for (EchoPlayer player : byKey.values()) {
-            Thread.ofVirtual()
-                    .name("echo-player-" + player.kept().client().mac())
-                    .start(player.kept()::keepConnected);
-        }
+        byKey.values().forEach(EchoPlayers::connect);
+        started = true;
         ticks.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
+
+    private static void connect(EchoPlayer player) {
+        Thread.ofVirtual().name("echo-player-" + player.kept().client().mac()).start(player.kept()::keepConnected);
+    }
+
+    /** Runs after the status page changed the names (the library export, so the Echo's catalog entity follows). */
+    public void onChange(Runnable then) {
+        this.onChange = then;
+    }
+
+    /** Whether the status page may change the names (the setting names none). */
+    public boolean editable() {
+        return names.editable();
+    }
+
+    /**
+     * Adds an Echo player from the status page: it connects to MA at once and is kept for the next
+     * start. The problem with the name, or null.
+     */
+    public synchronized EchoSettings.Problem add(String name) {
+        if (!names.editable()) {
+            return new EchoSettings.Problem("read_only", name, null);
+        }
+        String clean = name.strip();
+        List<String> next = new ArrayList<>(names());
+        next.add(clean);
+        EchoSettings.Problem problem = EchoSettings.problem(next);
+        if (problem != null) {
+            return problem;
+        }
+        names.save(next);
+        EchoPlayer player = player(clean);
+        Map<String, EchoPlayer> players = new LinkedHashMap<>(byKey);
+        players.put(player.key(), player);
+        byKey = Collections.unmodifiableMap(players);
+        if (started) {
+            connect(player);
+        }
+        LOG.info("echo.player_added", "echo", player.key());
+        onChange.run();
+        return null;
+    }
+
+    /**
+     * Removes an Echo player from the status page: its connection ends and it leaves MA (and the
+     * cloud hears {@code removed}) as an Echo no longer named does at start. The problem, or null.
+     */
+    public synchronized EchoSettings.Problem remove(String key) {
+        if (!names.editable()) {
+            return new EchoSettings.Problem("read_only", key, null);
+        }
+        EchoPlayer player = byKey.get(key);
+        if (player == null) {
+            return new EchoSettings.Problem("unknown_echo", key, null);
+        }
+        Map<String, EchoPlayer> players = new LinkedHashMap<>(byKey);
+        players.remove(key);
+        names.save(players.values().stream().map(EchoPlayer::name).toList());
+        byKey = Collections.unmodifiableMap(players);
+        removed.remove(key).set(true);
+        player.kept().client().close();
+        LOG.info("echo.player_removing", "echo", key);
+        // MA is asked at the next tick, off the page's request; until then a failed look is tried again
+        cleanedUp = false;
+        onChange.run();
+        return null;
+    }
+
+    /** Each Echo player for the status page: its name, its key, whether it is connected to MA, and what it does. */
+    public List<Shown> shown() {
+        long now = System.nanoTime();
+        return byKey.values().stream()
+                .map(p -> new Shown(p.name(), p.key(), p.kept().client().connected(), p.state(now)))
+                .toList();
+    }
+
+    /** @param state {@code playing}, {@code requested} (a trigger awaits the Echo) or {@code idle} */
+    public record Shown(String name, String key, boolean connected, String state) {}
 
     /** The Echo names, as the user gave them (the library export names one catalog entity after each). */
     public List<String> names() {
@@ -186,8 +290,7 @@ public final class EchoPlayers implements AutoCloseable {
      * otherwise); false when MA could not list them (tried again at the next tick).
      */
     boolean removeUnnamed() {
-        Set<String> named =
-                byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
+        Set<String> named = macs();
         String ours = EchoMac.homePrefix(instanceId);
         List<String> unnamed = new ArrayList<>();
         try {
@@ -202,6 +305,9 @@ public final class EchoPlayers implements AutoCloseable {
             return false;
         }
         for (String id : unnamed) {
+            if (macs().contains(id)) {
+                continue; // named again on the status page while MA listed them
+            }
             try {
                 ma.call("config/players/remove", Map.of("player_id", id), CALL);
                 LOG.info("echo.player_removed", "player_id", id);
@@ -218,6 +324,10 @@ public final class EchoPlayers implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private Set<String> macs() {
+        return byKey.values().stream().map(p -> p.kept().client().mac()).collect(Collectors.toSet());
     }
 
     @Override

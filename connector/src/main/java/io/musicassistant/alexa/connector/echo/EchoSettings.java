@@ -24,27 +24,52 @@ public record EchoSettings(List<String> names) {
 
     public EchoSettings {
         names = List.copyOf(names);
+        Problem problem = problem(names);
+        if (problem != null) {
+            throw new IllegalArgumentException("ECHO_PLAYERS: " + problem.message());
+        }
+    }
+
+    /**
+     * What is wrong with a list of Echo names, or null: the same rules for {@code ECHO_PLAYERS} and
+     * the status page, which words the code in its language.
+     *
+     * @param code {@code too_many}, {@code bad_name}, {@code no_letters} or {@code same_key}
+     * @param name the name at fault (null for {@code too_many})
+     * @param other for {@code same_key}, the name it sounds like
+     */
+    public record Problem(String code, String name, String other) {
+        public String message() {
+            return switch (code) {
+                case "too_many" -> "at most " + MAX_PLAYERS + " Echo devices";
+                case "bad_name" -> "each name is 1 to " + MAX_NAME_LENGTH + " printable characters";
+                case "no_letters" -> "'" + name + "' has no letters or digits to say";
+                default -> "'" + other + "' and '" + name + "' sound the same; give them different names";
+            };
+        }
+    }
+
+    public static Problem problem(List<String> names) {
         if (names.size() > MAX_PLAYERS) {
-            throw new IllegalArgumentException("ECHO_PLAYERS names at most " + MAX_PLAYERS + " Echo devices");
+            return new Problem("too_many", null, null);
         }
         Map<String, String> byKey = new HashMap<>();
         for (String name : names) {
             if (name.isBlank()
                     || name.length() > MAX_NAME_LENGTH
                     || name.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException(
-                        "ECHO_PLAYERS: each name is 1 to " + MAX_NAME_LENGTH + " printable characters");
+                return new Problem("bad_name", name, null);
             }
             String key = key(name);
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("ECHO_PLAYERS: '" + name + "' has no letters or digits to say");
+                return new Problem("no_letters", name, null);
             }
             String other = byKey.put(key, name);
             if (other != null) {
-                throw new IllegalArgumentException(
-                        "ECHO_PLAYERS: '" + other + "' and '" + name + "' sound the same; give them different names");
+                return new Problem("same_key", name, other);
             }
         }
+        return null;
     }
 
     public static EchoSettings none() {

@@ -15,7 +15,8 @@ public record Status(
         List<Command> commands,
         Stream stream,
         Catalog catalog,
-        Cache cache) {
+        Cache cache,
+        Echo echo) {
 
     public static final String UNKNOWN = "unknown";
 
@@ -74,4 +75,20 @@ public record Status(
             String error) {}
 
     public record Cache(int entries, long bytesUsed, long capacityBytes, long hits, long misses) {}
+
+    /**
+     * The Echo players (issue 16).
+     *
+     * @param editable the page may add and remove names (ECHO_PLAYERS names none); else it only shows them
+     * @param max how many Echo players the connector takes
+     */
+    public record Echo(boolean editable, int max, List<EchoPlayer> players) {
+        public static final Echo NONE = new Echo(false, 0, List.of());
+    }
+
+    /**
+     * @param key the name key the remove button sends
+     * @param state {@code playing}, {@code requested} (a trigger awaits the Echo) or {@code idle}
+     */
+    public record EchoPlayer(String name, String key, boolean connected, String state) {}
 }

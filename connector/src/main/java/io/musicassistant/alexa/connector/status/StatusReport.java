@@ -5,6 +5,8 @@ import io.musicassistant.alexa.connector.audio.ReachabilityCheck;
 import io.musicassistant.alexa.connector.audio.StreamHealth;
 import io.musicassistant.alexa.connector.catalog.CatalogScheduler;
 import io.musicassistant.alexa.connector.commands.CommandExecutor;
+import io.musicassistant.alexa.connector.echo.EchoPlayers;
+import io.musicassistant.alexa.connector.echo.EchoSettings;
 import io.musicassistant.alexa.connector.ma.MaClient;
 import io.musicassistant.alexa.connector.ma.MaServerInfo;
 import io.musicassistant.alexa.connector.relay.HomeLink;
@@ -33,7 +35,8 @@ public final class StatusReport implements Supplier<Status> {
             CommandExecutor executor,
             StreamHealth health,
             AudioCache cache,
-            CatalogScheduler catalog) {}
+            CatalogScheduler catalog,
+            EchoPlayers echo) {}
 
     private final Parts parts;
 
@@ -53,7 +56,17 @@ public final class StatusReport implements Supplier<Status> {
                         .toList(),
                 stream(parts.streamBase(), parts.health().last(), parts.health().checking()),
                 catalog(parts.catalog() == null ? null : parts.catalog().state()),
-                cache(parts.cache().figures()));
+                cache(parts.cache().figures()),
+                echo(parts.echo()));
+    }
+
+    static Status.Echo echo(EchoPlayers echo) {
+        return new Status.Echo(
+                echo.editable(),
+                EchoSettings.MAX_PLAYERS,
+                echo.shown().stream()
+                        .map(p -> new Status.EchoPlayer(p.name(), p.key(), p.connected(), p.state()))
+                        .toList());
     }
 
     static Status.Pairing pairing(HomeLink.Status link) {

@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.musicassistant.alexa.connector.echo.EchoPlayers;
 import io.musicassistant.alexa.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +34,13 @@ public final class StatusServer implements AutoCloseable {
     /** The longest request target and body accepted: the page sends short URLs and no body. */
     static final int MAX_TARGET = 2048;
 
+    private static final String ECHO_PATH = "/api/echo-players/";
+
     static final Duration KEEPALIVE = Duration.ofSeconds(15);
     /** "Check again" at most this often, whoever presses it: each check is a request through the public base. */
     static final Duration CHECK_SPACING = Duration.ofSeconds(10);
+    /** Echo names change at most this often: each change connects or removes a player in MA and exports. */
+    static final Duration ECHO_SPACING = Duration.ofSeconds(1);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -46,10 +51,18 @@ public final class StatusServer implements AutoCloseable {
     private final RequestGuard guard;
     private final BooleanSupplier checkAgain;
     private final AtomicLong lastCheckNanos = new AtomicLong(System.nanoTime() - CHECK_SPACING.toNanos());
+    private final AtomicLong lastEchoChangeNanos = new AtomicLong(System.nanoTime() - ECHO_SPACING.toNanos());
+    private final EchoForm echo;
     private volatile boolean closed;
 
-    private StatusServer(HttpServer server, StatusSettings settings, Supplier<Status> source, BooleanSupplier check) {
+    private StatusServer(
+            HttpServer server,
+            StatusSettings settings,
+            Supplier<Status> source,
+            BooleanSupplier check,
+            EchoPlayers echo) {
         this.server = server;
+        this.echo = echo == null ? null : new EchoForm(echo);
         this.feed = new StatusFeed(source);
         this.guard = new RequestGuard(settings);
         this.checkAgain = check;
@@ -62,6 +75,12 @@ public final class StatusServer implements AutoCloseable {
      * @param checkAgain starts the stream check in the background; false when one is running
      */
     public static StatusServer start(StatusSettings settings, Supplier<Status> source, BooleanSupplier checkAgain) {
+        return start(settings, source, checkAgain, null);
+    }
+
+    /** @param echo the Echo players the page adds and removes (null: the page cannot change them) */
+    public static StatusServer start(
+            StatusSettings settings, Supplier<Status> source, BooleanSupplier checkAgain, EchoPlayers echo) {
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 32);
@@ -69,7 +88,7 @@ public final class StatusServer implements AutoCloseable {
             throw new UncheckedIOException(
                     "the status page cannot listen on " + settings.bind() + ":" + settings.port(), e);
         }
-        StatusServer server = new StatusServer(http, settings, source, checkAgain);
+        StatusServer server = new StatusServer(http, settings, source, checkAgain, echo);
         http.setExecutor(server.threads);
         http.createContext("/", server::handle);
         http.start();
@@ -86,7 +105,7 @@ public final class StatusServer implements AutoCloseable {
             return null;
         }
         try {
-            return start(settings, new StatusReport(parts), parts.health()::checkAgain);
+            return start(settings, new StatusReport(parts), parts.health()::checkAgain, parts.echo());
         } catch (UncheckedIOException e) {
             LOG.error("status.listen_failed", e, "bind", settings.bind(), "port", settings.port());
             return null;
@@ -133,13 +152,17 @@ public final class StatusServer implements AutoCloseable {
             return;
         }
         String method = exchange.getRequestMethod();
-        if (raw.equals("/api/stream-check")) {
+        if (raw.equals("/api/stream-check") || raw.startsWith(ECHO_PATH) && echo != null) {
             if (!method.equals("POST")) {
                 exchange.getResponseHeaders().set("Allow", "POST");
                 send(exchange, 405, "text/plain", "POST only");
-                return;
+            } else if (fromThePage(exchange)) {
+                if (raw.equals("/api/stream-check")) {
+                    streamCheck(exchange);
+                } else {
+                    echoChange(exchange, raw.substring(ECHO_PATH.length()));
+                }
             }
-            streamCheck(exchange);
             return;
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -175,27 +198,57 @@ public final class StatusServer implements AutoCloseable {
      * the same origin (a form from another site cannot set it, and a cross-site fetch with it needs a
      * preflight this server refuses), the guard compared Origin with the host already.
      */
-    private void streamCheck(HttpExchange exchange) throws IOException {
+    private static boolean fromThePage(HttpExchange exchange) throws IOException {
         if (!"status-page".equals(exchange.getRequestHeaders().getFirst("X-Requested-By"))) {
             send(exchange, 403, "text/plain", "X-Requested-By: status-page is required");
-            return;
+            return false;
         }
+        return true;
+    }
+
+    /** False (and 429 sent) when the last such request was less than {@code spacing} ago. */
+    private static boolean patient(HttpExchange exchange, AtomicLong lastNanos, Duration spacing) throws IOException {
+        long now = System.nanoTime();
+        long last = lastNanos.get();
+        if (now - last < spacing.toNanos() || !lastNanos.compareAndSet(last, now)) {
+            long wait = Math.max(1, (spacing.toNanos() - (now - last)) / 1_000_000_000L);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(wait));
+            send(exchange, 429, "text/plain", "a moment ago; try again");
+            return false;
+        }
+        return true;
+    }
+
+    private void streamCheck(HttpExchange exchange) throws IOException {
         if (!emptyBody(exchange)) {
             send(exchange, 413, "text/plain", "no body expected");
             return;
         }
-        long now = System.nanoTime();
-        long last = lastCheckNanos.get();
-        if (now - last < CHECK_SPACING.toNanos() || !lastCheckNanos.compareAndSet(last, now)) {
-            long wait = Math.max(1, (CHECK_SPACING.toNanos() - (now - last)) / 1_000_000_000L);
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(wait));
-            send(exchange, 429, "text/plain", "checked a moment ago");
+        if (!patient(exchange, lastCheckNanos, CHECK_SPACING)) {
             return;
         }
         boolean started = checkAgain.getAsBoolean();
         LOG.info("status.stream_check", "started", started);
         feed.nudge();
         send(exchange, 202, "application/json", "{\"started\":" + started + "}");
+    }
+
+    /** An Echo added or removed on the page ({@link EchoForm}); the page sees the result in the next status. */
+    private void echoChange(HttpExchange exchange, String action) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(EchoForm.MAX_BODY + 1);
+        }
+        if (body.length > EchoForm.MAX_BODY) {
+            send(exchange, 413, "text/plain", "body too large");
+            return;
+        }
+        if (!patient(exchange, lastEchoChangeNanos, ECHO_SPACING)) {
+            return;
+        }
+        EchoForm.Answer answer = echo.change(action, body);
+        feed.nudge();
+        send(exchange, answer.status(), "application/json", StatusJson.text(answer.json()));
     }
 
     /** Server-sent events: the status now, then every change; a comment now and then keeps proxies from closing it. */

@@ -64,7 +64,8 @@ class StatusServerTest {
                         NOW - 2_000,
                         false),
                 new Status.Catalog("done", NOW - 3_600_000, true, 1234, 56_789L, 3, 1, 0, null, null),
-                new Status.Cache(7, 12_000_000, 2_048_000_000L, 5, 7));
+                new Status.Cache(7, 12_000_000, 2_048_000_000L, 5, 7),
+                Status.Echo.NONE);
     }
 
     static Status paired(Status s) {
@@ -76,7 +77,8 @@ class StatusServerTest {
                 s.commands(),
                 s.stream(),
                 s.catalog(),
-                s.cache());
+                s.cache(),
+                s.echo());
     }
 
     @BeforeEach
@@ -185,12 +187,18 @@ class StatusServerTest {
                 "catalog",
                 "cache",
                 "updated",
-                "lang")) {
+                "lang",
+                "echo-players",
+                "echo-name",
+                "echo-add",
+                "echo-readonly")) {
             assertTrue(page.contains("id=\"" + id + "\""), "no #" + id);
         }
         assertTrue(page.contains("<body data-live="), "body[data-live]");
         assertTrue(page.contains("<button type=\"button\" id=\"copy-code\">"));
         assertTrue(page.contains("<button type=\"button\" id=\"stream-check\">"));
+        assertTrue(page.contains("<label for=\"echo-name\">"), "the Echo name field has a label");
+        assertTrue(page.contains("<button type=\"submit\" id=\"echo-add\">"));
         Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(page);
         int count = 0;
         while (scripts.find()) {
