@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,6 +47,9 @@ final class HeadlessChromium implements AutoCloseable {
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+        // The page redraws its parts on every live update: an element found just before is then stale, and the
+        // condition is simply tried again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     static HeadlessChromium start(Screen screen) {

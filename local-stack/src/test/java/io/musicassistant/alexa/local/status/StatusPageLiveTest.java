@@ -163,11 +163,18 @@ class StatusPageLiveTest {
             List<String> rows = commandRows(browser);
             return !rows.equals(before) && !rows.isEmpty() && rows.get(0).contains(command) ? rows : null;
         });
-        List<String> cells = browser.find("#commands tr.command").findElements(By.cssSelector("td, th")).stream()
-                .map(WebElement::getText)
-                .map(String::strip)
-                .filter(text -> !text.isEmpty())
-                .toList();
+        // the table is redrawn on every update: a row read while it is replaced is read again
+        List<String> cells =
+                browser.await(
+                        "the newest command's cells",
+                        d -> d
+                                .findElement(By.cssSelector("#commands tr.command"))
+                                .findElements(By.cssSelector("td, th"))
+                                .stream()
+                                .map(WebElement::getText)
+                                .map(String::strip)
+                                .filter(text -> !text.isEmpty())
+                                .toList());
         assertTrue(cells.size() >= 3, "the command's name, outcome and time: " + cells);
     }
 
