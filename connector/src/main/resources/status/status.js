@@ -187,7 +187,7 @@
         button.className = 'echo-remove';
         button.textContent = say('echo_remove_button');
         button.setAttribute('aria-label', say('echo_remove', { name: p.name }));
-        button.addEventListener('click', function () { changeEcho('remove', { key: p.key }, null); });
+        button.addEventListener('click', function () { changeEcho('remove', { key: p.key }, null, false); });
         li.appendChild(button);
       }
       items.appendChild(li);
@@ -196,7 +196,9 @@
     list.appendChild(items);
   }
 
-  function changeEcho(action, body, name) {
+  // A click sooner than the page's one change a second is not lost: the page waits as the server says
+  // (Retry-After) and sends it once more.
+  function changeEcho(action, body, name, retried) {
     $('echo-add').disabled = true;
     setText('echo-result', '');
     fetch('api/echo-players/' + action, {
@@ -206,7 +208,15 @@
       credentials: 'same-origin',
       cache: 'no-store'
     }).then(function (r) {
-      if (r.status === 429) { setText('echo-result', say('echo_error_wait')); return; }
+      if (r.status === 429) {
+        setText('echo-result', say('echo_error_wait'));
+        if (!retried) {
+          var after = parseInt(r.headers.get('Retry-After'), 10);
+          after = after > 0 ? Math.min(after, 10) : 1;
+          setTimeout(function () { changeEcho(action, body, name, true); }, after * 1000);
+        }
+        return;
+      }
       return r.json().then(function (answer) {
         if (answer.ok) {
           setText('echo-result', action === 'add' ? say('echo_added', { name: name }) : say('echo_removed'));
