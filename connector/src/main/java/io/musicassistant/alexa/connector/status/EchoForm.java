@@ -1,6 +1,8 @@
 package io.musicassistant.alexa.connector.status;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.musicassistant.alexa.connector.echo.EchoPlayers;
 import io.musicassistant.alexa.connector.echo.EchoSettings;
 import io.musicassistant.alexa.log.JsonLog;
@@ -19,6 +21,9 @@ final class EchoForm {
     /** A name is at most 40 characters; the body has room for its JSON escapes and nothing more. */
     static final int MAX_BODY = 1024;
 
+    private static final ObjectReader READER =
+            StatusJson.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** An answer: the HTTP status and its JSON. */
     record Answer(int status, Map<String, Object> json) {}
 
@@ -28,36 +33,31 @@ final class EchoForm {
         this.echo = echo;
     }
 
-    Answer change(String action, byte[] body) {
+    /**
+     * The name or key a well-formed request carries, or null: the body is one JSON object (nothing
+     * after it) whose {@code name} (add) or {@code key} (remove) is a string. Checked before the
+     * request takes the page's one change a second, so a malformed one does not delay the next.
+     */
+    static String argument(String action, byte[] body) {
         JsonNode request;
         try {
-            request = StatusJson.MAPPER.readTree(body);
+            request = READER.readTree(body);
         } catch (IOException e) {
-            return refused(400, "bad_request");
+            return null;
         }
-        if (request == null || !request.isObject()) {
-            return refused(400, "bad_request");
-        }
-        EchoSettings.Problem problem;
-        switch (action) {
-            case "add" -> {
-                JsonNode name = request.path("name");
-                if (!name.isTextual()) {
-                    return refused(400, "bad_request");
-                }
-                problem = echo.add(name.asText());
-            }
-            case "remove" -> {
-                JsonNode key = request.path("key");
-                if (!key.isTextual()) {
-                    return refused(400, "bad_request");
-                }
-                problem = echo.remove(key.asText());
-            }
-            default -> {
-                return refused(404, "not_found");
-            }
-        }
+        // get is null on anything but an object
+        JsonNode value = request == null ? null : request.get(action.equals("add") ? "name" : "key");
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** Whether {@code action} is one this form takes ({@code add} or {@code remove}). */
+    static boolean known(String action) {
+        return action.equals("add") || action.equals("remove");
+    }
+
+    /** Applies a well-formed request ({@link #known} action, {@link #argument} found). */
+    Answer change(String action, String argument) {
+        EchoSettings.Problem problem = action.equals("add") ? echo.add(argument) : echo.remove(argument);
         if (problem == null) {
             return new Answer(200, Map.of("ok", true));
         }
@@ -71,7 +71,7 @@ final class EchoForm {
         return new Answer(status, json);
     }
 
-    private static Answer refused(int status, String code) {
+    static Answer refused(int status, String code) {
         return new Answer(status, Map.of("error", code));
     }
 }

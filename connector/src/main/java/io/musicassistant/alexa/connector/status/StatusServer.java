@@ -235,6 +235,10 @@ public final class StatusServer implements AutoCloseable {
 
     /** An Echo added or removed on the page ({@link EchoForm}); the page sees the result in the next status. */
     private void echoChange(HttpExchange exchange, String action) throws IOException {
+        if (!EchoForm.known(action)) {
+            echoAnswer(exchange, EchoForm.refused(404, "not_found"));
+            return;
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(EchoForm.MAX_BODY + 1);
@@ -243,11 +247,20 @@ public final class StatusServer implements AutoCloseable {
             send(exchange, 413, "text/plain", "body too large");
             return;
         }
+        String argument = EchoForm.argument(action, body);
+        if (argument == null) {
+            echoAnswer(exchange, EchoForm.refused(400, "bad_request"));
+            return;
+        }
         if (!patient(exchange, lastEchoChangeNanos, ECHO_SPACING)) {
             return;
         }
-        EchoForm.Answer answer = echo.change(action, body);
+        EchoForm.Answer answer = echo.change(action, argument);
         feed.nudge();
+        echoAnswer(exchange, answer);
+    }
+
+    private static void echoAnswer(HttpExchange exchange, EchoForm.Answer answer) throws IOException {
         send(exchange, answer.status(), "application/json", StatusJson.text(answer.json()));
     }
 

@@ -277,6 +277,32 @@ class EchoPlayersPageTest {
     }
 
     @Test
+    void aMalformedRequestIsRefusedWithoutTakingTheNextChangesTurn(@TempDir Path dir) throws Exception {
+        try (Home home = Home.open(EchoNames.open(dir, EchoSettings.none()))) {
+            for (String body : List.of(
+                    "{\"name\":\"Den Echo\"} {\"name\":\"Loft Echo\"}", "[\"Den Echo\"]", "", "{\"name\":null}")) {
+                HttpResponse<String> bad = home.post("api/echo-players/add", body, "X-Requested-By", "status-page");
+                assertEquals(400, bad.statusCode(), body);
+                assertEquals(
+                        "bad_request",
+                        StatusJson.MAPPER.readTree(bad.body()).path("error").asText(),
+                        body);
+            }
+            HttpResponse<String> unknown =
+                    home.post("api/echo-players/rename", "{\"key\":\"x\"}", "X-Requested-By", "status-page");
+            assertEquals(404, unknown.statusCode());
+            assertEquals(
+                    "not_found",
+                    StatusJson.MAPPER.readTree(unknown.body()).path("error").asText());
+            // at once, no second waited: the refusals above changed nothing, so they did not count
+            HttpResponse<String> add =
+                    home.post("api/echo-players/add", "{\"name\":\"Den Echo\"}", "X-Requested-By", "status-page");
+            assertEquals(200, add.statusCode(), add.body());
+            assertEquals(List.of("Den Echo"), home.echo().names());
+        }
+    }
+
+    @Test
     void whenTheSettingNamesTheEchosThePageOnlyShowsThem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("echo-players.json"), "[\"Page Echo\"]");
         try (Home home = Home.open(EchoNames.open(dir, new EchoSettings(List.of("Study Echo"))))) {
