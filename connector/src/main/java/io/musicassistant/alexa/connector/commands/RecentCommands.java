@@ -3,7 +3,6 @@ package io.musicassistant.alexa.connector.commands;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -39,6 +38,6 @@ public final class RecentCommands {
 
     /** Newest first. */
     synchronized List<Entry> list() {
-        return List.copyOf(new ArrayList<>(entries));
+        return List.copyOf(entries);
     }
 }

@@ -46,11 +46,12 @@ public final class StatusReport implements Supplier<Status> {
 
     @Override
     public Status get() {
+        HomeLink.Status link = parts.link().status(); // one read: pairing and relay from the same moment
         return new Status(
                 parts.version(),
-                pairing(parts.link().status()),
+                pairing(link),
                 ma(),
-                relay(parts.link().status(), parts.worker().polling()),
+                relay(link, parts.worker().polling()),
                 parts.executor().recent().stream()
                         .map(c -> new Status.Command(c.command(), c.outcome(), c.durationMs(), c.atMs()))
                         .toList(),
