@@ -52,35 +52,7 @@ public record ConnectorConfig(
         StatusSettings status,
         EchoSettings echo) {
 
-    /** Without Echo players. */
-    public ConnectorConfig(
-            URI maUrl,
-            String maToken,
-            URI relayApiUrl,
-            Path stateDir,
-            String streamBase,
-            Duration streamUrlTtl,
-            String homeName,
-            int relayPollSeconds,
-            AudioConfig audio,
-            CatalogSettings catalog,
-            StatusSettings status) {
-        this(
-                maUrl,
-                maToken,
-                relayApiUrl,
-                stateDir,
-                streamBase,
-                streamUrlTtl,
-                homeName,
-                relayPollSeconds,
-                audio,
-                catalog,
-                status,
-                EchoSettings.none());
-    }
-
-    /** With the library export's defaults and the status page on a free loopback port (tests). */
+    /** With the library export's defaults, the status page on a free loopback port and no Echo players (tests). */
     public ConnectorConfig(
             URI maUrl,
             String maToken,
@@ -102,7 +74,8 @@ public record ConnectorConfig(
                 relayPollSeconds,
                 audio,
                 CatalogSettings.defaults(),
-                StatusSettings.loopback());
+                StatusSettings.loopback(),
+                EchoSettings.none());
     }
 
     /** For tests and the local stack: the audio path on a free loopback port, without TLS. */
