@@ -193,31 +193,29 @@ public final class HomeRegistry {
         // The row as written, not the one read when the home authenticated: a link made since then counts.
         AttributeValue linked = row.get(HomeDirectory.LINKED_USERS);
         int accounts = linked == null || !linked.hasSs() ? 0 : linked.ss().size();
-        HeartbeatAck ack = schedule(accounts > 0, beat.acknowledges(), now, retention);
-        return new HeartbeatAck(
-                ack.paired(),
-                ack.serverTimeMs(),
-                ack.intervalSeconds(),
-                ack.staleAfterSeconds(),
-                ack.retention(),
-                accounts);
+        return schedule(accounts, beat.acknowledges(), now, retention);
     }
 
     /**
      * The heartbeat schedule a home is told. Only a connector with receipts gets the rare one: its
      * liveness comes from receipts. An unpaired home beats often, because the answer is how it learns
      * that its code was claimed.
+     *
+     * @param linkedAccounts the Amazon accounts linked to the home now (paired: at least one)
      */
-    HeartbeatAck schedule(boolean paired, boolean acks, long now, HomeRetention retention) {
+    HeartbeatAck schedule(int linkedAccounts, boolean acks, long now, HomeRetention retention) {
+        boolean paired = linkedAccounts > 0;
         if (!acks) {
             return new HeartbeatAck(
                     paired,
                     now,
                     (int) LEGACY_INTERVAL.toSeconds(),
                     (int) Home.LEGACY_STALE_AFTER.toSeconds(),
-                    retention);
+                    retention,
+                    linkedAccounts);
         }
         Duration interval = paired ? heartbeatInterval : UNPAIRED_INTERVAL;
-        return new HeartbeatAck(paired, now, (int) interval.toSeconds(), (int) staleAfter.toSeconds(), retention);
+        return new HeartbeatAck(
+                paired, now, (int) interval.toSeconds(), (int) staleAfter.toSeconds(), retention, linkedAccounts);
     }
 }

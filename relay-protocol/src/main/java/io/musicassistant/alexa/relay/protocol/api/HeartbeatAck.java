@@ -20,11 +20,6 @@ public record HeartbeatAck(
         HomeRetention retention,
         Integer linkedAccounts) {
 
-    public HeartbeatAck(
-            boolean paired, long serverTimeMs, int intervalSeconds, int staleAfterSeconds, HomeRetention retention) {
-        this(paired, serverTimeMs, intervalSeconds, staleAfterSeconds, retention, null);
-    }
-
     public HeartbeatAck(boolean paired, long serverTimeMs, int intervalSeconds, int staleAfterSeconds) {
         this(paired, serverTimeMs, intervalSeconds, staleAfterSeconds, null, null);
     }
