@@ -203,6 +203,16 @@ class PlayersAndQueuesTest {
                         "queue_item_id",
                         items.get(0).path("queue_item_id").asText()));
         assertEquals("0 is already played/buffered", buffered.path("details").asText(), buffered.toString());
+
+        // pos_shift 0 while playing: right after the current item; a shift before it does nothing
+        String last = moved.get(moved.size() - 1).path("queue_item_id").asText();
+        client.call("player_queues/move_item", args("queue_id", LIVING_ROOM, "queue_item_id", last, "pos_shift", 0));
+        client.call("player_queues/move_item", args("queue_id", LIVING_ROOM, "queue_item_id", fourth, "pos_shift", -5));
+        JsonNode next = client.call("player_queues/items", args("queue_id", LIVING_ROOM))
+                .path("result");
+        assertEquals(last, next.get(1).path("queue_item_id").asText(), "to play next");
+        assertEquals(fourth, next.get(2).path("queue_item_id").asText(), "not moved before the current item");
+        assertEquals(moved.size(), next.size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.musicassistant.alexa.connector.echo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicassistant.alexa.log.JsonLog;
@@ -43,18 +44,25 @@ public record EchoNames(List<String> initial, Path file) {
         if (!Files.exists(file)) {
             return new EchoNames(List.of(), file);
         }
+        List<String> names;
         try {
-            List<String> names = JSON.readValue(file.toFile(), new TypeReference<List<String>>() {});
-            EchoSettings.Problem problem = EchoSettings.problem(names);
-            if (problem != null) {
-                // a hand-edited file: the page shows none, and the next change writes a valid one
-                LOG.warn("echo.names_file_invalid", "file", file.toString(), "problem", problem.message());
-                return new EchoNames(List.of(), file);
-            }
-            return new EchoNames(names, file);
+            names = JSON.readValue(file.toFile(), new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            return invalid(file, "not a JSON list of names");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        if (names == null || names.contains(null)) {
+            return invalid(file, "not a JSON list of names");
+        }
+        EchoSettings.Problem problem = EchoSettings.problem(names);
+        return problem != null ? invalid(file, problem.message()) : new EchoNames(names, file);
+    }
+
+    /** A hand-edited file: the page shows none, and the next change writes a valid one; the connector starts. */
+    private static EchoNames invalid(Path file, String problem) {
+        LOG.warn("echo.names_file_invalid", "file", file.toString(), "problem", problem);
+        return new EchoNames(List.of(), file);
     }
 
     /** Whether the status page may change the names. */

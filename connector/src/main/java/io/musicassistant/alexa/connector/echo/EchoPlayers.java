@@ -2,6 +2,7 @@ package io.musicassistant.alexa.connector.echo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicassistant.alexa.connector.ma.MaClient;
+import io.musicassistant.alexa.connector.ma.MaException;
 import io.musicassistant.alexa.connector.platform.Delivery;
 import io.musicassistant.alexa.connector.slimproto.EchoMac;
 import io.musicassistant.alexa.connector.slimproto.KeptPlayer;
@@ -49,6 +50,11 @@ public final class EchoPlayers implements AutoCloseable {
     static final Duration TRIGGER_QUIET = Duration.ofSeconds(1);
 
     private static final Duration CALL = Duration.ofSeconds(4);
+    /**
+     * Ticks a removal MA refuses as "active player" is tried again: MA unregisters a Slimproto
+     * player in a task after its connection closed, which the next tick can beat.
+     */
+    static final int REMOVE_RETRIES = 30;
 
     private final MaClient ma;
     private final String instanceId;
@@ -71,6 +77,8 @@ public final class EchoPlayers implements AutoCloseable {
     private volatile Runnable onChange = () -> {};
     /** Whether the configs of Echo players no longer named were removed (once per start: names change at a restart). */
     private volatile boolean cleanedUp;
+    /** Ticks left to retry a removal MA refused while the player was still registered. */
+    private volatile int removeRetries = REMOVE_RETRIES;
 
     /** The Echo players {@code settings} names; their triggers go through {@code send} (the relay API's events). */
     public EchoPlayers(
@@ -202,6 +210,7 @@ public final class EchoPlayers implements AutoCloseable {
         player.kept().client().close();
         LOG.info("echo.player_removing", "echo", key);
         // MA is asked at the next tick, off the page's request; until then a failed look is tried again
+        removeRetries = REMOVE_RETRIES;
         cleanedUp = false;
         onChange.run();
         return null;
@@ -287,7 +296,8 @@ public final class EchoPlayers implements AutoCloseable {
 
     /**
      * Removes the configs of this home's Echo players that are no longer named (MA keeps them
-     * otherwise); false when MA could not list them (tried again at the next tick).
+     * otherwise); false when MA could not list them, or refused a removal because it has not yet
+     * unregistered the player whose connection just closed (tried again at the next tick).
      */
     boolean removeUnnamed() {
         Set<String> named = macs();
@@ -304,6 +314,7 @@ public final class EchoPlayers implements AutoCloseable {
             LOG.warn("echo.cleanup_failed", "error", e.getMessage());
             return false;
         }
+        boolean done = true;
         for (String id : unnamed) {
             if (macs().contains(id)) {
                 continue; // named again on the status page while MA listed them
@@ -313,6 +324,12 @@ public final class EchoPlayers implements AutoCloseable {
                 LOG.info("echo.player_removed", "player_id", id);
                 requests.removed(id);
             } catch (RuntimeException e) {
+                if (e instanceof MaException m && m.code() == MaException.ACTION_UNAVAILABLE && removeRetries > 0) {
+                    removeRetries--;
+                    done = false;
+                    LOG.debug("echo.remove_deferred", "player_id", id, "error", e.getMessage());
+                    continue;
+                }
                 LOG.warn(
                         "echo.remove_failed",
                         "player_id",
@@ -323,7 +340,7 @@ public final class EchoPlayers implements AutoCloseable {
                         "use a Music Assistant token of an admin, or remove the player in Music Assistant's settings");
             }
         }
-        return true;
+        return done;
     }
 
     private Set<String> macs() {

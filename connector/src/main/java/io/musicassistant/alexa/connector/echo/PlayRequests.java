@@ -30,9 +30,15 @@ public final class PlayRequests implements AutoCloseable {
     static final Duration RESET_AFTER = Duration.ofSeconds(10);
     /** A trigger later than this would start the Echo long after the user pressed play: it is dropped. */
     static final Duration GIVE_UP = Duration.ofSeconds(30);
+    /**
+     * A removal is no moment and nothing reports it again (the player's config in MA, its only
+     * record, is already gone): it is tried far longer than a trigger.
+     */
+    static final Duration REMOVAL_GIVE_UP = Duration.ofHours(1);
 
     private final Function<HomeEvents, Delivery> send;
     private final Duration resetAfter;
+    private final Duration giveUp;
     private final ScheduledExecutorService poster = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "echo-play-requests");
         t.setDaemon(true);
@@ -47,8 +53,13 @@ public final class PlayRequests implements AutoCloseable {
     }
 
     PlayRequests(Function<HomeEvents, Delivery> send, Duration resetAfter) {
+        this(send, resetAfter, GIVE_UP);
+    }
+
+    PlayRequests(Function<HomeEvents, Delivery> send, Duration resetAfter, Duration giveUp) {
         this.send = send;
         this.resetAfter = resetAfter;
+        this.giveUp = giveUp;
     }
 
     /** Play was pressed on this Echo player: open its trigger (closing it first if still open). */
@@ -60,14 +71,14 @@ public final class PlayRequests implements AutoCloseable {
             events.add(new PlayerEvent(PlayerEvent.PLAY_REQUEST_RESET, player.playerId(), player));
         }
         events.add(new PlayerEvent(PlayerEvent.PLAY_REQUESTED, player.playerId(), player));
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        long deadline = System.nanoTime() + giveUp.toNanos();
         poster.execute(() -> post(events, deadline));
         open.put(player.playerId(), poster.schedule(() -> reset(player), resetAfter.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** An Echo player the user no longer names left Music Assistant: the cloud drops its trigger. */
     public void removed(String playerId) {
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        long deadline = System.nanoTime() + REMOVAL_GIVE_UP.toNanos();
         poster.execute(() -> post(List.of(new PlayerEvent(PlayerEvent.REMOVED, playerId, null)), deadline));
     }
 
@@ -77,10 +88,15 @@ public final class PlayRequests implements AutoCloseable {
         }
         post(
                 List.of(new PlayerEvent(PlayerEvent.PLAY_REQUEST_RESET, player.playerId(), player)),
-                System.nanoTime() + GIVE_UP.toNanos());
+                System.nanoTime() + giveUp.toNanos());
     }
 
+    /** Posts until delivered or refused; events still queued behind another post at their deadline are dropped unsent. */
     private void post(List<PlayerEvent> events, long deadlineNanos) {
+        if (System.nanoTime() > deadlineNanos) {
+            LOG.warn("echo.trigger_dropped", "attempts", 0, "reason", "waited behind another post");
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             Delivery delivery;
             try {

@@ -13,6 +13,9 @@ public final class MaException extends RuntimeException {
     public static final int PLAYER_COMMAND_FAILED = 11;
     public static final int INVALID_COMMAND = 12;
     public static final int INVALID_PROVIDER_URI = 14;
+    /** ActionUnavailable: not possible now (for example removing the config of a player still registered). */
+    public static final int ACTION_UNAVAILABLE = 19;
+
     public static final int AUTHENTICATION_REQUIRED = 20;
     public static final int AUTHENTICATION_FAILED = 21;
     public static final int INSUFFICIENT_PERMISSIONS = 22;

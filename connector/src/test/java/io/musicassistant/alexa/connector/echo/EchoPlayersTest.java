@@ -315,13 +315,16 @@ class EchoPlayersTest {
                 new PlayRequests(events -> Delivery.DELIVERED))) {
             before.start(true);
             await("the Garden Echo player", WAIT, () -> sim.player(old).isPresent());
+            // MA refuses to remove a registered player's config: the removal waits for the next tick
+            assertFalse(echo.removeUnnamed(), "a refused removal is tried again");
+            assertTrue(sim.playerConfig(old).isPresent());
         }
         await(
                 "the Garden Echo player to disconnect",
                 WAIT,
                 () -> sim.player(old).isEmpty());
         assertTrue(sim.playerConfig(old).isPresent(), "MA keeps a gone player's config");
-        echo.removeUnnamed();
+        assertTrue(echo.removeUnnamed());
         assertTrue(sim.playerConfig(old).isEmpty(), "the unnamed Echo player's config is gone");
         assertTrue(sim.playerConfig(KITCHEN).isPresent(), "a named one stays");
         await(
