@@ -82,10 +82,9 @@ public final class EchoQueues {
     }
 
     /** Initiate: MA's queue from its current item, at MA's position in it. */
-    public PlaybackMethod initiate(MusicRequest request, String contentId, String key) {
-        Home home = homes.onlineHomeOf(request.userId());
-        StreamBase.requireWorking(home);
-        Step step = step(request, home, new EchoQueueRequest(key, EchoQueueRequest.CURRENT, null, false), 0, true);
+    public PlaybackMethod initiate(MusicRequest request, String key) {
+        Step step =
+                step(request, home(request), new EchoQueueRequest(key, EchoQueueRequest.CURRENT, null, false), 0, true);
         QueueId queue = QueueId.create(false, false, false, request.explicitAllowed());
         return new PlaybackMethod(
                 PlaybackMethod.ALEXA_AUDIO_PLAYER_QUEUE,

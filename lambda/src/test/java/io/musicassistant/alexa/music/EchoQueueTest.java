@@ -19,6 +19,7 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol.Command;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
 import io.musicassistant.alexa.relay.protocol.ResolvedTrack;
+import io.musicassistant.alexa.relay.protocol.api.HeartbeatRequest;
 import io.musicassistant.alexa.testing.AlexaEnvelopes;
 import io.musicassistant.alexa.testing.CloudFixture;
 import io.musicassistant.alexa.testing.ScriptedHome;
@@ -324,6 +325,53 @@ class EchoQueueTest {
         AlexaEnvelopes.assertMusic(gone);
         assertEquals("Alexa.Media", gone.path("header").path("namespace").asText(), gone.toString());
         assertEquals("ITEM_NOT_FOUND", gone.path("payload").path("type").asText());
+    }
+
+    @Test
+    void getItemGetViewAndJumpServeMaCurrentItemOnlyAndAJumpKeepsAStreamProblem() {
+        JsonNode initiated = initiate();
+        String queueId =
+                initiated.path("payload").path("playbackMethod").path("id").asText();
+        JsonNode first = initiated.path("payload").path("playbackMethod").path("firstItem");
+        String id = first.path("id").asText();
+
+        JsonNode item = step("GetItem.request.json", first, queueId, false);
+        assertShape(fixture("GetItem.response.json"), item, "");
+        assertEquals(id, item.path("payload").path("item").path("id").asText());
+        JsonNode view = step("GetView.request.json", first, queueId, false);
+        assertShape(fixture("GetView.response.json"), view, "");
+        assertEquals(1, view.path("payload").path("items").size(), view.toString());
+        assertShape(fixture("JumpToItem.response.json"), jump(first, queueId, id), "");
+
+        // MA moved on: the Echo's item is no longer a target.
+        synchronized (queue) {
+            queue.current = 2;
+        }
+        assertShape(fixture("JumpToItem.error.INVALID_ITEM.json"), jump(first, queueId, id), "");
+
+        // A home whose stream base fails its self-test says so, not that the target is wrong.
+        var beat = new HeartbeatRequest(
+                "online",
+                "test-1",
+                new HeartbeatRequest.MaStatus(true, "sim", "2.9.0", 31),
+                "https://music.example.net",
+                new HeartbeatRequest.StreamStatus(false, "tls"));
+        assertEquals(
+                200,
+                cloud.relay("POST", "/v1/homes/" + paired.instanceId() + "/heartbeat", paired.secret(), beat)
+                        .status());
+        JsonNode broken = jump(first, queueId, id);
+        assertEquals("ACCOUNT_PROBLEM", broken.path("payload").path("type").asText(), broken.toString());
+    }
+
+    JsonNode jump(JsonNode from, String queueId, String target) {
+        ObjectNode request = withReference(
+                request("JumpToItem.request.json", user.token()),
+                from.path("id").asText(),
+                queueId,
+                CONTENT_ID);
+        ((ObjectNode) request.get("payload")).put("targetItemId", target);
+        return cloud.music(request.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.musicassistant.alexa.relay.protocol.RelayJson;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol;
 import io.musicassistant.alexa.relay.protocol.RelayProtocol.ReplyTable;
 import io.musicassistant.alexa.relay.protocol.RelayReply;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * instead of a connector and Music Assistant (those are exercised end to end in local-stack).
  */
 public final class ScriptedHome implements AutoCloseable {
+
+    /** A receive's whole budget: its 1 s wait and the emulator's answer. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
 
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
@@ -93,8 +97,14 @@ public final class ScriptedHome implements AutoCloseable {
             sleep(50);
             return;
         }
-        var messages = sqs.receiveMessage(
-                        b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
+        // The cloud's SQS client cuts an attempt at 1 s, as long as this poll waits: a poll cut by the client
+        // while ElasticMQ hands it a command loses that command for the visibility timeout (30 s), and the
+        // cloud's call times out. The poll gets the time a connector's has, beyond its wait.
+        var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .waitTimeSeconds(1)
+                        .maxNumberOfMessages(10)
+                        .overrideConfiguration(
+                                o -> o.apiCallAttemptTimeout(POLL_TIMEOUT).apiCallTimeout(POLL_TIMEOUT)))
                 .messages();
         for (var m : messages) {
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));

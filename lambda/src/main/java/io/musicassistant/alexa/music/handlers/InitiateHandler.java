@@ -58,10 +58,7 @@ public final class InitiateHandler implements MusicDirectiveHandler {
         var echoKey = EchoQueues.echoKey(contentId);
         if (echoKey.isPresent()) {
             return AlexaMessage.answer(
-                    "Alexa.Media.Playback",
-                    name,
-                    "1.0",
-                    new Payloads.Initiate(echo.initiate(request, contentId, echoKey.get())));
+                    "Alexa.Media.Playback", name, "1.0", new Payloads.Initiate(echo.initiate(request, echoKey.get())));
         }
         Home home = homes.onlineHomeOf(request.userId());
         StreamBase.requireWorking(home);

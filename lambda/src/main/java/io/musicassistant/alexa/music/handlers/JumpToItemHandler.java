@@ -37,6 +37,10 @@ public final class JumpToItemHandler implements MusicDirectiveHandler {
             try {
                 step = echo.current(request, ref, target);
             } catch (AlexaException e) {
+                // Only "not MA's current item" is a bad target; a home that cannot stream stays what it is.
+                if (!(e.error() instanceof AlexaError.Media m && AlexaError.Media.ITEM_NOT_FOUND.equals(m.type()))) {
+                    throw e;
+                }
                 throw new AlexaException(
                         new AlexaError.Media(AlexaError.Media.INVALID_ITEM, "jump target is not in this queue"));
             }
