@@ -64,14 +64,15 @@ final class RoutineSimulator implements AutoCloseable {
 
     /**
      * The user creates the routine for {@code echo} in the Alexa app: the app lists the devices
-     * discovery found, and the user picks the contact sensor named after that Echo.
+     * discovery found, and the user picks the contact sensor docs/setup.md names, "{@code <echo>} play
+     * request" (exactly: "Kitchen Echo Dot play request" is another Echo's).
      */
     Routine create(String userId, String token, String echo) {
         JsonNode discovered = skill.send(ControlRequests.discover(token));
-        String wanted = CatalogNames.fold(echo);
+        String wanted = CatalogNames.fold(echo + " play request");
         for (JsonNode endpoint : discovered.path("event").path("payload").path("endpoints")) {
             String name = endpoint.path("friendlyName").asText();
-            if (isTrigger(endpoint) && CatalogNames.fold(name).contains(wanted)) {
+            if (isTrigger(endpoint) && CatalogNames.fold(name).equals(wanted)) {
                 Routine routine = new Routine(echo, endpoint.path("endpointId").asText(), name, userId, token);
                 byTrigger.put(routine.triggerEndpointId(), routine);
                 return routine;
