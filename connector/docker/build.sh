@@ -9,8 +9,9 @@
 set -euo pipefail
 JAVA_HOME="${JAVA_HOME:?JAVA_HOME must name a JDK}"
 # jdeps finds the modules the code names (java.net.http, jdk.httpserver for the status page, …). Modules
-# the connector loads reflectively or by service lookup, which jdeps cannot see:
-# jdk.crypto.ec (TLS with EC keys), jdk.zipfs, jdk.localedata (German prompts' locale data is small).
+# the connector and its libraries load reflectively or by service lookup, which jdeps cannot see:
+# jdk.crypto.ec (TLS with EC keys), jdk.zipfs, jdk.unsupported (sun.misc.Unsafe). No jdk.localedata: the
+# German status page's words come from its own JSON, nothing is formatted by locale.
 EXTRA_MODULES="jdk.crypto.ec,jdk.zipfs,jdk.unsupported"
 
 jar_step() {

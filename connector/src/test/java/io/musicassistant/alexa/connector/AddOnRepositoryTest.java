@@ -108,6 +108,8 @@ class AddOnRepositoryTest {
         assertFails(lintBroken(c -> c.put("colour", "blue")), "unknown key: colour");
         assertFails(lintBroken(c -> c.put("boot", "auto")), "'boot' should be removed");
         assertFails(lintBroken(c -> c.put("init", true)), "'init' should be removed");
+        // the linter's schema gives options, schema and ulimits the default {}: an empty one is flagged too
+        assertFails(lintBroken(c -> c.put("ulimits", Map.of())), "'ulimits' should be removed");
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.List;
  */
 final class EchoConversation {
 
-    /** The Echo the demo's connector registers in MA (LocalConfig's connector settings). */
-    static final String KITCHEN_ECHO = "Kitchen Echo";
+    /** The Echo the demo's connector registers in MA: its only {@code ECHO_PLAYERS} name. */
+    static final String KITCHEN_ECHO = LocalConfig.ECHO_PLAYERS;
 
     static final String ALBUM = "OK Computer";
 

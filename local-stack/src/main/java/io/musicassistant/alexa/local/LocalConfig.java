@@ -57,13 +57,13 @@ final class LocalConfig {
         return Config.from(env);
     }
 
+    /** The Echo devices the local connector registers in Music Assistant ({@code ECHO_PLAYERS}). */
+    static final String ECHO_PLAYERS = "Kitchen Echo";
+
     /**
      * The connector's settings, as the environment variables a connector reads: the connector in this
      * JVM loads them as {@code ConnectorMain} does, a connector process (with faults) gets them as its environment.
      */
-    /** The Echo devices the local connector registers in Music Assistant ({@code ECHO_PLAYERS}). */
-    static final String ECHO_PLAYERS = "Kitchen Echo";
-
     static Map<String, String> connectorEnv(
             LocalEndpoint endpoint, MaSimulator ma, Path state, LocalStack.Streams streams) {
         Map<String, String> env = new HashMap<>();

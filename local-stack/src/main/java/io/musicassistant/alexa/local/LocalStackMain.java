@@ -64,48 +64,7 @@ public final class LocalStackMain {
                     invoke(option(options, "--url", null), Path.of(option(options, "--state-dir", ".local")));
                 case "catalog" ->
                     catalog(options.contains("--force"), Path.of(option(options, "--state-dir", ".local")));
-                case "bench" ->
-                    options.contains("--echo")
-                            ? EchoBenchmark.run(
-                                    intOption(options, "--iterations", 30), options.contains("--verbose"), System.out)
-                            : options.contains("--silent")
-                                    ? LivenessBenchmark.run(
-                                            intOption(options, "--directives", 200),
-                                            options.contains("--verbose"),
-                                            System.out)
-                                    : options.contains("--cost")
-                                            ? CostModel.run(options.contains("--verbose"), System.out)
-                                            : options.contains("--flood")
-                                                    ? FloodBenchmark.run(
-                                                            intOption(options, "--connections", 1000),
-                                                            intOption(options, "--seconds", 45),
-                                                            options.contains("--verbose"),
-                                                            System.out)
-                                                    : options.contains("--export")
-                                                            ? ExportBenchmark.run(
-                                                                    intOption(options, "--tracks", 50_000), System.out)
-                                                            : options.contains("--catalog")
-                                                                    ? CatalogBenchmark.run(
-                                                                            java.util.Arrays.stream(option(
-                                                                                                    options,
-                                                                                                    "--homes",
-                                                                                                    "1000,10000")
-                                                                                            .split(","))
-                                                                                    .map(String::strip)
-                                                                                    .map(Integer::valueOf)
-                                                                                    .toList(),
-                                                                            Path.of(option(
-                                                                                    options,
-                                                                                    "--data-dir",
-                                                                                    ".local/bench")),
-                                                                            option(options, "--duckdb-memory", null),
-                                                                            System.out)
-                                                                    : Benchmark.run(
-                                                                            intOption(options, "--iterations", 300),
-                                                                            options.contains("--verbose"),
-                                                                            options.contains("--reports-only"),
-                                                                            options.contains("--audio-only"),
-                                                                            System.out);
+                case "bench" -> bench(options);
                 default -> {
                     System.err.println(
                             "usage: local-stack demo [--json] | up [--port N] [--faults] | chaos [--only f1,f2] | invoke [--url U] | bench [--iterations N] [--reports-only] [--audio-only] | bench --echo [--iterations N] | bench --silent [--directives N] | bench --cost | bench --catalog [--homes 1000,10000] [--data-dir D] [--duckdb-memory 4GB] | bench --export [--tracks N] | bench --flood [--connections 1000] [--seconds 45] | catalog [--force]");
@@ -122,6 +81,46 @@ public final class LocalStackMain {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /** {@code bench}: the benchmark its flag names, the relay and directive one without a flag. */
+    private static int bench(List<String> options) throws Exception {
+        boolean verbose = options.contains("--verbose");
+        if (options.contains("--echo")) {
+            return EchoBenchmark.run(intOption(options, "--iterations", 30), verbose, System.out);
+        }
+        if (options.contains("--silent")) {
+            return LivenessBenchmark.run(intOption(options, "--directives", 200), verbose, System.out);
+        }
+        if (options.contains("--cost")) {
+            return CostModel.run(verbose, System.out);
+        }
+        if (options.contains("--flood")) {
+            return FloodBenchmark.run(
+                    intOption(options, "--connections", 1000),
+                    intOption(options, "--seconds", 45),
+                    verbose,
+                    System.out);
+        }
+        if (options.contains("--export")) {
+            return ExportBenchmark.run(intOption(options, "--tracks", 50_000), System.out);
+        }
+        if (options.contains("--catalog")) {
+            return CatalogBenchmark.run(
+                    Arrays.stream(option(options, "--homes", "1000,10000").split(","))
+                            .map(String::strip)
+                            .map(Integer::valueOf)
+                            .toList(),
+                    Path.of(option(options, "--data-dir", ".local/bench")),
+                    option(options, "--duckdb-memory", null),
+                    System.out);
+        }
+        return Benchmark.run(
+                intOption(options, "--iterations", 300),
+                verbose,
+                options.contains("--reports-only"),
+                options.contains("--audio-only"),
+                System.out);
     }
 
     /** Component logs are JSON lines; the demo keeps them out of the transcript unless asked. */

@@ -6,12 +6,12 @@ import io.musicassistant.alexa.dev.SmapiStandIn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Alexa's routines, as far as issue 16 needs them: the user created one per Echo player in the
@@ -44,7 +44,7 @@ final class RoutineSimulator implements AutoCloseable {
     private final Map<String, EchoPlayback> echos = new ConcurrentHashMap<>();
     private final List<RoutineRun> runs = new ArrayList<>();
     /** Routines started and not yet recorded. */
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
 
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("routines").unstarted(r));
@@ -64,14 +64,15 @@ final class RoutineSimulator implements AutoCloseable {
 
     /**
      * The user creates the routine for {@code echo} in the Alexa app: the app lists the devices
-     * discovery found, and the user picks the contact sensor named after that Echo.
+     * discovery found, and the user picks the contact sensor docs/setup.md names, "{@code <echo>} play
+     * request" (exactly: "Kitchen Echo Dot play request" is another Echo's).
      */
     Routine create(String userId, String token, String echo) {
         JsonNode discovered = skill.send(ControlRequests.discover(token));
-        String wanted = CatalogNames.fold(echo);
+        String wanted = CatalogNames.fold(echo + " play request");
         for (JsonNode endpoint : discovered.path("event").path("payload").path("endpoints")) {
             String name = endpoint.path("friendlyName").asText();
-            if (isTrigger(endpoint) && CatalogNames.fold(name).contains(wanted)) {
+            if (isTrigger(endpoint) && CatalogNames.fold(name).equals(wanted)) {
                 Routine routine = new Routine(echo, endpoint.path("endpointId").asText(), name, userId, token);
                 byTrigger.put(routine.triggerEndpointId(), routine);
                 return routine;
@@ -143,8 +144,7 @@ final class RoutineSimulator implements AutoCloseable {
 
     /** Runs a routine now (the trigger's report already arrived at {@code reportedAt}, a nanoTime). */
     RoutineRun run(Routine routine, long reportedAt) {
-        String name = routine.echo().toLowerCase(Locale.ROOT);
-        Optional<CatalogNames.Entity> entity = CatalogNames.resolve(smapi, musicSkillId, name);
+        Optional<CatalogNames.Entity> entity = CatalogNames.resolve(smapi, musicSkillId, routine.echo());
         if (entity.isEmpty()) {
             // Alexa finds no such name among the skill's catalogs and never asks the skill.
             return RoutineRun.unresolved(routine, reportedAt);

@@ -145,11 +145,17 @@ class EchoEndToEndTest {
     void eachPlayOpensTheTriggerOnce() {
         EventGatewayStandIn gateway = stack.services().gateway();
         String before = stack.snapshotVersion();
-        stack.changeEchoPlayers(LocalConfig.ECHO_PLAYERS, message -> {}); // the user names the Echo again
+        // The user names the Echo again, and another whose name starts with it: each routine gets its own trigger.
+        stack.changeEchoPlayers("Kitchen Echo Dot, " + LocalConfig.ECHO_PLAYERS, message -> {});
         stack.awaitSnapshotAfter(before, Duration.ofSeconds(60));
         stack.buildCatalogs(false, message -> {});
         player = app.playerNamed(KITCHEN_ECHO + " (Alexa)").orElseThrow();
         routine = routines.create(LocalStack.DEMO_USER_ID, LocalStack.DEMO_TOKEN, KITCHEN_ECHO);
+        assertEquals(KITCHEN_ECHO + " play request", routine.triggerName());
+        assertEquals(
+                "Kitchen Echo Dot play request",
+                routines.create(LocalStack.DEMO_USER_ID, LocalStack.DEMO_TOKEN, "Kitchen Echo Dot")
+                        .triggerName());
         gateway.clear();
         for (String album : List.of("OK Computer", "Kind of Blue", "In Rainbows")) {
             assertEquals("played", play(album).outcome());
